@@ -1,0 +1,88 @@
+package org.webp2p.server.config;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every key the product understands. Unknown keys are refused at load so a typo never silently
+ * falls back to a default.
+ */
+public final class ConfigSchema {
+
+    /** The services, in the order the console lists them, with their default ports. */
+    public static final Map<String, Integer> SERVICE_PORTS;
+
+    static {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("origin", 8080);
+        ports.put("api", 8081);
+        ports.put("tracker", 8082);
+        ports.put("pingback", 8083);
+        ports.put("admin", 8084);
+        ports.put("rendezvous", 1935);
+        ports.put("stun", 3478);
+        SERVICE_PORTS = Collections.unmodifiableMap(ports);
+    }
+
+    private final Map<String, ConfigKey> exact = new LinkedHashMap<>();
+    private final List<ConfigKey> patterns = new ArrayList<>();
+
+    private ConfigSchema() {
+    }
+
+    /** The product's full schema. */
+    public static ConfigSchema standard() {
+        ConfigSchema s = new ConfigSchema();
+        SERVICE_PORTS.forEach((service, port) -> {
+            // The admin endpoint carries control operations, so it stays on loopback unless asked.
+            String bind = service.equals("admin") ? "127.0.0.1" : "0.0.0.0";
+            s.add(ConfigKey.of(service + ".enabled", ValueType.BOOLEAN, "true", "Start the " + service + " service."));
+            s.add(ConfigKey.of(service + ".bind", ValueType.ADDRESS, bind, "Address the " + service + " service binds."));
+            s.add(ConfigKey.of(service + ".port", ValueType.PORT, port.toString(),
+                    "Port of the " + service + " service (0 picks a free one)."));
+        });
+        s.add(ConfigKey.of("stun.alt-port", ValueType.PORT, "3479",
+                "Second STUN port for RFC 5780 behaviour discovery (CHANGE-REQUEST, OTHER-ADDRESS)."));
+        s.add(ConfigKey.of("stun.alt-bind", ValueType.STRING, "",
+                "Second STUN address; empty uses stun.bind (port changes only)."));
+        s.add(ConfigKey.of("store.url", ValueType.STRING, "",
+                "JDBC URL of the store; empty means embedded H2 in the data directory."));
+        s.add(ConfigKey.of("store.user", ValueType.STRING, "sa", "Store user name."));
+        s.add(ConfigKey.of("store.password", ValueType.STRING, "", "Store password."));
+        s.add(ConfigKey.of("http.max-body", ValueType.SIZE, "64MB",
+                "Largest request body any HTTP service accepts (larger ones get 413)."));
+        s.add(ConfigKey.of("ui.poll-interval", ValueType.DURATION, "1s", "How often the console refreshes."));
+        return s;
+    }
+
+    /** Adds a key; later issues' services register theirs here. */
+    public ConfigSchema add(ConfigKey key) {
+        if (key.isPattern()) {
+            patterns.add(key);
+        } else if (exact.putIfAbsent(key.name(), key) != null) {
+            throw new IllegalArgumentException("duplicate key " + key.name());
+        }
+        return this;
+    }
+
+    public Optional<ConfigKey> find(String name) {
+        ConfigKey key = exact.get(name);
+        if (key != null) {
+            return Optional.of(key);
+        }
+        return patterns.stream().filter(p -> p.matches(name)).findFirst();
+    }
+
+    /** Exact keys in declaration order (patterns have no default to show). */
+    public List<ConfigKey> keys() {
+        return List.copyOf(exact.values());
+    }
+
+    public List<ConfigKey> patterns() {
+        return List.copyOf(patterns);
+    }
+}

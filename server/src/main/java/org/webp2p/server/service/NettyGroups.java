@@ -1,0 +1,44 @@
+package org.webp2p.server.service;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The event loops every service shares: one small group accepting connections and one doing I/O.
+ * Sharing keeps the thread count fixed however many services run; closing it is the last step of
+ * shutdown.
+ */
+public final class NettyGroups implements AutoCloseable {
+    private final EventLoopGroup acceptor;
+    private final EventLoopGroup io;
+
+    public NettyGroups() {
+        this(Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
+    }
+
+    public NettyGroups(int ioThreads) {
+        this.acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("webp2p-accept", true),
+                NioIoHandler.newFactory());
+        this.io = new MultiThreadIoEventLoopGroup(ioThreads, new DefaultThreadFactory("webp2p-io", true),
+                NioIoHandler.newFactory());
+    }
+
+    public EventLoopGroup acceptor() {
+        return acceptor;
+    }
+
+    public EventLoopGroup io() {
+        return io;
+    }
+
+    @Override
+    public void close() {
+        acceptor.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+        io.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+        acceptor.terminationFuture().syncUninterruptibly();
+        io.terminationFuture().syncUninterruptibly();
+    }
+}

@@ -1,0 +1,14 @@
+package org.webp2p.server.service;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/** A state change of a service, as the event log records it. */
+public record ServiceEvent(Instant at, String service, ServiceState from, ServiceState to, String detail) {
+    public ServiceEvent {
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(to, "to");
+        detail = detail == null ? "" : detail;
+    }
+}

@@ -1,0 +1,55 @@
+package org.webp2p.server.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.webp2p.server.service.ServiceEvent;
+import org.webp2p.server.service.ServiceState;
+
+/** Service state changes, kept across restarts so the console can show what happened and when. */
+public final class EventLog {
+    private static final int MAX_DETAIL = 1000;
+    private final DataSource ds;
+
+    EventLog(DataSource ds) {
+        this.ds = ds;
+    }
+
+    public void append(ServiceEvent event) throws SQLException {
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "INSERT INTO service_event (at, service, from_state, to_state, detail) VALUES (?, ?, ?, ?, ?)")) {
+            ps.setTimestamp(1, Timestamp.from(event.at()));
+            ps.setString(2, event.service());
+            ps.setString(3, event.from() == null ? null : event.from().name());
+            ps.setString(4, event.to().name());
+            String detail = event.detail();
+            ps.setString(5, detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) : detail);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The newest events, newest first. */
+    public List<ServiceEvent> recent(int limit) throws SQLException {
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT at, service, from_state, to_state, detail FROM service_event ORDER BY id DESC LIMIT ?")) {
+            ps.setInt(1, limit);
+            List<ServiceEvent> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String from = rs.getString(3);
+                    out.add(new ServiceEvent(rs.getTimestamp(1).toInstant(), rs.getString(2),
+                            from == null ? null : ServiceState.valueOf(from),
+                            ServiceState.valueOf(rs.getString(4)), rs.getString(5)));
+                }
+            }
+            return out;
+        }
+    }
+}
