@@ -1,0 +1,89 @@
+package org.webp2p.server;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.webp2p.server.admin.AdminService;
+import org.webp2p.server.config.Config;
+import org.webp2p.server.service.NettyGroups;
+import org.webp2p.server.service.Service;
+import org.webp2p.server.service.ServiceContext;
+import org.webp2p.server.service.ServiceManager;
+import org.webp2p.server.store.Store;
+import org.webp2p.server.store.StoreException;
+
+/**
+ * Everything a node runs, wired once: store, shared event loops and every service under one
+ * manager. The console and headless mode both drive this, so they cannot drift apart.
+ */
+public final class ServerRuntime implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ServerRuntime.class);
+
+    private final Config config;
+    private final Path dataDir;
+    private final Store store;
+    private final NettyGroups netty;
+    private final ServiceManager manager;
+
+    private ServerRuntime(Config config, Path dataDir, Store store, NettyGroups netty, Clock clock) {
+        this.config = config;
+        this.dataDir = dataDir;
+        this.store = store;
+        this.netty = netty;
+        ServiceContext context = new ServiceContext(config, netty, store, clock, dataDir);
+        List<Service> services = new ArrayList<>();
+        services.add(new AdminService(this::services));
+        this.manager = new ServiceManager(context, services);
+        manager.addListener(event -> {
+            try {
+                store.events().append(event);
+            } catch (SQLException e) {
+                log.warn("cannot record {} in the event log", event, e);
+            }
+        });
+    }
+
+    /** Opens the store in (or as configured for) {@code dataDir}; services are not started yet. */
+    public static ServerRuntime open(Config config, Path dataDir, Clock clock) throws StoreException, IOException {
+        Files.createDirectories(dataDir);
+        String url = config.string("store.url").isBlank() ? Store.embeddedUrl(dataDir) : config.string("store.url");
+        Store store = Store.open(url, config.string("store.user"), config.string("store.password"));
+        return new ServerRuntime(config, dataDir, store, new NettyGroups(), clock);
+    }
+
+    public ServiceManager services() {
+        return manager;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** Stops every service, then the event loops, then the store, in that order so nothing is lost. */
+    @Override
+    public void close() {
+        try {
+            manager.stopAll();
+        } finally {
+            try {
+                netty.close();
+            } finally {
+                store.close();
+            }
+        }
+    }
+}

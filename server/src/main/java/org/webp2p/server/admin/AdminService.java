@@ -1,0 +1,113 @@
+package org.webp2p.server.admin;
+
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import org.webp2p.server.http.HttpProblem;
+import org.webp2p.server.http.HttpService;
+import org.webp2p.server.http.Json;
+import org.webp2p.server.http.Router;
+import org.webp2p.server.service.ServiceContext;
+import org.webp2p.server.service.ServiceEvent;
+import org.webp2p.server.service.ServiceManager;
+import org.webp2p.server.service.ServiceStatus;
+
+/**
+ * The admin endpoint: the same service snapshots and controls the console uses, over HTTP, so a
+ * console (or a script) can watch and steer a headless node. Bound to loopback by default.
+ */
+public final class AdminService extends HttpService {
+    private static final int MAX_EVENTS = 500;
+
+    private final Supplier<ServiceManager> manager;
+    private volatile ExecutorService control;
+
+    public AdminService(Supplier<ServiceManager> manager) {
+        super("admin");
+        this.manager = manager;
+    }
+
+    @Override
+    protected void routes(Router router, ServiceContext context) {
+        // Lifecycle operations block until ports are bound or freed, which must never happen on an
+        // event loop; and admin may be asked to stop itself, so the answer cannot wait for them.
+        control = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "webp2p-admin-control");
+            t.setDaemon(true);
+            return t;
+        });
+        Clock clock = context.clock();
+        router.get("/v1/services", req -> Json.response(HttpResponseStatus.OK,
+                manager.get().statuses().stream().map(s -> describe(s, clock.instant())).toList()));
+        router.get("/v1/services/{name}", req -> Json.response(HttpResponseStatus.OK,
+                describe(statusOf(req.pathParam("name")), clock.instant())));
+        router.post("/v1/services/{name}/{action}", req -> {
+            String name = req.pathParam("name");
+            String action = req.pathParam("action");
+            statusOf(name);
+            Runnable op = switch (action) {
+                case "start" -> () -> manager.get().start(name);
+                case "stop" -> () -> manager.get().stop(name);
+                case "restart" -> () -> manager.get().restart(name);
+                default -> throw HttpProblem.badRequest("unknown action " + action + "; use start, stop or restart");
+            };
+            control.execute(op);
+            return Json.response(HttpResponseStatus.ACCEPTED, Map.of("service", name, "action", action));
+        });
+        router.get("/v1/events", req -> {
+            int limit = parseLimit(req.query("limit"));
+            List<ServiceEvent> events = context.store().events().recent(limit);
+            return Json.response(HttpResponseStatus.OK, events);
+        });
+    }
+
+    @Override
+    protected void release() {
+        ExecutorService c = control;
+        control = null;
+        if (c != null) {
+            c.shutdown();
+        }
+    }
+
+    private ServiceStatus statusOf(String name) {
+        if (!manager.get().names().contains(name)) {
+            throw HttpProblem.notFound("no service named " + name);
+        }
+        return manager.get().status(name);
+    }
+
+    private static int parseLimit(String raw) {
+        if (raw == null) {
+            return 100;
+        }
+        try {
+            int n = Integer.parseInt(raw);
+            if (n < 1 || n > MAX_EVENTS) {
+                throw HttpProblem.badRequest("limit must be between 1 and " + MAX_EVENTS);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw HttpProblem.badRequest("limit must be a number");
+        }
+    }
+
+    static Map<String, Object> describe(ServiceStatus s, Instant now) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", s.name());
+        m.put("enabled", s.enabled());
+        m.put("state", s.state().name());
+        m.put("since", s.since().toString());
+        m.put("uptimeSeconds", s.uptime(now).toSeconds());
+        m.put("addresses", s.addresses().stream().map(a -> a.getAddress().getHostAddress() + ":" + a.getPort()).toList());
+        m.put("lastError", s.lastError());
+        m.put("metrics", s.metrics());
+        return m;
+    }
+}

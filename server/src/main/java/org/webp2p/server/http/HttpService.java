@@ -1,0 +1,102 @@
+package org.webp2p.server.http;
+
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.webp2p.server.net.TcpServer;
+import org.webp2p.server.service.Service;
+import org.webp2p.server.service.ServiceContext;
+
+/**
+ * A JSON-over-HTTP service: binds {@code <name>.bind}:{@code <name>.port}, routes requests, answers
+ * {@code GET /health}, and reports request and error counts. Subclasses only declare routes.
+ */
+public abstract class HttpService implements Service {
+    /** Idle keep-alive connections are closed after this long so they cannot pile up. */
+    private static final int IDLE_SECONDS = 120;
+
+    private final String name;
+    private volatile TcpServer server;
+    private volatile RoutingHandler routing;
+
+    protected HttpService(String name) {
+        this.name = name;
+    }
+
+    @Override
+    public final String name() {
+        return name;
+    }
+
+    /** Declares this service's routes; called at every start with that start's context. */
+    protected abstract void routes(Router router, ServiceContext context) throws Exception;
+
+    /** Service-specific figures added to the request counters. */
+    protected Map<String, Number> serviceMetrics() {
+        return Map.of();
+    }
+
+    /** Releases what {@link #routes} acquired; called at stop after the port is closed. */
+    protected void release() throws Exception {
+    }
+
+    @Override
+    public void start(ServiceContext context) throws Exception {
+        Router router = new Router();
+        router.get("/health", req -> Json.response(HttpResponseStatus.OK, Map.of("service", name, "status", "ok")));
+        routes(router, context);
+        RoutingHandler handler = new RoutingHandler(name, router);
+        int maxBody = (int) Math.min(Integer.MAX_VALUE, context.config().size("http.max-body"));
+        server = TcpServer.bind(context.netty(), context.config().endpoint(name), ch -> {
+            ChannelPipeline p = ch.pipeline();
+            p.addLast(new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS));
+            p.addLast(new IdleCloser());
+            p.addLast(new HttpServerCodec());
+            p.addLast(new HttpServerKeepAliveHandler());
+            p.addLast(new HttpObjectAggregator(maxBody));
+            p.addLast(handler);
+        });
+        routing = handler;
+    }
+
+    @Override
+    public void stop() throws Exception {
+        TcpServer s = server;
+        server = null;
+        if (s != null) {
+            s.close();
+        }
+        release();
+    }
+
+    @Override
+    public List<InetSocketAddress> boundAddresses() {
+        TcpServer s = server;
+        return s == null ? List.of() : List.of(s.localAddress());
+    }
+
+    @Override
+    public Map<String, Number> metrics() {
+        Map<String, Number> m = new LinkedHashMap<>();
+        RoutingHandler h = routing;
+        TcpServer s = server;
+        if (h != null) {
+            m.put("requests", h.requests.sum());
+            m.put("clientErrors", h.clientErrors.sum());
+            m.put("serverErrors", h.serverErrors.sum());
+        }
+        if (s != null) {
+            m.put("connections", s.openConnections());
+        }
+        m.putAll(serviceMetrics());
+        return m;
+    }
+}

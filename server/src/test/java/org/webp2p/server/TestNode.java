@@ -1,0 +1,82 @@
+package org.webp2p.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.webp2p.server.config.Config;
+import org.webp2p.server.config.ConfigSchema;
+
+/** A real node for tests: every service on loopback, ephemeral ports, a throwaway data directory. */
+public final class TestNode implements AutoCloseable {
+    private final Path dataDir;
+    private final ServerRuntime runtime;
+
+    private TestNode(Path dataDir, ServerRuntime runtime) {
+        this.dataDir = dataDir;
+        this.runtime = runtime;
+    }
+
+    public static TestNode open(Map<String, String> overrides) throws Exception {
+        Path dir = Files.createTempDirectory("webp2p-test");
+        return new TestNode(dir, ServerRuntime.open(loopbackConfig(overrides), dir, Clock.systemUTC()));
+    }
+
+    /** Defaults moved to loopback and port 0, with {@code overrides} on top. */
+    public static Config loopbackConfig(Map<String, String> overrides) throws Exception {
+        Map<String, String> local = new HashMap<>();
+        for (String service : ConfigSchema.SERVICE_PORTS.keySet()) {
+            local.put(service + ".bind", "127.0.0.1");
+            local.put(service + ".port", "0");
+        }
+        local.put("stun.alt-port", "0");
+        return Config.defaults().with(local).with(overrides);
+    }
+
+    public ServerRuntime runtime() {
+        return runtime;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public InetSocketAddress address(String service) {
+        return runtime.services().status(service).primaryAddress()
+                .orElseThrow(() -> new IllegalStateException(service + " has no bound address"));
+    }
+
+    /** A port nothing listens on right now. */
+    public static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            s.setReuseAddress(true);
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        runtime.close();
+        deleteTree(dataDir);
+    }
+
+    public static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
