@@ -1,0 +1,82 @@
+package org.webp2p.app;
+
+import java.io.PrintWriter;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.webp2p.server.ServerRuntime;
+import org.webp2p.server.service.ServiceEvent;
+import org.webp2p.server.service.ServiceState;
+import org.webp2p.server.service.ServiceStatus;
+import sun.misc.Signal;
+
+/**
+ * Runs every service without JavaFX until SIGTERM or Ctrl-C, printing one line per service state
+ * a script can read: {@code service NAME STATE ADDRESS [reason]}.
+ */
+final class HeadlessNode {
+    private static final Logger log = LoggerFactory.getLogger(HeadlessNode.class);
+
+    private final ServerRuntime runtime;
+    private final PrintWriter out;
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    HeadlessNode(ServerRuntime runtime, PrintWriter out) {
+        this.runtime = runtime;
+        this.out = out;
+    }
+
+    int run() {
+        // Handling the signals ourselves lets the process stop in order and exit 0, which service
+        // managers read as a clean stop; the hook covers every other way the JVM may end.
+        Signal.handle(new Signal("TERM"), s -> stopRequested.countDown());
+        Signal.handle(new Signal("INT"), s -> stopRequested.countDown());
+        Thread hook = new Thread(this::close, "webp2p-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+
+        runtime.services().startAll();
+        runtime.services().statuses().forEach(this::print);
+        out.println("ready data-dir " + runtime.dataDir());
+        out.flush();
+        runtime.services().addListener(this::onChange);
+        try {
+            stopRequested.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        close();
+        Runtime.getRuntime().removeShutdownHook(hook);
+        return ExitCodes.OK;
+    }
+
+    private void onChange(ServiceEvent e) {
+        if (e.to() == ServiceState.RUNNING || e.to() == ServiceState.FAILED || e.to() == ServiceState.STOPPED) {
+            print(runtime.services().status(e.service()));
+        }
+    }
+
+    private void close() {
+        if (closed.compareAndSet(false, true)) {
+            log.info("stopping services");
+            runtime.close();
+            out.println("stopped");
+            out.flush();
+        }
+    }
+
+    private void print(ServiceStatus s) {
+        StringBuilder line = new StringBuilder("service ").append(s.name()).append(' ').append(s.state())
+                .append(' ').append(s.addressText());
+        if (s.state() == ServiceState.FAILED && s.lastError() != null) {
+            line.append(' ').append(s.lastError());
+        } else if (s.state() == ServiceState.STOPPED && !s.enabled()) {
+            line.append(" disabled");
+        }
+        synchronized (out) {
+            out.println(line);
+            out.flush();
+        }
+    }
+}

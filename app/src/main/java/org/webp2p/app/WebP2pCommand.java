@@ -1,0 +1,62 @@
+package org.webp2p.app;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import org.webp2p.server.ServerRuntime;
+import org.webp2p.server.config.Config;
+import org.webp2p.server.config.ConfigException;
+import org.webp2p.server.store.StoreException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code webp2p}: the console with every service, or the same services headless. */
+@Command(name = "webp2p", mixinStandardHelpOptions = true, version = "webp2p 0.1.0",
+        description = "WebP2P Console: HLS origin, RTMFP rendezvous, tracker, pingback and API, "
+                + "with a desktop console (default) or headless for servers.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:stopped cleanly (also on SIGTERM or Ctrl-C)",
+            "1:could not run (store, file or start-up failure)",
+            "2:bad option or configuration (the message names the key)"})
+final class WebP2pCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    NodeOptions node = new NodeOptions();
+
+    @Option(names = "--headless", description = "Run the services without the desktop console.")
+    boolean headless;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        Config config;
+        try {
+            config = node.config();
+        } catch (ConfigException e) {
+            e.problems().forEach(p -> err.println("webp2p: configuration: " + p));
+            return ExitCodes.USAGE;
+        } catch (IOException e) {
+            err.println("webp2p: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        ServerRuntime runtime;
+        try {
+            runtime = ServerRuntime.open(config, node.dataDir(), Clock.systemUTC());
+        } catch (StoreException | IOException e) {
+            err.println("webp2p: " + e.getMessage());
+            return ExitCodes.FAILURE;
+        }
+        if (headless) {
+            return new HeadlessNode(runtime, spec.commandLine().getOut()).run();
+        }
+        return ConsoleMode.run(runtime);
+    }
+}
