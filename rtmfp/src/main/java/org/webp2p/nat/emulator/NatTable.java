@@ -1,0 +1,110 @@
+package org.webp2p.nat.emulator;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The translation state of one NAT without any I/O: which mapping an outbound packet uses, whether an
+ * inbound packet passes the filter, and when idle mappings expire. Time is passed in, so tests use a
+ * fake clock. Not thread-safe: one I/O thread owns it.
+ */
+public final class NatTable {
+    private final NatProfile profile;
+    private final long timeoutMillis;
+    private final Map<MappingKey, NatMapping> mappings = new HashMap<>();
+
+    /**
+     * @param profile mapping and filtering behaviour
+     * @param mappingTimeout idle time after the last outbound packet before a mapping goes
+     *     (RFC 4787 REQ-5 asks at least two minutes of real NATs; tests use less)
+     */
+    public NatTable(NatProfile profile, Duration mappingTimeout) {
+        this.profile = Objects.requireNonNull(profile, "profile");
+        if (mappingTimeout.isNegative() || mappingTimeout.isZero()) {
+            throw new IllegalArgumentException("mapping timeout must be positive");
+        }
+        this.timeoutMillis = mappingTimeout.toMillis();
+    }
+
+    /** The outcome of an outbound packet: the mapping to send it from, and whether it is new. */
+    public record Outbound(NatMapping mapping, boolean created) {
+    }
+
+    /** Finds or creates the mapping for a packet from {@code internal} to {@code destination}. */
+    public Outbound outbound(InetSocketAddress internal, InetSocketAddress destination, long nowMillis) {
+        MappingKey key = key(internal, destination);
+        NatMapping mapping = mappings.get(key);
+        boolean created = mapping == null;
+        if (created) {
+            mapping = new NatMapping(internal, nowMillis);
+            mappings.put(key, mapping);
+        }
+        mapping.recordOutbound(destination, nowMillis);
+        return new Outbound(mapping, created);
+    }
+
+    /** The inside endpoint to deliver a packet from {@code source} to, or empty if the filter drops it. */
+    public Optional<InetSocketAddress> inbound(NatMapping mapping, InetSocketAddress source, long nowMillis) {
+        if (!mapping.isActive() || isExpired(mapping, nowMillis)) {
+            return Optional.empty();
+        }
+        boolean allowed;
+        switch (profile.filtering()) {
+            case ENDPOINT_INDEPENDENT:
+                allowed = true;
+                break;
+            case ADDRESS_DEPENDENT:
+                allowed = mapping.hasSentToAddress(source);
+                break;
+            default:
+                allowed = mapping.hasSentTo(source);
+                break;
+        }
+        return allowed ? Optional.of(mapping.internal()) : Optional.empty();
+    }
+
+    /** Removes and returns mappings idle for longer than the timeout, so their ports can be freed. */
+    public List<NatMapping> expire(long nowMillis) {
+        List<NatMapping> expired = new ArrayList<>();
+        for (Iterator<NatMapping> it = mappings.values().iterator(); it.hasNext(); ) {
+            NatMapping m = it.next();
+            if (isExpired(m, nowMillis)) {
+                it.remove();
+                m.deactivate();
+                expired.add(m);
+            }
+        }
+        return expired;
+    }
+
+    /** Mappings currently held. */
+    public int size() {
+        return mappings.size();
+    }
+
+    private boolean isExpired(NatMapping mapping, long nowMillis) {
+        return nowMillis - mapping.lastOutboundMillis() >= timeoutMillis;
+    }
+
+    private MappingKey key(InetSocketAddress internal, InetSocketAddress destination) {
+        switch (profile.mapping()) {
+            case ENDPOINT_INDEPENDENT:
+                return new MappingKey(internal, null);
+            case ADDRESS_DEPENDENT:
+                return new MappingKey(internal, new InetSocketAddress(destination.getAddress(), 0));
+            default:
+                return new MappingKey(internal, destination);
+        }
+    }
+
+    /** The inside endpoint, plus the part of the destination the mapping behaviour depends on. */
+    private record MappingKey(InetSocketAddress internal, InetSocketAddress destination) {
+    }
+}

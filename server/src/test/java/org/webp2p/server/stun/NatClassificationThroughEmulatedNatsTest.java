@@ -1,0 +1,69 @@
+package org.webp2p.server.stun;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.webp2p.nat.NatClassifier;
+import org.webp2p.nat.NatReport;
+import org.webp2p.nat.NatType;
+import org.webp2p.nat.client.RetransmissionPolicy;
+import org.webp2p.nat.client.StunClient;
+import org.webp2p.nat.emulator.LoopbackLab;
+import org.webp2p.nat.transport.DatagramTransport;
+
+/**
+ * The proof that the pieces fit: the real STUN service on loopback, a host behind each emulated NAT,
+ * and the classifier naming the NAT it is behind.
+ */
+class NatClassificationThroughEmulatedNatsTest {
+    /** Loopback answers in microseconds; a lost answer is a filtered one, so wait little. */
+    private static final RetransmissionPolicy LOOPBACK = new RetransmissionPolicy(Duration.ofMillis(40), 3, 2);
+
+    private static RunningStunService stun;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        stun = RunningStunService.fourSockets();
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        stun.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = NatType.class, names = {"OPEN", "FULL_CONE", "RESTRICTED_CONE", "PORT_RESTRICTED_CONE",
+            "SYMMETRIC"})
+    void classifierNamesTheEmulatedNat(NatType type) throws Exception {
+        try (LoopbackLab lab = new LoopbackLab(Duration.ofSeconds(30))) {
+            DatagramTransport host = lab.host(type);
+
+            NatReport report = classify(host, stun.primary());
+
+            assertThat(report.type()).isEqualTo(type);
+            if (type != NatType.OPEN) {
+                assertThat(report.mappedAddress().getAddress().getHostAddress()).startsWith("127.2.");
+            }
+        }
+    }
+
+    @Test
+    void portOnlyServerStillTellsSymmetricFromPortRestricted() throws Exception {
+        try (RunningStunService portsOnly = RunningStunService.portsOnly();
+                LoopbackLab lab = new LoopbackLab(Duration.ofSeconds(30))) {
+            assertThat(classify(lab.host(NatType.SYMMETRIC), portsOnly.primary()).type()).isEqualTo(NatType.SYMMETRIC);
+            assertThat(classify(lab.host(NatType.PORT_RESTRICTED_CONE), portsOnly.primary()).type())
+                    .isEqualTo(NatType.PORT_RESTRICTED_CONE);
+        }
+    }
+
+    private static NatReport classify(DatagramTransport host, InetSocketAddress server) throws Exception {
+        return new NatClassifier(new StunClient(host, LOOPBACK), host.localAddress()).classify(server);
+    }
+}
