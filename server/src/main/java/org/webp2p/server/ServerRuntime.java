@@ -17,6 +17,7 @@ import org.webp2p.server.service.ServiceContext;
 import org.webp2p.server.service.ServiceManager;
 import org.webp2p.server.store.Store;
 import org.webp2p.server.store.StoreException;
+import org.webp2p.server.stun.StunService;
 
 /**
  * Everything a node runs, wired once: store, shared event loops and every service under one
@@ -38,6 +39,7 @@ public final class ServerRuntime implements AutoCloseable {
         this.netty = netty;
         ServiceContext context = new ServiceContext(config, netty, store, clock, dataDir);
         List<Service> services = new ArrayList<>();
+        services.add(new StunService());
         services.add(new AdminService(this::services));
         this.manager = new ServiceManager(context, services);
         manager.addListener(event -> {
