@@ -18,6 +18,7 @@ import org.webp2p.server.service.ServiceManager;
 import org.webp2p.server.store.Store;
 import org.webp2p.server.store.StoreException;
 import org.webp2p.server.stun.StunService;
+import org.webp2p.server.tracker.TrackerService;
 
 /**
  * Everything a node runs, wired once: store, shared event loops and every service under one
@@ -40,6 +41,7 @@ public final class ServerRuntime implements AutoCloseable {
         ServiceContext context = new ServiceContext(config, netty, store, clock, dataDir);
         List<Service> services = new ArrayList<>();
         services.add(new StunService());
+        services.add(new TrackerService());
         services.add(new AdminService(this::services));
         this.manager = new ServiceManager(context, services);
         manager.addListener(event -> {

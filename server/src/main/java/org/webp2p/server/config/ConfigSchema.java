@@ -55,6 +55,14 @@ public final class ConfigSchema {
         s.add(ConfigKey.of("store.password", ValueType.STRING, "", "Store password."));
         s.add(ConfigKey.of("http.max-body", ValueType.SIZE, "64MB",
                 "Largest request body any HTTP service accepts (larger ones get 413)."));
+        s.add(ConfigKey.of("tracker.announce-interval", ValueType.DURATION, "15s",
+                "How often peers announce; a peer silent for two intervals leaves its swarm."));
+        s.add(ConfigKey.integer("tracker.list-size", 20, 1, 200, "Most peers one announce returns."));
+        s.add(ConfigKey.integer("tracker.max-swarm-peers", 10000, 1, 1_000_000, "Most peers in one swarm."));
+        s.add(ConfigKey.integer("tracker.max-peers-per-address", 256, 1, 1_000_000,
+                "Most peers of one swarm announcing from one address."));
+        s.add(ConfigKey.integer("tracker.lookahead", 6, 1, 1000,
+                "Segments after a peer's position it will want soon; holders of them rank first."));
         s.add(ConfigKey.of("ui.poll-interval", ValueType.DURATION, "1s", "How often the console refreshes."));
         return s;
     }

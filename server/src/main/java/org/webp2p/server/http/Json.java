@@ -57,6 +57,10 @@ public final class Json {
         }
         try (ByteBufInputStream in = new ByteBufInputStream(content.duplicate())) {
             return MAPPER.readValue((java.io.InputStream) in, type);
+        } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
+            // A record's own validation refused a value: its message is the reason to show.
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw HttpProblem.badRequest(String.valueOf(cause.getMessage()));
         } catch (IOException e) {
             String msg = e.getMessage() == null ? "malformed JSON" : e.getMessage().lines().findFirst().orElse("");
             throw HttpProblem.badRequest("invalid JSON body: " + msg);

@@ -1,0 +1,23 @@
+package org.webp2p.server.tracker;
+
+import java.net.InetAddress;
+import java.time.Instant;
+import java.util.List;
+import org.webp2p.nat.NatType;
+
+/**
+ * A peer as the tracker knows it: the last announce plus where the announce came from.
+ *
+ * @param source the address the announce arrived from, used for locality and per-address limits
+ */
+public record PeerRecord(String peerId, String swarm, InetAddress source, NatType natType, List<String> addresses,
+                         long position, SegmentRange have, int uploadKbps, Instant joined, Instant lastSeen) {
+    public PeerRecord {
+        addresses = List.copyOf(addresses);
+    }
+
+    static PeerRecord from(AnnounceRequest r, InetAddress source, Instant joined, Instant now) {
+        return new PeerRecord(r.peerId(), r.swarm(), source, r.natType(), r.addresses(), r.position(), r.have(),
+                r.uploadKbps(), joined, now);
+    }
+}

@@ -1,0 +1,170 @@
+package org.webp2p.server.tracker;
+
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Every swarm and its live peers. A peer that misses two announce intervals is gone. Swarms are kept
+ * strictly apart: a selection only ever draws from the asker's own swarm. Thread-safe; each swarm is
+ * locked on its own so swarms never wait on each other.
+ */
+public final class SwarmRegistry {
+    private final Clock clock;
+    private final Duration interval;
+    private final Limits limits;
+    private final PeerSelector selector;
+    private final Map<String, Swarm> swarms = new ConcurrentHashMap<>();
+    private final LongAdder announces = new LongAdder();
+    private final LongAdder refused = new LongAdder();
+    private final LongAdder expired = new LongAdder();
+
+    /** Bounds that keep one swarm or one address from taking the tracker over. */
+    public record Limits(int peersPerSwarm, int peersPerAddress, int listSize) {
+        public Limits {
+            if (peersPerSwarm < 1 || peersPerAddress < 1 || listSize < 1) {
+                throw new IllegalArgumentException("tracker limits must be positive");
+            }
+        }
+    }
+
+    /** The answer to one announce. */
+    public record Answer(Duration interval, List<PeerRecord> peers) {
+    }
+
+    public SwarmRegistry(Clock clock, Duration interval, Limits limits, PeerSelector selector) {
+        this.clock = clock;
+        this.interval = interval;
+        this.limits = limits;
+        this.selector = selector;
+    }
+
+    /**
+     * Records an announce and answers with peers for the asker.
+     *
+     * @throws LimitExceededException when the swarm or the source address already has its fill
+     */
+    public Answer announce(AnnounceRequest request, InetAddress source) throws LimitExceededException {
+        announces.increment();
+        Instant now = clock.instant();
+        if (request.event() == AnnounceEvent.LEAVE) {
+            Swarm swarm = swarms.get(request.swarm());
+            if (swarm != null) {
+                synchronized (swarm) {
+                    swarm.peers.remove(request.peerId());
+                }
+            }
+            return new Answer(interval, List.of());
+        }
+        Swarm swarm = swarms.computeIfAbsent(request.swarm(), Swarm::new);
+        synchronized (swarm) {
+            expire(swarm, now);
+            PeerRecord previous = swarm.peers.get(request.peerId());
+            if (previous == null) {
+                checkRoom(swarm, source);
+            }
+            PeerRecord me = PeerRecord.from(request, source, previous == null ? now : previous.joined(), now);
+            swarm.peers.put(me.peerId(), me);
+            int size = Math.min(limits.listSize(), request.want() == null ? limits.listSize() : request.want());
+            return new Answer(interval, selector.select(me, swarm.peers.values(), size, interval, now));
+        }
+    }
+
+    private void checkRoom(Swarm swarm, InetAddress source) throws LimitExceededException {
+        if (swarm.peers.size() >= limits.peersPerSwarm()) {
+            refused.increment();
+            throw new LimitExceededException("swarm " + swarm.id + " is full (" + limits.peersPerSwarm() + " peers)");
+        }
+        long fromSource = swarm.peers.values().stream().filter(p -> source.equals(p.source())).count();
+        if (fromSource >= limits.peersPerAddress()) {
+            refused.increment();
+            throw new LimitExceededException(source.getHostAddress() + " already has " + fromSource
+                    + " peers in swarm " + swarm.id);
+        }
+    }
+
+    /** Drops every peer that missed two intervals, and swarms left empty. */
+    public void expireAll() {
+        Instant now = clock.instant();
+        for (Swarm swarm : swarms.values()) {
+            synchronized (swarm) {
+                expire(swarm, now);
+                if (swarm.peers.isEmpty()) {
+                    swarms.remove(swarm.id, swarm);
+                }
+            }
+        }
+    }
+
+    private void expire(Swarm swarm, Instant now) {
+        Instant cutoff = now.minus(interval.multipliedBy(2));
+        int before = swarm.peers.size();
+        swarm.peers.values().removeIf(p -> p.lastSeen().isBefore(cutoff));
+        expired.add(before - swarm.peers.size());
+    }
+
+    /** Live peers of one swarm, longest-standing first; empty for an unknown swarm. */
+    public List<PeerRecord> peers(String swarmId) {
+        Swarm swarm = swarms.get(swarmId);
+        if (swarm == null) {
+            return List.of();
+        }
+        synchronized (swarm) {
+            expire(swarm, clock.instant());
+            List<PeerRecord> out = new ArrayList<>(swarm.peers.values());
+            out.sort(Comparator.comparing(PeerRecord::joined).thenComparing(PeerRecord::peerId));
+            return out;
+        }
+    }
+
+    /** Every swarm with its live peer count, largest first. */
+    public List<SwarmSummary> swarms() {
+        List<SwarmSummary> out = new ArrayList<>();
+        for (Swarm swarm : swarms.values()) {
+            synchronized (swarm) {
+                expire(swarm, clock.instant());
+                if (!swarm.peers.isEmpty()) {
+                    out.add(new SwarmSummary(swarm.id, swarm.peers.size()));
+                }
+            }
+        }
+        out.sort(Comparator.comparingInt(SwarmSummary::peers).reversed().thenComparing(SwarmSummary::swarm));
+        return out;
+    }
+
+    public int peerCount(String swarmId) {
+        return peers(swarmId).size();
+    }
+
+    public long announces() {
+        return announces.sum();
+    }
+
+    public long refused() {
+        return refused.sum();
+    }
+
+    public long expired() {
+        return expired.sum();
+    }
+
+    /** A swarm in the live view. */
+    public record SwarmSummary(String swarm, int peers) {
+    }
+
+    private static final class Swarm {
+        final String id;
+        final Map<String, PeerRecord> peers = new java.util.HashMap<>();
+
+        Swarm(String id) {
+            this.id = id;
+        }
+    }
+}

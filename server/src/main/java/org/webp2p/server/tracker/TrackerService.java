@@ -1,0 +1,106 @@
+package org.webp2p.server.tracker;
+
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.webp2p.server.config.Config;
+import org.webp2p.server.http.HttpProblem;
+import org.webp2p.server.http.HttpService;
+import org.webp2p.server.http.Json;
+import org.webp2p.server.http.Router;
+import org.webp2p.server.service.ServiceContext;
+
+/**
+ * Peer discovery: {@code POST /v1/announce} joins, refreshes or leaves a swarm and returns a bounded
+ * list of peers the asker can actually reach. The live view of swarms is for the console and admin
+ * only, never served on this public port.
+ */
+public final class TrackerService extends HttpService {
+    public static final String NAME = "tracker";
+
+    private volatile SwarmRegistry registry;
+    private volatile ScheduledFuture<?> sweeper;
+
+    public TrackerService() {
+        super(NAME);
+    }
+
+    @Override
+    protected void routes(Router router, ServiceContext context) {
+        Config c = context.config();
+        SwarmRegistry r = new SwarmRegistry(context.clock(), c.duration("tracker.announce-interval"),
+                new SwarmRegistry.Limits((int) c.integer("tracker.max-swarm-peers"),
+                        (int) c.integer("tracker.max-peers-per-address"), (int) c.integer("tracker.list-size")),
+                new PeerSelector((int) c.integer("tracker.lookahead")));
+        long period = c.duration("tracker.announce-interval").toMillis();
+        sweeper = context.netty().io().next().scheduleAtFixedRate(r::expireAll, period, period, TimeUnit.MILLISECONDS);
+        registry = r;
+        router.post("/v1/announce", req -> {
+            AnnounceRequest announce = Json.read(req.http().content(), AnnounceRequest.class);
+            try {
+                SwarmRegistry.Answer answer = r.announce(announce, req.remote().getAddress());
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("interval", answer.interval().toSeconds());
+                body.put("peers", answer.peers().stream().map(TrackerService::describe).toList());
+                return Json.response(HttpResponseStatus.OK, body);
+            } catch (LimitExceededException e) {
+                throw new HttpProblem(HttpResponseStatus.TOO_MANY_REQUESTS, "swarm_limit", e.getMessage());
+            }
+        });
+    }
+
+    private static Map<String, Object> describe(PeerRecord p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("peerId", p.peerId());
+        m.put("natType", p.natType());
+        m.put("addresses", p.addresses());
+        m.put("position", p.position());
+        m.put("have", p.have());
+        m.put("uploadKbps", p.uploadKbps());
+        return m;
+    }
+
+    @Override
+    protected void release() {
+        ScheduledFuture<?> s = sweeper;
+        if (s != null) {
+            s.cancel(false);
+        }
+    }
+
+    /** The live registry, or empty lists while stopped. */
+    public List<SwarmRegistry.SwarmSummary> swarms() {
+        SwarmRegistry r = registry;
+        return r == null ? List.of() : r.swarms();
+    }
+
+    public List<PeerRecord> peers(String swarm) {
+        SwarmRegistry r = registry;
+        return r == null ? List.of() : r.peers(swarm);
+    }
+
+    /** Live peers of a swarm, for the scheduler's "is P2P worth it here" decision. */
+    public int swarmSize(String swarm) {
+        return peers(swarm).size();
+    }
+
+    @Override
+    protected Map<String, Number> serviceMetrics() {
+        SwarmRegistry r = registry;
+        if (r == null) {
+            return Map.of();
+        }
+        List<SwarmRegistry.SwarmSummary> s = r.swarms();
+        Map<String, Number> m = new LinkedHashMap<>();
+        m.put("swarms", s.size());
+        m.put("peers", s.stream().mapToInt(SwarmRegistry.SwarmSummary::peers).sum());
+        m.put("announces", r.announces());
+        m.put("refused", r.refused());
+        m.put("expired", r.expired());
+        return m;
+    }
+
+}

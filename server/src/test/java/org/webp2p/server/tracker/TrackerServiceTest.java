@@ -1,0 +1,99 @@
+package org.webp2p.server.tracker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.webp2p.server.TestNode;
+import org.webp2p.server.http.Json;
+
+class TrackerServiceTest {
+    private final HttpClient http = HttpClient.newHttpClient();
+    private TestNode node;
+    private URI announce;
+
+    @BeforeEach
+    void start() throws Exception {
+        node = TestNode.open(Map.of("tracker.max-peers-per-address", "3"));
+        node.runtime().services().start("tracker");
+        announce = URI.create("http://127.0.0.1:" + node.address("tracker").getPort() + "/v1/announce");
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        node.close();
+    }
+
+    private HttpResponse<String> post(String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(announce).header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String join(String swarm, String peer, String nat) {
+        return """
+                {"swarm":"%s","peerId":"%s","event":"join","natType":"%s","addresses":["203.0.113.7:1935"],
+                 "position":42,"have":{"first":40,"last":45},"uploadKbps":800}""".formatted(swarm, peer, nat);
+    }
+
+    @Test
+    void joinReturnsIntervalAndCompatiblePeersOfTheSameSwarmOnly() throws Exception {
+        assertThat(post(join("demo", "p1", "SYMMETRIC")).statusCode()).isEqualTo(200);
+        assertThat(post(join("demo", "p2", "FULL_CONE")).statusCode()).isEqualTo(200);
+        assertThat(post(join("other", "x1", "OPEN")).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> r = post(join("demo", "p3", "SYMMETRIC"));
+        JsonNode body = Json.MAPPER.readTree(r.body());
+        assertThat(body.get("interval").asLong()).isEqualTo(15);
+        assertThat(body.get("peers")).extracting(p -> p.get("peerId").asText()).containsExactly("p2");
+        JsonNode p2 = body.get("peers").get(0);
+        assertThat(p2.get("addresses").get(0).asText()).isEqualTo("203.0.113.7:1935");
+        assertThat(p2.get("have").get("last").asLong()).isEqualTo(45);
+        assertThat(p2.get("natType").asText()).isEqualTo("FULL_CONE");
+    }
+
+    @Test
+    void badRequestsAreRefusedWithTheReason() throws Exception {
+        HttpResponse<String> noSwarm = post("{\"peerId\":\"p\"}");
+        assertThat(noSwarm.statusCode()).isEqualTo(400);
+        assertThat(Json.MAPPER.readTree(noSwarm.body()).get("reason").asText()).startsWith("swarm must be");
+
+        assertThat(post("{\"swarm\":\"../etc\",\"peerId\":\"p\"}").statusCode()).isEqualTo(400);
+        assertThat(post("{\"swarm\":\"demo\",\"peerId\":\"p\",\"natType\":\"MARTIAN\"}").statusCode()).isEqualTo(400);
+        assertThat(post("{\"swarm\":\"demo\",\"peerId\":\"p\",\"addresses\":[\"nohost\"]}").statusCode()).isEqualTo(400);
+        assertThat(post("{\"swarm\":\"demo\",\"peerId\":\"p\",\"have\":{\"first\":9,\"last\":2}}").statusCode())
+                .isEqualTo(400);
+        assertThat(post("not json").statusCode()).isEqualTo(400);
+        assertThat(post("").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void tooManyPeersFromOneAddressAreRefusedWith429() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            assertThat(post(join("demo", "p" + i, "OPEN")).statusCode()).isEqualTo(200);
+        }
+        HttpResponse<String> r = post(join("demo", "p9", "OPEN"));
+        assertThat(r.statusCode()).isEqualTo(429);
+        assertThat(Json.MAPPER.readTree(r.body()).get("code").asText()).isEqualTo("swarm_limit");
+    }
+
+    @Test
+    void liveViewAndMetricsFollowJoinsAndLeaves() throws Exception {
+        post(join("demo", "p1", "OPEN"));
+        post(join("demo", "p2", "OPEN"));
+        TrackerService tracker = node.runtime().services().service("tracker", TrackerService.class);
+        assertThat(tracker.swarms()).containsExactly(new SwarmRegistry.SwarmSummary("demo", 2));
+        assertThat(tracker.peers("demo")).extracting(PeerRecord::peerId).containsExactly("p1", "p2");
+
+        post("{\"swarm\":\"demo\",\"peerId\":\"p1\",\"event\":\"leave\"}");
+        assertThat(tracker.swarmSize("demo")).isEqualTo(1);
+        assertThat(node.runtime().services().status("tracker").metrics())
+                .containsEntry("peers", 1).containsEntry("announces", 3L);
+    }
+}
