@@ -17,6 +17,7 @@ import org.webp2p.server.service.ServiceContext;
 import org.webp2p.server.service.ServiceManager;
 import org.webp2p.server.store.Store;
 import org.webp2p.server.store.StoreException;
+import org.webp2p.server.pingback.PingbackService;
 import org.webp2p.server.stun.StunService;
 import org.webp2p.server.tracker.TrackerService;
 
@@ -42,6 +43,7 @@ public final class ServerRuntime implements AutoCloseable {
         List<Service> services = new ArrayList<>();
         services.add(new StunService());
         services.add(new TrackerService());
+        services.add(new PingbackService());
         services.add(new AdminService(this::services));
         this.manager = new ServiceManager(context, services);
         manager.addListener(event -> {

@@ -17,16 +17,24 @@ import org.webp2p.server.config.ConfigSchema;
 /** A real node for tests: every service on loopback, ephemeral ports, a throwaway data directory. */
 public final class TestNode implements AutoCloseable {
     private final Path dataDir;
-    private final ServerRuntime runtime;
+    private final Config config;
+    private ServerRuntime runtime;
 
-    private TestNode(Path dataDir, ServerRuntime runtime) {
+    private TestNode(Path dataDir, Config config) throws Exception {
         this.dataDir = dataDir;
-        this.runtime = runtime;
+        this.config = config;
+        this.runtime = ServerRuntime.open(config, dataDir, Clock.systemUTC());
     }
 
     public static TestNode open(Map<String, String> overrides) throws Exception {
-        Path dir = Files.createTempDirectory("webp2p-test");
-        return new TestNode(dir, ServerRuntime.open(loopbackConfig(overrides), dir, Clock.systemUTC()));
+        return new TestNode(Files.createTempDirectory("webp2p-test"), loopbackConfig(overrides));
+    }
+
+    /** Stops everything as a process exit would, then opens a fresh runtime on the same data. */
+    public ServerRuntime restart() throws Exception {
+        runtime.close();
+        runtime = ServerRuntime.open(config, dataDir, Clock.systemUTC());
+        return runtime;
     }
 
     /** Defaults moved to loopback and port 0, with {@code overrides} on top. */

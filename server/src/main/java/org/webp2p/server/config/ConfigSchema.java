@@ -63,6 +63,18 @@ public final class ConfigSchema {
                 "Most peers of one swarm announcing from one address."));
         s.add(ConfigKey.integer("tracker.lookahead", 6, 1, 1000,
                 "Segments after a peer's position it will want soon; holders of them rank first."));
+        s.add(ConfigKey.of("pingback.interval", ValueType.DURATION, "10s", "How often clients send a beacon."));
+        s.add(ConfigKey.of("pingback.window", ValueType.DURATION, "5m", "Window of the live figures."));
+        s.add(ConfigKey.of("pingback.bucket", ValueType.DURATION, "10s", "Resolution of the live window."));
+        s.add(ConfigKey.of("pingback.flush-interval", ValueType.DURATION, "1s",
+                "How often beacons are written to the store; a crash loses at most this much."));
+        s.add(ConfigKey.of("pingback.retention", ValueType.DURATION, "7d", "How long raw beacons are kept."));
+        s.add(ConfigKey.of("pingback.rollup-retention", ValueType.DURATION, "90d",
+                "How long per-minute history is kept."));
+        s.add(ConfigKey.integer("pingback.max-batch", 100, 1, 10_000, "Most beacons in one request."));
+        s.add(ConfigKey.of("pingback.max-body", ValueType.SIZE, "256KB", "Largest beacon request body."));
+        s.add(ConfigKey.integer("pingback.queue-limit", 100_000, 100, 10_000_000,
+                "Beacons waiting for the store before new ones are refused with 503."));
         s.add(ConfigKey.of("ui.poll-interval", ValueType.DURATION, "1s", "How often the console refreshes."));
         return s;
     }

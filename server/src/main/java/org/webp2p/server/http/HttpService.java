@@ -1,7 +1,6 @@
 package org.webp2p.server.http;
 
 import io.netty.channel.ChannelPipeline;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
@@ -11,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.webp2p.server.config.Config;
 import org.webp2p.server.net.TcpServer;
 import org.webp2p.server.service.Service;
 import org.webp2p.server.service.ServiceContext;
@@ -44,6 +44,11 @@ public abstract class HttpService implements Service {
         return Map.of();
     }
 
+    /** Largest request body this service accepts; larger ones are answered 413. */
+    protected long maxBody(Config config) {
+        return config.size("http.max-body");
+    }
+
     /** Releases what {@link #routes} acquired; called at stop after the port is closed. */
     protected void release() throws Exception {
     }
@@ -54,14 +59,14 @@ public abstract class HttpService implements Service {
         router.get("/health", req -> Json.response(HttpResponseStatus.OK, Map.of("service", name, "status", "ok")));
         routes(router, context);
         RoutingHandler handler = new RoutingHandler(name, router);
-        int maxBody = (int) Math.min(Integer.MAX_VALUE, context.config().size("http.max-body"));
+        int maxBody = (int) Math.min(Integer.MAX_VALUE, maxBody(context.config()));
         server = TcpServer.bind(context.netty(), context.config().endpoint(name), ch -> {
             ChannelPipeline p = ch.pipeline();
             p.addLast(new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS));
             p.addLast(new IdleCloser());
             p.addLast(new HttpServerCodec());
             p.addLast(new HttpServerKeepAliveHandler());
-            p.addLast(new HttpObjectAggregator(maxBody));
+            p.addLast(new JsonObjectAggregator(maxBody, handler.clientErrors));
             p.addLast(handler);
         });
         routing = handler;

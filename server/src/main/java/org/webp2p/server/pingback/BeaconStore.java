@@ -1,0 +1,158 @@
+package org.webp2p.server.pingback;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.webp2p.server.http.Json;
+
+/** Raw beacons and their per-minute sums in the store; plain JDBC so any database works. */
+final class BeaconStore {
+    private static final String INSERT = "INSERT INTO beacon (received_at, session_id, peer_id, swarm, http_bytes, "
+            + "p2p_bytes, uploaded_bytes, played_ms, startup_ms, stalls, stall_ms, buffer_ms, nat_type, links, "
+            + "connections) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String ADD_MINUTE = "MERGE INTO beacon_minute t USING (VALUES "
+            + "(CAST(? AS VARCHAR(128)), CAST(? AS TIMESTAMP(0) WITH TIME ZONE), CAST(? AS BIGINT), CAST(? AS BIGINT),"
+            + " CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT),"
+            + " CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT)))"
+            + " s(swarm, minute_start, beacons, http_bytes, p2p_bytes, uploaded_bytes, played_ms, stalls, stall_ms,"
+            + " startups, startup_ms_sum, nat_attempts, nat_successes)"
+            + " ON t.swarm = s.swarm AND t.minute_start = s.minute_start"
+            + " WHEN MATCHED THEN UPDATE SET beacons = t.beacons + s.beacons, http_bytes = t.http_bytes + s.http_bytes,"
+            + " p2p_bytes = t.p2p_bytes + s.p2p_bytes, uploaded_bytes = t.uploaded_bytes + s.uploaded_bytes,"
+            + " played_ms = t.played_ms + s.played_ms, stalls = t.stalls + s.stalls, stall_ms = t.stall_ms + s.stall_ms,"
+            + " startups = t.startups + s.startups, startup_ms_sum = t.startup_ms_sum + s.startup_ms_sum,"
+            + " nat_attempts = t.nat_attempts + s.nat_attempts, nat_successes = t.nat_successes + s.nat_successes"
+            + " WHEN NOT MATCHED THEN INSERT VALUES (s.swarm, s.minute_start, s.beacons, s.http_bytes, s.p2p_bytes,"
+            + " s.uploaded_bytes, s.played_ms, s.stalls, s.stall_ms, s.startups, s.startup_ms_sum, s.nat_attempts,"
+            + " s.nat_successes)";
+
+    private final DataSource ds;
+
+    BeaconStore(DataSource ds) {
+        this.ds = ds;
+    }
+
+    /** A beacon and when it arrived. */
+    record Received(Instant at, Beacon beacon) {
+    }
+
+    /** Writes beacons and adds them to their minutes, all or nothing. */
+    void write(Collection<Received> batch) throws SQLException {
+        Map<List<Object>, MinuteStat> minutes = new LinkedHashMap<>();
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+                for (Received r : batch) {
+                    bindBeacon(ps, r);
+                    ps.addBatch();
+                    Instant minute = r.at().truncatedTo(ChronoUnit.MINUTES);
+                    String swarm = r.beacon().swarm();
+                    minutes.merge(List.of(swarm, minute), MinuteStat.empty(swarm, minute).plus(r.beacon()),
+                            (a, b) -> a.plus(r.beacon()));
+                }
+                ps.executeBatch();
+            }
+            try (PreparedStatement ps = c.prepareStatement(ADD_MINUTE)) {
+                for (MinuteStat m : minutes.values()) {
+                    Object[] v = {m.swarm(), Timestamp.from(m.minute()), m.beacons(), m.httpBytes(), m.p2pBytes(),
+                        m.uploadedBytes(), m.playedMs(), m.stalls(), m.stallMs(), m.startups(), m.startupMsSum(),
+                        m.natAttempts(), m.natSuccesses()};
+                    for (int i = 0; i < v.length; i++) {
+                        ps.setObject(i + 1, v[i]);
+                    }
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            c.commit();
+        }
+    }
+
+    private static void bindBeacon(PreparedStatement ps, Received r) throws SQLException {
+        Beacon b = r.beacon();
+        ps.setTimestamp(1, Timestamp.from(r.at()));
+        ps.setString(2, b.sessionId());
+        ps.setString(3, b.peerId());
+        ps.setString(4, b.swarm());
+        ps.setLong(5, b.httpBytes());
+        ps.setLong(6, b.p2pBytes());
+        ps.setLong(7, b.uploadedBytes());
+        ps.setLong(8, b.playedMs());
+        if (b.startupMs() == null) {
+            ps.setNull(9, Types.BIGINT);
+        } else {
+            ps.setLong(9, b.startupMs());
+        }
+        ps.setInt(10, b.stalls());
+        ps.setLong(11, b.stallMs());
+        ps.setLong(12, b.bufferMs());
+        ps.setString(13, b.natType().name());
+        try {
+            ps.setString(14, Json.MAPPER.writeValueAsString(b.links()));
+            ps.setString(15, Json.MAPPER.writeValueAsString(b.connections()));
+        } catch (JsonProcessingException e) {
+            throw new SQLException("cannot encode beacon links", e);
+        }
+    }
+
+    /**
+     * Minutes of one swarm, or of every swarm summed for {@link LiveAggregator#ALL}, oldest first.
+     */
+    List<MinuteStat> history(String swarm, Instant from, Instant to) throws SQLException {
+        boolean all = LiveAggregator.ALL.equals(swarm);
+        String sql = "SELECT " + (all ? "'*'" : "swarm") + ", minute_start, SUM(beacons), SUM(http_bytes), SUM(p2p_bytes),"
+                + " SUM(uploaded_bytes), SUM(played_ms), SUM(stalls), SUM(stall_ms), SUM(startups), SUM(startup_ms_sum),"
+                + " SUM(nat_attempts), SUM(nat_successes) FROM beacon_minute WHERE minute_start >= ? AND minute_start < ?"
+                + (all ? "" : " AND swarm = ?") + " GROUP BY " + (all ? "" : "swarm, ") + "minute_start ORDER BY minute_start";
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setTimestamp(1, Timestamp.from(from));
+            ps.setTimestamp(2, Timestamp.from(to));
+            if (!all) {
+                ps.setString(3, swarm);
+            }
+            List<MinuteStat> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new MinuteStat(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getLong(3),
+                            rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9),
+                            rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getLong(13)));
+                }
+            }
+            return out;
+        }
+    }
+
+    long countBeacons(String swarm) throws SQLException {
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM beacon WHERE swarm = ?")) {
+            ps.setString(1, swarm);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Deletes raw beacons and minutes older than their retention; returns rows deleted. */
+    int purge(Instant beaconsBefore, Instant minutesBefore) throws SQLException {
+        try (Connection c = ds.getConnection();
+             PreparedStatement raw = c.prepareStatement("DELETE FROM beacon WHERE received_at < ?");
+             PreparedStatement rolled = c.prepareStatement("DELETE FROM beacon_minute WHERE minute_start < ?")) {
+            raw.setTimestamp(1, Timestamp.from(beaconsBefore));
+            rolled.setTimestamp(1, Timestamp.from(minutesBefore));
+            return raw.executeUpdate() + rolled.executeUpdate();
+        }
+    }
+}

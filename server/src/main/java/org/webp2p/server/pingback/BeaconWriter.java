@@ -1,0 +1,121 @@
+package org.webp2p.server.pingback;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes beacons to the store in batches on its own thread, so a request never waits on the
+ * database. What a crash can lose is what arrived since the last flush: at most one flush interval.
+ * A failed write is retried at the next flush; a full queue refuses new beacons (the client is told
+ * to retry) rather than dropping accepted ones.
+ */
+final class BeaconWriter implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(BeaconWriter.class);
+    private static final Duration PURGE_EVERY = Duration.ofHours(1);
+
+    private final BeaconStore store;
+    private final Clock clock;
+    private final long flushMs;
+    private final Duration retention;
+    private final Duration rollupRetention;
+    private final BlockingQueue<BeaconStore.Received> queue;
+    private final List<BeaconStore.Received> retry = new ArrayList<>();
+    private final Thread thread;
+    private final LongAdder written = new LongAdder();
+    private final LongAdder failedFlushes = new LongAdder();
+    private volatile boolean running = true;
+    private Instant nextPurge = Instant.MIN;
+
+    BeaconWriter(BeaconStore store, Clock clock, Duration flushInterval, int queueLimit, Duration retention,
+                 Duration rollupRetention) {
+        this.store = store;
+        this.clock = clock;
+        this.flushMs = Math.max(1, flushInterval.toMillis());
+        this.retention = retention;
+        this.rollupRetention = rollupRetention;
+        this.queue = new ArrayBlockingQueue<>(queueLimit);
+        this.thread = new Thread(this::loop, "webp2p-pingback-writer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Queues beacons that arrived at {@code at}; false, queuing none, when there is no room for all. */
+    synchronized boolean offer(List<Beacon> beacons, Instant at) {
+        if (queue.remainingCapacity() < beacons.size()) {
+            return false;
+        }
+        beacons.forEach(b -> queue.add(new BeaconStore.Received(at, b)));
+        return true;
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                TimeUnit.MILLISECONDS.sleep(flushMs);
+            } catch (InterruptedException e) {
+                break; // close() flushes what is left
+            }
+            flush();
+        }
+    }
+
+    /** Writes everything queued so far; runs on the writer thread, and once more at close. */
+    synchronized void flush() {
+        List<BeaconStore.Received> batch = new ArrayList<>(retry);
+        retry.clear();
+        queue.drainTo(batch);
+        if (!batch.isEmpty()) {
+            try {
+                store.write(batch);
+                written.add(batch.size());
+            } catch (SQLException e) {
+                failedFlushes.increment();
+                retry.addAll(batch);
+                log.warn("pingback: could not store {} beacons, will retry: {}", batch.size(), e.getMessage());
+            }
+        }
+        Instant now = clock.instant();
+        if (!now.isBefore(nextPurge)) {
+            nextPurge = now.plus(PURGE_EVERY);
+            try {
+                store.purge(now.minus(retention), now.minus(rollupRetention));
+            } catch (SQLException e) {
+                log.warn("pingback: retention purge failed: {}", e.getMessage());
+            }
+        }
+    }
+
+    long written() {
+        return written.sum();
+    }
+
+    long failedFlushes() {
+        return failedFlushes.sum();
+    }
+
+    int queued() {
+        return queue.size() + retry.size();
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        flush();
+    }
+}

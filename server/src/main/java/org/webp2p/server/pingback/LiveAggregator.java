@@ -1,0 +1,216 @@
+package org.webp2p.server.pingback;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.webp2p.nat.NatType;
+
+/**
+ * Per-swarm and global figures over a sliding window, kept in fixed-width time buckets so adding a
+ * beacon and reading figures are both cheap and old data falls away without a sweep. Also remembers
+ * each session's recent stalls, which the scheduler reads to lower a struggling client's prefetch.
+ */
+public final class LiveAggregator {
+    public static final String ALL = "*";
+    /** Startup samples kept per bucket; beyond it a bucket keeps an even sample of them. */
+    private static final int MAX_STARTUP_SAMPLES = 512;
+
+    private final Clock clock;
+    private final long windowMs;
+    private final long bucketMs;
+    private final Map<String, Series> swarms = new HashMap<>();
+    private final Series global = new Series();
+    private final Map<String, SessionHealth> sessions = new HashMap<>();
+
+    /** What the scheduler needs to know about one client. */
+    public record SessionHealth(String sessionId, String swarm, Instant lastBeacon, long stallsInWindow,
+                                long stallMsInWindow, long bufferMs) {
+    }
+
+    public LiveAggregator(Clock clock, Duration window, Duration bucket) {
+        if (bucket.isZero() || bucket.isNegative() || window.compareTo(bucket) < 0) {
+            throw new IllegalArgumentException("need 0 < bucket <= window");
+        }
+        this.clock = clock;
+        this.windowMs = window.toMillis();
+        this.bucketMs = bucket.toMillis();
+    }
+
+    public synchronized void add(Beacon b) {
+        long now = clock.millis();
+        long start = now - Math.floorMod(now, bucketMs);
+        global.bucket(start).add(b);
+        swarms.computeIfAbsent(b.swarm(), s -> new Series()).bucket(start).add(b);
+
+        SessionHealth old = sessions.get(b.sessionId());
+        boolean fresh = old != null && now - old.lastBeacon().toEpochMilli() <= windowMs;
+        sessions.put(b.sessionId(), new SessionHealth(b.sessionId(), b.swarm(), Instant.ofEpochMilli(now),
+                (fresh ? old.stallsInWindow() : 0) + b.stalls(), (fresh ? old.stallMsInWindow() : 0) + b.stallMs(),
+                b.bufferMs()));
+    }
+
+    /** Figures of one swarm, or of every swarm together for {@link #ALL}. */
+    public synchronized SwarmFigures figures(String swarm) {
+        prune();
+        Series s = ALL.equals(swarm) ? global : swarms.get(swarm);
+        return (s == null ? new Series() : s).figures(swarm);
+    }
+
+    /** Figures of every swarm with data in the window, busiest first. */
+    public synchronized List<SwarmFigures> swarms() {
+        prune();
+        List<SwarmFigures> out = new ArrayList<>();
+        swarms.forEach((name, s) -> out.add(s.figures(name)));
+        out.sort(Comparator.comparingInt(SwarmFigures::sessions).reversed().thenComparing(SwarmFigures::swarm));
+        return out;
+    }
+
+    public synchronized Optional<SessionHealth> session(String sessionId) {
+        SessionHealth h = sessions.get(sessionId);
+        if (h == null || clock.millis() - h.lastBeacon().toEpochMilli() > windowMs) {
+            return Optional.empty();
+        }
+        return Optional.of(h);
+    }
+
+    private void prune() {
+        long oldest = clock.millis() - windowMs;
+        global.prune(oldest);
+        swarms.values().removeIf(s -> s.prune(oldest));
+        sessions.values().removeIf(h -> h.lastBeacon().toEpochMilli() < oldest);
+    }
+
+    /** Buckets of one scope, oldest first. */
+    private final class Series {
+        private final Deque<Bucket> buckets = new ArrayDeque<>();
+
+        Bucket bucket(long start) {
+            Bucket last = buckets.peekLast();
+            if (last != null && last.start == start) {
+                return last;
+            }
+            Bucket b = new Bucket(start);
+            buckets.addLast(b);
+            return b;
+        }
+
+        /** Drops buckets that ended before {@code oldest}; true when nothing is left. */
+        boolean prune(long oldest) {
+            for (Iterator<Bucket> it = buckets.iterator(); it.hasNext(); ) {
+                if (it.next().start + bucketMs <= oldest) {
+                    it.remove();
+                } else {
+                    break;
+                }
+            }
+            return buckets.isEmpty();
+        }
+
+        SwarmFigures figures(String name) {
+            Set<String> peers = new HashSet<>();
+            Set<String> sessionIds = new HashSet<>();
+            long http = 0;
+            long p2p = 0;
+            long up = 0;
+            long stalls = 0;
+            long stallMs = 0;
+            long played = 0;
+            List<Long> startups = new ArrayList<>();
+            Map<List<NatType>, long[]> nat = new HashMap<>();
+            for (Bucket b : buckets) {
+                peers.addAll(b.peers);
+                sessionIds.addAll(b.sessions);
+                http += b.http;
+                p2p += b.p2p;
+                up += b.uploaded;
+                stalls += b.stalls;
+                stallMs += b.stallMs;
+                played += b.played;
+                startups.addAll(b.startups);
+                b.nat.forEach((k, v) -> {
+                    long[] sum = nat.computeIfAbsent(k, x -> new long[2]);
+                    sum[0] += v[0];
+                    sum[1] += v[1];
+                });
+            }
+            long[] sorted = startups.stream().mapToLong(Long::longValue).sorted().toArray();
+            List<NatPairStat> pairs = new ArrayList<>();
+            nat.forEach((k, v) -> pairs.add(new NatPairStat(k.get(0), k.get(1), v[0], v[1])));
+            pairs.sort(Comparator.comparing(NatPairStat::local).thenComparing(NatPairStat::remote));
+            long total = http + p2p;
+            return new SwarmFigures(name, peers.size(), sessionIds.size(), http, p2p, up,
+                    total == 0 ? 0 : (double) p2p / total, stalls, stallMs,
+                    played == 0 ? 0 : (double) stallMs / played,
+                    percentile(sorted, 50), percentile(sorted, 95), pairs);
+        }
+    }
+
+    private static long percentile(long[] sorted, int p) {
+        if (sorted.length == 0) {
+            return -1;
+        }
+        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+        return sorted[Math.max(0, rank - 1)];
+    }
+
+    private static final class Bucket {
+        final long start;
+        final Set<String> peers = new HashSet<>();
+        final Set<String> sessions = new HashSet<>();
+        final List<Long> startups = new ArrayList<>();
+        final Map<List<NatType>, long[]> nat = new HashMap<>();
+        long http;
+        long p2p;
+        long uploaded;
+        long stalls;
+        long stallMs;
+        long played;
+        long startupsSeen;
+
+        Bucket(long start) {
+            this.start = start;
+        }
+
+        void add(Beacon b) {
+            if (b.peerId() != null) {
+                peers.add(b.peerId());
+            }
+            sessions.add(b.sessionId());
+            http += b.httpBytes();
+            p2p += b.p2pBytes();
+            uploaded += b.uploadedBytes();
+            stalls += b.stalls();
+            stallMs += b.stallMs();
+            played += b.playedMs();
+            if (b.startupMs() != null) {
+                // Reservoir sampling keeps the percentiles honest when a bucket sees a flash crowd.
+                startupsSeen++;
+                if (startups.size() < MAX_STARTUP_SAMPLES) {
+                    startups.add(b.startupMs());
+                } else {
+                    long slot = Math.floorMod(Arrays.hashCode(new long[] {startupsSeen, b.startupMs()}), startupsSeen);
+                    if (slot < MAX_STARTUP_SAMPLES) {
+                        startups.set((int) slot, b.startupMs());
+                    }
+                }
+            }
+            for (Beacon.Connections c : b.connections()) {
+                long[] v = nat.computeIfAbsent(List.of(b.natType(), c.remoteNat()), k -> new long[2]);
+                v[0] += c.attempts();
+                v[1] += c.successes();
+            }
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package org.webp2p.server.pingback;
+
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
+import org.webp2p.server.config.Config;
+import org.webp2p.server.http.HttpProblem;
+import org.webp2p.server.http.HttpService;
+import org.webp2p.server.http.Json;
+import org.webp2p.server.http.Router;
+import org.webp2p.server.service.ServiceContext;
+
+/**
+ * Clients' realtime statistics: {@code POST /v1/beacons} feeds the live aggregator at once and the
+ * store in batches off the request path. The console and the scheduler read the live figures; the
+ * stored per-minute history survives restarts.
+ */
+public final class PingbackService extends HttpService {
+    public static final String NAME = "pingback";
+
+    private final LongAdder accepted = new LongAdder();
+    private final LongAdder rejected = new LongAdder();
+    private final LongAdder refusedBusy = new LongAdder();
+    private volatile LiveAggregator aggregator;
+    private volatile BeaconStore store;
+    private volatile BeaconWriter writer;
+
+    public PingbackService() {
+        super(NAME);
+    }
+
+    @Override
+    protected long maxBody(Config config) {
+        return config.size("pingback.max-body");
+    }
+
+    @Override
+    protected void routes(Router router, ServiceContext context) {
+        Config c = context.config();
+        int maxBatch = (int) c.integer("pingback.max-batch");
+        LiveAggregator live = new LiveAggregator(context.clock(), c.duration("pingback.window"),
+                c.duration("pingback.bucket"));
+        BeaconStore beacons = new BeaconStore(context.store().dataSource());
+        writer = new BeaconWriter(beacons, context.clock(), c.duration("pingback.flush-interval"),
+                (int) c.integer("pingback.queue-limit"), c.duration("pingback.retention"),
+                c.duration("pingback.rollup-retention"));
+        store = beacons;
+        aggregator = live;
+        BeaconWriter w = writer;
+        router.post("/v1/beacons", req -> {
+            BeaconBatch batch;
+            try {
+                batch = Json.read(req.http().content(), BeaconBatch.class);
+                if (batch.beacons().size() > maxBatch) {
+                    throw new HttpProblem(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "too_large",
+                            "a batch holds at most " + maxBatch + " beacons, got " + batch.beacons().size());
+                }
+            } catch (HttpProblem p) {
+                rejected.increment();
+                throw p;
+            }
+            if (!w.offer(batch.beacons(), context.clock().instant())) {
+                refusedBusy.increment();
+                throw new HttpProblem(HttpResponseStatus.SERVICE_UNAVAILABLE, "busy",
+                        "pingback is catching up with its store; retry shortly");
+            }
+            batch.beacons().forEach(live::add);
+            accepted.add(batch.beacons().size());
+            return Json.response(HttpResponseStatus.ACCEPTED, Map.of("accepted", batch.beacons().size()));
+        });
+    }
+
+    @Override
+    protected void release() {
+        BeaconWriter w = writer;
+        writer = null;
+        if (w != null) {
+            w.close();
+        }
+    }
+
+    /** Live figures of a swarm, or of all with {@link LiveAggregator#ALL}; empty while stopped. */
+    public Optional<SwarmFigures> figures(String swarm) {
+        LiveAggregator a = aggregator;
+        return a == null ? Optional.empty() : Optional.of(a.figures(swarm));
+    }
+
+    public List<SwarmFigures> swarms() {
+        LiveAggregator a = aggregator;
+        return a == null ? List.of() : a.swarms();
+    }
+
+    public Optional<LiveAggregator.SessionHealth> session(String sessionId) {
+        LiveAggregator a = aggregator;
+        return a == null ? Optional.empty() : a.session(sessionId);
+    }
+
+    /** Stored per-minute history (also from before a restart), oldest first. */
+    public List<MinuteStat> history(String swarm, Instant from, Instant to) throws SQLException {
+        BeaconStore s = store;
+        if (s == null) {
+            throw new SQLException("pingback is not running");
+        }
+        return s.history(swarm, from, to);
+    }
+
+    /** Writes what is queued now, for a clean stop or a test that reads the store. */
+    public void flush() {
+        BeaconWriter w = writer;
+        if (w != null) {
+            w.flush();
+        }
+    }
+
+    @Override
+    protected Map<String, Number> serviceMetrics() {
+        Map<String, Number> m = new LinkedHashMap<>();
+        m.put("beaconsAccepted", accepted.sum());
+        m.put("beaconsRejected", rejected.sum());
+        m.put("refusedBusy", refusedBusy.sum());
+        BeaconWriter w = writer;
+        if (w != null) {
+            m.put("queued", w.queued());
+            m.put("written", w.written());
+            m.put("failedFlushes", w.failedFlushes());
+        }
+        return m;
+    }
+}

@@ -1,0 +1,25 @@
+package org.webp2p.server.pingback;
+
+import java.util.List;
+
+/**
+ * Live figures of one swarm (or of all, with swarm {@code "*"}) over the aggregation window.
+ *
+ * @param offloadRatio bytes from peers over all bytes downloaded; 0 when nothing was downloaded
+ * @param stallRatio   time stalled over time played
+ * @param startupP50Ms median startup of sessions that started in the window, or -1 if none did
+ */
+public record SwarmFigures(String swarm, int peers, int sessions, long httpBytes, long p2pBytes, long uploadedBytes,
+                           double offloadRatio, long stalls, long stallMs, double stallRatio, long startupP50Ms,
+                           long startupP95Ms, List<NatPairStat> natPairs) {
+    public SwarmFigures {
+        natPairs = List.copyOf(natPairs);
+    }
+
+    /** Attempts and successes over every NAT pair. */
+    public double natSuccessRatio() {
+        long attempts = natPairs.stream().mapToLong(NatPairStat::attempts).sum();
+        long ok = natPairs.stream().mapToLong(NatPairStat::successes).sum();
+        return attempts == 0 ? 0 : (double) ok / attempts;
+    }
+}

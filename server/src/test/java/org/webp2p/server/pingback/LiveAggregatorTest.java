@@ -1,0 +1,91 @@
+package org.webp2p.server.pingback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.webp2p.nat.NatType;
+import org.webp2p.server.MutableClock;
+
+class LiveAggregatorTest {
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T12:00:00Z"));
+    private final LiveAggregator live = new LiveAggregator(clock, Duration.ofMinutes(5), Duration.ofSeconds(10));
+
+    private static Beacon beacon(String session, String swarm, long http, long p2p, Long startup, long stallMs,
+                                 NatType nat, List<Beacon.Connections> connections) {
+        return new Beacon(session, "peer-" + session, swarm, http, p2p, 0, 10_000, startup, stallMs > 0 ? 1 : 0,
+                stallMs, 8000, nat, List.of(), connections);
+    }
+
+    @Test
+    void offloadIsPeerBytesOverAllBytesPerSwarmAndGlobally() {
+        live.add(beacon("s1", "cats", 100, 300, null, 0, NatType.OPEN, List.of()));
+        live.add(beacon("s2", "cats", 100, 500, null, 0, NatType.OPEN, List.of()));
+        live.add(beacon("s3", "dogs", 1000, 0, null, 0, NatType.OPEN, List.of()));
+
+        assertThat(live.figures("cats").offloadRatio()).isCloseTo(0.8, within(1e-9));
+        assertThat(live.figures("dogs").offloadRatio()).isZero();
+        SwarmFigures all = live.figures(LiveAggregator.ALL);
+        assertThat(all.offloadRatio()).isCloseTo(800.0 / 2000, within(1e-9));
+        assertThat(all.peers()).isEqualTo(3);
+        assertThat(live.swarms()).extracting(SwarmFigures::swarm).containsExactly("cats", "dogs");
+    }
+
+    @Test
+    void startupPercentilesAndStallRatioComeFromTheWindow() {
+        for (int i = 1; i <= 20; i++) {
+            live.add(beacon("s" + i, "cats", 0, 0, i * 100L, i == 20 ? 1000 : 0, NatType.OPEN, List.of()));
+        }
+        SwarmFigures f = live.figures("cats");
+        assertThat(f.startupP50Ms()).isEqualTo(1000);
+        assertThat(f.startupP95Ms()).isEqualTo(1900);
+        assertThat(f.stalls()).isEqualTo(1);
+        assertThat(f.stallRatio()).isCloseTo(1000.0 / 200_000, within(1e-9));
+    }
+
+    @Test
+    void natSuccessIsKeptByPairOfTypes() {
+        live.add(beacon("s1", "cats", 0, 0, null, 0, NatType.SYMMETRIC,
+                List.of(new Beacon.Connections(NatType.FULL_CONE, 4, 3), new Beacon.Connections(NatType.SYMMETRIC, 2, 0))));
+        live.add(beacon("s2", "cats", 0, 0, null, 0, NatType.SYMMETRIC,
+                List.of(new Beacon.Connections(NatType.FULL_CONE, 1, 1))));
+        assertThat(live.figures("cats").natPairs()).containsExactly(
+                new NatPairStat(NatType.SYMMETRIC, NatType.FULL_CONE, 5, 4),
+                new NatPairStat(NatType.SYMMETRIC, NatType.SYMMETRIC, 2, 0));
+        assertThat(live.figures("cats").natSuccessRatio()).isCloseTo(4.0 / 7, within(1e-9));
+    }
+
+    @Test
+    void oldBeaconsSlideOutOfTheWindow() {
+        live.add(beacon("early", "cats", 0, 1000, 500L, 0, NatType.OPEN, List.of()));
+        clock.advance(Duration.ofMinutes(3));
+        live.add(beacon("late", "cats", 1000, 0, 900L, 0, NatType.OPEN, List.of()));
+        assertThat(live.figures("cats").offloadRatio()).isCloseTo(0.5, within(1e-9));
+
+        clock.advance(Duration.ofMinutes(3));
+        SwarmFigures f = live.figures("cats");
+        assertThat(f.offloadRatio()).isZero();
+        assertThat(f.startupP50Ms()).isEqualTo(900);
+        assertThat(f.sessions()).isEqualTo(1);
+
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(live.swarms()).isEmpty();
+        assertThat(live.figures("cats").startupP50Ms()).as("no startups in window").isEqualTo(-1);
+    }
+
+    @Test
+    void sessionHealthAddsUpRecentStalls() {
+        live.add(beacon("s1", "cats", 0, 0, null, 400, NatType.OPEN, List.of()));
+        clock.advance(Duration.ofSeconds(10));
+        live.add(beacon("s1", "cats", 0, 0, null, 600, NatType.OPEN, List.of()));
+        assertThat(live.session("s1")).hasValueSatisfying(h -> {
+            assertThat(h.stallsInWindow()).isEqualTo(2);
+            assertThat(h.stallMsInWindow()).isEqualTo(1000);
+        });
+        clock.advance(Duration.ofMinutes(6));
+        assertThat(live.session("s1")).isEmpty();
+    }
+}
