@@ -1,0 +1,126 @@
+package org.webp2p.server.origin;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes a request to playback or ingest and turns the outcome into an answer. Uploads reach it only
+ * after {@link IngestGate} has checked path and key.
+ */
+@ChannelHandler.Sharable
+final class OriginHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+    private static final Logger log = LoggerFactory.getLogger(OriginHttpHandler.class);
+
+    private final LiveStreams live;
+    private final DemoStream demo;
+    private final VodRoots vod;
+    private final Rejections rejections;
+
+    OriginHttpHandler(LiveStreams live, DemoStream demo, VodRoots vod, Rejections rejections) {
+        this.live = live;
+        this.demo = demo;
+        this.vod = vod;
+        this.rejections = rejections;
+    }
+
+    private record Found(Servable servable, StreamTraffic traffic) {
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
+        boolean keepAlive = HttpUtil.isKeepAlive(req);
+        if (!req.decoderResult().isSuccess()) {
+            reject(ctx, Rejection.BAD_REQUEST, "malformed request", false);
+            return;
+        }
+        Optional<OriginPath> path;
+        try {
+            path = OriginPath.parse(new QueryStringDecoder(req.uri()).path());
+        } catch (IllegalArgumentException e) {
+            path = Optional.empty();
+        }
+        HttpMethod method = req.method();
+        if (!method.equals(HttpMethod.GET) && !method.equals(HttpMethod.HEAD) && !IngestGate.isUpload(method)) {
+            reject(ctx, Rejection.METHOD, method + " is not supported", keepAlive);
+            return;
+        }
+        if (path.isEmpty()) {
+            reject(ctx, Rejection.BAD_PATH, "paths are /live/<stream>/<file> and /vod/<root>/<path>", keepAlive);
+            return;
+        }
+        if (IngestGate.isUpload(method)) {
+            ingest(ctx, req, path.get(), keepAlive);
+            return;
+        }
+        Optional<Found> found = find(path.get());
+        if (found.isEmpty()) {
+            reject(ctx, Rejection.NOT_FOUND, "no " + path.get().file() + " in " + path.get().scope(), keepAlive);
+            return;
+        }
+        ResourceResponder.respond(ctx, req, found.get().servable(), found.get().traffic());
+    }
+
+    private Optional<Found> find(OriginPath path) {
+        if (path.area() == OriginPath.Area.VOD) {
+            return vod.resolve(path.scope(), path.file())
+                    .flatMap(s -> vod.traffic(path.scope()).map(t -> new Found(s, t)));
+        }
+        if (path.scope().equals(DemoStream.NAME)) {
+            return demo.resolve(path.file()).map(s -> new Found(s, demo.traffic()));
+        }
+        return live.find(path.scope()).flatMap(stream -> stream.view()
+                .flatMap(v -> v.resolve(path.file()))
+                .map(s -> new Found(s, stream.traffic())));
+    }
+
+    private void ingest(ChannelHandlerContext ctx, FullHttpRequest req, OriginPath path, boolean keepAlive) {
+        byte[] body = ByteBufUtil.getBytes(req.content());
+        String file = path.file();
+        LiveStreams.Change change;
+        if (req.method().equals(HttpMethod.DELETE)) {
+            change = s -> s.unstage(file);
+        } else if (path.isPlaylist()) {
+            change = s -> s.acceptPlaylist(new String(body, StandardCharsets.UTF_8));
+        } else {
+            change = s -> s.stage(file, body);
+        }
+        // Reading stops until the answer is written, so a pipelined request cannot be answered first.
+        ctx.channel().config().setAutoRead(false);
+        live.change(path.scope(), change).whenComplete((ok, failure) -> {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            if (cause == null) {
+                HttpReplies.noContent(ctx, keepAlive);
+            } else if (cause instanceof PlaylistException) {
+                reject(ctx, Rejection.BAD_PLAYLIST, cause.getMessage(), keepAlive);
+            } else {
+                log.warn("origin: cannot store {} of stream {}: {}", file, path.scope(), cause.toString());
+                reject(ctx, Rejection.STORAGE, "cannot store " + file, keepAlive);
+            }
+            ctx.channel().config().setAutoRead(true);
+        });
+    }
+
+    private void reject(ChannelHandlerContext ctx, Rejection reason, String message, boolean keepAlive) {
+        rejections.count(reason);
+        HttpReplies.error(ctx, reason.status, message, keepAlive);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // A reset by the peer or a protocol error on one connection concerns only that connection.
+        log.debug("origin: closing connection {}: {}", ctx.channel().remoteAddress(), cause.toString());
+        ctx.close();
+    }
+}
