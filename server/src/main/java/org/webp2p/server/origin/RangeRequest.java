@@ -1,11 +1,15 @@
 package org.webp2p.server.origin;
 
+import java.util.regex.Pattern;
+
 /**
  * What a Range header asks of a representation of known length (RFC 7233 §2.1, §4.4). Only a single
  * byte range is honoured; a header the origin does not understand, or one with several ranges, is
  * ignored and the whole representation is sent, as §3.1 allows.
  */
 sealed interface RangeRequest {
+    /** Range positions are plain decimal digits; anything else makes the header invalid. */
+    Pattern DIGITS = Pattern.compile("\\d*");
 
     /** Send everything with 200. */
     record Whole() implements RangeRequest {
@@ -39,24 +43,28 @@ sealed interface RangeRequest {
         }
         String from = spec.substring(0, dash).strip();
         String to = spec.substring(dash + 1).strip();
+        if (!DIGITS.matcher(from).matches() || !DIGITS.matcher(to).matches() || (from.isEmpty() && to.isEmpty())) {
+            return new Whole();
+        }
         try {
             if (from.isEmpty()) {
                 long suffix = Long.parseLong(to);
-                if (suffix <= 0 || length == 0) {
+                if (suffix == 0 || length == 0) {
                     return new Unsatisfiable();
                 }
                 return new Part(Math.max(0, length - suffix), length - 1);
             }
             long first = Long.parseLong(from);
-            long last = to.isEmpty() ? length - 1 : Long.parseLong(to);
-            if (first < 0 || last < first) {
+            if (!to.isEmpty() && Long.parseLong(to) < first) {
                 return new Whole();
             }
             if (first >= length) {
                 return new Unsatisfiable();
             }
-            return new Part(first, Math.min(last, length - 1));
+            long last = to.isEmpty() ? length - 1 : Math.min(Long.parseLong(to), length - 1);
+            return new Part(first, last);
         } catch (NumberFormatException e) {
+            // More digits than a long holds.
             return new Whole();
         }
     }

@@ -80,6 +80,8 @@ final class ResourceResponder {
         HttpUtil.setKeepAlive(res, keepAlive);
         ChannelFuture last;
         if (res instanceof DefaultFullHttpResponse) {
+            // Counted before writing, so a client that has its answer also sees it counted.
+            traffic.served(head ? 0 : count);
             last = ctx.writeAndFlush(res);
         } else {
             FileChannel file;
@@ -92,11 +94,11 @@ final class ResourceResponder {
                 HttpReplies.error(ctx, HttpResponseStatus.INTERNAL_SERVER_ERROR, "cannot read file", keepAlive);
                 return;
             }
+            traffic.served(count);
             ctx.write(res);
             ctx.write(new DefaultFileRegion(file, first, count));
             last = ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
         }
-        traffic.served(head ? 0 : count);
         if (!keepAlive) {
             last.addListener(ChannelFutureListener.CLOSE);
         }
