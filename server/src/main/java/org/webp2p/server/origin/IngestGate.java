@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Refuses an upload on its headers alone (bad path, wrong key) before any of its body is buffered,
+ * Refuses an upload on its headers alone (bad path, wrong key, a playlist without a key) before any
+ * of its body is buffered,
  * so an unauthorised client cannot make the origin hold {@code origin.max-upload} bytes per request.
  * The refused body is read and dropped to keep the connection usable. One per connection.
  */
@@ -32,6 +33,16 @@ final class IngestGate extends ChannelInboundHandlerAdapter {
 
     static boolean isUpload(HttpMethod method) {
         return method.equals(HttpMethod.PUT) || method.equals(HttpMethod.POST) || method.equals(HttpMethod.DELETE);
+    }
+
+    /**
+     * The key a request carries, or null. A segment without one is still let through: it is held
+     * aside as {@link UnclaimedUploads} until a keyed playlist claims it.
+     */
+    static String presentedKey(HttpRequest req, QueryStringDecoder query) {
+        List<String> fromQuery = query.parameters().get(KEY_PARAMETER);
+        String key = fromQuery != null && !fromQuery.isEmpty() ? fromQuery.get(0) : req.headers().get(KEY_HEADER);
+        return key == null || key.isEmpty() ? null : key;
     }
 
     @Override
@@ -74,9 +85,8 @@ final class IngestGate extends ChannelInboundHandlerAdapter {
         if (path.scope().equals(DemoStream.NAME)) {
             return Optional.of(new Refusal(Rejection.RESERVED, "the demo stream is built in"));
         }
-        List<String> fromQuery = query.parameters().get(KEY_PARAMETER);
-        String key = fromQuery != null && !fromQuery.isEmpty() ? fromQuery.get(0) : req.headers().get(KEY_HEADER);
-        if (!keys.allows(path.scope(), key)) {
+        String key = presentedKey(req, query);
+        if (key == null ? path.isPlaylist() : !keys.allows(path.scope(), key)) {
             return Optional.of(new Refusal(Rejection.FORBIDDEN, "wrong or missing publish key"));
         }
         if (path.isPlaylist() && !path.file().equals(OriginPath.LIVE_PLAYLIST)) {

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One published stream. The encoder uploads segments under its own names and then a playlist that
@@ -134,8 +135,12 @@ final class LiveStream {
         lastIngest = clock.instant();
     }
 
-    /** Takes the segments an encoder's playlist newly lists into the window and republishes. */
-    void acceptPlaylist(String text) throws PlaylistException, IOException {
+    /**
+     * Takes the segments an encoder's playlist newly lists into the window and republishes. Segments
+     * it did not upload with a key are looked up in {@code unclaimed}.
+     */
+    void acceptPlaylist(String text, Function<String, Optional<byte[]>> unclaimed)
+            throws PlaylistException, IOException {
         MediaPlaylist uploaded = PlaylistCodec.parse(text);
         Instant now = clock.instant();
         lastIngest = now;
@@ -149,7 +154,7 @@ final class LiveStream {
         for (int i = 0; i < listed.size(); i++) {
             long sequence = uploaded.mediaSequence() + i;
             if (sequence > lastEncoderSequence) {
-                take(listed.get(i), now);
+                take(listed.get(i), now, unclaimed);
                 lastEncoderSequence = sequence;
             }
         }
@@ -185,10 +190,12 @@ final class LiveStream {
                 traffic.requests(), traffic.bytesOut(), traffic.notModifiedCount());
     }
 
-    private void take(MediaSegment listed, Instant now) throws IOException {
+    private void take(MediaSegment listed, Instant now, Function<String, Optional<byte[]>> unclaimed)
+            throws IOException {
         String encoderName = lastPathPart(listed.uri());
-        byte[] data = staged.remove(encoderName);
-        Optional<String> map = listed.map().isPresent() ? originMap(lastPathPart(listed.map().get())) : Optional.empty();
+        byte[] data = uploaded(encoderName, unclaimed);
+        Optional<String> map = listed.map().isPresent()
+                ? originMap(lastPathPart(listed.map().get()), unclaimed) : Optional.empty();
         if (data == null || (listed.map().isPresent() && map.isEmpty())) {
             // Listed but never uploaded here (or its init segment was not): players skip the hole.
             gap = true;
@@ -212,8 +219,9 @@ final class LiveStream {
     }
 
     /** The origin's name for the encoder's init segment, a new one whenever its bytes change. */
-    private Optional<String> originMap(String encoderName) throws IOException {
-        byte[] fresh = staged.remove(encoderName);
+    private Optional<String> originMap(String encoderName, Function<String, Optional<byte[]>> unclaimed)
+            throws IOException {
+        byte[] fresh = uploaded(encoderName, unclaimed);
         if (fresh != null && (mapBytes == null || !Arrays.equals(fresh, mapBytes))) {
             String uri = "init" + window.nextSequence() + MediaTypes.dottedExtension(encoderName);
             Instant modified = files.write(uri, fresh);
@@ -227,6 +235,11 @@ final class LiveStream {
             encoderMapName = encoderName;
         }
         return mapUri != null && encoderName.equals(encoderMapName) ? Optional.of(mapUri) : Optional.empty();
+    }
+
+    private byte[] uploaded(String encoderName, Function<String, Optional<byte[]>> unclaimed) {
+        byte[] data = staged.remove(encoderName);
+        return data != null ? data : unclaimed.apply(encoderName).orElse(null);
     }
 
     private void publish(Instant now) throws IOException {

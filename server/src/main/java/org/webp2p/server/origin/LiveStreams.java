@@ -1,6 +1,7 @@
 package org.webp2p.server.origin;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,7 +28,7 @@ final class LiveStreams implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LiveStreams.class);
 
     /** Work on a stream that may fail with a reason to send back. */
-    interface Change {
+    private interface Change {
         void apply(LiveStream stream) throws IOException, PlaylistException;
     }
 
@@ -37,9 +38,11 @@ final class LiveStreams implements AutoCloseable {
     private final Clock clock;
     private final Map<String, LiveStream> streams = new ConcurrentHashMap<>();
     private final ScheduledExecutorService ingest;
+    private final UnclaimedUploads unclaimed;
 
-    LiveStreams(Path root, int windowSize, Duration endedAfter, Clock clock) {
+    LiveStreams(Path root, int windowSize, Duration endedAfter, long maxUnclaimedBytes, Clock clock) {
         this.root = root;
+        this.unclaimed = new UnclaimedUploads(maxUnclaimedBytes);
         this.windowSize = windowSize;
         this.endedAfter = endedAfter;
         this.clock = clock;
@@ -69,13 +72,42 @@ final class LiveStreams implements AutoCloseable {
         ingest.scheduleWithFixedDelay(this::endSilentStreams, period, period, TimeUnit.MILLISECONDS);
     }
 
-    /** Runs {@code change} on the ingest thread against the stream, creating it on first use. */
-    CompletableFuture<Void> change(String name, Change change) {
+    /** Keeps a segment uploaded with a valid key until a playlist lists it. */
+    CompletableFuture<Void> stage(String stream, String file, byte[] data) {
+        return onStream(stream, s -> s.stage(file, data));
+    }
+
+    /** Holds a segment uploaded without a key, in memory only, for a keyed playlist from {@code from}. */
+    CompletableFuture<Void> holdUnclaimed(String stream, String file, InetAddress from, byte[] data) {
+        return onIngestThread(() -> unclaimed.hold(stream, file, from, data));
+    }
+
+    CompletableFuture<Void> delete(String stream, String file, Optional<InetAddress> unauthenticatedFrom) {
+        if (unauthenticatedFrom.isPresent()) {
+            return onIngestThread(() -> unclaimed.drop(stream, file, unauthenticatedFrom.get()));
+        }
+        return onStream(stream, s -> s.unstage(file));
+    }
+
+    /** Applies an encoder's playlist, sent with a valid key from {@code from}. */
+    CompletableFuture<Void> acceptPlaylist(String stream, String text, InetAddress from) {
+        return onStream(stream, s -> s.acceptPlaylist(text, file -> unclaimed.claim(stream, file, from)));
+    }
+
+    private CompletableFuture<Void> onStream(String name, Change change) {
+        return onIngestThread(() -> change.apply(streams.computeIfAbsent(name,
+                n -> LiveStream.create(n, new StreamFiles(root.resolve(n)), windowSize, clock))));
+    }
+
+    private interface Work {
+        void run() throws IOException, PlaylistException;
+    }
+
+    private CompletableFuture<Void> onIngestThread(Work work) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         ingest.execute(() -> {
             try {
-                change.apply(streams.computeIfAbsent(name,
-                        n -> LiveStream.create(n, new StreamFiles(root.resolve(n)), windowSize, clock)));
+                work.run();
                 done.complete(null);
             } catch (Exception e) {
                 done.completeExceptionally(e);

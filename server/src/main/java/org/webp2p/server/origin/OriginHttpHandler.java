@@ -8,8 +8,11 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,9 +47,10 @@ final class OriginHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
             reject(ctx, Rejection.BAD_REQUEST, "malformed request", false);
             return;
         }
+        QueryStringDecoder query = new QueryStringDecoder(req.uri());
         Optional<OriginPath> path;
         try {
-            path = OriginPath.parse(new QueryStringDecoder(req.uri()).path());
+            path = OriginPath.parse(query.path());
         } catch (IllegalArgumentException e) {
             path = Optional.empty();
         }
@@ -60,7 +64,8 @@ final class OriginHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
             return;
         }
         if (IngestGate.isUpload(method)) {
-            ingest(ctx, req, path.get(), keepAlive);
+            boolean keyed = IngestGate.presentedKey(req, query) != null;
+            ingest(ctx, req, path.get(), keyed, keepAlive);
             return;
         }
         Optional<Found> found = find(path.get());
@@ -84,20 +89,25 @@ final class OriginHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
                 .map(s -> new Found(s, stream.traffic())));
     }
 
-    private void ingest(ChannelHandlerContext ctx, FullHttpRequest req, OriginPath path, boolean keepAlive) {
+    private void ingest(ChannelHandlerContext ctx, FullHttpRequest req, OriginPath path, boolean keyed,
+                        boolean keepAlive) {
         byte[] body = ByteBufUtil.getBytes(req.content());
+        String stream = path.scope();
         String file = path.file();
-        LiveStreams.Change change;
+        InetAddress from = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
+        CompletableFuture<Void> done;
         if (req.method().equals(HttpMethod.DELETE)) {
-            change = s -> s.unstage(file);
+            done = live.delete(stream, file, keyed ? Optional.empty() : Optional.of(from));
         } else if (path.isPlaylist()) {
-            change = s -> s.acceptPlaylist(new String(body, StandardCharsets.UTF_8));
+            done = live.acceptPlaylist(stream, new String(body, StandardCharsets.UTF_8), from);
+        } else if (keyed) {
+            done = live.stage(stream, file, body);
         } else {
-            change = s -> s.stage(file, body);
+            done = live.holdUnclaimed(stream, file, from, body);
         }
         // Reading stops until the answer is written, so a pipelined request cannot be answered first.
         ctx.channel().config().setAutoRead(false);
-        live.change(path.scope(), change).whenComplete((ok, failure) -> {
+        done.whenComplete((ok, failure) -> {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
             if (cause == null) {

@@ -59,13 +59,15 @@ public final class OriginService implements Service {
         VodRoots vod = VodRoots.parse(config.string("origin.vod-roots"));
         DemoStream demo = new DemoStream(window, context.clock());
         Rejections rejections = new Rejections();
+        long maxUpload = config.size("origin.max-upload");
+        // Between its segment and its playlist an encoder has one segment (or an init segment and a
+        // segment) in flight; twice the largest upload leaves room for that and a second stream.
         LiveStreams live = new LiveStreams(context.dataDir().resolve(NAME).resolve("live"), window, endedAfter,
-                context.clock());
+                2 * maxUpload, context.clock());
         try {
             live.start();
             OriginHttpHandler handler = new OriginHttpHandler(live, demo, vod, rejections);
             CorsConfig cors = cors(config.string("origin.cors-origins"));
-            long maxUpload = config.size("origin.max-upload");
             TcpServer server = TcpServer.bind(context.netty(), config.endpoint(NAME), (SocketChannel ch) -> ch.pipeline()
                     .addLast(new HttpServerCodec())
                     .addLast(new CorsHandler(cors))

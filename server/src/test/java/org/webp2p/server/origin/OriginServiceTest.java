@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -168,7 +169,7 @@ class OriginServiceTest {
     }
 
     @Test
-    void refusesAWrongOrMissingKeyAndWritesNothing() throws Exception {
+    void refusesAWrongKeyOrAPlaylistWithoutKeyAndWritesNothing() throws Exception {
         start(Map.of());
 
         HttpResponse<String> wrong = fx.send("PUT", "/live/cam/index0.ts?key=guess", segmentBytes("x", 100));
@@ -181,6 +182,22 @@ class OriginServiceTest {
         assertThat(dataDir.resolve("origin/live/cam")).doesNotExist();
         assertThat(fx.get("/live/cam/index.m3u8").statusCode()).isEqualTo(404);
         assertThat(fx.origin.metrics()).containsEntry("rejected.forbidden", 2L);
+    }
+
+    @Test
+    void takesSegmentsUploadedWithoutKeyOnlyWhenAKeyedPlaylistFromTheSameAddressListsThem() throws Exception {
+        start(Map.of());
+        // ffmpeg -method PUT .../index.m3u8?key=K sends the key with the playlist only.
+        HttpResponse<String> anonymous = fx.send("PUT", "/live/cam/index0.ts", segmentBytes("seg0", 1000));
+        assertThat(anonymous.statusCode()).isEqualTo(204);
+        assertThat(dataDir.resolve("origin/live/cam")).doesNotExist();
+        assertThat(rawStatus("PUT", "/live/cam/index1.ts", "127.0.0.2")).isEqualTo(204);
+
+        fx.put("cam", "index.m3u8", encoderPlaylist(0, 1, ".ts", false));
+
+        String playlist = fx.text("/live/cam/index.m3u8");
+        assertThat(playlist).contains("s0.ts").doesNotContain("s1.ts");
+        assertThat(fx.get("/live/cam/s0.ts").body()).isEqualTo(segmentBytes("seg0", 1000));
     }
 
     @Test
@@ -272,7 +289,12 @@ class OriginServiceTest {
 
     /** Sends the request line exactly as written: HttpClient would refuse or normalise some of these. */
     private int rawStatus(String method, String path) throws IOException {
-        try (Socket s = new Socket("127.0.0.1", fx.origin.boundAddresses().get(0).getPort())) {
+        return rawStatus(method, path, "127.0.0.1");
+    }
+
+    private int rawStatus(String method, String path, String fromAddress) throws IOException {
+        try (Socket s = new Socket(InetAddress.getByName("127.0.0.1"), fx.origin.boundAddresses().get(0).getPort(),
+                InetAddress.getByName(fromAddress), 0)) {
             s.setSoTimeout(5000);
             OutputStream out = s.getOutputStream();
             out.write((method + " " + path + " HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nConnection: close\r\n\r\nevil")
