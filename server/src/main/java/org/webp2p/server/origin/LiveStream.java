@@ -1,6 +1,7 @@
 package org.webp2p.server.origin;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,7 +38,10 @@ final class LiveStream {
     private String encoderMapName;
     private byte[] mapBytes;
     private String mapUri;
+    // The encoder's latest playlist, and the sequence number of the last of its segments taken.
+    private MediaPlaylist encoderPlaylist;
     private long lastEncoderSequence = -1;
+    private InetAddress publisher;
     private boolean gap;
     private boolean ended;
     private Instant lastIngest;
@@ -114,8 +118,13 @@ final class LiveStream {
         return Optional.ofNullable(view);
     }
 
-    /** Keeps an uploaded segment or init segment until a playlist lists it. */
-    void stage(String encoderName, byte[] data) {
+    /** The address whose keyed playlist may claim segments uploaded without a key. */
+    Optional<InetAddress> publisher() {
+        return Optional.ofNullable(publisher);
+    }
+
+    /** Keeps an uploaded segment or init segment until a playlist lists it, taking it if one already does. */
+    void stage(String encoderName, byte[] data, Function<String, Optional<byte[]>> unclaimed) throws IOException {
         staged.remove(encoderName);
         staged.put(encoderName, data);
         Iterator<String> oldest = staged.keySet().iterator();
@@ -124,6 +133,7 @@ final class LiveStream {
             oldest.remove();
         }
         lastIngest = clock.instant();
+        resume(unclaimed);
     }
 
     /**
@@ -139,30 +149,57 @@ final class LiveStream {
      * Takes the segments an encoder's playlist newly lists into the window and republishes. Segments
      * it did not upload with a key are looked up in {@code unclaimed}.
      */
-    void acceptPlaylist(String text, Function<String, Optional<byte[]>> unclaimed)
+    void acceptPlaylist(String text, InetAddress from, Function<String, Optional<byte[]>> unclaimed)
             throws PlaylistException, IOException {
         MediaPlaylist uploaded = PlaylistCodec.parse(text);
         Instant now = clock.instant();
         lastIngest = now;
+        publisher = from;
         window.declareTargetDuration(uploaded.targetDuration());
         if (uploaded.nextSequence() - 1 < lastEncoderSequence) {
             // The encoder started over (ffmpeg restarts at sequence 0): its timestamps did too.
             lastEncoderSequence = -1;
             gap = true;
         }
-        List<MediaSegment> listed = uploaded.segments();
-        for (int i = 0; i < listed.size(); i++) {
-            long sequence = uploaded.mediaSequence() + i;
-            if (sequence > lastEncoderSequence) {
-                take(listed.get(i), now, unclaimed);
-                lastEncoderSequence = sequence;
-            }
+        encoderPlaylist = uploaded;
+        advance(now, unclaimed);
+        publish(now);
+    }
+
+    /** Takes what a late upload made available from the encoder's last playlist. */
+    void resume(Function<String, Optional<byte[]>> unclaimed) throws IOException {
+        Instant now = clock.instant();
+        if (encoderPlaylist != null && advance(now, unclaimed)) {
+            publish(now);
         }
-        if (uploaded.ended()) {
-            ended = true;
+    }
+
+    /**
+     * Takes listed segments in order while their bytes are here. A missing one is waited for as long
+     * as the encoder still lists it: uploads on separate connections can overtake each other, so a
+     * playlist may arrive before the segment it announces. Returns whether anything changed.
+     */
+    private boolean advance(Instant now, Function<String, Optional<byte[]>> unclaimed) throws IOException {
+        boolean changed = false;
+        if (encoderPlaylist.mediaSequence() - 1 > lastEncoderSequence && lastEncoderSequence >= 0) {
+            // The encoder stopped listing segments that never arrived: players must skip the hole.
             gap = true;
         }
-        publish(now);
+        lastEncoderSequence = Math.max(lastEncoderSequence, encoderPlaylist.mediaSequence() - 1);
+        List<MediaSegment> listed = encoderPlaylist.segments();
+        for (int i = (int) (lastEncoderSequence + 1 - encoderPlaylist.mediaSequence()); i < listed.size(); i++) {
+            if (!take(listed.get(i), now, unclaimed)) {
+                break;
+            }
+            lastEncoderSequence++;
+            changed = true;
+        }
+        if (encoderPlaylist.ended() && !ended && lastEncoderSequence == encoderPlaylist.nextSequence() - 1) {
+            ended = true;
+            gap = true;
+            changed = true;
+        }
+        return changed;
     }
 
     /** Ends the stream when its encoder has been silent for {@code after}; true when it ended now. */
@@ -190,16 +227,21 @@ final class LiveStream {
                 traffic.requests(), traffic.bytesOut(), traffic.notModifiedCount());
     }
 
-    private void take(MediaSegment listed, Instant now, Function<String, Optional<byte[]>> unclaimed)
+    /** Takes one listed segment into the window; false when its bytes (or its init segment's) are not here yet. */
+    private boolean take(MediaSegment listed, Instant now, Function<String, Optional<byte[]>> unclaimed)
             throws IOException {
         String encoderName = lastPathPart(listed.uri());
         byte[] data = uploaded(encoderName, unclaimed);
-        Optional<String> map = listed.map().isPresent()
-                ? originMap(lastPathPart(listed.map().get()), unclaimed) : Optional.empty();
-        if (data == null || (listed.map().isPresent() && map.isEmpty())) {
-            // Listed but never uploaded here (or its init segment was not): players skip the hole.
-            gap = true;
-            return;
+        if (data == null) {
+            return false;
+        }
+        Optional<String> map = Optional.empty();
+        if (listed.map().isPresent()) {
+            map = originMap(lastPathPart(listed.map().get()), unclaimed);
+            if (map.isEmpty()) {
+                staged.put(encoderName, data);
+                return false;
+            }
         }
         String uri = "s" + window.nextSequence() + MediaTypes.dottedExtension(encoderName);
         Instant modified = files.write(uri, data);
@@ -216,6 +258,7 @@ final class LiveStream {
         gap = false;
         segmentsIngested++;
         lastSegmentAt = now;
+        return true;
     }
 
     /** The origin's name for the encoder's init segment, a new one whenever its bytes change. */

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,12 +75,18 @@ final class LiveStreams implements AutoCloseable {
 
     /** Keeps a segment uploaded with a valid key until a playlist lists it. */
     CompletableFuture<Void> stage(String stream, String file, byte[] data) {
-        return onStream(stream, s -> s.stage(file, data));
+        return onStream(stream, s -> s.stage(file, data, claimer(s)));
     }
 
     /** Holds a segment uploaded without a key, in memory only, for a keyed playlist from {@code from}. */
     CompletableFuture<Void> holdUnclaimed(String stream, String file, InetAddress from, byte[] data) {
-        return onIngestThread(() -> unclaimed.hold(stream, file, from, data));
+        return onIngestThread(() -> {
+            unclaimed.hold(stream, file, from, data);
+            LiveStream s = streams.get(stream);
+            if (s != null && s.publisher().filter(from::equals).isPresent()) {
+                s.resume(claimer(s));
+            }
+        });
     }
 
     CompletableFuture<Void> delete(String stream, String file, Optional<InetAddress> unauthenticatedFrom) {
@@ -91,7 +98,12 @@ final class LiveStreams implements AutoCloseable {
 
     /** Applies an encoder's playlist, sent with a valid key from {@code from}. */
     CompletableFuture<Void> acceptPlaylist(String stream, String text, InetAddress from) {
-        return onStream(stream, s -> s.acceptPlaylist(text, file -> unclaimed.claim(stream, file, from)));
+        return onStream(stream, s -> s.acceptPlaylist(text, from, claimer(s)));
+    }
+
+    /** Key-less uploads a stream may take: those from the address of its keyed publisher. */
+    private Function<String, Optional<byte[]>> claimer(LiveStream s) {
+        return file -> s.publisher().flatMap(address -> unclaimed.claim(s.name(), file, address));
     }
 
     private CompletableFuture<Void> onStream(String name, Change change) {
