@@ -214,10 +214,6 @@ final class LiveStream {
         return true;
     }
 
-    boolean ended() {
-        return ended;
-    }
-
     StreamStats stats() {
         View v = view;
         Instant now = clock.instant();

@@ -132,6 +132,11 @@ final class LiveStreams implements AutoCloseable {
         return Optional.ofNullable(streams.get(name));
     }
 
+    /** Bytes of key-less uploads waiting for a playlist to claim them. */
+    long unclaimedBytes() {
+        return unclaimed.heldBytes();
+    }
+
     List<StreamStats> stats() {
         List<StreamStats> all = new ArrayList<>();
         streams.values().forEach(s -> all.add(s.stats()));

@@ -128,6 +128,7 @@ public final class OriginService implements Service {
         m.put("streams.live", streams.stream().filter(s -> s.kind() == StreamStats.Kind.LIVE).count());
         m.put("connections", r.server().openConnections());
         m.put("ingest.bitrate", streams.stream().mapToLong(StreamStats::ingestBitrate).sum());
+        m.put("ingest.unclaimed-bytes", r.live().unclaimedBytes());
         m.put("segments", streams.stream().mapToLong(StreamStats::segments).sum());
         long requests = streams.stream().mapToLong(StreamStats::requests).sum();
         long notModified = streams.stream().mapToLong(StreamStats::notModified).sum();

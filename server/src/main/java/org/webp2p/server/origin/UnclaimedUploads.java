@@ -19,7 +19,8 @@ final class UnclaimedUploads {
 
     private final long maxBytes;
     private final Map<Upload, byte[]> held = new LinkedHashMap<>();
-    private long bytes;
+    // Written on the ingest thread only; read for metrics from any thread.
+    private volatile long bytes;
 
     UnclaimedUploads(long maxBytes) {
         this.maxBytes = maxBytes;
@@ -52,6 +53,7 @@ final class UnclaimedUploads {
         return Optional.ofNullable(data);
     }
 
+    /** Bytes held now. */
     long heldBytes() {
         return bytes;
     }

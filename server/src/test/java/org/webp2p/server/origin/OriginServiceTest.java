@@ -365,6 +365,33 @@ class OriginServiceTest {
     }
 
     @Test
+    void waitsForASegmentThatArrivesAfterThePlaylistListingIt() throws Exception {
+        start(Map.of());
+        fx.put("cam", "index0.ts", segmentBytes("seg0", 1000));
+        fx.put("cam", "index.m3u8", encoderPlaylist(0, 1, ".ts", true));
+        assertThat(fx.text("/live/cam/index.m3u8")).contains("s0.ts").doesNotContain("s1.ts", "#EXT-X-ENDLIST");
+
+        fx.put("cam", "index1.ts", segmentBytes("seg1", 1001));
+
+        String playlist = fx.text("/live/cam/index.m3u8");
+        assertThat(playlist).contains("s0.ts", "s1.ts", "#EXT-X-ENDLIST").doesNotContain("DISCONTINUITY");
+        assertThat(fx.get("/live/cam/s1.ts").body()).isEqualTo(segmentBytes("seg1", 1001));
+    }
+
+    @Test
+    void skipsASegmentTheEncoderStoppedListingBeforeItArrived() throws Exception {
+        start(Map.of());
+        publish("cam", 0, 0, false);
+        fx.put("cam", "index.m3u8", encoderPlaylist(0, 1, ".ts", false));
+        fx.put("cam", "index2.ts", segmentBytes("seg2", 1002));
+
+        fx.put("cam", "index.m3u8", encoderPlaylist(2, 2, ".ts", false));
+
+        assertThat(fx.text("/live/cam/index.m3u8")).contains("s0.ts\n#EXT-X-DISCONTINUITY\n#EXTINF:2.000000,\ns1.ts");
+        assertThat(fx.get("/live/cam/s1.ts").body()).isEqualTo(segmentBytes("seg2", 1002));
+    }
+
+    @Test
     void aRestartedEncoderGetsNewNamesAfterADiscontinuity() throws Exception {
         start(Map.of());
         publish("cam", 0, 1, false);
