@@ -17,6 +17,7 @@ import org.webp2p.server.service.ServiceContext;
 import org.webp2p.server.service.ServiceManager;
 import org.webp2p.server.store.Store;
 import org.webp2p.server.store.StoreException;
+import org.webp2p.server.origin.OriginService;
 import org.webp2p.server.pingback.PingbackService;
 import org.webp2p.server.stun.StunService;
 import org.webp2p.server.tracker.TrackerService;
@@ -41,6 +42,7 @@ public final class ServerRuntime implements AutoCloseable {
         this.netty = netty;
         ServiceContext context = new ServiceContext(config, netty, store, clock, dataDir);
         List<Service> services = new ArrayList<>();
+        services.add(new OriginService());
         services.add(new StunService());
         services.add(new TrackerService());
         services.add(new PingbackService());

@@ -75,6 +75,20 @@ public final class ConfigSchema {
         s.add(ConfigKey.of("pingback.max-body", ValueType.SIZE, "256KB", "Largest beacon request body."));
         s.add(ConfigKey.integer("pingback.queue-limit", 100_000, 100, 10_000_000,
                 "Beacons waiting for the store before new ones are refused with 503."));
+        s.add(ConfigKey.of("origin.publish-key", ValueType.STRING, "",
+                "Key encoders publish with (?key= or X-Publish-Key); empty makes one at first start and keeps it."));
+        s.add(ConfigKey.of("origin.stream.*.key", ValueType.STRING, "",
+                "Publish key of one stream, replacing origin.publish-key for it."));
+        s.add(ConfigKey.of("origin.max-upload", ValueType.SIZE, "32MB",
+                "Largest segment or playlist an encoder may upload (larger ones get 413)."));
+        s.add(ConfigKey.integer("origin.live-window", 6, 2, 1000,
+                "Segments listed in a live playlist; as many again stay fetchable after leaving it."));
+        s.add(ConfigKey.of("origin.ended-after", ValueType.DURATION, "10s",
+                "Silence after which a live stream is marked ended (#EXT-X-ENDLIST)."));
+        s.add(ConfigKey.of("origin.vod-roots", ValueType.STRING, "",
+                "Comma-separated directories served as they are under /vod/<directory name>/."));
+        s.add(ConfigKey.of("origin.cors-origins", ValueType.STRING, "*",
+                "Origins (comma-separated) whose pages may fetch streams; * allows any."));
         s.add(ConfigKey.of("ui.poll-interval", ValueType.DURATION, "1s", "How often the console refreshes."));
         return s;
     }

@@ -1,0 +1,319 @@
+package org.webp2p.server.origin;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * One published stream. The encoder uploads segments under its own names and then a playlist that
+ * lists them; the origin takes each newly listed segment into its {@link LiveWindow} under a name of
+ * its own ({@code s<sequence>.ts}), so a restarted encoder that reuses {@code index0.ts} never
+ * changes bytes behind a URL that CDNs were told is immutable.
+ *
+ * <p>All mutation happens on the origin's single ingest thread; playback threads only read the
+ * immutable {@link View} published after each change.
+ */
+final class LiveStream {
+    private final String name;
+    private final StreamFiles files;
+    private final LiveWindow window;
+    private final Clock clock;
+    private final int stageLimit;
+    private final StreamTraffic traffic = new StreamTraffic();
+    // Uploaded but not yet listed by the encoder, by the encoder's name, oldest first.
+    private final Map<String, byte[]> staged = new LinkedHashMap<>();
+    private final Map<String, Servable> servable = new HashMap<>();
+    private final Map<String, Long> sizes = new HashMap<>();
+    private String encoderMapName;
+    private byte[] mapBytes;
+    private String mapUri;
+    // The encoder's latest playlist, and the sequence number of the last of its segments taken.
+    private MediaPlaylist encoderPlaylist;
+    private long lastEncoderSequence = -1;
+    private InetAddress publisher;
+    private boolean gap;
+    private boolean ended;
+    private Instant lastIngest;
+    private Instant lastSegmentAt;
+    private long segmentsIngested;
+    private volatile View view;
+
+    /** What playback sees of the stream at one moment. */
+    record View(Servable playlist, Map<String, Servable> files, boolean ended, long ingestBitrate,
+                long segments, Optional<Instant> lastSegmentAt) {
+
+        Optional<Servable> resolve(String file) {
+            return file.equals(OriginPath.LIVE_PLAYLIST) ? Optional.of(playlist) : Optional.ofNullable(files.get(file));
+        }
+    }
+
+    private LiveStream(String name, StreamFiles files, LiveWindow window, Clock clock, int windowSize) {
+        this.name = name;
+        this.files = files;
+        this.window = window;
+        this.clock = clock;
+        // Room for what an encoder uploads before listing it: a few segments and an init segment.
+        this.stageLimit = windowSize + 4;
+        this.lastIngest = clock.instant();
+    }
+
+    /** A stream that has received nothing yet. */
+    static LiveStream create(String name, StreamFiles files, int windowSize, Clock clock) {
+        return new LiveStream(name, files, new LiveWindow(windowSize), clock, windowSize);
+    }
+
+    /**
+     * The stream as this origin left it on disk. Files its playlist no longer needs are removed. A
+     * stream that was live is live again until the encoder's silence ends it.
+     */
+    static LiveStream load(String name, StreamFiles files, int windowSize, Clock clock)
+            throws IOException, PlaylistException {
+        byte[] text = files.read(OriginPath.LIVE_PLAYLIST);
+        MediaPlaylist playlist = PlaylistCodec.parse(new String(text, StandardCharsets.UTF_8));
+        LiveStream s = new LiveStream(name, files, LiveWindow.restore(playlist, windowSize), clock, windowSize);
+        s.ended = playlist.ended();
+        s.gap = true;
+        s.lastIngest = files.modified(OriginPath.LIVE_PLAYLIST);
+        for (String uri : s.window.servableUris()) {
+            if (files.exists(uri)) {
+                s.sizes.put(uri, files.size(uri));
+                s.servable.put(uri, s.onDisk(uri));
+            }
+        }
+        for (String file : files.list()) {
+            if (!file.equals(OriginPath.LIVE_PLAYLIST) && !s.servable.containsKey(file)) {
+                files.delete(file);
+            }
+        }
+        Optional<String> lastMap = s.window.last().flatMap(MediaSegment::map).filter(files::exists);
+        if (lastMap.isPresent()) {
+            s.mapUri = lastMap.get();
+            s.mapBytes = files.read(s.mapUri);
+        }
+        s.publish(s.lastIngest);
+        return s;
+    }
+
+    String name() {
+        return name;
+    }
+
+    StreamTraffic traffic() {
+        return traffic;
+    }
+
+    /** Empty until the first playlist arrives. */
+    Optional<View> view() {
+        return Optional.ofNullable(view);
+    }
+
+    /** The address whose keyed playlist may claim segments uploaded without a key. */
+    Optional<InetAddress> publisher() {
+        return Optional.ofNullable(publisher);
+    }
+
+    /** Keeps an uploaded segment or init segment until a playlist lists it, taking it if one already does. */
+    void stage(String encoderName, byte[] data, Function<String, Optional<byte[]>> unclaimed) throws IOException {
+        staged.remove(encoderName);
+        staged.put(encoderName, data);
+        Iterator<String> oldest = staged.keySet().iterator();
+        while (staged.size() > stageLimit) {
+            oldest.next();
+            oldest.remove();
+        }
+        lastIngest = clock.instant();
+        resume(unclaimed);
+    }
+
+    /**
+     * An encoder deleting a segment it no longer lists. Segments already taken into the window stay
+     * until the origin's own window lets them go, since players may still be reading them.
+     */
+    void unstage(String encoderName) {
+        staged.remove(encoderName);
+        lastIngest = clock.instant();
+    }
+
+    /**
+     * Takes the segments an encoder's playlist newly lists into the window and republishes. Segments
+     * it did not upload with a key are looked up in {@code unclaimed}.
+     */
+    void acceptPlaylist(String text, InetAddress from, Function<String, Optional<byte[]>> unclaimed)
+            throws PlaylistException, IOException {
+        MediaPlaylist uploaded = PlaylistCodec.parse(text);
+        Instant now = clock.instant();
+        lastIngest = now;
+        publisher = from;
+        window.declareTargetDuration(uploaded.targetDuration());
+        if (uploaded.nextSequence() - 1 < lastEncoderSequence) {
+            // The encoder started over (ffmpeg restarts at sequence 0): its timestamps did too.
+            lastEncoderSequence = -1;
+            gap = true;
+        }
+        encoderPlaylist = uploaded;
+        advance(now, unclaimed);
+        publish(now);
+    }
+
+    /** Takes what a late upload made available from the encoder's last playlist. */
+    void resume(Function<String, Optional<byte[]>> unclaimed) throws IOException {
+        Instant now = clock.instant();
+        if (encoderPlaylist != null && advance(now, unclaimed)) {
+            publish(now);
+        }
+    }
+
+    /**
+     * Takes listed segments in order while their bytes are here. A missing one is waited for as long
+     * as the encoder still lists it: uploads on separate connections can overtake each other, so a
+     * playlist may arrive before the segment it announces. Returns whether anything changed.
+     */
+    private boolean advance(Instant now, Function<String, Optional<byte[]>> unclaimed) throws IOException {
+        boolean changed = false;
+        if (encoderPlaylist.mediaSequence() - 1 > lastEncoderSequence && lastEncoderSequence >= 0) {
+            // The encoder stopped listing segments that never arrived: players must skip the hole.
+            gap = true;
+        }
+        lastEncoderSequence = Math.max(lastEncoderSequence, encoderPlaylist.mediaSequence() - 1);
+        List<MediaSegment> listed = encoderPlaylist.segments();
+        for (int i = (int) (lastEncoderSequence + 1 - encoderPlaylist.mediaSequence()); i < listed.size(); i++) {
+            if (!take(listed.get(i), now, unclaimed)) {
+                break;
+            }
+            lastEncoderSequence++;
+            changed = true;
+        }
+        if (encoderPlaylist.ended() && !ended && lastEncoderSequence == encoderPlaylist.nextSequence() - 1) {
+            ended = true;
+            gap = true;
+            changed = true;
+        }
+        return changed;
+    }
+
+    /** Ends the stream when its encoder has been silent for {@code after}; true when it ended now. */
+    boolean endIfIdle(Duration after) throws IOException {
+        Instant now = clock.instant();
+        if (ended || view == null || Duration.between(lastIngest, now).compareTo(after) <= 0) {
+            return false;
+        }
+        ended = true;
+        gap = true;
+        publish(now);
+        return true;
+    }
+
+    StreamStats stats() {
+        View v = view;
+        Instant now = clock.instant();
+        StreamStats.Kind kind = v == null || !v.ended() ? StreamStats.Kind.LIVE : StreamStats.Kind.ENDED;
+        return new StreamStats(name, kind, v == null ? 0 : v.ingestBitrate(), v == null ? 0 : v.segments(),
+                v == null ? Optional.empty() : v.lastSegmentAt().map(t -> Duration.between(t, now)),
+                traffic.requests(), traffic.bytesOut(), traffic.notModifiedCount());
+    }
+
+    /** Takes one listed segment into the window; false when its bytes (or its init segment's) are not here yet. */
+    private boolean take(MediaSegment listed, Instant now, Function<String, Optional<byte[]>> unclaimed)
+            throws IOException {
+        String encoderName = lastPathPart(listed.uri());
+        byte[] data = uploaded(encoderName, unclaimed);
+        if (data == null) {
+            return false;
+        }
+        Optional<String> map = Optional.empty();
+        if (listed.map().isPresent()) {
+            map = originMap(lastPathPart(listed.map().get()), unclaimed);
+            if (map.isEmpty()) {
+                staged.put(encoderName, data);
+                return false;
+            }
+        }
+        String uri = "s" + window.nextSequence() + MediaTypes.dottedExtension(encoderName);
+        Instant modified = files.write(uri, data);
+        sizes.put(uri, (long) data.length);
+        servable.put(uri, Servable.ofFile(new Servable.InMemory(data), modified, MediaTypes.of(uri), CachePolicy.SEGMENT));
+        if (ended) {
+            ended = false;
+        }
+        for (String expired : window.append(new MediaSegment(uri, listed.duration(), listed.discontinuity() || gap, map))) {
+            files.delete(expired);
+            servable.remove(expired);
+            sizes.remove(expired);
+        }
+        gap = false;
+        segmentsIngested++;
+        lastSegmentAt = now;
+        return true;
+    }
+
+    /** The origin's name for the encoder's init segment, a new one whenever its bytes change. */
+    private Optional<String> originMap(String encoderName, Function<String, Optional<byte[]>> unclaimed)
+            throws IOException {
+        byte[] fresh = uploaded(encoderName, unclaimed);
+        if (fresh != null && (mapBytes == null || !Arrays.equals(fresh, mapBytes))) {
+            String uri = "init" + window.nextSequence() + MediaTypes.dottedExtension(encoderName);
+            Instant modified = files.write(uri, fresh);
+            sizes.put(uri, (long) fresh.length);
+            servable.put(uri, Servable.ofFile(new Servable.InMemory(fresh), modified, MediaTypes.of(uri),
+                    CachePolicy.SEGMENT));
+            mapBytes = fresh;
+            mapUri = uri;
+            encoderMapName = encoderName;
+        } else if (fresh != null) {
+            encoderMapName = encoderName;
+        }
+        return mapUri != null && encoderName.equals(encoderMapName) ? Optional.of(mapUri) : Optional.empty();
+    }
+
+    private byte[] uploaded(String encoderName, Function<String, Optional<byte[]>> unclaimed) {
+        byte[] data = staged.remove(encoderName);
+        return data != null ? data : unclaimed.apply(encoderName).orElse(null);
+    }
+
+    private void publish(Instant now) throws IOException {
+        MediaPlaylist playlist = window.playlist(ended);
+        String text = PlaylistCodec.write(playlist);
+        files.write(OriginPath.LIVE_PLAYLIST, text.getBytes(StandardCharsets.UTF_8));
+        if (ended) {
+            // Nobody needs an ended stream in memory: it is served from disk like VOD.
+            for (String uri : List.copyOf(servable.keySet())) {
+                servable.put(uri, onDisk(uri));
+            }
+        }
+        String cache = ended ? CachePolicy.ENDED_PLAYLIST : CachePolicy.livePlaylist(playlist.targetDuration());
+        Servable served = Servable.ofText(text, MediaTypes.PLAYLIST, now, cache);
+        view = new View(served, Map.copyOf(servable), ended, bitrate(playlist), segmentsIngested,
+                Optional.ofNullable(lastSegmentAt));
+    }
+
+    private Servable onDisk(String uri) throws IOException {
+        Servable.Body body = new Servable.OnDisk(files.path(uri), sizes.get(uri));
+        return Servable.ofFile(body, files.modified(uri), MediaTypes.of(uri), CachePolicy.SEGMENT);
+    }
+
+    private long bitrate(MediaPlaylist playlist) {
+        long bytes = 0;
+        for (MediaSegment s : playlist.segments()) {
+            bytes += sizes.getOrDefault(s.uri(), 0L);
+        }
+        long millis = playlist.duration().toMillis();
+        return millis == 0 ? 0 : bytes * 8 * 1000 / millis;
+    }
+
+    private static String lastPathPart(String uri) {
+        int query = uri.indexOf('?');
+        String path = query < 0 ? uri : uri.substring(0, query);
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+}

@@ -1,0 +1,34 @@
+package org.webp2p.server.origin;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One media segment line of an HLS media playlist (RFC 8216 §4.3.2): its URI, its EXTINF duration,
+ * whether an EXT-X-DISCONTINUITY precedes it and which EXT-X-MAP (init segment) applies to it.
+ */
+public record MediaSegment(String uri, Duration duration, boolean discontinuity, Optional<String> map) {
+
+    public MediaSegment {
+        Objects.requireNonNull(uri, "uri");
+        Objects.requireNonNull(duration, "duration");
+        Objects.requireNonNull(map, "map");
+        if (uri.isBlank() || uri.startsWith("#") || uri.contains("\n") || uri.contains("\r")) {
+            throw new IllegalArgumentException("not a segment URI: " + uri);
+        }
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("segment duration must be positive: " + duration);
+        }
+        map.ifPresent(m -> {
+            if (m.isBlank() || m.contains("\"") || m.contains("\n")) {
+                throw new IllegalArgumentException("not a map URI: " + m);
+            }
+        });
+    }
+
+    /** The same segment under another URI (the origin renames what encoders upload). */
+    public MediaSegment withUri(String newUri) {
+        return new MediaSegment(newUri, duration, discontinuity, map);
+    }
+}

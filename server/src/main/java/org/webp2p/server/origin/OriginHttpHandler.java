@@ -1,0 +1,160 @@
+package org.webp2p.server.origin;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.util.AttributeKey;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes a request to playback or ingest and turns the outcome into an answer. Uploads reach it only
+ * after {@link IngestGate} has checked path and key.
+ */
+@ChannelHandler.Sharable
+final class OriginHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+    private static final Logger log = LoggerFactory.getLogger(OriginHttpHandler.class);
+
+    private final LiveStreams live;
+    private final DemoStream demo;
+    private final VodRoots vod;
+    private final Rejections rejections;
+
+    OriginHttpHandler(LiveStreams live, DemoStream demo, VodRoots vod, Rejections rejections) {
+        this.live = live;
+        this.demo = demo;
+        this.vod = vod;
+        this.rejections = rejections;
+    }
+
+    /** The answer to the last upload on a connection, for what must be answered after it. */
+    private static final AttributeKey<CompletableFuture<Void>> ANSWERED = AttributeKey.valueOf("origin.answered");
+
+    private record Found(Servable servable, StreamTraffic traffic) {
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
+        // HTTP/1.1 answers go out in request order. ffmpeg sends its next upload without waiting for
+        // the answer to the last, and uploads are answered from the ingest thread, so whatever comes
+        // behind an unanswered upload waits for it.
+        CompletableFuture<Void> tail = ctx.channel().attr(ANSWERED).get();
+        if (tail != null && !tail.isDone() && !IngestGate.isUpload(req.method())) {
+            req.retain();
+            ctx.channel().attr(ANSWERED).set(tail.handle((ok, failure) -> null).thenRun(() -> ctx.executor().execute(() -> {
+                try {
+                    handle(ctx, req);
+                } finally {
+                    req.release();
+                }
+            })));
+            return;
+        }
+        handle(ctx, req);
+    }
+
+    private void handle(ChannelHandlerContext ctx, FullHttpRequest req) {
+        boolean keepAlive = HttpUtil.isKeepAlive(req);
+        if (!req.decoderResult().isSuccess()) {
+            reject(ctx, Rejection.BAD_REQUEST, "malformed request", false);
+            return;
+        }
+        QueryStringDecoder query = new QueryStringDecoder(req.uri());
+        Optional<OriginPath> path;
+        try {
+            path = OriginPath.parse(query.path());
+        } catch (IllegalArgumentException e) {
+            path = Optional.empty();
+        }
+        HttpMethod method = req.method();
+        if (!method.equals(HttpMethod.GET) && !method.equals(HttpMethod.HEAD) && !IngestGate.isUpload(method)) {
+            reject(ctx, Rejection.METHOD, method + " is not supported", keepAlive);
+            return;
+        }
+        if (path.isEmpty()) {
+            reject(ctx, Rejection.BAD_PATH, "paths are /live/<stream>/<file> and /vod/<root>/<path>", keepAlive);
+            return;
+        }
+        if (IngestGate.isUpload(method)) {
+            boolean keyed = IngestGate.presentedKey(req, query) != null;
+            ingest(ctx, req, path.get(), keyed, keepAlive);
+            return;
+        }
+        Optional<Found> found = find(path.get());
+        if (found.isEmpty()) {
+            reject(ctx, Rejection.NOT_FOUND, "no " + path.get().file() + " in " + path.get().scope(), keepAlive);
+            return;
+        }
+        ResourceResponder.respond(ctx, req, found.get().servable(), found.get().traffic());
+    }
+
+    private Optional<Found> find(OriginPath path) {
+        if (path.area() == OriginPath.Area.VOD) {
+            return vod.resolve(path.scope(), path.file())
+                    .flatMap(s -> vod.traffic(path.scope()).map(t -> new Found(s, t)));
+        }
+        if (path.scope().equals(DemoStream.NAME)) {
+            return demo.resolve(path.file()).map(s -> new Found(s, demo.traffic()));
+        }
+        return live.find(path.scope()).flatMap(stream -> stream.view()
+                .flatMap(v -> v.resolve(path.file()))
+                .map(s -> new Found(s, stream.traffic())));
+    }
+
+    private void ingest(ChannelHandlerContext ctx, FullHttpRequest req, OriginPath path, boolean keyed,
+                        boolean keepAlive) {
+        byte[] body = ByteBufUtil.getBytes(req.content());
+        String stream = path.scope();
+        String file = path.file();
+        InetAddress from = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
+        CompletableFuture<Void> done;
+        if (req.method().equals(HttpMethod.DELETE)) {
+            done = live.delete(stream, file, keyed ? Optional.empty() : Optional.of(from));
+        } else if (path.isPlaylist()) {
+            done = live.acceptPlaylist(stream, new String(body, StandardCharsets.UTF_8), from);
+        } else if (keyed) {
+            done = live.stage(stream, file, body);
+        } else {
+            done = live.holdUnclaimed(stream, file, from, body);
+        }
+        CompletableFuture<Void> tail = ctx.channel().attr(ANSWERED).get();
+        CompletableFuture<Void> before = tail == null ? CompletableFuture.completedFuture(null)
+                : tail.handle((ok, failure) -> null);
+        ctx.channel().attr(ANSWERED).set(before.thenCompose(v -> done.handle((ok, failure) -> {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            if (cause == null) {
+                HttpReplies.noContent(ctx, keepAlive);
+            } else if (cause instanceof PlaylistException) {
+                reject(ctx, Rejection.BAD_PLAYLIST, cause.getMessage(), keepAlive);
+            } else {
+                log.warn("origin: cannot store {} of stream {}: {}", file, path.scope(), cause.toString());
+                reject(ctx, Rejection.STORAGE, "cannot store " + file, keepAlive);
+            }
+            return null;
+        })));
+    }
+
+    private void reject(ChannelHandlerContext ctx, Rejection reason, String message, boolean keepAlive) {
+        rejections.count(reason);
+        HttpReplies.error(ctx, reason.status, message, keepAlive);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // A reset by the peer or a protocol error on one connection concerns only that connection.
+        log.debug("origin: closing connection {}: {}", ctx.channel().remoteAddress(), cause.toString());
+        ctx.close();
+    }
+}

@@ -1,0 +1,163 @@
+package org.webp2p.server.origin;
+
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.cors.CorsConfig;
+import io.netty.handler.codec.http.cors.CorsConfigBuilder;
+import io.netty.handler.codec.http.cors.CorsHandler;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.webp2p.server.config.Config;
+import org.webp2p.server.net.TcpServer;
+import org.webp2p.server.service.Service;
+import org.webp2p.server.service.ServiceContext;
+
+/**
+ * The media origin: takes live HLS from encoders that push over HTTP (as ffmpeg's {@code -f hls
+ * -method PUT} does, MPEG-TS or fMP4), keeps each stream's live window in memory and on disk, and
+ * serves live streams, ended streams, VOD directories and a built-in looping demo stream to players
+ * and CDNs.
+ *
+ * <p>Publishing needs the stream's key ({@code origin.stream.<name>.key}) or the origin's
+ * {@link #publishKey() publish key}, as query parameter {@code key} or header {@code X-Publish-Key}.
+ */
+public final class OriginService implements Service {
+    public static final String NAME = "origin";
+    /** Where a generated publish key is kept, so it survives restarts. */
+    public static final String PUBLISH_KEY_SETTING = "origin.publish-key";
+
+    private record Running(TcpServer server, LiveStreams live, DemoStream demo, VodRoots vod,
+                           String publishKey, Rejections rejections) {
+    }
+
+    private volatile Running running;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void start(ServiceContext context) throws Exception {
+        Config config = context.config();
+        String publishKey = config.string("origin.publish-key");
+        if (publishKey.isBlank()) {
+            publishKey = context.store().settings().getOrCreate(PUBLISH_KEY_SETTING, OriginService::newKey);
+        }
+        PublishKeys keys = new PublishKeys(publishKey, stream -> config.optional("origin.stream." + stream + ".key"));
+        int window = (int) config.integer("origin.live-window");
+        Duration endedAfter = config.duration("origin.ended-after");
+        VodRoots vod = VodRoots.parse(config.string("origin.vod-roots"));
+        DemoStream demo = new DemoStream(window, context.clock());
+        Rejections rejections = new Rejections();
+        long maxUpload = config.size("origin.max-upload");
+        // Between its segment and its playlist an encoder has one segment (or an init segment and a
+        // segment) in flight; twice the largest upload leaves room for that and a second stream.
+        LiveStreams live = new LiveStreams(context.dataDir().resolve(NAME).resolve("live"), window, endedAfter,
+                2 * maxUpload, context.clock());
+        try {
+            live.start();
+            OriginHttpHandler handler = new OriginHttpHandler(live, demo, vod, rejections);
+            CorsConfig cors = cors(config.string("origin.cors-origins"));
+            TcpServer server = TcpServer.bind(context.netty(), config.endpoint(NAME), (SocketChannel ch) -> ch.pipeline()
+                    .addLast(new HttpServerCodec())
+                    .addLast(new CorsHandler(cors))
+                    .addLast(new IngestGate(keys, rejections))
+                    .addLast(new UploadAggregator(maxUpload, rejections))
+                    .addLast(handler));
+            running = new Running(server, live, demo, vod, publishKey, rejections);
+        } catch (Exception e) {
+            live.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void stop() {
+        Running r = running;
+        running = null;
+        if (r != null) {
+            r.server().close();
+            r.live().close();
+        }
+    }
+
+    @Override
+    public List<InetSocketAddress> boundAddresses() {
+        Running r = running;
+        return r == null ? List.of() : List.of(r.server().localAddress());
+    }
+
+    /** The key every stream without its own key is published with; empty until first started. */
+    public Optional<String> publishKey() {
+        Running r = running;
+        return r == null ? Optional.empty() : Optional.of(r.publishKey());
+    }
+
+    /** A snapshot of every live, ended, demo and VOD stream; empty when stopped. */
+    public List<StreamStats> streams() {
+        Running r = running;
+        if (r == null) {
+            return List.of();
+        }
+        List<StreamStats> all = new ArrayList<>();
+        all.add(r.demo().stats());
+        all.addAll(r.live().stats());
+        all.addAll(r.vod().stats());
+        return List.copyOf(all);
+    }
+
+    @Override
+    public Map<String, Number> metrics() {
+        Running r = running;
+        if (r == null) {
+            return Map.of();
+        }
+        List<StreamStats> streams = streams();
+        Map<String, Number> m = new LinkedHashMap<>();
+        m.put("streams", streams.size());
+        m.put("streams.live", streams.stream().filter(s -> s.kind() == StreamStats.Kind.LIVE).count());
+        m.put("connections", r.server().openConnections());
+        m.put("ingest.bitrate", streams.stream().mapToLong(StreamStats::ingestBitrate).sum());
+        m.put("ingest.unclaimed-bytes", r.live().unclaimedBytes());
+        m.put("segments", streams.stream().mapToLong(StreamStats::segments).sum());
+        long requests = streams.stream().mapToLong(StreamStats::requests).sum();
+        long notModified = streams.stream().mapToLong(StreamStats::notModified).sum();
+        m.put("requests", requests);
+        m.put("bytes-out", streams.stream().mapToLong(StreamStats::bytesOut).sum());
+        m.put("not-modified", notModified);
+        m.put("not-modified.ratio", requests == 0 ? 0.0 : (double) notModified / requests);
+        r.rejections().addTo(m);
+        return m;
+    }
+
+    private static CorsConfig cors(String origins) {
+        CorsConfigBuilder builder = origins.strip().equals("*")
+                ? CorsConfigBuilder.forAnyOrigin()
+                : CorsConfigBuilder.forOrigins(List.of(origins.split(",")).stream().map(String::strip)
+                        .filter(o -> !o.isEmpty()).toArray(String[]::new));
+        return builder
+                .allowedRequestMethods(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS)
+                .allowedRequestHeaders(HttpHeaderNames.RANGE, HttpHeaderNames.IF_NONE_MATCH,
+                        HttpHeaderNames.IF_MODIFIED_SINCE, HttpHeaderNames.IF_RANGE)
+                .exposeHeaders(HttpHeaderNames.CONTENT_LENGTH, HttpHeaderNames.CONTENT_RANGE,
+                        HttpHeaderNames.ACCEPT_RANGES, HttpHeaderNames.ETAG)
+                .maxAge(86400)
+                .build();
+    }
+
+    private static String newKey() {
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,154 @@
+package org.webp2p.server.origin;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and writes HLS media playlists (RFC 8216 §4). Reading keeps what the origin needs from an
+ * encoder's playlist (durations, discontinuities, init segment, end) and refuses what it cannot
+ * serve as whole files (byte ranges, master playlists). Stateless.
+ */
+public final class PlaylistCodec {
+    private static final Pattern MAP_URI = Pattern.compile("(?:^|,)URI=\"([^\"]*)\"");
+
+    private PlaylistCodec() {
+    }
+
+    /** Parses a media playlist; the exception message says what is wrong with it. */
+    public static MediaPlaylist parse(String text) throws PlaylistException {
+        List<String> lines = text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        if (lines.isEmpty() || !lines.get(0).equals("#EXTM3U")) {
+            throw new PlaylistException("a playlist starts with #EXTM3U");
+        }
+        long target = 0;
+        long sequence = 0;
+        long discontinuities = 0;
+        boolean ended = false;
+        boolean discontinuity = false;
+        Optional<String> map = Optional.empty();
+        Duration pending = null;
+        List<MediaSegment> segments = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            if (!line.startsWith("#")) {
+                if (pending == null) {
+                    throw new PlaylistException("segment " + line + " has no #EXTINF");
+                }
+                segments.add(segment(line, pending, discontinuity, map));
+                pending = null;
+                discontinuity = false;
+            } else if (line.startsWith("#EXTINF:")) {
+                pending = duration(line.substring("#EXTINF:".length()));
+            } else if (line.startsWith("#EXT-X-TARGETDURATION:")) {
+                target = number(line, "#EXT-X-TARGETDURATION:");
+            } else if (line.startsWith("#EXT-X-MEDIA-SEQUENCE:")) {
+                sequence = number(line, "#EXT-X-MEDIA-SEQUENCE:");
+            } else if (line.startsWith("#EXT-X-DISCONTINUITY-SEQUENCE:")) {
+                discontinuities = number(line, "#EXT-X-DISCONTINUITY-SEQUENCE:");
+            } else if (line.equals("#EXT-X-DISCONTINUITY")) {
+                discontinuity = true;
+            } else if (line.startsWith("#EXT-X-MAP:")) {
+                map = Optional.of(mapUri(line.substring("#EXT-X-MAP:".length())));
+            } else if (line.equals("#EXT-X-ENDLIST")) {
+                ended = true;
+            } else if (line.startsWith("#EXT-X-BYTERANGE")) {
+                throw new PlaylistException("byte-range segments are not supported");
+            } else if (line.startsWith("#EXT-X-STREAM-INF")) {
+                throw new PlaylistException("a master playlist cannot be published, only media playlists");
+            }
+            // Every other tag (PLAYLIST-TYPE, PROGRAM-DATE-TIME, ...) is the encoder's business:
+            // the origin writes its own playlist.
+        }
+        if (pending != null) {
+            throw new PlaylistException("#EXTINF at the end has no segment");
+        }
+        long needed = MediaPlaylist.targetDurationFor(segments);
+        return new MediaPlaylist(Math.max(target, needed), sequence, discontinuities, segments, ended);
+    }
+
+    /** Writes a playlist as players expect it: version 3 (decimal EXTINF), or 6 with EXT-X-MAP. */
+    public static String write(MediaPlaylist playlist) {
+        boolean maps = playlist.segments().stream().anyMatch(s -> s.map().isPresent());
+        StringBuilder out = new StringBuilder(64 + 48 * playlist.segments().size());
+        out.append("#EXTM3U\n");
+        out.append("#EXT-X-VERSION:").append(maps ? 6 : 3).append('\n');
+        out.append("#EXT-X-TARGETDURATION:").append(playlist.targetDuration()).append('\n');
+        out.append("#EXT-X-MEDIA-SEQUENCE:").append(playlist.mediaSequence()).append('\n');
+        if (playlist.discontinuitySequence() > 0) {
+            out.append("#EXT-X-DISCONTINUITY-SEQUENCE:").append(playlist.discontinuitySequence()).append('\n');
+        }
+        Optional<String> currentMap = Optional.empty();
+        for (MediaSegment s : playlist.segments()) {
+            if (s.discontinuity()) {
+                out.append("#EXT-X-DISCONTINUITY\n");
+            }
+            if (s.map().isPresent() && !s.map().equals(currentMap)) {
+                out.append("#EXT-X-MAP:URI=\"").append(s.map().get()).append("\"\n");
+                currentMap = s.map();
+            }
+            out.append("#EXTINF:").append(seconds(s.duration())).append(",\n");
+            out.append(s.uri()).append('\n');
+        }
+        if (playlist.ended()) {
+            out.append("#EXT-X-ENDLIST\n");
+        }
+        return out.toString();
+    }
+
+    private static MediaSegment segment(String uri, Duration duration, boolean discontinuity, Optional<String> map)
+            throws PlaylistException {
+        try {
+            return new MediaSegment(uri, duration, discontinuity, map);
+        } catch (IllegalArgumentException e) {
+            throw new PlaylistException(e.getMessage());
+        }
+    }
+
+    private static Duration duration(String value) throws PlaylistException {
+        int comma = value.indexOf(',');
+        String number = comma < 0 ? value : value.substring(0, comma);
+        try {
+            long nanos = new BigDecimal(number.strip()).movePointRight(9).setScale(0, RoundingMode.HALF_UP)
+                    .longValueExact();
+            if (nanos <= 0) {
+                throw new PlaylistException("segment duration must be positive: " + number);
+            }
+            return Duration.ofNanos(nanos);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new PlaylistException("bad #EXTINF duration: " + number);
+        }
+    }
+
+    private static long number(String line, String tag) throws PlaylistException {
+        String value = line.substring(tag.length()).strip();
+        try {
+            long n = Long.parseLong(value);
+            if (n < 0) {
+                throw new PlaylistException(tag + " must not be negative");
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new PlaylistException("bad number in " + line);
+        }
+    }
+
+    private static String mapUri(String attributes) throws PlaylistException {
+        if (attributes.contains("BYTERANGE=")) {
+            throw new PlaylistException("byte-range init segments are not supported");
+        }
+        Matcher m = MAP_URI.matcher(attributes);
+        if (!m.find() || m.group(1).isBlank()) {
+            throw new PlaylistException("#EXT-X-MAP needs a URI");
+        }
+        return m.group(1);
+    }
+
+    private static String seconds(Duration d) {
+        return BigDecimal.valueOf(d.toNanos(), 9).setScale(6, RoundingMode.HALF_UP).toPlainString();
+    }
+}

@@ -1,0 +1,156 @@
+package org.webp2p.server.origin;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.DefaultFileRegion;
+import io.netty.handler.codec.DateFormatter;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+
+/**
+ * Answers GET and HEAD for a {@link Servable}: validators first (If-None-Match, then
+ * If-Modified-Since, RFC 9110 §13.2.2), then a single byte range, then the body from memory or by
+ * zero-copy file transfer.
+ */
+final class ResourceResponder {
+    private ResourceResponder() {
+    }
+
+    static void respond(ChannelHandlerContext ctx, FullHttpRequest req, Servable s, StreamTraffic traffic) {
+        boolean keepAlive = HttpUtil.isKeepAlive(req);
+        if (notModified(req.headers(), s)) {
+            traffic.notModified();
+            DefaultFullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.NOT_MODIFIED);
+            validators(res, s);
+            HttpReplies.send(ctx, res, keepAlive);
+            return;
+        }
+        long length = s.body().length();
+        RangeRequest range = req.method().equals(HttpMethod.GET) && rangeApplies(req.headers(), s)
+                ? RangeRequest.parse(req.headers().get(HttpHeaderNames.RANGE), length)
+                : new RangeRequest.Whole();
+        if (range instanceof RangeRequest.Unsatisfiable) {
+            traffic.served(0);
+            DefaultFullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                    HttpResponseStatus.REQUESTED_RANGE_NOT_SATISFIABLE);
+            res.headers().set(HttpHeaderNames.CONTENT_RANGE, "bytes */" + length);
+            res.headers().set(HttpHeaderNames.CACHE_CONTROL, CachePolicy.ERROR);
+            HttpReplies.send(ctx, res, keepAlive);
+            return;
+        }
+        long first = 0;
+        long count = length;
+        HttpResponseStatus status = HttpResponseStatus.OK;
+        if (range instanceof RangeRequest.Part part) {
+            first = part.first();
+            count = part.length();
+            status = HttpResponseStatus.PARTIAL_CONTENT;
+        }
+        boolean head = req.method().equals(HttpMethod.HEAD);
+        HttpResponse res = head || s.body() instanceof Servable.InMemory
+                ? new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
+                        head ? Unpooled.EMPTY_BUFFER : memorySlice(s, first, count))
+                : new DefaultHttpResponse(HttpVersion.HTTP_1_1, status);
+        validators(res, s);
+        res.headers().set(HttpHeaderNames.CONTENT_TYPE, s.contentType());
+        res.headers().set(HttpHeaderNames.ACCEPT_RANGES, HttpHeaderValues.BYTES);
+        if (status.equals(HttpResponseStatus.PARTIAL_CONTENT)) {
+            res.headers().set(HttpHeaderNames.CONTENT_RANGE, "bytes " + first + "-" + (first + count - 1) + "/" + length);
+        }
+        HttpUtil.setContentLength(res, count);
+        HttpUtil.setKeepAlive(res, keepAlive);
+        ChannelFuture last;
+        if (res instanceof DefaultFullHttpResponse) {
+            // Counted before writing, so a client that has its answer also sees it counted.
+            traffic.served(head ? 0 : count);
+            last = ctx.writeAndFlush(res);
+        } else {
+            FileChannel file;
+            try {
+                file = FileChannel.open(((Servable.OnDisk) s.body()).path(), StandardOpenOption.READ);
+            } catch (NoSuchFileException e) {
+                HttpReplies.error(ctx, HttpResponseStatus.NOT_FOUND, "no longer available", keepAlive);
+                return;
+            } catch (IOException e) {
+                HttpReplies.error(ctx, HttpResponseStatus.INTERNAL_SERVER_ERROR, "cannot read file", keepAlive);
+                return;
+            }
+            traffic.served(count);
+            ctx.write(res);
+            ctx.write(new DefaultFileRegion(file, first, count));
+            last = ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+        }
+        if (!keepAlive) {
+            last.addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    private static io.netty.buffer.ByteBuf memorySlice(Servable s, long first, long count) {
+        byte[] bytes = ((Servable.InMemory) s.body()).bytes();
+        return Unpooled.wrappedBuffer(bytes, (int) first, (int) count);
+    }
+
+    private static void validators(HttpResponse res, Servable s) {
+        HttpHeaders h = res.headers();
+        h.set(HttpHeaderNames.ETAG, s.etag());
+        h.set(HttpHeaderNames.CACHE_CONTROL, s.cacheControl());
+        h.set(HttpHeaderNames.DATE, DateFormatter.format(new Date()));
+        s.lastModified().ifPresent(t -> h.set(HttpHeaderNames.LAST_MODIFIED, DateFormatter.format(Date.from(t))));
+    }
+
+    private static boolean notModified(HttpHeaders h, Servable s) {
+        String ifNoneMatch = h.get(HttpHeaderNames.IF_NONE_MATCH);
+        if (ifNoneMatch != null) {
+            return matches(ifNoneMatch, s.etag(), true);
+        }
+        String ifModifiedSince = h.get(HttpHeaderNames.IF_MODIFIED_SINCE);
+        if (ifModifiedSince == null || s.lastModified().isEmpty()) {
+            return false;
+        }
+        Date since = DateFormatter.parseHttpDate(ifModifiedSince);
+        Instant modified = s.lastModified().get().truncatedTo(ChronoUnit.SECONDS);
+        return since != null && !modified.isAfter(since.toInstant());
+    }
+
+    /** If-Range (RFC 9110 §13.1.5): the range applies only to the representation the client has. */
+    private static boolean rangeApplies(HttpHeaders h, Servable s) {
+        String ifRange = h.get(HttpHeaderNames.IF_RANGE);
+        return ifRange == null || matches(ifRange, s.etag(), false);
+    }
+
+    /** Entity-tag list comparison: weak for If-None-Match (§13.1.2), strong for If-Range. */
+    private static boolean matches(String header, String etag, boolean weak) {
+        for (String candidate : header.split(",")) {
+            String tag = candidate.strip();
+            if (tag.equals("*") && weak) {
+                return true;
+            }
+            if (weak && tag.startsWith("W/")) {
+                tag = tag.substring(2);
+            }
+            if (tag.equals(etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

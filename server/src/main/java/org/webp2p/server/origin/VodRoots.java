@@ -1,0 +1,82 @@
+package org.webp2p.server.origin;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Directories served as they are under {@code /vod/<directory name>/}. A path is resolved and then
+ * checked against the root's real path, so neither {@code ..} nor a symbolic link leads outside.
+ */
+final class VodRoots {
+    private record Root(Path dir, StreamTraffic traffic) {
+    }
+
+    private final Map<String, Root> roots;
+
+    private VodRoots(Map<String, Root> roots) {
+        this.roots = roots;
+    }
+
+    /** Parses {@code origin.vod-roots}: comma-separated directories that must exist. */
+    static VodRoots parse(String setting) throws IOException {
+        Map<String, Root> roots = new LinkedHashMap<>();
+        for (String entry : setting.split(",")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            Path dir = Path.of(entry.strip());
+            if (!Files.isDirectory(dir)) {
+                throw new IllegalArgumentException("origin.vod-roots: " + dir + " is not a directory");
+            }
+            Path real = dir.toRealPath();
+            String name = real.getFileName().toString();
+            if (roots.putIfAbsent(name, new Root(real, new StreamTraffic())) != null) {
+                throw new IllegalArgumentException("origin.vod-roots: two directories are named " + name);
+            }
+        }
+        return new VodRoots(roots);
+    }
+
+    Optional<StreamTraffic> traffic(String root) {
+        return Optional.ofNullable(roots.get(root)).map(Root::traffic);
+    }
+
+    /** The file at {@code relative} under the named root, if it is a regular file inside it. */
+    Optional<Servable> resolve(String root, String relative) {
+        Root r = roots.get(root);
+        if (r == null) {
+            return Optional.empty();
+        }
+        try {
+            Path file = r.dir().resolve(relative).toRealPath();
+            if (!file.startsWith(r.dir())) {
+                return Optional.empty();
+            }
+            BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (!attrs.isRegularFile()) {
+                return Optional.empty();
+            }
+            String name = file.getFileName().toString();
+            String cache = name.endsWith(".m3u8") ? CachePolicy.VOD_PLAYLIST : CachePolicy.SEGMENT;
+            return Optional.of(Servable.ofFile(new Servable.OnDisk(file, attrs.size()),
+                    attrs.lastModifiedTime().toInstant(), MediaTypes.of(name), cache));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    List<StreamStats> stats() {
+        List<StreamStats> all = new ArrayList<>();
+        roots.forEach((name, r) -> all.add(new StreamStats(name, StreamStats.Kind.VOD, 0, 0, Optional.empty(),
+                r.traffic().requests(), r.traffic().bytesOut(), r.traffic().notModifiedCount())));
+        return all;
+    }
+}

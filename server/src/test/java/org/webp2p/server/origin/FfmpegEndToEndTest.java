@@ -1,0 +1,154 @@
+package org.webp2p.server.origin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real encoder and a real player-side reader against the origin: ffmpeg publishes with
+ * {@code -f hls -method PUT}, ffprobe reads the stream back from the origin's URL. In CI a missing
+ * ffmpeg fails the build; only on a developer's machine may it skip.
+ */
+class FfmpegEndToEndTest {
+    @TempDir
+    Path dataDir;
+
+    private OriginFixture fx;
+
+    @BeforeEach
+    void requireFfmpeg() throws Exception {
+        if (!runs("ffmpeg", "-version") || !runs("ffprobe", "-version")) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail("ffmpeg and ffprobe are required in CI (apt-get install -y ffmpeg)");
+            }
+            Assumptions.abort("ffmpeg is not installed; this end-to-end test runs wherever it is");
+        }
+        fx = new OriginFixture(dataDir, Map.of());
+    }
+
+    @AfterEach
+    void close() {
+        if (fx != null) {
+            fx.close();
+        }
+    }
+
+    @Test
+    void ffmpegPublishesMpegTsWithTheKeyInTheUrlAndFfprobeReadsItBack() throws Exception {
+        run(publish(6, List.of(), List.of(), fx.uri("/live/e2e/index.m3u8?key=" + OriginFixture.KEY).toString()));
+
+        assertThat(awaitEnded("/live/e2e/index.m3u8")).contains("s0.ts", "s2.ts");
+        JsonNode probe = probe("/live/e2e/index.m3u8");
+        assertThat(codecs(probe)).contains("h264", "aac");
+        assertThat(probe.path("format").path("duration").asDouble()).isBetween(5.5, 6.8);
+    }
+
+    @Test
+    void ffmpegPublishesFmp4OverOneConnectionWithTheKeyHeaderAndDeletesOldSegments() throws Exception {
+        // Paced like a live source: on a kept-alive connection ffmpeg only peeks for answers, and a
+        // burst of uploads faster than real time ends in a reset that drops its last requests.
+        run(publish(5, List.of("-readrate", "4"), List.of("-hls_segment_type", "fmp4", "-http_persistent", "1", "-hls_list_size", "2",
+                "-hls_flags", "delete_segments", "-headers", "X-Publish-Key: " + OriginFixture.KEY + "\r\n"),
+                fx.uri("/live/e2e/index.m3u8").toString()));
+
+        String playlist = awaitEnded("/live/e2e/index.m3u8");
+        // ffmpeg listed two segments at a time; the origin keeps its own window of six.
+        assertThat(playlist).contains("#EXT-X-MAP:URI=\"init0.mp4\"", "s0.m4s", "s1.m4s", "s2.m4s");
+        JsonNode probe = probe("/live/e2e/index.m3u8");
+        assertThat(codecs(probe)).contains("h264", "aac");
+        assertThat(probe.path("format").path("duration").asDouble()).isBetween(4.5, 5.8);
+    }
+
+    /**
+     * ffmpeg exits as soon as it has sent its last upload, not when the origin has taken it, so the
+     * test polls as a player would until the stream is over.
+     */
+    private String awaitEnded(String path) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            HttpResponse<byte[]> r = fx.get(path);
+            String body = new String(r.body(), StandardCharsets.UTF_8);
+            if (r.statusCode() == 200 && body.contains("#EXT-X-ENDLIST")) {
+                return body;
+            }
+            if (System.nanoTime() > deadline) {
+                fail("no ended playlist at " + path + " (" + r.statusCode() + "): " + body + "; " + fx.origin.metrics());
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static List<String> publish(int seconds, List<String> inputOptions, List<String> hlsOptions, String url) {
+        List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-nostdin"));
+        cmd.addAll(inputOptions);
+        cmd.addAll(List.of("-f", "lavfi", "-i", "testsrc=size=192x108:rate=25",
+                "-f", "lavfi", "-i", "sine=frequency=1000:sample_rate=44100",
+                "-t", Integer.toString(seconds),
+                "-c:v", "libx264", "-preset", "ultrafast", "-g", "50", "-sc_threshold", "0",
+                "-c:a", "aac", "-b:a", "48k",
+                "-f", "hls", "-hls_time", "2", "-method", "PUT"));
+        cmd.addAll(hlsOptions);
+        cmd.add(url);
+        return cmd;
+    }
+
+    private JsonNode probe(String path) throws Exception {
+        String json = run(List.of("ffprobe", "-v", "error", "-show_entries", "stream=codec_name:format=duration",
+                "-of", "json", fx.uri(path).toString()));
+        return new ObjectMapper().readTree(json);
+    }
+
+    private static List<String> codecs(JsonNode probe) {
+        List<String> names = new ArrayList<>();
+        probe.path("streams").forEach(s -> names.add(s.path("codec_name").asText()));
+        return names;
+    }
+
+    private static boolean runs(String... cmd) {
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Runs a command to completion and returns its standard output; fails with its output otherwise. */
+    private static String run(List<String> cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.PIPE).start();
+        byte[] err;
+        byte[] out;
+        try {
+            out = p.getInputStream().readAllBytes();
+            err = p.getErrorStream().readAllBytes();
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                fail(cmd.get(0) + " did not finish in 60 s");
+            }
+        } finally {
+            p.destroyForcibly();
+        }
+        if (p.exitValue() != 0) {
+            fail(cmd.get(0) + " exited " + p.exitValue() + ": " + new String(err, StandardCharsets.UTF_8));
+        }
+        return new String(out, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,97 @@
+package org.webp2p.server.origin;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.webp2p.server.config.Config;
+import org.webp2p.server.service.NettyGroups;
+import org.webp2p.server.service.ServiceContext;
+import org.webp2p.server.store.Store;
+
+/** A started origin on a loopback port over a temporary data directory, and a client for it. */
+final class OriginFixture implements AutoCloseable {
+    static final String KEY = "test-publish-key";
+
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final Store store;
+    private final NettyGroups netty = new NettyGroups(2);
+    private final ServiceContext context;
+    OriginService origin;
+
+    OriginFixture(Path dataDir, Clock clock, Map<String, String> settings) throws Exception {
+        Map<String, String> all = new HashMap<>(Map.of("origin.port", "0", "origin.bind", "127.0.0.1",
+                "origin.publish-key", KEY));
+        all.putAll(settings);
+        store = Store.open(Store.embeddedUrl(dataDir), "sa", "");
+        context = new ServiceContext(Config.defaults().with(all), netty, store, clock, dataDir);
+        start();
+    }
+
+    OriginFixture(Path dataDir, Map<String, String> settings) throws Exception {
+        this(dataDir, Clock.systemUTC(), settings);
+    }
+
+    /** Stops the origin and starts a new one on the same data directory and store. */
+    void restart() throws Exception {
+        origin.stop();
+        start();
+    }
+
+    private void start() throws Exception {
+        origin = new OriginService();
+        origin.start(context);
+    }
+
+    URI uri(String pathAndQuery) {
+        return URI.create("http://127.0.0.1:" + origin.boundAddresses().get(0).getPort() + pathAndQuery);
+    }
+
+    String publishUrl(String stream, String file) {
+        return "/live/" + stream + "/" + file + "?key=" + KEY;
+    }
+
+    HttpResponse<byte[]> get(String path, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).GET();
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    String text(String path) throws IOException, InterruptedException {
+        HttpResponse<byte[]> r = get(path);
+        if (r.statusCode() != 200) {
+            throw new AssertionError("GET " + path + " answered " + r.statusCode());
+        }
+        return new String(r.body(), StandardCharsets.UTF_8);
+    }
+
+    HttpResponse<String> send(String method, String path, byte[] body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.ofByteArray(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> put(String stream, String file, byte[] body) throws IOException, InterruptedException {
+        return send("PUT", publishUrl(stream, file), body);
+    }
+
+    HttpResponse<String> put(String stream, String file, String body) throws IOException, InterruptedException {
+        return put(stream, file, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void close() {
+        origin.stop();
+        netty.close();
+        store.close();
+    }
+}

@@ -1,0 +1,42 @@
+package org.webp2p.server.origin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class OriginPathTest {
+
+    @Test
+    void readsLiveAndVodPaths() {
+        assertThat(OriginPath.parse("/live/cam-1/index.m3u8"))
+                .contains(new OriginPath(OriginPath.Area.LIVE, "cam-1", "index.m3u8"));
+        assertThat(OriginPath.parse("/vod/movies/film/seg_01.ts"))
+                .contains(new OriginPath(OriginPath.Area.VOD, "movies", "film/seg_01.ts"));
+    }
+
+    @Test
+    void refusesEveryWayUpOrOut() {
+        assertThat(OriginPath.parse("/live/cam/../../etc/passwd")).isEmpty();
+        assertThat(OriginPath.parse("/live/../index.m3u8")).isEmpty();
+        assertThat(OriginPath.parse("/vod/movies/../secret.ts")).isEmpty();
+        assertThat(OriginPath.parse("/vod/movies/./a.ts")).isEmpty();
+        assertThat(OriginPath.parse("/vod/movies//a.ts")).isEmpty();
+        assertThat(OriginPath.parse("/vod/movies/.hidden")).isEmpty();
+        assertThat(OriginPath.parse("/live/cam/a\\..\\b.ts")).isEmpty();
+        assertThat(OriginPath.parse("/live/cam/a\u0000.ts")).isEmpty();
+        assertThat(OriginPath.parse("/live/cam/sub/a.ts")).isEmpty();
+    }
+
+    @Test
+    void refusesStreamNamesThatCannotBeConfigKeys() {
+        assertThat(OriginPath.parse("/live/a.b/index.m3u8")).isEmpty();
+    }
+
+    @Test
+    void refusesOtherTrees() {
+        assertThat(OriginPath.parse("/")).isEmpty();
+        assertThat(OriginPath.parse("/live/cam")).isEmpty();
+        assertThat(OriginPath.parse("/etc/passwd/x")).isEmpty();
+        assertThat(OriginPath.parse("live/cam/index.m3u8")).isEmpty();
+    }
+}
