@@ -41,7 +41,7 @@ public final class NatClassifier {
 
     /** Runs the tests against {@code server} (its primary address and port). */
     public NatReport classify(InetSocketAddress server) throws IOException {
-        Optional<StunMessage> first = success(server, null);
+        Optional<StunMessage> first = success(server);
         if (first.isEmpty()) {
             return NatReport.blocked();
         }
@@ -116,26 +116,23 @@ public final class NatClassifier {
     }
 
     private Optional<InetSocketAddress> mapped(InetSocketAddress server) throws IOException {
-        return success(server, null).flatMap(NatClassifier::mappedAddress);
+        return success(server).flatMap(NatClassifier::mappedAddress);
     }
 
-    private Optional<StunResponse> answered(InetSocketAddress server, ChangeRequest change) throws IOException {
-        return exchange.exchange(server, request(change))
+    private Optional<StunResponse> answered(InetSocketAddress server, StunAttribute... attributes)
+            throws IOException {
+        StunMessage request = StunMessage.of(StunMessageType.BINDING_REQUEST, TransactionId.random(), attributes);
+        return exchange.exchange(server, request)
                 .filter(r -> r.message().type().messageClass() == StunClass.SUCCESS_RESPONSE);
     }
 
-    private Optional<StunMessage> success(InetSocketAddress server, ChangeRequest change) throws IOException {
-        return answered(server, change).map(StunResponse::message);
+    private Optional<StunMessage> success(InetSocketAddress server) throws IOException {
+        return answered(server).map(StunResponse::message);
     }
 
     private static boolean cameFromElsewhere(StunResponse response, InetSocketAddress server) {
         // A server that ignores CHANGE-REQUEST answers from where it was asked; that proves nothing.
         return !response.from().equals(server);
-    }
-
-    private static StunMessage request(ChangeRequest change) {
-        StunAttribute[] attributes = change == null ? new StunAttribute[0] : new StunAttribute[] {change};
-        return StunMessage.of(StunMessageType.BINDING_REQUEST, TransactionId.random(), attributes);
     }
 
     private static Optional<InetSocketAddress> mappedAddress(StunMessage response) {

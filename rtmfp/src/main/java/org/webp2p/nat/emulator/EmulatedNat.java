@@ -162,7 +162,7 @@ public final class EmulatedNat implements AutoCloseable {
     }
 
     private void fromInside(InetSocketAddress host, byte[] frame) throws IOException {
-        Optional<Datagram> datagram = GatewayFrame.decode(frame, frame.length);
+        Optional<Datagram> datagram = GatewayFrame.decode(frame);
         if (datagram.isEmpty() || !insideHosts.contains(host)) {
             dropped.incrementAndGet();
             return;

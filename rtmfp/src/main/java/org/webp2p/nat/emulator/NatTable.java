@@ -55,18 +55,11 @@ public final class NatTable {
         if (!mapping.isActive() || isExpired(mapping, nowMillis)) {
             return Optional.empty();
         }
-        boolean allowed;
-        switch (profile.filtering()) {
-            case ENDPOINT_INDEPENDENT:
-                allowed = true;
-                break;
-            case ADDRESS_DEPENDENT:
-                allowed = mapping.hasSentToAddress(source);
-                break;
-            default:
-                allowed = mapping.hasSentTo(source);
-                break;
-        }
+        boolean allowed = switch (profile.filtering()) {
+            case ENDPOINT_INDEPENDENT -> true;
+            case ADDRESS_DEPENDENT -> mapping.hasSentToAddress(source);
+            case ADDRESS_AND_PORT_DEPENDENT, UNDETERMINED -> mapping.hasSentTo(source);
+        };
         return allowed ? Optional.of(mapping.internal()) : Optional.empty();
     }
 
@@ -94,14 +87,11 @@ public final class NatTable {
     }
 
     private MappingKey key(InetSocketAddress internal, InetSocketAddress destination) {
-        switch (profile.mapping()) {
-            case ENDPOINT_INDEPENDENT:
-                return new MappingKey(internal, null);
-            case ADDRESS_DEPENDENT:
-                return new MappingKey(internal, new InetSocketAddress(destination.getAddress(), 0));
-            default:
-                return new MappingKey(internal, destination);
-        }
+        return switch (profile.mapping()) {
+            case ENDPOINT_INDEPENDENT, NO_NAT -> new MappingKey(internal, null);
+            case ADDRESS_DEPENDENT -> new MappingKey(internal, new InetSocketAddress(destination.getAddress(), 0));
+            case ADDRESS_AND_PORT_DEPENDENT, UNDETERMINED -> new MappingKey(internal, destination);
+        };
     }
 
     /** The inside endpoint, plus the part of the destination the mapping behaviour depends on. */
