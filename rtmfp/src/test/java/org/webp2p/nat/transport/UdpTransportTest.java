@@ -12,11 +12,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class UdpTransportTest {
-    private static final InetSocketAddress ANY_LOOPBACK_PORT = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+    private static final InetSocketAddress ANY_LOOPBACK_PORT =
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
 
     @Test
     void deliversPayloadAndSourceBetweenTwoSockets() throws Exception {
-        try (UdpTransport a = UdpTransport.bind(ANY_LOOPBACK_PORT); UdpTransport b = UdpTransport.bind(ANY_LOOPBACK_PORT)) {
+        try (UdpTransport a = UdpTransport.bind(ANY_LOOPBACK_PORT);
+                UdpTransport b = UdpTransport.bind(ANY_LOOPBACK_PORT)) {
             a.send(new Datagram(b.localAddress(), new byte[] {1, 2, 3}));
 
             Datagram received = b.receive(Duration.ofSeconds(2)).orElseThrow();
