@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.Optional;
+import org.webp2p.nat.client.RetransmissionPolicy;
+import org.webp2p.nat.client.StunClient;
 import org.webp2p.nat.client.StunExchange;
 import org.webp2p.nat.client.StunResponse;
 import org.webp2p.nat.stun.AddressAttribute;
@@ -16,6 +18,7 @@ import org.webp2p.nat.stun.StunMessage;
 import org.webp2p.nat.stun.StunMessageType;
 import org.webp2p.nat.stun.TransactionId;
 import org.webp2p.nat.stun.XorMappedAddress;
+import org.webp2p.nat.transport.DatagramTransport;
 
 /**
  * Finds the NAT in front of a socket with the behaviour-discovery tests of RFC 5780 §4 against one
@@ -24,7 +27,7 @@ import org.webp2p.nat.stun.XorMappedAddress;
  * <p>Filtering is probed before mapping on purpose: the mapping tests send to the server's other
  * address, which would open a restricted NAT to exactly the endpoints the filtering tests answer from
  * and make every NAT look like a full cone. The logic runs over a {@link StunExchange}, so it is
- * tested without sockets and used for real with a {@link org.webp2p.nat.client.StunClient}.
+ * tested without sockets and used for real through {@link #over}.
  */
 public final class NatClassifier {
     private final StunExchange exchange;
@@ -37,6 +40,15 @@ public final class NatClassifier {
     public NatClassifier(StunExchange exchange, InetSocketAddress localAddress) {
         this.exchange = Objects.requireNonNull(exchange, "exchange");
         this.localAddress = Objects.requireNonNull(localAddress, "localAddress");
+    }
+
+    /**
+     * A classifier for a socket, running each test as a {@link StunClient} transaction. The socket
+     * should be bound to a specific address: a wildcard one never equals a mapped address, so "no
+     * NAT" could not be recognised.
+     */
+    public static NatClassifier over(DatagramTransport transport, RetransmissionPolicy policy) {
+        return new NatClassifier(new StunClient(transport, policy), transport.localAddress());
     }
 
     /** Runs the tests against {@code server} (its primary address and port). */

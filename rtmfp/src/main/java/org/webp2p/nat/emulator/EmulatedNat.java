@@ -167,8 +167,12 @@ public final class EmulatedNat implements AutoCloseable {
             dropped.incrementAndGet();
             return;
         }
-        NatTable.Outbound out = table.outbound(host, datagram.get().peer(), millis.getAsLong());
-        DatagramChannel socket = out.created() ? open(out.mapping()) : publicSockets.get(out.mapping());
+        NatMapping mapping = table.outbound(host, datagram.get().peer(), millis.getAsLong());
+        DatagramChannel socket = publicSockets.get(mapping);
+        if (socket == null) {
+            // A new mapping, or one whose port could not be bound last time: bind it now.
+            socket = open(mapping);
+        }
         socket.send(ByteBuffer.wrap(datagram.get().payload()), datagram.get().peer());
         translatedOut.incrementAndGet();
     }

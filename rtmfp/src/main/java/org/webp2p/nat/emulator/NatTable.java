@@ -33,21 +33,12 @@ public final class NatTable {
         this.timeoutMillis = mappingTimeout.toMillis();
     }
 
-    /** The outcome of an outbound packet: the mapping to send it from, and whether it is new. */
-    public record Outbound(NatMapping mapping, boolean created) {
-    }
-
     /** Finds or creates the mapping for a packet from {@code internal} to {@code destination}. */
-    public Outbound outbound(InetSocketAddress internal, InetSocketAddress destination, long nowMillis) {
-        MappingKey key = key(internal, destination);
-        NatMapping mapping = mappings.get(key);
-        boolean created = mapping == null;
-        if (created) {
-            mapping = new NatMapping(internal, nowMillis);
-            mappings.put(key, mapping);
-        }
+    public NatMapping outbound(InetSocketAddress internal, InetSocketAddress destination, long nowMillis) {
+        NatMapping mapping = mappings.computeIfAbsent(key(internal, destination),
+                k -> new NatMapping(internal, nowMillis));
         mapping.recordOutbound(destination, nowMillis);
-        return new Outbound(mapping, created);
+        return mapping;
     }
 
     /** The inside endpoint to deliver a packet from {@code source} to, or empty if the filter drops it. */

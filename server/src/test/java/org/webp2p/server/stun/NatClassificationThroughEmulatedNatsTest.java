@@ -76,6 +76,6 @@ class NatClassificationThroughEmulatedNatsTest {
     }
 
     private static NatReport classify(DatagramTransport host, InetSocketAddress server) throws Exception {
-        return new NatClassifier(new StunClient(host, LOOPBACK), host.localAddress()).classify(server);
+        return NatClassifier.over(host, LOOPBACK).classify(server);
     }
 }
