@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.Optional;
+import org.webp2p.nat.client.RetransmissionPolicy;
+import org.webp2p.nat.client.StunClient;
 import org.webp2p.nat.client.StunExchange;
 import org.webp2p.nat.client.StunResponse;
 import org.webp2p.nat.stun.AddressAttribute;
@@ -16,6 +18,7 @@ import org.webp2p.nat.stun.StunMessage;
 import org.webp2p.nat.stun.StunMessageType;
 import org.webp2p.nat.stun.TransactionId;
 import org.webp2p.nat.stun.XorMappedAddress;
+import org.webp2p.nat.transport.DatagramTransport;
 
 /**
  * Finds the NAT in front of a socket with the behaviour-discovery tests of RFC 5780 §4 against one
@@ -24,7 +27,7 @@ import org.webp2p.nat.stun.XorMappedAddress;
  * <p>Filtering is probed before mapping on purpose: the mapping tests send to the server's other
  * address, which would open a restricted NAT to exactly the endpoints the filtering tests answer from
  * and make every NAT look like a full cone. The logic runs over a {@link StunExchange}, so it is
- * tested without sockets and used for real with a {@link org.webp2p.nat.client.StunClient}.
+ * tested without sockets and used for real through {@link #over}.
  */
 public final class NatClassifier {
     private final StunExchange exchange;
@@ -39,9 +42,18 @@ public final class NatClassifier {
         this.localAddress = Objects.requireNonNull(localAddress, "localAddress");
     }
 
+    /**
+     * A classifier for a socket, running each test as a {@link StunClient} transaction. The socket
+     * should be bound to a specific address: a wildcard one never equals a mapped address, so "no
+     * NAT" could not be recognised.
+     */
+    public static NatClassifier over(DatagramTransport transport, RetransmissionPolicy policy) {
+        return new NatClassifier(new StunClient(transport, policy), transport.localAddress());
+    }
+
     /** Runs the tests against {@code server} (its primary address and port). */
     public NatReport classify(InetSocketAddress server) throws IOException {
-        Optional<StunMessage> first = success(server, null);
+        Optional<StunMessage> first = success(server);
         if (first.isEmpty()) {
             return NatReport.blocked();
         }
@@ -116,26 +128,23 @@ public final class NatClassifier {
     }
 
     private Optional<InetSocketAddress> mapped(InetSocketAddress server) throws IOException {
-        return success(server, null).flatMap(NatClassifier::mappedAddress);
+        return success(server).flatMap(NatClassifier::mappedAddress);
     }
 
-    private Optional<StunResponse> answered(InetSocketAddress server, ChangeRequest change) throws IOException {
-        return exchange.exchange(server, request(change))
+    private Optional<StunResponse> answered(InetSocketAddress server, StunAttribute... attributes)
+            throws IOException {
+        StunMessage request = StunMessage.of(StunMessageType.BINDING_REQUEST, TransactionId.random(), attributes);
+        return exchange.exchange(server, request)
                 .filter(r -> r.message().type().messageClass() == StunClass.SUCCESS_RESPONSE);
     }
 
-    private Optional<StunMessage> success(InetSocketAddress server, ChangeRequest change) throws IOException {
-        return answered(server, change).map(StunResponse::message);
+    private Optional<StunMessage> success(InetSocketAddress server) throws IOException {
+        return answered(server).map(StunResponse::message);
     }
 
     private static boolean cameFromElsewhere(StunResponse response, InetSocketAddress server) {
         // A server that ignores CHANGE-REQUEST answers from where it was asked; that proves nothing.
         return !response.from().equals(server);
-    }
-
-    private static StunMessage request(ChangeRequest change) {
-        StunAttribute[] attributes = change == null ? new StunAttribute[0] : new StunAttribute[] {change};
-        return StunMessage.of(StunMessageType.BINDING_REQUEST, TransactionId.random(), attributes);
     }
 
     private static Optional<InetSocketAddress> mappedAddress(StunMessage response) {

@@ -22,25 +22,16 @@ public enum NatType {
 
     /** The type for a mapping and a filtering behaviour found by RFC 5780 tests. */
     public static NatType of(MappingBehaviour mapping, FilteringBehaviour filtering) {
-        switch (mapping) {
-            case NO_NAT:
-                return OPEN;
-            case ADDRESS_DEPENDENT:
-            case ADDRESS_AND_PORT_DEPENDENT:
-                return SYMMETRIC;
-            case ENDPOINT_INDEPENDENT:
-                switch (filtering) {
-                    case ENDPOINT_INDEPENDENT:
-                        return FULL_CONE;
-                    case ADDRESS_DEPENDENT:
-                        return RESTRICTED_CONE;
-                    case ADDRESS_AND_PORT_DEPENDENT:
-                        return PORT_RESTRICTED_CONE;
-                    default:
-                        return UNKNOWN;
-                }
-            default:
-                return UNKNOWN;
-        }
+        return switch (mapping) {
+            case NO_NAT -> OPEN;
+            case ADDRESS_DEPENDENT, ADDRESS_AND_PORT_DEPENDENT -> SYMMETRIC;
+            case UNDETERMINED -> UNKNOWN;
+            case ENDPOINT_INDEPENDENT -> switch (filtering) {
+                case ENDPOINT_INDEPENDENT -> FULL_CONE;
+                case ADDRESS_DEPENDENT -> RESTRICTED_CONE;
+                case ADDRESS_AND_PORT_DEPENDENT -> PORT_RESTRICTED_CONE;
+                case UNDETERMINED -> UNKNOWN;
+            };
+        };
     }
 }

@@ -3,12 +3,8 @@ package org.webp2p.nat.emulator;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.DatagramChannel;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +15,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongSupplier;
 import org.webp2p.nat.transport.Datagram;
 import org.webp2p.nat.transport.DatagramTransport;
 import org.webp2p.nat.transport.UdpTransport;
@@ -28,24 +23,18 @@ import org.webp2p.nat.transport.UdpTransport;
  * A NAT in user space on loopback, with real UDP on both sides. It owns a public IP address (say
  * 127.2.0.1) and binds one public socket there per mapping; inside hosts get a
  * {@link DatagramTransport} from {@link #attach} whose packets travel through this NAT's gateway
- * socket. Translation and filtering follow a {@link NatProfile}; one I/O thread does the work.
+ * socket. Translation and filtering follow a {@link NatProfile}; the packets are moved on a shared
+ * {@link NatReactor} thread, which alone touches the translation state.
  */
 public final class EmulatedNat implements AutoCloseable {
-    /** Room for the largest UDP payload plus a gateway frame header. */
-    private static final int BUFFER_SIZE = 65_535 + 19;
-
+    private final NatReactor reactor;
     private final NatTable table;
     private final InetAddress publicAddress;
-    private final Duration mappingTimeout;
-    private final LongSupplier millis;
-    private final Selector selector;
     private final DatagramChannel gateway;
     private final InetSocketAddress gatewayAddress;
     private final Set<InetSocketAddress> insideHosts = ConcurrentHashMap.newKeySet();
     private final List<DatagramTransport> attached = new CopyOnWriteArrayList<>();
     private final Map<NatMapping, DatagramChannel> publicSockets = new HashMap<>();
-    private final Thread loop;
-    private volatile boolean closed;
 
     private final AtomicLong translatedOut = new AtomicLong();
     private final AtomicLong translatedIn = new AtomicLong();
@@ -54,42 +43,41 @@ public final class EmulatedNat implements AutoCloseable {
     private final AtomicLong mappingsCreated = new AtomicLong();
     private final AtomicLong mappingsExpired = new AtomicLong();
 
-    private EmulatedNat(NatProfile profile, InetAddress publicAddress, InetAddress gatewayAddress,
-            Duration mappingTimeout, LongSupplier millis) throws IOException {
+    private EmulatedNat(NatReactor reactor, NatProfile profile, InetAddress publicAddress, DatagramChannel gateway,
+            Duration mappingTimeout) throws IOException {
+        this.reactor = reactor;
         this.table = new NatTable(profile, mappingTimeout);
-        this.publicAddress = Objects.requireNonNull(publicAddress, "publicAddress");
-        this.mappingTimeout = mappingTimeout;
-        this.millis = millis;
-        this.selector = Selector.open();
-        this.gateway = DatagramChannel.open();
-        try {
-            gateway.bind(new InetSocketAddress(gatewayAddress, 0));
-            gateway.configureBlocking(false);
-            gateway.register(selector, SelectionKey.OP_READ);
-        } catch (IOException e) {
-            gateway.close();
-            selector.close();
-            throw e;
-        }
+        this.publicAddress = publicAddress;
+        this.gateway = gateway;
         this.gatewayAddress = (InetSocketAddress) gateway.getLocalAddress();
-        this.loop = new Thread(this::run, "nat-" + publicAddress.getHostAddress());
-        loop.setDaemon(true);
     }
 
     /**
-     * Starts a NAT.
+     * Starts a NAT whose packets {@code reactor} moves.
      *
+     * @param reactor the packet-moving thread, shared by any number of NATs
      * @param profile how it maps and filters
      * @param publicAddress the outside address its mappings bind, e.g. 127.2.0.1
      * @param gatewayAddress the inside address of its gateway socket, e.g. 127.1.0.1
      * @param mappingTimeout idle time before a mapping and its public port go away
      */
-    public static EmulatedNat start(NatProfile profile, InetAddress publicAddress, InetAddress gatewayAddress,
-            Duration mappingTimeout) throws IOException {
-        EmulatedNat nat = new EmulatedNat(profile, publicAddress, gatewayAddress, mappingTimeout,
-                () -> System.nanoTime() / 1_000_000);
-        nat.loop.start();
-        return nat;
+    public static EmulatedNat start(NatReactor reactor, NatProfile profile, InetAddress publicAddress,
+            InetAddress gatewayAddress, Duration mappingTimeout) throws IOException {
+        Objects.requireNonNull(publicAddress, "publicAddress");
+        DatagramChannel gateway = DatagramChannel.open();
+        try {
+            gateway.bind(new InetSocketAddress(gatewayAddress, 0));
+            EmulatedNat nat = new EmulatedNat(reactor, profile, publicAddress, gateway, mappingTimeout);
+            reactor.call(() -> {
+                reactor.register(gateway, (channel, buffer) -> nat.readable(channel, buffer, null));
+                reactor.track(nat, true);
+                return nat;
+            });
+            return nat;
+        } catch (IOException | RuntimeException e) {
+            gateway.close();
+            throw e;
+        }
     }
 
     /** Connects a new inside host: a socket on {@code privateAddress} (port chosen) behind this NAT. */
@@ -117,58 +105,47 @@ public final class EmulatedNat implements AutoCloseable {
                 mappingsCreated.get(), mappingsExpired.get());
     }
 
-    private void run() {
-        ByteBuffer buffer = ByteBuffer.allocate(BUFFER_SIZE);
-        // Expiry is checked a few times per timeout so a mapping never outlives it by much.
-        long tick = Math.max(1, Math.min(100, mappingTimeout.toMillis() / 4));
-        try {
-            while (!closed) {
-                selector.select(tick);
-                for (SelectionKey key : selector.selectedKeys()) {
-                    receive(key, buffer);
-                }
-                selector.selectedKeys().clear();
-                for (NatMapping gone : table.expire(millis.getAsLong())) {
-                    closeQuietly(publicSockets.remove(gone));
-                    mappingsExpired.incrementAndGet();
-                }
-            }
-        } catch (IOException | ClosedSelectorException e) {
-            if (!closed) {
-                throw new IllegalStateException("emulated NAT loop failed", e);
-            }
+    /** On the reactor thread: frees the ports of mappings idle past the timeout. */
+    void expire(long nowMillis) {
+        for (NatMapping gone : table.expire(nowMillis)) {
+            closeQuietly(publicSockets.remove(gone));
+            mappingsExpired.incrementAndGet();
         }
     }
 
-    private void receive(SelectionKey key, ByteBuffer buffer) {
-        DatagramChannel channel = (DatagramChannel) key.channel();
+    /** On the reactor thread: one datagram from the gateway ({@code mapping} null) or a public socket. */
+    private void readable(DatagramChannel channel, ByteBuffer buffer, NatMapping mapping) {
         try {
             buffer.clear();
-            SocketAddress from = channel.receive(buffer);
+            InetSocketAddress from = (InetSocketAddress) channel.receive(buffer);
             if (from == null) {
                 return;
             }
             byte[] data = new byte[buffer.position()];
             buffer.flip().get(data);
-            if (key.attachment() instanceof NatMapping mapping) {
-                fromOutside(mapping, (InetSocketAddress) from, data);
+            if (mapping == null) {
+                fromInside(from, data);
             } else {
-                fromInside((InetSocketAddress) from, data);
+                fromOutside(mapping, from, data);
             }
         } catch (IOException e) {
-            // A single packet failing (an ICMP error surfacing, a port gone) must not stop the NAT.
+            // One packet failing to move (a port gone, an ICMP error surfacing) must not stop the NAT.
             dropped.incrementAndGet();
         }
     }
 
     private void fromInside(InetSocketAddress host, byte[] frame) throws IOException {
-        Optional<Datagram> datagram = GatewayFrame.decode(frame, frame.length);
+        Optional<Datagram> datagram = GatewayFrame.decode(frame);
         if (datagram.isEmpty() || !insideHosts.contains(host)) {
             dropped.incrementAndGet();
             return;
         }
-        NatTable.Outbound out = table.outbound(host, datagram.get().peer(), millis.getAsLong());
-        DatagramChannel socket = out.created() ? open(out.mapping()) : publicSockets.get(out.mapping());
+        NatMapping mapping = table.outbound(host, datagram.get().peer(), reactor.now());
+        DatagramChannel socket = publicSockets.get(mapping);
+        if (socket == null) {
+            // A new mapping, or one whose port could not be bound last time: bind it now.
+            socket = open(mapping);
+        }
         socket.send(ByteBuffer.wrap(datagram.get().payload()), datagram.get().peer());
         translatedOut.incrementAndGet();
     }
@@ -177,8 +154,7 @@ public final class EmulatedNat implements AutoCloseable {
         DatagramChannel socket = DatagramChannel.open();
         try {
             socket.bind(new InetSocketAddress(publicAddress, 0));
-            socket.configureBlocking(false);
-            socket.register(selector, SelectionKey.OP_READ, mapping);
+            reactor.register(socket, (channel, buffer) -> readable(channel, buffer, mapping));
         } catch (IOException e) {
             socket.close();
             throw e;
@@ -189,7 +165,7 @@ public final class EmulatedNat implements AutoCloseable {
     }
 
     private void fromOutside(NatMapping mapping, InetSocketAddress source, byte[] payload) throws IOException {
-        Optional<InetSocketAddress> host = table.inbound(mapping, source, millis.getAsLong());
+        Optional<InetSocketAddress> host = table.inbound(mapping, source, reactor.now());
         if (host.isEmpty()) {
             filtered.incrementAndGet();
             return;
@@ -201,21 +177,23 @@ public final class EmulatedNat implements AutoCloseable {
     /** Stops the NAT and frees every port it holds, the inside hosts' sockets included. */
     @Override
     public void close() {
-        closed = true;
-        selector.wakeup();
         try {
-            loop.join(2_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        publicSockets.values().forEach(EmulatedNat::closeQuietly);
-        attached.forEach(DatagramTransport::close);
-        closeQuietly(gateway);
-        try {
-            selector.close();
+            reactor.call(() -> {
+                release();
+                return null;
+            });
         } catch (IOException e) {
-            // Nothing left to release.
+            // The reactor has stopped, so no other thread can be touching these sockets.
+            release();
         }
+        attached.forEach(DatagramTransport::close);
+    }
+
+    private void release() {
+        reactor.track(this, false);
+        closeQuietly(gateway);
+        publicSockets.values().forEach(EmulatedNat::closeQuietly);
+        publicSockets.clear();
     }
 
     private static void closeQuietly(DatagramChannel channel) {

@@ -29,7 +29,8 @@ final class GatewayFrame {
     }
 
     /** The framed datagram, or empty if the bytes are not a frame. */
-    static Optional<Datagram> decode(byte[] frame, int length) {
+    static Optional<Datagram> decode(byte[] frame) {
+        int length = frame.length;
         if (length < 1) {
             return Optional.empty();
         }

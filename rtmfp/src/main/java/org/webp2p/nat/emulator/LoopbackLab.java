@@ -15,7 +15,8 @@ import org.webp2p.nat.transport.UdpTransport;
  * Hands out hosts on loopback, each open or behind its own emulated NAT, with addresses that never
  * collide: private hosts on 127.1.x.y, NAT public addresses on 127.2.x.y, open hosts on 127.3.x.y.
  * Linux routes all of 127/8 to the loopback interface, so this needs no setup. Closing the lab closes
- * everything it made. A swarm simulator makes one lab and asks it for a host per peer.
+ * everything it made. A swarm simulator makes one lab and asks it for a host per peer; all the lab's
+ * NATs share one {@link NatReactor} thread.
  */
 public final class LoopbackLab implements AutoCloseable {
     /** Hosts per /16 before the next octet is used; .0 and the top of each block are never handed out. */
@@ -23,6 +24,7 @@ public final class LoopbackLab implements AutoCloseable {
 
     private final Duration mappingTimeout;
     private final List<AutoCloseable> owned = new ArrayList<>();
+    private NatReactor reactor;
     private int nextNat;
     private int nextOpen;
 
@@ -48,8 +50,11 @@ public final class LoopbackLab implements AutoCloseable {
      * {@link EmulatedNat#insideAddress()}: each socket is a separate inside endpoint.
      */
     public synchronized EmulatedNat nat(NatProfile profile) throws IOException {
+        if (reactor == null) {
+            reactor = NatReactor.start("loopback-lab-nat");
+        }
         int n = nextNat++;
-        return own(EmulatedNat.start(profile, address(2, n), address(1, n), mappingTimeout));
+        return own(EmulatedNat.start(reactor, profile, address(2, n), address(1, n), mappingTimeout));
     }
 
     private static InetAddress address(int network, int n) throws UnknownHostException {
@@ -65,7 +70,7 @@ public final class LoopbackLab implements AutoCloseable {
         return resource;
     }
 
-    /** Closes every host and NAT made here, freeing their ports. */
+    /** Closes every host and NAT made here, freeing their ports, and stops the NAT thread. */
     @Override
     public synchronized void close() {
         for (int i = owned.size() - 1; i >= 0; i--) {
@@ -76,5 +81,9 @@ public final class LoopbackLab implements AutoCloseable {
             }
         }
         owned.clear();
+        if (reactor != null) {
+            reactor.close();
+            reactor = null;
+        }
     }
 }

@@ -26,19 +26,16 @@ public record NatProfile(MappingBehaviour mapping, FilteringBehaviour filtering)
 
     /** The classic type as a profile; OPEN, UDP_BLOCKED and UNKNOWN are not NATs one can emulate. */
     public static NatProfile of(NatType type) {
-        switch (type) {
-            case FULL_CONE:
-                return new NatProfile(MappingBehaviour.ENDPOINT_INDEPENDENT, FilteringBehaviour.ENDPOINT_INDEPENDENT);
-            case RESTRICTED_CONE:
-                return new NatProfile(MappingBehaviour.ENDPOINT_INDEPENDENT, FilteringBehaviour.ADDRESS_DEPENDENT);
-            case PORT_RESTRICTED_CONE:
-                return new NatProfile(MappingBehaviour.ENDPOINT_INDEPENDENT,
-                        FilteringBehaviour.ADDRESS_AND_PORT_DEPENDENT);
-            case SYMMETRIC:
-                return new NatProfile(MappingBehaviour.ADDRESS_AND_PORT_DEPENDENT,
-                        FilteringBehaviour.ADDRESS_AND_PORT_DEPENDENT);
-            default:
-                throw new IllegalArgumentException("not an emulated NAT type: " + type);
-        }
+        return switch (type) {
+            case FULL_CONE -> new NatProfile(MappingBehaviour.ENDPOINT_INDEPENDENT,
+                    FilteringBehaviour.ENDPOINT_INDEPENDENT);
+            case RESTRICTED_CONE -> new NatProfile(MappingBehaviour.ENDPOINT_INDEPENDENT,
+                    FilteringBehaviour.ADDRESS_DEPENDENT);
+            case PORT_RESTRICTED_CONE -> new NatProfile(MappingBehaviour.ENDPOINT_INDEPENDENT,
+                    FilteringBehaviour.ADDRESS_AND_PORT_DEPENDENT);
+            case SYMMETRIC -> new NatProfile(MappingBehaviour.ADDRESS_AND_PORT_DEPENDENT,
+                    FilteringBehaviour.ADDRESS_AND_PORT_DEPENDENT);
+            case OPEN, UDP_BLOCKED, UNKNOWN -> throw new IllegalArgumentException("not an emulated NAT type: " + type);
+        };
     }
 }

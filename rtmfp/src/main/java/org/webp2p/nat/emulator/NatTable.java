@@ -33,21 +33,12 @@ public final class NatTable {
         this.timeoutMillis = mappingTimeout.toMillis();
     }
 
-    /** The outcome of an outbound packet: the mapping to send it from, and whether it is new. */
-    public record Outbound(NatMapping mapping, boolean created) {
-    }
-
     /** Finds or creates the mapping for a packet from {@code internal} to {@code destination}. */
-    public Outbound outbound(InetSocketAddress internal, InetSocketAddress destination, long nowMillis) {
-        MappingKey key = key(internal, destination);
-        NatMapping mapping = mappings.get(key);
-        boolean created = mapping == null;
-        if (created) {
-            mapping = new NatMapping(internal, nowMillis);
-            mappings.put(key, mapping);
-        }
+    public NatMapping outbound(InetSocketAddress internal, InetSocketAddress destination, long nowMillis) {
+        NatMapping mapping = mappings.computeIfAbsent(key(internal, destination),
+                k -> new NatMapping(internal, nowMillis));
         mapping.recordOutbound(destination, nowMillis);
-        return new Outbound(mapping, created);
+        return mapping;
     }
 
     /** The inside endpoint to deliver a packet from {@code source} to, or empty if the filter drops it. */
@@ -55,18 +46,11 @@ public final class NatTable {
         if (!mapping.isActive() || isExpired(mapping, nowMillis)) {
             return Optional.empty();
         }
-        boolean allowed;
-        switch (profile.filtering()) {
-            case ENDPOINT_INDEPENDENT:
-                allowed = true;
-                break;
-            case ADDRESS_DEPENDENT:
-                allowed = mapping.hasSentToAddress(source);
-                break;
-            default:
-                allowed = mapping.hasSentTo(source);
-                break;
-        }
+        boolean allowed = switch (profile.filtering()) {
+            case ENDPOINT_INDEPENDENT -> true;
+            case ADDRESS_DEPENDENT -> mapping.hasSentToAddress(source);
+            case ADDRESS_AND_PORT_DEPENDENT, UNDETERMINED -> mapping.hasSentTo(source);
+        };
         return allowed ? Optional.of(mapping.internal()) : Optional.empty();
     }
 
@@ -94,14 +78,11 @@ public final class NatTable {
     }
 
     private MappingKey key(InetSocketAddress internal, InetSocketAddress destination) {
-        switch (profile.mapping()) {
-            case ENDPOINT_INDEPENDENT:
-                return new MappingKey(internal, null);
-            case ADDRESS_DEPENDENT:
-                return new MappingKey(internal, new InetSocketAddress(destination.getAddress(), 0));
-            default:
-                return new MappingKey(internal, destination);
-        }
+        return switch (profile.mapping()) {
+            case ENDPOINT_INDEPENDENT, NO_NAT -> new MappingKey(internal, null);
+            case ADDRESS_DEPENDENT -> new MappingKey(internal, new InetSocketAddress(destination.getAddress(), 0));
+            case ADDRESS_AND_PORT_DEPENDENT, UNDETERMINED -> new MappingKey(internal, destination);
+        };
     }
 
     /** The inside endpoint, plus the part of the destination the mapping behaviour depends on. */

@@ -41,8 +41,7 @@ final class NattedTransport implements DatagramTransport {
             }
             // Only the gateway may reach a host behind a NAT; anything else is dropped as a NAT would.
             if (received.get().peer().equals(gateway)) {
-                Optional<Datagram> inner = GatewayFrame.decode(received.get().payload(),
-                        received.get().payload().length);
+                Optional<Datagram> inner = GatewayFrame.decode(received.get().payload());
                 if (inner.isPresent()) {
                     return inner;
                 }

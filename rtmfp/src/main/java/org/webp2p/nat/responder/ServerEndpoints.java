@@ -5,7 +5,6 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The transport addresses of a STUN server: a primary address and port, always an alternate port, and
@@ -31,11 +30,6 @@ public record ServerEndpoints(InetSocketAddress primary, int alternatePort, Inet
         if (alternateAddress != null && alternateAddress.equals(primary.getAddress())) {
             throw new IllegalArgumentException("alternate address equals the primary one");
         }
-    }
-
-    /** The alternate IP address, if the server has one. */
-    public Optional<InetAddress> alternate() {
-        return Optional.ofNullable(alternateAddress);
     }
 
     /** True when the server can answer from another IP address (CHANGE-REQUEST flag A). */

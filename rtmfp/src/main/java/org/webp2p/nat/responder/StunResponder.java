@@ -120,7 +120,7 @@ public final class StunResponder {
         List<StunAttribute> attributes = new ArrayList<>();
         attributes.add(code);
         if (!unknown.isEmpty()) {
-            attributes.add(new UnknownAttributes(unknown));
+            attributes.add(new UnknownAttributes(classicPadded(request, unknown)));
         }
         if (!request.isClassic()) {
             attributes.add(software);
@@ -133,6 +133,16 @@ public final class StunResponder {
     private static ResponderOutcome reply(StunMessage response, SocketRole from, InetSocketAddress to,
             ResponseKind kind) {
         return new ResponderOutcome.Reply(StunCodec.encode(response), from, to, kind);
+    }
+
+    /** RFC 3489 §11.2.10 fills an odd list by repeating a type, where RFC 8489 pads with zeros. */
+    private static List<Integer> classicPadded(StunMessage request, List<Integer> unknown) {
+        if (!request.isClassic() || unknown.size() % 2 == 0) {
+            return unknown;
+        }
+        List<Integer> padded = new ArrayList<>(unknown);
+        padded.add(unknown.get(unknown.size() - 1));
+        return padded;
     }
 
     private static List<Integer> unknownRequiredTypes(StunMessage request) {

@@ -26,7 +26,7 @@ final class AttributeCodec {
 
     /** The value bytes; {@code header} is the 16 bytes after the length field, the XOR key. */
     static byte[] encodeValue(StunAttribute attribute, byte[] header) {
-        // Java 17 has no pattern switch; the sealed hierarchy keeps this chain complete.
+        // Java 17 has no pattern matching for switch, hence the instanceof chain over the sealed types.
         if (attribute instanceof XorMappedAddress a) {
             return encodeAddress(a.address(), header);
         } else if (attribute instanceof AddressAttribute a) {

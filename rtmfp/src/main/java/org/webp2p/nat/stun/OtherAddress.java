@@ -3,7 +3,8 @@ package org.webp2p.nat.stun;
 import java.net.InetSocketAddress;
 
 /**
- * OTHER-ADDRESS: the server's alternate address and port, where a client runs the behaviour tests that need a second endpoint.
+ * OTHER-ADDRESS: the server's alternate address and port, where a client runs the behaviour tests
+ * that need a second endpoint.
  *
  * @param address the transport address
  */

@@ -3,7 +3,8 @@ package org.webp2p.nat.stun;
 import java.net.InetSocketAddress;
 
 /**
- * XOR-MAPPED-ADDRESS: the client's reflexive transport address, XORed with the header so that NATs rewriting addresses they find in payloads leave it alone.
+ * XOR-MAPPED-ADDRESS: the client's reflexive transport address, XORed with the header so that NATs
+ * rewriting addresses they find in payloads leave it alone.
  *
  * @param address the transport address
  */

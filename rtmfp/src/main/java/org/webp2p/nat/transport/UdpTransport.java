@@ -51,7 +51,8 @@ public final class UdpTransport implements DatagramTransport {
         } catch (SocketTimeoutException e) {
             return Optional.empty();
         }
-        byte[] payload = Arrays.copyOfRange(packet.getData(), packet.getOffset(), packet.getOffset() + packet.getLength());
+        byte[] payload = Arrays.copyOfRange(packet.getData(), packet.getOffset(),
+                packet.getOffset() + packet.getLength());
         return Optional.of(new Datagram((InetSocketAddress) packet.getSocketAddress(), payload));
     }
 

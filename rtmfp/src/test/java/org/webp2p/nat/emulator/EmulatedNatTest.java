@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.webp2p.nat.NatType;
@@ -104,6 +107,24 @@ class EmulatedNatTest {
         }
     }
 
+    @Test
+    void manyNatsShareOneThreadAndEachKeepsItsOwnPublicAddress() throws Exception {
+        DatagramTransport server = lab.host(NatType.OPEN);
+        Set<InetAddress> publicAddresses = new HashSet<>();
+        int threadsBefore = Thread.activeCount();
+
+        for (int i = 0; i < 60; i++) {
+            DatagramTransport host = lab.host(i % 2 == 0 ? NatType.SYMMETRIC : NatType.FULL_CONE);
+            InetSocketAddress mapped = mappedBy(host, server);
+            server.send(new Datagram(mapped, "reply".getBytes()));
+            assertThat(host.receive(WAIT)).isPresent();
+            publicAddresses.add(mapped.getAddress());
+        }
+
+        assertThat(publicAddresses).hasSize(60);
+        assertThat(Thread.activeCount() - threadsBefore).isLessThanOrEqualTo(1);
+    }
+
     /** The address {@code server} sees when {@code host} sends to it. */
     private static InetSocketAddress mappedBy(DatagramTransport host, DatagramTransport server) throws Exception {
         host.send(new Datagram(server.localAddress(), "probe".getBytes()));
@@ -111,7 +132,7 @@ class EmulatedNatTest {
         return seen.orElseThrow().peer();
     }
 
-    private static void awaitCounter(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    private static void awaitCounter(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
             Thread.sleep(10);

@@ -19,23 +19,22 @@ class NatTableTest {
     void coneReusesOneMappingForEveryDestination() {
         NatTable table = new NatTable(NatProfile.of(NatType.PORT_RESTRICTED_CONE), TIMEOUT);
 
-        NatTable.Outbound first = table.outbound(HOST, SERVER, 0);
-        NatTable.Outbound second = table.outbound(HOST, OTHER_SERVER, 1);
+        NatMapping first = table.outbound(HOST, SERVER, 0);
+        NatMapping second = table.outbound(HOST, OTHER_SERVER, 1);
 
-        assertThat(first.created()).isTrue();
-        assertThat(second.created()).isFalse();
-        assertThat(second.mapping()).isSameAs(first.mapping());
+        assertThat(second).isSameAs(first);
+        assertThat(table.size()).isEqualTo(1);
     }
 
     @Test
     void symmetricMapsEachDestinationEndpointSeparately() {
         NatTable table = new NatTable(NatProfile.of(NatType.SYMMETRIC), TIMEOUT);
 
-        NatMapping a = table.outbound(HOST, SERVER, 0).mapping();
-        NatMapping b = table.outbound(HOST, SERVER_OTHER_PORT, 0).mapping();
+        NatMapping a = table.outbound(HOST, SERVER, 0);
+        NatMapping b = table.outbound(HOST, SERVER_OTHER_PORT, 0);
 
         assertThat(a).isNotSameAs(b);
-        assertThat(table.outbound(HOST, SERVER, 1).mapping()).isSameAs(a);
+        assertThat(table.outbound(HOST, SERVER, 1)).isSameAs(a);
         assertThat(table.size()).isEqualTo(2);
     }
 
@@ -44,9 +43,9 @@ class NatTableTest {
         NatTable full = new NatTable(NatProfile.of(NatType.FULL_CONE), TIMEOUT);
         NatTable restricted = new NatTable(NatProfile.of(NatType.RESTRICTED_CONE), TIMEOUT);
         NatTable portRestricted = new NatTable(NatProfile.of(NatType.PORT_RESTRICTED_CONE), TIMEOUT);
-        NatMapping f = full.outbound(HOST, SERVER, 0).mapping();
-        NatMapping r = restricted.outbound(HOST, SERVER, 0).mapping();
-        NatMapping p = portRestricted.outbound(HOST, SERVER, 0).mapping();
+        NatMapping f = full.outbound(HOST, SERVER, 0);
+        NatMapping r = restricted.outbound(HOST, SERVER, 0);
+        NatMapping p = portRestricted.outbound(HOST, SERVER, 0);
 
         assertThat(full.inbound(f, OTHER_SERVER, 1)).contains(HOST);
         assertThat(restricted.inbound(r, SERVER_OTHER_PORT, 1)).contains(HOST);
@@ -58,8 +57,8 @@ class NatTableTest {
     @Test
     void idleMappingExpiresAndStopsPassingPacketsWhileOutboundTrafficKeepsItAlive() {
         NatTable table = new NatTable(NatProfile.of(NatType.FULL_CONE), TIMEOUT);
-        NatMapping kept = table.outbound(HOST, SERVER, 0).mapping();
-        NatMapping idle = table.outbound(endpoint("10.0.0.3", 5000), SERVER, 0).mapping();
+        NatMapping kept = table.outbound(HOST, SERVER, 0);
+        NatMapping idle = table.outbound(endpoint("10.0.0.3", 5000), SERVER, 0);
 
         table.outbound(HOST, SERVER, 20_000);
 
@@ -67,7 +66,7 @@ class NatTableTest {
         assertThat(table.expire(30_000)).containsExactly(idle);
         assertThat(table.inbound(idle, SERVER, 30_000)).isEmpty();
         assertThat(table.inbound(kept, SERVER, 30_000)).contains(HOST);
-        assertThat(table.outbound(endpoint("10.0.0.3", 5000), SERVER, 30_001).created()).isTrue();
+        assertThat(table.outbound(endpoint("10.0.0.3", 5000), SERVER, 30_001)).isNotSameAs(idle);
     }
 
     private static InetSocketAddress endpoint(String ip, int port) {

@@ -140,6 +140,20 @@ class StunResponderTest {
     }
 
     @Test
+    void classicClientGetsOddUnknownAttributeListPaddedByRepetition() throws Exception {
+        TransactionId classic = new TransactionId(HexFormat.of().parseHex("1102030405060708090a0b0c0d0e0f10"));
+        StunMessage request = StunMessage.of(StunMessageType.BINDING_REQUEST, classic,
+                new OpaqueAttribute(0x0002, new byte[8]));
+
+        StunMessage error = StunCodec.decode(reply(responder, request, SocketRole.PRIMARY).datagram());
+
+        assertThat(error.isClassic()).isTrue();
+        assertThat(error.attribute(UnknownAttributes.class))
+                .contains(new UnknownAttributes(List.of(0x0002, 0x0002)));
+        assertThat(error.hasFingerprint()).isFalse();
+    }
+
+    @Test
     void dropsGarbageAndResponsesByReason() {
         assertThat(responder.respond(new byte[] {1, 2, 3}, SocketRole.PRIMARY, CLIENT))
                 .isEqualTo(new ResponderOutcome.Drop(DropReason.TRUNCATED));

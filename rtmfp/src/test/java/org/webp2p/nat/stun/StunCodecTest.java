@@ -6,9 +6,12 @@ import static org.webp2p.nat.stun.Rfc5769Vectors.hex;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 class StunCodecTest {
@@ -27,6 +30,22 @@ class StunCodecTest {
         assertThat(m.attributes().get(3)).isEqualTo(new OpaqueAttribute(0x0006, "evtj:h6vY".getBytes()));
         assertThat(m.attributes().get(1)).isEqualTo(new OpaqueAttribute(0x0024, hex("6e0001ff")));
         assertThat(m.hasFingerprint()).isTrue();
+    }
+
+    @Test
+    void keepsRfc5769MessageIntegrityBytesSoTheyStillVerify() throws Exception {
+        // MESSAGE-INTEGRITY is not interpreted, but kept intact: the HMAC-SHA1 of RFC 8489 §14.5 over
+        // the bytes before it, with the length field ending at it, still matches under the RFC's password.
+        StunMessage m = StunCodec.decode(Rfc5769Vectors.REQUEST);
+        byte[] integrity = m.attributes().stream()
+                .filter(a -> a.type() == 0x0008).map(a -> ((OpaqueAttribute) a).value()).findFirst().orElseThrow();
+        int at = Rfc5769Vectors.REQUEST.length - 8 - 24;
+        byte[] covered = Arrays.copyOf(Rfc5769Vectors.REQUEST, at);
+        covered[3] = (byte) (at + 24 - 20);
+        Mac hmac = Mac.getInstance("HmacSHA1");
+        hmac.init(new SecretKeySpec("VOkJxbRl1RmTxUk/WvJxBt".getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+
+        assertThat(hmac.doFinal(covered)).isEqualTo(integrity);
     }
 
     @Test
