@@ -10,6 +10,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webp2p.server.admin.AdminService;
+import org.webp2p.server.api.ApiService;
 import org.webp2p.server.config.Config;
 import org.webp2p.server.service.NettyGroups;
 import org.webp2p.server.service.Service;
@@ -46,6 +47,7 @@ public final class ServerRuntime implements AutoCloseable {
         services.add(new StunService());
         services.add(new TrackerService());
         services.add(new PingbackService());
+        services.add(new ApiService(this::services));
         services.add(new AdminService(this::services));
         this.manager = new ServiceManager(context, services);
         manager.addListener(event -> {

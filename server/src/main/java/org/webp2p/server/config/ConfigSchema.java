@@ -89,6 +89,22 @@ public final class ConfigSchema {
                 "Comma-separated directories served as they are under /vod/<directory name>/."));
         s.add(ConfigKey.of("origin.cors-origins", ValueType.STRING, "*",
                 "Origins (comma-separated) whose pages may fetch streams; * allows any."));
+        s.add(ConfigKey.of("api.open", ValueType.BOOLEAN, "false",
+                "Accept sessions without a token (local demos only; the console flags it)."));
+        s.add(ConfigKey.of("api.token-secret", ValueType.STRING, "",
+                "Base64 secret signing tokens; empty makes one in DATA_DIR/api-token.key at first use."));
+        s.add(ConfigKey.of("api.public-host", ValueType.STRING, "",
+                "Host name handed to clients in URLs; empty uses the host they reached the API by."));
+        s.add(ConfigKey.of("api.p2p", ValueType.BOOLEAN, "true", "Let clients exchange segments with peers."));
+        s.add(ConfigKey.integer("api.p2p-min-swarm", 1, 0, 1_000_000,
+                "Other live peers a swarm needs before a client fetches from peers."));
+        s.add(ConfigKey.integer("api.max-peers", 8, 1, 200, "Peers one client connects to at most."));
+        s.add(ConfigKey.integer("api.prefetch-segments", 6, 1, 100,
+                "Segments ahead of playback a client may fetch from peers."));
+        s.add(ConfigKey.integer("api.upload-limit-kbps", 2000, 0, 10_000_000, "Upload one client gives the swarm."));
+        s.add(ConfigKey.of("api.session-ttl", ValueType.DURATION, "6h",
+                "A session not renewed for this long is forgotten."));
+        s.add(ConfigKey.integer("api.max-sessions", 100_000, 1, 100_000_000, "Sessions kept at most."));
         s.add(ConfigKey.of("ui.poll-interval", ValueType.DURATION, "1s", "How often the console refreshes."));
         return s;
     }

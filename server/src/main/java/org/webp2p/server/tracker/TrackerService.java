@@ -22,6 +22,7 @@ public final class TrackerService extends HttpService {
     public static final String NAME = "tracker";
 
     private volatile SwarmRegistry registry;
+    private volatile long capacity;
     private volatile ScheduledFuture<?> sweeper;
 
     public TrackerService() {
@@ -38,6 +39,7 @@ public final class TrackerService extends HttpService {
         long period = c.duration("tracker.announce-interval").toMillis();
         sweeper = context.netty().io().next().scheduleAtFixedRate(r::expireAll, period, period, TimeUnit.MILLISECONDS);
         registry = r;
+        capacity = c.integer("tracker.max-swarm-peers");
         router.post("/v1/announce", req -> {
             AnnounceRequest announce = Json.read(req.http().content(), AnnounceRequest.class);
             try {
@@ -96,7 +98,11 @@ public final class TrackerService extends HttpService {
         List<SwarmRegistry.SwarmSummary> s = r.swarms();
         Map<String, Number> m = new LinkedHashMap<>();
         m.put("swarms", s.size());
-        m.put("peers", s.stream().mapToInt(SwarmRegistry.SwarmSummary::peers).sum());
+        int peers = s.stream().mapToInt(SwarmRegistry.SwarmSummary::peers).sum();
+        m.put("peers", peers);
+        // The scheduler compares trackers by these two.
+        m.put("load", peers);
+        m.put("capacity", capacity);
         m.put("announces", r.announces());
         m.put("refused", r.refused());
         m.put("expired", r.expired());

@@ -1,0 +1,249 @@
+package org.webp2p.server.api;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.webp2p.server.config.Config;
+import org.webp2p.server.http.HttpProblem;
+import org.webp2p.server.http.HttpRequestHandler;
+import org.webp2p.server.http.HttpService;
+import org.webp2p.server.http.Json;
+import org.webp2p.server.http.Router;
+import org.webp2p.server.origin.OriginService;
+import org.webp2p.server.origin.StreamStats;
+import org.webp2p.server.pingback.LiveAggregator.SessionHealth;
+import org.webp2p.server.pingback.PingbackService;
+import org.webp2p.server.service.Service;
+import org.webp2p.server.service.ServiceContext;
+import org.webp2p.server.service.ServiceManager;
+import org.webp2p.server.service.ServiceState;
+import org.webp2p.server.service.ServiceStatus;
+import org.webp2p.server.tracker.TrackerService;
+
+/**
+ * The control plane clients start from: {@code POST /v1/sessions} checks the client's token and
+ * stream and hands out a session with every endpoint and the P2P settings the scheduler chose;
+ * {@code GET /v1/sessions/{id}} gives the client its plan again, decided anew from live load and its
+ * own recent beacons.
+ */
+public final class ApiService extends HttpService {
+    public static final String NAME = "api";
+    private static final Logger log = LoggerFactory.getLogger(ApiService.class);
+    private static final int DECISIONS_KEPT = 200;
+
+    private final Supplier<ServiceManager> manager;
+    private final LongAdder refusedTokens = new LongAdder();
+    private final Deque<LoggedDecision> decisions = new ArrayDeque<>();
+    private volatile SessionRegistry sessions;
+
+    /** A scheduling decision as the console lists it. */
+    public record LoggedDecision(Instant at, String sessionId, String stream, Decision decision) {
+    }
+
+    /** A session request: the stream to play and the client's token. */
+    public record SessionRequest(String stream, String token) {
+    }
+
+    public ApiService(Supplier<ServiceManager> manager) {
+        super(NAME);
+        this.manager = manager;
+    }
+
+    @Override
+    protected void routes(Router router, ServiceContext context) throws IOException {
+        Config c = context.config();
+        TokenCodec tokens = new TokenCodec(TokenSecret.load(c, context.dataDir()));
+        boolean open = c.bool("api.open");
+        Scheduler scheduler = new Scheduler(P2pPolicy.from(c));
+        SessionRegistry registry = new SessionRegistry(context.clock(), c.duration("api.session-ttl"),
+                (int) c.integer("api.max-sessions"));
+        sessions = registry;
+
+        router.post("/v1/sessions", req -> {
+            SessionRequest body = Json.read(req.http().content(), SessionRequest.class);
+            if (body.stream() == null || body.stream().isBlank()) {
+                throw HttpProblem.badRequest("stream is required");
+            }
+            StreamStats stream = findStream(body.stream());
+            String subject = "";
+            if (!open || (body.token() != null && !body.token().isBlank())) {
+                try {
+                    subject = tokens.verify(body.token(), stream.name(), context.clock().instant()).subject();
+                } catch (TokenException e) {
+                    refusedTokens.increment();
+                    throw refusal(e);
+                }
+            }
+            SessionRegistry.Session session = registry.open(stream.name(), subject).orElseThrow(() -> new HttpProblem(
+                    HttpResponseStatus.SERVICE_UNAVAILABLE, "busy", "too many sessions; retry shortly"));
+            return Json.response(HttpResponseStatus.CREATED, plan(session, stream, req, scheduler, c));
+        });
+        router.get("/v1/sessions/{id}", req -> {
+            SessionRegistry.Session session = registry.touch(req.pathParam("id")).orElseThrow(() ->
+                    HttpProblem.notFound("no session " + req.pathParam("id") + "; it expired or never existed"));
+            return Json.response(HttpResponseStatus.OK,
+                    plan(session, findStream(session.stream()), req, scheduler, c));
+        });
+        router.get("/v1/load", req -> Json.response(HttpResponseStatus.OK, Map.of(
+                "rendezvous", rendezvousLoads(advertisedHost(req, c)),
+                "trackers", trackerLoads(advertisedHost(req, c)))));
+    }
+
+    private Map<String, Object> plan(SessionRegistry.Session session, StreamStats stream,
+                                     HttpRequestHandler.Request req, Scheduler scheduler, Config c) {
+        String host = advertisedHost(req, c);
+        Optional<SessionHealth> health = pingback().flatMap(p -> p.session(session.id()));
+        int swarmPeers = tracker().map(t -> t.swarmSize(stream.name())).orElse(0);
+        Decision d = scheduler.decide(rendezvousLoads(host), trackerLoads(host), swarmPeers, health);
+        record(session, d);
+
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("sessionId", session.id());
+        m.put("stream", stream.name());
+        m.put("swarm", stream.name());
+        m.put("playlistUrls", List.of(url(host, running(OriginService.NAME).orElseThrow(() -> new HttpProblem(
+                HttpResponseStatus.SERVICE_UNAVAILABLE, "origin_down", "the origin is not running")), playlistPath(stream))));
+        m.put("trackerUrl", d.tracker() == null ? null : d.tracker().address());
+        m.put("rendezvous", d.rendezvous() == null ? List.of() : List.of(d.rendezvous().address()));
+        m.put("stun", running("stun").map(a -> List.of(hostPort(host, a))).orElse(List.of()));
+        Optional<InetSocketAddress> pb = running(PingbackService.NAME);
+        m.put("pingbackUrl", pb.map(a -> url(host, a, "/v1/beacons")).orElse(null));
+        m.put("pingbackIntervalMs", c.duration("pingback.interval").toMillis());
+        Map<String, Object> p2p = new LinkedHashMap<>();
+        p2p.put("enabled", d.p2pEnabled());
+        p2p.put("maxPeers", d.maxPeers());
+        p2p.put("prefetchSegments", d.prefetchSegments());
+        p2p.put("uploadLimitKbps", d.uploadLimitKbps());
+        p2p.put("reasons", d.reasons());
+        m.put("p2p", p2p);
+        return m;
+    }
+
+    private void record(SessionRegistry.Session session, Decision d) {
+        LoggedDecision entry = new LoggedDecision(Instant.now(), session.id(), session.stream(), d);
+        synchronized (decisions) {
+            LoggedDecision last = decisions.stream().filter(x -> x.sessionId().equals(session.id()))
+                    .reduce((a, b) -> b).orElse(null);
+            if (last != null && last.decision().equals(d)) {
+                return; // only changes are worth the operator's attention
+            }
+            decisions.addLast(entry);
+            while (decisions.size() > DECISIONS_KEPT) {
+                decisions.removeFirst();
+            }
+        }
+        log.info("scheduled session {} on {}: p2p={} prefetch={} ({})", session.id(), session.stream(),
+                d.p2pEnabled(), d.prefetchSegments(), String.join("; ", d.reasons()));
+    }
+
+    /** Recent scheduling decisions, oldest first. */
+    public List<LoggedDecision> decisions() {
+        synchronized (decisions) {
+            return List.copyOf(decisions);
+        }
+    }
+
+    private StreamStats findStream(String name) {
+        OriginService origin = serviceIfRunning(OriginService.NAME, OriginService.class).orElseThrow(() ->
+                new HttpProblem(HttpResponseStatus.SERVICE_UNAVAILABLE, "origin_down", "the origin is not running"));
+        return origin.streams().stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> HttpProblem.notFound("no stream named " + name));
+    }
+
+    private static String playlistPath(StreamStats s) {
+        return (s.kind() == StreamStats.Kind.VOD ? "/vod/" : "/live/") + s.name() + "/index.m3u8";
+    }
+
+    private List<NodeLoad> rendezvousLoads(String host) {
+        return running("rendezvous").map(a -> List.of(load("rendezvous", "rtmfp://" + hostPort(host, a) + "/webp2p")))
+                .orElse(List.of());
+    }
+
+    private List<NodeLoad> trackerLoads(String host) {
+        return running(TrackerService.NAME).map(a -> List.of(load(TrackerService.NAME, url(host, a, "/v1/announce"))))
+                .orElse(List.of());
+    }
+
+    /** A local service's load from the "load" and "capacity" figures it reports. */
+    private NodeLoad load(String service, String address) {
+        Map<String, Number> m = manager.get().status(service).metrics();
+        long used = m.getOrDefault("load", 0).longValue();
+        long capacity = m.getOrDefault("capacity", Long.MAX_VALUE).longValue();
+        return new NodeLoad(address, used, capacity);
+    }
+
+    private Optional<InetSocketAddress> running(String service) {
+        if (!manager.get().names().contains(service)) {
+            return Optional.empty();
+        }
+        ServiceStatus s = manager.get().status(service);
+        return s.state() == ServiceState.RUNNING ? s.primaryAddress() : Optional.empty();
+    }
+
+    private <T extends Service> Optional<T> serviceIfRunning(String name, Class<T> type) {
+        return running(name).map(a -> manager.get().service(name, type));
+    }
+
+    private Optional<TrackerService> tracker() {
+        return serviceIfRunning(TrackerService.NAME, TrackerService.class);
+    }
+
+    private Optional<PingbackService> pingback() {
+        return serviceIfRunning(PingbackService.NAME, PingbackService.class);
+    }
+
+    /** The host clients should use: configured, or the one they reached this API by. */
+    private static String advertisedHost(HttpRequestHandler.Request req, Config c) {
+        String configured = c.string("api.public-host");
+        if (!configured.isBlank()) {
+            return configured;
+        }
+        String header = req.http().headers().get(HttpHeaderNames.HOST);
+        if (header != null && !header.isBlank()) {
+            String h = header.trim();
+            if (h.startsWith("[")) {
+                return h.substring(0, h.indexOf(']') + 1);
+            }
+            int colon = h.indexOf(':');
+            return colon < 0 ? h : h.substring(0, colon);
+        }
+        return "127.0.0.1";
+    }
+
+    private static String hostPort(String host, InetSocketAddress bound) {
+        return host + ":" + bound.getPort();
+    }
+
+    private static String url(String host, InetSocketAddress bound, String path) {
+        return "http://" + hostPort(host, bound) + path;
+    }
+
+    private static HttpProblem refusal(TokenException e) {
+        return switch (e.reason()) {
+            case WRONG_STREAM -> new HttpProblem(HttpResponseStatus.FORBIDDEN, "wrong_stream", e.getMessage());
+            case EXPIRED -> new HttpProblem(HttpResponseStatus.UNAUTHORIZED, "token_expired", e.getMessage());
+            default -> new HttpProblem(HttpResponseStatus.UNAUTHORIZED, "invalid_token", e.getMessage());
+        };
+    }
+
+    @Override
+    protected Map<String, Number> serviceMetrics() {
+        SessionRegistry r = sessions;
+        Map<String, Number> m = new LinkedHashMap<>();
+        m.put("sessions", r == null ? 0 : r.size());
+        m.put("refusedTokens", refusedTokens.sum());
+        return m;
+    }
+}

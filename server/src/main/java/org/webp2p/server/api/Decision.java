@@ -1,0 +1,17 @@
+package org.webp2p.server.api;
+
+import java.util.List;
+
+/**
+ * What the scheduler chose for one client, with every reason, so the operator can see why a viewer
+ * got P2P or not.
+ *
+ * @param rendezvous null when no rendezvous node has room (P2P is then off)
+ * @param tracker    null when no tracker has room (P2P is then off)
+ */
+public record Decision(NodeLoad rendezvous, NodeLoad tracker, boolean p2pEnabled, int maxPeers,
+                       int prefetchSegments, int uploadLimitKbps, List<String> reasons) {
+    public Decision {
+        reasons = List.copyOf(reasons);
+    }
+}

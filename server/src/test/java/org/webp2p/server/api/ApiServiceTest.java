@@ -1,0 +1,151 @@
+package org.webp2p.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.webp2p.server.TestNode;
+import org.webp2p.server.http.Json;
+
+class ApiServiceTest {
+    private final HttpClient http = HttpClient.newHttpClient();
+    private TestNode node;
+
+    @AfterEach
+    void stop() throws Exception {
+        node.close();
+    }
+
+    private void start(Map<String, String> config) throws Exception {
+        node = TestNode.open(config);
+        node.runtime().services().startAll();
+    }
+
+    private String token(String stream, Instant expires) throws Exception {
+        byte[] secret = TokenSecret.load(node.runtime().config(), node.dataDir());
+        return new TokenCodec(secret).sign(new AccessToken(stream, "test", Instant.now().minusSeconds(60), expires));
+    }
+
+    private HttpResponse<String> send(String method, String path, String body) throws Exception {
+        URI uri = URI.create("http://127.0.0.1:" + node.address("api").getPort() + path);
+        HttpRequest.BodyPublisher b = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body);
+        return http.send(HttpRequest.newBuilder(uri).method(method, b).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> openSession(String stream, String token) throws Exception {
+        return send("POST", "/v1/sessions", token == null ? "{\"stream\":\"" + stream + "\"}"
+                : "{\"stream\":\"" + stream + "\",\"token\":\"" + token + "\"}");
+    }
+
+    @Test
+    void validTokenGetsASessionWithWorkingEndpoints() throws Exception {
+        start(Map.of());
+        HttpResponse<String> r = openSession("demo", token("demo", Instant.now().plusSeconds(600)));
+        assertThat(r.statusCode()).isEqualTo(201);
+        JsonNode s = Json.MAPPER.readTree(r.body());
+        assertThat(s.get("sessionId").asText()).hasSizeGreaterThan(16);
+        assertThat(s.get("swarm").asText()).isEqualTo("demo");
+        assertThat(s.get("pingbackIntervalMs").asLong()).isEqualTo(10_000);
+        assertThat(s.get("stun")).hasSize(1);
+
+        String playlist = s.get("playlistUrls").get(0).asText();
+        assertThat(playlist).isEqualTo("http://127.0.0.1:" + node.address("origin").getPort() + "/live/demo/index.m3u8");
+        HttpResponse<String> m3u8 = http.send(HttpRequest.newBuilder(URI.create(playlist)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(m3u8.statusCode()).isEqualTo(200);
+        assertThat(m3u8.body()).startsWith("#EXTM3U");
+
+        String tracker = s.get("trackerUrl").asText();
+        HttpResponse<String> announce = http.send(HttpRequest.newBuilder(URI.create(tracker))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"swarm\":\"demo\",\"peerId\":\"p1\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(announce.statusCode()).isEqualTo(200);
+        assertThat(s.get("pingbackUrl").asText()).endsWith(":" + node.address("pingback").getPort() + "/v1/beacons");
+    }
+
+    @Test
+    void refusesExpiredTamperedMissingAndWrongScopeTokens() throws Exception {
+        start(Map.of());
+        HttpResponse<String> expired = openSession("demo", token("demo", Instant.now().minusSeconds(1)));
+        assertThat(expired.statusCode()).isEqualTo(401);
+        assertThat(Json.MAPPER.readTree(expired.body()).get("code").asText()).isEqualTo("token_expired");
+
+        String good = token("demo", Instant.now().plusSeconds(600));
+        String tampered = good.substring(0, good.length() - 2) + (good.endsWith("A") ? "BB" : "AA");
+        HttpResponse<String> bad = openSession("demo", tampered);
+        assertThat(bad.statusCode()).isEqualTo(401);
+        assertThat(Json.MAPPER.readTree(bad.body()).get("code").asText()).isEqualTo("invalid_token");
+
+        assertThat(openSession("demo", null).statusCode()).isEqualTo(401);
+
+        HttpResponse<String> scope = openSession("demo", token("sports", Instant.now().plusSeconds(600)));
+        assertThat(scope.statusCode()).isEqualTo(403);
+        assertThat(Json.MAPPER.readTree(scope.body()).get("reason").asText()).contains("not demo");
+        assertThat(node.runtime().services().status("api").metrics()).containsEntry("refusedTokens", 4L);
+    }
+
+    @Test
+    void unknownStreamIs404AndBadBodyIs400() throws Exception {
+        start(Map.of());
+        assertThat(openSession("nope", token("*", Instant.now().plusSeconds(600))).statusCode()).isEqualTo(404);
+        assertThat(send("POST", "/v1/sessions", "{\"token\":\"x\"}").statusCode()).isEqualTo(400);
+        assertThat(send("POST", "/v1/sessions", "[1,2]").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void openModeNeedsNoToken() throws Exception {
+        start(Map.of("api.open", "true"));
+        assertThat(openSession("demo", null).statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void planFollowsTheSwarmAndTheClientsOwnStalls() throws Exception {
+        start(Map.of("api.open", "true"));
+        JsonNode first = Json.MAPPER.readTree(openSession("demo", null).body());
+        String id = first.get("sessionId").asText();
+        assertThat(first.get("p2p").get("enabled").asBoolean()).isFalse();
+        assertThat(first.get("p2p").get("prefetchSegments").asInt()).isEqualTo(6);
+
+        String beacon = """
+                {"beacons":[{"sessionId":"%s","swarm":"demo","httpBytes":1000,"p2pBytes":0,"uploadedBytes":0,
+                 "playedMs":8000,"stalls":2,"stallMs":1500,"bufferMs":0}]}""".formatted(id);
+        HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + node.address("pingback").getPort() + "/v1/beacons"))
+                .POST(HttpRequest.BodyPublishers.ofString(beacon)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(posted.statusCode()).isEqualTo(202);
+
+        JsonNode again = Json.MAPPER.readTree(send("GET", "/v1/sessions/" + id, null).body());
+        assertThat(again.get("sessionId").asText()).isEqualTo(id);
+        assertThat(again.get("p2p").get("prefetchSegments").asInt()).isEqualTo(3);
+        assertThat(again.get("p2p").get("reasons").toString()).contains("2 stall(s) (1500 ms)");
+        ApiService api = node.runtime().services().service("api", ApiService.class);
+        assertThat(api.decisions()).hasSize(2).last().satisfies(d -> assertThat(d.sessionId()).isEqualTo(id));
+
+        assertThat(send("GET", "/v1/sessions/unknown", null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void loadReportsTheLocalTracker() throws Exception {
+        start(Map.of());
+        JsonNode load = Json.MAPPER.readTree(send("GET", "/v1/load", null).body());
+        assertThat(load.get("trackers").get(0).get("capacity").asLong()).isEqualTo(10_000);
+        assertThat(load.get("rendezvous")).isEmpty();
+    }
+
+    @Test
+    void sessionTimeToLiveIsConfigurable() throws Exception {
+        start(Map.of("api.open", "true", "api.session-ttl", "1s"));
+        String id = Json.MAPPER.readTree(openSession("demo", null).body()).get("sessionId").asText();
+        Thread.sleep(Duration.ofMillis(1300).toMillis());
+        assertThat(send("GET", "/v1/sessions/" + id, null).statusCode()).isEqualTo(404);
+    }
+}
