@@ -71,6 +71,17 @@ public final class TestNode implements AutoCloseable {
         }
     }
 
+    /** Whether this process can listen on {@code port} right now, proof that nothing else holds it. */
+    public static boolean canBind(int port) {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress("127.0.0.1", port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     @Override
     public void close() throws IOException {
         runtime.close();
