@@ -99,6 +99,11 @@ public enum ValueType {
         }
     };
 
+    /** A duration written as configuration accepts it ({@code 90s}, {@code 1h}); for command options. */
+    public static java.time.Duration duration(String raw) {
+        return (java.time.Duration) DURATION.parse(raw);
+    }
+
     /** Parses a raw value, throwing {@link IllegalArgumentException} whose message completes "KEY ...". */
     abstract Object parse(String raw);
 }
