@@ -30,6 +30,8 @@ final class BeaconWriter implements AutoCloseable {
     private final Duration rollupRetention;
     private final BlockingQueue<BeaconStore.Received> queue;
     private final List<BeaconStore.Received> retry = new ArrayList<>();
+    /** Makes a batch's room check and its queuing one step; only offers take it. */
+    private final Object offerLock = new Object();
     private final Thread thread;
     private final LongAdder written = new LongAdder();
     private final LongAdder failedFlushes = new LongAdder();
@@ -49,13 +51,18 @@ final class BeaconWriter implements AutoCloseable {
         thread.start();
     }
 
-    /** Queues beacons that arrived at {@code at}; false, queuing none, when there is no room for all. */
-    synchronized boolean offer(List<Beacon> beacons, Instant at) {
-        if (queue.remainingCapacity() < beacons.size()) {
-            return false;
+    /**
+     * Queues beacons that arrived at {@code at}; false, queuing none, when there is no room for all.
+     * Never waits for a write in progress: it runs on an event loop.
+     */
+    boolean offer(List<Beacon> beacons, Instant at) {
+        synchronized (offerLock) {
+            if (queue.remainingCapacity() < beacons.size()) {
+                return false;
+            }
+            beacons.forEach(b -> queue.add(new BeaconStore.Received(at, b)));
+            return true;
         }
-        beacons.forEach(b -> queue.add(new BeaconStore.Received(at, b)));
-        return true;
     }
 
     private void loop() {
