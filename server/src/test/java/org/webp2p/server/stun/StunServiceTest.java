@@ -63,7 +63,7 @@ class StunServiceTest {
             assertThat(response.from()).isEqualTo(stun.bound().get(1));
             assertThat(response.message().attribute(ResponseOrigin.class).orElseThrow().address())
                     .isEqualTo(stun.bound().get(1));
-            assertThat(stun.metric("responses.binding-success")).isEqualTo(1);
+            assertThat(stun.metric("responses.binding-success")).isGreaterThanOrEqualTo(1);
         }
     }
 
@@ -80,7 +80,8 @@ class StunServiceTest {
             assertThat(response.message().type()).isEqualTo(StunMessageType.BINDING_SUCCESS);
             assertThat(stun.metric("drops.truncated")).isEqualTo(2);
             assertThat(stun.metric("drops.not-stun")).isEqualTo(1);
-            assertThat(stun.metric("requests")).isEqualTo(1);
+            // A slow machine may make the client retransmit; each copy is a request.
+            assertThat(stun.metric("requests")).isGreaterThanOrEqualTo(1);
             assertThat(stun.metric("clients")).isEqualTo(1);
         }
     }
