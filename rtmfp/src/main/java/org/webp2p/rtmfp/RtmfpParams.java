@@ -58,6 +58,8 @@ public final class RtmfpParams {
     private final int sendBufferLimitBytes;
     // RFC 7016 §3.6.3 (bounded memory): receive and send flows a session may hold at once.
     private final int maxFlowsPerSession;
+    // RFC 7016 §3.6.3.5 (bounded memory): the largest message a receive flow will reassemble.
+    private final int maxMessageBytes;
     // RFC 7016 §3.6.3.4 (bounded memory): flow metadata larger than this is refused.
     private final int maxMetadataLength;
     // RFC 7016 §3.6.3.7: keep a finished receive flow this long to re-acknowledge retransmissions.
@@ -108,6 +110,7 @@ public final class RtmfpParams {
         sendBufferLimitBytes = b.sendBufferLimitBytes;
         maxFlowsPerSession = b.maxFlowsPerSession;
         maxMetadataLength = b.maxMetadataLength;
+        maxMessageBytes = b.maxMessageBytes;
         flowLingerMillis = b.flowLingerMillis;
         keepaliveMillis = b.keepaliveMillis;
         idleTimeoutMillis = b.idleTimeoutMillis;
@@ -167,6 +170,7 @@ public final class RtmfpParams {
     public int sendBufferLimitBytes() { return sendBufferLimitBytes; }
     public int maxFlowsPerSession() { return maxFlowsPerSession; }
     public int maxMetadataLength() { return maxMetadataLength; }
+    public int maxMessageBytes() { return maxMessageBytes; }
     public long flowLingerMillis() { return flowLingerMillis; }
     public long keepaliveMillis() { return keepaliveMillis; }
     public long idleTimeoutMillis() { return idleTimeoutMillis; }
@@ -208,6 +212,7 @@ public final class RtmfpParams {
         private int sendBufferLimitBytes = 16 * 1024 * 1024;
         private int maxFlowsPerSession = 256;
         private int maxMetadataLength = 512;
+        private int maxMessageBytes = 16 * 1024 * 1024;
         private long flowLingerMillis = 120_000;
         private long keepaliveMillis = 30_000;
         private long idleTimeoutMillis = 95_000;
@@ -251,6 +256,7 @@ public final class RtmfpParams {
             sendBufferLimitBytes = p.sendBufferLimitBytes;
             maxFlowsPerSession = p.maxFlowsPerSession;
             maxMetadataLength = p.maxMetadataLength;
+            maxMessageBytes = p.maxMessageBytes;
             flowLingerMillis = p.flowLingerMillis;
             keepaliveMillis = p.keepaliveMillis;
             idleTimeoutMillis = p.idleTimeoutMillis;

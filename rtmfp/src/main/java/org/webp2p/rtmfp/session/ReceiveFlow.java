@@ -35,6 +35,7 @@ public final class ReceiveFlow {
     private final Deque<byte[]> undelivered = new ArrayDeque<>();
     private long cumulativeAck;
     private long bufferedBytes;
+    private long undeliveredBytes;
     private long finalSequence = -1;
     private boolean outOfOrder;
     private boolean finished;
@@ -90,6 +91,7 @@ public final class ReceiveFlow {
         while (listener != null && !undelivered.isEmpty()) {
             byte[] message = undelivered.poll();
             bufferedBytes -= message.length;
+            undeliveredBytes -= message.length;
             listener.onMessage(this, message);
         }
         notifyFinishedIfDone();
@@ -107,6 +109,7 @@ public final class ReceiveFlow {
                 pieces.clear();
                 undelivered.clear();
                 bufferedBytes = 0;
+                undeliveredBytes = 0;
                 session.queueFlowException(this);
             }
         });
@@ -157,8 +160,13 @@ public final class ReceiveFlow {
         if (sequence > cumulativeAck && !pieces.containsKey(sequence)) {
             byte[] data = chunk.abandon() ? null : chunk.data().toByteArray();
             int size = data == null ? 0 : data.length;
-            if (sequence != cumulativeAck + 1 && bufferedBytes + size > params.receiveWindowBytes()) {
+            if (sequence != cumulativeAck + 1 && windowedBytes() + size > params.receiveWindowBytes()) {
                 return false;
+            }
+            if (bufferedBytes + size > params.maxMessageBytes() + (long) params.receiveWindowBytes()) {
+                // A message that never ends would grow without bound: refuse the flow instead.
+                reject(0);
+                return true;
             }
             if (sequence != cumulativeAck + 1) {
                 outOfOrder = true;
@@ -283,6 +291,7 @@ public final class ReceiveFlow {
         } else {
             undelivered.add(message);
             bufferedBytes += message.length;
+            undeliveredBytes += message.length;
         }
     }
 
@@ -297,6 +306,19 @@ public final class ReceiveFlow {
         if (finished && listener != null && undelivered.isEmpty()) {
             listener.onFinished(this);
         }
+    }
+
+    /**
+     * Bytes counted against the receive window: everything held except the in-sequence start of
+     * a message still being received. Counting that too would deadlock any message larger than
+     * the window, since it can only be delivered once complete.
+     */
+    private long windowedBytes() {
+        long held = undeliveredBytes;
+        for (Piece piece : pieces.tailMap(cumulativeAck, false).values()) {
+            held += piece.data == null ? 0 : piece.data.length;
+        }
+        return held;
     }
 
     /** The acknowledgement describing what we hold now (RFC 7016 §3.6.3.4). */
@@ -322,7 +344,7 @@ public final class ReceiveFlow {
         if (runStart >= 0) {
             ranges.add(new SequenceRange(runStart, runEnd));
         }
-        long free = Math.max(0, params.receiveWindowBytes() - bufferedBytes);
+        long free = Math.max(0, params.receiveWindowBytes() - windowedBytes());
         return new DataAckRanges(id, free / 1024, cumulativeAck, ranges);
     }
 }
