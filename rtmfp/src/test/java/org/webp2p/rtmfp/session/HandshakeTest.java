@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.webp2p.rtmfp.DropReason;
 import org.webp2p.rtmfp.RtmfpParams;
 import org.webp2p.rtmfp.chunk.IIKeying;
+import org.webp2p.rtmfp.chunk.RHelloCookieChange;
 import org.webp2p.rtmfp.crypto.DhGroup;
 import org.webp2p.rtmfp.crypto.EndpointDiscriminator;
 import org.webp2p.rtmfp.crypto.LocalIdentity;
@@ -207,5 +208,24 @@ class HandshakeTest {
         assertThat(toBob.join().farPeerId()).isEqualTo(bob.identity().peerId());
         assertThat(toBob.join().farAddress()).isEqualTo(new InetSocketAddress("10.0.0.3", 6000));
         assertThat(bobIncoming).singleElement().satisfies(s -> assertThat(s.farPeerId()).isEqualTo(alice.identity().peerId()));
+    }
+
+    @Test
+    void staleCookieIsRenewedWithCookieChangeAndTheOpeningCompletes() {
+        RtmfpParams shortCookies = PARAMS.toBuilder().cookieLifetimeMillis(3000).build();
+        FakeNetwork net = new FakeNetwork(11);
+        RtmfpCore server = net.add("10.0.0.1", 1935, server(), shortCookies);
+        RtmfpCore client = net.add("10.0.0.2", 5000, peer(), shortCookies);
+        int[] toServer = {0};
+        // Let the IHello through, then hold the IIKeying back until its cookie has gone stale.
+        net.block((from, to) -> to.equals(SERVER) && ++toServer[0] > 1 && net.now() < 1_003_200);
+        CompletableFuture<Session> opened = client.open(EndpointDiscriminator.forServer(URI), List.of(SERVER),
+                new SessionListener() { });
+        net.run(6000);
+        assertThat(opened).isCompleted();
+        assertThat(server.sessions()).hasSize(1);
+        assertThat(net.delivered()).anyMatch(d -> d.from().equals(SERVER)
+                && DatagramCodec.decode(d.bytes(), PacketCipher.defaultCipher())
+                .map(p -> p.chunks().get(0) instanceof RHelloCookieChange).orElse(false));
     }
 }
