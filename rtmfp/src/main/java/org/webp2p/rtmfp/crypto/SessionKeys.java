@@ -1,0 +1,25 @@
+package org.webp2p.rtmfp.crypto;
+
+import java.util.Arrays;
+
+/**
+ * Derives a session's packet keys (RFC 7425 §4.6.3 / §4.6.4): with the DH shared secret S and the
+ * near and far session key components,
+ * encrypt key = HMAC-SHA256(S, HMAC-SHA256(far, near)) and
+ * decrypt key = HMAC-SHA256(S, HMAC-SHA256(near, far)), each cut to 128 bits.
+ */
+public final class SessionKeys {
+    private static final int AES_KEY_LENGTH = 16;
+
+    private SessionKeys() {
+    }
+
+    public static PacketCipher derive(byte[] sharedSecret, byte[] nearComponent, byte[] farComponent) {
+        byte[] encrypt = Sha256.hmac(sharedSecret, Sha256.hmac(farComponent, nearComponent));
+        byte[] decrypt = Sha256.hmac(sharedSecret, Sha256.hmac(nearComponent, farComponent));
+        PacketCipher cipher = new PacketCipher(Arrays.copyOf(encrypt, AES_KEY_LENGTH), Arrays.copyOf(decrypt, AES_KEY_LENGTH));
+        Arrays.fill(encrypt, (byte) 0);
+        Arrays.fill(decrypt, (byte) 0);
+        return cipher;
+    }
+}

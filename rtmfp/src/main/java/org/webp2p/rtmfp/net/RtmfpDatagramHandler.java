@@ -1,0 +1,74 @@
+package org.webp2p.rtmfp.net;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.EventLoop;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.DatagramPacket;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.webp2p.rtmfp.session.RtmfpCore;
+
+/**
+ * The thin Netty adapter around an {@link RtmfpCore}: datagrams in, datagrams out, and a timer
+ * tick, all on the channel's event loop. Use it directly to put RTMFP on an existing event loop
+ * (the server does); applications use {@link RtmfpEndpoint}.
+ */
+public final class RtmfpDatagramHandler extends SimpleChannelInboundHandler<DatagramPacket> {
+    private static final Logger LOG = LoggerFactory.getLogger(RtmfpDatagramHandler.class);
+    /** Timer granularity: finer than the 200 ms delayed ack and 250 ms minimum RTO it serves. */
+    private static final long TICK_MILLIS = 5;
+
+    private final CoreFactory factory;
+    private volatile RtmfpCore core;
+    private ScheduledFuture<?> ticker;
+
+    public RtmfpDatagramHandler(CoreFactory factory) {
+        this.factory = factory;
+    }
+
+    /** The core, available once the channel is registered. */
+    public RtmfpCore core() {
+        return core;
+    }
+
+    @Override
+    public void channelRegistered(ChannelHandlerContext ctx) throws Exception {
+        EventLoop loop = ctx.channel().eventLoop();
+        core = factory.create(
+                (to, bytes) -> ctx.channel().writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(bytes), to)),
+                task -> {
+                    if (loop.inEventLoop()) {
+                        task.run();
+                    } else {
+                        loop.execute(task);
+                    }
+                },
+                () -> System.nanoTime() / 1_000_000);
+        ticker = loop.scheduleAtFixedRate(core::onTick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        super.channelRegistered(ctx);
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
+        core.onDatagram(packet.sender(), ByteBufUtil.getBytes(packet.content()));
+    }
+
+    @Override
+    public void channelUnregistered(ChannelHandlerContext ctx) throws Exception {
+        if (ticker != null) {
+            ticker.cancel(false);
+        }
+        core.shutdown();
+        super.channelUnregistered(ctx);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // UDP reports things like ICMP port-unreachable here; the protocol copes with the loss.
+        LOG.debug("RTMFP socket error ignored: {}", cause.toString());
+    }
+}

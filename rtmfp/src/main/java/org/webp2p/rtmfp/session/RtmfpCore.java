@@ -1,0 +1,487 @@
+package org.webp2p.rtmfp.session;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
+import org.webp2p.rtmfp.DropCounters;
+import org.webp2p.rtmfp.DropReason;
+import org.webp2p.rtmfp.RtmfpParams;
+import org.webp2p.rtmfp.chunk.AddressOrigin;
+import org.webp2p.rtmfp.chunk.Chunk;
+import org.webp2p.rtmfp.chunk.ForwardedIHello;
+import org.webp2p.rtmfp.chunk.IHello;
+import org.webp2p.rtmfp.chunk.IIKeying;
+import org.webp2p.rtmfp.chunk.PeerAddress;
+import org.webp2p.rtmfp.chunk.RHello;
+import org.webp2p.rtmfp.chunk.RHelloCookieChange;
+import org.webp2p.rtmfp.chunk.RIKeying;
+import org.webp2p.rtmfp.chunk.Redirect;
+import org.webp2p.rtmfp.crypto.EndpointDiscriminator;
+import org.webp2p.rtmfp.crypto.FlashCertificate;
+import org.webp2p.rtmfp.crypto.LocalIdentity;
+import org.webp2p.rtmfp.crypto.PacketCipher;
+import org.webp2p.rtmfp.crypto.ResponderKeyAgreement;
+import org.webp2p.rtmfp.handshake.HandshakeCookie;
+import org.webp2p.rtmfp.handshake.Opening;
+import org.webp2p.rtmfp.packet.DatagramCodec;
+import org.webp2p.rtmfp.packet.Packet;
+import org.webp2p.rtmfp.packet.PacketMode;
+import org.webp2p.rtmfp.wire.Bytes;
+import org.webp2p.rtmfp.wire.MalformedInputException;
+
+/**
+ * An RTMFP endpoint without I/O: it takes datagrams and clock ticks, and emits datagrams through
+ * a {@link DatagramSink}. It runs the handshakes of both roles, owns the sessions, and counts
+ * every datagram it drops. All of its work happens on one thread, the {@code executor}'s.
+ */
+public final class RtmfpCore implements SessionHost {
+    private final RtmfpParams params;
+    private final LocalIdentity identity;
+    private final LongSupplier clock;
+    private final DatagramSink sink;
+    private final Executor executor;
+    private final SecureRandom random;
+    private final PacketCipher startupCipher = PacketCipher.defaultCipher();
+    private final HandshakeCookie cookies;
+    private final DropCounters drops = new DropCounters();
+    private final Map<Long, Session> sessions = new ConcurrentHashMap<>();
+    private final Map<InetAddress, Integer> sessionsPerAddress = new HashMap<>();
+    private final Map<Session, InetAddress> sessionOrigin = new HashMap<>();
+    private final Map<Bytes, PendingOpening> openingsByTag = new HashMap<>();
+    private final Map<Long, PendingOpening> openingsBySessionId = new HashMap<>();
+    private final Map<Bytes, AnsweredKeying> answeredKeyings = new HashMap<>();
+    private volatile IHelloHandler ihelloHandler;
+    private volatile IncomingSessionHandler incomingSessionHandler = session -> { };
+
+    private record PendingOpening(Opening opening, SessionListener listener, CompletableFuture<Session> result) {
+    }
+
+    /** What we answered an IIKeying with, to answer its retransmissions the same way. */
+    private record AnsweredKeying(Session session, long initiatorSessionId, RIKeying reply, long expiresAt) {
+    }
+
+    /**
+     * @param clock    milliseconds, monotonic
+     * @param executor the single thread all core work runs on; it must run a task inline when
+     *                 called from that thread
+     */
+    public RtmfpCore(RtmfpParams params, LocalIdentity identity, LongSupplier clock, DatagramSink sink, Executor executor,
+                     SecureRandom random) {
+        this.params = params;
+        this.identity = identity;
+        this.clock = clock;
+        this.sink = sink;
+        this.executor = executor;
+        this.random = random;
+        this.cookies = new HandshakeCookie(random, params.cookieLifetimeMillis());
+    }
+
+    public LocalIdentity identity() {
+        return identity;
+    }
+
+    public RtmfpParams params() {
+        return params;
+    }
+
+    public DropCounters drops() {
+        return drops;
+    }
+
+    /** A snapshot of the current sessions; safe from any thread. */
+    public List<Session> sessions() {
+        return List.copyOf(sessions.values());
+    }
+
+    /** Sees IHellos for other endpoints (rendezvous); without one they are dropped as NOT_FOR_US. */
+    public void setIHelloHandler(IHelloHandler handler) {
+        this.ihelloHandler = handler;
+    }
+
+    /** Called for every session a far end opens to us, before it can deliver anything. */
+    public void setIncomingSessionHandler(IncomingSessionHandler handler) {
+        this.incomingSessionHandler = handler;
+    }
+
+    /**
+     * Opens a session to whoever {@code discriminator} names, sending IHellos to {@code addresses}
+     * (a server, or a rendezvous that redirects to a peer).
+     *
+     * @param listener installed on the session before it can receive anything
+     */
+    public CompletableFuture<Session> open(EndpointDiscriminator discriminator, List<InetSocketAddress> addresses,
+                                           SessionListener listener) {
+        CompletableFuture<Session> result = new CompletableFuture<>();
+        execute(() -> {
+            if (openingsByTag.size() >= params.maxOpenings()) {
+                result.completeExceptionally(new IllegalStateException("too many openings in progress"));
+                return;
+            }
+            long now = nowMillis();
+            Bytes tag = Bytes.of(randomBytes(params.ihelloTagLength()));
+            Opening opening = new Opening(discriminator, tag, addresses, params, now);
+            openingsByTag.put(tag, new PendingOpening(opening, listener, result));
+            opening.start().forEach(this::sendStartup);
+        });
+        return result;
+    }
+
+    /** Ends every session and opening at once, without telling far ends. */
+    public void shutdown() {
+        execute(() -> {
+            new ArrayList<>(sessions.values()).forEach(Session::terminate);
+            for (PendingOpening pending : new ArrayList<>(openingsByTag.values())) {
+                failOpening(pending, "endpoint shut down");
+            }
+        });
+    }
+
+    /** One datagram from the network. Never throws: bad input is counted and dropped. */
+    public void onDatagram(InetSocketAddress from, byte[] datagram) {
+        try {
+            dispatch(from, datagram);
+        } catch (MalformedInputException e) {
+            drops.increment(DropReason.MALFORMED);
+        }
+    }
+
+    private void dispatch(InetSocketAddress from, byte[] datagram) {
+        long sessionId = DatagramCodec.sessionIdOf(datagram);
+        if (sessionId < 0) {
+            drops.increment(DropReason.TOO_SHORT);
+            return;
+        }
+        long now = nowMillis();
+        if (sessionId == 0) {
+            Optional<Packet> packet = DatagramCodec.decode(datagram, startupCipher);
+            if (packet.isEmpty()) {
+                drops.increment(DropReason.BAD_CHECKSUM);
+            } else {
+                onStartupPacket(packet.get(), from, datagram.length, now);
+            }
+            return;
+        }
+        Session session = sessions.get(sessionId);
+        if (session != null) {
+            Optional<Packet> packet = DatagramCodec.decode(datagram, session.cipher());
+            if (packet.isEmpty()) {
+                drops.increment(DropReason.BAD_CHECKSUM);
+            } else {
+                session.onPacket(packet.get(), from, now);
+            }
+            return;
+        }
+        PendingOpening pending = openingsBySessionId.get(sessionId);
+        if (pending == null) {
+            drops.increment(DropReason.UNKNOWN_SESSION);
+            return;
+        }
+        Optional<Packet> packet = DatagramCodec.decode(datagram, startupCipher);
+        if (packet.isEmpty()) {
+            drops.increment(DropReason.BAD_CHECKSUM);
+            return;
+        }
+        if (packet.get().mode() != PacketMode.STARTUP) {
+            drops.increment(DropReason.UNEXPECTED_CHUNK);
+            return;
+        }
+        // Addressed to an opening of ours: only the responder's keying answers belong here.
+        for (Chunk chunk : packet.get().chunks()) {
+            if (chunk instanceof RIKeying keying) {
+                onRIKeying(pending, keying, from);
+            } else if (chunk instanceof RHelloCookieChange change) {
+                onCookieChange(change);
+            } else {
+                drops.increment(DropReason.UNEXPECTED_CHUNK);
+            }
+        }
+    }
+
+    private void onStartupPacket(Packet packet, InetSocketAddress from, int datagramLength, long now) {
+        if (packet.mode() != PacketMode.STARTUP) {
+            drops.increment(DropReason.UNEXPECTED_CHUNK);
+            return;
+        }
+        for (Chunk chunk : packet.chunks()) {
+            if (chunk instanceof IHello hello) {
+                onIHello(hello, from, datagramLength, now);
+            } else if (chunk instanceof RHello hello) {
+                onRHello(hello, from, now);
+            } else if (chunk instanceof Redirect redirect) {
+                onRedirectChunk(redirect);
+            } else if (chunk instanceof IIKeying keying) {
+                onIIKeying(keying, from, now);
+            } else if (chunk instanceof RHelloCookieChange change) {
+                onCookieChange(change);
+            } else {
+                drops.increment(DropReason.UNEXPECTED_CHUNK);
+            }
+        }
+    }
+
+    // ---- responder side
+
+    private void onIHello(IHello hello, InetSocketAddress from, int datagramLength, long now) {
+        Optional<EndpointDiscriminator> discriminator = EndpointDiscriminator.decode(hello.endpointDiscriminator());
+        if (discriminator.isEmpty()) {
+            drops.increment(DropReason.MALFORMED);
+            return;
+        }
+        if (discriminator.get().selects(identity.certificate())) {
+            sendRHello(from, hello.tag(), datagramLength, now);
+            return;
+        }
+        IHelloHandler handler = ihelloHandler;
+        if (handler == null) {
+            drops.increment(DropReason.NOT_FOR_US);
+            return;
+        }
+        handler.onIHello(new ForeignIHello(this, discriminator.get(), hello.endpointDiscriminator(), hello.tag(), from,
+                datagramLength));
+    }
+
+    private void sendRHello(InetSocketAddress to, Bytes tag, int budgetLength, long now) {
+        RHello answer = new RHello(tag, cookies.mint(to, tag, now), identity.certificate().encoded());
+        byte[] datagram = DatagramCodec.encode(0, Packet.startup(List.of(answer)), startupCipher);
+        if (budgetLength > 0 && datagram.length > params.maxHelloAmplification() * budgetLength) {
+            drops.increment(DropReason.AMPLIFICATION_LIMIT);
+            return;
+        }
+        sink.send(to, datagram);
+    }
+
+    void sendRedirect(ForeignIHello hello, List<InetSocketAddress> destinations, int budgetLength) {
+        execute(() -> {
+            List<PeerAddress> addresses = destinations.stream()
+                    .limit(params.maxRedirectDestinations())
+                    .map(a -> new PeerAddress(a, AddressOrigin.OBSERVED)).toList();
+            byte[] datagram = DatagramCodec.encode(0, Packet.startup(List.of(new Redirect(hello.tag(), addresses))),
+                    startupCipher);
+            if (datagram.length > params.maxHelloAmplification() * budgetLength) {
+                drops.increment(DropReason.AMPLIFICATION_LIMIT);
+                return;
+            }
+            sink.send(hello.from(), datagram);
+        });
+    }
+
+    @Override
+    public void onForwardedIHello(Session via, ForwardedIHello chunk) {
+        Optional<EndpointDiscriminator> discriminator = EndpointDiscriminator.decode(chunk.endpointDiscriminator());
+        if (discriminator.isEmpty() || !discriminator.get().selects(identity.certificate())) {
+            drops.increment(DropReason.NOT_FOR_US);
+            return;
+        }
+        // The RHello goes straight to the initiator, which also opens our NAT towards it.
+        sendRHello(chunk.replyAddress().socketAddress(), chunk.tag(), -1, nowMillis());
+    }
+
+    private void onIIKeying(IIKeying keying, InetSocketAddress from, long now) {
+        HandshakeCookie.Verdict verdict = cookies.verify(keying.cookieEcho(), from, now);
+        if (verdict == HandshakeCookie.Verdict.INVALID) {
+            drops.increment(DropReason.BAD_COOKIE);
+            return;
+        }
+        if (verdict == HandshakeCookie.Verdict.STALE) {
+            Bytes renewed = cookies.renew(keying.cookieEcho(), from, now);
+            sendStartupPacket(from, 0, new RHelloCookieChange(keying.cookieEcho(), renewed));
+            return;
+        }
+        AnsweredKeying answered = answeredKeyings.get(keying.cookieEcho());
+        if (answered != null) {
+            if (answered.initiatorSessionId() == keying.initiatorSessionId()
+                    && answered.session().state() != SessionState.CLOSED) {
+                sendStartupPacket(from, keying.initiatorSessionId(), answered.reply());
+            } else {
+                drops.increment(DropReason.BAD_COOKIE);
+            }
+            return;
+        }
+        if (sessions.size() >= params.maxSessions()
+                || sessionsPerAddress.getOrDefault(from.getAddress(), 0) >= params.maxSessionsPerAddress()) {
+            drops.increment(DropReason.RESOURCE_LIMIT);
+            return;
+        }
+        FlashCertificate initiatorCertificate;
+        try {
+            initiatorCertificate = FlashCertificate.decode(keying.initiatorCertificate());
+        } catch (MalformedInputException e) {
+            drops.increment(DropReason.BAD_KEYING);
+            return;
+        }
+        Optional<ResponderKeyAgreement> agreement = ResponderKeyAgreement.respond(identity, initiatorCertificate,
+                keying.sessionKeyComponent(), random);
+        if (agreement.isEmpty()) {
+            drops.increment(DropReason.BAD_KEYING);
+            return;
+        }
+        long nearId = newSessionId();
+        Session session = new Session(this, params, nearId, keying.initiatorSessionId(), from, initiatorCertificate,
+                false, agreement.get().cipher());
+        RIKeying reply = new RIKeying(nearId, agreement.get().component(), Bytes.EMPTY);
+        register(session, from);
+        answeredKeyings.put(keying.cookieEcho(),
+                new AnsweredKeying(session, keying.initiatorSessionId(), reply, now + 2 * params.cookieLifetimeMillis()));
+        incomingSessionHandler.onSession(session);
+        sendStartupPacket(from, keying.initiatorSessionId(), reply);
+    }
+
+    // ---- initiator side
+
+    private void onRHello(RHello hello, InetSocketAddress from, long now) {
+        PendingOpening pending = openingsByTag.get(hello.tagEcho());
+        if (pending == null) {
+            drops.increment(DropReason.UNSOLICITED);
+            return;
+        }
+        Optional<Opening.Send> keying = pending.opening().onRHello(hello, from, identity, random, newSessionId(), now);
+        if (keying.isEmpty()) {
+            if (pending.opening().stage() == Opening.Stage.HELLO) {
+                drops.increment(DropReason.BAD_KEYING);
+            }
+            return;
+        }
+        openingsBySessionId.put(pending.opening().nearSessionId(), pending);
+        sendStartup(keying.get());
+    }
+
+    private void onRedirectChunk(Redirect redirect) {
+        PendingOpening pending = openingsByTag.get(redirect.tagEcho());
+        if (pending == null) {
+            drops.increment(DropReason.UNSOLICITED);
+            return;
+        }
+        pending.opening().onRedirect(redirect).forEach(this::sendStartup);
+    }
+
+    private void onCookieChange(RHelloCookieChange change) {
+        for (PendingOpening pending : openingsBySessionId.values()) {
+            if (pending.opening().usesCookie(change.oldCookie())) {
+                pending.opening().onCookieChange(change).ifPresent(this::sendStartup);
+                return;
+            }
+        }
+        drops.increment(DropReason.UNSOLICITED);
+    }
+
+    private void onRIKeying(PendingOpening pending, RIKeying keying, InetSocketAddress from) {
+        if (pending.opening().stage() != Opening.Stage.KEYING || !pending.opening().responderAddress().equals(from)) {
+            drops.increment(DropReason.UNSOLICITED);
+            return;
+        }
+        Opening opening = pending.opening();
+        Optional<PacketCipher> cipher = opening.onRIKeying(keying);
+        if (cipher.isEmpty()) {
+            drops.increment(DropReason.BAD_KEYING);
+            return;
+        }
+        forget(pending);
+        Session session = new Session(this, params, opening.nearSessionId(), keying.responderSessionId(), from,
+                opening.responderCertificate(), true, cipher.get());
+        session.setListener(pending.listener());
+        register(session, from);
+        pending.result().complete(session);
+    }
+
+    private void forget(PendingOpening pending) {
+        openingsByTag.remove(pending.opening().tag());
+        openingsBySessionId.remove(pending.opening().nearSessionId());
+    }
+
+    private void failOpening(PendingOpening pending, String why) {
+        forget(pending);
+        pending.result().completeExceptionally(new SessionOpenException(why));
+    }
+
+    // ---- shared
+
+    /** Drives every timer; the adapter calls it every few milliseconds. */
+    public void onTick() {
+        long now = nowMillis();
+        for (PendingOpening pending : new ArrayList<>(openingsByTag.values())) {
+            if (pending.opening().expired(now)) {
+                failOpening(pending, "no answer within " + params.openTimeoutMillis() + " ms");
+            } else {
+                pending.opening().retransmissions(now).forEach(this::sendStartup);
+            }
+        }
+        for (Session session : new ArrayList<>(sessions.values())) {
+            session.onTick(now);
+        }
+        Iterator<AnsweredKeying> answered = answeredKeyings.values().iterator();
+        while (answered.hasNext()) {
+            AnsweredKeying entry = answered.next();
+            if (now >= entry.expiresAt() || entry.session().state() == SessionState.CLOSED) {
+                answered.remove();
+            }
+        }
+    }
+
+    private void register(Session session, InetSocketAddress from) {
+        sessions.put(session.nearSessionId(), session);
+        sessionsPerAddress.merge(from.getAddress(), 1, Integer::sum);
+        sessionOrigin.put(session, from.getAddress());
+    }
+
+    @Override
+    public void onSessionEnded(Session session) {
+        sessions.remove(session.nearSessionId());
+        InetAddress origin = sessionOrigin.remove(session);
+        if (origin != null) {
+            sessionsPerAddress.computeIfPresent(origin, (a, n) -> n <= 1 ? null : n - 1);
+        }
+    }
+
+    private long newSessionId() {
+        long id;
+        do {
+            id = random.nextInt() & 0xffffffffL;
+        } while (id == 0 || sessions.containsKey(id) || openingsBySessionId.containsKey(id));
+        return id;
+    }
+
+    private void sendStartup(Opening.Send send) {
+        sendStartupPacket(send.to(), 0, send.chunk());
+    }
+
+    private void sendStartupPacket(InetSocketAddress to, long sessionId, Chunk chunk) {
+        sink.send(to, DatagramCodec.encode(sessionId, Packet.startup(List.of(chunk)), startupCipher));
+    }
+
+    @Override
+    public long nowMillis() {
+        return clock.getAsLong();
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        executor.execute(task);
+    }
+
+    @Override
+    public void send(InetSocketAddress to, long farSessionId, PacketCipher cipher, Packet packet) {
+        sink.send(to, DatagramCodec.encode(farSessionId, packet, cipher));
+    }
+
+    @Override
+    public void drop(DropReason reason) {
+        drops.increment(reason);
+    }
+
+    @Override
+    public byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+}

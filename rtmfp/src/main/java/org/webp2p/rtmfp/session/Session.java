@@ -1,0 +1,595 @@
+package org.webp2p.rtmfp.session;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.webp2p.rtmfp.DropReason;
+import org.webp2p.rtmfp.RtmfpParams;
+import org.webp2p.rtmfp.chunk.Acknowledgement;
+import org.webp2p.rtmfp.chunk.BufferProbe;
+import org.webp2p.rtmfp.chunk.Chunk;
+import org.webp2p.rtmfp.chunk.ChunkCodec;
+import org.webp2p.rtmfp.chunk.FlowExceptionReport;
+import org.webp2p.rtmfp.chunk.ForwardedIHello;
+import org.webp2p.rtmfp.chunk.NextUserData;
+import org.webp2p.rtmfp.chunk.PeerAddress;
+import org.webp2p.rtmfp.chunk.AddressOrigin;
+import org.webp2p.rtmfp.chunk.Ping;
+import org.webp2p.rtmfp.chunk.PingReply;
+import org.webp2p.rtmfp.chunk.SessionCloseAck;
+import org.webp2p.rtmfp.chunk.SessionCloseRequest;
+import org.webp2p.rtmfp.chunk.UserData;
+import org.webp2p.rtmfp.crypto.FlashCertificate;
+import org.webp2p.rtmfp.crypto.PacketCipher;
+import org.webp2p.rtmfp.crypto.PeerId;
+import org.webp2p.rtmfp.flow.CongestionWindow;
+import org.webp2p.rtmfp.flow.RttEstimator;
+import org.webp2p.rtmfp.packet.Packet;
+import org.webp2p.rtmfp.packet.PacketMode;
+import org.webp2p.rtmfp.wire.Bytes;
+import org.webp2p.rtmfp.wire.WireOption;
+import org.webp2p.rtmfp.wire.WireReader;
+
+/**
+ * An open RTMFP session (RFC 7016 §3.5): the far end's identity and address, its flows, and the
+ * timers that keep it alive, measure it and end it. Public methods may be called from any thread;
+ * the work happens on the endpoint's thread.
+ */
+public final class Session {
+    /** Flags, timestamp and echo. */
+    private static final int MAX_HEADER_LENGTH = 5;
+    /** First byte of our address-check pings (RFC 7016 §3.5.4.2). */
+    private static final byte MOBILITY_MARK = 'M';
+    private static final int MOBILITY_NONCE_LENGTH = 8;
+    /** Timestamp-echo samples above this are stale or wrapped and ignored. */
+    private static final long MAX_RTT_SAMPLE_MILLIS = 60_000;
+
+    private final SessionHost host;
+    private final RtmfpParams params;
+    private final long nearSessionId;
+    private final long farSessionId;
+    private final FlashCertificate farCertificate;
+    private final boolean initiator;
+    private final PacketCipher cipher;
+    private final RttEstimator rtt;
+    private final CongestionWindow congestion;
+    private final AtomicLong nextFlowId = new AtomicLong(1);
+    private final Map<Long, SendFlow> sendFlows = new LinkedHashMap<>();
+    private final Map<Long, ReceiveFlow> receiveFlows = new LinkedHashMap<>();
+    private final Deque<Chunk> control = new ArrayDeque<>();
+    private final Set<ReceiveFlow> flowsToAck = new LinkedHashSet<>();
+    private volatile InetSocketAddress farAddress;
+    private volatile SessionState state = SessionState.OPEN;
+    private SessionListener listener = new SessionListener() { };
+    private long lastReceivedAt;
+    private long lastKeepaliveAt;
+    private int farTimestamp = -1;
+    private long farTimestampAt;
+    private long transmitCounter;
+    private long retransmitDeadline;
+    private boolean ackNow;
+    private long ackDeadline;
+    private int dataPacketsSinceAck;
+    private int roundRobin;
+    private long closeStartedAt;
+    private long lastCloseSentAt;
+    private long lingerUntil;
+    private InetSocketAddress mobilityCandidate;
+    private Bytes mobilityNonce;
+    private long lastMobilityPingAt = Long.MIN_VALUE / 2;
+    private boolean closedNotified;
+
+    Session(SessionHost host, RtmfpParams params, long nearSessionId, long farSessionId, InetSocketAddress farAddress,
+            FlashCertificate farCertificate, boolean initiator, PacketCipher cipher) {
+        this.host = host;
+        this.params = params;
+        this.nearSessionId = nearSessionId;
+        this.farSessionId = farSessionId;
+        this.farAddress = farAddress;
+        this.farCertificate = farCertificate;
+        this.initiator = initiator;
+        this.cipher = cipher;
+        this.rtt = new RttEstimator(params);
+        int segment = params.maxPacketLength() - MAX_HEADER_LENGTH;
+        this.congestion = new CongestionWindow(segment, params.initialCongestionWindowPackets(),
+                params.timedOutCongestionWindowPackets());
+        this.lastReceivedAt = host.nowMillis();
+        this.lastKeepaliveAt = lastReceivedAt;
+    }
+
+    /** Our session ID: the far end addresses its packets with it. */
+    public long nearSessionId() {
+        return nearSessionId;
+    }
+
+    /** The far end's current address (it changes only after an address check, RFC 7016 §3.5.4.2). */
+    public InetSocketAddress farAddress() {
+        return farAddress;
+    }
+
+    /** The far end's peer ID, the SHA-256 of its certificate. */
+    public PeerId farPeerId() {
+        return farCertificate.peerId();
+    }
+
+    public FlashCertificate farCertificate() {
+        return farCertificate;
+    }
+
+    /** True if we opened the session. */
+    public boolean isInitiator() {
+        return initiator;
+    }
+
+    public SessionState state() {
+        return state;
+    }
+
+    /** The smoothed round-trip time, or -1 before any measurement. */
+    public long smoothedRttMillis() {
+        return rtt.smoothedRttMillis();
+    }
+
+    /** Sets the listener; call it before the session can receive flows (e.g. in the open callback). */
+    public void setListener(SessionListener listener) {
+        this.listener = listener;
+    }
+
+    /** Opens a new flow to the far end carrying {@code metadata} (RFC 7016 §3.6.2.1). */
+    public SendFlow openFlow(Bytes metadata) {
+        return openFlow(metadata, null);
+    }
+
+    SendFlow openFlow(Bytes metadata, ReceiveFlow returnFor) {
+        if (metadata.length() > params.maxMetadataLength()) {
+            throw new IllegalArgumentException("metadata longer than " + params.maxMetadataLength());
+        }
+        SendFlow flow = new SendFlow(this, nextFlowId.getAndIncrement(), metadata, returnFor, params);
+        runOnCore(() -> {
+            if (state != SessionState.OPEN || sendFlows.size() >= params.maxFlowsPerSession()) {
+                flow.fail(new FlowException(state != SessionState.OPEN ? "session is closed" : "too many flows"));
+            } else {
+                sendFlows.put(flow.id(), flow);
+            }
+        });
+        return flow;
+    }
+
+    /**
+     * Relays an IHello to the far end so it answers the initiator at {@code replyAddress}: the
+     * rendezvous step of peer introduction (RFC 7016 §3.5.1.5).
+     */
+    public void forwardIHello(Bytes endpointDiscriminator, InetSocketAddress replyAddress, Bytes tag) {
+        ForwardedIHello chunk = new ForwardedIHello(endpointDiscriminator,
+                new PeerAddress(replyAddress, AddressOrigin.OBSERVED), tag);
+        runOnCore(() -> {
+            control.add(chunk);
+            flush(host.nowMillis());
+        });
+    }
+
+    /** Closes the session politely (RFC 7016 §3.5.5.1); pending messages fail. */
+    public void close() {
+        runOnCore(() -> {
+            if (state != SessionState.OPEN) {
+                return;
+            }
+            long now = host.nowMillis();
+            state = SessionState.NEAR_CLOSING;
+            failFlows("session closed");
+            closeStartedAt = now;
+            lastCloseSentAt = now;
+            control.add(new SessionCloseRequest());
+            notifyClosed();
+            flush(now);
+        });
+    }
+
+    void runOnCore(Runnable task) {
+        host.execute(task);
+    }
+
+    PacketCipher cipher() {
+        return cipher;
+    }
+
+    /** New data was queued: send what the windows allow now. */
+    void wake() {
+        flush(host.nowMillis());
+    }
+
+    long queuedBytes() {
+        long total = 0;
+        for (SendFlow flow : sendFlows.values()) {
+            total += flow.queuedBytes();
+        }
+        return total;
+    }
+
+    private long inFlightBytes() {
+        long total = 0;
+        for (SendFlow flow : sendFlows.values()) {
+            total += flow.inFlightBytes();
+        }
+        return total;
+    }
+
+    void queueFlowException(ReceiveFlow flow) {
+        flowsToAck.add(flow);
+        ackNow = true;
+        flush(host.nowMillis());
+    }
+
+    /** Handles a decrypted packet addressed to this session. */
+    void onPacket(Packet packet, InetSocketAddress from, long now) {
+        PacketMode expected = initiator ? PacketMode.RESPONDER : PacketMode.INITIATOR;
+        if (packet.mode() != expected || state == SessionState.CLOSED) {
+            host.drop(DropReason.UNEXPECTED_CHUNK);
+            return;
+        }
+        lastReceivedAt = now;
+        if (packet.hasTimestamp()) {
+            farTimestamp = packet.timestamp();
+            farTimestampAt = now;
+        }
+        if (packet.hasTimestampEcho()) {
+            long sample = ((timestampTicks(now) - packet.timestampEcho()) & 0xffff) * RtmfpParams.TIMESTAMP_TICK_MILLIS;
+            if (sample <= MAX_RTT_SAMPLE_MILLIS) {
+                rtt.onSample(sample);
+            }
+        }
+        if (!from.equals(farAddress)) {
+            checkNewAddress(from, now);
+        }
+        if (state == SessionState.FAR_CLOSED) {
+            for (Chunk chunk : packet.chunks()) {
+                if (chunk instanceof SessionCloseRequest) {
+                    control.add(new SessionCloseAck());
+                }
+            }
+            flush(now);
+            return;
+        }
+        boolean carriedData = false;
+        UserData previous = null;
+        for (Chunk chunk : packet.chunks()) {
+            if (chunk instanceof NextUserData next) {
+                if (previous == null) {
+                    host.drop(DropReason.MALFORMED);
+                    continue;
+                }
+                chunk = next.following(previous);
+            }
+            if (chunk instanceof UserData data) {
+                previous = data;
+                carriedData = true;
+                onUserData(data, now);
+                continue;
+            }
+            previous = null;
+            handleControl(chunk, from, now);
+            if (state == SessionState.CLOSED) {
+                return;
+            }
+        }
+        if (carriedData) {
+            dataPacketsSinceAck++;
+            if (dataPacketsSinceAck >= params.obligatoryAckAfterPackets()) {
+                ackNow = true;
+            } else if (ackDeadline == 0) {
+                ackDeadline = now + params.delayedAckMillis();
+            }
+        }
+        flush(now);
+    }
+
+    private void handleControl(Chunk chunk, InetSocketAddress from, long now) {
+        if (chunk instanceof Acknowledgement ack) {
+            onAcknowledgement(ack, now);
+        } else if (chunk instanceof Ping ping) {
+            PingReply reply = new PingReply(ping.message());
+            if (from.equals(farAddress)) {
+                control.add(reply);
+            } else {
+                host.send(from, farSessionId, cipher, header(now, List.of(reply)));
+            }
+        } else if (chunk instanceof PingReply reply) {
+            if (mobilityNonce != null && from.equals(mobilityCandidate) && reply.messageEcho().equals(mobilityNonce)) {
+                farAddress = mobilityCandidate;
+                mobilityCandidate = null;
+                mobilityNonce = null;
+            }
+        } else if (chunk instanceof BufferProbe probe) {
+            ReceiveFlow flow = receiveFlows.get(probe.flowId());
+            if (flow != null) {
+                flowsToAck.add(flow);
+                ackNow = true;
+            }
+        } else if (chunk instanceof FlowExceptionReport report) {
+            SendFlow flow = sendFlows.get(report.flowId());
+            if (flow != null) {
+                flow.onException(report.exceptionCode());
+            }
+        } else if (chunk instanceof SessionCloseRequest) {
+            control.add(new SessionCloseAck());
+            if (state == SessionState.OPEN || state == SessionState.NEAR_CLOSING) {
+                failFlows("session closed by far end");
+                state = SessionState.FAR_CLOSED;
+                lingerUntil = now + params.farCloseLingerMillis();
+                notifyClosed();
+            }
+        } else if (chunk instanceof SessionCloseAck) {
+            if (state == SessionState.NEAR_CLOSING) {
+                terminate();
+            }
+        } else if (chunk instanceof ForwardedIHello forwarded) {
+            host.onForwardedIHello(this, forwarded);
+        } else {
+            // Handshake chunks have no business inside a session; unknown types are ignored (RFC 7016 §2.3).
+            host.drop(DropReason.UNEXPECTED_CHUNK);
+        }
+    }
+
+    private void checkNewAddress(InetSocketAddress from, long now) {
+        if (now - lastMobilityPingAt < params.mobilityPingMillis() && from.equals(mobilityCandidate)) {
+            return;
+        }
+        lastMobilityPingAt = now;
+        mobilityCandidate = from;
+        byte[] nonce = host.randomBytes(MOBILITY_NONCE_LENGTH + 1);
+        nonce[0] = MOBILITY_MARK;
+        mobilityNonce = Bytes.of(nonce);
+        host.send(from, farSessionId, cipher, header(now, List.of(new Ping(mobilityNonce))));
+    }
+
+    private void onUserData(UserData data, long now) {
+        ReceiveFlow flow = receiveFlows.get(data.flowId());
+        if (flow == null) {
+            flow = openReceiveFlow(data);
+            if (flow == null) {
+                return;
+            }
+        }
+        if (!flow.onUserData(data, now)) {
+            host.drop(DropReason.FLOW_REFUSED);
+        }
+        flowsToAck.add(flow);
+        if (flow.sawOutOfOrder() || data.fin()) {
+            ackNow = true;
+        }
+    }
+
+    private ReceiveFlow openReceiveFlow(UserData data) {
+        Optional<WireOption> metadata = data.options().stream().filter(o -> o.type() == SendFlow.OPTION_METADATA).findFirst();
+        if (metadata.isEmpty()) {
+            // A flow we never saw the start of (or already forgot): refuse it (RFC 7016 §3.6.3.1).
+            control.add(new FlowExceptionReport(data.flowId(), 0));
+            return null;
+        }
+        if (receiveFlows.size() >= params.maxFlowsPerSession() || metadata.get().value().length > params.maxMetadataLength()) {
+            host.drop(DropReason.RESOURCE_LIMIT);
+            control.add(new FlowExceptionReport(data.flowId(), 0));
+            return null;
+        }
+        SendFlow associated = data.options().stream().filter(o -> o.type() == SendFlow.OPTION_RETURN_ASSOCIATION)
+                .findFirst().map(o -> sendFlows.get(new WireReader(o.value()).readVlu())).orElse(null);
+        ReceiveFlow flow = new ReceiveFlow(this, data.flowId(), Bytes.of(metadata.get().value()), associated, params);
+        receiveFlows.put(flow.id(), flow);
+        listener.onFlow(flow);
+        return flow;
+    }
+
+    private void onAcknowledgement(Acknowledgement ack, long now) {
+        SendFlow flow = sendFlows.get(ack.flowId());
+        if (flow == null) {
+            return;
+        }
+        SendFlow.AckOutcome outcome = flow.onAcknowledgement(ack);
+        congestion.onAcknowledged(outcome.bytesAcknowledged());
+        if (outcome.lossDetected()) {
+            congestion.onLoss(now, Math.max(rtt.smoothedRttMillis(), params.minimumErtoMillis() / 4));
+        }
+        if (outcome.progress()) {
+            retransmitDeadline = inFlightBytes() > 0 ? now + rtt.ertoMillis() : 0;
+        }
+    }
+
+    /** Drives timers: keepalive, idle timeout, delayed acks, retransmission, probes, closing. */
+    void onTick(long now) {
+        switch (state) {
+            case OPEN -> tickOpen(now);
+            case NEAR_CLOSING -> {
+                if (now - closeStartedAt >= params.nearClosePeriodMillis()) {
+                    terminate();
+                    return;
+                }
+                if (now - lastCloseSentAt >= params.closeRetransmitMillis()) {
+                    lastCloseSentAt = now;
+                    control.add(new SessionCloseRequest());
+                }
+            }
+            case FAR_CLOSED -> {
+                if (now >= lingerUntil) {
+                    terminate();
+                    return;
+                }
+            }
+            case CLOSED -> {
+                return;
+            }
+        }
+        flush(now);
+    }
+
+    private void tickOpen(long now) {
+        if (now - lastReceivedAt >= params.idleTimeoutMillis()) {
+            failFlows("session timed out");
+            terminate();
+            return;
+        }
+        if (now - lastReceivedAt >= params.keepaliveMillis() && now - lastKeepaliveAt >= params.keepaliveMillis()) {
+            lastKeepaliveAt = now;
+            control.add(new Ping(Bytes.EMPTY));
+        }
+        if (ackDeadline != 0 && now >= ackDeadline) {
+            ackNow = true;
+        }
+        if (retransmitDeadline != 0 && now >= retransmitDeadline) {
+            if (inFlightBytes() > 0) {
+                sendFlows.values().forEach(SendFlow::onTimeout);
+                rtt.backOff();
+                congestion.onTimeout();
+                retransmitDeadline = now + rtt.ertoMillis();
+            } else {
+                retransmitDeadline = 0;
+            }
+        }
+        for (SendFlow flow : sendFlows.values()) {
+            if (flow.probeDue(now)) {
+                control.add(new BufferProbe(flow.id()));
+            }
+        }
+        sendFlows.values().removeIf(SendFlow::isComplete);
+        receiveFlows.values().removeIf(f -> f.isFinished() && now - f.finishedAt() >= params.flowLingerMillis());
+    }
+
+    private void flush(long now) {
+        if (state == SessionState.CLOSED) {
+            return;
+        }
+        int dataPackets = 0;
+        while (true) {
+            List<Chunk> chunks = new ArrayList<>();
+            int room = params.maxPacketLength() - MAX_HEADER_LENGTH;
+            room = addAcknowledgements(chunks, room);
+            while (!control.isEmpty() && ChunkCodec.encodedLength(control.peek()) <= room) {
+                Chunk chunk = control.poll();
+                room -= ChunkCodec.encodedLength(chunk);
+                chunks.add(chunk);
+            }
+            boolean carriesData = false;
+            if (state == SessionState.OPEN && dataPackets < params.maxBurstPackets()) {
+                int before = chunks.size();
+                room = addData(chunks, room);
+                carriesData = chunks.size() > before;
+            }
+            if (chunks.isEmpty()) {
+                if (!control.isEmpty()) {
+                    control.poll(); // larger than any packet: cannot be sent, do not spin on it
+                    continue;
+                }
+                return;
+            }
+            host.send(farAddress, farSessionId, cipher, header(now, chunks));
+            if (carriesData) {
+                dataPackets++;
+                if (retransmitDeadline == 0) {
+                    retransmitDeadline = now + rtt.ertoMillis();
+                }
+            }
+        }
+    }
+
+    private int addAcknowledgements(List<Chunk> chunks, int room) {
+        if (!ackNow || flowsToAck.isEmpty()) {
+            return room;
+        }
+        var it = flowsToAck.iterator();
+        while (it.hasNext()) {
+            ReceiveFlow flow = it.next();
+            Chunk ack = flow.acknowledgement();
+            int size = ChunkCodec.encodedLength(ack);
+            FlowExceptionReport exception = flow.isRejected() ? new FlowExceptionReport(flow.id(), flow.rejectionCode()) : null;
+            if (exception != null) {
+                size += ChunkCodec.encodedLength(exception);
+            }
+            if (size > room) {
+                return room;
+            }
+            if (exception != null) {
+                chunks.add(exception);
+            }
+            chunks.add(ack);
+            room -= size;
+            it.remove();
+        }
+        ackNow = false;
+        ackDeadline = 0;
+        dataPacketsSinceAck = 0;
+        return room;
+    }
+
+    private int addData(List<Chunk> chunks, int room) {
+        List<SendFlow> flows = new ArrayList<>(sendFlows.values());
+        int idle = 0;
+        while (!flows.isEmpty() && idle < flows.size()) {
+            if (inFlightBytes() >= congestion.bytes()) {
+                return room;
+            }
+            SendFlow flow = flows.get(Math.floorMod(roundRobin++, flows.size()));
+            UserData chunk = flow.hasDataToSend() ? flow.nextChunk(room, ++transmitCounter) : null;
+            if (chunk == null) {
+                idle++;
+                continue;
+            }
+            idle = 0;
+            chunks.add(chunk);
+            room -= ChunkCodec.encodedLength(chunk);
+        }
+        return room;
+    }
+
+    private Packet header(long now, List<Chunk> chunks) {
+        int echo = -1;
+        if (farTimestamp >= 0 && now - farTimestampAt <= params.maxTimestampEchoElapsedMillis()) {
+            // Echo what the far clock reads now, so its RTT sample excludes the time we held it.
+            echo = (int) ((farTimestamp + (now - farTimestampAt) / RtmfpParams.TIMESTAMP_TICK_MILLIS) & 0xffff);
+        }
+        PacketMode mode = initiator ? PacketMode.INITIATOR : PacketMode.RESPONDER;
+        return new Packet(mode, false, false, timestampTicks(now), echo, chunks);
+    }
+
+    private static int timestampTicks(long now) {
+        return (int) ((now / RtmfpParams.TIMESTAMP_TICK_MILLIS) & 0xffff);
+    }
+
+    private void failFlows(String why) {
+        FlowException reason = new FlowException(why);
+        sendFlows.values().forEach(f -> f.fail(reason));
+        sendFlows.clear();
+    }
+
+    /** Ends the session at once, without telling the far end (endpoint shutdown, timeouts). */
+    void terminate() {
+        if (state == SessionState.CLOSED) {
+            return;
+        }
+        failFlows("session closed");
+        state = SessionState.CLOSED;
+        receiveFlows.clear();
+        control.clear();
+        flowsToAck.clear();
+        notifyClosed();
+        host.onSessionEnded(this);
+    }
+
+    private void notifyClosed() {
+        if (!closedNotified) {
+            closedNotified = true;
+            listener.onClosed(this);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Session[" + nearSessionId + " -> " + farAddress + ", " + state + "]";
+    }
+}

@@ -1,0 +1,95 @@
+package org.webp2p.rtmfp.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.webp2p.rtmfp.RtmfpParams;
+import org.webp2p.rtmfp.crypto.DhGroup;
+import org.webp2p.rtmfp.crypto.LocalIdentity;
+import org.webp2p.rtmfp.session.ReceiveFlow;
+import org.webp2p.rtmfp.session.Session;
+import org.webp2p.rtmfp.session.SessionListener;
+import org.webp2p.rtmfp.wire.Bytes;
+
+class RtmfpEndpointTest {
+    private static final InetSocketAddress LOOPBACK_ANY_PORT = new InetSocketAddress("127.0.0.1", 0);
+    private static final int MEGABYTE = 1 << 20;
+
+    /** Completes with the first message of the first flow the far end opens. */
+    private static SessionListener firstMessageInto(CompletableFuture<byte[]> sink) {
+        return new SessionListener() {
+            @Override
+            public void onFlow(ReceiveFlow flow) {
+                flow.setMessageListener((f, message) -> sink.complete(message));
+            }
+        };
+    }
+
+    private static byte[] randomBytes(long seed) {
+        byte[] bytes = new byte[MEGABYTE];
+        new Random(seed).nextBytes(bytes);
+        return bytes;
+    }
+
+    @ParameterizedTest(name = "{0} loss")
+    @ValueSource(doubles = {0.05, 0.20})
+    void exchangesMegabyteBothWaysOverLossyLoopbackUdp(double loss) throws Exception {
+        AtomicLong dropped = new AtomicLong();
+        RtmfpParams params = RtmfpParams.defaults();
+        LocalIdentity serverIdentity = LocalIdentity.ephemeral(params.dhGroups(), true, params.dhPrivateKeyBits(),
+                new SecureRandom());
+        CompletableFuture<byte[]> atServer = new CompletableFuture<>();
+        CompletableFuture<byte[]> atClient = new CompletableFuture<>();
+        try (RtmfpEndpoint server = RtmfpEndpoint.builder().localAddress(LOOPBACK_ANY_PORT).identity(serverIdentity)
+                     .outboundDecorator(sink -> new LossySink(sink, loss, 1, dropped)).bind();
+             RtmfpEndpoint client = RtmfpEndpoint.builder().localAddress(LOOPBACK_ANY_PORT)
+                     .outboundDecorator(sink -> new LossySink(sink, loss, 2, dropped)).bind()) {
+            byte[] up = randomBytes(10);
+            byte[] down = randomBytes(20);
+            server.setIncomingSessionHandler(session -> {
+                session.setListener(firstMessageInto(atServer));
+                session.openFlow(Bytes.fromHex("02")).send(down);
+            });
+
+            long start = System.nanoTime();
+            Session session = client.connect("rtmfp://localhost/test", server.localAddress(), firstMessageInto(atClient))
+                    .get(10, TimeUnit.SECONDS);
+            CompletableFuture<Void> upAcked = session.openFlow(Bytes.fromHex("01")).send(up);
+
+            assertThat(atServer.get(20, TimeUnit.SECONDS)).isEqualTo(up);
+            assertThat(atClient.get(20, TimeUnit.SECONDS)).isEqualTo(down);
+            upAcked.get(10, TimeUnit.SECONDS);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertThat(millis).as("both transfers took %d ms", millis).isLessThan(10_000);
+            assertThat(dropped.get()).isPositive();
+            assertThat(session.farPeerId()).isEqualTo(server.peerId());
+        }
+    }
+
+    @Test
+    void closingTheEndpointFreesThePortAndEndsSessions() throws Exception {
+        RtmfpEndpoint server = RtmfpEndpoint.builder().localAddress(LOOPBACK_ANY_PORT)
+                .identity(LocalIdentity.ephemeral(List.of(DhGroup.MODP_1024), true, 256,
+                        new SecureRandom())).bind();
+        InetSocketAddress address = server.localAddress();
+        try (RtmfpEndpoint client = RtmfpEndpoint.builder().localAddress(LOOPBACK_ANY_PORT).bind()) {
+            Session session = client.connect("rtmfp://localhost/x", address, new SessionListener() { })
+                    .get(5, TimeUnit.SECONDS);
+            assertThat(server.sessions()).hasSize(1);
+            server.close();
+            try (RtmfpEndpoint again = RtmfpEndpoint.builder().localAddress(address).bind()) {
+                assertThat(again.localAddress()).isEqualTo(address);
+            }
+            assertThat(session.farAddress()).isEqualTo(address);
+        }
+    }
+}

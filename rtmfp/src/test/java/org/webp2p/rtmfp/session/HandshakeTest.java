@@ -1,0 +1,231 @@
+package org.webp2p.rtmfp.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.webp2p.rtmfp.DropReason;
+import org.webp2p.rtmfp.RtmfpParams;
+import org.webp2p.rtmfp.chunk.IIKeying;
+import org.webp2p.rtmfp.chunk.RHelloCookieChange;
+import org.webp2p.rtmfp.crypto.DhGroup;
+import org.webp2p.rtmfp.crypto.EndpointDiscriminator;
+import org.webp2p.rtmfp.crypto.LocalIdentity;
+import org.webp2p.rtmfp.crypto.PacketCipher;
+import org.webp2p.rtmfp.crypto.PeerId;
+import org.webp2p.rtmfp.packet.DatagramCodec;
+import org.webp2p.rtmfp.packet.Packet;
+import org.webp2p.rtmfp.wire.Bytes;
+
+class HandshakeTest {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final RtmfpParams PARAMS = RtmfpParams.defaults();
+    private static final InetSocketAddress SERVER = new InetSocketAddress("10.0.0.1", 1935);
+    private static final InetSocketAddress CLIENT = new InetSocketAddress("10.0.0.2", 5000);
+    private static final String URI = "rtmfp://10.0.0.1/live";
+
+    private static LocalIdentity server() {
+        return LocalIdentity.ephemeral(PARAMS.dhGroups(), true, PARAMS.dhPrivateKeyBits(), RANDOM);
+    }
+
+    private static LocalIdentity peer() {
+        return LocalIdentity.ephemeral(PARAMS.dhGroups(), false, PARAMS.dhPrivateKeyBits(), RANDOM);
+    }
+
+    @Test
+    void opensSessionToServerUriAndBothSidesKnowEachOther() {
+        FakeNetwork net = new FakeNetwork(1);
+        RtmfpCore server = net.add("10.0.0.1", 1935, server(), PARAMS);
+        RtmfpCore client = net.add("10.0.0.2", 5000, peer(), PARAMS);
+        List<Session> incoming = new ArrayList<>();
+        server.setIncomingSessionHandler(incoming::add);
+
+        CompletableFuture<Session> opened = client.open(EndpointDiscriminator.forServer(URI), List.of(SERVER),
+                new SessionListener() { });
+        net.run(50);
+
+        Session session = opened.join();
+        assertThat(session.farPeerId()).isEqualTo(server.identity().peerId());
+        assertThat(session.farAddress()).isEqualTo(SERVER);
+        assertThat(incoming).hasSize(1);
+        assertThat(incoming.get(0).farPeerId()).isEqualTo(client.identity().peerId());
+        assertThat(incoming.get(0).farAddress()).isEqualTo(CLIENT);
+        assertThat(server.drops().total()).isZero();
+    }
+
+    @Test
+    void opensSessionByPeerIdWithStaticKeysOnBothSides() {
+        RtmfpParams group2 = PARAMS.toBuilder().dhGroups(List.of(DhGroup.MODP_1024)).build();
+        FakeNetwork net = new FakeNetwork(2);
+        LocalIdentity responderIdentity = LocalIdentity.withStaticKeys(List.of(DhGroup.MODP_1024), 256, RANDOM);
+        RtmfpCore responder = net.add("10.0.0.1", 1935, responderIdentity, group2);
+        RtmfpCore initiator = net.add("10.0.0.2", 5000,
+                LocalIdentity.withStaticKeys(List.of(DhGroup.MODP_1024), 256, RANDOM), group2);
+
+        CompletableFuture<Session> opened = initiator.open(EndpointDiscriminator.forPeer(responderIdentity.peerId()),
+                List.of(SERVER), new SessionListener() { });
+        net.run(50);
+
+        assertThat(opened.join().farPeerId()).isEqualTo(responder.identity().peerId());
+        assertThat(responder.sessions()).hasSize(1);
+    }
+
+    @Test
+    void retransmitsIHelloUntilAnswered() {
+        FakeNetwork net = new FakeNetwork(3);
+        net.add("10.0.0.1", 1935, server(), PARAMS);
+        RtmfpCore client = net.add("10.0.0.2", 5000, peer(), PARAMS);
+        net.block((from, to) -> true);
+        CompletableFuture<Session> opened = client.open(EndpointDiscriminator.forServer(URI), List.of(SERVER),
+                new SessionListener() { });
+        net.run(500);
+        net.block((from, to) -> false);
+        net.run(3000);
+        assertThat(opened).isCompleted();
+    }
+
+    @Test
+    void failsOpeningWhenNobodyAnswers() {
+        FakeNetwork net = new FakeNetwork(4);
+        RtmfpCore client = net.add("10.0.0.2", 5000, peer(), PARAMS.toBuilder().openTimeoutMillis(5000).build());
+        CompletableFuture<Session> opened = client.open(EndpointDiscriminator.forServer(URI), List.of(SERVER),
+                new SessionListener() { });
+        net.run(6000);
+        assertThat(opened).isCompletedExceptionally();
+    }
+
+    @Test
+    void ignoresIHelloForAnotherPeerId() {
+        FakeNetwork net = new FakeNetwork(5);
+        RtmfpCore responder = net.add("10.0.0.1", 1935, peer(), PARAMS);
+        RtmfpCore client = net.add("10.0.0.2", 5000, peer(), PARAMS.toBuilder().openTimeoutMillis(2000).build());
+        PeerId stranger = new PeerId(Bytes.of(new byte[32]));
+        CompletableFuture<Session> opened = client.open(EndpointDiscriminator.forPeer(stranger), List.of(SERVER),
+                new SessionListener() { });
+        net.run(2500);
+        assertThat(opened).isCompletedExceptionally();
+        assertThat(responder.drops().get(DropReason.NOT_FOR_US)).isPositive();
+    }
+
+    @Test
+    void rhelloStaysWithinThreeTimesTheIHello() {
+        FakeNetwork net = new FakeNetwork(6);
+        net.add("10.0.0.1", 1935, server(), PARAMS);
+        RtmfpCore client = net.add("10.0.0.2", 5000, peer(), PARAMS);
+        client.open(EndpointDiscriminator.forServer(URI), List.of(SERVER), new SessionListener() { });
+        net.run(20);
+        FakeNetwork.Datagram ihello = net.delivered().get(0);
+        FakeNetwork.Datagram rhello = net.delivered().get(1);
+        assertThat(rhello.from()).isEqualTo(SERVER);
+        assertThat(rhello.bytes().length).isLessThanOrEqualTo(3 * ihello.bytes().length);
+    }
+
+    @Test
+    void refusesRHelloLargerThanTheAmplificationLimit() {
+        RtmfpParams strict = PARAMS.toBuilder().maxHelloAmplification(1).openTimeoutMillis(1000).build();
+        FakeNetwork net = new FakeNetwork(7);
+        RtmfpCore server = net.add("10.0.0.1", 1935, server(), strict);
+        RtmfpCore client = net.add("10.0.0.2", 5000, peer(), strict);
+        client.open(EndpointDiscriminator.forServer(URI), List.of(SERVER), new SessionListener() { });
+        net.run(1500);
+        assertThat(server.drops().get(DropReason.AMPLIFICATION_LIMIT)).isPositive();
+        assertThat(server.sessions()).isEmpty();
+    }
+
+    @Test
+    void answersReplayedIIKeyingWithoutSecondSessionAndRejectsForgedCookie() {
+        FakeNetwork net = new FakeNetwork(8);
+        RtmfpCore server = net.add("10.0.0.1", 1935, server(), PARAMS);
+        RtmfpCore client = net.add("10.0.0.2", 5000, peer(), PARAMS);
+        client.open(EndpointDiscriminator.forServer(URI), List.of(SERVER), new SessionListener() { });
+        net.run(50);
+        FakeNetwork.Datagram iikeying = net.delivered().stream().filter(d -> d.to().equals(SERVER)).skip(1).findFirst()
+                .orElseThrow();
+        int delivered = net.delivered().size();
+
+        net.inject(CLIENT, SERVER, iikeying.bytes());
+        net.run(20);
+        assertThat(server.sessions()).hasSize(1);
+        assertThat(net.delivered().subList(delivered, net.delivered().size()))
+                .anyMatch(d -> d.from().equals(SERVER) && d.to().equals(CLIENT));
+
+        Packet original = DatagramCodec.decode(iikeying.bytes(), PacketCipher.defaultCipher()).orElseThrow();
+        IIKeying keying = (IIKeying) original.chunks().get(0);
+        byte[] forgedCookie = keying.cookieEcho().toByteArray();
+        forgedCookie[forgedCookie.length - 1] ^= 1;
+        IIKeying forged = new IIKeying(keying.initiatorSessionId() ^ 1, Bytes.of(forgedCookie),
+                keying.initiatorCertificate(), keying.sessionKeyComponent(), keying.signature());
+        net.inject(CLIENT, SERVER, DatagramCodec.encode(0, Packet.startup(List.of(forged)), PacketCipher.defaultCipher()));
+        net.run(20);
+        assertThat(server.drops().get(DropReason.BAD_COOKIE)).isEqualTo(1);
+        assertThat(server.sessions()).hasSize(1);
+    }
+
+    @Test
+    void rejectsCookieReplayedFromAnotherAddress() {
+        FakeNetwork net = new FakeNetwork(9);
+        RtmfpCore server = net.add("10.0.0.1", 1935, server(), PARAMS);
+        RtmfpCore client = net.add("10.0.0.2", 5000, peer(), PARAMS);
+        client.open(EndpointDiscriminator.forServer(URI), List.of(SERVER), new SessionListener() { });
+        net.run(50);
+        FakeNetwork.Datagram iikeying = net.delivered().stream().filter(d -> d.to().equals(SERVER)).skip(1).findFirst()
+                .orElseThrow();
+        net.inject(new InetSocketAddress("10.0.0.66", 4000), SERVER, iikeying.bytes());
+        net.run(20);
+        assertThat(server.drops().get(DropReason.BAD_COOKIE)).isEqualTo(1);
+    }
+
+    @Test
+    void introducesPeersThroughRendezvousWithRedirectAndForwardedIHello() {
+        FakeNetwork net = new FakeNetwork(10);
+        RtmfpCore rendezvous = net.add("10.0.0.1", 1935, server(), PARAMS);
+        RtmfpCore alice = net.add("10.0.0.2", 5000, peer(), PARAMS);
+        RtmfpCore bob = net.add("10.0.0.3", 6000, peer(), PARAMS);
+        List<Session> registered = new ArrayList<>();
+        rendezvous.setIncomingSessionHandler(registered::add);
+        rendezvous.setIHelloHandler(hello -> registered.stream()
+                .filter(s -> hello.discriminator().peerId().filter(s.farPeerId()::equals).isPresent())
+                .findFirst()
+                .ifPresent(target -> {
+                    target.forwardIHello(hello.encodedDiscriminator(), hello.from(), hello.tag());
+                    hello.redirect(List.of(target.farAddress()));
+                }));
+        alice.open(EndpointDiscriminator.forServer(URI), List.of(SERVER), new SessionListener() { });
+        bob.open(EndpointDiscriminator.forServer(URI), List.of(SERVER), new SessionListener() { });
+        net.run(50);
+        assertThat(registered).hasSize(2);
+        List<Session> bobIncoming = new ArrayList<>();
+        bob.setIncomingSessionHandler(bobIncoming::add);
+
+        CompletableFuture<Session> toBob = alice.open(EndpointDiscriminator.forPeer(bob.identity().peerId()),
+                List.of(SERVER), new SessionListener() { });
+        net.run(100);
+
+        assertThat(toBob.join().farPeerId()).isEqualTo(bob.identity().peerId());
+        assertThat(toBob.join().farAddress()).isEqualTo(new InetSocketAddress("10.0.0.3", 6000));
+        assertThat(bobIncoming).singleElement().satisfies(s -> assertThat(s.farPeerId()).isEqualTo(alice.identity().peerId()));
+    }
+
+    @Test
+    void staleCookieIsRenewedWithCookieChangeAndTheOpeningCompletes() {
+        RtmfpParams shortCookies = PARAMS.toBuilder().cookieLifetimeMillis(3000).build();
+        FakeNetwork net = new FakeNetwork(11);
+        RtmfpCore server = net.add("10.0.0.1", 1935, server(), shortCookies);
+        RtmfpCore client = net.add("10.0.0.2", 5000, peer(), shortCookies);
+        int[] toServer = {0};
+        // Let the IHello through, then hold the IIKeying back until its cookie has gone stale.
+        net.block((from, to) -> to.equals(SERVER) && ++toServer[0] > 1 && net.now() < 1_003_200);
+        CompletableFuture<Session> opened = client.open(EndpointDiscriminator.forServer(URI), List.of(SERVER),
+                new SessionListener() { });
+        net.run(6000);
+        assertThat(opened).isCompleted();
+        assertThat(server.sessions()).hasSize(1);
+        assertThat(net.delivered()).anyMatch(d -> d.from().equals(SERVER)
+                && DatagramCodec.decode(d.bytes(), PacketCipher.defaultCipher())
+                .map(p -> p.chunks().get(0) instanceof RHelloCookieChange).orElse(false));
+    }
+}
