@@ -5,13 +5,17 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Instant;
+import io.netty.util.concurrent.ScheduledFuture;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +51,8 @@ public final class ApiService extends HttpService {
     private final LongAdder refusedTokens = new LongAdder();
     private final Deque<LoggedDecision> decisions = new ArrayDeque<>();
     private volatile SessionRegistry sessions;
+    private volatile ClusterLoads cluster;
+    private volatile ScheduledFuture<?> polling;
 
     /** A scheduling decision as the console lists it. */
     public record LoggedDecision(Instant at, String sessionId, String stream, Decision decision) {
@@ -70,6 +76,12 @@ public final class ApiService extends HttpService {
         SessionRegistry registry = new SessionRegistry(context.clock(), c.duration("api.session-ttl"),
                 (int) c.integer("api.max-sessions"));
         sessions = registry;
+        ClusterLoads others = new ClusterLoads(parseCluster(c), c.duration("api.cluster-poll"), context.clock());
+        cluster = others;
+        if (!others.isEmpty()) {
+            long every = c.duration("api.cluster-poll").toMillis();
+            polling = context.netty().io().next().scheduleAtFixedRate(others::poll, 0, every, TimeUnit.MILLISECONDS);
+        }
 
         router.post("/v1/sessions", req -> {
             SessionRequest body = Json.read(req.http().content(), SessionRequest.class);
@@ -96,9 +108,13 @@ public final class ApiService extends HttpService {
             return Json.response(HttpResponseStatus.OK,
                     plan(session, findStream(session.stream()), req, scheduler, c));
         });
-        router.get("/v1/load", req -> Json.response(HttpResponseStatus.OK, Map.of(
-                "rendezvous", rendezvousLoads(advertisedHost(req, c)),
-                "trackers", trackerLoads(advertisedHost(req, c)))));
+        // Only this node's own load: other nodes poll it, so reports never echo around the cluster.
+        router.get("/v1/load", req -> {
+            String host = advertisedHost(req, c);
+            return Json.response(HttpResponseStatus.OK, Map.of(
+                    "rendezvous", localRendezvous(host).stream().toList(),
+                    "trackers", localTracker(host).stream().toList()));
+        });
     }
 
     private Map<String, Object> plan(SessionRegistry.Session session, StreamStats stream,
@@ -167,13 +183,47 @@ public final class ApiService extends HttpService {
     }
 
     private List<NodeLoad> rendezvousLoads(String host) {
-        return running("rendezvous").map(a -> List.of(load("rendezvous", "rtmfp://" + hostPort(host, a) + "/webp2p")))
-                .orElse(List.of());
+        return withCluster(localRendezvous(host), ClusterLoads::rendezvous);
     }
 
     private List<NodeLoad> trackerLoads(String host) {
-        return running(TrackerService.NAME).map(a -> List.of(load(TrackerService.NAME, url(host, a, "/v1/announce"))))
-                .orElse(List.of());
+        return withCluster(localTracker(host), ClusterLoads::trackers);
+    }
+
+    private Optional<NodeLoad> localRendezvous(String host) {
+        return running("rendezvous").map(a -> load("rendezvous", "rtmfp://" + hostPort(host, a) + "/webp2p"));
+    }
+
+    private Optional<NodeLoad> localTracker(String host) {
+        return running(TrackerService.NAME).map(a -> load(TrackerService.NAME, url(host, a, "/v1/announce")));
+    }
+
+    /** This node's own entry, if running, then what the other nodes last reported. */
+    private List<NodeLoad> withCluster(Optional<NodeLoad> local, Function<ClusterLoads, List<NodeLoad>> remote) {
+        List<NodeLoad> all = new ArrayList<>();
+        local.ifPresent(all::add);
+        ClusterLoads c = cluster;
+        if (c != null) {
+            all.addAll(remote.apply(c));
+        }
+        return all;
+    }
+
+    private static List<java.net.URI> parseCluster(Config c) throws IOException {
+        try {
+            return ClusterLoads.parse(c.string("api.cluster"));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    protected void release() {
+        ScheduledFuture<?> p = polling;
+        polling = null;
+        if (p != null) {
+            p.cancel(false);
+        }
     }
 
     /** A local service's load from the "load" and "capacity" figures it reports. */

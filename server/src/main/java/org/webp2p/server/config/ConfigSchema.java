@@ -104,6 +104,9 @@ public final class ConfigSchema {
         s.add(ConfigKey.integer("api.upload-limit-kbps", 2000, 0, 10_000_000, "Upload one client gives the swarm."));
         s.add(ConfigKey.of("api.session-ttl", ValueType.DURATION, "6h",
                 "A session not renewed for this long is forgotten."));
+        s.add(ConfigKey.of("api.cluster", ValueType.STRING, "",
+                "Other nodes' API URLs (comma separated); the scheduler sends clients to whichever has room."));
+        s.add(ConfigKey.of("api.cluster-poll", ValueType.DURATION, "5s", "How often other nodes' load is read."));
         s.add(ConfigKey.integer("api.max-sessions", 100_000, 1, 100_000_000, "Sessions kept at most."));
         s.add(ConfigKey.of("ui.poll-interval", ValueType.DURATION, "1s", "How often the console refreshes."));
         return s;
