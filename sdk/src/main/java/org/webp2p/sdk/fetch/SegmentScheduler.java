@@ -1,0 +1,194 @@
+package org.webp2p.sdk.fetch;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.webp2p.sdk.playback.VirtualPlayer;
+
+/**
+ * Decides where each segment comes from so that playback never waits on a peer.
+ *
+ * <p>Segments needed within the urgent window come from HTTP at once. Segments further ahead (up
+ * to the prefetch window) are asked of peers, rarest first and then earliest needed, each with a
+ * deadline: the moment it would enter the urgent window. A peer transfer still running at its
+ * deadline is cancelled and the rest of the segment fetched over HTTP, so a slow peer costs
+ * bandwidth, never a stall. Pure and single-threaded: its owner feeds it events and a clock
+ * reading, and carries out the actions it returns.
+ */
+public final class SegmentScheduler {
+    private enum State { HTTP, PEER, DONE }
+
+    private static final class Slot {
+        State state;
+        String peer;
+        long deadline;
+        long bytesFromPeer;
+    }
+
+    private SchedulerSettings settings;
+    private boolean p2p;
+    private final TreeMap<Long, Slot> slots = new TreeMap<>();
+    private final Map<Long, Set<String>> avoid = new HashMap<>();
+    private final Map<Long, FallbackReason> lastFailure = new HashMap<>();
+    private final Consumer<Fallback> fallbacks;
+
+    /** A segment that came from HTTP, and why; the SDK reports these. */
+    public record Fallback(long sequence, FallbackReason reason) {
+    }
+
+    public SegmentScheduler(SchedulerSettings settings, boolean p2p, Consumer<Fallback> fallbacks) {
+        this.settings = settings;
+        this.p2p = p2p;
+        this.fallbacks = fallbacks;
+    }
+
+    /** The API's latest plan: P2P on or off and the prefetch window. */
+    public void update(boolean p2pEnabled, int prefetchSegments) {
+        this.p2p = p2pEnabled;
+        this.settings = settings.withPrefetch(prefetchSegments);
+    }
+
+    /**
+     * What to do now.
+     *
+     * @param liveEdge the newest segment the playlist lists; nothing past it is fetched
+     */
+    public List<FetchAction> plan(long nowMs, VirtualPlayer player, long liveEdge, Availability availability) {
+        List<FetchAction> actions = new ArrayList<>();
+        long head = player.playhead();
+        slots.headMap(head).clear();
+        avoid.keySet().removeIf(s -> s < head);
+        lastFailure.keySet().removeIf(s -> s < head);
+
+        for (Map.Entry<Long, Slot> e : slots.entrySet()) {
+            Slot slot = e.getValue();
+            if (slot.state == State.PEER && nowMs >= slot.deadline) {
+                actions.add(new FetchAction.CancelPeer(e.getKey(), slot.peer));
+                toHttp(e.getKey(), slot, FallbackReason.SLOW_PEER, actions);
+            }
+        }
+
+        long last = Math.min(liveEdge, head + settings.prefetchSegments() - 1);
+        List<Long> forPeers = new ArrayList<>();
+        for (long seq = head; seq <= last; seq++) {
+            if (player.has(seq) || slots.containsKey(seq)) {
+                continue;
+            }
+            long untilNeeded = player.msUntilNeeded(seq, settings.defaultDurationMs());
+            if (untilNeeded <= settings.urgentMs()) {
+                toHttp(seq, new Slot(), urgentReason(seq, availability), actions);
+            } else if (p2p) {
+                forPeers.add(seq);
+            }
+        }
+        assignPeers(nowMs, player, forPeers, availability, actions);
+        if (!p2p) {
+            // Without peers a player simply reads ahead over HTTP, a segment or two at a time.
+            for (long seq = head; seq <= last && httpBusy() < settings.httpInFlight(); seq++) {
+                if (!player.has(seq) && !slots.containsKey(seq)) {
+                    toHttp(seq, new Slot(), FallbackReason.P2P_OFF, actions);
+                }
+            }
+        }
+        return actions;
+    }
+
+    private void assignPeers(long nowMs, VirtualPlayer player, List<Long> wanted, Availability availability,
+                             List<FetchAction> actions) {
+        Map<Long, List<String>> holders = new HashMap<>();
+        for (long seq : wanted) {
+            List<String> h = new ArrayList<>(availability.holders(seq));
+            h.removeAll(avoid.getOrDefault(seq, Set.of()));
+            holders.put(seq, h);
+        }
+        wanted.sort(Comparator.<Long>comparingInt(s -> holders.get(s).isEmpty() ? Integer.MAX_VALUE : holders.get(s).size())
+                .thenComparingLong(s -> s));
+        Map<String, Integer> busy = new HashMap<>();
+        slots.values().stream().filter(s -> s.state == State.PEER).forEach(s -> busy.merge(s.peer, 1, Integer::sum));
+        for (long seq : wanted) {
+            String peer = holders.get(seq).stream()
+                    .filter(p -> busy.getOrDefault(p, 0) < settings.perPeerInFlight())
+                    .min(Comparator.<String>comparingInt(p -> busy.getOrDefault(p, 0)).thenComparing(p -> p))
+                    .orElse(null);
+            if (peer == null) {
+                continue; // wait: a holder may appear, and if not it turns urgent and goes to HTTP
+            }
+            Slot slot = new Slot();
+            slot.state = State.PEER;
+            slot.peer = peer;
+            slot.deadline = nowMs + player.msUntilNeeded(seq, settings.defaultDurationMs()) - settings.urgentMs();
+            slots.put(seq, slot);
+            busy.merge(peer, 1, Integer::sum);
+            actions.add(new FetchAction.FromPeer(seq, peer, slot.deadline));
+        }
+    }
+
+    /** The most telling reason an urgent segment was not had from a peer. */
+    private FallbackReason urgentReason(long seq, Availability availability) {
+        if (!p2p) {
+            return FallbackReason.P2P_OFF;
+        }
+        FallbackReason failed = lastFailure.get(seq);
+        if (failed != null) {
+            return failed;
+        }
+        Set<String> holders = new HashSet<>(availability.holders(seq));
+        holders.removeAll(avoid.getOrDefault(seq, Set.of()));
+        return holders.isEmpty() ? FallbackReason.NO_PEER_HAS_IT : FallbackReason.URGENT;
+    }
+
+    private void toHttp(long seq, Slot slot, FallbackReason reason, List<FetchAction> actions) {
+        long from = slot.state == State.PEER ? slot.bytesFromPeer : 0;
+        slot.state = State.HTTP;
+        slot.peer = null;
+        slots.put(seq, slot);
+        actions.add(new FetchAction.FromHttp(seq, from, reason));
+        fallbacks.accept(new Fallback(seq, reason));
+    }
+
+    private long httpBusy() {
+        return slots.values().stream().filter(s -> s.state == State.HTTP).count();
+    }
+
+    /** Bytes of a segment have arrived from its peer; an HTTP fallback continues after them. */
+    public void peerProgress(long seq, long bytesSoFar) {
+        Slot s = slots.get(seq);
+        if (s != null && s.state == State.PEER) {
+            s.bytesFromPeer = bytesSoFar;
+        }
+    }
+
+    /** A segment arrived whole and checked, from wherever. */
+    public void completed(long seq) {
+        Slot s = slots.computeIfAbsent(seq, k -> new Slot());
+        s.state = State.DONE;
+    }
+
+    /**
+     * A peer transfer failed; the segment is planned again (from another peer, or from HTTP when
+     * time is short or nobody else has it) and never asked of that peer again.
+     */
+    public void peerFailed(long seq, String peer, FallbackReason reason) {
+        Slot s = slots.get(seq);
+        if (s == null || s.state != State.PEER || !peer.equals(s.peer)) {
+            return;
+        }
+        slots.remove(seq);
+        avoid.computeIfAbsent(seq, k -> new HashSet<>()).add(peer);
+        lastFailure.put(seq, reason);
+    }
+
+    /** An HTTP fetch failed; it is tried again at the next plan. */
+    public void httpFailed(long seq) {
+        Slot s = slots.get(seq);
+        if (s != null && s.state == State.HTTP) {
+            slots.remove(seq);
+        }
+    }
+}

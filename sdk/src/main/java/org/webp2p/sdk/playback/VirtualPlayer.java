@@ -1,0 +1,136 @@
+package org.webp2p.sdk.playback;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * A player that consumes segments in order at real-time speed, driven by an injected clock: what
+ * the simulator uses instead of a screen, and what the scheduler asks "when is segment N needed?".
+ * Starts at the first segment it is given a position for, plays once that segment has arrived,
+ * stalls whenever the next one has not. Not thread-safe: one owner drives it.
+ */
+public final class VirtualPlayer {
+    private final LongSupplier clockMs;
+    private final long openedAt;
+    private final Map<Long, Long> durations = new HashMap<>();
+    private final Map<Long, Boolean> ready = new HashMap<>();
+    private long playhead = -1;
+    private long offsetMs;
+    private long lastTick;
+    private long startupMs = -1;
+    private boolean stalled;
+    private int stalls;
+    private long stallMs;
+    private long playedMs;
+
+    public VirtualPlayer(LongSupplier clockMs) {
+        this.clockMs = clockMs;
+        this.openedAt = clockMs.getAsLong();
+        this.lastTick = openedAt;
+    }
+
+    /** Where playback starts: a live player joins a few segments behind the live edge. */
+    public void startAt(long sequence) {
+        if (playhead >= 0) {
+            throw new IllegalStateException("already started at " + playhead);
+        }
+        playhead = sequence;
+    }
+
+    /** The playlist says segment {@code sequence} lasts {@code durationMs}. */
+    public void describe(long sequence, long durationMs) {
+        if (durationMs <= 0) {
+            throw new IllegalArgumentException("segment duration must be positive");
+        }
+        durations.putIfAbsent(sequence, durationMs);
+    }
+
+    /** Segment {@code sequence} is fully downloaded and checked. */
+    public void arrived(long sequence) {
+        tick();
+        ready.put(sequence, Boolean.TRUE);
+        if (startupMs < 0 && sequence == playhead) {
+            startupMs = clockMs.getAsLong() - openedAt;
+        }
+        if (stalled && sequence == playhead) {
+            stalled = false;
+        }
+    }
+
+    public boolean has(long sequence) {
+        return ready.containsKey(sequence);
+    }
+
+    /** Advances playback to now. */
+    public void tick() {
+        long now = clockMs.getAsLong();
+        long elapsed = now - lastTick;
+        lastTick = now;
+        if (startupMs < 0 || playhead < 0) {
+            return;
+        }
+        while (elapsed > 0) {
+            Long duration = durations.get(playhead);
+            if (duration == null || !ready.containsKey(playhead)) {
+                if (!stalled) {
+                    stalled = true;
+                    stalls++;
+                }
+                stallMs += elapsed;
+                return;
+            }
+            long step = Math.min(elapsed, duration - offsetMs);
+            offsetMs += step;
+            playedMs += step;
+            elapsed -= step;
+            if (offsetMs >= duration) {
+                ready.remove(playhead);
+                durations.remove(playhead);
+                playhead++;
+                offsetMs = 0;
+            }
+        }
+    }
+
+    /** The segment being played (or waited for), or -1 before {@link #startAt}. */
+    public long playhead() {
+        return playhead;
+    }
+
+    /**
+     * Milliseconds of playback until {@code sequence} must be on hand: 0 for the segment being played
+     * or waited for; before startup, counted from the moment playback will start. Durations not yet
+     * described count as {@code defaultDurationMs}.
+     */
+    public long msUntilNeeded(long sequence, long defaultDurationMs) {
+        if (playhead < 0 || sequence <= playhead) {
+            return 0;
+        }
+        long ms = durations.getOrDefault(playhead, defaultDurationMs) - offsetMs;
+        for (long s = playhead + 1; s < sequence; s++) {
+            ms += durations.getOrDefault(s, defaultDurationMs);
+        }
+        return Math.max(0, ms);
+    }
+
+    /** Media buffered ahead of the playhead, counting only contiguous segments on hand. */
+    public long bufferAheadMs() {
+        if (playhead < 0) {
+            return 0;
+        }
+        long ms = 0;
+        for (long s = playhead; ready.containsKey(s) && durations.containsKey(s); s++) {
+            ms += durations.get(s) - (s == playhead ? offsetMs : 0);
+        }
+        return ms;
+    }
+
+    public boolean isStalled() {
+        return stalled;
+    }
+
+    public PlaybackStats stats() {
+        return new PlaybackStats(startupMs, stalls, stallMs, playedMs);
+    }
+}

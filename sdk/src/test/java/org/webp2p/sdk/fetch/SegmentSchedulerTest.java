@@ -1,0 +1,144 @@
+package org.webp2p.sdk.fetch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.webp2p.sdk.playback.VirtualPlayer;
+
+class SegmentSchedulerTest {
+    private final AtomicLong now = new AtomicLong();
+    private final VirtualPlayer player = new VirtualPlayer(now::get);
+    private final List<SegmentScheduler.Fallback> fallbacks = new ArrayList<>();
+    private final SchedulerSettings settings = new SchedulerSettings(4000, 6, 2, 2, 2000);
+
+    private void playing(long from, int segments) {
+        player.startAt(from);
+        for (long s = from; s < from + 20; s++) {
+            player.describe(s, 2000);
+        }
+        for (long s = from; s < from + segments; s++) {
+            player.arrived(s);
+        }
+    }
+
+    @Test
+    void withP2pOffReadsAheadOverHttpAndSaysWhy() {
+        SegmentScheduler scheduler = new SegmentScheduler(settings, false, fallbacks::add);
+        player.startAt(10);
+        List<FetchAction> actions = scheduler.plan(0, player, 30, s -> Set.of("peer"));
+        assertThat(actions).as("the urgent window, then no read-ahead beyond two in flight").containsExactly(
+                new FetchAction.FromHttp(10, 0, FallbackReason.P2P_OFF),
+                new FetchAction.FromHttp(11, 0, FallbackReason.P2P_OFF),
+                new FetchAction.FromHttp(12, 0, FallbackReason.P2P_OFF));
+        assertThat(fallbacks).extracting(SegmentScheduler.Fallback::reason).containsOnly(FallbackReason.P2P_OFF);
+    }
+
+    @Test
+    void urgentSegmentsComeFromHttpEvenWhenPeersHoldThem() {
+        SegmentScheduler scheduler = new SegmentScheduler(settings, true, fallbacks::add);
+        playing(0, 1);
+        List<FetchAction> actions = scheduler.plan(0, player, 30, s -> Set.of("a"));
+        assertThat(actions).startsWith(new FetchAction.FromHttp(1, 0, FallbackReason.URGENT),
+                new FetchAction.FromHttp(2, 0, FallbackReason.URGENT));
+        assertThat(actions).filteredOn(a -> a instanceof FetchAction.FromPeer)
+                .extracting(FetchAction::sequence).containsExactly(3L, 4L);
+    }
+
+    @Test
+    void asksPeersRarestFirstWithinPerPeerLimitsAndDeadlines() {
+        SegmentScheduler scheduler = new SegmentScheduler(settings, true, fallbacks::add);
+        playing(0, 3);
+        Map<Long, Set<String>> holders = Map.of(3L, Set.of("a", "b"), 4L, Set.of("b"), 5L, Set.of("a", "b"));
+        List<FetchAction> actions = scheduler.plan(0, player, 5, s -> holders.getOrDefault(s, Set.of()));
+        assertThat(actions).containsExactly(
+                new FetchAction.FromPeer(4, "b", 4000),
+                new FetchAction.FromPeer(3, "a", 2000),
+                new FetchAction.FromPeer(5, "a", 6000));
+        assertThat(fallbacks).isEmpty();
+    }
+
+    @Test
+    void slowPeerIsCancelledAtItsDeadlineAndHttpContinuesWhereItStopped() {
+        SegmentScheduler scheduler = new SegmentScheduler(settings, true, fallbacks::add);
+        playing(0, 3);
+        scheduler.plan(0, player, 3, s -> Set.of("slow"));
+        scheduler.peerProgress(3, 70_000);
+        now.set(2000);
+        player.tick();
+        assertThat(scheduler.plan(2000, player, 3, s -> Set.of("slow"))).containsExactly(
+                new FetchAction.CancelPeer(3, "slow"),
+                new FetchAction.FromHttp(3, 70_000, FallbackReason.SLOW_PEER));
+        assertThat(fallbacks).containsExactly(new SegmentScheduler.Fallback(3, FallbackReason.SLOW_PEER));
+    }
+
+    @Test
+    void corruptDataIsNeverAskedOfThatPeerAgainAndIsReportedWhenHttpTakesOver() {
+        SegmentScheduler scheduler = new SegmentScheduler(settings, true, fallbacks::add);
+        playing(0, 3);
+        scheduler.plan(0, player, 3, s -> Set.of("bad"));
+        scheduler.peerFailed(3, "bad", FallbackReason.CORRUPT);
+        assertThat(scheduler.plan(100, player, 3, s -> Set.of("bad"))).as("no one else has it: wait").isEmpty();
+        now.set(2100);
+        player.tick();
+        assertThat(scheduler.plan(2100, player, 3, s -> Set.of("bad")))
+                .containsExactly(new FetchAction.FromHttp(3, 0, FallbackReason.CORRUPT));
+    }
+
+    @Test
+    void failedPeerTransferMovesToAnotherHolder() {
+        SegmentScheduler scheduler = new SegmentScheduler(settings, true, fallbacks::add);
+        playing(0, 3);
+        scheduler.plan(0, player, 3, s -> Set.of("a"));
+        scheduler.peerFailed(3, "a", FallbackReason.PEER_LEFT);
+        assertThat(scheduler.plan(10, player, 3, s -> Set.of("a", "b")))
+                .containsExactly(new FetchAction.FromPeer(3, "b", 2010));
+    }
+
+    @Test
+    void segmentNobodyHoldsIsReportedAsSuchWhenItTurnsUrgent() {
+        SegmentScheduler scheduler = new SegmentScheduler(settings, true, fallbacks::add);
+        playing(0, 1);
+        scheduler.plan(0, player, 1, s -> Set.of());
+        assertThat(fallbacks).containsExactly(new SegmentScheduler.Fallback(1, FallbackReason.NO_PEER_HAS_IT));
+    }
+
+    /**
+     * A minute of playback in which every peer accepts requests and never delivers, while HTTP takes
+     * 1.5 s per segment: the viewer must not stall once, which is the whole promise.
+     */
+    @Test
+    void blackHolePeersNeverStallPlayback() {
+        SegmentScheduler scheduler = new SegmentScheduler(settings, true, fallbacks::add);
+        player.startAt(0);
+        Map<Long, Long> httpDoneAt = new java.util.HashMap<>();
+        long liveEdge = 40;
+        for (long s = 0; s <= liveEdge; s++) {
+            player.describe(s, 2000);
+        }
+        for (long t = 0; t <= 60_000; t += 100) {
+            now.set(t);
+            player.tick();
+            for (var e : List.copyOf(httpDoneAt.entrySet())) {
+                if (e.getValue() <= t) {
+                    httpDoneAt.remove(e.getKey());
+                    player.arrived(e.getKey());
+                    scheduler.completed(e.getKey());
+                }
+            }
+            for (FetchAction a : scheduler.plan(t, player, liveEdge, s -> Set.of("hole1", "hole2"))) {
+                if (a instanceof FetchAction.FromHttp h) {
+                    httpDoneAt.put(h.sequence(), t + 1500);
+                }
+            }
+        }
+        assertThat(player.stats().startupMs()).isEqualTo(1500);
+        assertThat(player.stats().stalls()).isZero();
+        assertThat(player.stats().playedMs()).isGreaterThan(55_000);
+        assertThat(fallbacks).extracting(SegmentScheduler.Fallback::reason).contains(FallbackReason.SLOW_PEER);
+    }
+}

@@ -1,0 +1,68 @@
+package org.webp2p.sdk.playback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class VirtualPlayerTest {
+    private final AtomicLong now = new AtomicLong(10_000);
+    private final VirtualPlayer player = new VirtualPlayer(now::get);
+
+    private void advance(long ms) {
+        now.addAndGet(ms);
+        player.tick();
+    }
+
+    @Test
+    void startupIsTimeToTheFirstSegmentAndPlaybackRunsInRealTime() {
+        player.startAt(100);
+        for (long s = 100; s < 103; s++) {
+            player.describe(s, 2000);
+        }
+        advance(700);
+        player.arrived(100);
+        player.arrived(101);
+        assertThat(player.stats().startupMs()).isEqualTo(700);
+        assertThat(player.bufferAheadMs()).isEqualTo(4000);
+
+        advance(2500);
+        assertThat(player.playhead()).isEqualTo(101);
+        assertThat(player.bufferAheadMs()).isEqualTo(1500);
+        assertThat(player.stats().playedMs()).isEqualTo(2500);
+        assertThat(player.isStalled()).isFalse();
+    }
+
+    @Test
+    void missingSegmentStallsOnceUntilItArrives() {
+        player.startAt(0);
+        player.describe(0, 1000);
+        player.describe(1, 1000);
+        player.arrived(0);
+        advance(1000);
+        advance(300);
+        assertThat(player.isStalled()).isTrue();
+        advance(200);
+        player.arrived(1);
+        advance(1000);
+        assertThat(player.stats()).isEqualTo(new PlaybackStats(0, 1, 500, 2000));
+        assertThat(player.playhead()).isEqualTo(2);
+        advance(100);
+        assertThat(player.isStalled()).as("segment 2 never came").isTrue();
+        assertThat(player.stats().stalls()).isEqualTo(2);
+    }
+
+    @Test
+    void tellsHowLongUntilASegmentIsNeeded() {
+        player.startAt(5);
+        player.describe(5, 2000);
+        player.describe(6, 3000);
+        assertThat(player.msUntilNeeded(8, 2000)).as("before startup: counted from the first frame")
+                .isEqualTo(2000 + 3000 + 2000);
+        player.arrived(5);
+        advance(500);
+        assertThat(player.msUntilNeeded(5, 2000)).isZero();
+        assertThat(player.msUntilNeeded(6, 2000)).isEqualTo(1500);
+        assertThat(player.msUntilNeeded(8, 2000)).isEqualTo(1500 + 3000 + 2000);
+    }
+}
