@@ -1,0 +1,250 @@
+package org.webp2p.sdk;
+
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.webp2p.sdk.control.ApiClient;
+import org.webp2p.sdk.control.PingbackReporter;
+import org.webp2p.sdk.control.SessionPlan;
+import org.webp2p.sdk.control.TrackerClient;
+import org.webp2p.sdk.fetch.FetchAction;
+import org.webp2p.sdk.fetch.SchedulerSettings;
+import org.webp2p.sdk.fetch.SegmentScheduler;
+import org.webp2p.sdk.hls.MediaPlaylist;
+import org.webp2p.sdk.http.HttpFetcher;
+import org.webp2p.sdk.playback.PlaybackStats;
+import org.webp2p.sdk.playback.VirtualPlayer;
+
+/**
+ * Plays one stream through WebP2P: opens an API session, follows the playlist, fetches every
+ * segment where the scheduler says, keeps a real-time player fed, announces to the tracker and
+ * reports beacons. All state lives on one event loop, so nothing here needs locks; results of
+ * network calls hop back onto it.
+ *
+ * <p>The HTTP path is complete and is the safety net; peer transfers plug into the scheduler's
+ * {@link FetchAction.FromPeer} actions once the peer transport joins.
+ */
+public final class WebP2pPlayerSource implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(WebP2pPlayerSource.class);
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final long TICK_MS = 100;
+    /** Segments kept after playing, for peers that are a little behind. */
+    private static final int KEEP_BEHIND = 6;
+
+    private final URI api;
+    private final String stream;
+    private final String token;
+    private final EventLoop loop;
+    private final HttpFetcher http;
+    private final LongSupplier clock;
+    private final String peerId;
+    private final Map<Long, byte[]> segments = new HashMap<>();
+    private final Map<Long, MediaPlaylist.Segment> known = new HashMap<>();
+    private final List<SegmentScheduler.Fallback> fallbacks = new CopyOnWriteArrayList<>();
+
+    private SessionPlan plan;
+    private PingbackReporter pingback;
+    private TrackerClient tracker;
+    private VirtualPlayer player;
+    private SegmentScheduler scheduler;
+    private MediaPlaylist playlist;
+    private ScheduledFuture<?> ticker;
+    private long nextPlaylistAt;
+    private long nextReportAt;
+    private long nextAnnounceAt;
+    private boolean playlistInFlight;
+    private volatile PlaybackStats stats = new PlaybackStats(-1, 0, 0, 0);
+    private volatile long httpBytes;
+
+    public WebP2pPlayerSource(URI api, String stream, String token, EventLoopGroup group,
+                              InetSocketAddress localAddress, LongSupplier clockMs) {
+        this.api = api;
+        this.stream = stream;
+        this.token = token;
+        this.loop = group.next();
+        this.http = new HttpFetcher(group, localAddress);
+        this.clock = clockMs;
+        byte[] id = new byte[32];
+        new SecureRandom().nextBytes(id);
+        this.peerId = HexFormat.of().formatHex(id);
+    }
+
+    /** Opens the session and starts playing; completes once the API has answered. */
+    public CompletableFuture<SessionPlan> start() {
+        return new ApiClient(http, api, TIMEOUT).open(stream, token).thenApplyAsync(p -> {
+            plan = p;
+            player = new VirtualPlayer(clock);
+            scheduler = new SegmentScheduler(SchedulerSettings.defaults().withPrefetch(p.p2p().prefetchSegments()),
+                    p.p2p().enabled(), fallbacks::add);
+            if (p.pingbackUrl() != null) {
+                pingback = new PingbackReporter(http, URI.create(p.pingbackUrl()), p.sessionId(), p.swarm(), TIMEOUT);
+                pingback.identity(peerId, "UNKNOWN");
+            }
+            if (p.trackerUrl() != null) {
+                tracker = new TrackerClient(http, URI.create(p.trackerUrl()), TIMEOUT);
+            }
+            ticker = loop.scheduleAtFixedRate(this::tick, 0, TICK_MS, TimeUnit.MILLISECONDS);
+            return p;
+        }, loop);
+    }
+
+    private void tick() {
+        try {
+            long now = clock.getAsLong();
+            if (now >= nextPlaylistAt && !playlistInFlight && (playlist == null || !playlist.ended())) {
+                refreshPlaylist(now);
+            }
+            if (playlist == null) {
+                return;
+            }
+            player.tick();
+            for (FetchAction a : scheduler.plan(now, player, playlist.lastSequence(), s -> Set.of())) {
+                if (a instanceof FetchAction.FromHttp h) {
+                    fetchHttp(h);
+                }
+            }
+            stats = player.stats();
+            segments.keySet().removeIf(s -> s < player.playhead() - KEEP_BEHIND);
+            if (pingback != null && now >= nextReportAt) {
+                nextReportAt = now + plan.pingbackIntervalMs();
+                pingback.report(player.stats(), player.bufferAheadMs());
+            }
+            if (tracker != null && now >= nextAnnounceAt) {
+                announce(nextAnnounceAt == 0 ? "join" : "update");
+                nextAnnounceAt = now + Duration.ofSeconds(15).toMillis();
+            }
+        } catch (RuntimeException e) {
+            log.warn("player source tick failed; carrying on", e);
+        }
+    }
+
+    private void refreshPlaylist(long now) {
+        playlistInFlight = true;
+        URI uri = URI.create(plan.playlistUrls().get(0));
+        http.get(uri, TIMEOUT).whenCompleteAsync((r, failure) -> {
+            playlistInFlight = false;
+            long retryMs = playlist == null ? 1000 : Math.max(500, playlist.targetDurationMs() / 2);
+            nextPlaylistAt = clock.getAsLong() + retryMs;
+            if (failure != null || !r.ok()) {
+                log.debug("playlist {} not fetched: {}", uri, failure != null ? failure.toString() : r.status());
+                return;
+            }
+            try {
+                MediaPlaylist fresh = MediaPlaylist.parse(r.text(), uri);
+                for (MediaPlaylist.Segment s : fresh.segments()) {
+                    known.put(s.sequence(), s);
+                    player.describe(s.sequence(), s.durationMs());
+                }
+                if (playlist == null) {
+                    // A live player joins three segments behind the edge, as HLS players do.
+                    player.startAt(fresh.ended() ? fresh.mediaSequence()
+                            : Math.max(fresh.mediaSequence(), fresh.lastSequence() - 2));
+                }
+                playlist = fresh;
+                nextPlaylistAt = clock.getAsLong() + Math.max(500, fresh.targetDurationMs() / 2);
+            } catch (IllegalArgumentException e) {
+                log.warn("playlist {} is not valid HLS: {}", uri, e.getMessage());
+            }
+        }, loop);
+    }
+
+    private void fetchHttp(FetchAction.FromHttp h) {
+        MediaPlaylist.Segment s = known.get(h.sequence());
+        if (s == null) {
+            scheduler.httpFailed(h.sequence());
+            return;
+        }
+        http.getFrom(s.uri(), h.fromByte(), TIMEOUT).whenCompleteAsync((r, failure) -> {
+            if (failure != null || !r.ok()) {
+                scheduler.httpFailed(h.sequence());
+                return;
+            }
+            httpBytes += r.body().length;
+            if (pingback != null) {
+                pingback.httpBytes(r.body().length);
+            }
+            segments.put(h.sequence(), r.body());
+            scheduler.completed(h.sequence());
+            player.arrived(h.sequence());
+        }, loop);
+    }
+
+    private CompletableFuture<?> announce(String event) {
+        long position = player.playhead();
+        List<Long> held = new ArrayList<>(segments.keySet());
+        TrackerClient.Range have = held.isEmpty() ? null
+                : new TrackerClient.Range(held.stream().min(Long::compare).get(), held.stream().max(Long::compare).get());
+        return tracker.announce(plan.swarm(), peerId, event, "UNKNOWN", List.of(), position, have,
+                plan.p2p().uploadLimitKbps()).exceptionally(e -> {
+                    log.debug("announce failed: {}", e.toString());
+                    return null;
+                });
+    }
+
+    /** A segment this source holds, by media sequence number. */
+    public Optional<byte[]> segment(long sequence) {
+        return CompletableFuture.supplyAsync(() -> Optional.ofNullable(segments.get(sequence)), loop).join();
+    }
+
+    public PlaybackStats stats() {
+        return stats;
+    }
+
+    public long httpBytes() {
+        return httpBytes;
+    }
+
+    /** Every segment that came from HTTP rather than a peer, with the reason. */
+    public List<SegmentScheduler.Fallback> fallbacks() {
+        return List.copyOf(fallbacks);
+    }
+
+    public String peerId() {
+        return peerId;
+    }
+
+    public Optional<SessionPlan> plan() {
+        return Optional.ofNullable(plan);
+    }
+
+    /** Stops playing, leaves the swarm and sends a last beacon. */
+    @Override
+    public void close() {
+        CompletableFuture<?> done = CompletableFuture.supplyAsync(() -> {
+            if (ticker != null) {
+                ticker.cancel(false);
+            }
+            List<CompletableFuture<?>> last = new ArrayList<>();
+            if (tracker != null) {
+                last.add(announce("leave"));
+            }
+            if (pingback != null && player != null) {
+                last.add(pingback.report(player.stats(), player.bufferAheadMs()));
+            }
+            return CompletableFuture.allOf(last.toArray(CompletableFuture[]::new));
+        }, loop).thenCompose(f -> f);
+        try {
+            done.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            log.debug("closing before the last beacon was confirmed: {}", e.toString());
+        }
+        http.close();
+    }
+}

@@ -1,0 +1,86 @@
+package org.webp2p.sdk.hls;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An HLS media playlist as a player needs it (RFC 8216 §4.3): target duration, the segments with
+ * their sequence numbers and absolute URIs, the fMP4 init segment if any, and whether it has ended.
+ */
+public record MediaPlaylist(long targetDurationMs, long mediaSequence, List<Segment> segments, URI initSegment,
+                            boolean ended) {
+
+    /** One segment; {@code discontinuity} marks a break (new encoder settings, a loop of the demo). */
+    public record Segment(long sequence, long durationMs, URI uri, boolean discontinuity) {
+    }
+
+    public MediaPlaylist {
+        segments = List.copyOf(segments);
+    }
+
+    /** The newest segment's sequence number, or {@code mediaSequence - 1} when empty. */
+    public long lastSequence() {
+        return segments.isEmpty() ? mediaSequence - 1 : segments.get(segments.size() - 1).sequence();
+    }
+
+    /**
+     * Parses a media playlist fetched from {@code base}.
+     *
+     * @throws IllegalArgumentException naming the first line that is not valid HLS
+     */
+    public static MediaPlaylist parse(String text, URI base) {
+        String[] lines = text.split("\r?\n");
+        if (lines.length == 0 || !lines[0].strip().equals("#EXTM3U")) {
+            throw new IllegalArgumentException("not an HLS playlist: first line must be #EXTM3U");
+        }
+        long target = -1;
+        long sequence = 0;
+        boolean ended = false;
+        URI init = null;
+        List<Segment> segments = new ArrayList<>();
+        Long pendingDuration = null;
+        boolean pendingBreak = false;
+        for (int i = 1; i < lines.length; i++) {
+            String line = lines[i].strip();
+            try {
+                if (line.startsWith("#EXT-X-TARGETDURATION:")) {
+                    target = Math.round(Double.parseDouble(value(line)) * 1000);
+                } else if (line.startsWith("#EXT-X-MEDIA-SEQUENCE:")) {
+                    sequence = Long.parseLong(value(line));
+                } else if (line.startsWith("#EXTINF:")) {
+                    String v = value(line);
+                    int comma = v.indexOf(',');
+                    pendingDuration = Math.round(Double.parseDouble(comma < 0 ? v : v.substring(0, comma)) * 1000);
+                } else if (line.equals("#EXT-X-DISCONTINUITY")) {
+                    pendingBreak = true;
+                } else if (line.equals("#EXT-X-ENDLIST")) {
+                    ended = true;
+                } else if (line.startsWith("#EXT-X-MAP:")) {
+                    int at = line.indexOf("URI=\"");
+                    if (at >= 0) {
+                        init = base.resolve(line.substring(at + 5, line.indexOf('"', at + 5)));
+                    }
+                } else if (!line.isEmpty() && !line.startsWith("#")) {
+                    if (pendingDuration == null) {
+                        throw new IllegalArgumentException("segment without #EXTINF");
+                    }
+                    segments.add(new Segment(sequence + segments.size(), pendingDuration, base.resolve(line),
+                            pendingBreak));
+                    pendingDuration = null;
+                    pendingBreak = false;
+                }
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("line " + (i + 1) + " (\"" + line + "\"): " + e.getMessage(), e);
+            }
+        }
+        if (target < 0) {
+            throw new IllegalArgumentException("missing #EXT-X-TARGETDURATION");
+        }
+        return new MediaPlaylist(target, sequence, segments, init, ended);
+    }
+
+    private static String value(String line) {
+        return line.substring(line.indexOf(':') + 1).strip();
+    }
+}

@@ -1,0 +1,78 @@
+package org.webp2p.sdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import java.net.URI;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.webp2p.sdk.control.SessionPlan;
+import org.webp2p.sdk.fetch.FallbackReason;
+import org.webp2p.server.TestNode;
+import org.webp2p.server.pingback.PingbackService;
+import org.webp2p.server.tracker.PeerRecord;
+import org.webp2p.server.tracker.TrackerService;
+
+/** A real client against a real node: session, live demo stream, tracker and beacons. */
+class WebP2pPlayerSourceTest {
+    private TestNode node;
+    private EventLoopGroup group;
+
+    @BeforeEach
+    void start() throws Exception {
+        node = TestNode.open(Map.of("api.open", "true", "pingback.interval", "1s"));
+        node.runtime().services().startAll();
+        group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+        node.close();
+    }
+
+    @Test
+    void playsTheDemoStreamWithoutStallingAndReportsItself() throws Exception {
+        URI api = URI.create("http://127.0.0.1:" + node.address("api").getPort());
+        try (WebP2pPlayerSource source = new WebP2pPlayerSource(api, "demo", null, group, null,
+                System::currentTimeMillis)) {
+            SessionPlan plan = source.start().get();
+            assertThat(plan.p2p().enabled()).as("alone in the swarm").isFalse();
+
+            Thread.sleep(9000);
+            var stats = source.stats();
+            assertThat(stats.startupMs()).isBetween(0L, 4000L);
+            assertThat(stats.stalls()).isZero();
+            assertThat(stats.playedMs()).isGreaterThan(4000);
+            assertThat(source.httpBytes()).isGreaterThan(10_000);
+            assertThat(source.fallbacks()).extracting(f -> f.reason()).containsOnly(FallbackReason.P2P_OFF);
+
+            TrackerService tracker = node.runtime().services().service("tracker", TrackerService.class);
+            assertThat(tracker.peers("demo")).extracting(PeerRecord::peerId).containsExactly(source.peerId());
+            PingbackService pingback = node.runtime().services().service("pingback", PingbackService.class);
+            var figures = pingback.figures("demo").orElseThrow();
+            assertThat(figures.sessions()).isEqualTo(1);
+            assertThat(figures.httpBytes()).isGreaterThan(0);
+            assertThat(figures.startupP50Ms()).isEqualTo(stats.startupMs());
+        }
+        TrackerService tracker = node.runtime().services().service("tracker", TrackerService.class);
+        assertThat(tracker.peers("demo")).as("left the swarm on close").isEmpty();
+    }
+
+    @Test
+    void refusedSessionFailsTheStartWithTheServersReason() throws Exception {
+        node.close();
+        node = TestNode.open(Map.of());
+        node.runtime().services().startAll();
+        URI api = URI.create("http://127.0.0.1:" + node.address("api").getPort());
+        try (WebP2pPlayerSource source = new WebP2pPlayerSource(api, "demo", "Zm9v.YmFy", group, null,
+                System::currentTimeMillis)) {
+            assertThat(source.start()).failsWithin(java.time.Duration.ofSeconds(5))
+                    .withThrowableThat().withMessageContaining("signature does not match");
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.webp2p.sdk.hls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import org.junit.jupiter.api.Test;
+
+class MediaPlaylistTest {
+    private static final URI BASE = URI.create("http://origin:8080/live/demo/index.m3u8");
+
+    @Test
+    void parsesALiveWindowWithDiscontinuityAndInitSegment() {
+        MediaPlaylist p = MediaPlaylist.parse("""
+                #EXTM3U
+                #EXT-X-VERSION:7
+                #EXT-X-TARGETDURATION:2
+                #EXT-X-MEDIA-SEQUENCE:41
+                #EXT-X-MAP:URI="init.mp4"
+                #EXTINF:2.002,
+                seg41.m4s
+                #EXT-X-DISCONTINUITY
+                #EXTINF:1.5,
+                /other/seg42.m4s
+                """, BASE);
+        assertThat(p.targetDurationMs()).isEqualTo(2000);
+        assertThat(p.initSegment()).isEqualTo(URI.create("http://origin:8080/live/demo/init.mp4"));
+        assertThat(p.segments()).containsExactly(
+                new MediaPlaylist.Segment(41, 2002, URI.create("http://origin:8080/live/demo/seg41.m4s"), false),
+                new MediaPlaylist.Segment(42, 1500, URI.create("http://origin:8080/other/seg42.m4s"), true));
+        assertThat(p.lastSequence()).isEqualTo(42);
+        assertThat(p.ended()).isFalse();
+    }
+
+    @Test
+    void endListMarksTheEnd() {
+        MediaPlaylist p = MediaPlaylist.parse("#EXTM3U\n#EXT-X-TARGETDURATION:4\n#EXTINF:4,\na.ts\n#EXT-X-ENDLIST\n", BASE);
+        assertThat(p.ended()).isTrue();
+        assertThat(p.mediaSequence()).isZero();
+    }
+
+    @Test
+    void refusesTextThatIsNotAMediaPlaylistNamingTheLine() {
+        assertThatThrownBy(() -> MediaPlaylist.parse("<html>", BASE)).hasMessageContaining("#EXTM3U");
+        assertThatThrownBy(() -> MediaPlaylist.parse("#EXTM3U\n#EXTINF:2,\na.ts\n", BASE))
+                .hasMessageContaining("TARGETDURATION");
+        assertThatThrownBy(() -> MediaPlaylist.parse("#EXTM3U\n#EXT-X-TARGETDURATION:x\n", BASE))
+                .hasMessageContaining("line 2");
+        assertThatThrownBy(() -> MediaPlaylist.parse("#EXTM3U\n#EXT-X-TARGETDURATION:2\nlonely.ts\n", BASE))
+                .hasMessageContaining("without #EXTINF");
+    }
+}
