@@ -55,6 +55,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
     private final HttpFetcher http;
     private final LongSupplier clock;
     private final String peerId;
+    private volatile String natType = "UNKNOWN";
     private final Map<Long, byte[]> segments = new HashMap<>();
     private final Map<Long, MediaPlaylist.Segment> known = new HashMap<>();
     private final List<SegmentScheduler.Fallback> fallbacks = new CopyOnWriteArrayList<>();
@@ -95,7 +96,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
                     p.p2p().enabled(), fallbacks::add);
             if (p.pingbackUrl() != null) {
                 pingback = new PingbackReporter(http, URI.create(p.pingbackUrl()), p.sessionId(), p.swarm(), TIMEOUT);
-                pingback.identity(peerId, "UNKNOWN");
+                pingback.identity(peerId, natType);
             }
             if (p.trackerUrl() != null) {
                 tracker = new TrackerClient(http, URI.create(p.trackerUrl()), TIMEOUT);
@@ -191,7 +192,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
         List<Long> held = new ArrayList<>(segments.keySet());
         TrackerClient.Range have = held.isEmpty() ? null
                 : new TrackerClient.Range(held.stream().min(Long::compare).get(), held.stream().max(Long::compare).get());
-        return tracker.announce(plan.swarm(), peerId, event, "UNKNOWN", List.of(), position, have,
+        return tracker.announce(plan.swarm(), peerId, event, natType, List.of(), position, have,
                 plan.p2p().uploadLimitKbps()).exceptionally(e -> {
                     log.debug("announce failed: {}", e.toString());
                     return null;
@@ -218,6 +219,11 @@ public final class WebP2pPlayerSource implements AutoCloseable {
 
     public String peerId() {
         return peerId;
+    }
+
+    /** The NAT type this client is behind, as classified (or as a simulation sets it); before start. */
+    public void natType(String type) {
+        this.natType = type;
     }
 
     public Optional<SessionPlan> plan() {

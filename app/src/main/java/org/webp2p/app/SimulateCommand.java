@@ -1,0 +1,168 @@
+package org.webp2p.app;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.webp2p.sdk.sim.NatMix;
+import org.webp2p.sdk.sim.SimulationReport;
+import org.webp2p.sdk.sim.SwarmSimulator;
+import org.webp2p.server.ServerRuntime;
+import org.webp2p.server.api.AccessToken;
+import org.webp2p.server.api.TokenCodec;
+import org.webp2p.server.api.TokenSecret;
+import org.webp2p.server.config.Config;
+import org.webp2p.server.config.ConfigException;
+import org.webp2p.server.config.ConfigSchema;
+import org.webp2p.server.config.ValueType;
+import org.webp2p.server.http.Json;
+import org.webp2p.server.store.StoreException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code webp2p simulate}: a swarm of real clients against the embedded services or a given API. */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = "Run a swarm of real SDK clients, each from its own 127.x address, playing a stream in "
+                + "real time, and report offload, stalls, startup and NAT success. Without --api it runs "
+                + "against its own embedded node on free loopback ports.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:simulation ran", "1:node or clients could not run", "2:bad option or configuration"})
+final class SimulateCommand implements Callable<Integer> {
+    private static final Pattern CHURN = Pattern.compile("(\\d+(?:\\.\\d+)?)%/min");
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    NodeOptions node = new NodeOptions();
+
+    @Option(names = "--peers", defaultValue = "10", description = "Clients in the swarm (default ${DEFAULT-VALUE}).")
+    int peers;
+
+    @Option(names = "--nat-mix", defaultValue = "open=10,full=20,restricted=20,port=30,symmetric=20",
+            description = "NAT types by weight (default ${DEFAULT-VALUE}).")
+    String natMix;
+
+    @Option(names = "--churn", defaultValue = "0%/min", description = "Share of peers replaced per minute, e.g. 10%/min.")
+    String churn;
+
+    @Option(names = "--duration", defaultValue = "1m", description = "How long to run: 90s, 5m (default ${DEFAULT-VALUE}).")
+    String duration;
+
+    @Option(names = "--stream", defaultValue = "demo", description = "Stream to play (default ${DEFAULT-VALUE}).")
+    String stream;
+
+    @Option(names = "--api", paramLabel = "URL", description = "API of a running node; default: an embedded node.")
+    URI api;
+
+    @Option(names = "--token", description = "Token for --api (the embedded node makes its own).")
+    String token;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON.")
+    Path json;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        NatMix mix;
+        Duration length;
+        double churnPerMinute;
+        try {
+            mix = NatMix.parse(natMix);
+            length = ValueType.duration(duration);
+            Matcher m = CHURN.matcher(churn.trim());
+            if (!m.matches() || peers < 1 || peers > 5000) {
+                throw new IllegalArgumentException("--churn must look like 10%/min and --peers be 1 to 5000");
+            }
+            churnPerMinute = Double.parseDouble(m.group(1)) / 100;
+        } catch (IllegalArgumentException e) {
+            err.println("webp2p simulate: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+        ServerRuntime embedded = null;
+        try {
+            URI target = api;
+            String credential = token;
+            if (target == null) {
+                embedded = embeddedNode();
+                embedded.services().startAll();
+                var apiStatus = embedded.services().status("api");
+                target = URI.create("http://127.0.0.1:" + apiStatus.primaryAddress()
+                        .orElseThrow(() -> new IOException("the embedded API did not start: " + apiStatus.lastError()))
+                        .getPort());
+                Instant now = Instant.now();
+                credential = new TokenCodec(TokenSecret.load(embedded.config(), embedded.dataDir()))
+                        .sign(new AccessToken(stream, "simulator", now, now.plus(length).plusSeconds(3600)));
+            }
+            out.printf("simulating %d peers on %s for %ds (churn %s, NAT mix %s) against %s%n", peers, stream,
+                    length.toSeconds(), churn, natMix, target);
+            out.flush();
+            SimulationReport report = new SwarmSimulator(target, stream, credential, group)
+                    .run(peers, mix, churnPerMinute, length, line -> {
+                        out.println(line);
+                        out.flush();
+                    });
+            print(out, report);
+            if (json != null) {
+                Files.write(json, Json.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(report));
+            }
+            return ExitCodes.OK;
+        } catch (ConfigException e) {
+            e.problems().forEach(p -> err.println("webp2p simulate: configuration: " + p));
+            return ExitCodes.USAGE;
+        } catch (IOException | StoreException | IllegalStateException e) {
+            err.println("webp2p simulate: " + e.getMessage());
+            return ExitCodes.FAILURE;
+        } finally {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+
+    /** Its own node on free loopback ports, so it runs beside a console that holds the defaults. */
+    private ServerRuntime embeddedNode() throws ConfigException, IOException, StoreException {
+        Map<String, String> local = new HashMap<>();
+        for (String service : ConfigSchema.SERVICE_PORTS.keySet()) {
+            local.put(service + ".bind", "127.0.0.1");
+            local.put(service + ".port", "0");
+        }
+        local.put("stun.alt-port", "0");
+        local.put("tracker.max-peers-per-address", Integer.toString(Math.max(256, peers)));
+        // Loopback and free ports first; what the user set with --set still wins.
+        Config config = node.config().with(local).with(node.overrides);
+        Path dir = node.dataDir != null ? node.dataDir() : Files.createTempDirectory("webp2p-simulate");
+        return ServerRuntime.open(config, dir, Clock.systemUTC());
+    }
+
+    private static void print(PrintWriter out, SimulationReport r) {
+        out.printf("%npeers started     %d (%d at the end)%n", r.peersStarted(), r.peersAtEnd());
+        out.printf("P2P offload       %.1f%%%n", r.offloadRatio() * 100);
+        out.printf("stalls            %d (%d ms)%n", r.stalls(), r.stallMs());
+        out.printf("startup p50/p95   %d / %d ms%n", r.startupP50Ms(), r.startupP95Ms());
+        out.printf("origin bytes      %d%n", r.originBytes());
+        out.printf("peer bytes        %d%n", r.p2pBytes());
+        out.printf("NAT success       %s%n", r.natSuccess().isEmpty() ? "no peer connections tried" : r.natSuccess());
+        out.flush();
+    }
+}
