@@ -242,7 +242,7 @@ final class LiveStream {
         String uri = "s" + window.nextSequence() + MediaTypes.dottedExtension(encoderName);
         Instant modified = files.write(uri, data);
         sizes.put(uri, (long) data.length);
-        servable.put(uri, Servable.ofFile(new Servable.InMemory(data), modified, MediaTypes.of(uri), CachePolicy.SEGMENT));
+        servable.put(uri, Servable.ofFile(Servable.InMemory.copyOf(data), modified, MediaTypes.of(uri), CachePolicy.SEGMENT));
         if (ended) {
             ended = false;
         }
@@ -265,7 +265,7 @@ final class LiveStream {
             String uri = "init" + window.nextSequence() + MediaTypes.dottedExtension(encoderName);
             Instant modified = files.write(uri, fresh);
             sizes.put(uri, (long) fresh.length);
-            servable.put(uri, Servable.ofFile(new Servable.InMemory(fresh), modified, MediaTypes.of(uri),
+            servable.put(uri, Servable.ofFile(Servable.InMemory.copyOf(fresh), modified, MediaTypes.of(uri),
                     CachePolicy.SEGMENT));
             mapBytes = fresh;
             mapUri = uri;

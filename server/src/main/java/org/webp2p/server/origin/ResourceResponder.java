@@ -1,5 +1,6 @@
 package org.webp2p.server.origin;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -19,8 +20,10 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -66,9 +69,24 @@ final class ResourceResponder {
             status = HttpResponseStatus.PARTIAL_CONTENT;
         }
         boolean head = req.method().equals(HttpMethod.HEAD);
-        HttpResponse res = head || s.body() instanceof Servable.InMemory
-                ? new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
-                        head ? Unpooled.EMPTY_BUFFER : memorySlice(s, first, count))
+        Object body;
+        if (head) {
+            body = Unpooled.EMPTY_BUFFER;
+        } else if (s.body() instanceof Servable.InMemory) {
+            body = memorySlice(s, first, count);
+        } else {
+            try {
+                body = fileBody(((Servable.OnDisk) s.body()).path(), first, count);
+            } catch (NoSuchFileException e) {
+                HttpReplies.error(ctx, HttpResponseStatus.NOT_FOUND, "no longer available", keepAlive);
+                return;
+            } catch (IOException e) {
+                HttpReplies.error(ctx, HttpResponseStatus.INTERNAL_SERVER_ERROR, "cannot read file", keepAlive);
+                return;
+            }
+        }
+        HttpResponse res = body instanceof ByteBuf content
+                ? new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, content)
                 : new DefaultHttpResponse(HttpVersion.HTTP_1_1, status);
         validators(res, s);
         res.headers().set(HttpHeaderNames.CONTENT_TYPE, s.contentType());
@@ -78,25 +96,14 @@ final class ResourceResponder {
         }
         HttpUtil.setContentLength(res, count);
         HttpUtil.setKeepAlive(res, keepAlive);
+        // Counted before writing, so a client that has its answer also sees it counted.
+        traffic.served(head ? 0 : count);
         ChannelFuture last;
         if (res instanceof DefaultFullHttpResponse) {
-            // Counted before writing, so a client that has its answer also sees it counted.
-            traffic.served(head ? 0 : count);
             last = ctx.writeAndFlush(res);
         } else {
-            FileChannel file;
-            try {
-                file = FileChannel.open(((Servable.OnDisk) s.body()).path(), StandardOpenOption.READ);
-            } catch (NoSuchFileException e) {
-                HttpReplies.error(ctx, HttpResponseStatus.NOT_FOUND, "no longer available", keepAlive);
-                return;
-            } catch (IOException e) {
-                HttpReplies.error(ctx, HttpResponseStatus.INTERNAL_SERVER_ERROR, "cannot read file", keepAlive);
-                return;
-            }
-            traffic.served(count);
             ctx.write(res);
-            ctx.write(new DefaultFileRegion(file, first, count));
+            ctx.write(body);
             last = ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
         }
         if (!keepAlive) {
@@ -104,9 +111,15 @@ final class ResourceResponder {
         }
     }
 
-    private static io.netty.buffer.ByteBuf memorySlice(Servable s, long first, long count) {
-        byte[] bytes = ((Servable.InMemory) s.body()).bytes();
-        return Unpooled.wrappedBuffer(bytes, (int) first, (int) count);
+    /** A file part, sent with zero-copy transfer (sendfile). */
+    private static Object fileBody(Path path, long first, long count) throws IOException {
+        return new DefaultFileRegion(FileChannel.open(path, StandardOpenOption.READ), first, count);
+    }
+
+    private static ByteBuf memorySlice(Servable s, long first, long count) {
+        ByteBuffer bytes = ((Servable.InMemory) s.body()).bytes().duplicate();
+        bytes.position((int) first).limit((int) (first + count));
+        return Unpooled.wrappedBuffer(bytes.slice());
     }
 
     private static void validators(HttpResponse res, Servable s) {

@@ -486,6 +486,7 @@ class OriginServiceTest {
         Files.write(movies.resolve("a.ts"), segmentBytes("vod", 500));
         Path outside = Files.writeString(dataDir.resolve("outside.ts"), "private");
         Files.createSymbolicLink(movies.resolve("link.ts"), outside);
+        Files.createSymbolicLink(movies.resolve("escape"), dataDir);
         start(Map.of("origin.vod-roots", dataDir.resolve("media/movies").toString()));
 
         HttpResponse<byte[]> playlist = fx.get("/vod/movies/film/index.m3u8");
@@ -498,6 +499,7 @@ class OriginServiceTest {
         assertThat(fx.get("/vod/movies/film/a.ts", "If-None-Match", etag).statusCode()).isEqualTo(304);
         assertThat(fx.get("/vod/movies/film/a.ts", "Range", "bytes=0-2").body()).isEqualTo("vod".getBytes(StandardCharsets.US_ASCII));
         assertThat(fx.get("/vod/movies/film/link.ts").statusCode()).isEqualTo(404);
+        assertThat(fx.get("/vod/movies/film/escape/outside.ts").statusCode()).isEqualTo(404);
         assertThat(fx.get("/vod/movies/film").statusCode()).isEqualTo(404);
         assertThat(fx.origin.streams()).anySatisfy(s -> {
             assertThat(s.name()).isEqualTo("movies");
