@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Segment GET throughput and latency of the origin against Debian's nginx serving the same files,
 # under concurrent keep-alive clients (wrk), on loopback only. Needs wrk and nginx
-# (apt-get install -y wrk nginx). Usage: server/src/bench/origin-vs-nginx.sh [seconds] [connections]
+# (apt-get install -y wrk nginx).
+# Usage: [ROUNDS=3] server/src/bench/origin-vs-nginx.sh [seconds per run] [connections]
 set -euo pipefail
-secs="${1:-10}"
+secs="${1:-5}"
 conns="${2:-64}"
 threads=2
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -21,9 +22,10 @@ for tool in wrk nginx java; do
   command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install -y wrk nginx)" >&2; exit 1; }
 done
 
-# The same bytes for both servers: the demo clip's first segment and a 1 MiB segment (~4 Mbit/s x 2 s).
+# The same bytes for both servers: a 40 KB segment and a 1 MiB one (about 4 Mbit/s x 2 s).
 media="$work/media"
 mkdir -p "$media" "$work/data" "$work/nginx"
+# small.ts is the demo clip's first segment, so the origin also serves it from memory as the demo.
 cp "$repo/server/src/main/resources/org/webp2p/server/origin/demo/demo0.ts" "$media/small.ts"
 head -c 1048576 /dev/urandom > "$media/big.ts"
 chmod -R a+rX "$work"
@@ -77,39 +79,45 @@ for i in $(seq 1 100); do
 done
 grep -q ready "$work/origin.log" || { echo "origin did not start:"; cat "$work/origin.log"; exit 1; }
 
-run() { # label url
-  local out
-  out="$(wrk -t"$threads" -c"$conns" -d"${secs}s" --latency "$2")"
-  local rps p50 p99 transfer
-  rps="$(awk '/Requests\/sec/ {print $2}' <<<"$out")"
-  transfer="$(awk '/Transfer\/sec/ {print $2}' <<<"$out")"
-  p50="$(awk '$1=="50%" {print $2}' <<<"$out")"
-  p99="$(awk '$1=="99%" {print $2}' <<<"$out")"
-  printf '| %-28s | %10s | %9s | %8s | %8s |\n' "$1" "$rps" "$transfer" "$p50" "$p99"
-  echo "$rps" > "$work/rps.$(tr -c 'a-z0-9' '_' <<<"$1")"
+# One wrk run; prints "req/s p50 p99" (latencies in ms).
+measure() {
+  wrk -t"$threads" -c"$conns" -d"${secs}s" --latency "$1" | awk '
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+    /Requests\/sec/ { rps = $2 }
+    $1 == "50%" { p50 = ms($2) }
+    $1 == "99%" { p99 = ms($2) }
+    END { printf "%s %.2f %.2f\n", rps, p50, p99 }'
 }
-rate() { cat "$work/rps.$(tr -c 'a-z0-9' '_' <<<"$1")"; }
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-# The JVM compiles its hot paths during the first seconds; nginx needs no warm-up.
-for url in vod/media/small.ts live/demo/demo0.ts vod/media/big.ts live/bench/s0.ts; do
-  wrk -t"$threads" -c"$conns" -d5s "http://127.0.0.1:$origin_port/$url" > /dev/null
-done
+# The machine is shared, so the two servers take turns, round after round, and medians are compared.
+compare() { # label nginx-url origin-url
+  local n="$work/n.txt" o="$work/o.txt"
+  : > "$n"; : > "$o"
+  for r in $(seq 1 "$rounds"); do
+    measure "$2" >> "$n"
+    measure "$3" >> "$o"
+  done
+  local nr or n50 o50 n99 o99
+  nr="$(cut -d' ' -f1 "$n" | median)"; or="$(cut -d' ' -f1 "$o" | median)"
+  n50="$(cut -d' ' -f2 "$n" | median)"; o50="$(cut -d' ' -f2 "$o" | median)"
+  n99="$(cut -d' ' -f3 "$n" | median)"; o99="$(cut -d' ' -f3 "$o" | median)"
+  awk -v l="$1" -v nr="$nr" -v or="$or" -v n50="$n50" -v o50="$o50" -v n99="$n99" -v o99="$o99" 'BEGIN {
+    printf "| %-34s | %9.0f | %10.0f | %5.2f | %8.2f / %8.2f | %8.2f / %8.2f |\n", l, nr, or, or / nr, n50, o50, n99, o99 }'
+}
 
+rounds="${ROUNDS:-3}"
 echo
-echo "wrk -t$threads -c$conns -d${secs}s, keep-alive, loopback; $(nproc) cores shared by client and server"
+echo "wrk -t$threads -c$conns -d${secs}s --latency, keep-alive, loopback, $rounds alternating rounds (medians);"
+echo "$(nproc) cores shared by wrk, both servers and whatever else runs on the machine"
 echo
-echo "| server / file                | req/s      | transfer  | p50      | p99      |"
-echo "|------------------------------|------------|-----------|----------|----------|"
-run "nginx small.ts (disk)" "http://127.0.0.1:$nginx_port/small.ts"
-run "origin small.ts (VOD, disk)" "http://127.0.0.1:$origin_port/vod/media/small.ts"
-run "origin demo0.ts (memory)" "http://127.0.0.1:$origin_port/live/demo/demo0.ts"
-run "nginx big.ts (disk)" "http://127.0.0.1:$nginx_port/big.ts"
-run "origin big.ts (VOD, disk)" "http://127.0.0.1:$origin_port/vod/media/big.ts"
-run "origin big.ts (live, memory)" "http://127.0.0.1:$origin_port/live/bench/s0.ts"
-echo
-awk -v a="$(rate "origin small.ts (VOD, disk)")" -v b="$(rate "nginx small.ts (disk)")" \
-  'BEGIN { printf "origin/nginx req/s, small segment: %.2f\n", a / b }'
-awk -v a="$(rate "origin big.ts (VOD, disk)")" -v b="$(rate "nginx big.ts (disk)")" \
-  'BEGIN { printf "origin/nginx req/s, 1 MiB segment (disk): %.2f\n", a / b }'
-awk -v a="$(rate "origin big.ts (live, memory)")" -v b="$(rate "nginx big.ts (disk)")" \
-  'BEGIN { printf "origin/nginx req/s, 1 MiB segment (origin from memory): %.2f\n", a / b }'
+echo "| segment                            | nginx r/s | origin r/s | ratio | p50 ms nginx/origin | p99 ms nginx/origin |"
+echo "|------------------------------------|-----------|------------|-------|---------------------|---------------------|"
+compare "40 KB, disk (origin: VOD root)" "http://127.0.0.1:$nginx_port/small.ts" \
+  "http://127.0.0.1:$origin_port/vod/media/small.ts"
+compare "40 KB, origin from memory (demo)" "http://127.0.0.1:$nginx_port/small.ts" \
+  "http://127.0.0.1:$origin_port/live/demo/demo0.ts"
+compare "1 MiB, disk (origin: VOD root)" "http://127.0.0.1:$nginx_port/big.ts" \
+  "http://127.0.0.1:$origin_port/vod/media/big.ts"
+compare "1 MiB, origin from memory (live)" "http://127.0.0.1:$nginx_port/big.ts" \
+  "http://127.0.0.1:$origin_port/live/bench/s0.ts"

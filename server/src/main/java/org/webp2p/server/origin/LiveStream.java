@@ -242,11 +242,13 @@ final class LiveStream {
         String uri = "s" + window.nextSequence() + MediaTypes.dottedExtension(encoderName);
         Instant modified = files.write(uri, data);
         sizes.put(uri, (long) data.length);
-        servable.put(uri, Servable.ofFile(Servable.InMemory.copyOf(data), modified, MediaTypes.of(uri), CachePolicy.SEGMENT));
+        servable.put(uri, Servable.ofFile(Servable.InMemory.copyOf(data), modified, MediaTypes.of(uri),
+                CachePolicy.SEGMENT));
         if (ended) {
             ended = false;
         }
-        for (String expired : window.append(new MediaSegment(uri, listed.duration(), listed.discontinuity() || gap, map))) {
+        MediaSegment segment = new MediaSegment(uri, listed.duration(), listed.discontinuity() || gap, map);
+        for (String expired : window.append(segment)) {
             files.delete(expired);
             servable.remove(expired);
             sizes.remove(expired);

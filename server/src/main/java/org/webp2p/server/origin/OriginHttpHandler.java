@@ -52,13 +52,15 @@ final class OriginHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
         CompletableFuture<Void> tail = ctx.channel().attr(ANSWERED).get();
         if (tail != null && !tail.isDone() && !IngestGate.isUpload(req.method())) {
             req.retain();
-            ctx.channel().attr(ANSWERED).set(tail.handle((ok, failure) -> null).thenRun(() -> ctx.executor().execute(() -> {
+            Runnable answer = () -> {
                 try {
                     handle(ctx, req);
                 } finally {
                     req.release();
                 }
-            })));
+            };
+            ctx.channel().attr(ANSWERED).set(tail.handle((ok, failure) -> null)
+                    .thenRun(() -> ctx.executor().execute(answer)));
             return;
         }
         handle(ctx, req);

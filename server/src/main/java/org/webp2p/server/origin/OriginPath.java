@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * Parsing is where traversal is stopped: every path segment (already percent-decoded) must be a plain
  * name that cannot mean "here" or "up", so no resolved file lies outside its stream or root.
  */
-public record OriginPath(Area area, String scope, String file) {
+record OriginPath(Area area, String scope, String file) {
 
     /** The two trees the origin serves. */
     public enum Area { LIVE, VOD }

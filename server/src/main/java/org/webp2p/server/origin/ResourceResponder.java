@@ -42,7 +42,8 @@ final class ResourceResponder {
         boolean keepAlive = HttpUtil.isKeepAlive(req);
         if (notModified(req.headers(), s)) {
             traffic.notModified();
-            DefaultFullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.NOT_MODIFIED);
+            DefaultFullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                    HttpResponseStatus.NOT_MODIFIED);
             validators(res, s);
             HttpReplies.send(ctx, res, keepAlive);
             return;
@@ -92,7 +93,8 @@ final class ResourceResponder {
         res.headers().set(HttpHeaderNames.CONTENT_TYPE, s.contentType());
         res.headers().set(HttpHeaderNames.ACCEPT_RANGES, HttpHeaderValues.BYTES);
         if (status.equals(HttpResponseStatus.PARTIAL_CONTENT)) {
-            res.headers().set(HttpHeaderNames.CONTENT_RANGE, "bytes " + first + "-" + (first + count - 1) + "/" + length);
+            res.headers().set(HttpHeaderNames.CONTENT_RANGE,
+                    "bytes " + first + "-" + (first + count - 1) + "/" + length);
         }
         HttpUtil.setContentLength(res, count);
         HttpUtil.setKeepAlive(res, keepAlive);

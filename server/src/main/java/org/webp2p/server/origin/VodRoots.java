@@ -64,7 +64,8 @@ final class VodRoots {
         try {
             // OriginPath let no "." or ".." through, so only a symbolic link can lead outside.
             Path file = r.dir().resolve(relative);
-            BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            BasicFileAttributes attrs =
+                    Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (attrs.isSymbolicLink()) {
                 file = file.toRealPath();
                 if (!file.startsWith(r.dir())) {

@@ -54,8 +54,8 @@ class OriginServiceTest {
 
     /** The playlist ffmpeg uploads after segment {@code last}, listing up to three. */
     private static String encoderPlaylist(int first, int last, String ext, boolean ended) {
-        StringBuilder p = new StringBuilder("#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:2\n#EXT-X-MEDIA-SEQUENCE:")
-                .append(first).append('\n');
+        StringBuilder p = new StringBuilder("#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:2\n")
+                .append("#EXT-X-MEDIA-SEQUENCE:").append(first).append('\n');
         if (ext.equals(".m4s")) {
             p.append("#EXT-X-MAP:URI=\"init.mp4\"\n");
         }
@@ -68,7 +68,8 @@ class OriginServiceTest {
     /** Uploads segments {@code from..to} and a playlist after each, as ffmpeg does. */
     private void publish(String stream, int from, int to, boolean endAtLast) throws Exception {
         for (int i = from; i <= to; i++) {
-            assertThat(fx.put(stream, "index" + i + ".ts", segmentBytes("seg" + i, 1000 + i)).statusCode()).isEqualTo(204);
+            HttpResponse<String> segment = fx.put(stream, "index" + i + ".ts", segmentBytes("seg" + i, 1000 + i));
+            assertThat(segment.statusCode()).isEqualTo(204);
             boolean ended = endAtLast && i == to;
             assertThat(fx.put(stream, "index.m3u8", encoderPlaylist(Math.max(from, i - 2), i, ".ts", ended))
                     .statusCode()).isEqualTo(204);
@@ -217,7 +218,8 @@ class OriginServiceTest {
         start(Map.of("origin.stream.special.key", "special-secret"));
 
         assertThat(fx.put("special", "index0.ts", "x").statusCode()).isEqualTo(403);
-        assertThat(fx.send("PUT", "/live/special/index0.ts?key=special-secret", new byte[10]).statusCode()).isEqualTo(204);
+        assertThat(fx.send("PUT", "/live/special/index0.ts?key=special-secret", new byte[10]).statusCode())
+                .isEqualTo(204);
         assertThat(fx.put("other", "index0.ts", "x").statusCode()).isEqualTo(204);
     }
 
@@ -297,8 +299,9 @@ class OriginServiceTest {
                 InetAddress.getByName(fromAddress), 0)) {
             s.setSoTimeout(5000);
             OutputStream out = s.getOutputStream();
-            out.write((method + " " + path + " HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nConnection: close\r\n\r\nevil")
-                    .getBytes(StandardCharsets.ISO_8859_1));
+            String request = method + " " + path + " HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\n"
+                    + "Connection: close\r\n\r\nevil";
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             InputStream in = s.getInputStream();
             String status = new String(in.readNBytes(12), StandardCharsets.ISO_8859_1);
@@ -347,7 +350,8 @@ class OriginServiceTest {
 
         assertThat(fx.text("/live/cam/index.m3u8")).isEqualTo(before);
         assertThat(fx.get("/live/cam/s2.ts").body()).isEqualTo(segmentBytes("seg2", 1002));
-        assertThat(fx.get("/live/cam/s2.ts", "Range", "bytes=-2").body()).isEqualTo("se".getBytes(StandardCharsets.US_ASCII));
+        assertThat(fx.get("/live/cam/s2.ts", "Range", "bytes=-2").body())
+                .isEqualTo("se".getBytes(StandardCharsets.US_ASCII));
     }
 
     @Test
@@ -447,7 +451,8 @@ class OriginServiceTest {
         assertThat(r.body()).contains("master playlist");
         assertThat(otherName.statusCode()).isEqualTo(400);
         assertThat(notMedia.statusCode()).isEqualTo(400);
-        assertThat(fx.origin.metrics()).containsEntry("rejected.bad-playlist", 1L).containsEntry("rejected.not-media", 2L);
+        assertThat(fx.origin.metrics()).containsEntry("rejected.bad-playlist", 1L)
+                .containsEntry("rejected.not-media", 2L);
     }
 
     @Test
@@ -497,7 +502,8 @@ class OriginServiceTest {
         assertThat(header(playlist, "cache-control")).isEqualTo("public, max-age=86400");
         assertThat(segment.body()).isEqualTo(segmentBytes("vod", 500));
         assertThat(fx.get("/vod/movies/film/a.ts", "If-None-Match", etag).statusCode()).isEqualTo(304);
-        assertThat(fx.get("/vod/movies/film/a.ts", "Range", "bytes=0-2").body()).isEqualTo("vod".getBytes(StandardCharsets.US_ASCII));
+        assertThat(fx.get("/vod/movies/film/a.ts", "Range", "bytes=0-2").body())
+                .isEqualTo("vod".getBytes(StandardCharsets.US_ASCII));
         assertThat(fx.get("/vod/movies/film/link.ts").statusCode()).isEqualTo(404);
         assertThat(fx.get("/vod/movies/film/escape/outside.ts").statusCode()).isEqualTo(404);
         assertThat(fx.get("/vod/movies/film").statusCode()).isEqualTo(404);
