@@ -396,6 +396,20 @@ class OriginServiceTest {
     }
 
     @Test
+    void ignoresAnOlderPlaylistThatOvertookANewerOne() throws Exception {
+        start(Map.of());
+        publish("cam", 0, 2, false);
+        String before = fx.text("/live/cam/index.m3u8");
+
+        fx.put("cam", "index.m3u8", encoderPlaylist(0, 1, ".ts", false));
+        assertThat(fx.text("/live/cam/index.m3u8")).isEqualTo(before);
+        publish("cam", 3, 3, false);
+
+        assertThat(fx.text("/live/cam/index.m3u8")).contains("s2.ts\n#EXTINF:2.000000,\ns3.ts")
+                .doesNotContain("DISCONTINUITY");
+    }
+
+    @Test
     void aRestartedEncoderGetsNewNamesAfterADiscontinuity() throws Exception {
         start(Map.of());
         publish("cam", 0, 1, false);
