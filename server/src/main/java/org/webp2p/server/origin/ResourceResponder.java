@@ -35,6 +35,9 @@ import java.util.Date;
  * zero-copy file transfer.
  */
 final class ResourceResponder {
+    /** File parts up to this size are copied rather than sent with sendfile; see {@link #fileBody}. */
+    static final long COPY_LIMIT = 128 * 1024;
+
     private ResourceResponder() {
     }
 
@@ -77,7 +80,7 @@ final class ResourceResponder {
             body = memorySlice(s, first, count);
         } else {
             try {
-                body = fileBody(((Servable.OnDisk) s.body()).path(), first, count);
+                body = fileBody(ctx, ((Servable.OnDisk) s.body()).path(), first, count);
             } catch (NoSuchFileException e) {
                 HttpReplies.error(ctx, HttpResponseStatus.NOT_FOUND, "no longer available", keepAlive);
                 return;
@@ -113,9 +116,29 @@ final class ResourceResponder {
         }
     }
 
-    /** A file part, sent with zero-copy transfer (sendfile). */
-    private static Object fileBody(Path path, long first, long count) throws IOException {
-        return new DefaultFileRegion(FileChannel.open(path, StandardOpenOption.READ), first, count);
+    /**
+     * A file part to send: zero-copy (sendfile) for large parts; small ones are read into one buffer
+     * that leaves with the headers in a single write. NIO has no TCP_CORK, so headers written before
+     * a sendfile go out in a packet of their own, which for small segments costs more than the copy.
+     */
+    private static Object fileBody(ChannelHandlerContext ctx, Path path, long first, long count) throws IOException {
+        FileChannel file = FileChannel.open(path, StandardOpenOption.READ);
+        if (count > COPY_LIMIT) {
+            return new DefaultFileRegion(file, first, count);
+        }
+        ByteBuf buf = ctx.alloc().directBuffer((int) count);
+        try (file) {
+            while (buf.writerIndex() < count) {
+                int read = buf.writeBytes(file, first + buf.writerIndex(), (int) count - buf.writerIndex());
+                if (read < 0) {
+                    throw new IOException("file shrank while being read: " + path);
+                }
+            }
+            return buf;
+        } catch (IOException e) {
+            buf.release();
+            throw e;
+        }
     }
 
     private static ByteBuf memorySlice(Servable s, long first, long count) {

@@ -529,6 +529,22 @@ class OriginServiceTest {
     }
 
     @Test
+    void sendsLargeFilesWholeAndInRanges() throws Exception {
+        Path movies = Files.createDirectories(dataDir.resolve("movies"));
+        byte[] big = segmentBytes("0123456789abcdef", (int) ResourceResponder.COPY_LIMIT * 3 + 7);
+        Files.write(movies.resolve("big.ts"), big);
+        start(Map.of("origin.vod-roots", movies.toString()));
+
+        HttpResponse<byte[]> whole = fx.get("/vod/movies/big.ts");
+        HttpResponse<byte[]> tail = fx.get("/vod/movies/big.ts", "Range", "bytes=200000-");
+
+        assertThat(whole.body()).isEqualTo(big);
+        assertThat(tail.statusCode()).isEqualTo(206);
+        assertThat(tail.body()).isEqualTo(Arrays.copyOfRange(big, 200_000, big.length));
+        assertThat(fx.origin.metrics()).containsEntry("bytes-out", (long) big.length * 2 - 200_000);
+    }
+
+    @Test
     void answersCorsPreflightsAndMarksResponsesForOtherOrigins() throws Exception {
         start(Map.of());
 
