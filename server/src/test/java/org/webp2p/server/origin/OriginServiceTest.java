@@ -142,6 +142,17 @@ class OriginServiceTest {
     }
 
     @Test
+    void answersNotModifiedSinceTheLastModifiedTimeWhenNoEtagIsGiven() throws Exception {
+        start(Map.of());
+        publish("cam", 0, 0, false);
+        String lastModified = header(fx.get("/live/cam/s0.ts"), "last-modified");
+
+        assertThat(fx.get("/live/cam/s0.ts", "If-Modified-Since", lastModified).statusCode()).isEqualTo(304);
+        assertThat(fx.get("/live/cam/s0.ts", "If-Modified-Since", "Thu, 01 Jan 1970 00:00:00 GMT").statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
     void servesOneByteRangeAndRefusesARangePastTheEnd() throws Exception {
         start(Map.of());
         publish("cam", 0, 0, false);
@@ -211,6 +222,17 @@ class OriginServiceTest {
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(r.statusCode()).isEqualTo(204);
+    }
+
+    @Test
+    void takesPostLikePut() throws Exception {
+        start(Map.of());
+
+        fx.send("POST", fx.publishUrl("cam", "index0.ts"), segmentBytes("seg0", 1000));
+        fx.send("POST", fx.publishUrl("cam", "index.m3u8"),
+                encoderPlaylist(0, 0, ".ts", false).getBytes(StandardCharsets.UTF_8));
+
+        assertThat(fx.get("/live/cam/s0.ts").body()).isEqualTo(segmentBytes("seg0", 1000));
     }
 
     @Test
@@ -311,7 +333,7 @@ class OriginServiceTest {
 
     @Test
     void marksTheStreamEndedWhenTheEncoderFallsSilent() throws Exception {
-        start(Map.of("origin.ended-after", "300ms"));
+        start(Map.of("origin.ended-after", "1s"));
         publish("cam", 0, 1, false);
         assertThat(fx.text("/live/cam/index.m3u8")).doesNotContain("#EXT-X-ENDLIST");
 
