@@ -6,6 +6,7 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.util.AttributeKey;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
 /**
@@ -29,14 +30,13 @@ final class AnswerOrder {
             return;
         }
         req.retain();
-        Runnable later = () -> {
+        ch.attr(LAST).set(onEventLoop(ctx, last, v -> {
             try {
                 answer.accept(req);
             } finally {
                 req.release();
             }
-        };
-        ch.attr(LAST).set(last.handle((ok, failure) -> null).thenRun(() -> ctx.executor().execute(later)));
+        }));
     }
 
     /**
@@ -46,12 +46,35 @@ final class AnswerOrder {
     static void answerWhenDone(ChannelHandlerContext ctx, CompletableFuture<Void> work, Consumer<Throwable> answer) {
         Channel ch = ctx.channel();
         CompletableFuture<Void> last = ch.attr(LAST).get();
-        CompletableFuture<Void> before = last == null ? CompletableFuture.completedFuture(null)
-                : last.handle((ok, failure) -> null);
-        ch.attr(LAST).set(before.thenCompose(v -> work.handle((ok, failure) -> {
-            answer.accept(failure instanceof CompletionException && failure.getCause() != null
-                    ? failure.getCause() : failure);
-            return null;
-        })));
+        CompletableFuture<Throwable> outcome = work.handle((ok, failure) ->
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
+        CompletableFuture<Throwable> ready = last == null ? outcome
+                : last.thenCombine(outcome, (v, failure) -> failure);
+        ch.attr(LAST).set(onEventLoop(ctx, ready, answer));
+    }
+
+    /**
+     * Runs {@code answer} on the channel's event loop once {@code ready} completes (it never fails);
+     * the result completes only after the answer has run, so the next one cannot overtake it.
+     */
+    private static <T> CompletableFuture<Void> onEventLoop(ChannelHandlerContext ctx, CompletableFuture<T> ready,
+                                                           Consumer<T> answer) {
+        CompletableFuture<Void> answered = new CompletableFuture<>();
+        ready.thenAccept(value -> {
+            Runnable run = () -> {
+                try {
+                    answer.accept(value);
+                } finally {
+                    answered.complete(null);
+                }
+            };
+            try {
+                ctx.executor().execute(run);
+            } catch (RejectedExecutionException e) {
+                // The event loop is shutting down: writes fail quietly, but held requests are released.
+                run.run();
+            }
+        });
+        return answered;
     }
 }
