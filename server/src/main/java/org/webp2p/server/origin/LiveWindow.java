@@ -103,8 +103,4 @@ final class LiveWindow {
     public Optional<MediaSegment> last() {
         return Optional.ofNullable(listed.peekLast());
     }
-
-    public int listedCount() {
-        return listed.size();
-    }
 }

@@ -26,9 +26,4 @@ record MediaSegment(String uri, Duration duration, boolean discontinuity, Option
             }
         });
     }
-
-    /** The same segment under another URI (the origin renames what encoders upload). */
-    public MediaSegment withUri(String newUri) {
-        return new MediaSegment(newUri, duration, discontinuity, map);
-    }
 }

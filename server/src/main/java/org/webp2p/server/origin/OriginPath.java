@@ -63,9 +63,4 @@ record OriginPath(Area area, String scope, String file) {
     public boolean isPlaylist() {
         return file.endsWith(".m3u8");
     }
-
-    /** The last part of the file path, which carries the extension. */
-    public String fileName() {
-        return file.substring(file.lastIndexOf('/') + 1);
-    }
 }
