@@ -159,8 +159,9 @@ final class LiveStreams implements AutoCloseable {
                 if (s.endIfIdle(endedAfter)) {
                     log.info("origin: stream {} ended, no upload for {}", s.name(), endedAfter);
                 }
-            } catch (IOException e) {
-                log.warn("origin: cannot end stream {}: {}", s.name(), e.getMessage());
+            } catch (IOException | RuntimeException e) {
+                // An exception escaping would cancel the periodic check for every stream.
+                log.warn("origin: cannot end stream {}: {}", s.name(), e.toString());
             }
         }
     }
