@@ -10,7 +10,7 @@ import java.util.List;
  * and every restart of one, lists the same segments at the same instant and the media sequence never
  * goes back. Each loop restarts the clip's timestamps, hence an EXT-X-DISCONTINUITY before it.
  */
-public final class DemoTimeline {
+final class DemoTimeline {
     private final List<MediaSegment> clip;
     private final long[] endNanos;
     private final long loopNanos;

@@ -20,7 +20,8 @@ final class HttpReplies {
 
     /** A plain-text error; the connection stays open only if the client asked for it and may reuse it. */
     static void error(ChannelHandlerContext ctx, HttpResponseStatus status, String reason, boolean keepAlive) {
-        byte[] body = (status.code() + " " + status.reasonPhrase() + ": " + reason + "\n").getBytes(StandardCharsets.UTF_8);
+        String text = status.code() + " " + status.reasonPhrase() + ": " + reason + "\n";
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
         FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
         res.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.TEXT_PLAIN + "; charset=utf-8");
         res.headers().set(HttpHeaderNames.CACHE_CONTROL, CachePolicy.ERROR);

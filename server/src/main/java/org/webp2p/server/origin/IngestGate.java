@@ -90,7 +90,8 @@ final class IngestGate extends ChannelInboundHandlerAdapter {
             return Optional.of(new Refusal(Rejection.FORBIDDEN, "wrong or missing publish key"));
         }
         if (path.isPlaylist() && !path.file().equals(OriginPath.LIVE_PLAYLIST)) {
-            return Optional.of(new Refusal(Rejection.NOT_MEDIA, "a live stream's playlist is " + OriginPath.LIVE_PLAYLIST));
+            return Optional.of(new Refusal(Rejection.NOT_MEDIA,
+                    "a live stream's playlist is " + OriginPath.LIVE_PLAYLIST));
         }
         if (!path.isPlaylist() && MediaTypes.ofMedia(path.file()).isEmpty()) {
             return Optional.of(new Refusal(Rejection.NOT_MEDIA, "not a media segment type: " + path.file()));

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * One published stream. The encoder uploads segments under its own names and then a playlist that
@@ -48,6 +47,13 @@ final class LiveStream {
     private Instant lastSegmentAt;
     private long segmentsIngested;
     private volatile View view;
+
+    /** Segments this stream may take besides its own staged ones: those sent without a key. */
+    interface Unclaimed {
+        Optional<byte[]> claim(String file);
+
+        boolean holds(String file);
+    }
 
     /** What playback sees of the stream at one moment. */
     record View(Servable playlist, Map<String, Servable> files, boolean ended, long ingestBitrate,
@@ -124,7 +130,7 @@ final class LiveStream {
     }
 
     /** Keeps an uploaded segment or init segment until a playlist lists it, taking it if one already does. */
-    void stage(String encoderName, byte[] data, Function<String, Optional<byte[]>> unclaimed) throws IOException {
+    void stage(String encoderName, byte[] data, Unclaimed unclaimed) throws IOException {
         staged.remove(encoderName);
         staged.put(encoderName, data);
         Iterator<String> oldest = staged.keySet().iterator();
@@ -149,7 +155,7 @@ final class LiveStream {
      * Takes the segments an encoder's playlist newly lists into the window and republishes. Segments
      * it did not upload with a key are looked up in {@code unclaimed}.
      */
-    void acceptPlaylist(String text, InetAddress from, Function<String, Optional<byte[]>> unclaimed)
+    void acceptPlaylist(String text, InetAddress from, Unclaimed unclaimed)
             throws PlaylistException, IOException {
         MediaPlaylist uploaded = PlaylistCodec.parse(text);
         Instant now = clock.instant();
@@ -157,7 +163,14 @@ final class LiveStream {
         publisher = from;
         window.declareTargetDuration(uploaded.targetDuration());
         if (uploaded.nextSequence() - 1 < lastEncoderSequence) {
-            // The encoder started over (ffmpeg restarts at sequence 0): its timestamps did too.
+            // Either the encoder started over (ffmpeg restarts at sequence 0, and so do its
+            // timestamps), or this is an older playlist that overtook a newer one on another
+            // connection. Only a restarted encoder has uploaded bytes for what it lists last.
+            boolean restarted = uploaded.segments().isEmpty() || waiting(uploaded.segments().get(
+                    uploaded.segments().size() - 1), unclaimed);
+            if (!restarted) {
+                return;
+            }
             lastEncoderSequence = -1;
             gap = true;
         }
@@ -167,7 +180,7 @@ final class LiveStream {
     }
 
     /** Takes what a late upload made available from the encoder's last playlist. */
-    void resume(Function<String, Optional<byte[]>> unclaimed) throws IOException {
+    void resume(Unclaimed unclaimed) throws IOException {
         Instant now = clock.instant();
         if (encoderPlaylist != null && advance(now, unclaimed)) {
             publish(now);
@@ -179,7 +192,7 @@ final class LiveStream {
      * as the encoder still lists it: uploads on separate connections can overtake each other, so a
      * playlist may arrive before the segment it announces. Returns whether anything changed.
      */
-    private boolean advance(Instant now, Function<String, Optional<byte[]>> unclaimed) throws IOException {
+    private boolean advance(Instant now, Unclaimed unclaimed) throws IOException {
         boolean changed = false;
         if (encoderPlaylist.mediaSequence() - 1 > lastEncoderSequence && lastEncoderSequence >= 0) {
             // The encoder stopped listing segments that never arrived: players must skip the hole.
@@ -224,7 +237,7 @@ final class LiveStream {
     }
 
     /** Takes one listed segment into the window; false when its bytes (or its init segment's) are not here yet. */
-    private boolean take(MediaSegment listed, Instant now, Function<String, Optional<byte[]>> unclaimed)
+    private boolean take(MediaSegment listed, Instant now, Unclaimed unclaimed)
             throws IOException {
         String encoderName = lastPathPart(listed.uri());
         byte[] data = uploaded(encoderName, unclaimed);
@@ -242,11 +255,13 @@ final class LiveStream {
         String uri = "s" + window.nextSequence() + MediaTypes.dottedExtension(encoderName);
         Instant modified = files.write(uri, data);
         sizes.put(uri, (long) data.length);
-        servable.put(uri, Servable.ofFile(new Servable.InMemory(data), modified, MediaTypes.of(uri), CachePolicy.SEGMENT));
+        servable.put(uri, Servable.ofFile(Servable.InMemory.copyOf(data), modified, MediaTypes.of(uri),
+                CachePolicy.SEGMENT));
         if (ended) {
             ended = false;
         }
-        for (String expired : window.append(new MediaSegment(uri, listed.duration(), listed.discontinuity() || gap, map))) {
+        MediaSegment segment = new MediaSegment(uri, listed.duration(), listed.discontinuity() || gap, map);
+        for (String expired : window.append(segment)) {
             files.delete(expired);
             servable.remove(expired);
             sizes.remove(expired);
@@ -258,14 +273,14 @@ final class LiveStream {
     }
 
     /** The origin's name for the encoder's init segment, a new one whenever its bytes change. */
-    private Optional<String> originMap(String encoderName, Function<String, Optional<byte[]>> unclaimed)
+    private Optional<String> originMap(String encoderName, Unclaimed unclaimed)
             throws IOException {
         byte[] fresh = uploaded(encoderName, unclaimed);
         if (fresh != null && (mapBytes == null || !Arrays.equals(fresh, mapBytes))) {
             String uri = "init" + window.nextSequence() + MediaTypes.dottedExtension(encoderName);
             Instant modified = files.write(uri, fresh);
             sizes.put(uri, (long) fresh.length);
-            servable.put(uri, Servable.ofFile(new Servable.InMemory(fresh), modified, MediaTypes.of(uri),
+            servable.put(uri, Servable.ofFile(Servable.InMemory.copyOf(fresh), modified, MediaTypes.of(uri),
                     CachePolicy.SEGMENT));
             mapBytes = fresh;
             mapUri = uri;
@@ -276,9 +291,14 @@ final class LiveStream {
         return mapUri != null && encoderName.equals(encoderMapName) ? Optional.of(mapUri) : Optional.empty();
     }
 
-    private byte[] uploaded(String encoderName, Function<String, Optional<byte[]>> unclaimed) {
+    private byte[] uploaded(String encoderName, Unclaimed unclaimed) {
         byte[] data = staged.remove(encoderName);
-        return data != null ? data : unclaimed.apply(encoderName).orElse(null);
+        return data != null ? data : unclaimed.claim(encoderName).orElse(null);
+    }
+
+    private boolean waiting(MediaSegment listed, Unclaimed unclaimed) {
+        String encoderName = lastPathPart(listed.uri());
+        return staged.containsKey(encoderName) || unclaimed.holds(encoderName);
     }
 
     private void publish(Instant now) throws IOException {

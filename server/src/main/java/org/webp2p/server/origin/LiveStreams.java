@@ -16,7 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,8 +101,18 @@ final class LiveStreams implements AutoCloseable {
     }
 
     /** Key-less uploads a stream may take: those from the address of its keyed publisher. */
-    private Function<String, Optional<byte[]>> claimer(LiveStream s) {
-        return file -> s.publisher().flatMap(address -> unclaimed.claim(s.name(), file, address));
+    private LiveStream.Unclaimed claimer(LiveStream s) {
+        return new LiveStream.Unclaimed() {
+            @Override
+            public Optional<byte[]> claim(String file) {
+                return s.publisher().flatMap(address -> unclaimed.claim(s.name(), file, address));
+            }
+
+            @Override
+            public boolean holds(String file) {
+                return s.publisher().filter(address -> unclaimed.holds(s.name(), file, address)).isPresent();
+            }
+        };
     }
 
     private CompletableFuture<Void> onStream(String name, Change change) {
@@ -150,8 +159,9 @@ final class LiveStreams implements AutoCloseable {
                 if (s.endIfIdle(endedAfter)) {
                     log.info("origin: stream {} ended, no upload for {}", s.name(), endedAfter);
                 }
-            } catch (IOException e) {
-                log.warn("origin: cannot end stream {}: {}", s.name(), e.getMessage());
+            } catch (IOException | RuntimeException e) {
+                // An exception escaping would cancel the periodic check for every stream.
+                log.warn("origin: cannot end stream {}: {}", s.name(), e.toString());
             }
         }
     }

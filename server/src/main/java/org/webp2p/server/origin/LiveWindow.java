@@ -14,7 +14,7 @@ import java.util.Set;
  * that loaded the previous playlist may still ask for it; after that it expires and may be deleted.
  * Not thread-safe: one owner mutates it.
  */
-public final class LiveWindow {
+final class LiveWindow {
     private final int size;
     private final Deque<MediaSegment> listed = new ArrayDeque<>();
     private final Deque<MediaSegment> retired = new ArrayDeque<>();
@@ -102,9 +102,5 @@ public final class LiveWindow {
 
     public Optional<MediaSegment> last() {
         return Optional.ofNullable(listed.peekLast());
-    }
-
-    public int listedCount() {
-        return listed.size();
     }
 }

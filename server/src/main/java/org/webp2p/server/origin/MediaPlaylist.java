@@ -8,7 +8,7 @@ import java.util.Objects;
  * An HLS media playlist (RFC 8216 §4.3.3): the sequence number of its first segment, how many
  * discontinuities came before it, its segments, and whether the stream has ended (EXT-X-ENDLIST).
  */
-public record MediaPlaylist(long targetDuration, long mediaSequence, long discontinuitySequence,
+record MediaPlaylist(long targetDuration, long mediaSequence, long discontinuitySequence,
                             List<MediaSegment> segments, boolean ended) {
 
     public MediaPlaylist {

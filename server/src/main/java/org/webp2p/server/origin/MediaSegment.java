@@ -8,7 +8,7 @@ import java.util.Optional;
  * One media segment line of an HLS media playlist (RFC 8216 §4.3.2): its URI, its EXTINF duration,
  * whether an EXT-X-DISCONTINUITY precedes it and which EXT-X-MAP (init segment) applies to it.
  */
-public record MediaSegment(String uri, Duration duration, boolean discontinuity, Optional<String> map) {
+record MediaSegment(String uri, Duration duration, boolean discontinuity, Optional<String> map) {
 
     public MediaSegment {
         Objects.requireNonNull(uri, "uri");
@@ -25,10 +25,5 @@ public record MediaSegment(String uri, Duration duration, boolean discontinuity,
                 throw new IllegalArgumentException("not a map URI: " + m);
             }
         });
-    }
-
-    /** The same segment under another URI (the origin renames what encoders upload). */
-    public MediaSegment withUri(String newUri) {
-        return new MediaSegment(newUri, duration, discontinuity, map);
     }
 }

@@ -8,13 +8,11 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
-import io.netty.util.AttributeKey;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,30 +36,16 @@ final class OriginHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
         this.rejections = rejections;
     }
 
-    /** The answer to the last upload on a connection, for what must be answered after it. */
-    private static final AttributeKey<CompletableFuture<Void>> ANSWERED = AttributeKey.valueOf("origin.answered");
-
     private record Found(Servable servable, StreamTraffic traffic) {
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
-        // HTTP/1.1 answers go out in request order. ffmpeg sends its next upload without waiting for
-        // the answer to the last, and uploads are answered from the ingest thread, so whatever comes
-        // behind an unanswered upload waits for it.
-        CompletableFuture<Void> tail = ctx.channel().attr(ANSWERED).get();
-        if (tail != null && !tail.isDone() && !IngestGate.isUpload(req.method())) {
-            req.retain();
-            ctx.channel().attr(ANSWERED).set(tail.handle((ok, failure) -> null).thenRun(() -> ctx.executor().execute(() -> {
-                try {
-                    handle(ctx, req);
-                } finally {
-                    req.release();
-                }
-            })));
-            return;
+        if (IngestGate.isUpload(req.method())) {
+            handle(ctx, req);
+        } else {
+            AnswerOrder.answer(ctx, req, r -> handle(ctx, r));
         }
-        handle(ctx, req);
     }
 
     private void handle(ChannelHandlerContext ctx, FullHttpRequest req) {
@@ -128,22 +112,16 @@ final class OriginHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
         } else {
             done = live.holdUnclaimed(stream, file, from, body);
         }
-        CompletableFuture<Void> tail = ctx.channel().attr(ANSWERED).get();
-        CompletableFuture<Void> before = tail == null ? CompletableFuture.completedFuture(null)
-                : tail.handle((ok, failure) -> null);
-        ctx.channel().attr(ANSWERED).set(before.thenCompose(v -> done.handle((ok, failure) -> {
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                    ? failure.getCause() : failure;
-            if (cause == null) {
+        AnswerOrder.answerWhenDone(ctx, done, failure -> {
+            if (failure == null) {
                 HttpReplies.noContent(ctx, keepAlive);
-            } else if (cause instanceof PlaylistException) {
-                reject(ctx, Rejection.BAD_PLAYLIST, cause.getMessage(), keepAlive);
+            } else if (failure instanceof PlaylistException) {
+                reject(ctx, Rejection.BAD_PLAYLIST, failure.getMessage(), keepAlive);
             } else {
-                log.warn("origin: cannot store {} of stream {}: {}", file, path.scope(), cause.toString());
+                log.warn("origin: cannot store {} of stream {}: {}", file, stream, failure.toString());
                 reject(ctx, Rejection.STORAGE, "cannot store " + file, keepAlive);
             }
-            return null;
-        })));
+        });
     }
 
     private void reject(ChannelHandlerContext ctx, Rejection reason, String message, boolean keepAlive) {

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * Parsing is where traversal is stopped: every path segment (already percent-decoded) must be a plain
  * name that cannot mean "here" or "up", so no resolved file lies outside its stream or root.
  */
-public record OriginPath(Area area, String scope, String file) {
+record OriginPath(Area area, String scope, String file) {
 
     /** The two trees the origin serves. */
     public enum Area { LIVE, VOD }
@@ -62,10 +62,5 @@ public record OriginPath(Area area, String scope, String file) {
 
     public boolean isPlaylist() {
         return file.endsWith(".m3u8");
-    }
-
-    /** The last part of the file path, which carries the extension. */
-    public String fileName() {
-        return file.substring(file.lastIndexOf('/') + 1);
     }
 }

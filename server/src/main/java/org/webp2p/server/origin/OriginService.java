@@ -60,15 +60,16 @@ public final class OriginService implements Service {
         DemoStream demo = new DemoStream(window, context.clock());
         Rejections rejections = new Rejections();
         long maxUpload = config.size("origin.max-upload");
-        // Between its segment and its playlist an encoder has one segment (or an init segment and a
-        // segment) in flight; twice the largest upload leaves room for that and a second stream.
+        // Before its playlist claims them, an encoder publishing with ?key= has at most an init
+        // segment and a segment waiting here: twice the largest upload holds that.
         LiveStreams live = new LiveStreams(context.dataDir().resolve(NAME).resolve("live"), window, endedAfter,
                 2 * maxUpload, context.clock());
         try {
             live.start();
             OriginHttpHandler handler = new OriginHttpHandler(live, demo, vod, rejections);
             CorsConfig cors = cors(config.string("origin.cors-origins"));
-            TcpServer server = TcpServer.bind(context.netty(), config.endpoint(NAME), (SocketChannel ch) -> ch.pipeline()
+            TcpServer server = TcpServer.bind(context.netty(), config.endpoint(NAME), (SocketChannel ch) -> ch
+                    .pipeline()
                     .addLast(new HttpServerCodec())
                     .addLast(new CorsHandler(cors))
                     .addLast(new IngestGate(keys, rejections))

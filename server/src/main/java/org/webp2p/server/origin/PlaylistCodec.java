@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * encoder's playlist (durations, discontinuities, init segment, end) and refuses what it cannot
  * serve as whole files (byte ranges, master playlists). Stateless.
  */
-public final class PlaylistCodec {
+final class PlaylistCodec {
     private static final Pattern MAP_URI = Pattern.compile("(?:^|,)URI=\"([^\"]*)\"");
 
     private PlaylistCodec() {

@@ -26,6 +26,7 @@ final class PublishKeys {
             return false;
         }
         String expected = streamKeys.apply(stream).filter(k -> !k.isBlank()).orElse(originKey);
-        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
+        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                presented.getBytes(StandardCharsets.UTF_8));
     }
 }

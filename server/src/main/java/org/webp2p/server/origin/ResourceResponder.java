@@ -1,5 +1,6 @@
 package org.webp2p.server.origin;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -19,8 +20,10 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -32,6 +35,9 @@ import java.util.Date;
  * zero-copy file transfer.
  */
 final class ResourceResponder {
+    /** File parts up to this size are copied rather than sent with sendfile; see {@link #fileBody}. */
+    static final long COPY_LIMIT = 128 * 1024;
+
     private ResourceResponder() {
     }
 
@@ -39,7 +45,8 @@ final class ResourceResponder {
         boolean keepAlive = HttpUtil.isKeepAlive(req);
         if (notModified(req.headers(), s)) {
             traffic.notModified();
-            DefaultFullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.NOT_MODIFIED);
+            DefaultFullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                    HttpResponseStatus.NOT_MODIFIED);
             validators(res, s);
             HttpReplies.send(ctx, res, keepAlive);
             return;
@@ -66,27 +73,14 @@ final class ResourceResponder {
             status = HttpResponseStatus.PARTIAL_CONTENT;
         }
         boolean head = req.method().equals(HttpMethod.HEAD);
-        HttpResponse res = head || s.body() instanceof Servable.InMemory
-                ? new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
-                        head ? Unpooled.EMPTY_BUFFER : memorySlice(s, first, count))
-                : new DefaultHttpResponse(HttpVersion.HTTP_1_1, status);
-        validators(res, s);
-        res.headers().set(HttpHeaderNames.CONTENT_TYPE, s.contentType());
-        res.headers().set(HttpHeaderNames.ACCEPT_RANGES, HttpHeaderValues.BYTES);
-        if (status.equals(HttpResponseStatus.PARTIAL_CONTENT)) {
-            res.headers().set(HttpHeaderNames.CONTENT_RANGE, "bytes " + first + "-" + (first + count - 1) + "/" + length);
-        }
-        HttpUtil.setContentLength(res, count);
-        HttpUtil.setKeepAlive(res, keepAlive);
-        ChannelFuture last;
-        if (res instanceof DefaultFullHttpResponse) {
-            // Counted before writing, so a client that has its answer also sees it counted.
-            traffic.served(head ? 0 : count);
-            last = ctx.writeAndFlush(res);
+        Object body;
+        if (head) {
+            body = Unpooled.EMPTY_BUFFER;
+        } else if (s.body() instanceof Servable.InMemory) {
+            body = memorySlice(s, first, count);
         } else {
-            FileChannel file;
             try {
-                file = FileChannel.open(((Servable.OnDisk) s.body()).path(), StandardOpenOption.READ);
+                body = fileBody(ctx, ((Servable.OnDisk) s.body()).path(), first, count);
             } catch (NoSuchFileException e) {
                 HttpReplies.error(ctx, HttpResponseStatus.NOT_FOUND, "no longer available", keepAlive);
                 return;
@@ -94,9 +88,27 @@ final class ResourceResponder {
                 HttpReplies.error(ctx, HttpResponseStatus.INTERNAL_SERVER_ERROR, "cannot read file", keepAlive);
                 return;
             }
-            traffic.served(count);
+        }
+        HttpResponse res = body instanceof ByteBuf content
+                ? new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, content)
+                : new DefaultHttpResponse(HttpVersion.HTTP_1_1, status);
+        validators(res, s);
+        res.headers().set(HttpHeaderNames.CONTENT_TYPE, s.contentType());
+        res.headers().set(HttpHeaderNames.ACCEPT_RANGES, HttpHeaderValues.BYTES);
+        if (status.equals(HttpResponseStatus.PARTIAL_CONTENT)) {
+            res.headers().set(HttpHeaderNames.CONTENT_RANGE,
+                    "bytes " + first + "-" + (first + count - 1) + "/" + length);
+        }
+        HttpUtil.setContentLength(res, count);
+        HttpUtil.setKeepAlive(res, keepAlive);
+        // Counted before writing, so a client that has its answer also sees it counted.
+        traffic.served(head ? 0 : count);
+        ChannelFuture last;
+        if (res instanceof DefaultFullHttpResponse) {
+            last = ctx.writeAndFlush(res);
+        } else {
             ctx.write(res);
-            ctx.write(new DefaultFileRegion(file, first, count));
+            ctx.write(body);
             last = ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
         }
         if (!keepAlive) {
@@ -104,9 +116,35 @@ final class ResourceResponder {
         }
     }
 
-    private static io.netty.buffer.ByteBuf memorySlice(Servable s, long first, long count) {
-        byte[] bytes = ((Servable.InMemory) s.body()).bytes();
-        return Unpooled.wrappedBuffer(bytes, (int) first, (int) count);
+    /**
+     * A file part to send: zero-copy (sendfile) for large parts; small ones are read into one buffer
+     * that leaves with the headers in a single write. NIO has no TCP_CORK, so headers written before
+     * a sendfile go out in a packet of their own, which for small segments costs more than the copy.
+     */
+    private static Object fileBody(ChannelHandlerContext ctx, Path path, long first, long count) throws IOException {
+        FileChannel file = FileChannel.open(path, StandardOpenOption.READ);
+        if (count > COPY_LIMIT) {
+            return new DefaultFileRegion(file, first, count);
+        }
+        ByteBuf buf = ctx.alloc().directBuffer((int) count);
+        try (file) {
+            while (buf.writerIndex() < count) {
+                int read = buf.writeBytes(file, first + buf.writerIndex(), (int) count - buf.writerIndex());
+                if (read < 0) {
+                    throw new IOException("file shrank while being read: " + path);
+                }
+            }
+            return buf;
+        } catch (IOException e) {
+            buf.release();
+            throw e;
+        }
+    }
+
+    private static ByteBuf memorySlice(Servable s, long first, long count) {
+        ByteBuffer bytes = ((Servable.InMemory) s.body()).bytes().duplicate();
+        bytes.position((int) first).limit((int) (first + count));
+        return Unpooled.wrappedBuffer(bytes.slice());
     }
 
     private static void validators(HttpResponse res, Servable s) {

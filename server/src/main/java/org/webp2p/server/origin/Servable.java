@@ -1,5 +1,6 @@
 package org.webp2p.server.origin;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -31,15 +32,25 @@ record Servable(Body body, String contentType, String etag, Optional<Instant> la
         long length();
     }
 
-    /** Bytes owned by the origin; never modified after construction. */
-    record InMemory(byte[] bytes) implements Body {
+    /**
+     * Bytes owned by the origin, read-only and outside the heap: a socket write takes them as they
+     * are, where heap bytes would be copied to a direct buffer for every request.
+     */
+    record InMemory(ByteBuffer bytes) implements Body {
         InMemory {
-            Objects.requireNonNull(bytes, "bytes");
+            if (!bytes.isReadOnly() || !bytes.isDirect()) {
+                throw new IllegalArgumentException("in-memory bodies are read-only direct buffers");
+            }
+        }
+
+        static InMemory copyOf(byte[] data) {
+            ByteBuffer direct = ByteBuffer.allocateDirect(data.length).put(data);
+            return new InMemory(direct.flip().asReadOnlyBuffer());
         }
 
         @Override
         public long length() {
-            return bytes.length;
+            return bytes.capacity();
         }
     }
 
@@ -52,7 +63,7 @@ record Servable(Body body, String contentType, String etag, Optional<Instant> la
 
     /** Generated or bundled bytes: the validator is a digest of the content. */
     static Servable ofBytes(byte[] bytes, String contentType, Optional<Instant> lastModified, String cacheControl) {
-        return new Servable(new InMemory(bytes), contentType, digestTag(bytes), lastModified, cacheControl);
+        return new Servable(InMemory.copyOf(bytes), contentType, digestTag(bytes), lastModified, cacheControl);
     }
 
     /** A file, or its bytes kept in memory: the validator is the file's size and time, as nginx makes it. */

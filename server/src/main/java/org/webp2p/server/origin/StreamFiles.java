@@ -21,10 +21,6 @@ final class StreamFiles {
         this.dir = dir;
     }
 
-    Path dir() {
-        return dir;
-    }
-
     /** Writes a whole file and returns its modification time, which validators are made from. */
     Instant write(String name, byte[] data) throws IOException {
         Files.createDirectories(dir);

@@ -53,6 +53,10 @@ final class UnclaimedUploads {
         return Optional.ofNullable(data);
     }
 
+    boolean holds(String stream, String file, InetAddress from) {
+        return held.containsKey(new Upload(stream, file, from));
+    }
+
     /** Bytes held now. */
     long heldBytes() {
         return bytes;

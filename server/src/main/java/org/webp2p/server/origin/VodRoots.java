@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Directories served as they are under {@code /vod/<directory name>/}. A path is resolved and then
@@ -19,7 +21,11 @@ final class VodRoots {
     private record Root(Path dir, StreamTraffic traffic) {
     }
 
+    private static final long DIRECTORY_CHECK_NANOS = TimeUnit.SECONDS.toNanos(5);
+    private static final int MAX_CHECKED_DIRECTORIES = 10_000;
+
     private final Map<String, Root> roots;
+    private final Map<Path, Long> insideRoot = new ConcurrentHashMap<>();
 
     private VodRoots(Map<String, Root> roots) {
         this.roots = roots;
@@ -56,11 +62,19 @@ final class VodRoots {
             return Optional.empty();
         }
         try {
-            Path file = r.dir().resolve(relative).toRealPath();
-            if (!file.startsWith(r.dir())) {
+            // OriginPath let no "." or ".." through, so only a symbolic link can lead outside.
+            Path file = r.dir().resolve(relative);
+            BasicFileAttributes attrs =
+                    Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (attrs.isSymbolicLink()) {
+                file = file.toRealPath();
+                if (!file.startsWith(r.dir())) {
+                    return Optional.empty();
+                }
+                attrs = Files.readAttributes(file, BasicFileAttributes.class);
+            } else if (!directoryInside(file.getParent(), r.dir())) {
                 return Optional.empty();
             }
-            BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (!attrs.isRegularFile()) {
                 return Optional.empty();
             }
@@ -71,6 +85,29 @@ final class VodRoots {
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Whether a directory's real path lies inside the root. Resolving it costs a system call per path
+     * element, so a positive answer is remembered for a few seconds.
+     */
+    private boolean directoryInside(Path dir, Path root) throws IOException {
+        if (dir.equals(root)) {
+            return true;
+        }
+        long now = System.nanoTime();
+        Long checkedAt = insideRoot.get(dir);
+        if (checkedAt != null && now - checkedAt < DIRECTORY_CHECK_NANOS) {
+            return true;
+        }
+        if (!dir.toRealPath().startsWith(root)) {
+            return false;
+        }
+        if (insideRoot.size() >= MAX_CHECKED_DIRECTORIES) {
+            insideRoot.clear();
+        }
+        insideRoot.put(dir, now);
+        return true;
     }
 
     List<StreamStats> stats() {

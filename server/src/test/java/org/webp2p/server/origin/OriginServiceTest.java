@@ -54,8 +54,8 @@ class OriginServiceTest {
 
     /** The playlist ffmpeg uploads after segment {@code last}, listing up to three. */
     private static String encoderPlaylist(int first, int last, String ext, boolean ended) {
-        StringBuilder p = new StringBuilder("#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:2\n#EXT-X-MEDIA-SEQUENCE:")
-                .append(first).append('\n');
+        StringBuilder p = new StringBuilder("#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:2\n")
+                .append("#EXT-X-MEDIA-SEQUENCE:").append(first).append('\n');
         if (ext.equals(".m4s")) {
             p.append("#EXT-X-MAP:URI=\"init.mp4\"\n");
         }
@@ -68,7 +68,8 @@ class OriginServiceTest {
     /** Uploads segments {@code from..to} and a playlist after each, as ffmpeg does. */
     private void publish(String stream, int from, int to, boolean endAtLast) throws Exception {
         for (int i = from; i <= to; i++) {
-            assertThat(fx.put(stream, "index" + i + ".ts", segmentBytes("seg" + i, 1000 + i)).statusCode()).isEqualTo(204);
+            HttpResponse<String> segment = fx.put(stream, "index" + i + ".ts", segmentBytes("seg" + i, 1000 + i));
+            assertThat(segment.statusCode()).isEqualTo(204);
             boolean ended = endAtLast && i == to;
             assertThat(fx.put(stream, "index.m3u8", encoderPlaylist(Math.max(from, i - 2), i, ".ts", ended))
                     .statusCode()).isEqualTo(204);
@@ -138,6 +139,17 @@ class OriginServiceTest {
         assertThat(cam.notModified()).isEqualTo(2);
         assertThat(cam.notModifiedRatio()).isEqualTo(0.4);
         assertThat(fx.origin.metrics()).containsEntry("not-modified", 2L);
+    }
+
+    @Test
+    void answersNotModifiedSinceTheLastModifiedTimeWhenNoEtagIsGiven() throws Exception {
+        start(Map.of());
+        publish("cam", 0, 0, false);
+        String lastModified = header(fx.get("/live/cam/s0.ts"), "last-modified");
+
+        assertThat(fx.get("/live/cam/s0.ts", "If-Modified-Since", lastModified).statusCode()).isEqualTo(304);
+        assertThat(fx.get("/live/cam/s0.ts", "If-Modified-Since", "Thu, 01 Jan 1970 00:00:00 GMT").statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -213,11 +225,23 @@ class OriginServiceTest {
     }
 
     @Test
+    void takesPostLikePut() throws Exception {
+        start(Map.of());
+
+        fx.send("POST", fx.publishUrl("cam", "index0.ts"), segmentBytes("seg0", 1000));
+        fx.send("POST", fx.publishUrl("cam", "index.m3u8"),
+                encoderPlaylist(0, 0, ".ts", false).getBytes(StandardCharsets.UTF_8));
+
+        assertThat(fx.get("/live/cam/s0.ts").body()).isEqualTo(segmentBytes("seg0", 1000));
+    }
+
+    @Test
     void aStreamsOwnKeyReplacesThePublishKeyForThatStreamOnly() throws Exception {
         start(Map.of("origin.stream.special.key", "special-secret"));
 
         assertThat(fx.put("special", "index0.ts", "x").statusCode()).isEqualTo(403);
-        assertThat(fx.send("PUT", "/live/special/index0.ts?key=special-secret", new byte[10]).statusCode()).isEqualTo(204);
+        assertThat(fx.send("PUT", "/live/special/index0.ts?key=special-secret", new byte[10]).statusCode())
+                .isEqualTo(204);
         assertThat(fx.put("other", "index0.ts", "x").statusCode()).isEqualTo(204);
     }
 
@@ -297,8 +321,9 @@ class OriginServiceTest {
                 InetAddress.getByName(fromAddress), 0)) {
             s.setSoTimeout(5000);
             OutputStream out = s.getOutputStream();
-            out.write((method + " " + path + " HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nConnection: close\r\n\r\nevil")
-                    .getBytes(StandardCharsets.ISO_8859_1));
+            String request = method + " " + path + " HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\n"
+                    + "Connection: close\r\n\r\nevil";
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             InputStream in = s.getInputStream();
             String status = new String(in.readNBytes(12), StandardCharsets.ISO_8859_1);
@@ -308,7 +333,7 @@ class OriginServiceTest {
 
     @Test
     void marksTheStreamEndedWhenTheEncoderFallsSilent() throws Exception {
-        start(Map.of("origin.ended-after", "300ms"));
+        start(Map.of("origin.ended-after", "1s"));
         publish("cam", 0, 1, false);
         assertThat(fx.text("/live/cam/index.m3u8")).doesNotContain("#EXT-X-ENDLIST");
 
@@ -347,7 +372,8 @@ class OriginServiceTest {
 
         assertThat(fx.text("/live/cam/index.m3u8")).isEqualTo(before);
         assertThat(fx.get("/live/cam/s2.ts").body()).isEqualTo(segmentBytes("seg2", 1002));
-        assertThat(fx.get("/live/cam/s2.ts", "Range", "bytes=-2").body()).isEqualTo("se".getBytes(StandardCharsets.US_ASCII));
+        assertThat(fx.get("/live/cam/s2.ts", "Range", "bytes=-2").body())
+                .isEqualTo("se".getBytes(StandardCharsets.US_ASCII));
     }
 
     @Test
@@ -389,6 +415,20 @@ class OriginServiceTest {
 
         assertThat(fx.text("/live/cam/index.m3u8")).contains("s0.ts\n#EXT-X-DISCONTINUITY\n#EXTINF:2.000000,\ns1.ts");
         assertThat(fx.get("/live/cam/s1.ts").body()).isEqualTo(segmentBytes("seg2", 1002));
+    }
+
+    @Test
+    void ignoresAnOlderPlaylistThatOvertookANewerOne() throws Exception {
+        start(Map.of());
+        publish("cam", 0, 2, false);
+        String before = fx.text("/live/cam/index.m3u8");
+
+        fx.put("cam", "index.m3u8", encoderPlaylist(0, 1, ".ts", false));
+        assertThat(fx.text("/live/cam/index.m3u8")).isEqualTo(before);
+        publish("cam", 3, 3, false);
+
+        assertThat(fx.text("/live/cam/index.m3u8")).contains("s2.ts\n#EXTINF:2.000000,\ns3.ts")
+                .doesNotContain("DISCONTINUITY");
     }
 
     @Test
@@ -447,7 +487,8 @@ class OriginServiceTest {
         assertThat(r.body()).contains("master playlist");
         assertThat(otherName.statusCode()).isEqualTo(400);
         assertThat(notMedia.statusCode()).isEqualTo(400);
-        assertThat(fx.origin.metrics()).containsEntry("rejected.bad-playlist", 1L).containsEntry("rejected.not-media", 2L);
+        assertThat(fx.origin.metrics()).containsEntry("rejected.bad-playlist", 1L)
+                .containsEntry("rejected.not-media", 2L);
     }
 
     @Test
@@ -486,6 +527,7 @@ class OriginServiceTest {
         Files.write(movies.resolve("a.ts"), segmentBytes("vod", 500));
         Path outside = Files.writeString(dataDir.resolve("outside.ts"), "private");
         Files.createSymbolicLink(movies.resolve("link.ts"), outside);
+        Files.createSymbolicLink(movies.resolve("escape"), dataDir);
         start(Map.of("origin.vod-roots", dataDir.resolve("media/movies").toString()));
 
         HttpResponse<byte[]> playlist = fx.get("/vod/movies/film/index.m3u8");
@@ -496,14 +538,32 @@ class OriginServiceTest {
         assertThat(header(playlist, "cache-control")).isEqualTo("public, max-age=86400");
         assertThat(segment.body()).isEqualTo(segmentBytes("vod", 500));
         assertThat(fx.get("/vod/movies/film/a.ts", "If-None-Match", etag).statusCode()).isEqualTo(304);
-        assertThat(fx.get("/vod/movies/film/a.ts", "Range", "bytes=0-2").body()).isEqualTo("vod".getBytes(StandardCharsets.US_ASCII));
+        assertThat(fx.get("/vod/movies/film/a.ts", "Range", "bytes=0-2").body())
+                .isEqualTo("vod".getBytes(StandardCharsets.US_ASCII));
         assertThat(fx.get("/vod/movies/film/link.ts").statusCode()).isEqualTo(404);
+        assertThat(fx.get("/vod/movies/film/escape/outside.ts").statusCode()).isEqualTo(404);
         assertThat(fx.get("/vod/movies/film").statusCode()).isEqualTo(404);
         assertThat(fx.origin.streams()).anySatisfy(s -> {
             assertThat(s.name()).isEqualTo("movies");
             assertThat(s.kind()).isEqualTo(StreamStats.Kind.VOD);
             assertThat(s.requests()).isEqualTo(4);
         });
+    }
+
+    @Test
+    void sendsLargeFilesWholeAndInRanges() throws Exception {
+        Path movies = Files.createDirectories(dataDir.resolve("movies"));
+        byte[] big = segmentBytes("0123456789abcdef", (int) ResourceResponder.COPY_LIMIT * 3 + 7);
+        Files.write(movies.resolve("big.ts"), big);
+        start(Map.of("origin.vod-roots", movies.toString()));
+
+        HttpResponse<byte[]> whole = fx.get("/vod/movies/big.ts");
+        HttpResponse<byte[]> tail = fx.get("/vod/movies/big.ts", "Range", "bytes=200000-");
+
+        assertThat(whole.body()).isEqualTo(big);
+        assertThat(tail.statusCode()).isEqualTo(206);
+        assertThat(tail.body()).isEqualTo(Arrays.copyOfRange(big, 200_000, big.length));
+        assertThat(fx.origin.metrics()).containsEntry("bytes-out", (long) big.length * 2 - 200_000);
     }
 
     @Test

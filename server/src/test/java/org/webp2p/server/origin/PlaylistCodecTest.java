@@ -115,9 +115,11 @@ class PlaylistCodecTest {
         assertThatThrownBy(() -> PlaylistCodec.parse("#EXTM3U\n#EXTINF:2,\n#EXT-X-BYTERANGE:100@0\na.ts\n"))
                 .hasMessageContaining("byte-range");
         assertThatThrownBy(() -> PlaylistCodec.parse("#EXTM3U\na.ts\n")).hasMessageContaining("no #EXTINF");
-        assertThatThrownBy(() -> PlaylistCodec.parse("#EXTM3U\n#EXTINF:two,\na.ts\n")).hasMessageContaining("bad #EXTINF");
+        assertThatThrownBy(() -> PlaylistCodec.parse("#EXTM3U\n#EXTINF:two,\na.ts\n"))
+                .hasMessageContaining("bad #EXTINF");
         assertThatThrownBy(() -> PlaylistCodec.parse("#EXTM3U\n#EXTINF:0,\na.ts\n")).hasMessageContaining("positive");
-        assertThatThrownBy(() -> PlaylistCodec.parse("#EXTM3U\n#EXT-X-MEDIA-SEQUENCE:x\n")).hasMessageContaining("bad number");
+        assertThatThrownBy(() -> PlaylistCodec.parse("#EXTM3U\n#EXT-X-MEDIA-SEQUENCE:x\n"))
+                .hasMessageContaining("bad number");
         assertThatThrownBy(() -> PlaylistCodec.parse("#EXTM3U\n#EXTINF:2,\n")).hasMessageContaining("no segment");
     }
 }
