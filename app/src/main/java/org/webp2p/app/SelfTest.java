@@ -35,7 +35,7 @@ import org.webp2p.server.stun.StunService;
 final class SelfTest {
     private static final Logger log = LoggerFactory.getLogger(SelfTest.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
-    private static final Duration STUN_FIRST_WAIT = Duration.ofMillis(200);
+    private static final Duration STUN_FIRST_WAIT = Duration.ofMillis(250);
 
     private final ServerRuntime runtime;
     private final PrintWriter out;

@@ -21,9 +21,12 @@ import org.webp2p.nat.transport.UdpTransport;
 final class StunBindingProbe implements ServiceProbe {
     private final RetransmissionPolicy policy;
 
-    /** Resends on the RFC 8489 schedule but from {@code initialRto}: on loopback a loss is rare and a wait long. */
+    /**
+     * Resends on the RFC 8489 schedule from {@code initialRto}, four sends and a last wait of eight
+     * RTOs: on loopback a loss is rare, but a loaded machine may answer late.
+     */
     StunBindingProbe(Duration initialRto) {
-        this.policy = new RetransmissionPolicy(initialRto, 3, 4);
+        this.policy = new RetransmissionPolicy(initialRto, 4, 8);
     }
 
     @Override
