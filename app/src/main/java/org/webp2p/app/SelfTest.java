@@ -47,21 +47,26 @@ final class SelfTest {
 
     /**
      * The operator's options with the test's isolation on top: every service on 127.0.0.1 and a free
-     * port whatever the file or {@code --set} say, and a new temporary data directory unless
-     * {@code --data-dir} was given. Other settings are kept, so the test runs the configuration
-     * the operator will run.
+     * port whatever the file or {@code --set} say and, unless {@code --data-dir} was given, a new
+     * temporary data directory with an embedded store in it, so a configured remote store records
+     * nothing of the test. Other settings are kept, so the test runs the configuration the operator
+     * will run.
      */
     static NodeOptions isolate(NodeOptions given) {
         NodeOptions isolated = new NodeOptions();
-        isolated.dataDir = given.dataDir != null ? given.dataDir
-                : Path.of(System.getProperty("java.io.tmpdir"), "webp2p-self-test-" + UUID.randomUUID());
         isolated.configFile = given.configFile;
         isolated.overrides.putAll(given.overrides);
         isolated.overrides.putAll(loopbackOnFreePorts());
+        if (given.dataDir != null) {
+            isolated.dataDir = given.dataDir;
+        } else {
+            isolated.dataDir = Path.of(System.getProperty("java.io.tmpdir"), "webp2p-self-test-" + UUID.randomUUID());
+            isolated.overrides.put("store.url", "");
+        }
         return isolated;
     }
 
-    static Map<String, String> loopbackOnFreePorts() {
+    private static Map<String, String> loopbackOnFreePorts() {
         Map<String, String> local = new LinkedHashMap<>();
         for (String service : ConfigSchema.SERVICE_PORTS.keySet()) {
             local.put(service + ".bind", "127.0.0.1");

@@ -35,7 +35,7 @@ final class WebP2pCommand implements Callable<Integer> {
     boolean headless;
 
     @Option(names = "--self-test", description = "Start every enabled service on 127.0.0.1 and free ports "
-            + "(in a temporary data directory unless --data-dir is given), send each one request, print "
+            + "(in a temporary data directory and store unless --data-dir is given), send each one request, print "
             + "'self-test NAME ok|FAILED|skipped DETAIL' per service, stop, and exit 0 only if none failed. "
             + "Never opens the console.")
     boolean selfTest;

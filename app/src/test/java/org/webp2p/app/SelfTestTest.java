@@ -61,11 +61,12 @@ class SelfTestTest {
     }
 
     @Test
-    void disabledServiceIsSkippedAndTheTemporaryDataDirectoryIsRemoved() {
+    void withoutDataDirUsesATemporaryStoreRemovedAfterwardsAndSkipsDisabledServices() {
         String tmp = System.getProperty("java.io.tmpdir");
         System.setProperty("java.io.tmpdir", dir.toString());
         try {
-            int code = run("--self-test", "--set", "tracker.enabled=false");
+            int code = run("--self-test", "--set", "tracker.enabled=false",
+                    "--set", "store.url=jdbc:h2:tcp://127.0.0.1:1/unreachable");
 
             assertThat(code).as("exit code; stderr: %s", err).isEqualTo(ExitCodes.OK);
         } finally {
