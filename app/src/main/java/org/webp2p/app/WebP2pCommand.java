@@ -35,12 +35,19 @@ final class WebP2pCommand implements Callable<Integer> {
     @Option(names = "--headless", description = "Run the services without the desktop console.")
     boolean headless;
 
+    @Option(names = "--self-test", description = "Start every enabled service on 127.0.0.1 and free ports "
+            + "(in a temporary data directory and store unless --data-dir is given), send each one request, print "
+            + "'self-test NAME ok|FAILED|skipped DETAIL' per service, stop, and exit 0 only if none failed. "
+            + "Never opens the console.")
+    boolean selfTest;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        NodeOptions options = selfTest ? SelfTest.isolate(node) : node;
         Config config;
         try {
-            config = node.config();
+            config = options.config();
         } catch (ConfigException e) {
             e.problems().forEach(p -> err.println("webp2p: configuration: " + p));
             return ExitCodes.USAGE;
@@ -50,10 +57,13 @@ final class WebP2pCommand implements Callable<Integer> {
         }
         ServerRuntime runtime;
         try {
-            runtime = ServerRuntime.open(config, node.dataDir(), Clock.systemUTC());
+            runtime = ServerRuntime.open(config, options.dataDir(), Clock.systemUTC());
         } catch (StoreException | IOException e) {
             err.println("webp2p: " + e.getMessage());
             return ExitCodes.FAILURE;
+        }
+        if (selfTest) {
+            return new SelfTest(runtime, spec.commandLine().getOut()).run(node.dataDir == null);
         }
         if (headless) {
             return new HeadlessNode(runtime, spec.commandLine().getOut()).run();
