@@ -2,38 +2,11 @@ package org.webp2p.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.webp2p.server.TestNode;
-import picocli.CommandLine;
 
-class CommandLineTest {
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-    private Path dir;
-
-    @BeforeEach
-    void makeDir() throws Exception {
-        dir = Files.createTempDirectory("webp2p-cli");
-    }
-
-    @AfterEach
-    void removeDir() throws Exception {
-        TestNode.deleteTree(dir);
-    }
-
-    private int run(String... args) {
-        return new CommandLine(new WebP2pCommand())
-                .setOut(new PrintWriter(out, true))
-                .setErr(new PrintWriter(err, true))
-                .execute(args);
-    }
-
+class CommandLineTest extends CommandLineHarness {
     @Test
     void invalidValueIsRefusedWithKeyAndReasonAndExitCode2() {
         int code = run("--headless", "--data-dir", dir.toString(), "--set", "origin.port=99999");

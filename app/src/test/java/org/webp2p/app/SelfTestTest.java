@@ -6,39 +6,13 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.webp2p.server.TestNode;
-import picocli.CommandLine;
 
 /** {@code --self-test} end to end: real services on loopback, real HTTP and STUN requests. */
-class SelfTestTest {
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-    private Path dir;
-
-    @BeforeEach
-    void makeDir() throws Exception {
-        dir = Files.createTempDirectory("webp2p-self-test-case");
-    }
-
-    @AfterEach
-    void removeDir() throws Exception {
-        TestNode.deleteTree(dir);
-    }
-
-    private int run(String... args) {
-        return new CommandLine(new WebP2pCommand())
-                .setOut(new PrintWriter(out, true))
-                .setErr(new PrintWriter(err, true))
-                .execute(args);
-    }
-
+class SelfTestTest extends CommandLineHarness {
     private List<String> lines() {
         return out.toString().lines().toList();
     }

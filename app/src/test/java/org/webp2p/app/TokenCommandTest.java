@@ -2,43 +2,16 @@ package org.webp2p.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.webp2p.server.TestNode;
 import org.webp2p.server.api.AccessToken;
 import org.webp2p.server.api.TokenCodec;
 import org.webp2p.server.api.TokenException;
 import org.webp2p.server.api.TokenSecret;
 import org.webp2p.server.config.Config;
-import picocli.CommandLine;
 
-class TokenCommandTest {
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-    private Path dir;
-
-    @BeforeEach
-    void makeDir() throws Exception {
-        dir = Files.createTempDirectory("webp2p-token");
-    }
-
-    @AfterEach
-    void removeDir() throws Exception {
-        TestNode.deleteTree(dir);
-    }
-
-    private int run(String... args) {
-        return new CommandLine(new WebP2pCommand()).setOut(new PrintWriter(out, true))
-                .setErr(new PrintWriter(err, true)).execute(args);
-    }
-
+class TokenCommandTest extends CommandLineHarness {
     @Test
     void printsATokenTheApiAcceptsForThatStreamAndTtl() throws Exception {
         assertThat(run("token", "--data-dir", dir.toString(), "--stream", "demo", "--ttl", "2h", "--subject", "qa"))

@@ -71,6 +71,16 @@ public final class TestNode implements AutoCloseable {
         }
     }
 
+    /** Whether something accepts TCP connections on loopback {@code port} right now. */
+    public static boolean accepts(int port) {
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Whether this process can listen on {@code port} right now, proof that nothing else holds it. */
     public static boolean canBind(int port) {
         try (ServerSocket probe = new ServerSocket()) {

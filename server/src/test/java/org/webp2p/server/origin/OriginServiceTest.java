@@ -1,5 +1,6 @@
 package org.webp2p.server.origin;
 
+import org.webp2p.server.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -501,7 +502,7 @@ class OriginServiceTest {
 
     @Test
     void servesTheDemoStreamWithAMediaSequenceThatFollowsTheClock() throws Exception {
-        TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:01Z"));
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:01Z"));
         fx = new OriginFixture(dataDir, clock, Map.of());
 
         String first = fx.text("/live/demo/index.m3u8");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,13 +31,13 @@ class ServiceManagerTest {
 
         assertThat(m.start("admin").state()).isEqualTo(ServiceState.RUNNING);
         assertThat(node.address("admin").getPort()).isEqualTo(port);
-        assertThat(accepts(port)).isTrue();
+        assertThat(TestNode.accepts(port)).isTrue();
 
         assertThat(m.stop("admin").state()).isEqualTo(ServiceState.STOPPED);
         assertThat(TestNode.canBind(port)).as("port freed at once").isTrue();
 
         assertThat(m.start("admin").state()).isEqualTo(ServiceState.RUNNING);
-        assertThat(accepts(port)).isTrue();
+        assertThat(TestNode.accepts(port)).isTrue();
     }
 
     @Test
@@ -124,14 +123,6 @@ class ServiceManagerTest {
                 .first().satisfies(e -> assertThat(e.to()).isEqualTo(ServiceState.RUNNING));
     }
 
-    private static boolean accepts(int port) {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", port), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 
     /** A service that only records the order it is driven in. */
     private static class RecordingService implements Service {

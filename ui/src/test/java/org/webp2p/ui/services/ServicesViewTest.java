@@ -3,9 +3,7 @@ package org.webp2p.ui.services;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.testfx.util.WaitForAsyncUtils.waitFor;
 
-import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
@@ -51,7 +49,7 @@ class ServicesViewTest {
         robot.clickOn("#nav-services");
         waitFor(5, TimeUnit.SECONDS, () -> "RUNNING".equals(text(robot, "#state-admin")));
         assertThat(text(robot, "#address-admin")).isEqualTo("127.0.0.1:" + adminPort);
-        assertThat(accepts(adminPort)).isTrue();
+        assertThat(TestNode.accepts(adminPort)).isTrue();
 
         robot.clickOn(robot.lookup("#toggle-admin").lookup(".thumb-area").queryAs(Node.class));
         waitFor(5, TimeUnit.SECONDS, () -> "STOPPED".equals(text(robot, "#state-admin")));
@@ -61,7 +59,7 @@ class ServicesViewTest {
 
         robot.clickOn(robot.lookup("#toggle-admin").lookup(".thumb-area").queryAs(Node.class));
         waitFor(5, TimeUnit.SECONDS, () -> "RUNNING".equals(text(robot, "#state-admin")));
-        assertThat(accepts(adminPort)).as("port bound again").isTrue();
+        assertThat(TestNode.accepts(adminPort)).as("port bound again").isTrue();
         assertThat(text(robot, "#address-admin")).isEqualTo("127.0.0.1:" + adminPort);
     }
 
@@ -93,12 +91,4 @@ class ServicesViewTest {
         return robot.lookup(query).queryAs(Label.class).getText();
     }
 
-    private static boolean accepts(int port) {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", port), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 }
