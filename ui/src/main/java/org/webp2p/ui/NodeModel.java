@@ -31,9 +31,11 @@ public final class NodeModel implements AutoCloseable {
     private final ConcurrentLinkedQueue<ServiceEvent> pendingEvents = new ConcurrentLinkedQueue<>();
     private final Consumer<ServiceEvent> eventSink = pendingEvents::add;
     private final ObjectProperty<NodeSnapshot> snapshot = new SimpleObjectProperty<>();
+    private final SnapshotReader reader;
 
     public NodeModel(ServerRuntime runtime) {
         this.runtime = runtime;
+        this.reader = new SnapshotReader(runtime);
         this.poller = Executors.newSingleThreadScheduledExecutor(daemon("webp2p-ui-poll"));
         this.commands = Executors.newSingleThreadExecutor(daemon("webp2p-ui-command"));
         runtime.services().addListener(eventSink);
@@ -90,8 +92,7 @@ public final class NodeModel implements AutoCloseable {
             for (ServiceEvent e; (e = pendingEvents.poll()) != null; ) {
                 events.add(e);
             }
-            NodeSnapshot s = new NodeSnapshot(runtime.services().context().clock().instant(),
-                    runtime.services().statuses(), events);
+            NodeSnapshot s = reader.read(events);
             FxThread.run(() -> snapshot.set(s));
         } catch (RuntimeException e) {
             log.warn("console could not take a snapshot", e);
