@@ -26,7 +26,7 @@ final class Timeline {
     /** Adds a sample and returns the series, oldest first. */
     List<TimelineSample> add(Instant at, long httpTotal, long p2pTotal, int peers, long liveStreams,
                              SwarmFigures global) {
-        double seconds = lastAt == null ? 0 : Duration.between(lastAt, at).toMillis() / 1000.0;
+        double seconds = lastAt == null ? 0 : Duration.between(lastAt, at).toNanos() / 1e9;
         double http = rate(lastHttp, httpTotal, seconds);
         double p2p = rate(lastP2p, p2pTotal, seconds);
         lastAt = at;

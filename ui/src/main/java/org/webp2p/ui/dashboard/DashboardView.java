@@ -105,7 +105,7 @@ public final class DashboardView extends VBox {
     }
 
     private static XYChart.Data<Number, Number> point(TimelineSample s, Instant newest, double value) {
-        return new XYChart.Data<>(-Duration.between(s.at(), newest).toMillis() / 1000.0, value);
+        return new XYChart.Data<>(-Duration.between(s.at(), newest).toNanos() / 1e9, value);
     }
 
     private static VBox tile(TileViewModel t) {

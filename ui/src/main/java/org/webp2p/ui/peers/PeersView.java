@@ -27,6 +27,7 @@ public final class PeersView extends BorderPane {
     private final Map<String, Function<PeerRow, String>> details = new LinkedHashMap<>();
     private final Map<String, Label> detailValues = new LinkedHashMap<>();
     private final Label detailTitle = new Label();
+    private TableFilter<LiveRow<PeerRow>> filter;
 
     public PeersView(PeersViewModel model) {
         this.model = model;
@@ -36,6 +37,7 @@ public final class PeersView extends BorderPane {
 
     private void createView() {
         getStyleClass().add("page");
+        setId("peers-page");
         setPadding(new Insets(16));
         Label title = new Label("Peers");
         title.getStyleClass().add("page-title");
@@ -52,8 +54,9 @@ public final class PeersView extends BorderPane {
         table.getColumns().add(Tables.liveColumn("Position", 80, PeerRow::position, String::valueOf));
         table.getColumns().add(Tables.liveColumn("Upload", 90, (PeerRow r) -> r.uploadKbps() * 1000L, b -> Format.bitsPerSecond(b)));
         table.getColumns().add(Tables.liveColumn("Last seen", 90, PeerRow::lastSeenAgo, PeersView::ago));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setItems(model.rows());
-        TableFilter.forTableView(table).lazy(true).apply();
+        filter = TableFilter.forTableView(table).apply();
         setCenter(table);
 
         details.put("Peer ID", PeerRow::peerId);
@@ -86,7 +89,7 @@ public final class PeersView extends BorderPane {
         side.setId("peer-details");
         side.getStyleClass().add("side-panel");
         side.setPadding(new Insets(0, 0, 0, 16));
-        side.setPrefWidth(300);
+        side.setPrefWidth(280);
         setRight(side);
     }
 
@@ -102,6 +105,11 @@ public final class PeersView extends BorderPane {
     private void showDetails(PeerRow peer) {
         detailTitle.setText(peer == null ? "No peer selected" : peer.peerId());
         details.forEach((caption, value) -> detailValues.get(caption).setText(peer == null ? "-" : value.apply(peer)));
+    }
+
+    /** The column filters, which a test drives as the header menus would. */
+    TableFilter<LiveRow<PeerRow>> filter() {
+        return filter;
     }
 
     private static String ago(Duration d) {
