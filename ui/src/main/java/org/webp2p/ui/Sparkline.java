@@ -40,10 +40,13 @@ public final class Sparkline extends Region {
         double span = max - min;
         int n = values.size();
         for (int i = 0; i < n; i++) {
-            double x = 1 + (n == 1 ? w : w * i / (n - 1));
+            double x = 1 + (n == 1 ? 0 : w * i / (n - 1));
             // A flat series sits on the baseline rather than in the middle, so "always zero" looks empty.
             double y = 1 + (span == 0 ? h : h * (1 - (values.get(i) - min) / span));
             line.getPoints().addAll(x, y);
+        }
+        if (n == 1) {
+            line.getPoints().addAll(1 + w, line.getPoints().get(1)); // one value reads as a level, not a dot
         }
     }
 }

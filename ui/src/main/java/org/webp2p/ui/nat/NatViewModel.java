@@ -1,7 +1,6 @@
 package org.webp2p.ui.nat;
 
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -70,9 +69,9 @@ public final class NatViewModel {
         s.peers().stream().map(PeerRecord::natType).forEach(t -> types.merge(t, 1L, Long::sum));
         peerTypes.set(types);
 
-        Map<String, Long> counters = new LinkedHashMap<>();
-        s.metrics(StunService.NAME).forEach((k, v) -> counters.put(k, v.longValue()));
-        stun.apply(counters.entrySet().stream().map(e -> new Counter(e.getKey(), e.getValue())).toList());
+        // Sorted, because a status's metrics map has no order and the rows would come up shuffled.
+        stun.apply(s.metrics(StunService.NAME).entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> new Counter(e.getKey(), e.getValue().longValue())).toList());
     }
 
     /** The cell for connections from {@code local} peers to {@code remote} peers. */

@@ -11,6 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.table.TableFilter;
 import org.webp2p.ui.Format;
@@ -52,7 +53,8 @@ public final class PeersView extends BorderPane {
         table.getColumns().add(Tables.liveColumn("NAT type", 130, r -> r.natType().name()));
         table.getColumns().add(Tables.liveColumn("Held", 70, PeerRow::held, String::valueOf));
         table.getColumns().add(Tables.liveColumn("Position", 80, PeerRow::position, String::valueOf));
-        table.getColumns().add(Tables.liveColumn("Upload", 90, (PeerRow r) -> r.uploadKbps() * 1000L, b -> Format.bitsPerSecond(b)));
+        table.getColumns().add(Tables.liveColumn("Upload", 90, (PeerRow r) -> r.uploadKbps() * 1000L,
+                b -> Format.bitsPerSecond(b)));
         table.getColumns().add(Tables.liveColumn("Last seen", 90, PeerRow::lastSeenAgo, PeersView::ago));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setItems(model.rows());
@@ -79,6 +81,7 @@ public final class PeersView extends BorderPane {
         for (String caption : details.keySet()) {
             Label c = new Label(caption);
             c.getStyleClass().add("muted-text");
+            c.setMinWidth(Region.USE_PREF_SIZE);
             Label v = new Label("-");
             v.setId("peer-detail-" + caption.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
             v.setWrapText(true);

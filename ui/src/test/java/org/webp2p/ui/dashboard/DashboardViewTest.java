@@ -62,7 +62,8 @@ class DashboardViewTest {
         assertThat(text(robot, "#tile-streams")).isEqualTo("1");
         assertThat(text(robot, "#tile-offload-now")).isEqualTo(Format.percent(all.offloadRatio())).isEqualTo("62.5 %");
         assertThat(text(robot, "#tile-offload-hour")).isEqualTo(Format.percent(hour.get(0).offloadRatio()));
-        assertThat(text(robot, "#tile-nat-success")).isEqualTo(Format.percent(all.natSuccessRatio())).isEqualTo("50.0 %");
+        assertThat(text(robot, "#tile-nat-success")).isEqualTo(Format.percent(all.natSuccessRatio()))
+                .isEqualTo("50.0 %");
         assertThat(text(robot, "#tile-startup-p95")).isEqualTo(Format.millis(all.startupP95Ms())).isEqualTo("1500 ms");
         assertThat(text(robot, "#tile-stall-ratio")).isEqualTo(Format.percent(all.stallRatio())).isEqualTo("2.5 %");
         List<Double> peersTrend = onFx(() -> robot.lookup("#trend-peers").queryAs(Sparkline.class).getValues());

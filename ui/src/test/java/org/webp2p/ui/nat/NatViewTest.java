@@ -52,12 +52,14 @@ class NatViewTest {
         String fullConeToSymmetric = "#" + NatView.cellId(NatType.FULL_CONE, NatType.SYMMETRIC);
         waitFor(5, TimeUnit.SECONDS, () -> text(robot, fullConeToSymmetric).contains("/ 4"));
         NatPairStat pair = fx.pingback().figures(LiveAggregator.ALL).orElseThrow().natPairs().stream()
-                .filter(p -> p.local() == NatType.FULL_CONE && p.remote() == NatType.SYMMETRIC).findFirst().orElseThrow();
+                .filter(p -> p.local() == NatType.FULL_CONE && p.remote() == NatType.SYMMETRIC)
+                .findFirst().orElseThrow();
         assertThat(text(robot, fullConeToSymmetric)).isEqualTo("25.0 %\n" + pair.successes() + " / " + pair.attempts());
         assertThat(text(robot, "#" + NatView.cellId(NatType.OPEN, NatType.FULL_CONE))).isEqualTo("100.0 %\n4 / 4");
         assertThat(text(robot, "#" + NatView.cellId(NatType.SYMMETRIC, NatType.FULL_CONE)))
                 .as("the matrix is directed").isEqualTo("-");
-        String green = robot.lookup("#" + NatView.cellId(NatType.OPEN, NatType.FULL_CONE)).queryAs(Label.class).getStyle();
+        String green = robot.lookup("#" + NatView.cellId(NatType.OPEN, NatType.FULL_CONE)).queryAs(Label.class)
+                .getStyle();
         String red = robot.lookup(fullConeToSymmetric).queryAs(Label.class).getStyle();
         assertThat(green).contains("-fx-background-color").isNotEqualTo(red);
         assertThat(text(robot, "#nat-totals")).startsWith("5 of 8 connection attempts succeeded");

@@ -50,7 +50,8 @@ class PeersViewTest {
         threePeers();
         waitFor(5, TimeUnit.SECONDS, () -> ids(robot).size() == 3);
 
-        waitFor(2, TimeUnit.SECONDS, () -> onFx(() -> robot.lookup(cellWithText("peer-two")).tryQuery().isPresent()));
+        waitFor(2, TimeUnit.SECONDS,
+                () -> onFx(() -> robot.lookup(cellWithText("peer-two")).tryQuery().isPresent()));
         robot.clickOn(robot.lookup(cellWithText("peer-two")).queryAs(Node.class));
         waitFor(2, TimeUnit.SECONDS, () -> text(robot, "#peer-detail-peer-id").equals("peer-two"));
         PeerRecord known = fx.tracker().peers("demo").stream().filter(p -> p.peerId().equals("peer-two"))
