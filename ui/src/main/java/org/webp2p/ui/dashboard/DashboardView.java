@@ -22,6 +22,10 @@ public final class DashboardView extends VBox {
     private final DashboardViewModel model;
     private final XYChart.Series<Number, Number> http = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> p2p = new XYChart.Series<>();
+    private final NumberAxis time = new NumberAxis();
+    /** Where x = 0 is; points keep their x for life, so a tick only appends and trims. */
+    private Instant origin;
+    private Instant lastPlotted;
 
     public DashboardView(DashboardViewModel model) {
         this.model = model;
@@ -41,18 +45,18 @@ public final class DashboardView extends VBox {
 
         Label chartTitle = new Label("Traffic to viewers: origin (HTTP) and peers (P2P)");
         chartTitle.getStyleClass().add("section-title");
-        NumberAxis time = new NumberAxis();
         time.setLabel("seconds ago");
-        time.setForceZeroInRange(false);
+        time.setAutoRanging(false);
+        time.setMinorTickVisible(false);
         time.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number n) {
-                return Long.toString(Math.round(-n.doubleValue()));
+                return Long.toString(Math.round(time.getUpperBound() - n.doubleValue()));
             }
 
             @Override
             public Number fromString(String s) {
-                return -Double.parseDouble(s);
+                return time.getUpperBound() - Double.parseDouble(s);
             }
         });
         NumberAxis rate = new NumberAxis();
@@ -97,15 +101,46 @@ public final class DashboardView extends VBox {
         if (samples.isEmpty()) {
             http.getData().clear();
             p2p.getData().clear();
+            lastPlotted = null;
             return;
         }
-        Instant newest = samples.get(samples.size() - 1).at();
-        http.getData().setAll(samples.stream().map(s -> point(s, newest, s.httpBps())).toList());
-        p2p.getData().setAll(samples.stream().map(s -> point(s, newest, s.p2pBps())).toList());
+        if (origin == null) {
+            origin = samples.get(0).at();
+        }
+        double oldest = x(samples.get(0).at());
+        int stale = 0;
+        while (stale < http.getData().size() && http.getData().get(stale).getXValue().doubleValue() < oldest) {
+            stale++;
+        }
+        http.getData().remove(0, stale);
+        p2p.getData().remove(0, stale);
+        for (TimelineSample s : samples) {
+            if (lastPlotted == null || s.at().isAfter(lastPlotted)) {
+                http.getData().add(new XYChart.Data<>(x(s.at()), s.httpBps()));
+                p2p.getData().add(new XYChart.Data<>(x(s.at()), s.p2pBps()));
+            }
+        }
+        lastPlotted = samples.get(samples.size() - 1).at();
+        scaleTime(oldest, x(lastPlotted));
     }
 
-    private static XYChart.Data<Number, Number> point(TimelineSample s, Instant newest, double value) {
-        return new XYChart.Data<>(-Duration.between(s.at(), newest).toNanos() / 1e9, value);
+    /** Ticks at round "seconds ago" values: the range is a whole number of ticks back from now. */
+    private void scaleTime(double from, double to) {
+        double span = Math.max(to - from, 1);
+        double unit = 600;
+        for (double u : new double[] {1, 2, 5, 10, 15, 30, 60, 120, 300}) {
+            if (span / u <= 8) {
+                unit = u;
+                break;
+            }
+        }
+        time.setTickUnit(unit);
+        time.setUpperBound(to);
+        time.setLowerBound(to - Math.ceil(span / unit) * unit);
+    }
+
+    private double x(Instant at) {
+        return Duration.between(origin, at).toNanos() / 1e9;
     }
 
     private static VBox tile(TileViewModel t) {
