@@ -47,6 +47,8 @@ public final class DashboardView extends VBox {
         chartTitle.getStyleClass().add("section-title");
         time.setLabel("seconds ago");
         time.setAutoRanging(false);
+        // An animated range would lag the labels, which count back from the current upper bound.
+        time.setAnimated(false);
         time.setMinorTickVisible(false);
         time.setTickLabelFormatter(new StringConverter<>() {
             @Override
@@ -61,6 +63,7 @@ public final class DashboardView extends VBox {
         });
         NumberAxis rate = new NumberAxis();
         rate.setLabel("bytes per second");
+        rate.setAnimated(false);
         rate.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number n) {
@@ -76,6 +79,7 @@ public final class DashboardView extends VBox {
         chart.setId("traffic-chart");
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
+        chart.setVerticalZeroLineVisible(false); // x = 0 is merely when the page was built
         chart.setMinHeight(220);
         http.setName("HTTP (origin)");
         p2p.setName("P2P (peers)");
