@@ -3,7 +3,6 @@ package org.webp2p.ui;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
-import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.webp2p.server.ServerRuntime;
@@ -36,12 +35,7 @@ public final class ConsoleApplication extends Application {
         Scene scene = createScene(node, preferences);
         stage.setTitle("WebP2P Console");
         stage.setScene(scene);
-        preferences.windowBounds().ifPresent(b -> {
-            stage.setX(b.getMinX());
-            stage.setY(b.getMinY());
-            stage.setWidth(b.getWidth());
-            stage.setHeight(b.getHeight());
-        });
+        preferences.restoreWindow(stage);
         stage.show();
         node.start();
         // Binding ports can take a moment; the window is already up and shows each service arrive.
@@ -60,8 +54,7 @@ public final class ConsoleApplication extends Application {
     @Override
     public void stop() {
         if (stage != null && preferences != null) {
-            preferences.setWindowBounds(new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(),
-                    stage.getHeight()));
+            preferences.rememberWindow(stage);
         }
         if (node != null) {
             node.close();

@@ -31,11 +31,13 @@ public final class NodeModel implements AutoCloseable {
     private final ConcurrentLinkedQueue<ServiceEvent> pendingEvents = new ConcurrentLinkedQueue<>();
     private final Consumer<ServiceEvent> eventSink = pendingEvents::add;
     private final ObjectProperty<NodeSnapshot> snapshot = new SimpleObjectProperty<>();
+    private final Duration period;
     private final SnapshotReader reader;
 
     public NodeModel(ServerRuntime runtime) {
         this.runtime = runtime;
-        this.reader = new SnapshotReader(runtime);
+        this.period = Duration.ofMillis(Math.max(100, runtime.config().duration("ui.poll-interval").toMillis()));
+        this.reader = new SnapshotReader(runtime, period);
         this.poller = Executors.newSingleThreadScheduledExecutor(daemon("webp2p-ui-poll"));
         this.commands = Executors.newSingleThreadExecutor(daemon("webp2p-ui-command"));
         runtime.services().addListener(eventSink);
@@ -43,8 +45,7 @@ public final class NodeModel implements AutoCloseable {
 
     /** Starts polling; the first snapshot is taken at once. */
     public void start() {
-        long period = Math.max(100, runtime.config().duration("ui.poll-interval").toMillis());
-        poller.scheduleWithFixedDelay(this::publish, 0, period, TimeUnit.MILLISECONDS);
+        poller.scheduleWithFixedDelay(this::publish, 0, period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Takes a snapshot now and publishes it, so a command's outcome shows without waiting a tick. */

@@ -32,17 +32,18 @@ import org.webp2p.server.tracker.TrackerService;
  * it keeps the rolling timeline between calls.
  */
 final class SnapshotReader {
-    /** Five minutes of samples at the default one-second poll. */
-    static final int TIMELINE_SAMPLES = 300;
+    /** How far back the charts reach. */
+    static final Duration TIMELINE_SPAN = Duration.ofMinutes(5);
     private static final Logger log = LoggerFactory.getLogger(SnapshotReader.class);
     private static final Duration HOUR = Duration.ofHours(1);
 
     private final ServerRuntime runtime;
-    private final Timeline timeline = new Timeline(TIMELINE_SAMPLES);
+    private final Timeline timeline;
     private String wildcardHost;
 
-    SnapshotReader(ServerRuntime runtime) {
+    SnapshotReader(ServerRuntime runtime, Duration pollInterval) {
         this.runtime = runtime;
+        this.timeline = new Timeline((int) Math.max(2, TIMELINE_SPAN.toMillis() / pollInterval.toMillis()));
     }
 
     NodeSnapshot read(List<ServiceEvent> newEvents) {

@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.Properties;
 import javafx.geometry.Rectangle2D;
+import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,6 +75,21 @@ public final class ConsolePreferences {
         values.setProperty("window.width", Double.toString(bounds.getWidth()));
         values.setProperty("window.height", Double.toString(bounds.getHeight()));
         save();
+    }
+
+    /** Puts the window where it was last time, if that is known. */
+    public void restoreWindow(Stage stage) {
+        windowBounds().ifPresent(b -> {
+            stage.setX(b.getMinX());
+            stage.setY(b.getMinY());
+            stage.setWidth(b.getWidth());
+            stage.setHeight(b.getHeight());
+        });
+    }
+
+    /** Remembers where the window is now, for {@link #restoreWindow} next time. */
+    public void rememberWindow(Stage stage) {
+        setWindowBounds(new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()));
     }
 
     // Written whole to a temporary file and moved, so a crash mid-write never leaves half a file.

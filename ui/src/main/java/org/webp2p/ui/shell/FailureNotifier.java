@@ -5,19 +5,18 @@ import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
 import org.webp2p.server.service.ServiceEvent;
 import org.webp2p.server.service.ServiceState;
-import org.webp2p.ui.NodeModel;
 import org.webp2p.ui.NodeSnapshot;
 
 /** Pops up a notification whenever a service fails, with the reason, wherever the operator is. */
 final class FailureNotifier {
     private final Node owner;
 
-    FailureNotifier(NodeModel node, Node owner) {
+    FailureNotifier(Node owner) {
         this.owner = owner;
-        node.snapshotProperty().addListener((obs, old, s) -> notifyFailures(s));
     }
 
-    private void notifyFailures(NodeSnapshot s) {
+    /** Notifies each failure among the snapshot's new events. */
+    void show(NodeSnapshot s) {
         for (ServiceEvent e : s.newEvents()) {
             if (e.to() == ServiceState.FAILED && owner.getScene() != null && owner.getScene().getWindow() != null) {
                 Notifications.create()

@@ -38,6 +38,7 @@ public final class MainWindow extends BorderPane {
     private final ToggleGroup rail = new ToggleGroup();
     private final ToggleSwitch darkTheme = new ToggleSwitch("Dark theme");
     private final ConsolePreferences preferences;
+    private final FailureNotifier failureNotifier;
 
     public MainWindow(NodeModel node, ConsolePreferences preferences) {
         this.preferences = preferences;
@@ -47,9 +48,9 @@ public final class MainWindow extends BorderPane {
         pages.put("Peers", () -> new PeersView(new PeersViewModel(node)));
         pages.put("NAT", () -> new NatView(new NatViewModel(node)));
         pages.put("Settings", () -> new SettingsView(node.runtime().config(), node.runtime().dataDir().toString()));
-        new FailureNotifier(node, this);
+        failureNotifier = new FailureNotifier(this);
         createView();
-        initListeners();
+        initListeners(node);
         show("Dashboard");
     }
 
@@ -78,7 +79,8 @@ public final class MainWindow extends BorderPane {
         setLeft(nav);
     }
 
-    private void initListeners() {
+    private void initListeners(NodeModel node) {
+        node.snapshotProperty().addListener((obs, old, s) -> failureNotifier.show(s));
         rail.selectedToggleProperty().addListener((obs, was, now) -> {
             if (now == null) {
                 rail.selectToggle(was); // a rail always has a page chosen

@@ -41,6 +41,23 @@ class MainWindowTest {
     }
 
     @Test
+    void theWindowReopensWhereItWasLeft() throws Exception {
+        onFx(() -> {
+            stage.setX(70);
+            stage.setY(50);
+            stage.setWidth(1000);
+            stage.setHeight(640);
+            ConsolePreferences.load(fx.testNode().dataDir()).rememberWindow(stage);
+            stage.setWidth(1200);
+            stage.setHeight(780);
+            ConsolePreferences.load(fx.testNode().dataDir()).restoreWindow(stage);
+            return null;
+        });
+        assertThat(List.of(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()))
+                .containsExactly(70.0, 50.0, 1000.0, 640.0);
+    }
+
+    @Test
     void railListsThePagesInOrder(FxRobot robot) {
         List<String> pages = robot.lookup(".nav-button").queryAllAs(ToggleButton.class).stream()
                 .map(ToggleButton::getText).toList();
