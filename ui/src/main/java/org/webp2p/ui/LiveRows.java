@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import javafx.beans.Observable;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -18,7 +19,10 @@ import javafx.collections.ObservableList;
  */
 public final class LiveRows<R> {
     private final Function<R, String> key;
-    private final ObservableList<LiveRow<R>> rows = FXCollections.observableArrayList();
+    // The extractor turns a row's new content into an update event, so sorted and filtered views
+    // of the rows re-sort and re-filter as figures change, not only when rows come and go.
+    private final ObservableList<LiveRow<R>> rows =
+            FXCollections.observableArrayList(row -> new Observable[] {row.valueProperty()});
     private final Map<String, LiveRow<R>> byKey = new HashMap<>();
 
     public LiveRows(Function<R, String> key) {

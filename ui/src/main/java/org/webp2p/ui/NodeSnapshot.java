@@ -69,6 +69,10 @@ public record NodeSnapshot(Instant at, List<ServiceStatus> services, List<Servic
         return swarms.stream().mapToInt(SwarmSummary::peers).sum();
     }
 
+    /**
+     * Encoder-fed streams still receiving segments. The demo loop is not counted, as in the origin's
+     * own {@code streams.live} metric.
+     */
     public long liveStreams() {
         return streams.stream().filter(s -> s.kind() == StreamStats.Kind.LIVE).count();
     }

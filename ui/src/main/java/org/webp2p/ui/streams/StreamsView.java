@@ -13,6 +13,7 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.webp2p.server.origin.StreamStats;
 import org.webp2p.ui.Format;
 import org.webp2p.ui.LiveRow;
 import org.webp2p.ui.Tables;
@@ -84,6 +85,9 @@ public final class StreamsView extends VBox {
         } else if (row.publishUrl().isPresent()) {
             hint.setText("Publish with: ffmpeg -re -i INPUT -c:v libx264 -c:a aac -f hls -hls_time 2 -method PUT \""
                     + row.publishUrl().get() + "\"");
+        } else if (row.kind() == StreamStats.Kind.VOD) {
+            hint.setText(row.playbackUrl().map(u -> "Files of this directory are served under " + u
+                    + " (add the playlist's path)").orElse("The origin is stopped."));
         } else {
             hint.setText(row.playbackUrl().map(u -> "Play " + u).orElse("The origin is stopped."));
         }

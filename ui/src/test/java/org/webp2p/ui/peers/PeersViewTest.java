@@ -75,6 +75,10 @@ class PeersViewTest {
         robot.clickOn("Upload");
         assertThat(ids(robot)).as("96 kb/s < 800 kb/s < 1.2 Mb/s, not text order")
                 .containsExactly("peer-two", "peer-one", "peer-three");
+        fx.announce("demo", "peer-one", "FULL_CONE", "203.0.113.1:1935", 40, 45, 20);
+        waitFor(5, TimeUnit.SECONDS, () -> ids(robot).get(0).equals("peer-one"));
+        assertThat(ids(robot)).as("a new figure re-sorts at once")
+                .containsExactly("peer-one", "peer-two", "peer-three");
 
         PeersView view = robot.lookup("#peers-page").queryAs(PeersView.class);
         TableColumn<?, ?> nat = column(robot, "NAT type");
