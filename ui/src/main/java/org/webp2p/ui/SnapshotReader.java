@@ -22,6 +22,7 @@ import org.webp2p.server.pingback.PingbackService;
 import org.webp2p.server.pingback.SwarmFigures;
 import org.webp2p.server.service.ServiceEvent;
 import org.webp2p.server.service.ServiceManager;
+import org.webp2p.server.service.ServiceState;
 import org.webp2p.server.service.ServiceStatus;
 import org.webp2p.server.tracker.PeerRecord;
 import org.webp2p.server.tracker.SwarmRegistry.SwarmSummary;
@@ -51,22 +52,25 @@ final class SnapshotReader {
         Instant now = services.context().clock().instant();
         List<ServiceStatus> statuses = services.statuses();
 
+        // Only running services are read: a stopped tracker or pingback may still hold its last state.
         OriginService origin = services.service(OriginService.NAME, OriginService.class);
-        List<StreamStats> streams = origin.streams();
-        Optional<NodeSnapshot.OriginAccess> access = origin.publishKey().flatMap(key ->
-                status(statuses, OriginService.NAME).flatMap(ServiceStatus::primaryAddress)
-                        .map(a -> new NodeSnapshot.OriginAccess(baseUrl(a), key)));
+        List<StreamStats> streams = running(statuses, OriginService.NAME) ? origin.streams() : List.of();
+        Optional<NodeSnapshot.OriginAccess> access = running(statuses, OriginService.NAME)
+                ? access(origin, status(statuses, OriginService.NAME).orElseThrow()) : Optional.empty();
 
         TrackerService tracker = services.service(TrackerService.NAME, TrackerService.class);
-        List<SwarmSummary> swarms = tracker.swarms();
+        List<SwarmSummary> swarms = running(statuses, TrackerService.NAME) ? tracker.swarms() : List.of();
         List<PeerRecord> peers = new ArrayList<>();
         swarms.forEach(s -> peers.addAll(tracker.peers(s.swarm())));
 
         PingbackService pingback = services.service(PingbackService.NAME, PingbackService.class);
-        SwarmFigures global = pingback.figures(LiveAggregator.ALL).orElse(noFigures());
+        boolean beacons = running(statuses, PingbackService.NAME);
+        SwarmFigures global = beacons ? pingback.figures(LiveAggregator.ALL).orElse(noFigures()) : noFigures();
         Map<String, SwarmFigures> perSwarm = new HashMap<>();
-        pingback.swarms().forEach(f -> perSwarm.put(f.swarm(), f));
-        List<MinuteStat> lastHour = lastHour(pingback, now);
+        if (beacons) {
+            pingback.swarms().forEach(f -> perSwarm.put(f.swarm(), f));
+        }
+        List<MinuteStat> lastHour = beacons ? lastHour(pingback, now) : List.of();
 
         Map<String, Number> counters = status(statuses, PingbackService.NAME).map(ServiceStatus::metrics)
                 .orElse(Map.of());
@@ -78,16 +82,22 @@ final class SnapshotReader {
                 lastHour, series);
     }
 
+    private Optional<NodeSnapshot.OriginAccess> access(OriginService origin, ServiceStatus status) {
+        return origin.publishKey().flatMap(key -> status.primaryAddress()
+                .map(a -> new NodeSnapshot.OriginAccess(baseUrl(a), key)));
+    }
+
     private static List<MinuteStat> lastHour(PingbackService pingback, Instant now) {
-        if (pingback.figures(LiveAggregator.ALL).isEmpty()) {
-            return List.of(); // stopped: its store is not ours to read
-        }
         try {
             return pingback.history(LiveAggregator.ALL, now.minus(HOUR), now);
         } catch (SQLException e) {
             log.debug("pingback history unavailable", e);
             return List.of();
         }
+    }
+
+    private static boolean running(List<ServiceStatus> statuses, String name) {
+        return status(statuses, name).map(s -> s.state() == ServiceState.RUNNING).orElse(false);
     }
 
     private static Optional<ServiceStatus> status(List<ServiceStatus> statuses, String name) {

@@ -7,8 +7,13 @@ import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.TableCell;
 import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 import org.webp2p.server.TestNode;
 import org.webp2p.server.origin.OriginService;
@@ -105,6 +110,21 @@ public final class ConsoleFixture implements AutoCloseable {
     /** Reads something JavaFX owns on its own thread, so a test never races a snapshot being applied. */
     public static <T> T onFx(Callable<T> read) throws Exception {
         return WaitForAsyncUtils.asyncFx(read).get();
+    }
+
+    /**
+     * A table cell showing {@code text}. A plain text query such as "peer-two" reads as a CSS type
+     * selector to TestFX, so tests match the cell itself.
+     */
+    public static Predicate<Node> cellWithText(String text) {
+        return n -> n instanceof TableCell<?, ?> c && text.equals(c.getText());
+    }
+
+    /** Waits until a cell shows {@code text} and clicks it. */
+    public static void clickCell(FxRobot robot, String text) throws Exception {
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> onFx(() -> robot.lookup(cellWithText(text)).tryQuery().isPresent()));
+        robot.clickOn(robot.lookup(cellWithText(text)).queryAs(Node.class));
     }
 
     public URI uri(String service, String path) {

@@ -84,11 +84,10 @@ class ScreenshotTour {
             for (String page : new String[] {"Dashboard", "Services", "Streams", "Peers", "NAT", "Settings"}) {
                 robot.clickOn("#nav-" + page.toLowerCase(Locale.ROOT));
                 if (page.equals("Streams")) {
-                    robot.clickOn("cam");
+                    ConsoleFixture.clickCell(robot, "cam");
                 }
                 if (page.equals("Peers")) {
-                    robot.clickOn(robot.lookup((Node n) -> n instanceof javafx.scene.control.TableCell<?, ?> c
-                            && "peer-104".equals(c.getText())).queryAs(Node.class));
+                    ConsoleFixture.clickCell(robot, "peer-104");
                 }
                 Thread.sleep(600);
                 Path file = dir.resolve(page.toLowerCase(Locale.ROOT) + "-" + theme + ".png");

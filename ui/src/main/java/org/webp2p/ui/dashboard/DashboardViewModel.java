@@ -58,11 +58,11 @@ public final class DashboardViewModel {
     }
 
     private static List<Double> recent(NodeSnapshot s, ToDoubleFunction<TimelineSample> figure) {
-        return s.timeline().stream().map(t -> figure.applyAsDouble(t)).toList();
+        return s.timeline().stream().mapToDouble(figure).boxed().toList();
     }
 
     private static List<Double> minutes(NodeSnapshot s, ToDoubleFunction<MinuteStat> figure) {
-        return s.lastHour().stream().map(m -> figure.applyAsDouble(m)).toList();
+        return s.lastHour().stream().mapToDouble(figure).boxed().toList();
     }
 
     public List<TileViewModel> tiles() {

@@ -89,18 +89,19 @@ public final class MainWindow extends BorderPane {
             }
         });
         darkTheme.selectedProperty().addListener((obs, was, dark) -> {
-            Theme theme = dark ? Theme.DARK : Theme.LIGHT;
-            preferences.setTheme(theme);
-            if (getScene() != null) {
-                theme.applyTo(getScene());
-            }
+            preferences.setTheme(theme());
+            applyTheme(getScene());
         });
         sceneProperty().addListener((obs, was, scene) -> applyTheme(scene));
     }
 
+    private Theme theme() {
+        return darkTheme.isSelected() ? Theme.DARK : Theme.LIGHT;
+    }
+
     private void applyTheme(Scene scene) {
         if (scene != null) {
-            (darkTheme.isSelected() ? Theme.DARK : Theme.LIGHT).applyTo(scene);
+            theme().applyTo(scene);
         }
     }
 

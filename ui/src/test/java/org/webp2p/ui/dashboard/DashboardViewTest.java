@@ -87,6 +87,28 @@ class DashboardViewTest {
         assertThat(onFx(() -> area(chart.getData().get(0)))).isCloseTo(60_000, within(1.0));
     }
 
+    @Test
+    void stoppedServicesReadAsNothingWhileTheSnapshotsGoOn(FxRobot robot) throws Exception {
+        fx.announce("demo", "a1", "FULL_CONE", "203.0.113.1:1935", 1, 6, 800);
+        fx.beacon("demo", "s1", "FULL_CONE", 1000, 3000, 700, 0, "SYMMETRIC", 4, 1);
+        waitFor(5, TimeUnit.SECONDS, () -> text(robot, "#tile-peers").equals("1")
+                && text(robot, "#tile-startup-p95").equals("700 ms"));
+
+        for (String service : List.of("tracker", "pingback", "origin")) {
+            fx.services().stop(service);
+        }
+        waitFor(5, TimeUnit.SECONDS, () -> text(robot, "#tile-peers").equals("0"));
+        assertThat(text(robot, "#tile-startup-p95")).isEqualTo("-");
+        assertThat(text(robot, "#tile-nat-success")).isEqualTo("-");
+        assertThat(text(robot, "#tile-offload-hour")).isEqualTo("0.0 %");
+        assertThat(text(robot, "#tile-streams")).isEqualTo("0");
+        String running = text(robot, "#dashboard-services");
+        assertThat(running).isEqualTo("2 of 5 running");
+        StackedAreaChart<?, ?> chart = robot.lookup("#traffic-chart").queryAs(StackedAreaChart.class);
+        int points = onFx(() -> chart.getData().get(0).getData().size());
+        waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> chart.getData().get(0).getData().size()) > points);
+    }
+
     private static double area(XYChart.Series<?, ?> series) {
         List<? extends XYChart.Data<?, ?>> points = List.copyOf(series.getData());
         double sum = 0;

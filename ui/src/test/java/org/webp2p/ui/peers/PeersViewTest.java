@@ -2,15 +2,13 @@ package org.webp2p.ui.peers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.testfx.util.WaitForAsyncUtils.waitFor;
+import static org.webp2p.ui.ConsoleFixture.clickCell;
 import static org.webp2p.ui.ConsoleFixture.onFx;
 
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -50,9 +48,7 @@ class PeersViewTest {
         threePeers();
         waitFor(5, TimeUnit.SECONDS, () -> ids(robot).size() == 3);
 
-        waitFor(2, TimeUnit.SECONDS,
-                () -> onFx(() -> robot.lookup(cellWithText("peer-two")).tryQuery().isPresent()));
-        robot.clickOn(robot.lookup(cellWithText("peer-two")).queryAs(Node.class));
+        clickCell(robot, "peer-two");
         waitFor(2, TimeUnit.SECONDS, () -> text(robot, "#peer-detail-peer-id").equals("peer-two"));
         PeerRecord known = fx.tracker().peers("demo").stream().filter(p -> p.peerId().equals("peer-two"))
                 .findFirst().orElseThrow();
@@ -100,11 +96,6 @@ class PeersViewTest {
     private static List<String> ids(FxRobot robot) throws Exception {
         TableView<LiveRow<PeerRow>> table = robot.lookup("#peers-table").queryAs(TableView.class);
         return onFx(() -> table.getItems().stream().map(r -> r.get().peerId()).toList());
-    }
-
-    // A text query such as "peer-two" reads as a CSS type selector to TestFX, so match the cell itself.
-    private static Predicate<Node> cellWithText(String text) {
-        return n -> n instanceof TableCell<?, ?> c && text.equals(c.getText());
     }
 
     private static TableColumn<?, ?> column(FxRobot robot, String title) {

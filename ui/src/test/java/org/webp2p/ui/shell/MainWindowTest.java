@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.testfx.util.WaitForAsyncUtils.waitFor;
 import static org.webp2p.ui.ConsoleFixture.onFx;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.List;
@@ -68,7 +69,7 @@ class MainWindowTest {
     void aServiceThatFailsRaisesANotificationWithTheReason(FxRobot robot) throws Exception {
         fx.services().stop("admin");
         try (ServerSocket squatter = new ServerSocket()) {
-            // Netty may finish closing the listener a moment after stop returns.
+            // The port is sometimes not free again at once after the stop; wait rather than fail.
             waitFor(5, TimeUnit.SECONDS, () -> bound(squatter));
             fx.services().start("admin");
             waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(".notification-bar .title")
@@ -82,7 +83,7 @@ class MainWindowTest {
         try {
             socket.bind(new InetSocketAddress("127.0.0.1", adminPort));
             return true;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         }
     }

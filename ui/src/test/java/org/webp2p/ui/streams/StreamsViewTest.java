@@ -2,6 +2,7 @@ package org.webp2p.ui.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.testfx.util.WaitForAsyncUtils.waitFor;
+import static org.webp2p.ui.ConsoleFixture.clickCell;
 import static org.webp2p.ui.ConsoleFixture.onFx;
 
 import java.net.URI;
@@ -50,7 +51,7 @@ class StreamsViewTest {
         fx.publishSegment("cam", 0);
 
         waitFor(5, TimeUnit.SECONDS, () -> row(robot, "demo").map(r -> r.viewers() == 2 && r.offload() > 0)
-                .orElse(false) && row(robot, "cam").isPresent());
+                .orElse(false) && row(robot, "cam").map(r -> r.segments() == 1).orElse(false));
         StreamRow demo = row(robot, "demo").orElseThrow();
         assertThat(demo.kind()).isEqualTo(StreamStats.Kind.DEMO);
         assertThat(demo.viewers()).isEqualTo(fx.tracker().swarmSize("demo"));
@@ -70,7 +71,7 @@ class StreamsViewTest {
         fx.publishSegment("cam", 0);
         waitFor(5, TimeUnit.SECONDS, () -> row(robot, "cam").isPresent());
 
-        robot.clickOn("cam");
+        clickCell(robot, "cam");
         robot.clickOn("#copy-playback");
         String playback = onFx(() -> Clipboard.getSystemClipboard().getString());
         assertThat(playback).isEqualTo(fx.uri("origin", "/live/cam/index.m3u8").toString());
@@ -87,7 +88,7 @@ class StreamsViewTest {
                 .PUT(HttpRequest.BodyPublishers.ofString(next)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(pushed.statusCode()).as("the copied key is accepted").isEqualTo(204);
 
-        robot.clickOn("demo");
+        clickCell(robot, "demo");
         waitFor(2, TimeUnit.SECONDS, () -> robot.lookup("#copy-publish").queryAs(Button.class).isDisabled());
         assertThat(robot.lookup("#copy-playback").queryAs(Button.class).isDisabled()).isFalse();
     }
