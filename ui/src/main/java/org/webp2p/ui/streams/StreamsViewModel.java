@@ -1,5 +1,7 @@
 package org.webp2p.ui.streams;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -41,8 +43,9 @@ public final class StreamsViewModel {
         boolean encoded = stream.kind() == StreamStats.Kind.LIVE || stream.kind() == StreamStats.Kind.ENDED;
         String path = vod ? "/vod/" + stream.name() + "/" : "/live/" + stream.name() + "/" + OriginPath.LIVE_PLAYLIST;
         Optional<String> playback = s.origin().map(o -> o.baseUrl() + path);
-        Optional<String> publish = encoded ? s.origin().map(o -> o.baseUrl() + path + "?key="
-                + config.optional("origin.stream." + stream.name() + ".key").orElse(o.publishKey())) : Optional.empty();
+        Optional<String> publish = encoded ? s.origin().map(o -> o.baseUrl() + path + "?key=" + URLEncoder.encode(
+                config.optional("origin.stream." + stream.name() + ".key").orElse(o.publishKey()),
+                StandardCharsets.UTF_8)) : Optional.empty();
         return new StreamRow(stream.name(), stream.kind(), stream.ingestBitrate(), stream.segments(),
                 stream.lastSegmentAge(), s.swarmPeers(stream.name()), figures == null ? 0 : figures.offloadRatio(),
                 stream.requests(), stream.bytesOut(), stream.notModifiedRatio(), playback, publish);
