@@ -33,6 +33,8 @@ public final class NodeModel implements AutoCloseable {
     private final ObjectProperty<NodeSnapshot> snapshot = new SimpleObjectProperty<>();
     private final Duration period;
     private final SnapshotReader reader;
+    // Events stay here until a snapshot carrying them is made, so a failed read does not lose them.
+    private final List<ServiceEvent> unpublished = new ArrayList<>();
 
     public NodeModel(ServerRuntime runtime) {
         this.runtime = runtime;
@@ -89,11 +91,11 @@ public final class NodeModel implements AutoCloseable {
 
     private void publish() {
         try {
-            List<ServiceEvent> events = new ArrayList<>();
             for (ServiceEvent e; (e = pendingEvents.poll()) != null; ) {
-                events.add(e);
+                unpublished.add(e);
             }
-            NodeSnapshot s = reader.read(events);
+            NodeSnapshot s = reader.read(unpublished);
+            unpublished.clear();
             FxThread.run(() -> snapshot.set(s));
         } catch (RuntimeException e) {
             log.warn("console could not take a snapshot", e);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import javafx.geometry.Insets;
@@ -83,7 +84,7 @@ public final class PeersView extends BorderPane {
             c.getStyleClass().add("muted-text");
             c.setMinWidth(Region.USE_PREF_SIZE);
             Label v = new Label("-");
-            v.setId("peer-detail-" + caption.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
+            v.setId("peer-detail-" + caption.toLowerCase(Locale.ROOT).replace(' ', '-'));
             v.setWrapText(true);
             detailValues.put(caption, v);
             grid.addRow(row++, c, v);

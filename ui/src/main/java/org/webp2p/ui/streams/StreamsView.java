@@ -1,6 +1,7 @@
 package org.webp2p.ui.streams;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import javafx.geometry.Insets;
@@ -42,7 +43,7 @@ public final class StreamsView extends VBox {
         table.setId("streams-table");
         table.setPlaceholder(new Label("The origin serves no streams (is it running?)"));
         table.getColumns().add(Tables.liveColumn("Stream", 140, StreamRow::name));
-        table.getColumns().add(Tables.liveColumn("Kind", 70, r -> r.kind().name().toLowerCase(java.util.Locale.ROOT)));
+        table.getColumns().add(Tables.liveColumn("Kind", 70, r -> r.kind().name().toLowerCase(Locale.ROOT)));
         table.getColumns().add(Tables.liveColumn("Bitrate", 100, StreamRow::bitrate, b -> Format.bitsPerSecond(b)));
         table.getColumns().add(Tables.liveColumn("Segments", 80, StreamRow::segments, String::valueOf));
         table.getColumns().add(Tables.liveColumn("Last segment", 100,
