@@ -1,6 +1,7 @@
 package org.webp2p.ui;
 
 import java.time.Duration;
+import java.util.Locale;
 
 /** How the console writes durations and counts, everywhere the same. */
 public final class Format {
@@ -20,5 +21,40 @@ public final class Format {
             return String.format("%dh %02dm", s / 3600, (s % 3600) / 60);
         }
         return String.format("%dd %02dh", s / 86400, (s % 86400) / 3600);
+    }
+
+    /** {@code 950 B}, {@code 12.3 kB}, {@code 4.56 MB}, {@code 1.20 GB}: powers of 1000, as network figures are. */
+    public static String bytes(double bytes) {
+        return scaled(bytes, "B");
+    }
+
+    /** {@code 800 kb/s}, {@code 2.50 Mb/s}. */
+    public static String bitsPerSecond(double bits) {
+        return scaled(bits, "b/s");
+    }
+
+    /** {@code 83.3 %} of a ratio from 0 to 1. */
+    public static String percent(double ratio) {
+        return String.format(Locale.ROOT, "%.1f %%", ratio * 100);
+    }
+
+    /** {@code 1200 ms}, or {@code -} when there is no sample. */
+    public static String millis(long ms) {
+        return ms < 0 ? "-" : ms + " ms";
+    }
+
+    private static String scaled(double value, String unit) {
+        String[] prefixes = {"", "k", "M", "G", "T"};
+        int i = 0;
+        double v = Math.max(0, value);
+        while (v >= 1000 && i < prefixes.length - 1) {
+            v /= 1000;
+            i++;
+        }
+        if (i == 0) {
+            return String.format(Locale.ROOT, "%.0f %s", v, unit);
+        }
+        String digits = v < 10 ? "%.2f" : v < 100 ? "%.1f" : "%.0f";
+        return String.format(Locale.ROOT, digits + " %s%s", v, prefixes[i], unit);
     }
 }

@@ -31,9 +31,15 @@ public final class NodeModel implements AutoCloseable {
     private final ConcurrentLinkedQueue<ServiceEvent> pendingEvents = new ConcurrentLinkedQueue<>();
     private final Consumer<ServiceEvent> eventSink = pendingEvents::add;
     private final ObjectProperty<NodeSnapshot> snapshot = new SimpleObjectProperty<>();
+    private final Duration period;
+    private final SnapshotReader reader;
+    // Events stay here until a snapshot carrying them is made, so a failed read does not lose them.
+    private final List<ServiceEvent> unpublished = new ArrayList<>();
 
     public NodeModel(ServerRuntime runtime) {
         this.runtime = runtime;
+        this.period = Duration.ofMillis(Math.max(100, runtime.config().duration("ui.poll-interval").toMillis()));
+        this.reader = new SnapshotReader(runtime, period);
         this.poller = Executors.newSingleThreadScheduledExecutor(daemon("webp2p-ui-poll"));
         this.commands = Executors.newSingleThreadExecutor(daemon("webp2p-ui-command"));
         runtime.services().addListener(eventSink);
@@ -41,8 +47,7 @@ public final class NodeModel implements AutoCloseable {
 
     /** Starts polling; the first snapshot is taken at once. */
     public void start() {
-        long period = Math.max(100, runtime.config().duration("ui.poll-interval").toMillis());
-        poller.scheduleWithFixedDelay(this::publish, 0, period, TimeUnit.MILLISECONDS);
+        poller.scheduleWithFixedDelay(this::publish, 0, period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Takes a snapshot now and publishes it, so a command's outcome shows without waiting a tick. */
@@ -86,12 +91,11 @@ public final class NodeModel implements AutoCloseable {
 
     private void publish() {
         try {
-            List<ServiceEvent> events = new ArrayList<>();
             for (ServiceEvent e; (e = pendingEvents.poll()) != null; ) {
-                events.add(e);
+                unpublished.add(e);
             }
-            NodeSnapshot s = new NodeSnapshot(runtime.services().context().clock().instant(),
-                    runtime.services().statuses(), events);
+            NodeSnapshot s = reader.read(unpublished);
+            unpublished.clear();
             FxThread.run(() -> snapshot.set(s));
         } catch (RuntimeException e) {
             log.warn("console could not take a snapshot", e);

@@ -2,26 +2,90 @@ package org.webp2p.ui;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.webp2p.server.origin.StreamStats;
+import org.webp2p.server.pingback.MinuteStat;
+import org.webp2p.server.pingback.SwarmFigures;
 import org.webp2p.server.service.ServiceEvent;
+import org.webp2p.server.service.ServiceState;
 import org.webp2p.server.service.ServiceStatus;
+import org.webp2p.server.tracker.PeerRecord;
+import org.webp2p.server.tracker.SwarmRegistry.SwarmSummary;
 
 /**
  * Everything the console shows, taken at one instant off the FX thread and handed over whole, so
  * the views never read live server state.
  *
- * @param newEvents service events since the previous snapshot, oldest first
+ * @param newEvents    service events since the previous snapshot, oldest first
+ * @param origin       where players and encoders reach the origin; empty while it is stopped
+ * @param swarms       tracker swarms with their live peer counts, largest first
+ * @param peers        live peers of every swarm
+ * @param global       pingback's live figures over all swarms (zeros while pingback is stopped)
+ * @param swarmFigures pingback's live figures per swarm with data in its window
+ * @param lastHour     stored per-minute history of all swarms over the last hour, oldest first
+ * @param timeline     one sample per snapshot over the last few minutes, oldest first
  */
-public record NodeSnapshot(Instant at, List<ServiceStatus> services, List<ServiceEvent> newEvents) {
+public record NodeSnapshot(Instant at, List<ServiceStatus> services, List<ServiceEvent> newEvents,
+                           List<StreamStats> streams, Optional<OriginAccess> origin, List<SwarmSummary> swarms,
+                           List<PeerRecord> peers, SwarmFigures global, Map<String, SwarmFigures> swarmFigures,
+                           List<MinuteStat> lastHour, List<TimelineSample> timeline) {
     public NodeSnapshot {
         services = List.copyOf(services);
         newEvents = List.copyOf(newEvents);
+        streams = List.copyOf(streams);
+        swarms = List.copyOf(swarms);
+        peers = List.copyOf(peers);
+        swarmFigures = Map.copyOf(swarmFigures);
+        lastHour = List.copyOf(lastHour);
+        timeline = List.copyOf(timeline);
+    }
+
+    /** How players and encoders reach the origin: its base URL and the key encoders publish with. */
+    public record OriginAccess(String baseUrl, String publishKey) {
     }
 
     public long running() {
-        return services.stream().filter(s -> s.state() == org.webp2p.server.service.ServiceState.RUNNING).count();
+        return services.stream().filter(s -> s.state() == ServiceState.RUNNING).count();
     }
 
     public long failed() {
-        return services.stream().filter(s -> s.state() == org.webp2p.server.service.ServiceState.FAILED).count();
+        return services.stream().filter(s -> s.state() == ServiceState.FAILED).count();
+    }
+
+    /** A service's counters, empty when it is unknown or not running. */
+    public Map<String, Number> metrics(String service) {
+        return services.stream().filter(s -> s.name().equals(service)).findFirst()
+                .map(ServiceStatus::metrics).orElse(Map.of());
+    }
+
+    /** Live peers in the tracker swarm of that name; a stream's viewers are its swarm. */
+    public int swarmPeers(String swarm) {
+        return swarms.stream().filter(s -> s.swarm().equals(swarm)).mapToInt(SwarmSummary::peers).findFirst()
+                .orElse(0);
+    }
+
+    public int peersOnline() {
+        return swarms.stream().mapToInt(SwarmSummary::peers).sum();
+    }
+
+    /**
+     * Encoder-fed streams still receiving segments. The demo loop is not counted, as in the origin's
+     * own {@code streams.live} metric.
+     */
+    public long liveStreams() {
+        return streams.stream().filter(s -> s.kind() == StreamStats.Kind.LIVE).count();
+    }
+
+    /** P2P share of all bytes downloaded in the stored last hour, from 0 to 1. */
+    public double hourOffload() {
+        long http = lastHour.stream().mapToLong(MinuteStat::httpBytes).sum();
+        long p2p = lastHour.stream().mapToLong(MinuteStat::p2pBytes).sum();
+        return http + p2p == 0 ? 0 : (double) p2p / (http + p2p);
+    }
+
+    /** Bytes peers served each other in the stored last hour: what the origin did not have to send. */
+    public long hourEgressSaved() {
+        return lastHour.stream().mapToLong(MinuteStat::p2pBytes).sum();
     }
 }

@@ -26,6 +26,9 @@ public final class PingbackService extends HttpService {
     private final LongAdder accepted = new LongAdder();
     private final LongAdder rejected = new LongAdder();
     private final LongAdder refusedBusy = new LongAdder();
+    // Running totals, so a reader sampling them twice gets a byte rate; the window sums cannot give one.
+    private final LongAdder httpBytes = new LongAdder();
+    private final LongAdder p2pBytes = new LongAdder();
     private volatile LiveAggregator aggregator;
     private volatile BeaconStore store;
     private volatile BeaconWriter writer;
@@ -69,7 +72,11 @@ public final class PingbackService extends HttpService {
                 throw new HttpProblem(HttpResponseStatus.SERVICE_UNAVAILABLE, "busy",
                         "pingback is catching up with its store; retry shortly");
             }
-            batch.beacons().forEach(live::add);
+            batch.beacons().forEach(b -> {
+                live.add(b);
+                httpBytes.add(b.httpBytes());
+                p2pBytes.add(b.p2pBytes());
+            });
             accepted.add(batch.beacons().size());
             return Json.response(HttpResponseStatus.ACCEPTED, Map.of("accepted", batch.beacons().size()));
         });
@@ -123,6 +130,8 @@ public final class PingbackService extends HttpService {
         m.put("beaconsAccepted", accepted.sum());
         m.put("beaconsRejected", rejected.sum());
         m.put("refusedBusy", refusedBusy.sum());
+        m.put("httpBytes", httpBytes.sum());
+        m.put("p2pBytes", p2pBytes.sum());
         BeaconWriter w = writer;
         if (w != null) {
             m.put("queued", w.queued());

@@ -62,6 +62,8 @@ class PingbackServiceTest {
         assertThat(live.offloadRatio()).isEqualTo(0.8);
         assertThat(live.startupP50Ms()).isEqualTo(700);
         assertThat(live.natPairs()).singleElement().satisfies(p -> assertThat(p.attempts()).isEqualTo(4));
+        assertThat(node.runtime().services().status("pingback").metrics())
+                .as("running byte totals for rates").containsEntry("httpBytes", 2000L).containsEntry("p2pBytes", 8000L);
 
         Instant from = Instant.now().minus(1, ChronoUnit.HOURS);
         Instant to = Instant.now().plus(1, ChronoUnit.MINUTES);

@@ -1,19 +1,36 @@
 package org.webp2p.ui.dashboard;
 
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.value.ObservableValue;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.StackedAreaChart;
+import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.webp2p.ui.Format;
+import org.webp2p.ui.Sparkline;
+import org.webp2p.ui.TimelineSample;
 
-/** Tiles with the node's headline figures. */
+/** Tiles with the node's headline figures and trends, over a chart of HTTP against P2P traffic. */
 public final class DashboardView extends VBox {
     private final DashboardViewModel model;
+    private final XYChart.Series<Number, Number> http = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> p2p = new XYChart.Series<>();
+    private final NumberAxis time = new NumberAxis();
+    /** Where x = 0 is; points keep their x for life, so a tick only appends and trims. */
+    private Instant origin;
+    private Instant lastPlotted;
 
     public DashboardView(DashboardViewModel model) {
         this.model = model;
         createView();
+        initListeners();
     }
 
     private void createView() {
@@ -22,26 +39,128 @@ public final class DashboardView extends VBox {
         setPadding(new Insets(16));
         Label title = new Label("Dashboard");
         title.getStyleClass().add("page-title");
+
         FlowPane tiles = new FlowPane(12, 12);
-        tiles.getChildren().addAll(
-                tile("tile-services-running", "Services running", model.servicesRunningProperty(), "tile-value"),
-                tile("tile-services-failed", "Failed services", model.servicesFailedProperty(), "tile-value"),
-                tile("tile-data-dir", "Data directory", new SimpleStringProperty(model.dataDir()), "tile-text"),
-                tile("tile-store", "Store", new SimpleStringProperty(model.store()), "tile-text"));
-        getChildren().addAll(title, tiles);
+        model.tiles().forEach(t -> tiles.getChildren().add(tile(t)));
+
+        Label chartTitle = new Label("Traffic to viewers: origin (HTTP) and peers (P2P)");
+        chartTitle.getStyleClass().add("section-title");
+        time.setLabel("seconds ago");
+        time.setAutoRanging(false);
+        // An animated range would lag the labels, which count back from the current upper bound.
+        time.setAnimated(false);
+        time.setMinorTickVisible(false);
+        time.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return Long.toString(Math.round(time.getUpperBound() - n.doubleValue()));
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return time.getUpperBound() - Double.parseDouble(s);
+            }
+        });
+        NumberAxis rate = new NumberAxis();
+        rate.setLabel("bytes per second");
+        rate.setAnimated(false);
+        rate.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return Format.bytes(n.doubleValue()) + "/s";
+            }
+
+            @Override
+            public Number fromString(String s) {
+                throw new UnsupportedOperationException("axis labels are not edited");
+            }
+        });
+        StackedAreaChart<Number, Number> chart = new StackedAreaChart<>(time, rate);
+        chart.setId("traffic-chart");
+        chart.setAnimated(false);
+        chart.setCreateSymbols(false);
+        chart.setVerticalZeroLineVisible(false); // x = 0 is merely when the page was built
+        chart.setMinHeight(220);
+        http.setName("HTTP (origin)");
+        p2p.setName("P2P (peers)");
+        chart.setData(FXCollections.observableArrayList(List.of(http, p2p)));
+        VBox.setVgrow(chart, Priority.ALWAYS);
+
+        Label services = new Label();
+        services.setId("dashboard-services");
+        services.textProperty().bind(model.servicesProperty());
+        Label where = new Label("Data directory " + model.dataDir() + "   Store " + model.store());
+        where.setId("dashboard-where");
+        where.getStyleClass().add("muted-text");
+
+        getChildren().addAll(title, tiles, chartTitle, chart, services, where);
     }
 
-    private static VBox tile(String id, String caption, ObservableValue<String> value, String style) {
-        Label v = new Label();
-        v.setId(id);
-        v.getStyleClass().add(style);
-        v.textProperty().bind(value);
-        v.setWrapText(true);
-        Label c = new Label(caption);
-        c.getStyleClass().add("tile-caption");
-        VBox box = new VBox(4, v, c);
+    private void initListeners() {
+        model.trafficProperty().addListener((obs, old, samples) -> plot(samples));
+        plot(model.trafficProperty().get());
+    }
+
+    private void plot(List<TimelineSample> samples) {
+        if (samples.isEmpty()) {
+            http.getData().clear();
+            p2p.getData().clear();
+            lastPlotted = null;
+            return;
+        }
+        if (origin == null) {
+            origin = samples.get(0).at();
+        }
+        double oldest = x(samples.get(0).at());
+        int stale = 0;
+        while (stale < http.getData().size() && http.getData().get(stale).getXValue().doubleValue() < oldest) {
+            stale++;
+        }
+        http.getData().remove(0, stale);
+        p2p.getData().remove(0, stale);
+        for (TimelineSample s : samples) {
+            if (lastPlotted == null || s.at().isAfter(lastPlotted)) {
+                http.getData().add(new XYChart.Data<>(x(s.at()), s.httpBps()));
+                p2p.getData().add(new XYChart.Data<>(x(s.at()), s.p2pBps()));
+            }
+        }
+        lastPlotted = samples.get(samples.size() - 1).at();
+        scaleTime(oldest, x(lastPlotted));
+    }
+
+    /** Ticks at round "seconds ago" values: the range is a whole number of ticks back from now. */
+    private void scaleTime(double from, double to) {
+        double span = Math.max(to - from, 1);
+        double unit = 600;
+        for (double u : new double[] {1, 2, 5, 10, 15, 30, 60, 120, 300}) {
+            if (span / u <= 8) {
+                unit = u;
+                break;
+            }
+        }
+        time.setTickUnit(unit);
+        time.setUpperBound(to);
+        time.setLowerBound(to - Math.ceil(span / unit) * unit);
+    }
+
+    private double x(Instant at) {
+        return Duration.between(origin, at).toNanos() / 1e9;
+    }
+
+    private static VBox tile(TileViewModel t) {
+        Label value = new Label();
+        value.setId("tile-" + t.id());
+        value.getStyleClass().add("tile-value");
+        value.textProperty().bind(t.textProperty());
+        Label caption = new Label(t.caption());
+        caption.getStyleClass().add("tile-caption");
+        Sparkline trend = new Sparkline(200, 28);
+        trend.setId("trend-" + t.id());
+        t.trendProperty().addListener((obs, old, now) -> trend.setValues(now));
+        trend.setValues(t.trendProperty().get());
+        VBox box = new VBox(4, value, caption, trend);
         box.getStyleClass().add("tile");
-        box.setPrefWidth(240);
+        box.setPrefWidth(228);
         return box;
     }
 }

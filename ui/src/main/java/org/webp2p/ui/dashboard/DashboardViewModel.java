@@ -1,14 +1,38 @@
 package org.webp2p.ui.dashboard;
 
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.webp2p.server.pingback.MinuteStat;
+import org.webp2p.ui.Format;
 import org.webp2p.ui.NodeModel;
 import org.webp2p.ui.NodeSnapshot;
+import org.webp2p.ui.TimelineSample;
 
-/** The figures at the top of the console. */
+/** The headline figures, each with its trend, and the HTTP against P2P traffic over the last minutes. */
 public final class DashboardViewModel {
-    private final ReadOnlyStringWrapper servicesRunning = new ReadOnlyStringWrapper("-");
-    private final ReadOnlyStringWrapper servicesFailed = new ReadOnlyStringWrapper("-");
+    private final List<TileViewModel> tiles = List.of(
+            new TileViewModel("peers", "Peers online", s -> Integer.toString(s.peersOnline()),
+                    s -> recent(s, TimelineSample::peers)),
+            new TileViewModel("streams", "Streams live", s -> Long.toString(s.liveStreams()),
+                    s -> recent(s, TimelineSample::liveStreams)),
+            new TileViewModel("offload-now", "P2P offload now", s -> Format.percent(s.global().offloadRatio()),
+                    s -> recent(s, TimelineSample::offload)),
+            new TileViewModel("offload-hour", "P2P offload, last hour", s -> Format.percent(s.hourOffload()),
+                    s -> minutes(s, MinuteStat::offloadRatio)),
+            new TileViewModel("egress-saved", "Origin egress saved, last hour",
+                    s -> Format.bytes(s.hourEgressSaved()), s -> minutes(s, MinuteStat::p2pBytes)),
+            new TileViewModel("nat-success", "NAT traversal success", DashboardViewModel::natSuccess,
+                    s -> recent(s, TimelineSample::natSuccess)),
+            new TileViewModel("startup-p95", "Startup p95", s -> Format.millis(s.global().startupP95Ms()),
+                    s -> recent(s, t -> Math.max(0, t.startupP95Ms()))),
+            new TileViewModel("stall-ratio", "Stall ratio", s -> Format.percent(s.global().stallRatio()),
+                    s -> recent(s, TimelineSample::stallRatio)));
+    private final ReadOnlyObjectWrapper<List<TimelineSample>> traffic = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyStringWrapper services = new ReadOnlyStringWrapper("-");
     private final String dataDir;
     private final String store;
 
@@ -22,16 +46,36 @@ public final class DashboardViewModel {
     }
 
     private void apply(NodeSnapshot s) {
-        servicesRunning.set(s.running() + " of " + s.services().size());
-        servicesFailed.set(Long.toString(s.failed()));
+        tiles.forEach(t -> t.apply(s));
+        traffic.set(s.timeline());
+        services.set(s.running() + " of " + s.services().size() + " running"
+                + (s.failed() == 0 ? "" : ", " + s.failed() + " failed"));
     }
 
-    public ReadOnlyStringProperty servicesRunningProperty() {
-        return servicesRunning.getReadOnlyProperty();
+    private static String natSuccess(NodeSnapshot s) {
+        boolean attempted = s.global().natPairs().stream().anyMatch(p -> p.attempts() > 0);
+        return attempted ? Format.percent(s.global().natSuccessRatio()) : "-";
     }
 
-    public ReadOnlyStringProperty servicesFailedProperty() {
-        return servicesFailed.getReadOnlyProperty();
+    private static List<Double> recent(NodeSnapshot s, ToDoubleFunction<TimelineSample> figure) {
+        return s.timeline().stream().mapToDouble(figure).boxed().toList();
+    }
+
+    private static List<Double> minutes(NodeSnapshot s, ToDoubleFunction<MinuteStat> figure) {
+        return s.lastHour().stream().mapToDouble(figure).boxed().toList();
+    }
+
+    public List<TileViewModel> tiles() {
+        return tiles;
+    }
+
+    /** One sample per poll over the last minutes, oldest first. */
+    public ReadOnlyObjectProperty<List<TimelineSample>> trafficProperty() {
+        return traffic.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty servicesProperty() {
+        return services.getReadOnlyProperty();
     }
 
     public String dataDir() {

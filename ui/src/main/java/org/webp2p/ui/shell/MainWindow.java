@@ -1,34 +1,56 @@
 package org.webp2p.ui.shell;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.controlsfx.control.ToggleSwitch;
 import org.webp2p.ui.NodeModel;
 import org.webp2p.ui.dashboard.DashboardView;
 import org.webp2p.ui.dashboard.DashboardViewModel;
+import org.webp2p.ui.nat.NatView;
+import org.webp2p.ui.nat.NatViewModel;
+import org.webp2p.ui.peers.PeersView;
+import org.webp2p.ui.peers.PeersViewModel;
 import org.webp2p.ui.services.ServicesView;
 import org.webp2p.ui.services.ServicesViewModel;
 import org.webp2p.ui.settings.SettingsView;
+import org.webp2p.ui.streams.StreamsView;
+import org.webp2p.ui.streams.StreamsViewModel;
 
-/** The console's frame: a navigation rail on the left and the chosen page beside it. */
+/**
+ * The console's frame: a navigation rail on the left with the theme switch at its foot, and the
+ * chosen page beside it. Pages are built the first time they are shown.
+ */
 public final class MainWindow extends BorderPane {
     private final Map<String, Supplier<Node>> pages = new LinkedHashMap<>();
     private final Map<String, Node> built = new LinkedHashMap<>();
     private final ToggleGroup rail = new ToggleGroup();
+    private final ToggleSwitch darkTheme = new ToggleSwitch("Dark theme");
+    private final ConsolePreferences preferences;
+    private final FailureNotifier failureNotifier;
 
-    public MainWindow(NodeModel node) {
+    public MainWindow(NodeModel node, ConsolePreferences preferences) {
+        this.preferences = preferences;
         pages.put("Dashboard", () -> new DashboardView(new DashboardViewModel(node)));
         pages.put("Services", () -> new ServicesView(new ServicesViewModel(node)));
+        pages.put("Streams", () -> new StreamsView(new StreamsViewModel(node)));
+        pages.put("Peers", () -> new PeersView(new PeersViewModel(node)));
+        pages.put("NAT", () -> new NatView(new NatViewModel(node)));
         pages.put("Settings", () -> new SettingsView(node.runtime().config(), node.runtime().dataDir().toString()));
+        failureNotifier = new FailureNotifier(this);
         createView();
-        initListeners();
+        initListeners(node);
         show("Dashboard");
     }
 
@@ -41,17 +63,24 @@ public final class MainWindow extends BorderPane {
         nav.setPadding(new Insets(12, 8, 12, 8));
         for (String page : pages.keySet()) {
             ToggleButton b = new ToggleButton(page);
-            b.setId("nav-" + page.toLowerCase(java.util.Locale.ROOT));
+            b.setId("nav-" + page.toLowerCase(Locale.ROOT));
             b.setUserData(page);
             b.setToggleGroup(rail);
             b.setMaxWidth(Double.MAX_VALUE);
             b.getStyleClass().add("nav-button");
             nav.getChildren().add(b);
         }
+        Region spacer = new Region();
+        VBox.setVgrow(spacer, Priority.ALWAYS);
+        darkTheme.setId("theme-switch");
+        darkTheme.getStyleClass().add("theme-switch");
+        darkTheme.setSelected(preferences.theme() == Theme.DARK);
+        nav.getChildren().addAll(spacer, darkTheme);
         setLeft(nav);
     }
 
-    private void initListeners() {
+    private void initListeners(NodeModel node) {
+        node.snapshotProperty().addListener((obs, old, s) -> failureNotifier.show(s));
         rail.selectedToggleProperty().addListener((obs, was, now) -> {
             if (now == null) {
                 rail.selectToggle(was); // a rail always has a page chosen
@@ -59,6 +88,21 @@ public final class MainWindow extends BorderPane {
                 showPage((String) now.getUserData());
             }
         });
+        darkTheme.selectedProperty().addListener((obs, was, dark) -> {
+            preferences.setTheme(theme());
+            applyTheme(getScene());
+        });
+        sceneProperty().addListener((obs, was, scene) -> applyTheme(scene));
+    }
+
+    private Theme theme() {
+        return darkTheme.isSelected() ? Theme.DARK : Theme.LIGHT;
+    }
+
+    private void applyTheme(Scene scene) {
+        if (scene != null) {
+            theme().applyTo(scene);
+        }
     }
 
     /** Shows a page by its rail title. */

@@ -20,6 +20,7 @@ import org.webp2p.server.TestNode;
 import org.webp2p.server.service.ServiceState;
 import org.webp2p.ui.ConsoleApplication;
 import org.webp2p.ui.NodeModel;
+import org.webp2p.ui.shell.ConsolePreferences;
 
 @ExtendWith(ApplicationExtension.class)
 class ServicesViewTest {
@@ -33,7 +34,7 @@ class ServicesViewTest {
         testNode = TestNode.open(Map.of("admin.port", Integer.toString(adminPort), "ui.poll-interval", "200ms"));
         testNode.runtime().services().startAll();
         node = new NodeModel(testNode.runtime());
-        stage.setScene(ConsoleApplication.createScene(node));
+        stage.setScene(ConsoleApplication.createScene(node, ConsolePreferences.load(testNode.dataDir())));
         stage.show();
         node.start();
     }
@@ -79,11 +80,23 @@ class ServicesViewTest {
         robot.clickOn("#nav-services");
         testNode.runtime().services().stop("admin");
         try (var squatter = new java.net.ServerSocket()) {
-            squatter.bind(new InetSocketAddress("127.0.0.1", adminPort));
+            // The port is sometimes not free again at once after the stop; wait rather than fail.
+            waitFor(5, TimeUnit.SECONDS, () -> bound(squatter));
             testNode.runtime().services().start("admin");
-            waitFor(5, TimeUnit.SECONDS, () -> text(robot, "#error-admin").contains("address already in use"));
+            // The manager records the reason a moment before the state, so wait for both.
+            waitFor(5, TimeUnit.SECONDS, () -> text(robot, "#error-admin").contains("address already in use")
+                    && "FAILED".equals(text(robot, "#state-admin")));
             assertThat(text(robot, "#state-admin")).isEqualTo("FAILED");
             assertThat(robot.lookup("#state-admin").queryAs(Label.class).getStyleClass()).contains("state-failed");
+        }
+    }
+
+    private boolean bound(java.net.ServerSocket socket) {
+        try {
+            socket.bind(new InetSocketAddress("127.0.0.1", adminPort));
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -1,0 +1,51 @@
+package org.webp2p.ui.peers;
+
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ObservableList;
+import org.webp2p.ui.LiveRow;
+import org.webp2p.ui.LiveRows;
+import org.webp2p.ui.NodeModel;
+import org.webp2p.ui.NodeSnapshot;
+
+/** The Peers page: every live peer of every swarm, and the one the operator is looking at. */
+public final class PeersViewModel {
+    private final LiveRows<PeerRow> rows = new LiveRows<>(PeerRow::key);
+    private final ReadOnlyObjectWrapper<PeerRow> selected = new ReadOnlyObjectWrapper<>();
+    private String selectedKey;
+
+    public PeersViewModel(NodeModel node) {
+        node.snapshotProperty().addListener((obs, old, s) -> apply(s));
+        if (node.snapshotProperty().get() != null) {
+            apply(node.snapshotProperty().get());
+        }
+    }
+
+    private void apply(NodeSnapshot s) {
+        rows.apply(s.peers().stream().map(p -> PeerRow.of(p, s.at())).toList());
+        refreshSelected();
+    }
+
+    /**
+     * Shows a peer in the side panel until another is chosen. A peer that leaves its swarm clears the
+     * panel rather than leaving stale figures on it.
+     */
+    public void select(String key) {
+        if (key != null) {
+            selectedKey = key;
+            refreshSelected();
+        }
+    }
+
+    private void refreshSelected() {
+        selected.set(selectedKey == null ? null : rows.find(selectedKey).orElse(null));
+    }
+
+    public ObservableList<LiveRow<PeerRow>> rows() {
+        return rows.rows();
+    }
+
+    public ReadOnlyObjectProperty<PeerRow> selectedProperty() {
+        return selected.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,66 @@
+package org.webp2p.ui.streams;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ObservableList;
+import org.webp2p.server.config.Config;
+import org.webp2p.server.origin.OriginPath;
+import org.webp2p.server.origin.StreamStats;
+import org.webp2p.server.pingback.SwarmFigures;
+import org.webp2p.ui.LiveRow;
+import org.webp2p.ui.LiveRows;
+import org.webp2p.ui.NodeModel;
+import org.webp2p.ui.NodeSnapshot;
+
+/** The Streams page: every stream the origin serves, with its viewers and their P2P offload. */
+public final class StreamsViewModel {
+    private final LiveRows<StreamRow> rows = new LiveRows<>(StreamRow::name);
+    private final ReadOnlyObjectWrapper<StreamRow> selected = new ReadOnlyObjectWrapper<>();
+    private final Config config;
+
+    public StreamsViewModel(NodeModel node) {
+        this.config = node.runtime().config();
+        node.snapshotProperty().addListener((obs, old, s) -> apply(s));
+        if (node.snapshotProperty().get() != null) {
+            apply(node.snapshotProperty().get());
+        }
+    }
+
+    private void apply(NodeSnapshot s) {
+        rows.apply(s.streams().stream().map(stream -> row(stream, s)).toList());
+        StreamRow current = selected.get();
+        if (current != null) {
+            selected.set(rows.find(current.name()).orElse(null));
+        }
+    }
+
+    private StreamRow row(StreamStats stream, NodeSnapshot s) {
+        SwarmFigures figures = s.swarmFigures().get(stream.name());
+        boolean vod = stream.kind() == StreamStats.Kind.VOD;
+        boolean encoded = stream.kind() == StreamStats.Kind.LIVE || stream.kind() == StreamStats.Kind.ENDED;
+        String path = vod ? "/vod/" + stream.name() + "/" : "/live/" + stream.name() + "/" + OriginPath.LIVE_PLAYLIST;
+        Optional<String> playback = s.origin().map(o -> o.baseUrl() + path);
+        Optional<String> publish = encoded ? s.origin().map(o -> o.baseUrl() + path + "?key=" + URLEncoder.encode(
+                config.optional("origin.stream." + stream.name() + ".key").orElse(o.publishKey()),
+                StandardCharsets.UTF_8)) : Optional.empty();
+        return new StreamRow(stream.name(), stream.kind(), stream.ingestBitrate(), stream.segments(),
+                stream.lastSegmentAge(), s.swarmPeers(stream.name()), figures == null ? 0 : figures.offloadRatio(),
+                stream.requests(), stream.bytesOut(), stream.notModifiedRatio(), playback, publish);
+    }
+
+    public ObservableList<LiveRow<StreamRow>> rows() {
+        return rows.rows();
+    }
+
+    /** Chooses the stream the copy buttons act on; null clears it. */
+    public void select(String name) {
+        selected.set(name == null ? null : rows.find(name).orElse(null));
+    }
+
+    public ReadOnlyObjectProperty<StreamRow> selectedProperty() {
+        return selected.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,157 @@
+package org.webp2p.ui;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.TableCell;
+import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+import org.webp2p.server.TestNode;
+import org.webp2p.server.origin.OriginService;
+import org.webp2p.server.pingback.PingbackService;
+import org.webp2p.server.service.ServiceManager;
+import org.webp2p.server.tracker.TrackerService;
+import org.webp2p.ui.shell.ConsolePreferences;
+
+/**
+ * A real node with every service on loopback, the console's scene on it, and the ways clients feed
+ * it: tracker announces, pingback beacons and encoder uploads, all over real HTTP.
+ */
+public final class ConsoleFixture implements AutoCloseable {
+    public static final String PUBLISH_KEY = "console-test-key";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final TestNode testNode;
+    private final NodeModel node;
+
+    private ConsoleFixture(TestNode testNode) {
+        this.testNode = testNode;
+        this.node = new NodeModel(testNode.runtime());
+    }
+
+    /** Starts every service and shows the console on {@code stage}. */
+    public static ConsoleFixture show(Stage stage, Map<String, String> overrides) throws Exception {
+        Map<String, String> settings = new HashMap<>(Map.of("ui.poll-interval", "200ms",
+                "pingback.flush-interval", "100ms", "origin.publish-key", PUBLISH_KEY));
+        settings.putAll(overrides);
+        TestNode testNode = TestNode.open(settings);
+        testNode.runtime().services().startAll();
+        ConsoleFixture f = new ConsoleFixture(testNode);
+        Scene scene = ConsoleApplication.createScene(f.node, ConsolePreferences.load(testNode.dataDir()));
+        stage.setScene(scene);
+        stage.show();
+        f.node.start();
+        return f;
+    }
+
+    public TestNode testNode() {
+        return testNode;
+    }
+
+    public ServiceManager services() {
+        return testNode.runtime().services();
+    }
+
+    public PingbackService pingback() {
+        return services().service(PingbackService.NAME, PingbackService.class);
+    }
+
+    public TrackerService tracker() {
+        return services().service(TrackerService.NAME, TrackerService.class);
+    }
+
+    public OriginService origin() {
+        return services().service(OriginService.NAME, OriginService.class);
+    }
+
+    /** A peer joins {@code swarm} as a client would announce it. */
+    public void announce(String swarm, String peer, String nat, String address, long first, long last, int uploadKbps)
+            throws Exception {
+        String body = """
+                {"swarm":"%s","peerId":"%s","event":"join","natType":"%s","addresses":["%s"],
+                 "position":%d,"have":{"first":%d,"last":%d},"uploadKbps":%d}"""
+                .formatted(swarm, peer, nat, address, last, first, last, uploadKbps);
+        expect(200, post("tracker", "/v1/announce", body));
+    }
+
+    /**
+     * One client beacon: bytes fetched over HTTP and from peers, a startup time, stalls, and connection
+     * attempts to peers of {@code remoteNat}.
+     */
+    public void beacon(String swarm, String session, String nat, long httpBytes, long p2pBytes, long startupMs,
+                       long stallMs, String remoteNat, int attempts, int successes) throws Exception {
+        String body = """
+                {"beacons":[{"sessionId":"%s","peerId":"p-%s","swarm":"%s","httpBytes":%d,"p2pBytes":%d,
+                 "uploadedBytes":0,"playedMs":10000,"startupMs":%d,"stalls":%d,"stallMs":%d,"bufferMs":8000,
+                 "natType":"%s","connections":[{"remoteNat":"%s","attempts":%d,"successes":%d}]}]}"""
+                .formatted(session, session, swarm, httpBytes, p2pBytes, startupMs, stallMs > 0 ? 1 : 0, stallMs,
+                        nat, remoteNat, attempts, successes);
+        expect(202, post("pingback", "/v1/beacons", body));
+    }
+
+    /** Uploads one segment and a playlist listing it, as ffmpeg publishes a live stream. */
+    public void publishSegment(String stream, int sequence) throws Exception {
+        String base = "/live/" + stream + "/";
+        expect(204, send("PUT", base + "index" + sequence + ".ts?key=" + PUBLISH_KEY, new byte[2000]));
+        String playlist = "#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:2\n#EXT-X-MEDIA-SEQUENCE:" + sequence
+                + "\n#EXTINF:2.000000,\nindex" + sequence + ".ts\n";
+        expect(204, send("PUT", base + "index.m3u8?key=" + PUBLISH_KEY, playlist.getBytes()));
+    }
+
+    /** Reads something JavaFX owns on its own thread, so a test never races a snapshot being applied. */
+    public static <T> T onFx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get();
+    }
+
+    /**
+     * A table cell showing {@code text}. A plain text query such as "peer-two" reads as a CSS type
+     * selector to TestFX, so tests match the cell itself.
+     */
+    public static Predicate<Node> cellWithText(String text) {
+        return n -> n instanceof TableCell<?, ?> c && text.equals(c.getText());
+    }
+
+    /** Waits until a cell shows {@code text} and clicks it. */
+    public static void clickCell(FxRobot robot, String text) throws Exception {
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> onFx(() -> robot.lookup(cellWithText(text)).tryQuery().isPresent()));
+        robot.clickOn(robot.lookup(cellWithText(text)).queryAs(Node.class));
+    }
+
+    public URI uri(String service, String path) {
+        return URI.create("http://127.0.0.1:" + testNode.address(service).getPort() + path);
+    }
+
+    private HttpResponse<String> post(String service, String path, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(service, path)).header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> send(String method, String path, byte[] body) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri("origin", path))
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void expect(int status, HttpResponse<String> r) {
+        if (r.statusCode() != status) {
+            throw new AssertionError(r.request().method() + " " + r.uri() + " answered " + r.statusCode() + ": "
+                    + r.body());
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        node.close();
+        testNode.close();
+    }
+}

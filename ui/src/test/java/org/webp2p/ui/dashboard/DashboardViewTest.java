@@ -1,0 +1,129 @@
+package org.webp2p.ui.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.testfx.util.WaitForAsyncUtils.waitFor;
+import static org.webp2p.ui.ConsoleFixture.onFx;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.chart.StackedAreaChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.webp2p.server.origin.StreamStats;
+import org.webp2p.server.pingback.LiveAggregator;
+import org.webp2p.server.pingback.MinuteStat;
+import org.webp2p.server.pingback.SwarmFigures;
+import org.webp2p.ui.ConsoleFixture;
+import org.webp2p.ui.Format;
+import org.webp2p.ui.Sparkline;
+
+@ExtendWith(ApplicationExtension.class)
+class DashboardViewTest {
+    private ConsoleFixture fx;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        fx = ConsoleFixture.show(stage, Map.of());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        fx.close();
+    }
+
+    @Test
+    void tilesShowWhatTrackerPingbackAndOriginReport(FxRobot robot) throws Exception {
+        fx.announce("demo", "a1", "FULL_CONE", "203.0.113.1:1935", 1, 6, 800);
+        fx.announce("demo", "a2", "SYMMETRIC", "203.0.113.2:1935", 1, 6, 800);
+        fx.announce("cam", "b1", "OPEN", "203.0.113.3:1935", 1, 6, 800);
+        fx.beacon("demo", "s1", "FULL_CONE", 1000, 3000, 700, 0, "SYMMETRIC", 4, 1);
+        fx.beacon("demo", "s2", "SYMMETRIC", 2000, 2000, 1500, 500, "FULL_CONE", 2, 2);
+        fx.publishSegment("cam", 0);
+
+        waitFor(5, TimeUnit.SECONDS, () -> text(robot, "#tile-peers").equals("3")
+                && !fx.pingback().history(LiveAggregator.ALL, hourAgo(), Instant.now()).isEmpty()
+                && text(robot, "#tile-egress-saved").equals(Format.bytes(5000)));
+
+        SwarmFigures all = fx.pingback().figures(LiveAggregator.ALL).orElseThrow();
+        List<MinuteStat> hour = fx.pingback().history(LiveAggregator.ALL, hourAgo(), Instant.now());
+        long live = fx.origin().streams().stream().filter(s -> s.kind() == StreamStats.Kind.LIVE).count();
+        assertThat(live).isEqualTo(1);
+        assertThat(text(robot, "#tile-streams")).isEqualTo("1");
+        assertThat(text(robot, "#tile-offload-now")).isEqualTo(Format.percent(all.offloadRatio())).isEqualTo("62.5 %");
+        assertThat(text(robot, "#tile-offload-hour")).isEqualTo(Format.percent(hour.get(0).offloadRatio()));
+        assertThat(text(robot, "#tile-nat-success")).isEqualTo(Format.percent(all.natSuccessRatio()))
+                .isEqualTo("50.0 %");
+        assertThat(text(robot, "#tile-startup-p95")).isEqualTo(Format.millis(all.startupP95Ms())).isEqualTo("1500 ms");
+        assertThat(text(robot, "#tile-stall-ratio")).isEqualTo(Format.percent(all.stallRatio())).isEqualTo("2.5 %");
+        List<Double> peersTrend = onFx(() -> robot.lookup("#trend-peers").queryAs(Sparkline.class).getValues());
+        assertThat(peersTrend).isNotEmpty().last().isEqualTo(3.0);
+    }
+
+    @Test
+    void trafficChartCarriesEveryBeaconByteAsARateOverTime(FxRobot robot) throws Exception {
+        StackedAreaChart<?, ?> chart = robot.lookup("#traffic-chart").queryAs(StackedAreaChart.class);
+        waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> chart.getData().get(0).getData().size()) >= 2);
+        fx.beacon("demo", "s1", "OPEN", 40_000, 10_000, 500, 0, "OPEN", 1, 1);
+        Thread.sleep(500);
+        fx.beacon("demo", "s1", "OPEN", 20_000, 90_000, 500, 0, "OPEN", 1, 1);
+
+        // Each sample is bytes since the previous one over the time between them, so the area under
+        // a series is what clients reported: nothing lost between polls, nothing counted twice.
+        waitFor(5, TimeUnit.SECONDS, () -> Math.abs(onFx(() -> area(chart.getData().get(1))) - 100_000) < 1
+                && Math.abs(onFx(() -> area(chart.getData().get(0))) - 60_000) < 1);
+        assertThat(chart.getData().get(0).getName()).isEqualTo("HTTP (origin)");
+        assertThat(chart.getData().get(1).getName()).isEqualTo("P2P (peers)");
+        assertThat(onFx(() -> area(chart.getData().get(0)))).isCloseTo(60_000, within(1.0));
+    }
+
+    @Test
+    void stoppedServicesReadAsNothingWhileTheSnapshotsGoOn(FxRobot robot) throws Exception {
+        fx.announce("demo", "a1", "FULL_CONE", "203.0.113.1:1935", 1, 6, 800);
+        fx.beacon("demo", "s1", "FULL_CONE", 1000, 3000, 700, 0, "SYMMETRIC", 4, 1);
+        waitFor(5, TimeUnit.SECONDS, () -> text(robot, "#tile-peers").equals("1")
+                && text(robot, "#tile-startup-p95").equals("700 ms"));
+
+        for (String service : List.of("tracker", "pingback", "origin")) {
+            fx.services().stop(service);
+        }
+        waitFor(5, TimeUnit.SECONDS, () -> text(robot, "#dashboard-services").equals("2 of 5 running"));
+        assertThat(text(robot, "#tile-peers")).isEqualTo("0");
+        assertThat(text(robot, "#tile-startup-p95")).isEqualTo("-");
+        assertThat(text(robot, "#tile-nat-success")).isEqualTo("-");
+        assertThat(text(robot, "#tile-offload-hour")).isEqualTo("0.0 %");
+        assertThat(text(robot, "#tile-streams")).isEqualTo("0");
+        StackedAreaChart<?, ?> chart = robot.lookup("#traffic-chart").queryAs(StackedAreaChart.class);
+        int points = onFx(() -> chart.getData().get(0).getData().size());
+        waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> chart.getData().get(0).getData().size()) > points);
+    }
+
+    private static double area(XYChart.Series<?, ?> series) {
+        List<? extends XYChart.Data<?, ?>> points = List.copyOf(series.getData());
+        double sum = 0;
+        for (int i = 1; i < points.size(); i++) {
+            double dt = ((Number) points.get(i).getXValue()).doubleValue()
+                    - ((Number) points.get(i - 1).getXValue()).doubleValue();
+            sum += ((Number) points.get(i).getYValue()).doubleValue() * dt;
+        }
+        return sum;
+    }
+
+    private static Instant hourAgo() {
+        return Instant.now().minus(1, ChronoUnit.HOURS);
+    }
+
+    private static String text(FxRobot robot, String query) throws Exception {
+        return onFx(() -> robot.lookup(query).queryAs(Label.class).getText());
+    }
+}

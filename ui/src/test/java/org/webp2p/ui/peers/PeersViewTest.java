@@ -1,0 +1,109 @@
+package org.webp2p.ui.peers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.testfx.util.WaitForAsyncUtils.waitFor;
+import static org.webp2p.ui.ConsoleFixture.clickCell;
+import static org.webp2p.ui.ConsoleFixture.onFx;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.webp2p.server.tracker.PeerRecord;
+import org.webp2p.ui.ConsoleFixture;
+import org.webp2p.ui.LiveRow;
+
+@ExtendWith(ApplicationExtension.class)
+class PeersViewTest {
+    private ConsoleFixture fx;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        fx = ConsoleFixture.show(stage, Map.of());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        fx.close();
+    }
+
+    private void threePeers() throws Exception {
+        fx.announce("demo", "peer-one", "FULL_CONE", "203.0.113.1:1935", 40, 45, 800);
+        fx.announce("demo", "peer-two", "SYMMETRIC", "198.51.100.2:40000", 10, 12, 96);
+        fx.announce("cam", "peer-three", "OPEN", "192.0.2.3:1935", 1, 2, 1200);
+    }
+
+    @Test
+    void selectingAPeerShowsWhatTheTrackerKnowsAboutIt(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-peers");
+        threePeers();
+        waitFor(5, TimeUnit.SECONDS, () -> ids(robot).size() == 3);
+
+        clickCell(robot, "peer-two");
+        waitFor(2, TimeUnit.SECONDS, () -> text(robot, "#peer-detail-peer-id").equals("peer-two"));
+        PeerRecord known = fx.tracker().peers("demo").stream().filter(p -> p.peerId().equals("peer-two"))
+                .findFirst().orElseThrow();
+        assertThat(text(robot, "#peer-detail-stream")).isEqualTo(known.swarm());
+        assertThat(text(robot, "#peer-detail-nat-type")).isEqualTo(known.natType().name()).isEqualTo("SYMMETRIC");
+        assertThat(text(robot, "#peer-detail-addresses")).isEqualTo("198.51.100.2:40000");
+        assertThat(text(robot, "#peer-detail-announced-from")).isEqualTo(known.source().getHostAddress());
+        assertThat(text(robot, "#peer-detail-position")).isEqualTo(Long.toString(known.position()));
+        assertThat(text(robot, "#peer-detail-holds")).isEqualTo("3 segments (10–12)");
+        assertThat(text(robot, "#peer-detail-upload-offered")).isEqualTo("96.0 kb/s");
+    }
+
+    @Test
+    void columnsSortByValueAndTheFilterKeepsToOneNatTypeAsPeersArrive(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-peers");
+        threePeers();
+        waitFor(5, TimeUnit.SECONDS, () -> ids(robot).size() == 3);
+
+        waitFor(2, TimeUnit.SECONDS, () -> robot.lookup("Upload").tryQuery().isPresent());
+        robot.clickOn("Upload");
+        assertThat(ids(robot)).as("96 kb/s < 800 kb/s < 1.2 Mb/s, not text order")
+                .containsExactly("peer-two", "peer-one", "peer-three");
+        fx.announce("demo", "peer-one", "FULL_CONE", "203.0.113.1:1935", 40, 45, 20);
+        waitFor(5, TimeUnit.SECONDS, () -> ids(robot).get(0).equals("peer-one"));
+        assertThat(ids(robot)).as("a new figure re-sorts at once")
+                .containsExactly("peer-one", "peer-two", "peer-three");
+
+        PeersView view = robot.lookup("#peers-page").queryAs(PeersView.class);
+        TableColumn<?, ?> nat = column(robot, "NAT type");
+        onFx(() -> {
+            view.filter().unSelectAllValues(nat);
+            view.filter().selectValue(nat, "SYMMETRIC");
+            view.filter().executeFilter();
+            return null;
+        });
+        waitFor(2, TimeUnit.SECONDS, () -> ids(robot).equals(List.of("peer-two")));
+
+        fx.announce("demo", "peer-four", "SYMMETRIC", "198.51.100.4:40000", 1, 2, 50);
+        fx.announce("demo", "peer-five", "OPEN", "192.0.2.5:1935", 1, 2, 50);
+        waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> view.filter().getBackingList().size()) == 5);
+        assertThat(ids(robot)).containsExactlyInAnyOrder("peer-two", "peer-four");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> ids(FxRobot robot) throws Exception {
+        TableView<LiveRow<PeerRow>> table = robot.lookup("#peers-table").queryAs(TableView.class);
+        return onFx(() -> table.getItems().stream().map(r -> r.get().peerId()).toList());
+    }
+
+    private static TableColumn<?, ?> column(FxRobot robot, String title) {
+        TableView<?> table = robot.lookup("#peers-table").queryAs(TableView.class);
+        return table.getColumns().stream().filter(c -> c.getText().equals(title)).findFirst().orElseThrow();
+    }
+
+    private static String text(FxRobot robot, String query) throws Exception {
+        return onFx(() -> robot.lookup(query).queryAs(Label.class).getText());
+    }
+}

@@ -1,0 +1,101 @@
+package org.webp2p.ui.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.testfx.util.WaitForAsyncUtils.waitFor;
+import static org.webp2p.ui.ConsoleFixture.clickCell;
+import static org.webp2p.ui.ConsoleFixture.onFx;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Button;
+import javafx.scene.control.TableView;
+import javafx.scene.input.Clipboard;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.webp2p.server.origin.StreamStats;
+import org.webp2p.ui.ConsoleFixture;
+import org.webp2p.ui.LiveRow;
+
+@ExtendWith(ApplicationExtension.class)
+class StreamsViewTest {
+    private final HttpClient http = HttpClient.newHttpClient();
+    private ConsoleFixture fx;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        fx = ConsoleFixture.show(stage, Map.of());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        fx.close();
+    }
+
+    @Test
+    void listsEachStreamWithTheViewersOfItsSwarmAndTheirOffload(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-streams");
+        fx.announce("demo", "a1", "FULL_CONE", "203.0.113.1:1935", 1, 6, 800);
+        fx.announce("demo", "a2", "OPEN", "203.0.113.2:1935", 1, 6, 800);
+        fx.announce("elsewhere", "x1", "OPEN", "203.0.113.3:1935", 1, 6, 800);
+        fx.beacon("demo", "s1", "FULL_CONE", 1000, 3000, 700, 0, "OPEN", 1, 1);
+        fx.publishSegment("cam", 0);
+
+        waitFor(5, TimeUnit.SECONDS, () -> row(robot, "demo").map(r -> r.viewers() == 2 && r.offload() > 0)
+                .orElse(false) && row(robot, "cam").map(r -> r.segments() == 1).orElse(false));
+        StreamRow demo = row(robot, "demo").orElseThrow();
+        assertThat(demo.kind()).isEqualTo(StreamStats.Kind.DEMO);
+        assertThat(demo.viewers()).isEqualTo(fx.tracker().swarmSize("demo"));
+        assertThat(demo.offload()).isEqualTo(fx.pingback().figures("demo").orElseThrow().offloadRatio());
+        StreamStats cam = fx.origin().streams().stream().filter(s -> s.name().equals("cam")).findFirst().orElseThrow();
+        StreamRow camRow = row(robot, "cam").orElseThrow();
+        assertThat(camRow.kind()).isEqualTo(StreamStats.Kind.LIVE);
+        assertThat(camRow.segments()).isEqualTo(cam.segments()).isEqualTo(1);
+        assertThat(camRow.bitrate()).isEqualTo(cam.ingestBitrate());
+        assertThat(camRow.viewers()).isZero();
+        assertThat(robot.lookup("75.0 %").tryQuery()).as("demo's offload on screen").isPresent();
+    }
+
+    @Test
+    void copiesAPlaybackUrlThatPlaysAndAPublishUrlThatPublishes(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-streams");
+        fx.publishSegment("cam", 0);
+        waitFor(5, TimeUnit.SECONDS, () -> row(robot, "cam").isPresent());
+
+        clickCell(robot, "cam");
+        robot.clickOn("#copy-playback");
+        String playback = onFx(() -> Clipboard.getSystemClipboard().getString());
+        assertThat(playback).isEqualTo(fx.uri("origin", "/live/cam/index.m3u8").toString());
+        HttpResponse<String> played = http.send(HttpRequest.newBuilder(URI.create(playback)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(played.statusCode()).isEqualTo(200);
+
+        robot.clickOn("#copy-publish");
+        String publish = onFx(() -> Clipboard.getSystemClipboard().getString());
+        assertThat(publish).isEqualTo(playback + "?key=" + ConsoleFixture.PUBLISH_KEY);
+        String next = "#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:2\n#EXT-X-MEDIA-SEQUENCE:0\n"
+                + "#EXTINF:2.000000,\nindex0.ts\n";
+        HttpResponse<String> pushed = http.send(HttpRequest.newBuilder(URI.create(publish))
+                .PUT(HttpRequest.BodyPublishers.ofString(next)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(pushed.statusCode()).as("the copied key is accepted").isEqualTo(204);
+
+        clickCell(robot, "demo");
+        waitFor(2, TimeUnit.SECONDS, () -> robot.lookup("#copy-publish").queryAs(Button.class).isDisabled());
+        assertThat(robot.lookup("#copy-playback").queryAs(Button.class).isDisabled()).isFalse();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Optional<StreamRow> row(FxRobot robot, String name) throws Exception {
+        TableView<LiveRow<StreamRow>> table = robot.lookup("#streams-table").queryAs(TableView.class);
+        return onFx(() -> table.getItems().stream().filter(r -> r.key().equals(name)).map(LiveRow::get).findFirst());
+    }
+}
