@@ -130,7 +130,7 @@ public final class ApiService extends HttpService {
         m.put("stream", stream.name());
         m.put("swarm", stream.name());
         m.put("playlistUrls", List.of(url(host, running(OriginService.NAME).orElseThrow(() -> new HttpProblem(
-                HttpResponseStatus.SERVICE_UNAVAILABLE, "origin_down", "the origin is not running")), playlistPath(stream))));
+                HttpResponseStatus.SERVICE_UNAVAILABLE, "origin_down", "the origin is not running")), stream.playlistPath())));
         m.put("trackerUrl", d.tracker() == null ? null : d.tracker().address());
         m.put("rendezvous", d.rendezvous() == null ? List.of() : List.of(d.rendezvous().address()));
         m.put("stun", running("stun").map(a -> List.of(hostPort(host, a))).orElse(List.of()));
@@ -176,10 +176,6 @@ public final class ApiService extends HttpService {
                 new HttpProblem(HttpResponseStatus.SERVICE_UNAVAILABLE, "origin_down", "the origin is not running"));
         return origin.streams().stream().filter(s -> s.name().equals(name)).findFirst()
                 .orElseThrow(() -> HttpProblem.notFound("no stream named " + name));
-    }
-
-    private static String playlistPath(StreamStats s) {
-        return (s.kind() == StreamStats.Kind.VOD ? "/vod/" : "/live/") + s.name() + "/index.m3u8";
     }
 
     private List<NodeLoad> rendezvousLoads(String host) {

@@ -29,6 +29,14 @@ public record StreamStats(String name, Kind kind, long ingestBitrate, long segme
         }
     }
 
+    /**
+     * Where players fetch this stream: a live stream's own playlist, or a VOD root's entry playlist
+     * {@code index.m3u8} (the root is served as it is, so other playlists in it have their own paths).
+     */
+    public String playlistPath() {
+        return (kind == Kind.VOD ? "/vod/" : "/live/") + name + "/" + OriginPath.LIVE_PLAYLIST;
+    }
+
     /** Share of requests answered 304, from 0 to 1. */
     public double notModifiedRatio() {
         return requests == 0 ? 0 : (double) notModified / requests;

@@ -87,8 +87,8 @@ public final class StreamsView extends VBox {
             hint.setText("Publish with: ffmpeg -re -i INPUT -c:v libx264 -c:a aac -f hls -hls_time 2 -method PUT \""
                     + row.publishUrl().get() + "\"");
         } else if (row.kind() == StreamStats.Kind.VOD) {
-            hint.setText(row.playbackUrl().map(u -> "Files of this directory are served under " + u
-                    + " (add the playlist's path)").orElse("The origin is stopped."));
+            hint.setText(row.playbackUrl().map(u -> "Play " + u + " (the directory's entry playlist; other "
+                    + "playlists in it are served beside it)").orElse("The origin is stopped."));
         } else {
             hint.setText(row.playbackUrl().map(u -> "Play " + u).orElse("The origin is stopped."));
         }

@@ -7,7 +7,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ObservableList;
 import org.webp2p.server.config.Config;
-import org.webp2p.server.origin.OriginPath;
 import org.webp2p.server.origin.StreamStats;
 import org.webp2p.server.pingback.SwarmFigures;
 import org.webp2p.ui.LiveRow;
@@ -39,9 +38,8 @@ public final class StreamsViewModel {
 
     private StreamRow row(StreamStats stream, NodeSnapshot s) {
         SwarmFigures figures = s.swarmFigures().get(stream.name());
-        boolean vod = stream.kind() == StreamStats.Kind.VOD;
         boolean encoded = stream.kind() == StreamStats.Kind.LIVE || stream.kind() == StreamStats.Kind.ENDED;
-        String path = vod ? "/vod/" + stream.name() + "/" : "/live/" + stream.name() + "/" + OriginPath.LIVE_PLAYLIST;
+        String path = stream.playlistPath();
         Optional<String> playback = s.origin().map(o -> o.baseUrl() + path);
         Optional<String> publish = encoded ? s.origin().map(o -> o.baseUrl() + path + "?key=" + URLEncoder.encode(
                 config.optional("origin.stream." + stream.name() + ".key").orElse(o.publishKey()),
