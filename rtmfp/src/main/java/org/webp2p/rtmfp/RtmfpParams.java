@@ -14,21 +14,21 @@ public final class RtmfpParams {
 
     // RFC 7016 §2.2.4: keep encrypted packets well under the 1280-byte IPv6 minimum MTU.
     private final int maxPacketLength;
-    // RFC 7016 §3.5.1.1: tags only need to be unique and unguessable per opening.
+    // RFC 7016 §3.5.1.1.1: tags only need to be unique and unguessable per opening.
     private final int ihelloTagLength;
-    // RFC 7016 §3.5.1.1: IHello is retransmitted with backoff until answered or given up.
+    // RFC 7016 §3.5.1.1.1: IHello is retransmitted with backoff until answered or given up.
     private final long ihelloInitialRetransmitMillis;
     private final long ihelloBackoffIncrementMillis;
-    // RFC 7016 §3.5.1.2: IIKeying is retransmitted the same way.
+    // RFC 7016 §3.5.1.1.1: IIKeying is retransmitted the same way.
     private final long iikeyingInitialRetransmitMillis;
     private final long iikeyingBackoffIncrementMillis;
-    // RFC 7016 §3.5.1: an opening that gets no session by then fails.
+    // RFC 7016 §3.5.1.1.1: an opening that gets no session by then fails.
     private final long openTimeoutMillis;
-    // RFC 7016 §3.5.1.1.2: how many redirect destinations one opening will try.
+    // RFC 7016 §3.5.1.4: how many redirect destinations one opening will try.
     private final int maxRedirectDestinations;
-    // RFC 7016 §3.5.1.2: a cookie older than this is refused (a Cookie Change is offered up to twice this).
+    // RFC 7016 §3.5.1.1.2: a cookie older than this is refused.
     private final long cookieLifetimeMillis;
-    // RFC 7016 §5.2 (amplification): an RHello may be at most this many times the IHello datagram.
+    // RFC 7016 §3.5.1.1.2 (amplification defence): an RHello or Redirect may be at most this many times the IHello datagram.
     private final int maxHelloAmplification;
     // RFC 7425 §4.6.2: private exponent size for DH keys.
     private final int dhPrivateKeyBits;
@@ -41,7 +41,7 @@ public final class RtmfpParams {
     private final double ertoBackoffFactor;
     // RFC 7016 §3.5.2.2: timestamp echoes older than this are not sent.
     private final long maxTimestampEchoElapsedMillis;
-    // RFC 7016 §3.6.3.4.6: delayed acknowledgement, and the count of data packets that forces an ack.
+    // RFC 7016 §3.6.3.4: delayed acknowledgement, and the count of data packets that forces an ack.
     private final long delayedAckMillis;
     private final int obligatoryAckAfterPackets;
     // RFC 7016 §3.6.2.5: a fragment is lost after this many acks of later-sent fragments.
@@ -52,9 +52,9 @@ public final class RtmfpParams {
     private final int maxBurstPackets;
     // RFC 7016 §3.6.3.5: the receive window advertised per flow (in acks, in 1024-byte blocks).
     private final int receiveWindowBytes;
-    // RFC 7016 §3.6.2.6: buffer probe interval when the far receive window is closed.
+    // RFC 7016 §3.6.2.9: buffer probe interval when the far receive window is closed.
     private final long bufferProbeMillis;
-    // RFC 7016 §3.5.5 (bounded memory): bytes queued for sending per session before send() fails.
+    // RFC 7016 §3.6.2.2 (bounded memory): bytes queued for sending per session before send() fails.
     private final int sendBufferLimitBytes;
     // RFC 7016 §3.6.3 (bounded memory): receive and send flows a session may hold at once.
     private final int maxFlowsPerSession;
@@ -62,11 +62,11 @@ public final class RtmfpParams {
     private final int maxMessageBytes;
     // RFC 7016 §3.6.3.4 (bounded memory): flow metadata larger than this is refused.
     private final int maxMetadataLength;
-    // RFC 7016 §3.6.3.7: keep a finished receive flow this long to re-acknowledge retransmissions.
+    // RFC 7016 §3.6.3.8: keep a finished receive flow this long to re-acknowledge retransmissions.
     private final long flowLingerMillis;
-    // RFC 7016 §3.5.4: send a keepalive ping after this much silence from the far end.
+    // RFC 7016 §3.5.4.1: send a keepalive ping after this much silence from the far end.
     private final long keepaliveMillis;
-    // RFC 7016 §3.5.4: a session with no packets from the far end for this long is dead.
+    // RFC 7016 §3.5.4.1: a session with no packets from the far end for this long is dead.
     private final long idleTimeoutMillis;
     // RFC 7016 §3.5.5: close request retransmission, and how long to keep trying.
     private final long closeRetransmitMillis;
@@ -75,10 +75,10 @@ public final class RtmfpParams {
     private final long farCloseLingerMillis;
     // RFC 7016 §3.5.4.2: minimum spacing of address-check pings to a new far address.
     private final long mobilityPingMillis;
-    // RFC 7016 §5 (resource exhaustion): sessions from one IP address, and in total.
+    // RFC 7016 §3.5.1.1.2 (resource exhaustion): sessions from one IP address, and in total.
     private final int maxSessionsPerAddress;
     private final int maxSessions;
-    // RFC 7016 §3.5.1: concurrent openings this endpoint will run as initiator.
+    // RFC 7016 §3.5.1.1.1: concurrent openings this endpoint will run as initiator.
     private final int maxOpenings;
 
     private RtmfpParams(Builder b) {

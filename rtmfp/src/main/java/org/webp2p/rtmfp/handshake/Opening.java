@@ -120,8 +120,9 @@ public final class Opening {
         responderCertificate = certificate;
         responderAddress = from;
         nearSessionId = sessionId;
+        // Flash endpoints put 'X' where a signature would go; the profile requires no signature.
         keying = new IIKeying(sessionId, hello.cookie(), identity.certificate().encoded(), agreement.component(),
-                Bytes.EMPTY);
+                Bytes.of(new byte[] {'X'}));
         keyingInterval = params.iikeyingInitialRetransmitMillis();
         nextKeyingAt = nowMillis + keyingInterval;
         return Optional.of(new Send(from, keying));

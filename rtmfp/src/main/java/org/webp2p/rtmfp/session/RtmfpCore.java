@@ -45,6 +45,11 @@ import org.webp2p.rtmfp.wire.MalformedInputException;
  * every datagram it drops. All of its work happens on one thread, the {@code executor}'s.
  */
 public final class RtmfpCore implements SessionHost {
+    /**
+     * The Flash profile does not require keying signatures; Flash endpoints send the single byte
+     * 'X' where a signature would go, and so do we.
+     */
+    static final Bytes FLASH_SIGNATURE = Bytes.of(new byte[] {'X'});
     private final RtmfpParams params;
     private final LocalIdentity identity;
     private final LongSupplier clock;
@@ -292,9 +297,10 @@ public final class RtmfpCore implements SessionHost {
             drops.increment(DropReason.BAD_COOKIE);
             return;
         }
-        if (verdict == HandshakeCookie.Verdict.STALE) {
-            Bytes renewed = cookies.renew(keying.cookieEcho(), from, now);
-            sendStartupPacket(from, 0, new RHelloCookieChange(keying.cookieEcho(), renewed));
+        if (verdict == HandshakeCookie.Verdict.ADDRESS_CHANGED) {
+            // The initiator's address changed since our RHello (NAT rebinding): offer a cookie for the new one.
+            Bytes reissued = cookies.reissue(keying.cookieEcho(), from);
+            sendStartupPacket(from, keying.initiatorSessionId(), new RHelloCookieChange(keying.cookieEcho(), reissued));
             return;
         }
         AnsweredKeying answered = answeredKeyings.get(keying.cookieEcho());
@@ -328,7 +334,7 @@ public final class RtmfpCore implements SessionHost {
         long nearId = newSessionId();
         Session session = new Session(this, params, nearId, keying.initiatorSessionId(), from, initiatorCertificate,
                 false, agreement.get().cipher());
-        RIKeying reply = new RIKeying(nearId, agreement.get().component(), Bytes.EMPTY);
+        RIKeying reply = new RIKeying(nearId, agreement.get().component(), FLASH_SIGNATURE);
         register(session, from);
         answeredKeyings.put(keying.cookieEcho(),
                 new AnsweredKeying(session, keying.initiatorSessionId(), reply, now + 2 * params.cookieLifetimeMillis()));

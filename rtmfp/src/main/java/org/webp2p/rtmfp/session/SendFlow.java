@@ -94,7 +94,7 @@ public final class SendFlow {
     }
 
     /** What an acknowledgement did to this flow. */
-    record AckOutcome(long bytesAcknowledged, boolean progress, boolean lossDetected) {
+    record AckOutcome(long bytesAcknowledged, boolean progress, int fragmentsLost) {
     }
 
     SendFlow(Session session, long id, Bytes metadata, ReceiveFlow returnFor, RtmfpParams params) {
@@ -299,16 +299,16 @@ public final class SendFlow {
         }
         // RFC 7016 §3.6.2.5: data in flight must fit the receiver's advertised free buffer.
         farWindowBytes = ack.bufferBlocksAvailable() * 1024;
-        boolean loss = false;
+        int lostNow = 0;
         for (Outgoing o : outstanding.values()) {
             if (o.inFlight && o.transmitOrder < newestAcked && ++o.naks >= params.naksForLoss()) {
                 o.inFlight = false;
                 inFlightBytes -= o.data.length;
                 lost.add(o.sequence);
-                loss = true;
+                lostNow++;
             }
         }
-        return new AckOutcome(bytes, progress, loss);
+        return new AckOutcome(bytes, progress, lostNow);
     }
 
     private long settle(Outgoing fragment) {

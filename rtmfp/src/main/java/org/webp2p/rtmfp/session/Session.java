@@ -74,7 +74,8 @@ public final class Session {
     private int farTimestamp = -1;
     private long farTimestampAt;
     private long transmitCounter;
-    private long retransmitDeadline;
+    /** When the retransmission timer started: last ack progress, or first send into an empty flight; 0 = idle. */
+    private long retransmitTimerStart;
     private boolean ackNow;
     private long ackDeadline;
     private int dataPacketsSinceAck;
@@ -86,6 +87,10 @@ public final class Session {
     private Bytes mobilityNonce;
     private long lastMobilityPingAt = Long.MIN_VALUE / 2;
     private boolean closedNotified;
+    private long packetsSent;
+    private long packetsReceived;
+    private long fragmentsLost;
+    private long retransmitTimeouts;
 
     Session(SessionHost host, RtmfpParams params, long nearSessionId, long farSessionId, InetSocketAddress farAddress,
             FlashCertificate farCertificate, boolean initiator, PacketCipher cipher) {
@@ -136,6 +141,12 @@ public final class Session {
     /** The smoothed round-trip time, or -1 before any measurement. */
     public long smoothedRttMillis() {
         return rtt.smoothedRttMillis();
+    }
+
+    /** Counters for metrics; read them on the endpoint's thread for exact values. */
+    public SessionStats stats() {
+        return new SessionStats(packetsSent, packetsReceived, fragmentsLost, retransmitTimeouts,
+                rtt.smoothedRttMillis(), congestion.bytes());
     }
 
     /** Sets the listener; call it before the session can receive flows (e.g. in the open callback). */
@@ -236,6 +247,7 @@ public final class Session {
             return;
         }
         lastReceivedAt = now;
+        packetsReceived++;
         if (packet.hasTimestamp()) {
             farTimestamp = packet.timestamp();
             farTimestampAt = now;
@@ -394,11 +406,12 @@ public final class Session {
         }
         SendFlow.AckOutcome outcome = flow.onAcknowledgement(ack);
         congestion.onAcknowledged(outcome.bytesAcknowledged());
-        if (outcome.lossDetected()) {
+        fragmentsLost += outcome.fragmentsLost();
+        if (outcome.fragmentsLost() > 0) {
             congestion.onLoss(now, Math.max(rtt.smoothedRttMillis(), params.minimumErtoMillis() / 4));
         }
         if (outcome.progress()) {
-            retransmitDeadline = inFlightBytes() > 0 ? now + rtt.ertoMillis() : 0;
+            retransmitTimerStart = inFlightBytes() > 0 ? now : 0;
         }
     }
 
@@ -442,14 +455,16 @@ public final class Session {
         if (ackDeadline != 0 && now >= ackDeadline) {
             ackNow = true;
         }
-        if (retransmitDeadline != 0 && now >= retransmitDeadline) {
+        // Measured against the current ERTO, so RTT samples taken after the send still count.
+        if (retransmitTimerStart != 0 && now - retransmitTimerStart >= rtt.ertoMillis()) {
             if (inFlightBytes() > 0) {
                 sendFlows.values().forEach(SendFlow::onTimeout);
+                retransmitTimeouts++;
                 rtt.backOff();
                 congestion.onTimeout();
-                retransmitDeadline = now + rtt.ertoMillis();
+                retransmitTimerStart = now;
             } else {
-                retransmitDeadline = 0;
+                retransmitTimerStart = 0;
             }
         }
         for (SendFlow flow : sendFlows.values()) {
@@ -489,10 +504,11 @@ public final class Session {
                 return;
             }
             host.send(farAddress, farSessionId, cipher, header(now, chunks));
+            packetsSent++;
             if (carriesData) {
                 dataPackets++;
-                if (retransmitDeadline == 0) {
-                    retransmitDeadline = now + rtt.ertoMillis();
+                if (retransmitTimerStart == 0) {
+                    retransmitTimerStart = now;
                 }
             }
         }

@@ -50,7 +50,7 @@ class RobustnessTest {
         CompletableFuture<Session> opened = client.open(EndpointDiscriminator.forServer("rtmfp://x/y"), List.of(SERVER),
                 new SessionListener() { });
         net.run(50);
-        clientSide = opened.join();
+        clientSide = completed(opened);
         return net;
     }
 
@@ -149,5 +149,10 @@ class RobustnessTest {
             datagram[i] = (byte) (scrambled >>> (24 - 8 * i));
         }
         return datagram;
+    }
+
+    private static <T> T completed(CompletableFuture<T> future) {
+        assertThat(future).isCompleted();
+        return future.join();
     }
 }

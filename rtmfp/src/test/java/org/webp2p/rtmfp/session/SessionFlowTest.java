@@ -65,7 +65,7 @@ class SessionFlowTest {
         CompletableFuture<Session> opened = client.open(EndpointDiscriminator.forServer("rtmfp://h/app"), List.of(SERVER),
                 atClient);
         net.run(50);
-        return new Session[] {opened.join(), incoming.get(0)};
+        return new Session[] {completed(opened), incoming.get(0)};
     }
 
     private static byte[] randomMessage(long seed, int size) {
@@ -99,7 +99,7 @@ class SessionFlowTest {
         byte[] down = randomMessage(2, 1 << 20);
         CompletableFuture<Void> upDone = pair[0].openFlow(Bytes.fromHex("01")).send(up);
         CompletableFuture<Void> downDone = pair[1].openFlow(Bytes.fromHex("02")).send(down);
-        net.run(15_000);
+        net.run(5_000);
         assertThat(upDone).isCompleted();
         assertThat(downDone).isCompleted();
         assertThat(atServer.messages).singleElement().isEqualTo(up);
@@ -243,5 +243,10 @@ class SessionFlowTest {
         SendFlow flow = client.openFlow(Bytes.fromHex("01"));
         flow.send(new byte[200_000]);
         assertThat(flow.send(new byte[20_000])).isCompletedExceptionally();
+    }
+
+    private static <T> T completed(CompletableFuture<T> future) {
+        assertThat(future).isCompleted();
+        return future.join();
     }
 }
