@@ -26,6 +26,7 @@ import org.webp2p.rtmfp.chunk.RHello;
 import org.webp2p.rtmfp.chunk.RHelloCookieChange;
 import org.webp2p.rtmfp.chunk.RIKeying;
 import org.webp2p.rtmfp.chunk.Redirect;
+import org.webp2p.rtmfp.chunk.UnknownChunk;
 import org.webp2p.rtmfp.crypto.EndpointDiscriminator;
 import org.webp2p.rtmfp.crypto.FlashCertificate;
 import org.webp2p.rtmfp.crypto.LocalIdentity;
@@ -206,7 +207,7 @@ public final class RtmfpCore implements SessionHost {
                 onRIKeying(pending, keying, from);
             } else if (chunk instanceof RHelloCookieChange change) {
                 onCookieChange(change);
-            } else {
+            } else if (!(chunk instanceof UnknownChunk)) {
                 drops.increment(DropReason.UNEXPECTED_CHUNK);
             }
         }
@@ -228,7 +229,8 @@ public final class RtmfpCore implements SessionHost {
                 onIIKeying(keying, from, now);
             } else if (chunk instanceof RHelloCookieChange change) {
                 onCookieChange(change);
-            } else {
+            } else if (!(chunk instanceof UnknownChunk)) {
+                // Unknown chunk types are ignored (RFC 7016 §2.3); known ones out of place are counted.
                 drops.increment(DropReason.UNEXPECTED_CHUNK);
             }
         }
@@ -325,6 +327,11 @@ public final class RtmfpCore implements SessionHost {
             drops.increment(DropReason.BAD_KEYING);
             return;
         }
+        PendingOpening glare = openingTowards(initiatorCertificate);
+        if (glare != null && nearWinsGlare(initiatorCertificate)) {
+            // Both ends opened at once; ours prevails and the far end will answer our IIKeying.
+            return;
+        }
         Optional<ResponderKeyAgreement> agreement = ResponderKeyAgreement.respond(identity, initiatorCertificate,
                 keying.sessionKeyComponent(), random);
         if (agreement.isEmpty()) {
@@ -338,8 +345,43 @@ public final class RtmfpCore implements SessionHost {
         register(session, from);
         answeredKeyings.put(keying.cookieEcho(),
                 new AnsweredKeying(session, keying.initiatorSessionId(), reply, now + 2 * params.cookieLifetimeMillis()));
-        incomingSessionHandler.onSession(session);
+        if (glare != null) {
+            // We lost the glare: our opening is satisfied by the far end's session instead.
+            forget(glare);
+            session.setListener(glare.listener());
+            glare.result().complete(session);
+        } else {
+            incomingSessionHandler.onSession(session);
+        }
         sendStartupPacket(from, keying.initiatorSessionId(), reply);
+    }
+
+    private Session openSessionWith(Bytes encodedCertificate) {
+        for (Session session : sessions.values()) {
+            if (session.state() == SessionState.OPEN && session.farCertificate().encoded().equals(encodedCertificate)) {
+                return session;
+            }
+        }
+        return null;
+    }
+
+    /** Our opening that is already keying with the endpoint holding {@code certificate}, if any. */
+    private PendingOpening openingTowards(FlashCertificate certificate) {
+        for (PendingOpening pending : openingsBySessionId.values()) {
+            if (pending.opening().stage() == Opening.Stage.KEYING
+                    && certificate.equals(pending.opening().responderCertificate())) {
+                return pending;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Glare (RFC 7016 §3.5.1.3): when two endpoints open to each other at once, the one whose
+     * certificate sorts lower as bytes yields, so both ends agree on one session.
+     */
+    private boolean nearWinsGlare(FlashCertificate far) {
+        return far.encoded().compareTo(identity.certificate().encoded()) < 0;
     }
 
     // ---- initiator side
@@ -348,6 +390,13 @@ public final class RtmfpCore implements SessionHost {
         PendingOpening pending = openingsByTag.get(hello.tagEcho());
         if (pending == null) {
             drops.increment(DropReason.UNSOLICITED);
+            return;
+        }
+        Session existing = openSessionWith(hello.responderCertificate());
+        if (existing != null && pending.opening().stage() == Opening.Stage.HELLO) {
+            // The far end opened to us meanwhile (glare decided before our keying started): share it.
+            forget(pending);
+            pending.result().complete(existing);
             return;
         }
         Optional<Opening.Send> keying = pending.opening().onRHello(hello, from, identity, random, newSessionId(), now);

@@ -26,6 +26,7 @@ import org.webp2p.rtmfp.chunk.Ping;
 import org.webp2p.rtmfp.chunk.PingReply;
 import org.webp2p.rtmfp.chunk.SessionCloseAck;
 import org.webp2p.rtmfp.chunk.SessionCloseRequest;
+import org.webp2p.rtmfp.chunk.UnknownChunk;
 import org.webp2p.rtmfp.chunk.UserData;
 import org.webp2p.rtmfp.crypto.FlashCertificate;
 import org.webp2p.rtmfp.crypto.PacketCipher;
@@ -344,7 +345,7 @@ public final class Session {
             }
         } else if (chunk instanceof ForwardedIHello forwarded) {
             host.onForwardedIHello(this, forwarded);
-        } else {
+        } else if (!(chunk instanceof UnknownChunk)) {
             // Handshake chunks have no business inside a session; unknown types are ignored (RFC 7016 §2.3).
             host.drop(DropReason.UNEXPECTED_CHUNK);
         }

@@ -251,6 +251,38 @@ class HandshakeTest {
         assertThat(server.sessions()).isEmpty();
     }
 
+    @Test
+    void simultaneousOpeningsAgreeOnOneSession() {
+        FakeNetwork net = new FakeNetwork(13);
+        RtmfpCore alice = net.add("10.0.0.2", 5000, peer(), PARAMS);
+        RtmfpCore bob = net.add("10.0.0.3", 6000, peer(), PARAMS);
+        CompletableFuture<Session> aliceToBob = alice.open(EndpointDiscriminator.forPeer(bob.identity().peerId()),
+                List.of(new InetSocketAddress("10.0.0.3", 6000)), new SessionListener() { });
+        CompletableFuture<Session> bobToAlice = bob.open(EndpointDiscriminator.forPeer(alice.identity().peerId()),
+                List.of(CLIENT), new SessionListener() { });
+        net.run(3000);
+        assertThat(completed(aliceToBob).farPeerId()).isEqualTo(bob.identity().peerId());
+        assertThat(completed(bobToAlice).farPeerId()).isEqualTo(alice.identity().peerId());
+        assertThat(alice.sessions()).hasSize(1);
+        assertThat(bob.sessions()).hasSize(1);
+    }
+
+    @Test
+    void limitsSessionsFromOneAddress() {
+        RtmfpParams oneEach = PARAMS.toBuilder().maxSessionsPerAddress(1).openTimeoutMillis(2000).build();
+        FakeNetwork net = new FakeNetwork(14);
+        RtmfpCore server = net.add("10.0.0.1", 1935, server(), oneEach);
+        RtmfpCore first = net.add("10.0.0.2", 5000, peer(), oneEach);
+        RtmfpCore second = net.add("10.0.0.2", 5001, peer(), oneEach);
+        CompletableFuture<Session> a = first.open(EndpointDiscriminator.forServer(URI), List.of(SERVER), new SessionListener() { });
+        net.run(50);
+        CompletableFuture<Session> b = second.open(EndpointDiscriminator.forServer(URI), List.of(SERVER), new SessionListener() { });
+        net.run(2500);
+        assertThat(a).isCompleted();
+        assertThat(b).isCompletedExceptionally();
+        assertThat(server.drops().get(DropReason.RESOURCE_LIMIT)).isPositive();
+    }
+
     private static <T> T completed(CompletableFuture<T> future) {
         assertThat(future).isCompleted();
         return future.join();

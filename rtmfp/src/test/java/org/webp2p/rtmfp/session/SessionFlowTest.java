@@ -245,6 +245,33 @@ class SessionFlowTest {
         assertThat(flow.send(new byte[20_000])).isCompletedExceptionally();
     }
 
+    @Test
+    void slowReaderClosesTheWindowAndProbesReopenIt() {
+        RtmfpParams smallWindow = PARAMS.toBuilder().receiveWindowBytes(64 * 1024).build();
+        FakeNetwork net = new FakeNetwork(23);
+        Session[] pair = connect(net, smallWindow);
+        List<ReceiveFlow> parked = new ArrayList<>();
+        pair[1].setListener(new SessionListener() {
+            @Override
+            public void onFlow(ReceiveFlow flow) {
+                parked.add(flow);
+            }
+        });
+        SendFlow flow = pair[0].openFlow(Bytes.fromHex("01"));
+        List<CompletableFuture<Void>> sent = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            sent.add(flow.send(randomMessage(i, 32 * 1024)));
+        }
+        net.run(3000);
+        assertThat(sent).anyMatch(f -> !f.isDone());
+
+        List<byte[]> delivered = new ArrayList<>();
+        parked.get(0).setMessageListener((f, m) -> delivered.add(m));
+        net.run(3000);
+        assertThat(delivered).hasSize(8);
+        assertThat(sent).allMatch(f -> f.isDone() && !f.isCompletedExceptionally());
+    }
+
     private static <T> T completed(CompletableFuture<T> future) {
         assertThat(future).isCompleted();
         return future.join();
