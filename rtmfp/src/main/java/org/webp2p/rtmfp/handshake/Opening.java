@@ -76,10 +76,6 @@ public final class Opening {
         return nearSessionId;
     }
 
-    public EndpointDiscriminator discriminator() {
-        return discriminator;
-    }
-
     public IHello ihello() {
         return new IHello(discriminator.encode(), tag);
     }

@@ -74,6 +74,7 @@ public final class Session {
     private long lastKeepaliveAt;
     private int farTimestamp = -1;
     private long farTimestampAt;
+    private int lastEchoSent = -1;
     private long transmitCounter;
     /** When the retransmission timer started: last ack progress, or first send into an empty flight; 0 = idle. */
     private long retransmitTimerStart;
@@ -567,8 +568,13 @@ public final class Session {
     private Packet header(long now, List<Chunk> chunks) {
         int echo = -1;
         if (farTimestamp >= 0 && now - farTimestampAt <= params.maxTimestampEchoElapsedMillis()) {
-            // Echo what the far clock reads now, so its RTT sample excludes the time we held it.
-            echo = (int) ((farTimestamp + (now - farTimestampAt) / RtmfpParams.TIMESTAMP_TICK_MILLIS) & 0xffff);
+            // Echo what the far clock reads now, so its RTT sample excludes the time we held it,
+            // and only when that value changed (RFC 7016 §3.5.2.2).
+            int current = (int) ((farTimestamp + (now - farTimestampAt) / RtmfpParams.TIMESTAMP_TICK_MILLIS) & 0xffff);
+            if (current != lastEchoSent) {
+                echo = current;
+                lastEchoSent = current;
+            }
         }
         PacketMode mode = initiator ? PacketMode.INITIATOR : PacketMode.RESPONDER;
         return new Packet(mode, false, false, timestampTicks(now), echo, chunks);
