@@ -12,7 +12,9 @@ import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.UnaryOperator;
 import org.webp2p.rtmfp.DropCounters;
 import org.webp2p.rtmfp.RtmfpParams;
@@ -93,9 +95,16 @@ public final class RtmfpEndpoint implements AutoCloseable {
         return core.drops();
     }
 
-    /** Ends all sessions at once and frees the port. */
+    /** Ends all sessions, telling each far end, and frees the port. */
     @Override
     public void close() {
+        try {
+            core.shutdown().get(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // Shutting down regardless: the far ends will time their sessions out.
+        }
         channel.close().syncUninterruptibly();
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }

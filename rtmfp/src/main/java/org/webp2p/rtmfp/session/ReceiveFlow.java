@@ -92,7 +92,7 @@ public final class ReceiveFlow {
             byte[] message = undelivered.poll();
             bufferedBytes -= message.length;
             undeliveredBytes -= message.length;
-            listener.onMessage(this, message);
+            UserCallbacks.run("message", () -> listener.onMessage(this, message));
         }
         notifyFinishedIfDone();
     }
@@ -287,7 +287,7 @@ public final class ReceiveFlow {
 
     private void handOver(byte[] message) {
         if (listener != null) {
-            listener.onMessage(this, message);
+            UserCallbacks.run("message", () -> listener.onMessage(this, message));
         } else {
             undelivered.add(message);
             bufferedBytes += message.length;
@@ -304,7 +304,7 @@ public final class ReceiveFlow {
 
     private void notifyFinishedIfDone() {
         if (finished && listener != null && undelivered.isEmpty()) {
-            listener.onFinished(this);
+            UserCallbacks.run("flow finished", () -> listener.onFinished(this));
         }
     }
 

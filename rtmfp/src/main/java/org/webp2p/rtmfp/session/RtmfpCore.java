@@ -142,14 +142,21 @@ public final class RtmfpCore implements SessionHost {
         return result;
     }
 
-    /** Ends every session and opening at once, without telling far ends. */
-    public void shutdown() {
+    /**
+     * Ends every session (sending each far end one close request) and every opening.
+     *
+     * @return completes once done on the core's thread
+     */
+    public CompletableFuture<Void> shutdown() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
         execute(() -> {
-            new ArrayList<>(sessions.values()).forEach(Session::terminate);
+            new ArrayList<>(sessions.values()).forEach(Session::terminateWithNotice);
             for (PendingOpening pending : new ArrayList<>(openingsByTag.values())) {
                 failOpening(pending, "endpoint shut down");
             }
+            done.complete(null);
         });
+        return done;
     }
 
     /** One datagram from the network. Never throws: bad input is counted and dropped. */
@@ -253,8 +260,9 @@ public final class RtmfpCore implements SessionHost {
             drops.increment(DropReason.NOT_FOR_US);
             return;
         }
-        handler.onIHello(new ForeignIHello(this, discriminator.get(), hello.endpointDiscriminator(), hello.tag(), from,
-                datagramLength));
+        ForeignIHello foreign = new ForeignIHello(this, discriminator.get(), hello.endpointDiscriminator(), hello.tag(),
+                from, datagramLength);
+        UserCallbacks.run("IHello", () -> handler.onIHello(foreign));
     }
 
     private void sendRHello(InetSocketAddress to, Bytes tag, int budgetLength, long now) {
@@ -351,7 +359,7 @@ public final class RtmfpCore implements SessionHost {
             session.setListener(glare.listener());
             glare.result().complete(session);
         } else {
-            incomingSessionHandler.onSession(session);
+            UserCallbacks.run("incoming session", () -> incomingSessionHandler.onSession(session));
         }
         sendStartupPacket(from, keying.initiatorSessionId(), reply);
     }

@@ -397,7 +397,7 @@ public final class Session {
                 .findFirst().map(o -> sendFlows.get(new WireReader(o.value()).readVlu())).orElse(null);
         ReceiveFlow flow = new ReceiveFlow(this, data.flowId(), Bytes.of(metadata.get().value()), associated, params);
         receiveFlows.put(flow.id(), flow);
-        listener.onFlow(flow);
+        UserCallbacks.run("flow", () -> listener.onFlow(flow));
         return flow;
     }
 
@@ -590,7 +590,15 @@ public final class Session {
         sendFlows.clear();
     }
 
-    /** Ends the session at once, without telling the far end (endpoint shutdown, timeouts). */
+    /** Ends the session at once after one close request, so the far end need not wait for a timeout. */
+    void terminateWithNotice() {
+        if (state == SessionState.OPEN || state == SessionState.NEAR_CLOSING) {
+            host.send(farAddress, farSessionId, cipher, header(host.nowMillis(), List.of(new SessionCloseRequest())));
+        }
+        terminate();
+    }
+
+    /** Ends the session at once, without telling the far end (timeouts, end of lingering). */
     void terminate() {
         if (state == SessionState.CLOSED) {
             return;
@@ -607,7 +615,7 @@ public final class Session {
     private void notifyClosed() {
         if (!closedNotified) {
             closedNotified = true;
-            listener.onClosed(this);
+            UserCallbacks.run("session closed", () -> listener.onClosed(this));
         }
     }
 

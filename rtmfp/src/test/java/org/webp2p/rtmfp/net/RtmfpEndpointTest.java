@@ -21,6 +21,7 @@ import org.webp2p.rtmfp.crypto.PeerId;
 import org.webp2p.rtmfp.session.ReceiveFlow;
 import org.webp2p.rtmfp.session.Session;
 import org.webp2p.rtmfp.session.SessionListener;
+import org.webp2p.rtmfp.session.SessionState;
 import org.webp2p.rtmfp.wire.Bytes;
 
 class RtmfpEndpointTest {
@@ -79,7 +80,7 @@ class RtmfpEndpointTest {
     }
 
     @Test
-    void closingTheEndpointFreesThePortAndEndsSessions() throws Exception {
+    void closingTheEndpointTellsFarEndsAndFreesThePort() throws Exception {
         RtmfpEndpoint server = RtmfpEndpoint.builder().localAddress(LOOPBACK_ANY_PORT)
                 .identity(LocalIdentity.ephemeral(List.of(DhGroup.MODP_1024), true, 256,
                         new SecureRandom())).bind();
@@ -93,6 +94,11 @@ class RtmfpEndpointTest {
                 assertThat(again.localAddress()).isEqualTo(address);
             }
             assertThat(session.farAddress()).isEqualTo(address);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+            while (session.state() == SessionState.OPEN && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(session.state()).as("the far end was told").isEqualTo(SessionState.FAR_CLOSED);
         }
     }
 
