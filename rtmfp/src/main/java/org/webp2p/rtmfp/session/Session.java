@@ -372,8 +372,10 @@ public final class Session {
                 return;
             }
         }
-        if (!flow.onUserData(data, now)) {
-            host.drop(DropReason.FLOW_REFUSED);
+        switch (flow.onUserData(data, now)) {
+            case DUPLICATE -> host.drop(DropReason.DUPLICATE);
+            case OUT_OF_WINDOW -> host.drop(DropReason.FLOW_REFUSED);
+            case ACCEPTED -> { }
         }
         flowsToAck.add(flow);
         if (flow.sawOutOfOrder() || data.fin()) {

@@ -86,6 +86,20 @@ class RobustnessTest {
     }
 
     @Test
+    void replayedSessionPacketIsCountedAndNotDeliveredTwice() {
+        FakeNetwork net = connected(33);
+        int handshakeDatagrams = net.delivered().size();
+        clientSide.openFlow(Bytes.fromHex("01")).send("once".getBytes());
+        net.run(100);
+        FakeNetwork.Datagram data = net.delivered().subList(handshakeDatagrams, net.delivered().size()).stream()
+                .filter(d -> d.to().equals(SERVER)).findFirst().orElseThrow();
+        net.inject(CLIENT, SERVER, data.bytes());
+        net.run(100);
+        assertThat(received).hasSize(1);
+        assertThat(server.drops().get(DropReason.DUPLICATE)).isPositive();
+    }
+
+    @Test
     void survivesSeededFuzzAndKeepsWorking() {
         FakeNetwork net = connected(32);
         clientSide.openFlow(Bytes.fromHex("01")).send(new byte[3000]);
