@@ -210,6 +210,10 @@ public final class Session {
         host.execute(task);
     }
 
+    long nowMillis() {
+        return host.nowMillis();
+    }
+
     PacketCipher cipher() {
         return cipher;
     }
@@ -458,6 +462,9 @@ public final class Session {
         }
         if (ackDeadline != 0 && now >= ackDeadline) {
             ackNow = true;
+        }
+        for (SendFlow flow : sendFlows.values()) {
+            flow.abandonExpired(now);
         }
         // Measured against the current ERTO, so RTT samples taken after the send still count.
         if (retransmitTimerStart != 0 && now - retransmitTimerStart >= rtt.ertoMillis()) {

@@ -272,6 +272,25 @@ class SessionFlowTest {
         assertThat(sent).allMatch(f -> f.isDone() && !f.isCompletedExceptionally());
     }
 
+    @Test
+    void messagePastItsLifetimeIsAbandonedAndSkippedByTheReceiver() {
+        FakeNetwork net = new FakeNetwork(24);
+        Session client = connect(net, PARAMS)[0];
+        SendFlow flow = client.openFlow(Bytes.fromHex("01"));
+        flow.send("first".getBytes());
+        net.run(100);
+        net.block((from, to) -> to.equals(SERVER));
+        CompletableFuture<Void> stale = flow.send("stale".getBytes(), 300);
+        net.run(500);
+        assertThat(stale).isCompletedExceptionally();
+
+        net.block((from, to) -> false);
+        CompletableFuture<Void> fresh = flow.send("fresh".getBytes());
+        net.run(500);
+        assertThat(fresh).isCompleted();
+        assertThat(atServer.messages).extracting(String::new).containsExactly("first", "fresh");
+    }
+
     private static <T> T completed(CompletableFuture<T> future) {
         assertThat(future).isCompleted();
         return future.join();
