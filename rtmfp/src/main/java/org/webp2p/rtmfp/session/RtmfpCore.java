@@ -1,16 +1,13 @@
 package org.webp2p.rtmfp.session;
 
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 import org.webp2p.rtmfp.DropCounters;
@@ -60,17 +57,11 @@ public final class RtmfpCore implements SessionHost {
     private final PacketCipher startupCipher = PacketCipher.defaultCipher();
     private final HandshakeCookie cookies;
     private final DropCounters drops = new DropCounters();
-    private final Map<Long, Session> sessions = new ConcurrentHashMap<>();
-    private final Map<InetAddress, Integer> sessionsPerAddress = new HashMap<>();
-    private final Map<Session, InetAddress> sessionOrigin = new HashMap<>();
-    private final Map<Bytes, PendingOpening> openingsByTag = new HashMap<>();
-    private final Map<Long, PendingOpening> openingsBySessionId = new HashMap<>();
+    private final SessionTable sessions;
+    private final Openings openings;
     private final Map<Bytes, AnsweredKeying> answeredKeyings = new HashMap<>();
     private volatile IHelloHandler ihelloHandler;
     private volatile IncomingSessionHandler incomingSessionHandler = session -> { };
-
-    private record PendingOpening(Opening opening, SessionListener listener, CompletableFuture<Session> result) {
-    }
 
     /** What we answered an IIKeying with, to answer its retransmissions the same way. */
     private record AnsweredKeying(Session session, long initiatorSessionId, RIKeying reply, long expiresAt) {
@@ -90,6 +81,8 @@ public final class RtmfpCore implements SessionHost {
         this.executor = executor;
         this.random = random;
         this.cookies = new HandshakeCookie(random, params.cookieLifetimeMillis());
+        this.sessions = new SessionTable(params);
+        this.openings = new Openings(this, sessions, params, identity, random);
     }
 
     public LocalIdentity identity() {
@@ -106,7 +99,7 @@ public final class RtmfpCore implements SessionHost {
 
     /** A snapshot of the current sessions; safe from any thread. */
     public List<Session> sessions() {
-        return List.copyOf(sessions.values());
+        return sessions.snapshot();
     }
 
     /** Sees IHellos for other endpoints (rendezvous); without one they are dropped as NOT_FOR_US. */
@@ -128,17 +121,7 @@ public final class RtmfpCore implements SessionHost {
     public CompletableFuture<Session> open(EndpointDiscriminator discriminator, List<InetSocketAddress> addresses,
                                            SessionListener listener) {
         CompletableFuture<Session> result = new CompletableFuture<>();
-        execute(() -> {
-            if (openingsByTag.size() >= params.maxOpenings()) {
-                result.completeExceptionally(new IllegalStateException("too many openings in progress"));
-                return;
-            }
-            long now = nowMillis();
-            Bytes tag = Bytes.of(randomBytes(params.ihelloTagLength()));
-            Opening opening = new Opening(discriminator, tag, addresses, params, now);
-            openingsByTag.put(tag, new PendingOpening(opening, listener, result));
-            opening.start().forEach(this::sendStartup);
-        });
+        execute(() -> openings.start(discriminator, addresses, listener, result, nowMillis()));
         return result;
     }
 
@@ -150,10 +133,8 @@ public final class RtmfpCore implements SessionHost {
     public CompletableFuture<Void> shutdown() {
         CompletableFuture<Void> done = new CompletableFuture<>();
         execute(() -> {
-            new ArrayList<>(sessions.values()).forEach(Session::terminateWithNotice);
-            for (PendingOpening pending : new ArrayList<>(openingsByTag.values())) {
-                failOpening(pending, "endpoint shut down");
-            }
+            sessions.snapshot().forEach(Session::terminateWithNotice);
+            openings.failAll("endpoint shut down");
             done.complete(null);
         });
         return done;
@@ -194,7 +175,7 @@ public final class RtmfpCore implements SessionHost {
             }
             return;
         }
-        PendingOpening pending = openingsBySessionId.get(sessionId);
+        Openings.Pending pending = openings.bySessionId(sessionId);
         if (pending == null) {
             drops.increment(DropReason.UNKNOWN_SESSION);
             return;
@@ -211,9 +192,9 @@ public final class RtmfpCore implements SessionHost {
         // Addressed to an opening of ours: only the responder's keying answers belong here.
         for (Chunk chunk : packet.get().chunks()) {
             if (chunk instanceof RIKeying keying) {
-                onRIKeying(pending, keying, from);
+                openings.onRIKeying(pending, keying, from);
             } else if (chunk instanceof RHelloCookieChange change) {
-                onCookieChange(change);
+                openings.onCookieChange(change);
             } else if (!(chunk instanceof UnknownChunk)) {
                 drops.increment(DropReason.UNEXPECTED_CHUNK);
             }
@@ -229,13 +210,13 @@ public final class RtmfpCore implements SessionHost {
             if (chunk instanceof IHello hello) {
                 onIHello(hello, from, datagramLength, now);
             } else if (chunk instanceof RHello hello) {
-                onRHello(hello, from, now);
+                openings.onRHello(hello, from, now);
             } else if (chunk instanceof Redirect redirect) {
-                onRedirectChunk(redirect);
+                openings.onRedirect(redirect);
             } else if (chunk instanceof IIKeying keying) {
                 onIIKeying(keying, from, now);
             } else if (chunk instanceof RHelloCookieChange change) {
-                onCookieChange(change);
+                openings.onCookieChange(change);
             } else if (!(chunk instanceof UnknownChunk)) {
                 // Unknown chunk types are ignored (RFC 7016 §2.3); known ones out of place are counted.
                 drops.increment(DropReason.UNEXPECTED_CHUNK);
@@ -323,8 +304,7 @@ public final class RtmfpCore implements SessionHost {
             }
             return;
         }
-        if (sessions.size() >= params.maxSessions()
-                || sessionsPerAddress.getOrDefault(from.getAddress(), 0) >= params.maxSessionsPerAddress()) {
+        if (sessions.full(from.getAddress())) {
             drops.increment(DropReason.RESOURCE_LIMIT);
             return;
         }
@@ -335,7 +315,7 @@ public final class RtmfpCore implements SessionHost {
             drops.increment(DropReason.BAD_KEYING);
             return;
         }
-        PendingOpening glare = openingTowards(initiatorCertificate);
+        Openings.Pending glare = openings.keyingTowards(initiatorCertificate);
         if (glare != null && nearWinsGlare(initiatorCertificate)) {
             // Both ends opened at once; ours prevails and the far end will answer our IIKeying.
             return;
@@ -346,42 +326,20 @@ public final class RtmfpCore implements SessionHost {
             drops.increment(DropReason.BAD_KEYING);
             return;
         }
-        long nearId = newSessionId();
+        long nearId = sessions.newSessionId(random, openings::usesSessionId);
         Session session = new Session(this, params, nearId, keying.initiatorSessionId(), from, initiatorCertificate,
                 false, agreement.get().cipher());
         RIKeying reply = new RIKeying(nearId, agreement.get().component(), FLASH_SIGNATURE);
-        register(session, from);
+        sessions.add(session, from.getAddress());
         answeredKeyings.put(keying.cookieEcho(),
                 new AnsweredKeying(session, keying.initiatorSessionId(), reply, now + 2 * params.cookieLifetimeMillis()));
         if (glare != null) {
             // We lost the glare: our opening is satisfied by the far end's session instead.
-            forget(glare);
-            session.setListener(glare.listener());
-            glare.result().complete(session);
+            openings.completeWith(glare, session);
         } else {
             UserCallbacks.run("incoming session", () -> incomingSessionHandler.onSession(session));
         }
         sendStartupPacket(from, keying.initiatorSessionId(), reply);
-    }
-
-    private Session openSessionWith(Bytes encodedCertificate) {
-        for (Session session : sessions.values()) {
-            if (session.state() == SessionState.OPEN && session.farCertificate().encoded().equals(encodedCertificate)) {
-                return session;
-            }
-        }
-        return null;
-    }
-
-    /** Our opening that is already keying with the endpoint holding {@code certificate}, if any. */
-    private PendingOpening openingTowards(FlashCertificate certificate) {
-        for (PendingOpening pending : openingsBySessionId.values()) {
-            if (pending.opening().stage() == Opening.Stage.KEYING
-                    && certificate.equals(pending.opening().responderCertificate())) {
-                return pending;
-            }
-        }
-        return null;
     }
 
     /**
@@ -392,93 +350,13 @@ public final class RtmfpCore implements SessionHost {
         return far.encoded().compareTo(identity.certificate().encoded()) < 0;
     }
 
-    // ---- initiator side
-
-    private void onRHello(RHello hello, InetSocketAddress from, long now) {
-        PendingOpening pending = openingsByTag.get(hello.tagEcho());
-        if (pending == null) {
-            drops.increment(DropReason.UNSOLICITED);
-            return;
-        }
-        Session existing = openSessionWith(hello.responderCertificate());
-        if (existing != null && pending.opening().stage() == Opening.Stage.HELLO) {
-            // The far end opened to us meanwhile (glare decided before our keying started): share it.
-            forget(pending);
-            pending.result().complete(existing);
-            return;
-        }
-        Optional<Opening.Send> keying = pending.opening().onRHello(hello, from, identity, random, newSessionId(), now);
-        if (keying.isEmpty()) {
-            if (pending.opening().stage() == Opening.Stage.HELLO) {
-                drops.increment(DropReason.BAD_KEYING);
-            }
-            return;
-        }
-        openingsBySessionId.put(pending.opening().nearSessionId(), pending);
-        sendStartup(keying.get());
-    }
-
-    private void onRedirectChunk(Redirect redirect) {
-        PendingOpening pending = openingsByTag.get(redirect.tagEcho());
-        if (pending == null) {
-            drops.increment(DropReason.UNSOLICITED);
-            return;
-        }
-        pending.opening().onRedirect(redirect).forEach(this::sendStartup);
-    }
-
-    private void onCookieChange(RHelloCookieChange change) {
-        for (PendingOpening pending : openingsBySessionId.values()) {
-            if (pending.opening().usesCookie(change.oldCookie())) {
-                pending.opening().onCookieChange(change).ifPresent(this::sendStartup);
-                return;
-            }
-        }
-        drops.increment(DropReason.UNSOLICITED);
-    }
-
-    private void onRIKeying(PendingOpening pending, RIKeying keying, InetSocketAddress from) {
-        if (pending.opening().stage() != Opening.Stage.KEYING || !pending.opening().responderAddress().equals(from)) {
-            drops.increment(DropReason.UNSOLICITED);
-            return;
-        }
-        Opening opening = pending.opening();
-        Optional<PacketCipher> cipher = opening.onRIKeying(keying);
-        if (cipher.isEmpty()) {
-            drops.increment(DropReason.BAD_KEYING);
-            return;
-        }
-        forget(pending);
-        Session session = new Session(this, params, opening.nearSessionId(), keying.responderSessionId(), from,
-                opening.responderCertificate(), true, cipher.get());
-        session.setListener(pending.listener());
-        register(session, from);
-        pending.result().complete(session);
-    }
-
-    private void forget(PendingOpening pending) {
-        openingsByTag.remove(pending.opening().tag());
-        openingsBySessionId.remove(pending.opening().nearSessionId());
-    }
-
-    private void failOpening(PendingOpening pending, String why) {
-        forget(pending);
-        pending.result().completeExceptionally(new SessionOpenException(why));
-    }
-
     // ---- shared
 
     /** Drives every timer; the adapter calls it every few milliseconds. */
     public void onTick() {
         long now = nowMillis();
-        for (PendingOpening pending : new ArrayList<>(openingsByTag.values())) {
-            if (pending.opening().expired(now)) {
-                failOpening(pending, "no answer within " + params.openTimeoutMillis() + " ms");
-            } else {
-                pending.opening().retransmissions(now).forEach(this::sendStartup);
-            }
-        }
-        for (Session session : new ArrayList<>(sessions.values())) {
+        openings.onTick(now);
+        for (Session session : sessions.snapshot()) {
             session.onTick(now);
         }
         Iterator<AnsweredKeying> answered = answeredKeyings.values().iterator();
@@ -490,30 +368,12 @@ public final class RtmfpCore implements SessionHost {
         }
     }
 
-    private void register(Session session, InetSocketAddress from) {
-        sessions.put(session.nearSessionId(), session);
-        sessionsPerAddress.merge(from.getAddress(), 1, Integer::sum);
-        sessionOrigin.put(session, from.getAddress());
-    }
-
     @Override
     public void onSessionEnded(Session session) {
-        sessions.remove(session.nearSessionId());
-        InetAddress origin = sessionOrigin.remove(session);
-        if (origin != null) {
-            sessionsPerAddress.computeIfPresent(origin, (a, n) -> n <= 1 ? null : n - 1);
-        }
+        sessions.remove(session);
     }
 
-    private long newSessionId() {
-        long id;
-        do {
-            id = random.nextInt() & 0xffffffffL;
-        } while (id == 0 || sessions.containsKey(id) || openingsBySessionId.containsKey(id));
-        return id;
-    }
-
-    private void sendStartup(Opening.Send send) {
+    void sendStartup(Opening.Send send) {
         sendStartupPacket(send.to(), 0, send.chunk());
     }
 
