@@ -4,12 +4,11 @@ import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.webp2p.rtmfp.DropReason;
 import org.webp2p.rtmfp.RtmfpParams;
@@ -47,9 +46,6 @@ import org.webp2p.rtmfp.wire.WireReader;
 public final class Session {
     /** Flags, timestamp and echo. */
     private static final int MAX_HEADER_LENGTH = 5;
-    /** First byte of our address-check pings (RFC 7016 §3.5.4.2). */
-    private static final byte MOBILITY_MARK = 'M';
-    private static final int MOBILITY_NONCE_LENGTH = 8;
     /** Timestamp-echo samples above this are stale or wrapped and ignored. */
     private static final long MAX_RTT_SAMPLE_MILLIS = 60_000;
 
@@ -66,7 +62,8 @@ public final class Session {
     private final Map<Long, SendFlow> sendFlows = new LinkedHashMap<>();
     private final Map<Long, ReceiveFlow> receiveFlows = new LinkedHashMap<>();
     private final Deque<Chunk> control = new ArrayDeque<>();
-    private final Set<ReceiveFlow> flowsToAck = new LinkedHashSet<>();
+    private final AckScheduler acks;
+    private final AddressMobility mobility;
     private volatile InetSocketAddress farAddress;
     private volatile SessionState state = SessionState.OPEN;
     private SessionListener listener = new SessionListener() { };
@@ -78,16 +75,10 @@ public final class Session {
     private long transmitCounter;
     /** When the retransmission timer started: last ack progress, or first send into an empty flight; 0 = idle. */
     private long retransmitTimerStart;
-    private boolean ackNow;
-    private long ackDeadline;
-    private int dataPacketsSinceAck;
     private int roundRobin;
     private long closeStartedAt;
     private long lastCloseSentAt;
     private long lingerUntil;
-    private InetSocketAddress mobilityCandidate;
-    private Bytes mobilityNonce;
-    private long lastMobilityPingAt = Long.MIN_VALUE / 2;
     private boolean closedNotified;
     private long packetsSent;
     private long packetsReceived;
@@ -105,6 +96,8 @@ public final class Session {
         this.initiator = initiator;
         this.cipher = cipher;
         this.rtt = new RttEstimator(params);
+        this.acks = new AckScheduler(params);
+        this.mobility = new AddressMobility(params.mobilityPingMillis());
         int segment = params.maxPacketLength() - MAX_HEADER_LENGTH;
         this.congestion = new CongestionWindow(segment, params.initialCongestionWindowPackets(),
                 params.timedOutCongestionWindowPackets());
@@ -240,8 +233,7 @@ public final class Session {
     }
 
     void queueFlowException(ReceiveFlow flow) {
-        flowsToAck.add(flow);
-        ackNow = true;
+        acks.flowNeedsAck(flow, true);
         flush(host.nowMillis());
     }
 
@@ -299,12 +291,7 @@ public final class Session {
             }
         }
         if (carriedData) {
-            dataPacketsSinceAck++;
-            if (dataPacketsSinceAck >= params.obligatoryAckAfterPackets()) {
-                ackNow = true;
-            } else if (ackDeadline == 0) {
-                ackDeadline = now + params.delayedAckMillis();
-            }
+            acks.onDataPacket(now);
         }
         flush(now);
     }
@@ -320,16 +307,13 @@ public final class Session {
                 host.send(from, farSessionId, cipher, header(now, List.of(reply)));
             }
         } else if (chunk instanceof PingReply reply) {
-            if (mobilityNonce != null && from.equals(mobilityCandidate) && reply.messageEcho().equals(mobilityNonce)) {
-                farAddress = mobilityCandidate;
-                mobilityCandidate = null;
-                mobilityNonce = null;
+            if (mobility.confirms(reply.messageEcho(), from)) {
+                farAddress = from;
             }
         } else if (chunk instanceof BufferProbe probe) {
             ReceiveFlow flow = receiveFlows.get(probe.flowId());
             if (flow != null) {
-                flowsToAck.add(flow);
-                ackNow = true;
+                acks.flowNeedsAck(flow, true);
             }
         } else if (chunk instanceof FlowExceptionReport report) {
             SendFlow flow = sendFlows.get(report.flowId());
@@ -357,15 +341,10 @@ public final class Session {
     }
 
     private void checkNewAddress(InetSocketAddress from, long now) {
-        if (now - lastMobilityPingAt < params.mobilityPingMillis() && from.equals(mobilityCandidate)) {
-            return;
+        Bytes probe = mobility.probe(from, now, host::randomBytes);
+        if (probe != null) {
+            host.send(from, farSessionId, cipher, header(now, List.of(new Ping(probe))));
         }
-        lastMobilityPingAt = now;
-        mobilityCandidate = from;
-        byte[] nonce = host.randomBytes(MOBILITY_NONCE_LENGTH + 1);
-        nonce[0] = MOBILITY_MARK;
-        mobilityNonce = Bytes.of(nonce);
-        host.send(from, farSessionId, cipher, header(now, List.of(new Ping(mobilityNonce))));
     }
 
     private void onUserData(UserData data, long now) {
@@ -381,10 +360,7 @@ public final class Session {
             case OUT_OF_WINDOW -> host.drop(DropReason.FLOW_REFUSED);
             case ACCEPTED -> { }
         }
-        flowsToAck.add(flow);
-        if (flow.sawOutOfOrder() || data.fin()) {
-            ackNow = true;
-        }
+        acks.flowNeedsAck(flow, flow.sawOutOfOrder() || data.fin());
     }
 
     private ReceiveFlow openReceiveFlow(UserData data) {
@@ -460,9 +436,7 @@ public final class Session {
             lastKeepaliveAt = now;
             control.add(new Ping(Bytes.EMPTY));
         }
-        if (ackDeadline != 0 && now >= ackDeadline) {
-            ackNow = true;
-        }
+        acks.onTick(now);
         for (SendFlow flow : sendFlows.values()) {
             flow.abandonExpired(now);
         }
@@ -526,10 +500,10 @@ public final class Session {
     }
 
     private int addAcknowledgements(List<Chunk> chunks, int room) {
-        if (!ackNow || flowsToAck.isEmpty()) {
+        if (!acks.due()) {
             return room;
         }
-        var it = flowsToAck.iterator();
+        Iterator<ReceiveFlow> it = acks.pending();
         while (it.hasNext()) {
             ReceiveFlow flow = it.next();
             Chunk ack = flow.acknowledgement();
@@ -548,9 +522,7 @@ public final class Session {
             room -= size;
             it.remove();
         }
-        ackNow = false;
-        ackDeadline = 0;
-        dataPacketsSinceAck = 0;
+        acks.sent();
         return room;
     }
 
@@ -616,7 +588,7 @@ public final class Session {
         state = SessionState.CLOSED;
         receiveFlows.clear();
         control.clear();
-        flowsToAck.clear();
+        acks.clear();
         notifyClosed();
         host.onSessionEnded(this);
     }
