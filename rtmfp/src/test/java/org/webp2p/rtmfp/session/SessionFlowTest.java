@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.webp2p.rtmfp.DropReason;
 import org.webp2p.rtmfp.RtmfpParams;
 import org.webp2p.rtmfp.crypto.EndpointDiscriminator;
 import org.webp2p.rtmfp.crypto.LocalIdentity;
@@ -289,6 +290,26 @@ class SessionFlowTest {
         net.run(500);
         assertThat(fresh).isCompleted();
         assertThat(atServer.messages).extracting(String::new).containsExactly("first", "fresh");
+    }
+
+    @Test
+    void receiverRefusesFlowsBeyondItsPerSessionLimit() {
+        FakeNetwork net = new FakeNetwork(25);
+        RtmfpParams twoFlows = PARAMS.toBuilder().maxFlowsPerSession(2).build();
+        RtmfpCore server = net.add("10.0.0.1", 1935, LocalIdentity.ephemeral(PARAMS.dhGroups(), true, 256, RANDOM), twoFlows);
+        RtmfpCore client = net.add("10.0.0.2", 5000, LocalIdentity.ephemeral(PARAMS.dhGroups(), false, 256, RANDOM), PARAMS);
+        server.setIncomingSessionHandler(s -> s.setListener(atServer));
+        CompletableFuture<Session> opened = client.open(EndpointDiscriminator.forServer("rtmfp://h/app"), List.of(SERVER),
+                atClient);
+        net.run(50);
+        List<CompletableFuture<Void>> sent = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            sent.add(completed(opened).openFlow(Bytes.of(new byte[] {(byte) i})).send(new byte[] {(byte) i}));
+        }
+        net.run(500);
+        assertThat(atServer.flows).hasSize(2);
+        assertThat(server.drops().get(DropReason.RESOURCE_LIMIT)).isPositive();
+        assertThat(sent).filteredOn(CompletableFuture::isCompletedExceptionally).hasSize(1);
     }
 
     private static <T> T completed(CompletableFuture<T> future) {
