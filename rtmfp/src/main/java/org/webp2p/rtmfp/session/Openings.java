@@ -48,6 +48,12 @@ final class Openings {
 
     void start(EndpointDiscriminator discriminator, List<InetSocketAddress> addresses, SessionListener listener,
                CompletableFuture<Session> result, long now) {
+        Session existing = discriminator.peerId().map(sessions::openWithPeer).orElse(null);
+        if (existing != null) {
+            // RTMFP keeps one session per pair of endpoints (RFC 7016 §3.5): reuse it.
+            result.complete(existing);
+            return;
+        }
         if (byTag.size() >= params.maxOpenings()) {
             result.completeExceptionally(new SessionOpenException("too many openings in progress"));
             return;

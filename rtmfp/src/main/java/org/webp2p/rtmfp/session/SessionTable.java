@@ -8,6 +8,7 @@ import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongPredicate;
 import org.webp2p.rtmfp.RtmfpParams;
+import org.webp2p.rtmfp.crypto.PeerId;
 import org.webp2p.rtmfp.wire.Bytes;
 
 /**
@@ -56,6 +57,16 @@ final class SessionTable {
     Session openWith(Bytes encodedCertificate) {
         for (Session session : byId.values()) {
             if (session.state() == SessionState.OPEN && session.farCertificate().encoded().equals(encodedCertificate)) {
+                return session;
+            }
+        }
+        return null;
+    }
+
+    /** An open session with the endpoint whose peer ID is {@code peerId}, or null. */
+    Session openWithPeer(PeerId peerId) {
+        for (Session session : byId.values()) {
+            if (session.state() == SessionState.OPEN && session.farPeerId().equals(peerId)) {
                 return session;
             }
         }

@@ -283,6 +283,23 @@ class HandshakeTest {
         assertThat(server.drops().get(DropReason.RESOURCE_LIMIT)).isPositive();
     }
 
+    @Test
+    void openingAPeerWeAlreadyHaveASessionWithReusesIt() {
+        FakeNetwork net = new FakeNetwork(15);
+        RtmfpCore alice = net.add("10.0.0.2", 5000, peer(), PARAMS);
+        RtmfpCore bob = net.add("10.0.0.3", 6000, peer(), PARAMS);
+        InetSocketAddress bobAddress = new InetSocketAddress("10.0.0.3", 6000);
+        CompletableFuture<Session> first = alice.open(EndpointDiscriminator.forPeer(bob.identity().peerId()),
+                List.of(bobAddress), new SessionListener() { });
+        net.run(50);
+        int datagrams = net.delivered().size();
+        CompletableFuture<Session> second = alice.open(EndpointDiscriminator.forPeer(bob.identity().peerId()),
+                List.of(bobAddress), new SessionListener() { });
+        assertThat(completed(second)).isSameAs(completed(first));
+        net.run(10);
+        assertThat(net.delivered()).hasSize(datagrams);
+    }
+
     private static <T> T completed(CompletableFuture<T> future) {
         assertThat(future).isCompleted();
         return future.join();
