@@ -70,7 +70,7 @@ public final class RtmfpEndpoint implements AutoCloseable {
 
     /**
      * Opens a session to a peer by ID, asking the given addresses: the peer itself, or
-     * rendezvous servers that introduce us to it.
+     * rendezvous servers that introduce us to it. An open session with that peer is reused.
      */
     public CompletableFuture<Session> connectToPeer(PeerId peer, List<InetSocketAddress> addresses,
                                                     SessionListener listener) {

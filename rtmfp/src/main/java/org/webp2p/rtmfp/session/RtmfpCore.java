@@ -114,9 +114,10 @@ public final class RtmfpCore implements SessionHost {
 
     /**
      * Opens a session to whoever {@code discriminator} names, sending IHellos to {@code addresses}
-     * (a server, or a rendezvous that redirects to a peer).
+     * (a server, or a rendezvous that redirects to a peer). If a session with that peer ID is
+     * already open it is returned as it is, keeping its listener.
      *
-     * @param listener installed on the session before it can receive anything
+     * @param listener installed on a new session before it can receive anything
      */
     public CompletableFuture<Session> open(EndpointDiscriminator discriminator, List<InetSocketAddress> addresses,
                                            SessionListener listener) {
