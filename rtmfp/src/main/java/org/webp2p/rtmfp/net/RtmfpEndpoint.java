@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 import org.webp2p.rtmfp.DropCounters;
 import org.webp2p.rtmfp.RtmfpParams;
@@ -43,6 +44,7 @@ public final class RtmfpEndpoint implements AutoCloseable {
     private final EventLoopGroup group;
     private final Channel channel;
     private final RtmfpCore core;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private RtmfpEndpoint(EventLoopGroup group, Channel channel, RtmfpCore core) {
         this.group = group;
@@ -95,9 +97,12 @@ public final class RtmfpEndpoint implements AutoCloseable {
         return core.drops();
     }
 
-    /** Ends all sessions, telling each far end, and frees the port. */
+    /** Ends all sessions, telling each far end, and frees the port. Closing twice is harmless. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
             core.shutdown().get(1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -81,11 +81,10 @@ class RtmfpEndpointTest {
 
     @Test
     void closingTheEndpointTellsFarEndsAndFreesThePort() throws Exception {
-        RtmfpEndpoint server = RtmfpEndpoint.builder().localAddress(LOOPBACK_ANY_PORT)
-                .identity(LocalIdentity.ephemeral(List.of(DhGroup.MODP_1024), true, 256,
-                        new SecureRandom())).bind();
-        InetSocketAddress address = server.localAddress();
-        try (RtmfpEndpoint client = RtmfpEndpoint.builder().localAddress(LOOPBACK_ANY_PORT).bind()) {
+        try (RtmfpEndpoint server = RtmfpEndpoint.builder().localAddress(LOOPBACK_ANY_PORT)
+                     .identity(LocalIdentity.ephemeral(List.of(DhGroup.MODP_1024), true, 256, new SecureRandom())).bind();
+             RtmfpEndpoint client = RtmfpEndpoint.builder().localAddress(LOOPBACK_ANY_PORT).bind()) {
+            InetSocketAddress address = server.localAddress();
             Session session = client.connect("rtmfp://localhost/x", address, new SessionListener() { })
                     .get(5, TimeUnit.SECONDS);
             assertThat(server.sessions()).hasSize(1);
