@@ -344,11 +344,12 @@ public final class RtmfpCore implements SessionHost {
     }
 
     /**
-     * Glare (RFC 7016 §3.5.1.3): when two endpoints open to each other at once, the one whose
-     * certificate sorts lower as bytes yields, so both ends agree on one session.
+     * Glare (RFC 7016 §3.5.1.3): when two endpoints open to each other at once, the Flash profile
+     * lets the one whose certificate sorts lower as unsigned bytes prevail (RFC 7425 §4.3.6), so
+     * both ends, ours or another implementation, agree on one session.
      */
     private boolean nearWinsGlare(FlashCertificate far) {
-        return far.encoded().compareTo(identity.certificate().encoded()) < 0;
+        return far.encoded().compareTo(identity.certificate().encoded()) >= 0;
     }
 
     // ---- shared
