@@ -30,9 +30,9 @@ public final class RtmfpParams {
     private final long cookieLifetimeMillis;
     // RFC 7016 §3.5.1.1.2 (amplification defence): an RHello or Redirect may be at most this many times the IHello datagram.
     private final int maxHelloAmplification;
-    // RFC 7425 §4.6.2: private exponent size for DH keys.
+    // RFC 7425 §4.6: private exponent size for DH keys.
     private final int dhPrivateKeyBits;
-    // RFC 7425 §4.2: groups we offer, most preferred first.
+    // RFC 7425 §4.3 (supported groups in certificates): groups we offer, most preferred first.
     private final List<DhGroup> dhGroups;
     // RFC 7016 §3.5.2.2: effective retransmission timeout (ERTO) bounds and backoff.
     private final long initialErtoMillis;

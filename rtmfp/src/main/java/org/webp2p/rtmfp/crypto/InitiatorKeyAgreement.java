@@ -6,7 +6,7 @@ import org.webp2p.rtmfp.wire.Bytes;
 import org.webp2p.rtmfp.wire.MalformedInputException;
 
 /**
- * The initiator's half of the Flash-profile key agreement (RFC 7425 §4.6.2-§4.6.3): pick a group
+ * The initiator's half of the Flash-profile key agreement (RFC 7425 §4.6): pick a group
  * both certificates support, offer a key (or select our static one), then combine with the reply.
  */
 public final class InitiatorKeyAgreement {

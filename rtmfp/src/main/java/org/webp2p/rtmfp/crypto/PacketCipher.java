@@ -8,7 +8,7 @@ import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Packet encryption of the Flash profile (RFC 7425 §4.5): a 16-bit Internet checksum, then the
+ * Packet encryption of the Flash profile (RFC 7425 §4): a 16-bit Internet checksum, then the
  * plain packet, padded with 0xff to a multiple of 16 bytes, encrypted with AES-128-CBC and a zero IV.
  *
  * <p>One instance serves one direction pair of one session and is used from one thread.

@@ -6,7 +6,7 @@ import org.webp2p.rtmfp.wire.Bytes;
 import org.webp2p.rtmfp.wire.MalformedInputException;
 
 /**
- * The responder's half of the Flash-profile key agreement (RFC 7425 §4.6.2-§4.6.3): find the
+ * The responder's half of the Flash-profile key agreement (RFC 7425 §4.6): find the
  * initiator's key, answer with ours, and derive the session cipher.
  *
  * @param component the responder session key component for RIKeying

@@ -3,7 +3,7 @@ package org.webp2p.rtmfp.crypto;
 import java.util.Arrays;
 
 /**
- * Derives a session's packet keys (RFC 7425 §4.6.3 / §4.6.4): with the DH shared secret S and the
+ * Derives a session's packet keys (RFC 7425 §4.6): with the DH shared secret S and the
  * near and far session key components,
  * encrypt key = HMAC-SHA256(S, HMAC-SHA256(far, near)) and
  * decrypt key = HMAC-SHA256(S, HMAC-SHA256(near, far)), each cut to 128 bits.
