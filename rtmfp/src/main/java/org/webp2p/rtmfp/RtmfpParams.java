@@ -2,6 +2,7 @@ package org.webp2p.rtmfp;
 
 import java.util.List;
 import org.webp2p.rtmfp.crypto.DhGroup;
+import org.webp2p.rtmfp.crypto.ProtectionPolicy;
 
 /**
  * Every RTMFP tunable in one place. Times are milliseconds, sizes bytes. The defaults follow the
@@ -34,6 +35,8 @@ public final class RtmfpParams {
     private final int dhPrivateKeyBits;
     // RFC 7425 §4.3 (supported groups in certificates): groups we offer, most preferred first.
     private final List<DhGroup> dhGroups;
+    // RFC 7425 §4.6: HMAC and session sequence numbers we ask of far ends (we always send them on request).
+    private final ProtectionPolicy protectionPolicy;
     // RFC 7016 §3.5.2.2: effective retransmission timeout (ERTO) bounds and backoff.
     private final long initialErtoMillis;
     private final long minimumErtoMillis;
@@ -94,6 +97,7 @@ public final class RtmfpParams {
         maxHelloAmplification = b.maxHelloAmplification;
         dhPrivateKeyBits = b.dhPrivateKeyBits;
         dhGroups = List.copyOf(b.dhGroups);
+        protectionPolicy = b.protectionPolicy;
         initialErtoMillis = b.initialErtoMillis;
         minimumErtoMillis = b.minimumErtoMillis;
         maximumErtoMillis = b.maximumErtoMillis;
@@ -154,6 +158,7 @@ public final class RtmfpParams {
     public int maxHelloAmplification() { return maxHelloAmplification; }
     public int dhPrivateKeyBits() { return dhPrivateKeyBits; }
     public List<DhGroup> dhGroups() { return dhGroups; }
+    public ProtectionPolicy protectionPolicy() { return protectionPolicy; }
     public long initialErtoMillis() { return initialErtoMillis; }
     public long minimumErtoMillis() { return minimumErtoMillis; }
     public long maximumErtoMillis() { return maximumErtoMillis; }
@@ -196,6 +201,7 @@ public final class RtmfpParams {
         private int maxHelloAmplification = 3;
         private int dhPrivateKeyBits = 320;
         private List<DhGroup> dhGroups = List.of(DhGroup.MODP_2048, DhGroup.MODP_1024);
+        private ProtectionPolicy protectionPolicy = ProtectionPolicy.CHECKSUM_ONLY;
         private long initialErtoMillis = 3000;
         private long minimumErtoMillis = 250;
         private long maximumErtoMillis = 10_000;
@@ -240,6 +246,7 @@ public final class RtmfpParams {
             maxHelloAmplification = p.maxHelloAmplification;
             dhPrivateKeyBits = p.dhPrivateKeyBits;
             dhGroups = p.dhGroups;
+            protectionPolicy = p.protectionPolicy;
             initialErtoMillis = p.initialErtoMillis;
             minimumErtoMillis = p.minimumErtoMillis;
             maximumErtoMillis = p.maximumErtoMillis;
@@ -272,6 +279,7 @@ public final class RtmfpParams {
         public Builder openTimeoutMillis(long v) { openTimeoutMillis = v; return this; }
         public Builder cookieLifetimeMillis(long v) { cookieLifetimeMillis = v; return this; }
         public Builder dhGroups(List<DhGroup> v) { dhGroups = v; return this; }
+        public Builder protectionPolicy(ProtectionPolicy v) { protectionPolicy = v; return this; }
         public Builder receiveWindowBytes(int v) { receiveWindowBytes = v; return this; }
         public Builder sendBufferLimitBytes(int v) { sendBufferLimitBytes = v; return this; }
         public Builder maxFlowsPerSession(int v) { maxFlowsPerSession = v; return this; }

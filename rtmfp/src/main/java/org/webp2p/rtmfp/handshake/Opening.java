@@ -107,7 +107,8 @@ public final class Opening {
         if (!discriminator.selects(certificate)) {
             return Optional.empty();
         }
-        Optional<InitiatorKeyAgreement> started = InitiatorKeyAgreement.start(identity, certificate, random);
+        Optional<InitiatorKeyAgreement> started = InitiatorKeyAgreement.start(identity, certificate,
+                params.protectionPolicy(), random);
         if (started.isEmpty()) {
             return Optional.empty();
         }

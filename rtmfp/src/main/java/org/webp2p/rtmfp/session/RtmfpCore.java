@@ -322,7 +322,7 @@ public final class RtmfpCore implements SessionHost {
             return;
         }
         Optional<ResponderKeyAgreement> agreement = ResponderKeyAgreement.respond(identity, initiatorCertificate,
-                keying.sessionKeyComponent(), random);
+                keying.sessionKeyComponent(), params.protectionPolicy(), random);
         if (agreement.isEmpty()) {
             drops.increment(DropReason.BAD_KEYING);
             return;

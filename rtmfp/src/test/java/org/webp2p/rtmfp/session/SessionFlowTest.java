@@ -13,6 +13,7 @@ import org.webp2p.rtmfp.DropReason;
 import org.webp2p.rtmfp.RtmfpParams;
 import org.webp2p.rtmfp.crypto.EndpointDiscriminator;
 import org.webp2p.rtmfp.crypto.LocalIdentity;
+import org.webp2p.rtmfp.crypto.ProtectionPolicy;
 import org.webp2p.rtmfp.wire.Bytes;
 
 class SessionFlowTest {
@@ -310,6 +311,25 @@ class SessionFlowTest {
         assertThat(atServer.flows).hasSize(2);
         assertThat(server.drops().get(DropReason.RESOURCE_LIMIT)).isPositive();
         assertThat(sent).filteredOn(CompletableFuture::isCompletedExceptionally).hasSize(1);
+    }
+
+    @Test
+    void serverRequiringHmacAndSequenceNumbersGetsThemAndDataStillFlows() {
+        FakeNetwork net = new FakeNetwork(26);
+        RtmfpParams strict = PARAMS.toBuilder().protectionPolicy(new ProtectionPolicy(true, 16, true)).build();
+        RtmfpCore server = net.add("10.0.0.1", 1935, LocalIdentity.ephemeral(PARAMS.dhGroups(), true, 256, RANDOM), strict);
+        RtmfpCore client = net.add("10.0.0.2", 5000, LocalIdentity.ephemeral(PARAMS.dhGroups(), false, 256, RANDOM), PARAMS);
+        server.setIncomingSessionHandler(s -> s.setListener(atServer));
+        CompletableFuture<Session> opened = client.open(EndpointDiscriminator.forServer("rtmfp://h/app"), List.of(SERVER),
+                atClient);
+        net.run(50);
+        Session session = completed(opened);
+        assertThat(session.cipher().protection().hmacOut()).isTrue();
+        assertThat(session.cipher().protection().sequenceOut()).isTrue();
+        net.lossRate(0.05);
+        session.openFlow(Bytes.fromHex("01")).send(randomMessage(3, 100_000));
+        net.run(3000);
+        assertThat(atServer.messages).singleElement().isEqualTo(randomMessage(3, 100_000));
     }
 
     private static <T> T completed(CompletableFuture<T> future) {
