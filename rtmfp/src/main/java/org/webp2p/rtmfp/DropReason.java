@@ -25,5 +25,7 @@ public enum DropReason {
     /** A session, flow or buffer limit was reached. */
     RESOURCE_LIMIT,
     /** Data outside the receive window or for a flow we refused. */
-    FLOW_REFUSED
+    FLOW_REFUSED,
+    /** Data we already had: a retransmission that crossed an ack, or a replayed packet. */
+    DUPLICATE
 }

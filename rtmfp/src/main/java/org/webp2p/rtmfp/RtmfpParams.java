@@ -2,6 +2,7 @@ package org.webp2p.rtmfp;
 
 import java.util.List;
 import org.webp2p.rtmfp.crypto.DhGroup;
+import org.webp2p.rtmfp.crypto.ProtectionPolicy;
 
 /**
  * Every RTMFP tunable in one place. Times are milliseconds, sizes bytes. The defaults follow the
@@ -14,26 +15,28 @@ public final class RtmfpParams {
 
     // RFC 7016 §2.2.4: keep encrypted packets well under the 1280-byte IPv6 minimum MTU.
     private final int maxPacketLength;
-    // RFC 7016 §3.5.1.1: tags only need to be unique and unguessable per opening.
+    // RFC 7016 §3.5.1.1.1: tags only need to be unique and unguessable per opening.
     private final int ihelloTagLength;
-    // RFC 7016 §3.5.1.1: IHello is retransmitted with backoff until answered or given up.
+    // RFC 7016 §3.5.1.1.1: IHello is retransmitted with backoff until answered or given up.
     private final long ihelloInitialRetransmitMillis;
     private final long ihelloBackoffIncrementMillis;
-    // RFC 7016 §3.5.1.2: IIKeying is retransmitted the same way.
+    // RFC 7016 §3.5.1.1.1: IIKeying is retransmitted the same way.
     private final long iikeyingInitialRetransmitMillis;
     private final long iikeyingBackoffIncrementMillis;
-    // RFC 7016 §3.5.1: an opening that gets no session by then fails.
+    // RFC 7016 §3.5.1.1.1: an opening that gets no session by then fails.
     private final long openTimeoutMillis;
-    // RFC 7016 §3.5.1.1.2: how many redirect destinations one opening will try.
+    // RFC 7016 §3.5.1.4: how many redirect destinations one opening will try.
     private final int maxRedirectDestinations;
-    // RFC 7016 §3.5.1.2: a cookie older than this is refused (a Cookie Change is offered up to twice this).
+    // RFC 7016 §3.5.1.1.2: a cookie older than this is refused.
     private final long cookieLifetimeMillis;
-    // RFC 7016 §5.2 (amplification): an RHello may be at most this many times the IHello datagram.
+    // RFC 7016 §3.5.1.1.2 (amplification defence): an RHello or Redirect may be at most this many times the IHello datagram.
     private final int maxHelloAmplification;
-    // RFC 7425 §4.6.2: private exponent size for DH keys.
+    // RFC 7425 §4.6: private exponent size for DH keys.
     private final int dhPrivateKeyBits;
-    // RFC 7425 §4.2: groups we offer, most preferred first.
+    // RFC 7425 §4.3 (supported groups in certificates): groups we offer, most preferred first.
     private final List<DhGroup> dhGroups;
+    // RFC 7425 §4.6: HMAC and session sequence numbers we ask of far ends (we always send them on request).
+    private final ProtectionPolicy protectionPolicy;
     // RFC 7016 §3.5.2.2: effective retransmission timeout (ERTO) bounds and backoff.
     private final long initialErtoMillis;
     private final long minimumErtoMillis;
@@ -41,7 +44,7 @@ public final class RtmfpParams {
     private final double ertoBackoffFactor;
     // RFC 7016 §3.5.2.2: timestamp echoes older than this are not sent.
     private final long maxTimestampEchoElapsedMillis;
-    // RFC 7016 §3.6.3.4.6: delayed acknowledgement, and the count of data packets that forces an ack.
+    // RFC 7016 §3.6.3.4: delayed acknowledgement, and the count of data packets that forces an ack.
     private final long delayedAckMillis;
     private final int obligatoryAckAfterPackets;
     // RFC 7016 §3.6.2.5: a fragment is lost after this many acks of later-sent fragments.
@@ -52,9 +55,9 @@ public final class RtmfpParams {
     private final int maxBurstPackets;
     // RFC 7016 §3.6.3.5: the receive window advertised per flow (in acks, in 1024-byte blocks).
     private final int receiveWindowBytes;
-    // RFC 7016 §3.6.2.6: buffer probe interval when the far receive window is closed.
+    // RFC 7016 §3.6.2.9: buffer probe interval when the far receive window is closed.
     private final long bufferProbeMillis;
-    // RFC 7016 §3.5.5 (bounded memory): bytes queued for sending per session before send() fails.
+    // RFC 7016 §3.6.2.2 (bounded memory): bytes queued for sending per session before send() fails.
     private final int sendBufferLimitBytes;
     // RFC 7016 §3.6.3 (bounded memory): receive and send flows a session may hold at once.
     private final int maxFlowsPerSession;
@@ -62,11 +65,11 @@ public final class RtmfpParams {
     private final int maxMessageBytes;
     // RFC 7016 §3.6.3.4 (bounded memory): flow metadata larger than this is refused.
     private final int maxMetadataLength;
-    // RFC 7016 §3.6.3.7: keep a finished receive flow this long to re-acknowledge retransmissions.
+    // RFC 7016 §3.6.3.8: keep a finished receive flow this long to re-acknowledge retransmissions.
     private final long flowLingerMillis;
-    // RFC 7016 §3.5.4: send a keepalive ping after this much silence from the far end.
+    // RFC 7016 §3.5.4.1: send a keepalive ping after this much silence from the far end.
     private final long keepaliveMillis;
-    // RFC 7016 §3.5.4: a session with no packets from the far end for this long is dead.
+    // RFC 7016 §3.5.4.1: a session with no packets from the far end for this long is dead.
     private final long idleTimeoutMillis;
     // RFC 7016 §3.5.5: close request retransmission, and how long to keep trying.
     private final long closeRetransmitMillis;
@@ -75,10 +78,10 @@ public final class RtmfpParams {
     private final long farCloseLingerMillis;
     // RFC 7016 §3.5.4.2: minimum spacing of address-check pings to a new far address.
     private final long mobilityPingMillis;
-    // RFC 7016 §5 (resource exhaustion): sessions from one IP address, and in total.
+    // RFC 7016 §3.5.1.1.2 (resource exhaustion): sessions from one IP address, and in total.
     private final int maxSessionsPerAddress;
     private final int maxSessions;
-    // RFC 7016 §3.5.1: concurrent openings this endpoint will run as initiator.
+    // RFC 7016 §3.5.1.1.1: concurrent openings this endpoint will run as initiator.
     private final int maxOpenings;
 
     private RtmfpParams(Builder b) {
@@ -94,6 +97,7 @@ public final class RtmfpParams {
         maxHelloAmplification = b.maxHelloAmplification;
         dhPrivateKeyBits = b.dhPrivateKeyBits;
         dhGroups = List.copyOf(b.dhGroups);
+        protectionPolicy = b.protectionPolicy;
         initialErtoMillis = b.initialErtoMillis;
         minimumErtoMillis = b.minimumErtoMillis;
         maximumErtoMillis = b.maximumErtoMillis;
@@ -154,6 +158,7 @@ public final class RtmfpParams {
     public int maxHelloAmplification() { return maxHelloAmplification; }
     public int dhPrivateKeyBits() { return dhPrivateKeyBits; }
     public List<DhGroup> dhGroups() { return dhGroups; }
+    public ProtectionPolicy protectionPolicy() { return protectionPolicy; }
     public long initialErtoMillis() { return initialErtoMillis; }
     public long minimumErtoMillis() { return minimumErtoMillis; }
     public long maximumErtoMillis() { return maximumErtoMillis; }
@@ -196,6 +201,7 @@ public final class RtmfpParams {
         private int maxHelloAmplification = 3;
         private int dhPrivateKeyBits = 320;
         private List<DhGroup> dhGroups = List.of(DhGroup.MODP_2048, DhGroup.MODP_1024);
+        private ProtectionPolicy protectionPolicy = ProtectionPolicy.CHECKSUM_ONLY;
         private long initialErtoMillis = 3000;
         private long minimumErtoMillis = 250;
         private long maximumErtoMillis = 10_000;
@@ -240,6 +246,7 @@ public final class RtmfpParams {
             maxHelloAmplification = p.maxHelloAmplification;
             dhPrivateKeyBits = p.dhPrivateKeyBits;
             dhGroups = p.dhGroups;
+            protectionPolicy = p.protectionPolicy;
             initialErtoMillis = p.initialErtoMillis;
             minimumErtoMillis = p.minimumErtoMillis;
             maximumErtoMillis = p.maximumErtoMillis;
@@ -272,6 +279,7 @@ public final class RtmfpParams {
         public Builder openTimeoutMillis(long v) { openTimeoutMillis = v; return this; }
         public Builder cookieLifetimeMillis(long v) { cookieLifetimeMillis = v; return this; }
         public Builder dhGroups(List<DhGroup> v) { dhGroups = v; return this; }
+        public Builder protectionPolicy(ProtectionPolicy v) { protectionPolicy = v; return this; }
         public Builder receiveWindowBytes(int v) { receiveWindowBytes = v; return this; }
         public Builder sendBufferLimitBytes(int v) { sendBufferLimitBytes = v; return this; }
         public Builder maxFlowsPerSession(int v) { maxFlowsPerSession = v; return this; }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.webp2p.rtmfp.wire.Bytes;
 import org.webp2p.rtmfp.wire.MalformedInputException;
+import org.webp2p.rtmfp.wire.Vlu;
 import org.webp2p.rtmfp.wire.WireOption;
 import org.webp2p.rtmfp.wire.WireReader;
 import org.webp2p.rtmfp.wire.WireWriter;
@@ -39,6 +40,17 @@ public final class ChunkCodec {
 
     /** The encoded size of the chunk including its header. */
     public static int encodedLength(Chunk chunk) {
+        if (chunk instanceof UserData c) {
+            // Data chunks are sized for every packet assembled; counting beats encoding them twice.
+            int length = HEADER_LENGTH + 1 + Vlu.encodedLength(c.flowId()) + Vlu.encodedLength(c.sequenceNumber())
+                    + Vlu.encodedLength(c.fsnOffset()) + c.data().length();
+            if (!c.options().isEmpty()) {
+                WireWriter options = new WireWriter();
+                c.options().forEach(o -> o.writeTo(options));
+                length += options.size() + 1;
+            }
+            return length;
+        }
         WireWriter out = new WireWriter();
         write(chunk, out);
         return out.size();

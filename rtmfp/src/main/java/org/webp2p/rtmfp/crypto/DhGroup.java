@@ -4,7 +4,7 @@ import java.math.BigInteger;
 import java.util.Optional;
 
 /**
- * The MODP Diffie-Hellman groups RTMFP peers negotiate by number (RFC 7425 §4.2).
+ * The MODP Diffie-Hellman groups RTMFP peers negotiate by number (RFC 7425 §4.3, §4.6).
  * The primes are derived from pi as their RFCs define; the generator is 2.
  */
 public enum DhGroup {

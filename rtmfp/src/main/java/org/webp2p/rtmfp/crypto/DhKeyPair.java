@@ -43,7 +43,7 @@ public final class DhKeyPair {
 
     /**
      * The shared secret with the far public key, or empty if that key is outside {@code (1, p-1)}
-     * (RFC 7425 §4.6.2: such keys would force a guessable secret).
+     * (RFC 7425 §4.6: such keys would force a guessable secret).
      */
     public Optional<byte[]> sharedSecret(Bytes farPublicKey) {
         BigInteger y = new BigInteger(1, farPublicKey.toByteArray());

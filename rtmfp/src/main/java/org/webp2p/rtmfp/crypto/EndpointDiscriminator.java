@@ -7,7 +7,7 @@ import org.webp2p.rtmfp.wire.Bytes;
 import org.webp2p.rtmfp.wire.OptionList;
 
 /**
- * Whom an IHello is for (RFC 7425 §4.4.1): a peer ID, a server URI ("ancillary data", e.g.
+ * Whom an IHello is for (RFC 7425 §4.4): a peer ID, a server URI ("ancillary data", e.g.
  * {@code rtmfp://host/app}), and/or a required hostname. At least one is present.
  */
 public record EndpointDiscriminator(Optional<PeerId> peerId, Optional<String> ancillaryData,
@@ -71,7 +71,7 @@ public record EndpointDiscriminator(Optional<PeerId> peerId, Optional<String> an
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
-    /** True if an endpoint holding {@code certificate} is the one this EPD asks for (RFC 7425 §4.4.2). */
+    /** True if an endpoint holding {@code certificate} is the one this EPD asks for (RFC 7425 §4.4). */
     public boolean selects(FlashCertificate certificate) {
         if (peerId.isPresent()) {
             return peerId.get().equals(certificate.peerId());

@@ -1,7 +1,7 @@
 package org.webp2p.rtmfp.crypto;
 
 /**
- * The 16-bit ones' complement Internet checksum of RFC 1071, which RFC 7425 §4.5 puts in front of
+ * The 16-bit ones' complement Internet checksum of RFC 1071, which RFC 7425 §4 puts in front of
  * every plain packet of the Flash profile.
  */
 public final class InternetChecksum {

@@ -8,10 +8,8 @@ import org.webp2p.rtmfp.wire.WireReader;
 import org.webp2p.rtmfp.wire.WireWriter;
 
 /**
- * The option-list session key components exchanged in IIKeying and RIKeying (RFC 7425 §4.6).
- *
- * <p>This implementation sends neither HMAC nor session-sequence negotiation options, which means
- * it will not use those packet protections; a far end that requires them is refused.
+ * The option-list session key components exchanged in IIKeying and RIKeying (RFC 7425 §4.6),
+ * including the negotiation of HMAC and session sequence numbers.
  */
 final class KeyingComponent {
     static final int OPTION_EPHEMERAL_PUBLIC_KEY = 0x0d;
@@ -19,8 +17,6 @@ final class KeyingComponent {
     static final int OPTION_GROUP_SELECT = 0x1d;
     static final int OPTION_HMAC_NEGOTIATION = 0x1a;
     static final int OPTION_SSEQ_NEGOTIATION = 0x1e;
-    /** "Please send always": the far end asks us for HMAC or sequence numbers. */
-    private static final int NEGOTIATION_FLAG_REQUEST = 0x01;
 
     private final OptionList options;
 
@@ -52,28 +48,47 @@ final class KeyingComponent {
         return options.first(OPTION_GROUP_SELECT).flatMap(o -> DhGroup.byId(o.leadingVlu()));
     }
 
-    /** False if the far end requests HMAC or session sequence numbers, which we do not send. */
-    boolean acceptableNegotiation() {
-        return !requests(OPTION_HMAC_NEGOTIATION) && !requests(OPTION_SSEQ_NEGOTIATION);
+    /** The packet protections this component, as the far end's, settles with our policy. */
+    Optional<PacketProtection> settle(ProtectionPolicy near) {
+        int hmacFlags = 0;
+        int hmacLength = 0;
+        Optional<WireOption> hmac = options.first(OPTION_HMAC_NEGOTIATION);
+        if (hmac.isPresent() && hmac.get().value().length > 0) {
+            WireReader in = new WireReader(hmac.get().value());
+            hmacFlags = in.readU8();
+            hmacLength = in.hasRemaining() ? in.readVluInt() : 0;
+        }
+        int sequenceFlags = options.first(OPTION_SSEQ_NEGOTIATION)
+                .filter(o -> o.value().length > 0).map(o -> o.value()[0] & 0xff).orElse(0);
+        return PacketProtection.settle(near, hmacFlags, hmacLength, sequenceFlags);
     }
 
-    private boolean requests(int type) {
-        return options.first(type).map(o -> o.value().length > 0 && (o.value()[0] & NEGOTIATION_FLAG_REQUEST) != 0)
-                .orElse(false);
+    /** Our negotiation options: we send either protection on request, and request what the policy says. */
+    private static void negotiation(ProtectionPolicy policy, OptionList.Builder builder) {
+        int hmacFlags = PacketProtection.FLAG_SEND_ON_REQUEST | (policy.requireHmac() ? PacketProtection.FLAG_REQUEST : 0);
+        builder.add(OPTION_HMAC_NEGOTIATION, new WireWriter().writeU8(hmacFlags).writeVlu(policy.hmacLength()).toByteArray());
+        int sequenceFlags = PacketProtection.FLAG_SEND_ON_REQUEST | (policy.requireSequence() ? PacketProtection.FLAG_REQUEST : 0);
+        builder.add(OPTION_SSEQ_NEGOTIATION, new byte[] {(byte) sequenceFlags});
     }
 
-    static Bytes withEphemeralKey(DhKeyPair key) {
+    static Bytes withEphemeralKey(DhKeyPair key, ProtectionPolicy policy) {
         WireWriter value = new WireWriter().writeVlu(key.group().id());
         key.publicKey().writeTo(value);
-        return Bytes.of(new OptionList.Builder().add(OPTION_EPHEMERAL_PUBLIC_KEY, value.toByteArray()).build().encode());
+        OptionList.Builder builder = new OptionList.Builder().add(OPTION_EPHEMERAL_PUBLIC_KEY, value.toByteArray());
+        negotiation(policy, builder);
+        return Bytes.of(builder.build().encode());
     }
 
-    static Bytes withGroupSelect(DhGroup group, byte[] randomness) {
-        return Bytes.of(new OptionList.Builder().addVlu(OPTION_GROUP_SELECT, group.id())
-                .add(OPTION_EXTRA_RANDOMNESS, randomness).build().encode());
+    static Bytes withGroupSelect(DhGroup group, byte[] randomness, ProtectionPolicy policy) {
+        OptionList.Builder builder = new OptionList.Builder().addVlu(OPTION_GROUP_SELECT, group.id())
+                .add(OPTION_EXTRA_RANDOMNESS, randomness);
+        negotiation(policy, builder);
+        return Bytes.of(builder.build().encode());
     }
 
-    static Bytes withRandomness(byte[] randomness) {
-        return Bytes.of(new OptionList.Builder().add(OPTION_EXTRA_RANDOMNESS, randomness).build().encode());
+    static Bytes withRandomness(byte[] randomness, ProtectionPolicy policy) {
+        OptionList.Builder builder = new OptionList.Builder().add(OPTION_EXTRA_RANDOMNESS, randomness);
+        negotiation(policy, builder);
+        return Bytes.of(builder.build().encode());
     }
 }

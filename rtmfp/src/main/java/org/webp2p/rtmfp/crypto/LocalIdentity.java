@@ -28,7 +28,7 @@ public final class LocalIdentity {
     }
 
     /**
-     * An identity whose DH keys are made per session (RFC 7425 §4.3.2). Servers use this; so can
+     * An identity whose DH keys are made per session (RFC 7425 §4.3). Servers use this; so can
      * peers, and it keeps RHello small.
      *
      * @param groups in order of preference

@@ -6,7 +6,7 @@ import org.webp2p.rtmfp.wire.Bytes;
 import org.webp2p.rtmfp.wire.MalformedInputException;
 
 /**
- * The responder's half of the Flash-profile key agreement (RFC 7425 §4.6.2-§4.6.3): find the
+ * The responder's half of the Flash-profile key agreement (RFC 7425 §4.6): find the
  * initiator's key, answer with ours, and derive the session cipher.
  *
  * @param component the responder session key component for RIKeying
@@ -18,9 +18,17 @@ public record ResponderKeyAgreement(Bytes component, PacketCipher cipher) {
     /** @return empty if the initiator's certificate or component cannot be used */
     public static Optional<ResponderKeyAgreement> respond(LocalIdentity near, FlashCertificate initiator,
                                                           Bytes initiatorComponent, SecureRandom random) {
+        return respond(near, initiator, initiatorComponent, ProtectionPolicy.CHECKSUM_ONLY, random);
+    }
+
+    /** As above, asking for {@code policy}'s protections; empty if the initiator will not give them. */
+    public static Optional<ResponderKeyAgreement> respond(LocalIdentity near, FlashCertificate initiator,
+                                                          Bytes initiatorComponent, ProtectionPolicy policy,
+                                                          SecureRandom random) {
         try {
             KeyingComponent far = KeyingComponent.parse(initiatorComponent);
-            if (!far.acceptableNegotiation()) {
+            Optional<PacketProtection> protection = far.settle(policy);
+            if (protection.isEmpty()) {
                 return Optional.empty();
             }
             Optional<DhGroup> group = initiator.isStatic() ? far.selectedGroup() : far.ephemeralKeyGroup();
@@ -40,13 +48,13 @@ public record ResponderKeyAgreement(Bytes component, PacketCipher cipher) {
                 nearKey = staticKey.get();
                 byte[] randomness = new byte[EXTRA_RANDOMNESS_LENGTH];
                 random.nextBytes(randomness);
-                component = KeyingComponent.withRandomness(randomness);
+                component = KeyingComponent.withRandomness(randomness, policy);
             } else {
                 nearKey = near.newEphemeralKey(group.get(), random);
-                component = KeyingComponent.withEphemeralKey(nearKey);
+                component = KeyingComponent.withEphemeralKey(nearKey, policy);
             }
             return nearKey.sharedSecret(farKey.get()).map(secret -> new ResponderKeyAgreement(component,
-                    SessionKeys.derive(secret, component.toByteArray(), initiatorComponent.toByteArray())));
+                    SessionKeys.derive(secret, component.toByteArray(), initiatorComponent.toByteArray(), protection.get())));
         } catch (MalformedInputException e) {
             return Optional.empty();
         }

@@ -13,7 +13,7 @@ import org.webp2p.rtmfp.wire.WireReader;
 import org.webp2p.rtmfp.wire.WireWriter;
 
 /**
- * A NetConnection command in AMF0 (RFC 7425 §5.1.1): name, transaction ID, command object,
+ * A NetConnection command in AMF0 (RFC 7425 §5.1): name, transaction ID, command object,
  * then arguments. The Flash profile opens every session with {@code connect} on the first flow
  * and the server answers {@code _result} or {@code _error} on a return flow.
  */

@@ -6,7 +6,7 @@ import org.webp2p.rtmfp.wire.WireReader;
 import org.webp2p.rtmfp.wire.WireWriter;
 
 /**
- * An RTMP message as carried in one RTMFP flow message (RFC 7425 §5.1.4): a type byte, a
+ * An RTMP message as carried in one RTMFP flow message (RFC 7425 §5.1): a type byte, a
  * 32-bit timestamp, and the payload.
  */
 public record TcMessage(int type, long timestamp, Bytes payload) {

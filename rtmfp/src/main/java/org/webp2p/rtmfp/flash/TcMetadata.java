@@ -8,7 +8,7 @@ import org.webp2p.rtmfp.wire.WireReader;
 import org.webp2p.rtmfp.wire.WireWriter;
 
 /**
- * The flow metadata of the Flash profile (RFC 7425 §5.1.3): "TC", a flags byte, and the RTMP
+ * The flow metadata of the Flash profile (RFC 7425 §5.1): "TC", a flags byte, and the RTMP
  * stream ID the flow belongs to (0 for the NetConnection itself).
  *
  * @param streamId       the RTMP stream ID

@@ -10,25 +10,32 @@ import org.webp2p.rtmfp.wire.Bytes;
 
 /**
  * Stateless RHello cookies (RFC 7016 §3.5.1.2): the responder keeps nothing per IHello; the
- * cookie itself proves that the IIKeying comes from the address the RHello went to, recently.
+ * cookie itself proves that it was issued by us, recently, to the address the IIKeying comes from.
  *
- * <p>Layout: issue time in seconds (4 bytes), a digest of the IHello tag (8 bytes), and an
- * HMAC-SHA256 over both plus the initiator address under a per-endpoint secret (16 bytes).
+ * <p>Layout: issue time in seconds (4 bytes), a digest of the IHello tag (4 bytes), an
+ * HMAC-SHA256 over those two under a per-endpoint secret (8 bytes), and a second HMAC that
+ * also covers the initiator address (8 bytes). Two MACs let us tell a forged cookie from a
+ * genuine one whose holder's address changed (a NAT rebinding), which gets a Cookie Change.
+ * The cookie is kept short because it rides in the RHello, which must stay within three times
+ * the size of a small IHello; 64-bit MACs are ample for a cookie that lives 95 seconds.
  */
 public final class HandshakeCookie {
     /** Total cookie length. */
-    public static final int LENGTH = 28;
+    public static final int LENGTH = 24;
     private static final int TIME_LENGTH = 4;
-    private static final int TAG_DIGEST_LENGTH = 8;
-    private static final int MAC_LENGTH = 16;
+    private static final int TAG_DIGEST_LENGTH = 4;
+    private static final int HEAD_LENGTH = TIME_LENGTH + TAG_DIGEST_LENGTH;
+    private static final int MAC_LENGTH = 8;
+    /** Clock skew tolerated for cookies that seem to come from the future. */
+    private static final long FUTURE_TOLERANCE_MILLIS = 1000;
 
     /** Outcome of checking a cookie. */
     public enum Verdict {
-        /** Ours, for this address, within its lifetime. */
+        /** Ours, recent, and for this address. */
         VALID,
-        /** Ours and for this address, but old: offer a fresh one with RHello Cookie Change. */
-        STALE,
-        /** Forged, for another address, or far too old. */
+        /** Ours and recent, but issued to another address: answer with RHello Cookie Change. */
+        ADDRESS_CHANGED,
+        /** Forged or too old. */
         INVALID
     }
 
@@ -42,13 +49,12 @@ public final class HandshakeCookie {
 
     public Bytes mint(InetSocketAddress initiator, Bytes tag, long nowMillis) {
         byte[] tagDigest = Arrays.copyOf(Sha256.digest(tag.toByteArray(), 0, tag.length()), TAG_DIGEST_LENGTH);
-        return Bytes.of(assemble((int) (nowMillis / 1000), tagDigest, initiator));
+        return Bytes.of(assemble(head((int) (nowMillis / 1000), tagDigest), initiator));
     }
 
-    /** Issues a new cookie carrying the same tag binding as {@code old}, for a Cookie Change. */
-    public Bytes renew(Bytes old, InetSocketAddress initiator, long nowMillis) {
-        byte[] tagDigest = Arrays.copyOfRange(old.toByteArray(), TIME_LENGTH, TIME_LENGTH + TAG_DIGEST_LENGTH);
-        return Bytes.of(assemble((int) (nowMillis / 1000), tagDigest, initiator));
+    /** A cookie for {@code initiator}'s new address, keeping the old cookie's time and tag binding. */
+    public Bytes reissue(Bytes old, InetSocketAddress initiator) {
+        return Bytes.of(assemble(Arrays.copyOf(old.toByteArray(), HEAD_LENGTH), initiator));
     }
 
     public Verdict verify(Bytes cookie, InetSocketAddress initiator, long nowMillis) {
@@ -56,26 +62,30 @@ public final class HandshakeCookie {
             return Verdict.INVALID;
         }
         byte[] raw = cookie.toByteArray();
-        int issued = ByteBuffer.wrap(raw, 0, TIME_LENGTH).getInt();
-        byte[] tagDigest = Arrays.copyOfRange(raw, TIME_LENGTH, TIME_LENGTH + TAG_DIGEST_LENGTH);
-        byte[] expected = assemble(issued, tagDigest, initiator);
-        if (!MessageDigest.isEqual(expected, raw)) {
+        byte[] expected = assemble(Arrays.copyOf(raw, HEAD_LENGTH), initiator);
+        if (!MessageDigest.isEqual(Arrays.copyOf(expected, HEAD_LENGTH + MAC_LENGTH), Arrays.copyOf(raw, HEAD_LENGTH + MAC_LENGTH))) {
             return Verdict.INVALID;
         }
-        long ageMillis = nowMillis - Integer.toUnsignedLong(issued) * 1000;
-        if (ageMillis < -1000 || ageMillis > 2 * lifetimeMillis) {
+        long issuedMillis = Integer.toUnsignedLong(ByteBuffer.wrap(raw, 0, TIME_LENGTH).getInt()) * 1000;
+        long age = nowMillis - issuedMillis;
+        if (age < -FUTURE_TOLERANCE_MILLIS || age > lifetimeMillis) {
             return Verdict.INVALID;
         }
-        return ageMillis > lifetimeMillis ? Verdict.STALE : Verdict.VALID;
+        return MessageDigest.isEqual(expected, raw) ? Verdict.VALID : Verdict.ADDRESS_CHANGED;
     }
 
-    private byte[] assemble(int issuedSeconds, byte[] tagDigest, InetSocketAddress initiator) {
-        ByteBuffer head = ByteBuffer.allocate(TIME_LENGTH + TAG_DIGEST_LENGTH).putInt(issuedSeconds).put(tagDigest);
+    private static byte[] head(int issuedSeconds, byte[] tagDigest) {
+        return ByteBuffer.allocate(HEAD_LENGTH).putInt(issuedSeconds).put(tagDigest).array();
+    }
+
+    private byte[] assemble(byte[] head, InetSocketAddress initiator) {
         byte[] address = initiator.getAddress().getAddress();
         byte[] port = {(byte) (initiator.getPort() >>> 8), (byte) initiator.getPort()};
-        byte[] mac = Sha256.hmac(secret, head.array(), address, port);
-        byte[] out = Arrays.copyOf(head.array(), LENGTH);
-        System.arraycopy(mac, 0, out, TIME_LENGTH + TAG_DIGEST_LENGTH, MAC_LENGTH);
+        byte[] authenticity = Sha256.hmac(secret, head);
+        byte[] binding = Sha256.hmac(secret, head, address, port);
+        byte[] out = Arrays.copyOf(head, LENGTH);
+        System.arraycopy(authenticity, 0, out, HEAD_LENGTH, MAC_LENGTH);
+        System.arraycopy(binding, 0, out, HEAD_LENGTH + MAC_LENGTH, MAC_LENGTH);
         return out;
     }
 }

@@ -76,10 +76,6 @@ public final class Opening {
         return nearSessionId;
     }
 
-    public EndpointDiscriminator discriminator() {
-        return discriminator;
-    }
-
     public IHello ihello() {
         return new IHello(discriminator.encode(), tag);
     }
@@ -111,7 +107,8 @@ public final class Opening {
         if (!discriminator.selects(certificate)) {
             return Optional.empty();
         }
-        Optional<InitiatorKeyAgreement> started = InitiatorKeyAgreement.start(identity, certificate, random);
+        Optional<InitiatorKeyAgreement> started = InitiatorKeyAgreement.start(identity, certificate,
+                params.protectionPolicy(), random);
         if (started.isEmpty()) {
             return Optional.empty();
         }
@@ -120,8 +117,9 @@ public final class Opening {
         responderCertificate = certificate;
         responderAddress = from;
         nearSessionId = sessionId;
+        // Flash endpoints put 'X' where a signature would go; the profile requires no signature.
         keying = new IIKeying(sessionId, hello.cookie(), identity.certificate().encoded(), agreement.component(),
-                Bytes.EMPTY);
+                Bytes.of(new byte[] {'X'}));
         keyingInterval = params.iikeyingInitialRetransmitMillis();
         nextKeyingAt = nowMillis + keyingInterval;
         return Optional.of(new Send(from, keying));

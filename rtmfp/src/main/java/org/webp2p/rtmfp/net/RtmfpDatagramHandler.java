@@ -38,23 +38,38 @@ public final class RtmfpDatagramHandler extends SimpleChannelInboundHandler<Data
     @Override
     public void channelRegistered(ChannelHandlerContext ctx) throws Exception {
         EventLoop loop = ctx.channel().eventLoop();
+        // Datagrams are written as the core produces them and flushed once per unit of core work,
+        // so a burst of packets costs one pass down the pipeline instead of one per packet.
         core = factory.create(
-                (to, bytes) -> ctx.channel().writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(bytes), to)),
+                (to, bytes) -> ctx.channel().write(new DatagramPacket(Unpooled.wrappedBuffer(bytes), to)),
                 task -> {
                     if (loop.inEventLoop()) {
                         task.run();
+                        ctx.channel().flush();
                     } else {
-                        loop.execute(task);
+                        loop.execute(() -> {
+                            task.run();
+                            ctx.channel().flush();
+                        });
                     }
                 },
                 () -> System.nanoTime() / 1_000_000);
-        ticker = loop.scheduleAtFixedRate(core::onTick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        ticker = loop.scheduleAtFixedRate(() -> {
+            core.onTick();
+            ctx.channel().flush();
+        }, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
         super.channelRegistered(ctx);
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
         core.onDatagram(packet.sender(), ByteBufUtil.getBytes(packet.content()));
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        ctx.channel().flush();
+        ctx.fireChannelReadComplete();
     }
 
     @Override

@@ -12,7 +12,10 @@ import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 import org.webp2p.rtmfp.DropCounters;
 import org.webp2p.rtmfp.RtmfpParams;
@@ -41,6 +44,7 @@ public final class RtmfpEndpoint implements AutoCloseable {
     private final EventLoopGroup group;
     private final Channel channel;
     private final RtmfpCore core;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private RtmfpEndpoint(EventLoopGroup group, Channel channel, RtmfpCore core) {
         this.group = group;
@@ -68,7 +72,7 @@ public final class RtmfpEndpoint implements AutoCloseable {
 
     /**
      * Opens a session to a peer by ID, asking the given addresses: the peer itself, or
-     * rendezvous servers that introduce us to it.
+     * rendezvous servers that introduce us to it. An open session with that peer is reused.
      */
     public CompletableFuture<Session> connectToPeer(PeerId peer, List<InetSocketAddress> addresses,
                                                     SessionListener listener) {
@@ -93,9 +97,19 @@ public final class RtmfpEndpoint implements AutoCloseable {
         return core.drops();
     }
 
-    /** Ends all sessions at once and frees the port. */
+    /** Ends all sessions, telling each far end, and frees the port. Closing twice is harmless. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            core.shutdown().get(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // Shutting down regardless: the far ends will time their sessions out.
+        }
         channel.close().syncUninterruptibly();
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }

@@ -92,7 +92,7 @@ public final class ReceiveFlow {
             byte[] message = undelivered.poll();
             bufferedBytes -= message.length;
             undeliveredBytes -= message.length;
-            listener.onMessage(this, message);
+            UserCallbacks.run("message", () -> listener.onMessage(this, message));
         }
         notifyFinishedIfDone();
     }
@@ -143,30 +143,36 @@ public final class ReceiveFlow {
         return seen;
     }
 
-    /**
-     * Takes one fragment.
-     *
-     * @return false if it was outside the receive window and so not accepted
-     */
-    boolean onUserData(UserData chunk, long nowMillis) {
+    /** What became of a received fragment. */
+    enum Receipt {
+        ACCEPTED,
+        /** Already held or delivered: a retransmission or a replay. */
+        DUPLICATE,
+        /** Beyond the receive window, so not accepted and not acknowledged. */
+        OUT_OF_WINDOW
+    }
+
+    /** Takes one fragment. */
+    Receipt onUserData(UserData chunk, long nowMillis) {
         if (rejectionCode >= 0) {
             advanceCumulative(chunk.sequenceNumber(), chunk.fin());
-            return true;
+            return Receipt.ACCEPTED;
         }
         long sequence = chunk.sequenceNumber();
-        if (chunk.fin()) {
-            finalSequence = sequence;
-        }
-        if (sequence > cumulativeAck && !pieces.containsKey(sequence)) {
+        boolean duplicate = sequence <= cumulativeAck || pieces.containsKey(sequence);
+        if (!duplicate) {
             byte[] data = chunk.abandon() ? null : chunk.data().toByteArray();
             int size = data == null ? 0 : data.length;
             if (sequence != cumulativeAck + 1 && windowedBytes() + size > params.receiveWindowBytes()) {
-                return false;
+                return Receipt.OUT_OF_WINDOW;
             }
             if (bufferedBytes + size > params.maxMessageBytes() + (long) params.receiveWindowBytes()) {
                 // A message that never ends would grow without bound: refuse the flow instead.
                 reject(0);
-                return true;
+                return Receipt.ACCEPTED;
+            }
+            if (chunk.fin()) {
+                finalSequence = sequence;
             }
             if (sequence != cumulativeAck + 1) {
                 outOfOrder = true;
@@ -191,7 +197,8 @@ public final class ReceiveFlow {
             finishedAt = nowMillis;
             notifyFinishedIfDone();
         }
-        return true;
+        // A duplicate still carries the sender's current FSN, which may let us skip abandoned data.
+        return duplicate ? Receipt.DUPLICATE : Receipt.ACCEPTED;
     }
 
     private void advanceCumulative(long sequence, boolean fin) {
@@ -287,7 +294,7 @@ public final class ReceiveFlow {
 
     private void handOver(byte[] message) {
         if (listener != null) {
-            listener.onMessage(this, message);
+            UserCallbacks.run("message", () -> listener.onMessage(this, message));
         } else {
             undelivered.add(message);
             bufferedBytes += message.length;
@@ -304,7 +311,7 @@ public final class ReceiveFlow {
 
     private void notifyFinishedIfDone() {
         if (finished && listener != null && undelivered.isEmpty()) {
-            listener.onFinished(this);
+            UserCallbacks.run("flow finished", () -> listener.onFinished(this));
         }
     }
 

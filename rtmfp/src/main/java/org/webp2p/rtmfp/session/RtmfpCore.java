@@ -1,16 +1,13 @@
 package org.webp2p.rtmfp.session;
 
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 import org.webp2p.rtmfp.DropCounters;
@@ -26,6 +23,7 @@ import org.webp2p.rtmfp.chunk.RHello;
 import org.webp2p.rtmfp.chunk.RHelloCookieChange;
 import org.webp2p.rtmfp.chunk.RIKeying;
 import org.webp2p.rtmfp.chunk.Redirect;
+import org.webp2p.rtmfp.chunk.UnknownChunk;
 import org.webp2p.rtmfp.crypto.EndpointDiscriminator;
 import org.webp2p.rtmfp.crypto.FlashCertificate;
 import org.webp2p.rtmfp.crypto.LocalIdentity;
@@ -45,6 +43,11 @@ import org.webp2p.rtmfp.wire.MalformedInputException;
  * every datagram it drops. All of its work happens on one thread, the {@code executor}'s.
  */
 public final class RtmfpCore implements SessionHost {
+    /**
+     * The Flash profile does not require keying signatures; Flash endpoints send the single byte
+     * 'X' where a signature would go, and so do we.
+     */
+    static final Bytes FLASH_SIGNATURE = Bytes.of(new byte[] {'X'});
     private final RtmfpParams params;
     private final LocalIdentity identity;
     private final LongSupplier clock;
@@ -54,17 +57,11 @@ public final class RtmfpCore implements SessionHost {
     private final PacketCipher startupCipher = PacketCipher.defaultCipher();
     private final HandshakeCookie cookies;
     private final DropCounters drops = new DropCounters();
-    private final Map<Long, Session> sessions = new ConcurrentHashMap<>();
-    private final Map<InetAddress, Integer> sessionsPerAddress = new HashMap<>();
-    private final Map<Session, InetAddress> sessionOrigin = new HashMap<>();
-    private final Map<Bytes, PendingOpening> openingsByTag = new HashMap<>();
-    private final Map<Long, PendingOpening> openingsBySessionId = new HashMap<>();
+    private final SessionTable sessions;
+    private final Openings openings;
     private final Map<Bytes, AnsweredKeying> answeredKeyings = new HashMap<>();
     private volatile IHelloHandler ihelloHandler;
     private volatile IncomingSessionHandler incomingSessionHandler = session -> { };
-
-    private record PendingOpening(Opening opening, SessionListener listener, CompletableFuture<Session> result) {
-    }
 
     /** What we answered an IIKeying with, to answer its retransmissions the same way. */
     private record AnsweredKeying(Session session, long initiatorSessionId, RIKeying reply, long expiresAt) {
@@ -84,6 +81,8 @@ public final class RtmfpCore implements SessionHost {
         this.executor = executor;
         this.random = random;
         this.cookies = new HandshakeCookie(random, params.cookieLifetimeMillis());
+        this.sessions = new SessionTable(params);
+        this.openings = new Openings(this, sessions, params, identity, random);
     }
 
     public LocalIdentity identity() {
@@ -100,7 +99,7 @@ public final class RtmfpCore implements SessionHost {
 
     /** A snapshot of the current sessions; safe from any thread. */
     public List<Session> sessions() {
-        return List.copyOf(sessions.values());
+        return sessions.snapshot();
     }
 
     /** Sees IHellos for other endpoints (rendezvous); without one they are dropped as NOT_FOR_US. */
@@ -115,35 +114,31 @@ public final class RtmfpCore implements SessionHost {
 
     /**
      * Opens a session to whoever {@code discriminator} names, sending IHellos to {@code addresses}
-     * (a server, or a rendezvous that redirects to a peer).
+     * (a server, or a rendezvous that redirects to a peer). If a session with that peer ID is
+     * already open it is returned as it is, keeping its listener.
      *
-     * @param listener installed on the session before it can receive anything
+     * @param listener installed on a new session before it can receive anything
      */
     public CompletableFuture<Session> open(EndpointDiscriminator discriminator, List<InetSocketAddress> addresses,
                                            SessionListener listener) {
         CompletableFuture<Session> result = new CompletableFuture<>();
-        execute(() -> {
-            if (openingsByTag.size() >= params.maxOpenings()) {
-                result.completeExceptionally(new IllegalStateException("too many openings in progress"));
-                return;
-            }
-            long now = nowMillis();
-            Bytes tag = Bytes.of(randomBytes(params.ihelloTagLength()));
-            Opening opening = new Opening(discriminator, tag, addresses, params, now);
-            openingsByTag.put(tag, new PendingOpening(opening, listener, result));
-            opening.start().forEach(this::sendStartup);
-        });
+        execute(() -> openings.start(discriminator, addresses, listener, result, nowMillis()));
         return result;
     }
 
-    /** Ends every session and opening at once, without telling far ends. */
-    public void shutdown() {
+    /**
+     * Ends every session (sending each far end one close request) and every opening.
+     *
+     * @return completes once done on the core's thread
+     */
+    public CompletableFuture<Void> shutdown() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
         execute(() -> {
-            new ArrayList<>(sessions.values()).forEach(Session::terminate);
-            for (PendingOpening pending : new ArrayList<>(openingsByTag.values())) {
-                failOpening(pending, "endpoint shut down");
-            }
+            sessions.snapshot().forEach(Session::terminateWithNotice);
+            openings.failAll("endpoint shut down");
+            done.complete(null);
         });
+        return done;
     }
 
     /** One datagram from the network. Never throws: bad input is counted and dropped. */
@@ -181,7 +176,7 @@ public final class RtmfpCore implements SessionHost {
             }
             return;
         }
-        PendingOpening pending = openingsBySessionId.get(sessionId);
+        Openings.Pending pending = openings.bySessionId(sessionId);
         if (pending == null) {
             drops.increment(DropReason.UNKNOWN_SESSION);
             return;
@@ -198,10 +193,10 @@ public final class RtmfpCore implements SessionHost {
         // Addressed to an opening of ours: only the responder's keying answers belong here.
         for (Chunk chunk : packet.get().chunks()) {
             if (chunk instanceof RIKeying keying) {
-                onRIKeying(pending, keying, from);
+                openings.onRIKeying(pending, keying, from);
             } else if (chunk instanceof RHelloCookieChange change) {
-                onCookieChange(change);
-            } else {
+                openings.onCookieChange(change);
+            } else if (!(chunk instanceof UnknownChunk)) {
                 drops.increment(DropReason.UNEXPECTED_CHUNK);
             }
         }
@@ -216,14 +211,15 @@ public final class RtmfpCore implements SessionHost {
             if (chunk instanceof IHello hello) {
                 onIHello(hello, from, datagramLength, now);
             } else if (chunk instanceof RHello hello) {
-                onRHello(hello, from, now);
+                openings.onRHello(hello, from, now);
             } else if (chunk instanceof Redirect redirect) {
-                onRedirectChunk(redirect);
+                openings.onRedirect(redirect);
             } else if (chunk instanceof IIKeying keying) {
                 onIIKeying(keying, from, now);
             } else if (chunk instanceof RHelloCookieChange change) {
-                onCookieChange(change);
-            } else {
+                openings.onCookieChange(change);
+            } else if (!(chunk instanceof UnknownChunk)) {
+                // Unknown chunk types are ignored (RFC 7016 §2.3); known ones out of place are counted.
                 drops.increment(DropReason.UNEXPECTED_CHUNK);
             }
         }
@@ -246,8 +242,9 @@ public final class RtmfpCore implements SessionHost {
             drops.increment(DropReason.NOT_FOR_US);
             return;
         }
-        handler.onIHello(new ForeignIHello(this, discriminator.get(), hello.endpointDiscriminator(), hello.tag(), from,
-                datagramLength));
+        ForeignIHello foreign = new ForeignIHello(this, discriminator.get(), hello.endpointDiscriminator(), hello.tag(),
+                from, datagramLength);
+        UserCallbacks.run("IHello", () -> handler.onIHello(foreign));
     }
 
     private void sendRHello(InetSocketAddress to, Bytes tag, int budgetLength, long now) {
@@ -292,9 +289,10 @@ public final class RtmfpCore implements SessionHost {
             drops.increment(DropReason.BAD_COOKIE);
             return;
         }
-        if (verdict == HandshakeCookie.Verdict.STALE) {
-            Bytes renewed = cookies.renew(keying.cookieEcho(), from, now);
-            sendStartupPacket(from, 0, new RHelloCookieChange(keying.cookieEcho(), renewed));
+        if (verdict == HandshakeCookie.Verdict.ADDRESS_CHANGED) {
+            // The initiator's address changed since our RHello (NAT rebinding): offer a cookie for the new one.
+            Bytes reissued = cookies.reissue(keying.cookieEcho(), from);
+            sendStartupPacket(from, keying.initiatorSessionId(), new RHelloCookieChange(keying.cookieEcho(), reissued));
             return;
         }
         AnsweredKeying answered = answeredKeyings.get(keying.cookieEcho());
@@ -307,8 +305,7 @@ public final class RtmfpCore implements SessionHost {
             }
             return;
         }
-        if (sessions.size() >= params.maxSessions()
-                || sessionsPerAddress.getOrDefault(from.getAddress(), 0) >= params.maxSessionsPerAddress()) {
+        if (sessions.full(from.getAddress())) {
             drops.increment(DropReason.RESOURCE_LIMIT);
             return;
         }
@@ -319,88 +316,40 @@ public final class RtmfpCore implements SessionHost {
             drops.increment(DropReason.BAD_KEYING);
             return;
         }
+        Openings.Pending glare = openings.keyingTowards(initiatorCertificate);
+        if (glare != null && nearWinsGlare(initiatorCertificate)) {
+            // Both ends opened at once; ours prevails and the far end will answer our IIKeying.
+            return;
+        }
         Optional<ResponderKeyAgreement> agreement = ResponderKeyAgreement.respond(identity, initiatorCertificate,
-                keying.sessionKeyComponent(), random);
+                keying.sessionKeyComponent(), params.protectionPolicy(), random);
         if (agreement.isEmpty()) {
             drops.increment(DropReason.BAD_KEYING);
             return;
         }
-        long nearId = newSessionId();
+        long nearId = sessions.newSessionId(random, openings::usesSessionId);
         Session session = new Session(this, params, nearId, keying.initiatorSessionId(), from, initiatorCertificate,
                 false, agreement.get().cipher());
-        RIKeying reply = new RIKeying(nearId, agreement.get().component(), Bytes.EMPTY);
-        register(session, from);
+        RIKeying reply = new RIKeying(nearId, agreement.get().component(), FLASH_SIGNATURE);
+        sessions.add(session, from.getAddress());
         answeredKeyings.put(keying.cookieEcho(),
                 new AnsweredKeying(session, keying.initiatorSessionId(), reply, now + 2 * params.cookieLifetimeMillis()));
-        incomingSessionHandler.onSession(session);
+        if (glare != null) {
+            // We lost the glare: our opening is satisfied by the far end's session instead.
+            openings.completeWith(glare, session);
+        } else {
+            UserCallbacks.run("incoming session", () -> incomingSessionHandler.onSession(session));
+        }
         sendStartupPacket(from, keying.initiatorSessionId(), reply);
     }
 
-    // ---- initiator side
-
-    private void onRHello(RHello hello, InetSocketAddress from, long now) {
-        PendingOpening pending = openingsByTag.get(hello.tagEcho());
-        if (pending == null) {
-            drops.increment(DropReason.UNSOLICITED);
-            return;
-        }
-        Optional<Opening.Send> keying = pending.opening().onRHello(hello, from, identity, random, newSessionId(), now);
-        if (keying.isEmpty()) {
-            if (pending.opening().stage() == Opening.Stage.HELLO) {
-                drops.increment(DropReason.BAD_KEYING);
-            }
-            return;
-        }
-        openingsBySessionId.put(pending.opening().nearSessionId(), pending);
-        sendStartup(keying.get());
-    }
-
-    private void onRedirectChunk(Redirect redirect) {
-        PendingOpening pending = openingsByTag.get(redirect.tagEcho());
-        if (pending == null) {
-            drops.increment(DropReason.UNSOLICITED);
-            return;
-        }
-        pending.opening().onRedirect(redirect).forEach(this::sendStartup);
-    }
-
-    private void onCookieChange(RHelloCookieChange change) {
-        for (PendingOpening pending : openingsBySessionId.values()) {
-            if (pending.opening().usesCookie(change.oldCookie())) {
-                pending.opening().onCookieChange(change).ifPresent(this::sendStartup);
-                return;
-            }
-        }
-        drops.increment(DropReason.UNSOLICITED);
-    }
-
-    private void onRIKeying(PendingOpening pending, RIKeying keying, InetSocketAddress from) {
-        if (pending.opening().stage() != Opening.Stage.KEYING || !pending.opening().responderAddress().equals(from)) {
-            drops.increment(DropReason.UNSOLICITED);
-            return;
-        }
-        Opening opening = pending.opening();
-        Optional<PacketCipher> cipher = opening.onRIKeying(keying);
-        if (cipher.isEmpty()) {
-            drops.increment(DropReason.BAD_KEYING);
-            return;
-        }
-        forget(pending);
-        Session session = new Session(this, params, opening.nearSessionId(), keying.responderSessionId(), from,
-                opening.responderCertificate(), true, cipher.get());
-        session.setListener(pending.listener());
-        register(session, from);
-        pending.result().complete(session);
-    }
-
-    private void forget(PendingOpening pending) {
-        openingsByTag.remove(pending.opening().tag());
-        openingsBySessionId.remove(pending.opening().nearSessionId());
-    }
-
-    private void failOpening(PendingOpening pending, String why) {
-        forget(pending);
-        pending.result().completeExceptionally(new SessionOpenException(why));
+    /**
+     * Glare (RFC 7016 §3.5.1.3): when two endpoints open to each other at once, the Flash profile
+     * lets the one whose certificate sorts lower as unsigned bytes prevail (RFC 7425 §4.3.6), so
+     * both ends, ours or another implementation, agree on one session.
+     */
+    private boolean nearWinsGlare(FlashCertificate far) {
+        return far.encoded().compareTo(identity.certificate().encoded()) >= 0;
     }
 
     // ---- shared
@@ -408,14 +357,8 @@ public final class RtmfpCore implements SessionHost {
     /** Drives every timer; the adapter calls it every few milliseconds. */
     public void onTick() {
         long now = nowMillis();
-        for (PendingOpening pending : new ArrayList<>(openingsByTag.values())) {
-            if (pending.opening().expired(now)) {
-                failOpening(pending, "no answer within " + params.openTimeoutMillis() + " ms");
-            } else {
-                pending.opening().retransmissions(now).forEach(this::sendStartup);
-            }
-        }
-        for (Session session : new ArrayList<>(sessions.values())) {
+        openings.onTick(now);
+        for (Session session : sessions.snapshot()) {
             session.onTick(now);
         }
         Iterator<AnsweredKeying> answered = answeredKeyings.values().iterator();
@@ -427,30 +370,12 @@ public final class RtmfpCore implements SessionHost {
         }
     }
 
-    private void register(Session session, InetSocketAddress from) {
-        sessions.put(session.nearSessionId(), session);
-        sessionsPerAddress.merge(from.getAddress(), 1, Integer::sum);
-        sessionOrigin.put(session, from.getAddress());
-    }
-
     @Override
     public void onSessionEnded(Session session) {
-        sessions.remove(session.nearSessionId());
-        InetAddress origin = sessionOrigin.remove(session);
-        if (origin != null) {
-            sessionsPerAddress.computeIfPresent(origin, (a, n) -> n <= 1 ? null : n - 1);
-        }
+        sessions.remove(session);
     }
 
-    private long newSessionId() {
-        long id;
-        do {
-            id = random.nextInt() & 0xffffffffL;
-        } while (id == 0 || sessions.containsKey(id) || openingsBySessionId.containsKey(id));
-        return id;
-    }
-
-    private void sendStartup(Opening.Send send) {
+    void sendStartup(Opening.Send send) {
         sendStartupPacket(send.to(), 0, send.chunk());
     }
 

@@ -51,11 +51,21 @@ public final class SendFlow {
     private boolean finSent;
     private boolean failed;
     private long nextProbeAt;
+    private boolean expiringMessages;
 
     private static final class Message {
         final CompletableFuture<Void> future = new CompletableFuture<>();
+        final long expiresAt;
         int fragmentsOutstanding;
         boolean fullyCut;
+
+        Message(long expiresAt) {
+            this.expiresAt = expiresAt;
+        }
+
+        boolean expired(long nowMillis) {
+            return expiresAt > 0 && nowMillis >= expiresAt && !future.isDone();
+        }
     }
 
     private static final class Pending {
@@ -94,7 +104,7 @@ public final class SendFlow {
     }
 
     /** What an acknowledgement did to this flow. */
-    record AckOutcome(long bytesAcknowledged, boolean progress, boolean lossDetected) {
+    record AckOutcome(long bytesAcknowledged, boolean progress, int fragmentsLost) {
     }
 
     SendFlow(Session session, long id, Bytes metadata, ReceiveFlow returnFor, RtmfpParams params) {
@@ -132,8 +142,23 @@ public final class SendFlow {
      *     {@link FlowException} if the flow or session ends first or the send buffer is full
      */
     public CompletableFuture<Void> send(byte[] message) {
+        return send(message, 0);
+    }
+
+    /**
+     * Queues a message that is worth delivering only within {@code lifetimeMillis} (live media):
+     * after that it is abandoned, never retransmitted again, and the receiver skips it
+     * (RFC 7016 §3.6.2.7).
+     *
+     * @param lifetimeMillis how long to keep trying; 0 for as long as the flow lives
+     * @return as {@link #send(byte[])}, and fails with {@link FlowException} if abandoned
+     */
+    public CompletableFuture<Void> send(byte[] message, long lifetimeMillis) {
+        if (lifetimeMillis < 0) {
+            throw new IllegalArgumentException("negative lifetime");
+        }
         byte[] copy = message.clone();
-        Message tracked = new Message();
+        Message tracked = new Message(lifetimeMillis == 0 ? 0 : session.nowMillis() + lifetimeMillis);
         session.runOnCore(() -> {
             if (closing || failed) {
                 tracked.future.completeExceptionally(new FlowException("flow is closed"));
@@ -143,6 +168,7 @@ public final class SendFlow {
                 tracked.future.completeExceptionally(new FlowException("send buffer full"));
                 return;
             }
+            expiringMessages |= lifetimeMillis > 0;
             unsent.add(new Pending(copy, tracked));
             queuedBytes += copy.length;
             session.wake();
@@ -299,16 +325,16 @@ public final class SendFlow {
         }
         // RFC 7016 §3.6.2.5: data in flight must fit the receiver's advertised free buffer.
         farWindowBytes = ack.bufferBlocksAvailable() * 1024;
-        boolean loss = false;
+        int lostNow = 0;
         for (Outgoing o : outstanding.values()) {
             if (o.inFlight && o.transmitOrder < newestAcked && ++o.naks >= params.naksForLoss()) {
                 o.inFlight = false;
                 inFlightBytes -= o.data.length;
                 lost.add(o.sequence);
-                loss = true;
+                lostNow++;
             }
         }
-        return new AckOutcome(bytes, progress, loss);
+        return new AckOutcome(bytes, progress, lostNow);
     }
 
     private long settle(Outgoing fragment) {
@@ -323,6 +349,38 @@ public final class SendFlow {
             message.future.complete(null);
         }
         return bytes;
+    }
+
+    /**
+     * Abandons messages past their lifetime: unsent parts are dropped and sent fragments are
+     * forgotten, so the forward sequence number moves past them (RFC 7016 §3.6.2.7).
+     */
+    void abandonExpired(long nowMillis) {
+        if (!expiringMessages) {
+            return;
+        }
+        FlowException expired = new FlowException("message lifetime expired");
+        Iterator<Pending> pending = unsent.iterator();
+        while (pending.hasNext()) {
+            Pending p = pending.next();
+            if (p.message.expired(nowMillis)) {
+                pending.remove();
+                queuedBytes -= p.data.length - p.offset;
+                p.message.future.completeExceptionally(expired);
+            }
+        }
+        Iterator<Outgoing> sent = outstanding.values().iterator();
+        while (sent.hasNext()) {
+            Outgoing o = sent.next();
+            if (o.message != null && (o.message.expired(nowMillis) || o.message.future.isCompletedExceptionally())) {
+                sent.remove();
+                lost.remove(o.sequence);
+                if (o.inFlight) {
+                    inFlightBytes -= o.data.length;
+                }
+                o.message.future.completeExceptionally(expired);
+            }
+        }
     }
 
     /** A retransmission timeout: everything in flight is presumed lost. */

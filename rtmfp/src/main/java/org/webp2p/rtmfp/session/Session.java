@@ -4,12 +4,11 @@ import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.webp2p.rtmfp.DropReason;
 import org.webp2p.rtmfp.RtmfpParams;
@@ -26,6 +25,7 @@ import org.webp2p.rtmfp.chunk.Ping;
 import org.webp2p.rtmfp.chunk.PingReply;
 import org.webp2p.rtmfp.chunk.SessionCloseAck;
 import org.webp2p.rtmfp.chunk.SessionCloseRequest;
+import org.webp2p.rtmfp.chunk.UnknownChunk;
 import org.webp2p.rtmfp.chunk.UserData;
 import org.webp2p.rtmfp.crypto.FlashCertificate;
 import org.webp2p.rtmfp.crypto.PacketCipher;
@@ -46,9 +46,6 @@ import org.webp2p.rtmfp.wire.WireReader;
 public final class Session {
     /** Flags, timestamp and echo. */
     private static final int MAX_HEADER_LENGTH = 5;
-    /** First byte of our address-check pings (RFC 7016 §3.5.4.2). */
-    private static final byte MOBILITY_MARK = 'M';
-    private static final int MOBILITY_NONCE_LENGTH = 8;
     /** Timestamp-echo samples above this are stale or wrapped and ignored. */
     private static final long MAX_RTT_SAMPLE_MILLIS = 60_000;
 
@@ -65,7 +62,8 @@ public final class Session {
     private final Map<Long, SendFlow> sendFlows = new LinkedHashMap<>();
     private final Map<Long, ReceiveFlow> receiveFlows = new LinkedHashMap<>();
     private final Deque<Chunk> control = new ArrayDeque<>();
-    private final Set<ReceiveFlow> flowsToAck = new LinkedHashSet<>();
+    private final AckScheduler acks;
+    private final AddressMobility mobility;
     private volatile InetSocketAddress farAddress;
     private volatile SessionState state = SessionState.OPEN;
     private SessionListener listener = new SessionListener() { };
@@ -73,19 +71,19 @@ public final class Session {
     private long lastKeepaliveAt;
     private int farTimestamp = -1;
     private long farTimestampAt;
+    private int lastEchoSent = -1;
     private long transmitCounter;
-    private long retransmitDeadline;
-    private boolean ackNow;
-    private long ackDeadline;
-    private int dataPacketsSinceAck;
+    /** When the retransmission timer started: last ack progress, or first send into an empty flight; 0 = idle. */
+    private long retransmitTimerStart;
     private int roundRobin;
     private long closeStartedAt;
     private long lastCloseSentAt;
     private long lingerUntil;
-    private InetSocketAddress mobilityCandidate;
-    private Bytes mobilityNonce;
-    private long lastMobilityPingAt = Long.MIN_VALUE / 2;
     private boolean closedNotified;
+    private long packetsSent;
+    private long packetsReceived;
+    private long fragmentsLost;
+    private long retransmitTimeouts;
 
     Session(SessionHost host, RtmfpParams params, long nearSessionId, long farSessionId, InetSocketAddress farAddress,
             FlashCertificate farCertificate, boolean initiator, PacketCipher cipher) {
@@ -98,6 +96,8 @@ public final class Session {
         this.initiator = initiator;
         this.cipher = cipher;
         this.rtt = new RttEstimator(params);
+        this.acks = new AckScheduler(params);
+        this.mobility = new AddressMobility(params.mobilityPingMillis());
         int segment = params.maxPacketLength() - MAX_HEADER_LENGTH;
         this.congestion = new CongestionWindow(segment, params.initialCongestionWindowPackets(),
                 params.timedOutCongestionWindowPackets());
@@ -136,6 +136,12 @@ public final class Session {
     /** The smoothed round-trip time, or -1 before any measurement. */
     public long smoothedRttMillis() {
         return rtt.smoothedRttMillis();
+    }
+
+    /** Counters for metrics; read them on the endpoint's thread for exact values. */
+    public SessionStats stats() {
+        return new SessionStats(packetsSent, packetsReceived, fragmentsLost, retransmitTimeouts,
+                rtt.smoothedRttMillis(), congestion.bytes());
     }
 
     /** Sets the listener; call it before the session can receive flows (e.g. in the open callback). */
@@ -197,6 +203,10 @@ public final class Session {
         host.execute(task);
     }
 
+    long nowMillis() {
+        return host.nowMillis();
+    }
+
     PacketCipher cipher() {
         return cipher;
     }
@@ -223,8 +233,7 @@ public final class Session {
     }
 
     void queueFlowException(ReceiveFlow flow) {
-        flowsToAck.add(flow);
-        ackNow = true;
+        acks.flowNeedsAck(flow, true);
         flush(host.nowMillis());
     }
 
@@ -236,6 +245,7 @@ public final class Session {
             return;
         }
         lastReceivedAt = now;
+        packetsReceived++;
         if (packet.hasTimestamp()) {
             farTimestamp = packet.timestamp();
             farTimestampAt = now;
@@ -281,12 +291,7 @@ public final class Session {
             }
         }
         if (carriedData) {
-            dataPacketsSinceAck++;
-            if (dataPacketsSinceAck >= params.obligatoryAckAfterPackets()) {
-                ackNow = true;
-            } else if (ackDeadline == 0) {
-                ackDeadline = now + params.delayedAckMillis();
-            }
+            acks.onDataPacket(now);
         }
         flush(now);
     }
@@ -302,16 +307,13 @@ public final class Session {
                 host.send(from, farSessionId, cipher, header(now, List.of(reply)));
             }
         } else if (chunk instanceof PingReply reply) {
-            if (mobilityNonce != null && from.equals(mobilityCandidate) && reply.messageEcho().equals(mobilityNonce)) {
-                farAddress = mobilityCandidate;
-                mobilityCandidate = null;
-                mobilityNonce = null;
+            if (mobility.confirms(reply.messageEcho(), from)) {
+                farAddress = from;
             }
         } else if (chunk instanceof BufferProbe probe) {
             ReceiveFlow flow = receiveFlows.get(probe.flowId());
             if (flow != null) {
-                flowsToAck.add(flow);
-                ackNow = true;
+                acks.flowNeedsAck(flow, true);
             }
         } else if (chunk instanceof FlowExceptionReport report) {
             SendFlow flow = sendFlows.get(report.flowId());
@@ -332,22 +334,17 @@ public final class Session {
             }
         } else if (chunk instanceof ForwardedIHello forwarded) {
             host.onForwardedIHello(this, forwarded);
-        } else {
+        } else if (!(chunk instanceof UnknownChunk)) {
             // Handshake chunks have no business inside a session; unknown types are ignored (RFC 7016 §2.3).
             host.drop(DropReason.UNEXPECTED_CHUNK);
         }
     }
 
     private void checkNewAddress(InetSocketAddress from, long now) {
-        if (now - lastMobilityPingAt < params.mobilityPingMillis() && from.equals(mobilityCandidate)) {
-            return;
+        Bytes probe = mobility.probe(from, now, host::randomBytes);
+        if (probe != null) {
+            host.send(from, farSessionId, cipher, header(now, List.of(new Ping(probe))));
         }
-        lastMobilityPingAt = now;
-        mobilityCandidate = from;
-        byte[] nonce = host.randomBytes(MOBILITY_NONCE_LENGTH + 1);
-        nonce[0] = MOBILITY_MARK;
-        mobilityNonce = Bytes.of(nonce);
-        host.send(from, farSessionId, cipher, header(now, List.of(new Ping(mobilityNonce))));
     }
 
     private void onUserData(UserData data, long now) {
@@ -358,13 +355,12 @@ public final class Session {
                 return;
             }
         }
-        if (!flow.onUserData(data, now)) {
-            host.drop(DropReason.FLOW_REFUSED);
+        switch (flow.onUserData(data, now)) {
+            case DUPLICATE -> host.drop(DropReason.DUPLICATE);
+            case OUT_OF_WINDOW -> host.drop(DropReason.FLOW_REFUSED);
+            case ACCEPTED -> { }
         }
-        flowsToAck.add(flow);
-        if (flow.sawOutOfOrder() || data.fin()) {
-            ackNow = true;
-        }
+        acks.flowNeedsAck(flow, flow.sawOutOfOrder() || data.fin());
     }
 
     private ReceiveFlow openReceiveFlow(UserData data) {
@@ -383,7 +379,7 @@ public final class Session {
                 .findFirst().map(o -> sendFlows.get(new WireReader(o.value()).readVlu())).orElse(null);
         ReceiveFlow flow = new ReceiveFlow(this, data.flowId(), Bytes.of(metadata.get().value()), associated, params);
         receiveFlows.put(flow.id(), flow);
-        listener.onFlow(flow);
+        UserCallbacks.run("flow", () -> listener.onFlow(flow));
         return flow;
     }
 
@@ -394,11 +390,12 @@ public final class Session {
         }
         SendFlow.AckOutcome outcome = flow.onAcknowledgement(ack);
         congestion.onAcknowledged(outcome.bytesAcknowledged());
-        if (outcome.lossDetected()) {
+        fragmentsLost += outcome.fragmentsLost();
+        if (outcome.fragmentsLost() > 0) {
             congestion.onLoss(now, Math.max(rtt.smoothedRttMillis(), params.minimumErtoMillis() / 4));
         }
         if (outcome.progress()) {
-            retransmitDeadline = inFlightBytes() > 0 ? now + rtt.ertoMillis() : 0;
+            retransmitTimerStart = inFlightBytes() > 0 ? now : 0;
         }
     }
 
@@ -439,17 +436,20 @@ public final class Session {
             lastKeepaliveAt = now;
             control.add(new Ping(Bytes.EMPTY));
         }
-        if (ackDeadline != 0 && now >= ackDeadline) {
-            ackNow = true;
+        acks.onTick(now);
+        for (SendFlow flow : sendFlows.values()) {
+            flow.abandonExpired(now);
         }
-        if (retransmitDeadline != 0 && now >= retransmitDeadline) {
+        // Measured against the current ERTO, so RTT samples taken after the send still count.
+        if (retransmitTimerStart != 0 && now - retransmitTimerStart >= rtt.ertoMillis()) {
             if (inFlightBytes() > 0) {
                 sendFlows.values().forEach(SendFlow::onTimeout);
+                retransmitTimeouts++;
                 rtt.backOff();
                 congestion.onTimeout();
-                retransmitDeadline = now + rtt.ertoMillis();
+                retransmitTimerStart = now;
             } else {
-                retransmitDeadline = 0;
+                retransmitTimerStart = 0;
             }
         }
         for (SendFlow flow : sendFlows.values()) {
@@ -489,20 +489,21 @@ public final class Session {
                 return;
             }
             host.send(farAddress, farSessionId, cipher, header(now, chunks));
+            packetsSent++;
             if (carriesData) {
                 dataPackets++;
-                if (retransmitDeadline == 0) {
-                    retransmitDeadline = now + rtt.ertoMillis();
+                if (retransmitTimerStart == 0) {
+                    retransmitTimerStart = now;
                 }
             }
         }
     }
 
     private int addAcknowledgements(List<Chunk> chunks, int room) {
-        if (!ackNow || flowsToAck.isEmpty()) {
+        if (!acks.due()) {
             return room;
         }
-        var it = flowsToAck.iterator();
+        Iterator<ReceiveFlow> it = acks.pending();
         while (it.hasNext()) {
             ReceiveFlow flow = it.next();
             Chunk ack = flow.acknowledgement();
@@ -521,9 +522,7 @@ public final class Session {
             room -= size;
             it.remove();
         }
-        ackNow = false;
-        ackDeadline = 0;
-        dataPacketsSinceAck = 0;
+        acks.sent();
         return room;
     }
 
@@ -550,8 +549,13 @@ public final class Session {
     private Packet header(long now, List<Chunk> chunks) {
         int echo = -1;
         if (farTimestamp >= 0 && now - farTimestampAt <= params.maxTimestampEchoElapsedMillis()) {
-            // Echo what the far clock reads now, so its RTT sample excludes the time we held it.
-            echo = (int) ((farTimestamp + (now - farTimestampAt) / RtmfpParams.TIMESTAMP_TICK_MILLIS) & 0xffff);
+            // Echo what the far clock reads now, so its RTT sample excludes the time we held it,
+            // and only when that value changed (RFC 7016 §3.5.2.2).
+            int current = (int) ((farTimestamp + (now - farTimestampAt) / RtmfpParams.TIMESTAMP_TICK_MILLIS) & 0xffff);
+            if (current != lastEchoSent) {
+                echo = current;
+                lastEchoSent = current;
+            }
         }
         PacketMode mode = initiator ? PacketMode.INITIATOR : PacketMode.RESPONDER;
         return new Packet(mode, false, false, timestampTicks(now), echo, chunks);
@@ -567,7 +571,15 @@ public final class Session {
         sendFlows.clear();
     }
 
-    /** Ends the session at once, without telling the far end (endpoint shutdown, timeouts). */
+    /** Ends the session at once after one close request, so the far end need not wait for a timeout. */
+    void terminateWithNotice() {
+        if (state == SessionState.OPEN || state == SessionState.NEAR_CLOSING) {
+            host.send(farAddress, farSessionId, cipher, header(host.nowMillis(), List.of(new SessionCloseRequest())));
+        }
+        terminate();
+    }
+
+    /** Ends the session at once, without telling the far end (timeouts, end of lingering). */
     void terminate() {
         if (state == SessionState.CLOSED) {
             return;
@@ -576,7 +588,7 @@ public final class Session {
         state = SessionState.CLOSED;
         receiveFlows.clear();
         control.clear();
-        flowsToAck.clear();
+        acks.clear();
         notifyClosed();
         host.onSessionEnded(this);
     }
@@ -584,7 +596,7 @@ public final class Session {
     private void notifyClosed() {
         if (!closedNotified) {
             closedNotified = true;
-            listener.onClosed(this);
+            UserCallbacks.run("session closed", () -> listener.onClosed(this));
         }
     }
 

@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.List;
-import java.util.Optional;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.webp2p.rtmfp.wire.Bytes;
+import org.webp2p.rtmfp.wire.OptionList;
 
 class FlashCryptoTest {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -112,14 +113,52 @@ class FlashCryptoTest {
     }
 
     @Test
-    void refusesResponderThatRequiresHmac() {
+    void honoursAFarRequestForHmacAndSequenceNumbers() {
+        LocalIdentity initiator = LocalIdentity.ephemeral(List.of(DhGroup.MODP_1024), false, 256, RANDOM);
+        LocalIdentity responder = LocalIdentity.ephemeral(List.of(DhGroup.MODP_1024), true, 256, RANDOM);
+        ProtectionPolicy strict = new ProtectionPolicy(true, 16, true);
+        InitiatorKeyAgreement start = InitiatorKeyAgreement.start(initiator, responder.certificate(), RANDOM).orElseThrow();
+        ResponderKeyAgreement answer = ResponderKeyAgreement.respond(responder, initiator.certificate(),
+                start.component(), strict, RANDOM).orElseThrow();
+        PacketCipher initiatorCipher = start.finish(answer.component()).orElseThrow();
+        assertThat(initiatorCipher.protection()).isEqualTo(new PacketProtection(true, 16, false, 0, true, false));
+        assertThat(answer.cipher().protection()).isEqualTo(new PacketProtection(false, 0, true, 16, false, true));
+
+        byte[] sent = initiatorCipher.encrypt(PLAIN_PING);
+        assertThat(sent.length).as("one block plus a 16-byte HMAC").isEqualTo(32);
+        assertThat(answer.cipher().decrypt(sent, 0, sent.length)).hasValueSatisfying(p ->
+                assertThat(Arrays.copyOf(p, PLAIN_PING.length)).isEqualTo(PLAIN_PING));
+        assertThat(answer.cipher().decrypt(sent, 0, sent.length)).as("replayed").isEmpty();
+
+        byte[] forged = initiatorCipher.encrypt(PLAIN_PING);
+        forged[forged.length - 1] ^= 1;
+        assertThat(answer.cipher().decrypt(forged, 0, forged.length)).isEmpty();
+        byte[] reply = answer.cipher().encrypt(PLAIN_PING);
+        assertThat(initiatorCipher.decrypt(reply, 0, reply.length)).isPresent();
+    }
+
+    @Test
+    void refusesInitiatorThatCannotSendTheRequiredHmac() {
         LocalIdentity initiator = LocalIdentity.ephemeral(List.of(DhGroup.MODP_1024), false, 256, RANDOM);
         LocalIdentity responder = LocalIdentity.ephemeral(List.of(DhGroup.MODP_1024), true, 256, RANDOM);
         InitiatorKeyAgreement start = InitiatorKeyAgreement.start(initiator, responder.certificate(), RANDOM).orElseThrow();
-        ResponderKeyAgreement answer = ResponderKeyAgreement.respond(responder, initiator.certificate(),
-                start.component(), RANDOM).orElseThrow();
-        // append HMAC negotiation option: length 2, type 0x1a, flags 0x05 (send always | request)
-        Bytes demanding = Bytes.fromHex(answer.component().toHex() + "021a05");
-        assertThat(start.finish(demanding)).isEqualTo(Optional.empty());
+        // An older endpoint that sends no negotiation options at all.
+        OptionList withoutNegotiation = new OptionList(OptionList.parse(start.component().toByteArray()).options().stream()
+                .filter(o -> o.type() != 0x1a && o.type() != 0x1e).toList());
+        assertThat(ResponderKeyAgreement.respond(responder, initiator.certificate(), Bytes.of(withoutNegotiation.encode()),
+                new ProtectionPolicy(true, 16, false), RANDOM)).isEmpty();
+        assertThat(ResponderKeyAgreement.respond(responder, initiator.certificate(), Bytes.of(withoutNegotiation.encode()),
+                ProtectionPolicy.CHECKSUM_ONLY, RANDOM)).isPresent();
+    }
+
+    @Test
+    void replayWindowRefusesRepeatsAndTheTooOld() {
+        ReplayWindow window = new ReplayWindow();
+        assertThat(window.accept(5)).isTrue();
+        assertThat(window.accept(3)).isTrue();
+        assertThat(window.accept(3)).isFalse();
+        assertThat(window.accept(100)).isTrue();
+        assertThat(window.accept(36)).as("more than 64 behind").isFalse();
+        assertThat(window.accept(37)).isTrue();
     }
 }

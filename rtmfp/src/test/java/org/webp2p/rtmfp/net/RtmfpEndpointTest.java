@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -15,9 +17,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.webp2p.rtmfp.RtmfpParams;
 import org.webp2p.rtmfp.crypto.DhGroup;
 import org.webp2p.rtmfp.crypto.LocalIdentity;
+import org.webp2p.rtmfp.crypto.PeerId;
 import org.webp2p.rtmfp.session.ReceiveFlow;
 import org.webp2p.rtmfp.session.Session;
 import org.webp2p.rtmfp.session.SessionListener;
+import org.webp2p.rtmfp.session.SessionState;
 import org.webp2p.rtmfp.wire.Bytes;
 
 class RtmfpEndpointTest {
@@ -76,12 +80,11 @@ class RtmfpEndpointTest {
     }
 
     @Test
-    void closingTheEndpointFreesThePortAndEndsSessions() throws Exception {
-        RtmfpEndpoint server = RtmfpEndpoint.builder().localAddress(LOOPBACK_ANY_PORT)
-                .identity(LocalIdentity.ephemeral(List.of(DhGroup.MODP_1024), true, 256,
-                        new SecureRandom())).bind();
-        InetSocketAddress address = server.localAddress();
-        try (RtmfpEndpoint client = RtmfpEndpoint.builder().localAddress(LOOPBACK_ANY_PORT).bind()) {
+    void closingTheEndpointTellsFarEndsAndFreesThePort() throws Exception {
+        try (RtmfpEndpoint server = RtmfpEndpoint.builder().localAddress(LOOPBACK_ANY_PORT)
+                     .identity(LocalIdentity.ephemeral(List.of(DhGroup.MODP_1024), true, 256, new SecureRandom())).bind();
+             RtmfpEndpoint client = RtmfpEndpoint.builder().localAddress(LOOPBACK_ANY_PORT).bind()) {
+            InetSocketAddress address = server.localAddress();
             Session session = client.connect("rtmfp://localhost/x", address, new SessionListener() { })
                     .get(5, TimeUnit.SECONDS);
             assertThat(server.sessions()).hasSize(1);
@@ -90,6 +93,39 @@ class RtmfpEndpointTest {
                 assertThat(again.localAddress()).isEqualTo(address);
             }
             assertThat(session.farAddress()).isEqualTo(address);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+            while (session.state() == SessionState.OPEN && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(session.state()).as("the far end was told").isEqualTo(SessionState.FAR_CLOSED);
+        }
+    }
+
+    @Test
+    void peersMeetThroughARendezvousOverUdp() throws Exception {
+        RtmfpParams params = RtmfpParams.defaults();
+        LocalIdentity serverIdentity = LocalIdentity.ephemeral(params.dhGroups(), true, params.dhPrivateKeyBits(),
+                new SecureRandom());
+        try (RtmfpEndpoint rendezvous = RtmfpEndpoint.builder().localAddress(LOOPBACK_ANY_PORT).identity(serverIdentity).bind();
+             RtmfpEndpoint alice = RtmfpEndpoint.builder().localAddress(LOOPBACK_ANY_PORT).bind();
+             RtmfpEndpoint bob = RtmfpEndpoint.builder().localAddress(LOOPBACK_ANY_PORT).bind()) {
+            Map<PeerId, Session> registry = new ConcurrentHashMap<>();
+            rendezvous.setIncomingSessionHandler(session -> registry.put(session.farPeerId(), session));
+            rendezvous.setIHelloHandler(hello -> hello.discriminator().peerId().map(registry::get).ifPresent(target -> {
+                target.forwardIHello(hello.encodedDiscriminator(), hello.from(), hello.tag());
+                hello.redirect(List.of(target.farAddress()));
+            }));
+            alice.connect("rtmfp://localhost/app", rendezvous.localAddress(), new SessionListener() { }).get(5, TimeUnit.SECONDS);
+            bob.connect("rtmfp://localhost/app", rendezvous.localAddress(), new SessionListener() { }).get(5, TimeUnit.SECONDS);
+            CompletableFuture<byte[]> atBob = new CompletableFuture<>();
+            bob.setIncomingSessionHandler(session -> session.setListener(firstMessageInto(atBob)));
+
+            Session toBob = alice.connectToPeer(bob.peerId(), List.of(rendezvous.localAddress()), new SessionListener() { })
+                    .get(5, TimeUnit.SECONDS);
+            toBob.openFlow(Bytes.fromHex("01")).send("hello bob".getBytes());
+
+            assertThat(toBob.farAddress()).isEqualTo(bob.localAddress());
+            assertThat(atBob.get(5, TimeUnit.SECONDS)).isEqualTo("hello bob".getBytes());
         }
     }
 }

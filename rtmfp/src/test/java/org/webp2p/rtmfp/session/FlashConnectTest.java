@@ -57,7 +57,7 @@ class FlashConnectTest {
                 });
         net.run(50);
 
-        SendFlow control = opened.join().openFlow(TcMetadata.netConnection().encode());
+        SendFlow control = completed(opened).openFlow(TcMetadata.netConnection().encode());
         control.send(NetConnectionCommand.connect("live", "rtmfp://10.0.0.1/live", "WIN 32,0,0,465").toMessage().encode());
         net.run(200);
 
@@ -68,5 +68,10 @@ class FlashConnectTest {
             assertThat(c.transactionId()).isEqualTo(1.0);
             assertThat(c.statusCode()).contains("NetConnection.Connect.Success");
         });
+    }
+
+    private static <T> T completed(CompletableFuture<T> future) {
+        assertThat(future).isCompleted();
+        return future.join();
     }
 }

@@ -48,7 +48,7 @@ class HandshakeTest {
                 new SessionListener() { });
         net.run(50);
 
-        Session session = opened.join();
+        Session session = completed(opened);
         assertThat(session.farPeerId()).isEqualTo(server.identity().peerId());
         assertThat(session.farAddress()).isEqualTo(SERVER);
         assertThat(incoming).hasSize(1);
@@ -70,7 +70,7 @@ class HandshakeTest {
                 List.of(SERVER), new SessionListener() { });
         net.run(50);
 
-        assertThat(opened.join().farPeerId()).isEqualTo(responder.identity().peerId());
+        assertThat(completed(opened).farPeerId()).isEqualTo(responder.identity().peerId());
         assertThat(responder.sessions()).hasSize(1);
     }
 
@@ -156,7 +156,7 @@ class HandshakeTest {
         Packet original = DatagramCodec.decode(iikeying.bytes(), PacketCipher.defaultCipher()).orElseThrow();
         IIKeying keying = (IIKeying) original.chunks().get(0);
         byte[] forgedCookie = keying.cookieEcho().toByteArray();
-        forgedCookie[forgedCookie.length - 1] ^= 1;
+        forgedCookie[10] ^= 1; // inside the authenticity MAC
         IIKeying forged = new IIKeying(keying.initiatorSessionId() ^ 1, Bytes.of(forgedCookie),
                 keying.initiatorCertificate(), keying.sessionKeyComponent(), keying.signature());
         net.inject(CLIENT, SERVER, DatagramCodec.encode(0, Packet.startup(List.of(forged)), PacketCipher.defaultCipher()));
@@ -166,7 +166,7 @@ class HandshakeTest {
     }
 
     @Test
-    void rejectsCookieReplayedFromAnotherAddress() {
+    void cookieReplayedFromAnotherAddressGetsOnlyACookieChange() {
         FakeNetwork net = new FakeNetwork(9);
         RtmfpCore server = net.add("10.0.0.1", 1935, server(), PARAMS);
         RtmfpCore client = net.add("10.0.0.2", 5000, peer(), PARAMS);
@@ -174,9 +174,13 @@ class HandshakeTest {
         net.run(50);
         FakeNetwork.Datagram iikeying = net.delivered().stream().filter(d -> d.to().equals(SERVER)).skip(1).findFirst()
                 .orElseThrow();
-        net.inject(new InetSocketAddress("10.0.0.66", 4000), SERVER, iikeying.bytes());
+        InetSocketAddress elsewhere = new InetSocketAddress("10.0.0.66", 4000);
+        RtmfpCore listener = net.add("10.0.0.66", 4000, peer(), PARAMS);
+        net.inject(elsewhere, SERVER, iikeying.bytes());
         net.run(20);
-        assertThat(server.drops().get(DropReason.BAD_COOKIE)).isEqualTo(1);
+        assertThat(server.sessions()).hasSize(1);
+        assertThat(listener.drops().get(DropReason.UNKNOWN_SESSION)).as("the cookie change addressed to the initiator's session ID")
+                .isEqualTo(1);
     }
 
     @Test
@@ -205,27 +209,99 @@ class HandshakeTest {
                 List.of(SERVER), new SessionListener() { });
         net.run(100);
 
-        assertThat(toBob.join().farPeerId()).isEqualTo(bob.identity().peerId());
-        assertThat(toBob.join().farAddress()).isEqualTo(new InetSocketAddress("10.0.0.3", 6000));
+        assertThat(completed(toBob).farPeerId()).isEqualTo(bob.identity().peerId());
+        assertThat(completed(toBob).farAddress()).isEqualTo(new InetSocketAddress("10.0.0.3", 6000));
         assertThat(bobIncoming).singleElement().satisfies(s -> assertThat(s.farPeerId()).isEqualTo(alice.identity().peerId()));
     }
 
     @Test
-    void staleCookieIsRenewedWithCookieChangeAndTheOpeningCompletes() {
-        RtmfpParams shortCookies = PARAMS.toBuilder().cookieLifetimeMillis(3000).build();
+    void addressChangeBetweenRHelloAndIIKeyingIsAnsweredWithCookieChange() {
         FakeNetwork net = new FakeNetwork(11);
-        RtmfpCore server = net.add("10.0.0.1", 1935, server(), shortCookies);
-        RtmfpCore client = net.add("10.0.0.2", 5000, peer(), shortCookies);
+        RtmfpCore server = net.add("10.0.0.1", 1935, server(), PARAMS);
+        RtmfpCore client = net.add("10.0.0.2", 5000, peer(), PARAMS);
         int[] toServer = {0};
-        // Let the IHello through, then hold the IIKeying back until its cookie has gone stale.
-        net.block((from, to) -> to.equals(SERVER) && ++toServer[0] > 1 && net.now() < 1_003_200);
+        // Let the IHello through and hold back the first IIKeying; then the client's NAT rebinds.
+        net.block((from, to) -> to.equals(SERVER) && ++toServer[0] == 2);
         CompletableFuture<Session> opened = client.open(EndpointDiscriminator.forServer(URI), List.of(SERVER),
                 new SessionListener() { });
-        net.run(6000);
+        net.run(20);
+        InetSocketAddress rebound = new InetSocketAddress("10.0.0.2", 5999);
+        net.rewriteSource(CLIENT, rebound);
+        net.run(3000);
+
         assertThat(opened).isCompleted();
-        assertThat(server.sessions()).hasSize(1);
+        assertThat(server.sessions()).singleElement().satisfies(s -> assertThat(s.farAddress()).isEqualTo(rebound));
         assertThat(net.delivered()).anyMatch(d -> d.from().equals(SERVER)
                 && DatagramCodec.decode(d.bytes(), PacketCipher.defaultCipher())
                 .map(p -> p.chunks().get(0) instanceof RHelloCookieChange).orElse(false));
+    }
+
+    @Test
+    void expiredCookieIsRefused() {
+        RtmfpParams shortCookies = PARAMS.toBuilder().cookieLifetimeMillis(1000).openTimeoutMillis(4000).build();
+        FakeNetwork net = new FakeNetwork(12);
+        RtmfpCore server = net.add("10.0.0.1", 1935, server(), shortCookies);
+        RtmfpCore client = net.add("10.0.0.2", 5000, peer(), shortCookies);
+        int[] toServer = {0};
+        // Hold back the IIKeying and its first retransmission; the second comes 3.5 s after the RHello.
+        net.block((from, to) -> to.equals(SERVER) && ++toServer[0] >= 2 && toServer[0] <= 3);
+        client.open(EndpointDiscriminator.forServer(URI), List.of(SERVER), new SessionListener() { });
+        net.run(4500);
+        assertThat(server.drops().get(DropReason.BAD_COOKIE)).isPositive();
+        assertThat(server.sessions()).isEmpty();
+    }
+
+    @Test
+    void simultaneousOpeningsAgreeOnOneSession() {
+        FakeNetwork net = new FakeNetwork(13);
+        RtmfpCore alice = net.add("10.0.0.2", 5000, peer(), PARAMS);
+        RtmfpCore bob = net.add("10.0.0.3", 6000, peer(), PARAMS);
+        CompletableFuture<Session> aliceToBob = alice.open(EndpointDiscriminator.forPeer(bob.identity().peerId()),
+                List.of(new InetSocketAddress("10.0.0.3", 6000)), new SessionListener() { });
+        CompletableFuture<Session> bobToAlice = bob.open(EndpointDiscriminator.forPeer(alice.identity().peerId()),
+                List.of(CLIENT), new SessionListener() { });
+        net.run(3000);
+        assertThat(completed(aliceToBob).farPeerId()).isEqualTo(bob.identity().peerId());
+        assertThat(completed(bobToAlice).farPeerId()).isEqualTo(alice.identity().peerId());
+        assertThat(alice.sessions()).hasSize(1);
+        assertThat(bob.sessions()).hasSize(1);
+    }
+
+    @Test
+    void limitsSessionsFromOneAddress() {
+        RtmfpParams oneEach = PARAMS.toBuilder().maxSessionsPerAddress(1).openTimeoutMillis(2000).build();
+        FakeNetwork net = new FakeNetwork(14);
+        RtmfpCore server = net.add("10.0.0.1", 1935, server(), oneEach);
+        RtmfpCore first = net.add("10.0.0.2", 5000, peer(), oneEach);
+        RtmfpCore second = net.add("10.0.0.2", 5001, peer(), oneEach);
+        CompletableFuture<Session> a = first.open(EndpointDiscriminator.forServer(URI), List.of(SERVER), new SessionListener() { });
+        net.run(50);
+        CompletableFuture<Session> b = second.open(EndpointDiscriminator.forServer(URI), List.of(SERVER), new SessionListener() { });
+        net.run(2500);
+        assertThat(a).isCompleted();
+        assertThat(b).isCompletedExceptionally();
+        assertThat(server.drops().get(DropReason.RESOURCE_LIMIT)).isPositive();
+    }
+
+    @Test
+    void openingAPeerWeAlreadyHaveASessionWithReusesIt() {
+        FakeNetwork net = new FakeNetwork(15);
+        RtmfpCore alice = net.add("10.0.0.2", 5000, peer(), PARAMS);
+        RtmfpCore bob = net.add("10.0.0.3", 6000, peer(), PARAMS);
+        InetSocketAddress bobAddress = new InetSocketAddress("10.0.0.3", 6000);
+        CompletableFuture<Session> first = alice.open(EndpointDiscriminator.forPeer(bob.identity().peerId()),
+                List.of(bobAddress), new SessionListener() { });
+        net.run(50);
+        int datagrams = net.delivered().size();
+        CompletableFuture<Session> second = alice.open(EndpointDiscriminator.forPeer(bob.identity().peerId()),
+                List.of(bobAddress), new SessionListener() { });
+        assertThat(completed(second)).isSameAs(completed(first));
+        net.run(10);
+        assertThat(net.delivered()).hasSize(datagrams);
+    }
+
+    private static <T> T completed(CompletableFuture<T> future) {
+        assertThat(future).isCompleted();
+        return future.join();
     }
 }

@@ -67,8 +67,16 @@ class ReceiveFlowTest {
     @Test
     void ignoresDuplicates() {
         flow.onUserData(fragment(1, 0, Fragment.WHOLE, "once"), 0);
-        flow.onUserData(fragment(1, 0, Fragment.WHOLE, "once"), 0);
+        assertThat(flow.onUserData(fragment(1, 0, Fragment.WHOLE, "once"), 0)).isEqualTo(ReceiveFlow.Receipt.DUPLICATE);
         assertThat(delivered).containsExactly("once");
+    }
+
+    @Test
+    void duplicateStillAdvancesTheForwardSequenceNumber() {
+        flow.onUserData(fragment(3, 0, Fragment.WHOLE, "third"), 0);
+        // The sender abandoned 1 and 2 and retransmits 3 with FSN 2.
+        assertThat(flow.onUserData(fragment(3, 2, Fragment.WHOLE, "third"), 0)).isEqualTo(ReceiveFlow.Receipt.DUPLICATE);
+        assertThat(delivered).containsExactly("third");
     }
 
     @Test
@@ -76,10 +84,10 @@ class ReceiveFlowTest {
         RtmfpParams tiny = RtmfpParams.defaults().toBuilder().receiveWindowBytes(2048).build();
         ReceiveFlow small = new ReceiveFlow(null, 5, Bytes.EMPTY, null, tiny);
         String kilobyte = "x".repeat(1024);
-        assertThat(small.onUserData(fragment(2, 0, Fragment.MIDDLE, kilobyte), 0)).isTrue();
-        assertThat(small.onUserData(fragment(3, 0, Fragment.MIDDLE, kilobyte), 0)).isTrue();
-        assertThat(small.onUserData(fragment(4, 0, Fragment.MIDDLE, kilobyte), 0)).isFalse();
+        assertThat(small.onUserData(fragment(2, 0, Fragment.MIDDLE, kilobyte), 0)).isEqualTo(ReceiveFlow.Receipt.ACCEPTED);
+        assertThat(small.onUserData(fragment(3, 0, Fragment.MIDDLE, kilobyte), 0)).isEqualTo(ReceiveFlow.Receipt.ACCEPTED);
+        assertThat(small.onUserData(fragment(4, 0, Fragment.MIDDLE, kilobyte), 0)).isEqualTo(ReceiveFlow.Receipt.OUT_OF_WINDOW);
         assertThat(small.acknowledgement().bufferBlocksAvailable()).isZero();
-        assertThat(small.onUserData(fragment(1, 0, Fragment.BEGIN, kilobyte), 0)).isTrue();
+        assertThat(small.onUserData(fragment(1, 0, Fragment.BEGIN, kilobyte), 0)).isEqualTo(ReceiveFlow.Receipt.ACCEPTED);
     }
 }

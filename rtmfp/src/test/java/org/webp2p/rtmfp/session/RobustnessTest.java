@@ -50,7 +50,7 @@ class RobustnessTest {
         CompletableFuture<Session> opened = client.open(EndpointDiscriminator.forServer("rtmfp://x/y"), List.of(SERVER),
                 new SessionListener() { });
         net.run(50);
-        clientSide = opened.join();
+        clientSide = completed(opened);
         return net;
     }
 
@@ -83,6 +83,20 @@ class RobustnessTest {
         net.inject(STRANGER, SERVER, datagram);
         net.run(10);
         assertThat(server.drops().get(DropReason.MALFORMED)).isEqualTo(1);
+    }
+
+    @Test
+    void replayedSessionPacketIsCountedAndNotDeliveredTwice() {
+        FakeNetwork net = connected(33);
+        int handshakeDatagrams = net.delivered().size();
+        clientSide.openFlow(Bytes.fromHex("01")).send("once".getBytes());
+        net.run(100);
+        FakeNetwork.Datagram data = net.delivered().subList(handshakeDatagrams, net.delivered().size()).stream()
+                .filter(d -> d.to().equals(SERVER)).findFirst().orElseThrow();
+        net.inject(CLIENT, SERVER, data.bytes());
+        net.run(100);
+        assertThat(received).hasSize(1);
+        assertThat(server.drops().get(DropReason.DUPLICATE)).isPositive();
     }
 
     @Test
@@ -149,5 +163,10 @@ class RobustnessTest {
             datagram[i] = (byte) (scrambled >>> (24 - 8 * i));
         }
         return datagram;
+    }
+
+    private static <T> T completed(CompletableFuture<T> future) {
+        assertThat(future).isCompleted();
+        return future.join();
     }
 }

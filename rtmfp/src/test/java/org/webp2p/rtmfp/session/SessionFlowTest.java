@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.webp2p.rtmfp.DropReason;
 import org.webp2p.rtmfp.RtmfpParams;
 import org.webp2p.rtmfp.crypto.EndpointDiscriminator;
 import org.webp2p.rtmfp.crypto.LocalIdentity;
+import org.webp2p.rtmfp.crypto.ProtectionPolicy;
 import org.webp2p.rtmfp.wire.Bytes;
 
 class SessionFlowTest {
@@ -65,7 +67,7 @@ class SessionFlowTest {
         CompletableFuture<Session> opened = client.open(EndpointDiscriminator.forServer("rtmfp://h/app"), List.of(SERVER),
                 atClient);
         net.run(50);
-        return new Session[] {opened.join(), incoming.get(0)};
+        return new Session[] {completed(opened), incoming.get(0)};
     }
 
     private static byte[] randomMessage(long seed, int size) {
@@ -99,7 +101,7 @@ class SessionFlowTest {
         byte[] down = randomMessage(2, 1 << 20);
         CompletableFuture<Void> upDone = pair[0].openFlow(Bytes.fromHex("01")).send(up);
         CompletableFuture<Void> downDone = pair[1].openFlow(Bytes.fromHex("02")).send(down);
-        net.run(15_000);
+        net.run(5_000);
         assertThat(upDone).isCompleted();
         assertThat(downDone).isCompleted();
         assertThat(atServer.messages).singleElement().isEqualTo(up);
@@ -243,5 +245,95 @@ class SessionFlowTest {
         SendFlow flow = client.openFlow(Bytes.fromHex("01"));
         flow.send(new byte[200_000]);
         assertThat(flow.send(new byte[20_000])).isCompletedExceptionally();
+    }
+
+    @Test
+    void slowReaderClosesTheWindowAndProbesReopenIt() {
+        RtmfpParams smallWindow = PARAMS.toBuilder().receiveWindowBytes(64 * 1024).build();
+        FakeNetwork net = new FakeNetwork(23);
+        Session[] pair = connect(net, smallWindow);
+        List<ReceiveFlow> parked = new ArrayList<>();
+        pair[1].setListener(new SessionListener() {
+            @Override
+            public void onFlow(ReceiveFlow flow) {
+                parked.add(flow);
+            }
+        });
+        SendFlow flow = pair[0].openFlow(Bytes.fromHex("01"));
+        List<CompletableFuture<Void>> sent = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            sent.add(flow.send(randomMessage(i, 32 * 1024)));
+        }
+        net.run(3000);
+        assertThat(sent).anyMatch(f -> !f.isDone());
+
+        List<byte[]> delivered = new ArrayList<>();
+        parked.get(0).setMessageListener((f, m) -> delivered.add(m));
+        net.run(3000);
+        assertThat(delivered).hasSize(8);
+        assertThat(sent).allMatch(f -> f.isDone() && !f.isCompletedExceptionally());
+    }
+
+    @Test
+    void messagePastItsLifetimeIsAbandonedAndSkippedByTheReceiver() {
+        FakeNetwork net = new FakeNetwork(24);
+        Session client = connect(net, PARAMS)[0];
+        SendFlow flow = client.openFlow(Bytes.fromHex("01"));
+        flow.send("first".getBytes());
+        net.run(100);
+        net.block((from, to) -> to.equals(SERVER));
+        CompletableFuture<Void> stale = flow.send("stale".getBytes(), 300);
+        net.run(500);
+        assertThat(stale).isCompletedExceptionally();
+
+        net.block((from, to) -> false);
+        CompletableFuture<Void> fresh = flow.send("fresh".getBytes());
+        net.run(500);
+        assertThat(fresh).isCompleted();
+        assertThat(atServer.messages).extracting(String::new).containsExactly("first", "fresh");
+    }
+
+    @Test
+    void receiverRefusesFlowsBeyondItsPerSessionLimit() {
+        FakeNetwork net = new FakeNetwork(25);
+        RtmfpParams twoFlows = PARAMS.toBuilder().maxFlowsPerSession(2).build();
+        RtmfpCore server = net.add("10.0.0.1", 1935, LocalIdentity.ephemeral(PARAMS.dhGroups(), true, 256, RANDOM), twoFlows);
+        RtmfpCore client = net.add("10.0.0.2", 5000, LocalIdentity.ephemeral(PARAMS.dhGroups(), false, 256, RANDOM), PARAMS);
+        server.setIncomingSessionHandler(s -> s.setListener(atServer));
+        CompletableFuture<Session> opened = client.open(EndpointDiscriminator.forServer("rtmfp://h/app"), List.of(SERVER),
+                atClient);
+        net.run(50);
+        List<CompletableFuture<Void>> sent = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            sent.add(completed(opened).openFlow(Bytes.of(new byte[] {(byte) i})).send(new byte[] {(byte) i}));
+        }
+        net.run(500);
+        assertThat(atServer.flows).hasSize(2);
+        assertThat(server.drops().get(DropReason.RESOURCE_LIMIT)).isPositive();
+        assertThat(sent).filteredOn(CompletableFuture::isCompletedExceptionally).hasSize(1);
+    }
+
+    @Test
+    void serverRequiringHmacAndSequenceNumbersGetsThemAndDataStillFlows() {
+        FakeNetwork net = new FakeNetwork(26);
+        RtmfpParams strict = PARAMS.toBuilder().protectionPolicy(new ProtectionPolicy(true, 16, true)).build();
+        RtmfpCore server = net.add("10.0.0.1", 1935, LocalIdentity.ephemeral(PARAMS.dhGroups(), true, 256, RANDOM), strict);
+        RtmfpCore client = net.add("10.0.0.2", 5000, LocalIdentity.ephemeral(PARAMS.dhGroups(), false, 256, RANDOM), PARAMS);
+        server.setIncomingSessionHandler(s -> s.setListener(atServer));
+        CompletableFuture<Session> opened = client.open(EndpointDiscriminator.forServer("rtmfp://h/app"), List.of(SERVER),
+                atClient);
+        net.run(50);
+        Session session = completed(opened);
+        assertThat(session.cipher().protection().hmacOut()).isTrue();
+        assertThat(session.cipher().protection().sequenceOut()).isTrue();
+        net.lossRate(0.05);
+        session.openFlow(Bytes.fromHex("01")).send(randomMessage(3, 100_000));
+        net.run(3000);
+        assertThat(atServer.messages).singleElement().isEqualTo(randomMessage(3, 100_000));
+    }
+
+    private static <T> T completed(CompletableFuture<T> future) {
+        assertThat(future).isCompleted();
+        return future.join();
     }
 }
