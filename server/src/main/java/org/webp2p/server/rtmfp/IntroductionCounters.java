@@ -19,7 +19,7 @@ final class IntroductionCounters {
 
     void attempted(NatType initiator, NatType target) {
         attempts.increment();
-        attemptsByPair.computeIfAbsent(key(initiator) + "-" + key(target), k -> new LongAdder()).increment();
+        attemptsByPair.computeIfAbsent(key(initiator) + "." + key(target), k -> new LongAdder()).increment();
     }
 
     /** An IHello for a peer ID that is not connected here. */
@@ -32,7 +32,7 @@ final class IntroductionCounters {
     }
 
     long attemptsBetween(NatType initiator, NatType target) {
-        LongAdder count = attemptsByPair.get(key(initiator) + "-" + key(target));
+        LongAdder count = attemptsByPair.get(key(initiator) + "." + key(target));
         return count == null ? 0 : count.sum();
     }
 

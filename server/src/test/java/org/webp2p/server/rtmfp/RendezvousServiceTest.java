@@ -52,7 +52,7 @@ class RendezvousServiceTest {
             assertThat(atBob.get(5, TimeUnit.SECONDS)).isEqualTo("hello bob".getBytes());
             assertThat(toBob.farAddress()).isEqualTo(bob.endpoint.localAddress());
             assertThat(rendezvous.metric("introductions")).isEqualTo(1);
-            assertThat(rendezvous.metric("introductions.full-cone-symmetric")).isEqualTo(1);
+            assertThat(rendezvous.metric("introductions.full-cone.symmetric")).isEqualTo(1);
             assertThat(rendezvous.metric("peers")).isEqualTo(2);
         }
     }
