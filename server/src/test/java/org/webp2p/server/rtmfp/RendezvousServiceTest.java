@@ -54,6 +54,11 @@ class RendezvousServiceTest {
             assertThat(rendezvous.metric("introductions")).isEqualTo(1);
             assertThat(rendezvous.metric("introductions.full-cone.symmetric")).isEqualTo(1);
             assertThat(rendezvous.metric("peers")).isEqualTo(2);
+            assertThat(rendezvous.metric("load")).isEqualTo(2);
+            assertThat(rendezvous.metric("handshakes")).isEqualTo(2);
+            assertThat(rendezvous.metric("connects.accepted")).isEqualTo(2);
+            assertThat(rendezvous.metric("bytes.in")).isPositive();
+            assertThat(rendezvous.metric("bytes.out")).isPositive();
         }
     }
 
