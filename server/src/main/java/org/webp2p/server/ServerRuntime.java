@@ -20,6 +20,7 @@ import org.webp2p.server.store.Store;
 import org.webp2p.server.store.StoreException;
 import org.webp2p.server.origin.OriginService;
 import org.webp2p.server.pingback.PingbackService;
+import org.webp2p.server.rtmfp.RendezvousService;
 import org.webp2p.server.stun.StunService;
 import org.webp2p.server.tracker.TrackerService;
 
@@ -45,6 +46,7 @@ public final class ServerRuntime implements AutoCloseable {
         List<Service> services = new ArrayList<>();
         services.add(new OriginService());
         services.add(new StunService());
+        services.add(new RendezvousService());
         services.add(new TrackerService());
         services.add(new PingbackService());
         services.add(new ApiService(this::services));

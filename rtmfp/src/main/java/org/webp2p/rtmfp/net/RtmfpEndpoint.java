@@ -23,6 +23,7 @@ import org.webp2p.rtmfp.crypto.EndpointDiscriminator;
 import org.webp2p.rtmfp.crypto.LocalIdentity;
 import org.webp2p.rtmfp.crypto.PeerId;
 import org.webp2p.rtmfp.session.DatagramSink;
+import org.webp2p.rtmfp.session.HelloAdmission;
 import org.webp2p.rtmfp.session.IHelloHandler;
 import org.webp2p.rtmfp.session.IncomingSessionHandler;
 import org.webp2p.rtmfp.session.RtmfpCore;
@@ -87,6 +88,11 @@ public final class RtmfpEndpoint implements AutoCloseable {
     /** Sees IHellos for other endpoints, for rendezvous services. */
     public void setIHelloHandler(IHelloHandler handler) {
         core.setIHelloHandler(handler);
+    }
+
+    /** Decides whether IHellos for us are answered here or redirected, e.g. when a server is full. */
+    public void setHelloAdmission(HelloAdmission admission) {
+        core.setHelloAdmission(admission);
     }
 
     public List<Session> sessions() {

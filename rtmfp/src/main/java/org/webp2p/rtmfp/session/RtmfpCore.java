@@ -61,6 +61,7 @@ public final class RtmfpCore implements SessionHost {
     private final Openings openings;
     private final Map<Bytes, AnsweredKeying> answeredKeyings = new HashMap<>();
     private volatile IHelloHandler ihelloHandler;
+    private volatile HelloAdmission helloAdmission = HelloAdmission.ANSWER_ALL;
     private volatile IncomingSessionHandler incomingSessionHandler = session -> { };
 
     /** What we answered an IIKeying with, to answer its retransmissions the same way. */
@@ -105,6 +106,11 @@ public final class RtmfpCore implements SessionHost {
     /** Sees IHellos for other endpoints (rendezvous); without one they are dropped as NOT_FOR_US. */
     public void setIHelloHandler(IHelloHandler handler) {
         this.ihelloHandler = handler;
+    }
+
+    /** Decides whether IHellos addressed to us are answered here or redirected (load balancing). */
+    public void setHelloAdmission(HelloAdmission admission) {
+        this.helloAdmission = admission;
     }
 
     /** Called for every session a far end opens to us, before it can deliver anything. */
@@ -234,7 +240,12 @@ public final class RtmfpCore implements SessionHost {
             return;
         }
         if (discriminator.get().selects(identity.certificate())) {
-            sendRHello(from, hello.tag(), datagramLength, now);
+            List<InetSocketAddress> elsewhere = helloAdmission.redirectFor(from);
+            if (elsewhere.isEmpty()) {
+                sendRHello(from, hello.tag(), datagramLength, now);
+            } else {
+                sendRedirect(from, hello.tag(), elsewhere, datagramLength);
+            }
             return;
         }
         IHelloHandler handler = ihelloHandler;
@@ -258,18 +269,19 @@ public final class RtmfpCore implements SessionHost {
     }
 
     void sendRedirect(ForeignIHello hello, List<InetSocketAddress> destinations, int budgetLength) {
-        execute(() -> {
-            List<PeerAddress> addresses = destinations.stream()
-                    .limit(params.maxRedirectDestinations())
-                    .map(a -> new PeerAddress(a, AddressOrigin.OBSERVED)).toList();
-            byte[] datagram = DatagramCodec.encode(0, Packet.startup(List.of(new Redirect(hello.tag(), addresses))),
-                    startupCipher);
-            if (datagram.length > params.maxHelloAmplification() * budgetLength) {
-                drops.increment(DropReason.AMPLIFICATION_LIMIT);
-                return;
-            }
-            sink.send(hello.from(), datagram);
-        });
+        execute(() -> sendRedirect(hello.from(), hello.tag(), destinations, budgetLength));
+    }
+
+    private void sendRedirect(InetSocketAddress to, Bytes tag, List<InetSocketAddress> destinations, int budgetLength) {
+        List<PeerAddress> addresses = destinations.stream()
+                .limit(params.maxRedirectDestinations())
+                .map(a -> new PeerAddress(a, AddressOrigin.OBSERVED)).toList();
+        byte[] datagram = DatagramCodec.encode(0, Packet.startup(List.of(new Redirect(tag, addresses))), startupCipher);
+        if (datagram.length > params.maxHelloAmplification() * budgetLength) {
+            drops.increment(DropReason.AMPLIFICATION_LIMIT);
+            return;
+        }
+        sink.send(to, datagram);
     }
 
     @Override

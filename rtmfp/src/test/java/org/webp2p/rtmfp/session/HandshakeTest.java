@@ -184,6 +184,31 @@ class HandshakeTest {
     }
 
     @Test
+    void admissionRedirectsIHellosForTheServerItselfToAnotherServer() {
+        FakeNetwork net = new FakeNetwork(7);
+        InetSocketAddress otherAddress = new InetSocketAddress("10.0.0.3", 1935);
+        RtmfpCore full = net.add("10.0.0.1", 1935, server(), PARAMS);
+        RtmfpCore other = net.add("10.0.0.3", 1935, server(), PARAMS);
+        RtmfpCore client = net.add("10.0.0.2", 5000, peer(), PARAMS);
+        List<InetSocketAddress> asked = new ArrayList<>();
+        full.setHelloAdmission(initiator -> {
+            asked.add(initiator);
+            return List.of(otherAddress);
+        });
+        List<Session> atOther = new ArrayList<>();
+        other.setIncomingSessionHandler(atOther::add);
+
+        CompletableFuture<Session> opened = client.open(EndpointDiscriminator.forServer(URI), List.of(SERVER),
+                new SessionListener() { });
+        net.run(100);
+
+        assertThat(completed(opened).farAddress()).isEqualTo(otherAddress);
+        assertThat(atOther).hasSize(1);
+        assertThat(full.sessions()).isEmpty();
+        assertThat(asked).isNotEmpty().allSatisfy(a -> assertThat(a).isEqualTo(CLIENT));
+    }
+
+    @Test
     void introducesPeersThroughRendezvousWithRedirectAndForwardedIHello() {
         FakeNetwork net = new FakeNetwork(10);
         RtmfpCore rendezvous = net.add("10.0.0.1", 1935, server(), PARAMS);

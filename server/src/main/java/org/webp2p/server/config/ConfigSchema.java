@@ -49,6 +49,12 @@ public final class ConfigSchema {
                 "Second STUN port for RFC 5780 behaviour discovery (CHANGE-REQUEST, OTHER-ADDRESS)."));
         s.add(ConfigKey.of("stun.alt-bind", ValueType.STRING, "",
                 "Second STUN address; empty uses stun.bind (port changes only)."));
+        s.add(ConfigKey.of("rendezvous.require-token", ValueType.BOOLEAN, "true",
+                "Peers must present an API token for their stream in connect (api.open accepts any)."));
+        s.add(ConfigKey.integer("rendezvous.max-sessions", 10_000, 1, 1_000_000,
+                "RTMFP sessions held at most; past it new peers are redirected to rendezvous.peers."));
+        s.add(ConfigKey.of("rendezvous.peers", ValueType.STRING, "",
+                "Other rendezvous nodes (host:port, comma separated) that new peers go to when this one is full."));
         s.add(ConfigKey.of("store.url", ValueType.STRING, "",
                 "JDBC URL of the store; empty means embedded H2 in the data directory."));
         s.add(ConfigKey.of("store.user", ValueType.STRING, "sa", "Store user name."));

@@ -134,11 +134,14 @@ class ApiServiceTest {
     }
 
     @Test
-    void loadReportsTheLocalTracker() throws Exception {
+    void loadReportsTheLocalTrackerAndRendezvous() throws Exception {
         start(Map.of());
         JsonNode load = Json.MAPPER.readTree(send("GET", "/v1/load", null).body());
         assertThat(load.get("trackers").get(0).get("capacity").asLong()).isEqualTo(10_000);
-        assertThat(load.get("rendezvous")).isEmpty();
+        JsonNode rendezvous = load.get("rendezvous").get(0);
+        assertThat(rendezvous.get("address").asText()).startsWith("rtmfp://127.0.0.1:").endsWith("/webp2p");
+        assertThat(rendezvous.get("used").asLong()).isZero();
+        assertThat(rendezvous.get("capacity").asLong()).isEqualTo(10_000);
     }
 
     @Test

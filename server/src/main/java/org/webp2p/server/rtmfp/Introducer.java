@@ -1,0 +1,38 @@
+package org.webp2p.server.rtmfp;
+
+import java.util.Optional;
+import org.webp2p.nat.NatType;
+import org.webp2p.rtmfp.crypto.PeerId;
+import org.webp2p.rtmfp.session.ForeignIHello;
+import org.webp2p.rtmfp.session.IHelloHandler;
+import org.webp2p.rtmfp.session.Session;
+
+/**
+ * Introduces peers (RFC 7016 §3.5.1.5): an IHello naming a connected peer's ID is forwarded to
+ * that peer, which answers the initiator directly and so opens its NAT towards it, and the
+ * initiator is redirected to the peer's addresses, public first, then private.
+ */
+final class Introducer implements IHelloHandler {
+    private final PeerDirectory directory;
+    private final IntroductionCounters counters;
+
+    Introducer(PeerDirectory directory, IntroductionCounters counters) {
+        this.directory = directory;
+        this.counters = counters;
+    }
+
+    @Override
+    public void onIHello(ForeignIHello hello) {
+        Optional<PeerId> wanted = hello.discriminator().peerId();
+        Optional<ConnectedPeer> target = wanted.flatMap(directory::find);
+        Optional<Session> targetSession = wanted.flatMap(directory::session);
+        if (target.isEmpty() || targetSession.isEmpty()) {
+            counters.unknownTarget();
+            return;
+        }
+        targetSession.get().forwardIHello(hello.encodedDiscriminator(), hello.from(), hello.tag());
+        hello.redirect(target.get().addresses());
+        NatType initiatorNat = directory.at(hello.from()).map(ConnectedPeer::natType).orElse(NatType.UNKNOWN);
+        counters.attempted(initiatorNat, target.get().natType());
+    }
+}
