@@ -66,6 +66,7 @@ public final class TcpServer implements AutoCloseable {
     @Override
     public void close() {
         listener.close().syncUninterruptibly();
+        SocketRelease.awaitNextSelect(listener.eventLoop());
         connections.close().awaitUninterruptibly();
     }
 }

@@ -4,10 +4,8 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoop;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import java.net.InetSocketAddress;
-import java.util.concurrent.TimeUnit;
 import org.webp2p.server.service.NettyGroups;
 
 /** A bound UDP socket on the shared event loops; closing it frees the port at once. */
@@ -44,12 +42,6 @@ public final class UdpEndpoint implements AutoCloseable {
     @Override
     public void close() {
         channel.close().syncUninterruptibly();
-        // The JDK frees a selector-registered socket only at the selector's next select after its key
-        // is cancelled, and Netty cancels it in a task queued by the close. A task scheduled from a
-        // task queued after that one runs only in the next loop iteration, after a select: waiting
-        // for it means the port is really free when close returns.
-        EventLoop loop = channel.eventLoop();
-        loop.submit(() -> loop.schedule(() -> { }, 0, TimeUnit.NANOSECONDS)).syncUninterruptibly()
-                .getNow().syncUninterruptibly();
+        SocketRelease.awaitNextSelect(channel.eventLoop());
     }
 }
