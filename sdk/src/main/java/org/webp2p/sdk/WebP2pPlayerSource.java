@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -24,11 +23,13 @@ import org.webp2p.sdk.control.ApiClient;
 import org.webp2p.sdk.control.PingbackReporter;
 import org.webp2p.sdk.control.SessionPlan;
 import org.webp2p.sdk.control.TrackerClient;
+import org.webp2p.sdk.diagnostics.Diagnostics;
 import org.webp2p.sdk.fetch.FetchAction;
 import org.webp2p.sdk.fetch.SchedulerSettings;
 import org.webp2p.sdk.fetch.SegmentScheduler;
 import org.webp2p.sdk.hls.MediaPlaylist;
 import org.webp2p.sdk.http.HttpFetcher;
+import org.webp2p.sdk.nat.StartupNatProbe;
 import org.webp2p.sdk.playback.PlaybackStats;
 import org.webp2p.sdk.playback.VirtualPlayer;
 
@@ -55,10 +56,12 @@ public final class WebP2pPlayerSource implements AutoCloseable {
     private final HttpFetcher http;
     private final LongSupplier clock;
     private final String peerId;
+    private final InetSocketAddress localAddress;
+    private final Diagnostics diagnostics = new Diagnostics();
     private volatile String natType = "UNKNOWN";
+    private volatile boolean natTypeGiven;
     private final Map<Long, byte[]> segments = new HashMap<>();
     private final Map<Long, MediaPlaylist.Segment> known = new HashMap<>();
-    private final List<SegmentScheduler.Fallback> fallbacks = new CopyOnWriteArrayList<>();
 
     private SessionPlan plan;
     private PingbackReporter pingback;
@@ -81,6 +84,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
         this.token = token;
         this.loop = group.next();
         this.http = new HttpFetcher(group, localAddress);
+        this.localAddress = localAddress;
         this.clock = clockMs;
         byte[] id = new byte[32];
         new SecureRandom().nextBytes(id);
@@ -93,7 +97,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
             plan = p;
             player = new VirtualPlayer(clock);
             scheduler = new SegmentScheduler(SchedulerSettings.defaults().withPrefetch(p.p2p().prefetchSegments()),
-                    p.p2p().enabled(), fallbacks::add);
+                    p.p2p().enabled(), diagnostics::httpFallback);
             if (p.pingbackUrl() != null) {
                 pingback = new PingbackReporter(http, URI.create(p.pingbackUrl()), p.sessionId(), p.swarm(), TIMEOUT);
                 pingback.identity(peerId, natType);
@@ -102,8 +106,32 @@ public final class WebP2pPlayerSource implements AutoCloseable {
                 tracker = new TrackerClient(http, URI.create(p.trackerUrl()), TIMEOUT);
             }
             ticker = loop.scheduleAtFixedRate(this::tick, 0, TICK_MS, TimeUnit.MILLISECONDS);
+            if (!natTypeGiven && p.stun() != null && !p.stun().isEmpty()) {
+                classifyNat(p.stun());
+            }
             return p;
         }, loop);
+    }
+
+    private void classifyNat(List<String> stun) {
+        StartupNatProbe.quick().classify(stun, localAddress == null ? null : localAddress.getAddress())
+                .whenCompleteAsync((type, failure) -> {
+                    if (failure != null) {
+                        log.debug("NAT not classified: {}", failure.toString());
+                        return;
+                    }
+                    if (natTypeGiven) {
+                        return;
+                    }
+                    natType = type.name();
+                    if (pingback != null) {
+                        pingback.identity(peerId, natType);
+                    }
+                    // Tell the tracker now rather than at the next periodic update, so peers are matched on it.
+                    if (nextAnnounceAt != 0) {
+                        nextAnnounceAt = clock.getAsLong();
+                    }
+                }, loop);
     }
 
     private void tick() {
@@ -214,16 +242,30 @@ public final class WebP2pPlayerSource implements AutoCloseable {
 
     /** Every segment that came from HTTP rather than a peer, with the reason. */
     public List<SegmentScheduler.Fallback> fallbacks() {
-        return List.copyOf(fallbacks);
+        return diagnostics.fallbacks();
+    }
+
+    /** HTTP fallbacks and failed peer connections, to read or to listen to. */
+    public Diagnostics diagnostics() {
+        return diagnostics;
     }
 
     public String peerId() {
         return peerId;
     }
 
-    /** The NAT type this client is behind, as classified (or as a simulation sets it); before start. */
+    /**
+     * Sets the NAT type this client reports, instead of classifying it against the plan's STUN
+     * servers (a simulation knows its emulated NATs); before start.
+     */
     public void natType(String type) {
         this.natType = type;
+        this.natTypeGiven = true;
+    }
+
+    /** The NAT type reported in announces and beacons: UNKNOWN until classified. */
+    public String natType() {
+        return natType;
     }
 
     public Optional<SessionPlan> plan() {
