@@ -3,6 +3,7 @@ package org.webp2p.sdk;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -14,7 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -24,13 +27,16 @@ import org.webp2p.sdk.control.PingbackReporter;
 import org.webp2p.sdk.control.SessionPlan;
 import org.webp2p.sdk.control.TrackerClient;
 import org.webp2p.sdk.diagnostics.Diagnostics;
+import org.webp2p.sdk.fetch.Arrivals;
 import org.webp2p.sdk.fetch.FetchAction;
 import org.webp2p.sdk.fetch.SchedulerSettings;
 import org.webp2p.sdk.fetch.SegmentScheduler;
 import org.webp2p.sdk.hls.MediaPlaylist;
 import org.webp2p.sdk.http.HttpFetcher;
 import org.webp2p.sdk.nat.StartupNatProbe;
+import org.webp2p.sdk.playback.Playback;
 import org.webp2p.sdk.playback.PlaybackStats;
+import org.webp2p.sdk.playback.RequestDrivenPlayback;
 import org.webp2p.sdk.playback.VirtualPlayer;
 
 /**
@@ -66,7 +72,11 @@ public final class WebP2pPlayerSource implements AutoCloseable {
     private SessionPlan plan;
     private PingbackReporter pingback;
     private TrackerClient tracker;
-    private VirtualPlayer player;
+    private final Arrivals arrivals = new Arrivals();
+    private final CompletableFuture<MediaPlaylist> firstPlaylist = new CompletableFuture<>();
+    private final SchedulerSettings settings = SchedulerSettings.defaults();
+    private RequestDrivenPlayback requests;
+    private Playback player;
     private SegmentScheduler scheduler;
     private MediaPlaylist playlist;
     private ScheduledFuture<?> ticker;
@@ -95,8 +105,8 @@ public final class WebP2pPlayerSource implements AutoCloseable {
     public CompletableFuture<SessionPlan> start() {
         return new ApiClient(http, api, TIMEOUT).open(stream, token).thenApplyAsync(p -> {
             plan = p;
-            player = new VirtualPlayer(clock);
-            scheduler = new SegmentScheduler(SchedulerSettings.defaults().withPrefetch(p.p2p().prefetchSegments()),
+            player = requests != null ? requests : new VirtualPlayer(clock);
+            scheduler = new SegmentScheduler(settings.withPrefetch(p.p2p().prefetchSegments()),
                     p.p2p().enabled(), diagnostics::httpFallback);
             if (p.pingbackUrl() != null) {
                 pingback = new PingbackReporter(http, URI.create(p.pingbackUrl()), p.sessionId(), p.swarm(), TIMEOUT);
@@ -187,6 +197,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
                             : Math.max(fresh.mediaSequence(), fresh.lastSequence() - 2));
                 }
                 playlist = fresh;
+                firstPlaylist.complete(fresh);
                 nextPlaylistAt = clock.getAsLong() + Math.max(500, fresh.targetDurationMs() / 2);
             } catch (IllegalArgumentException e) {
                 log.warn("playlist {} is not valid HLS: {}", uri, e.getMessage());
@@ -205,14 +216,102 @@ public final class WebP2pPlayerSource implements AutoCloseable {
                 scheduler.httpFailed(h.sequence());
                 return;
             }
-            httpBytes += r.body().length;
-            if (pingback != null) {
-                pingback.httpBytes(r.body().length);
-            }
-            segments.put(h.sequence(), r.body());
-            scheduler.completed(h.sequence());
-            player.arrived(h.sequence());
+            countHttp(r.body().length);
+            stored(h.sequence(), r.body());
         }, loop);
+    }
+
+    private void countHttp(int bytes) {
+        httpBytes += bytes;
+        if (pingback != null) {
+            pingback.httpBytes(bytes);
+        }
+    }
+
+    private void stored(long sequence, byte[] body) {
+        segments.put(sequence, body);
+        scheduler.completed(sequence);
+        player.arrived(sequence);
+        arrivals.arrived(sequence, body);
+    }
+
+    /**
+     * Lets an external player drive timing instead of the built-in virtual player: each segment it
+     * asks for through {@link #segmentForPlayer} becomes the position the scheduler plans from. Call
+     * before {@link #start}; the local proxy needs it.
+     */
+    public void followPlayerRequests() {
+        if (plan != null) {
+            throw new IllegalStateException("choose the playback mode before start");
+        }
+        requests = new RequestDrivenPlayback(clock);
+    }
+
+    /** The newest media playlist, once the first one has been fetched (the future waits for it). */
+    public CompletableFuture<MediaPlaylist> playlist() {
+        return firstPlaylist.thenApplyAsync(first -> playlist, loop);
+    }
+
+    /**
+     * A segment for an external player: at once if held; otherwise as soon as it arrives, but never
+     * later than the urgent window, after which it is fetched straight from the origin, so the
+     * player never waits on peers. Fails for a segment the playlist does not list.
+     */
+    public CompletableFuture<byte[]> segmentForPlayer(long sequence) {
+        return CompletableFuture.supplyAsync(() -> {
+            if (requests != null) {
+                requests.requested(sequence);
+            }
+            byte[] held = segments.get(sequence);
+            MediaPlaylist.Segment listed = known.get(sequence);
+            if (held != null || listed == null) {
+                return held != null ? CompletableFuture.completedFuture(held) : CompletableFuture.<byte[]>failedFuture(
+                        new NoSuchElementException("segment " + sequence + " is not in the playlist"));
+            }
+            CompletableFuture<byte[]> arrival = arrivals.await(sequence);
+            loop.schedule(() -> {
+                if (arrivals.abandon(sequence, arrival)) {
+                    fetchForPlayer(listed).whenComplete((body, failure) -> {
+                        if (failure != null) {
+                            arrival.completeExceptionally(failure);
+                        } else {
+                            arrival.complete(body);
+                        }
+                    });
+                }
+            }, settings.urgentMs(), TimeUnit.MILLISECONDS);
+            return arrival;
+        }, loop).thenCompose(f -> f).thenApplyAsync(body -> {
+            if (requests != null) {
+                requests.served(sequence);
+            }
+            return body;
+        }, loop);
+    }
+
+    private CompletableFuture<byte[]> fetchForPlayer(MediaPlaylist.Segment s) {
+        return http.get(s.uri(), TIMEOUT).thenApplyAsync(r -> {
+            if (!r.ok()) {
+                throw new CompletionException(new IOException("origin answered " + r.status() + " for " + s.uri()));
+            }
+            countHttp(r.body().length);
+            if (!segments.containsKey(s.sequence())) {
+                stored(s.sequence(), r.body());
+            }
+            return r.body();
+        }, loop);
+    }
+
+    /** The fMP4 init segment the playlist names, straight from the origin; fails if there is none. */
+    public CompletableFuture<byte[]> initSegment() {
+        return playlist().thenCompose(p -> p.initSegment() == null
+                ? CompletableFuture.failedFuture(new NoSuchElementException("the playlist has no init segment"))
+                : http.get(p.initSegment(), TIMEOUT).thenApply(r -> {
+                    if (!r.ok()) {
+                        throw new CompletionException(new IOException("origin answered " + r.status()));
+                    }
+                    return r.body();
+                }));
     }
 
     private CompletableFuture<?> announce(String event) {
@@ -275,6 +374,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
     /** Stops playing, leaves the swarm and sends a last beacon. */
     @Override
     public void close() {
+        firstPlaylist.completeExceptionally(new IllegalStateException("the player source is closed"));
         CompletableFuture<?> done = CompletableFuture.supplyAsync(() -> {
             if (ticker != null) {
                 ticker.cancel(false);
