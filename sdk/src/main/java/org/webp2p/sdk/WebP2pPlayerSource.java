@@ -68,13 +68,13 @@ public final class WebP2pPlayerSource implements AutoCloseable {
     private volatile boolean natTypeGiven;
     private final Map<Long, byte[]> segments = new HashMap<>();
     private final Map<Long, MediaPlaylist.Segment> known = new HashMap<>();
+    private final Arrivals arrivals = new Arrivals();
+    private final CompletableFuture<MediaPlaylist> firstPlaylist = new CompletableFuture<>();
+    private final SchedulerSettings settings = SchedulerSettings.defaults();
 
     private SessionPlan plan;
     private PingbackReporter pingback;
     private TrackerClient tracker;
-    private final Arrivals arrivals = new Arrivals();
-    private final CompletableFuture<MediaPlaylist> firstPlaylist = new CompletableFuture<>();
-    private final SchedulerSettings settings = SchedulerSettings.defaults();
     private RequestDrivenPlayback requests;
     private Playback player;
     private SegmentScheduler scheduler;
@@ -281,11 +281,10 @@ public final class WebP2pPlayerSource implements AutoCloseable {
                 }
             }, settings.urgentMs(), TimeUnit.MILLISECONDS);
             return arrival;
-        }, loop).thenCompose(f -> f).thenApplyAsync(body -> {
+        }, loop).thenCompose(f -> f).whenCompleteAsync((body, failure) -> {
             if (requests != null) {
-                requests.served(sequence);
+                requests.answered(sequence, failure == null);
             }
-            return body;
         }, loop);
     }
 

@@ -29,9 +29,25 @@ class RequestDrivenPlaybackTest {
     @Test
     void seekingBackIsFollowed() {
         playback.requested(30);
+        playback.answered(30, true);
         playback.requested(25);
+        playback.answered(25, true);
 
         assertThat(playback.playhead()).isEqualTo(25);
+    }
+
+    @Test
+    void theEarliestUnansweredRequestHoldsThePlayheadWhileThePlayerReadsAhead() {
+        playback.requested(10);
+        playback.requested(11);
+        playback.requested(12);
+        assertThat(playback.playhead()).isEqualTo(10);
+
+        playback.answered(10, true);
+        assertThat(playback.playhead()).isEqualTo(11);
+        playback.answered(11, false);
+        playback.answered(12, true);
+        assertThat(playback.playhead()).as("the latest asked for, once all are answered").isEqualTo(12);
     }
 
     @Test
@@ -46,12 +62,14 @@ class RequestDrivenPlaybackTest {
         assertThat(playback.bufferAheadMs()).isEqualTo(5000);
 
         now.addAndGet(350);
-        playback.served(1);
-        playback.served(2);
-
-        assertThat(playback.stats()).isEqualTo(new PlaybackStats(350, 0, 0, 5000));
+        playback.answered(1, true);
         playback.requested(2);
-        assertThat(playback.has(1)).as("behind the playhead").isFalse();
-        assertThat(playback.has(2)).isTrue();
+        playback.answered(2, true);
+        playback.requested(3);
+        playback.answered(3, false);
+
+        assertThat(playback.stats()).as("a failed answer plays nothing").isEqualTo(new PlaybackStats(350, 0, 0, 5000));
+        assertThat(playback.has(2)).as("behind the playhead").isFalse();
+        assertThat(playback.has(4)).isTrue();
     }
 }
