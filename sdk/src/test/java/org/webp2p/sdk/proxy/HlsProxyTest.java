@@ -66,8 +66,7 @@ class HlsProxyTest {
             assertThat(s.uri().getPath()).matches("/seg/" + s.sequence() + "\\.[a-z0-9]+");
         });
 
-        URI originPlaylist = URI.create(source.plan().orElseThrow().playlistUrls().get(0));
-        MediaPlaylist origin = MediaPlaylist.parse(http.get(originPlaylist, WAIT).get().text(), originPlaylist);
+        MediaPlaylist origin = MediaPlaylist.parse(http.get(originPlaylist(), WAIT).get().text(), originPlaylist());
         Map<Long, URI> originUris = new HashMap<>();
         origin.segments().forEach(s -> originUris.put(s.sequence(), s.uri()));
         int compared = 0;
@@ -85,6 +84,36 @@ class HlsProxyTest {
             URI direct = origin.initSegment();
             assertThat(http.get(viaProxy.initSegment(), WAIT).get().body()).isEqualTo(http.get(direct, WAIT).get().body());
         }
+    }
+
+    @Test
+    void aSegmentNobodyFetchesComesStraightFromTheOriginOnceTheUrgentWindowIsUp() throws Exception {
+        URI api = URI.create("http://127.0.0.1:" + node.address("api").getPort());
+        // A virtual player joins near the live edge and never fetches the playlist's oldest segment.
+        try (WebP2pPlayerSource virtual = new WebP2pPlayerSource(api, "demo", null, group, null,
+                System::currentTimeMillis);
+             HlsProxy behind = HlsProxy.open(virtual, group, 0)) {
+            virtual.start().get();
+            MediaPlaylist listed = MediaPlaylist.parse(http.get(behind.playlistUri(), WAIT).get().text(),
+                    behind.playlistUri());
+            assertThat(listed.segments()).as("live window longer than the join offset").hasSizeGreaterThan(3);
+            MediaPlaylist.Segment oldest = listed.segments().get(0);
+            MediaPlaylist origin = MediaPlaylist.parse(http.get(originPlaylist(), WAIT).get().text(), originPlaylist());
+            URI direct = origin.segments().stream().filter(s -> s.sequence() == oldest.sequence()).findFirst()
+                    .orElseThrow().uri();
+
+            long asked = System.nanoTime();
+            HttpResult proxied = http.get(oldest.uri(), Duration.ofSeconds(15)).get();
+            long waitedMs = (System.nanoTime() - asked) / 1_000_000;
+
+            assertThat(proxied.status()).isEqualTo(200);
+            assertThat(proxied.body()).isEqualTo(http.get(direct, WAIT).get().body());
+            assertThat(waitedMs).as("waited the urgent window, then went to the origin").isBetween(3_500L, 8_000L);
+        }
+    }
+
+    private URI originPlaylist() {
+        return URI.create(source.plan().orElseThrow().playlistUrls().get(0));
     }
 
     @Test
