@@ -187,6 +187,8 @@ public final class WebP2pPlayerSource implements AutoCloseable {
             }
             try {
                 MediaPlaylist fresh = MediaPlaylist.parse(r.text(), uri);
+                // Just behind the window is still served, for a player a refresh late; further back is gone.
+                known.keySet().removeIf(seq -> seq < fresh.mediaSequence() - KEEP_BEHIND);
                 for (MediaPlaylist.Segment s : fresh.segments()) {
                     known.put(s.sequence(), s);
                     player.describe(s.sequence(), s.durationMs());

@@ -15,6 +15,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import org.webp2p.sdk.WebP2pPlayerSource;
 
 /**
@@ -35,10 +38,12 @@ public final class HlsProxy implements AutoCloseable {
 
     private final Channel server;
     private final ChannelGroup connections;
+    private final Map<ProxyFailure, LongAdder> failures;
 
-    private HlsProxy(Channel server, ChannelGroup connections) {
+    private HlsProxy(Channel server, ChannelGroup connections, Map<ProxyFailure, LongAdder> failures) {
         this.server = server;
         this.connections = connections;
+        this.failures = failures;
     }
 
     /**
@@ -48,21 +53,32 @@ public final class HlsProxy implements AutoCloseable {
      */
     public static HlsProxy open(WebP2pPlayerSource source, EventLoopGroup group, int port) throws InterruptedException {
         ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+        Map<ProxyFailure, LongAdder> failures = new EnumMap<>(ProxyFailure.class);
+        for (ProxyFailure f : ProxyFailure.values()) {
+            failures.put(f, new LongAdder());
+        }
         Channel ch = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel c) {
                         connections.add(c);
                         c.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(MAX_REQUEST),
-                                new ProxyHandler(source, PATIENCE));
+                                new ProxyHandler(source, PATIENCE, failures));
                     }
                 })
                 .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port)).sync().channel();
-        return new HlsProxy(ch, connections);
+        return new HlsProxy(ch, connections, failures);
     }
 
     public InetSocketAddress address() {
         return (InetSocketAddress) server.localAddress();
+    }
+
+    /** Requests not answered with what was asked for, by reason, since the proxy opened. */
+    public Map<ProxyFailure, Long> failures() {
+        Map<ProxyFailure, Long> counts = new EnumMap<>(ProxyFailure.class);
+        failures.forEach((f, n) -> counts.put(f, n.sum()));
+        return counts;
     }
 
     /** The URL to give a player. */

@@ -21,6 +21,9 @@ final class PlaylistRewriter {
         out.append("#EXT-X-TARGETDURATION:").append(Math.max(ceilSeconds(p.targetDurationMs()),
                 Math.round(maxMs / 1000.0))).append('\n');
         out.append("#EXT-X-MEDIA-SEQUENCE:").append(p.mediaSequence()).append('\n');
+        if (p.discontinuitySequence() > 0) {
+            out.append("#EXT-X-DISCONTINUITY-SEQUENCE:").append(p.discontinuitySequence()).append('\n');
+        }
         if (p.initSegment() != null) {
             out.append("#EXT-X-MAP:URI=\"").append(ProxyPaths.init(p.initSegment())).append("\"\n");
         }

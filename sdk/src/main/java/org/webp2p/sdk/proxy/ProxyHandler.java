@@ -15,12 +15,14 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
 import org.webp2p.sdk.WebP2pPlayerSource;
 
 /**
@@ -30,21 +32,26 @@ import org.webp2p.sdk.WebP2pPlayerSource;
 final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final WebP2pPlayerSource source;
     private final Duration patience;
+    private final Map<ProxyFailure, LongAdder> failures;
 
-    /** @param patience the longest a player waits for any answer before getting a 504 */
-    ProxyHandler(WebP2pPlayerSource source, Duration patience) {
+    /**
+     * @param patience the longest a player waits for any answer before getting a 504
+     * @param failures where refused and failed requests are counted
+     */
+    ProxyHandler(WebP2pPlayerSource source, Duration patience, Map<ProxyFailure, LongAdder> failures) {
         this.source = source;
         this.patience = patience;
+        this.failures = failures;
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
         if (req.decoderResult().isFailure()) {
-            send(ctx, req, error(HttpResponseStatus.BAD_REQUEST, "malformed request"));
+            send(ctx, req, error(ProxyFailure.MALFORMED, "malformed request"));
             return;
         }
         if (!HttpMethod.GET.equals(req.method())) {
-            FullHttpResponse r = error(HttpResponseStatus.METHOD_NOT_ALLOWED, "only GET is served");
+            FullHttpResponse r = error(ProxyFailure.METHOD_NOT_ALLOWED, "only GET is served");
             r.headers().set(HttpHeaderNames.ALLOW, HttpMethod.GET.name());
             send(ctx, req, r);
             return;
@@ -59,7 +66,7 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         } else if (ProxyPaths.isInit(path)) {
             body = source.initSegment();
         } else {
-            send(ctx, req, error(HttpResponseStatus.NOT_FOUND, "no such path; the playlist is " + ProxyPaths.PLAYLIST));
+            send(ctx, req, error(ProxyFailure.UNKNOWN_PATH, "no such path; the playlist is " + ProxyPaths.PLAYLIST));
             return;
         }
         ctx.channel().config().setAutoRead(false);
@@ -87,19 +94,21 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         return r;
     }
 
-    private static FullHttpResponse failed(Throwable failure) {
+    private FullHttpResponse failed(Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
         if (cause instanceof NoSuchElementException) {
-            return error(HttpResponseStatus.NOT_FOUND, cause.getMessage());
+            return error(ProxyFailure.NOT_LISTED, cause.getMessage());
         }
         if (cause instanceof TimeoutException) {
-            return error(HttpResponseStatus.GATEWAY_TIMEOUT, "neither peers nor the origin delivered in time");
+            return error(ProxyFailure.TIMED_OUT, "neither peers nor the origin delivered in time");
         }
-        return error(HttpResponseStatus.BAD_GATEWAY, "the origin could not be reached: " + cause.getMessage());
+        return error(ProxyFailure.ORIGIN_FAILED, "the origin could not be reached: " + cause.getMessage());
     }
 
-    private static FullHttpResponse error(HttpResponseStatus status, String reason) {
+    private FullHttpResponse error(ProxyFailure failure, String reason) {
+        failures.get(failure).increment();
+        HttpResponseStatus status = failure.status;
         byte[] text = (status.code() + " " + reason + "\n").getBytes(StandardCharsets.UTF_8);
         FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
                 Unpooled.wrappedBuffer(text));

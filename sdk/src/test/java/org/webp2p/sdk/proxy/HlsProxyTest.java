@@ -94,11 +94,12 @@ class HlsProxyTest {
                 System::currentTimeMillis);
              HlsProxy behind = HlsProxy.open(virtual, group, 0)) {
             virtual.start().get();
+            MediaPlaylist origin = MediaPlaylist.parse(http.get(originPlaylist(), WAIT).get().text(), originPlaylist());
             MediaPlaylist listed = MediaPlaylist.parse(http.get(behind.playlistUri(), WAIT).get().text(),
                     behind.playlistUri());
             assertThat(listed.segments()).as("live window longer than the join offset").hasSizeGreaterThan(3);
-            MediaPlaylist.Segment oldest = listed.segments().get(0);
-            MediaPlaylist origin = MediaPlaylist.parse(http.get(originPlaylist(), WAIT).get().text(), originPlaylist());
+            // The second oldest: behind where the player joined, yet not about to leave the origin's window.
+            MediaPlaylist.Segment oldest = listed.segments().get(1);
             URI direct = origin.segments().stream().filter(s -> s.sequence() == oldest.sequence()).findFirst()
                     .orElseThrow().uri();
 
@@ -127,6 +128,9 @@ class HlsProxyTest {
         HttpResult post = http.postJson(base, "{}".getBytes(StandardCharsets.UTF_8), WAIT).get();
         assertThat(post.status()).isEqualTo(405);
         assertThat(http.get(base, WAIT).get().status()).as("still serving after bad requests").isEqualTo(200);
+        assertThat(proxy.failures()).containsEntry(ProxyFailure.UNKNOWN_PATH, 2L)
+                .containsEntry(ProxyFailure.NOT_LISTED, 1L).containsEntry(ProxyFailure.METHOD_NOT_ALLOWED, 1L)
+                .containsEntry(ProxyFailure.ORIGIN_FAILED, 0L);
     }
 
     @Test

@@ -18,6 +18,7 @@ class PlaylistRewriterTest {
                 #EXT-X-VERSION:3
                 #EXT-X-TARGETDURATION:2
                 #EXT-X-MEDIA-SEQUENCE:41
+                #EXT-X-DISCONTINUITY-SEQUENCE:3
                 #EXTINF:2.000,
                 seg41.ts
                 #EXT-X-DISCONTINUITY
@@ -30,6 +31,7 @@ class PlaylistRewriterTest {
 
         assertThat(text).contains("#EXTINF:1.960,\nseg/42.ts\n").doesNotContain("ENDLIST");
         assertThat(local.mediaSequence()).isEqualTo(41);
+        assertThat(local.discontinuitySequence()).as("timelines stay apart across a loop").isEqualTo(3);
         assertThat(local.targetDurationMs()).isEqualTo(2000);
         assertThat(local.segments()).extracting(MediaPlaylist.Segment::uri).containsExactly(
                 URI.create("http://127.0.0.1:5000/seg/41.ts"), URI.create("http://127.0.0.1:5000/seg/42.ts"));
@@ -39,7 +41,7 @@ class PlaylistRewriterTest {
 
     @Test
     void servesTheInitSegmentOfFmp4AndEndsAnEndedPlaylist() {
-        MediaPlaylist vod = new MediaPlaylist(4000, 0,
+        MediaPlaylist vod = new MediaPlaylist(4000, 0, 0,
                 List.of(new MediaPlaylist.Segment(0, 4000, ORIGIN.resolve("p0.m4s"), false)),
                 ORIGIN.resolve("init.mp4"), true);
 
@@ -50,11 +52,12 @@ class PlaylistRewriterTest {
         MediaPlaylist local = MediaPlaylist.parse(text, PROXY);
         assertThat(local.initSegment()).isEqualTo(URI.create("http://127.0.0.1:5000/init.mp4"));
         assertThat(local.ended()).isTrue();
+        assertThat(text).doesNotContain("DISCONTINUITY");
     }
 
     @Test
     void targetDurationCoversTheLongestRoundedSegment() {
-        MediaPlaylist odd = new MediaPlaylist(2000, 5,
+        MediaPlaylist odd = new MediaPlaylist(2000, 5, 0,
                 List.of(new MediaPlaylist.Segment(5, 2600, ORIGIN.resolve("a.ts"), false)), null, false);
 
         assertThat(PlaylistRewriter.rewrite(odd)).contains("#EXT-X-TARGETDURATION:3\n");
