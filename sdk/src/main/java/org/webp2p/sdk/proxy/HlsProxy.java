@@ -28,7 +28,14 @@ import org.webp2p.sdk.WebP2pPlayerSource;
  * loopback only: it is for players on this device.
  *
  * <p>Give the source {@link WebP2pPlayerSource#followPlayerRequests()} before starting it, so the
- * player's requests, not a virtual clock, set the position segments are planned from.
+ * player's requests, not a virtual clock, set the position segments are planned from:
+ * <pre>{@code
+ * source.followPlayerRequests();
+ * source.start().get();
+ * try (HlsProxy proxy = HlsProxy.open(source, group, 0)) {
+ *     player.play(proxy.playlistUri());   // e.g. ffplay http://127.0.0.1:PORT/index.m3u8
+ * }
+ * }</pre>
  */
 public final class HlsProxy implements AutoCloseable {
     /** Covers the urgent-window wait plus a full origin fetch, with room to spare. */
