@@ -28,6 +28,7 @@ import org.webp2p.sdk.control.SessionPlan;
 import org.webp2p.sdk.control.TrackerClient;
 import org.webp2p.sdk.diagnostics.Diagnostics;
 import org.webp2p.sdk.fetch.Arrivals;
+import org.webp2p.sdk.fetch.FallbackReason;
 import org.webp2p.sdk.fetch.FetchAction;
 import org.webp2p.sdk.fetch.SchedulerSettings;
 import org.webp2p.sdk.fetch.SegmentScheduler;
@@ -273,6 +274,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
             CompletableFuture<byte[]> arrival = arrivals.await(sequence);
             loop.schedule(() -> {
                 if (arrivals.abandon(sequence, arrival)) {
+                    diagnostics.httpFallback(new SegmentScheduler.Fallback(sequence, FallbackReason.URGENT));
                     fetchForPlayer(listed).whenComplete((body, failure) -> {
                         if (failure != null) {
                             arrival.completeExceptionally(failure);

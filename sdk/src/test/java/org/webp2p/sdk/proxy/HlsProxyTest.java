@@ -17,6 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.webp2p.sdk.WebP2pPlayerSource;
+import org.webp2p.sdk.fetch.FallbackReason;
+import org.webp2p.sdk.fetch.SegmentScheduler;
 import org.webp2p.sdk.hls.MediaPlaylist;
 import org.webp2p.sdk.http.HttpFetcher;
 import org.webp2p.sdk.http.HttpResult;
@@ -110,6 +112,8 @@ class HlsProxyTest {
             assertThat(proxied.status()).isEqualTo(200);
             assertThat(proxied.body()).isEqualTo(http.get(direct, WAIT).get().body());
             assertThat(waitedMs).as("waited the urgent window, then went to the origin").isBetween(3_500L, 8_000L);
+            assertThat(virtual.diagnostics().fallbacks()).as("reported like any other fallback")
+                    .contains(new SegmentScheduler.Fallback(oldest.sequence(), FallbackReason.URGENT));
         }
     }
 
