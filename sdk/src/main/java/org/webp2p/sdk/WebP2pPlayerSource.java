@@ -3,6 +3,7 @@ package org.webp2p.sdk;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -14,8 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -24,12 +26,18 @@ import org.webp2p.sdk.control.ApiClient;
 import org.webp2p.sdk.control.PingbackReporter;
 import org.webp2p.sdk.control.SessionPlan;
 import org.webp2p.sdk.control.TrackerClient;
+import org.webp2p.sdk.diagnostics.Diagnostics;
+import org.webp2p.sdk.fetch.Arrivals;
+import org.webp2p.sdk.fetch.FallbackReason;
 import org.webp2p.sdk.fetch.FetchAction;
 import org.webp2p.sdk.fetch.SchedulerSettings;
 import org.webp2p.sdk.fetch.SegmentScheduler;
 import org.webp2p.sdk.hls.MediaPlaylist;
 import org.webp2p.sdk.http.HttpFetcher;
+import org.webp2p.sdk.nat.StartupNatProbe;
+import org.webp2p.sdk.playback.Playback;
 import org.webp2p.sdk.playback.PlaybackStats;
+import org.webp2p.sdk.playback.RequestDrivenPlayback;
 import org.webp2p.sdk.playback.VirtualPlayer;
 
 /**
@@ -55,15 +63,21 @@ public final class WebP2pPlayerSource implements AutoCloseable {
     private final HttpFetcher http;
     private final LongSupplier clock;
     private final String peerId;
+    private final InetSocketAddress localAddress;
+    private final Diagnostics diagnostics = new Diagnostics();
     private volatile String natType = "UNKNOWN";
+    private volatile boolean natTypeGiven;
     private final Map<Long, byte[]> segments = new HashMap<>();
     private final Map<Long, MediaPlaylist.Segment> known = new HashMap<>();
-    private final List<SegmentScheduler.Fallback> fallbacks = new CopyOnWriteArrayList<>();
+    private final Arrivals arrivals = new Arrivals();
+    private final CompletableFuture<MediaPlaylist> firstPlaylist = new CompletableFuture<>();
+    private final SchedulerSettings settings = SchedulerSettings.defaults();
 
     private SessionPlan plan;
     private PingbackReporter pingback;
     private TrackerClient tracker;
-    private VirtualPlayer player;
+    private RequestDrivenPlayback requests;
+    private Playback player;
     private SegmentScheduler scheduler;
     private MediaPlaylist playlist;
     private ScheduledFuture<?> ticker;
@@ -81,6 +95,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
         this.token = token;
         this.loop = group.next();
         this.http = new HttpFetcher(group, localAddress);
+        this.localAddress = localAddress;
         this.clock = clockMs;
         byte[] id = new byte[32];
         new SecureRandom().nextBytes(id);
@@ -91,9 +106,9 @@ public final class WebP2pPlayerSource implements AutoCloseable {
     public CompletableFuture<SessionPlan> start() {
         return new ApiClient(http, api, TIMEOUT).open(stream, token).thenApplyAsync(p -> {
             plan = p;
-            player = new VirtualPlayer(clock);
-            scheduler = new SegmentScheduler(SchedulerSettings.defaults().withPrefetch(p.p2p().prefetchSegments()),
-                    p.p2p().enabled(), fallbacks::add);
+            player = requests != null ? requests : new VirtualPlayer(clock);
+            scheduler = new SegmentScheduler(settings.withPrefetch(p.p2p().prefetchSegments()),
+                    p.p2p().enabled(), diagnostics::httpFallback);
             if (p.pingbackUrl() != null) {
                 pingback = new PingbackReporter(http, URI.create(p.pingbackUrl()), p.sessionId(), p.swarm(), TIMEOUT);
                 pingback.identity(peerId, natType);
@@ -102,8 +117,32 @@ public final class WebP2pPlayerSource implements AutoCloseable {
                 tracker = new TrackerClient(http, URI.create(p.trackerUrl()), TIMEOUT);
             }
             ticker = loop.scheduleAtFixedRate(this::tick, 0, TICK_MS, TimeUnit.MILLISECONDS);
+            if (!natTypeGiven && p.stun() != null && !p.stun().isEmpty()) {
+                classifyNat(p.stun());
+            }
             return p;
         }, loop);
+    }
+
+    private void classifyNat(List<String> stun) {
+        StartupNatProbe.quick().classify(stun, localAddress == null ? null : localAddress.getAddress())
+                .whenCompleteAsync((type, failure) -> {
+                    if (failure != null) {
+                        log.debug("NAT not classified: {}", failure.toString());
+                        return;
+                    }
+                    if (natTypeGiven) {
+                        return;
+                    }
+                    natType = type.name();
+                    if (pingback != null) {
+                        pingback.identity(peerId, natType);
+                    }
+                    // Tell the tracker now rather than at the next periodic update, so peers are matched on it.
+                    if (nextAnnounceAt != 0) {
+                        nextAnnounceAt = clock.getAsLong();
+                    }
+                }, loop);
     }
 
     private void tick() {
@@ -149,6 +188,8 @@ public final class WebP2pPlayerSource implements AutoCloseable {
             }
             try {
                 MediaPlaylist fresh = MediaPlaylist.parse(r.text(), uri);
+                // Just behind the window is still served, for a player a refresh late; further back is gone.
+                known.keySet().removeIf(seq -> seq < fresh.mediaSequence() - KEEP_BEHIND);
                 for (MediaPlaylist.Segment s : fresh.segments()) {
                     known.put(s.sequence(), s);
                     player.describe(s.sequence(), s.durationMs());
@@ -159,6 +200,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
                             : Math.max(fresh.mediaSequence(), fresh.lastSequence() - 2));
                 }
                 playlist = fresh;
+                firstPlaylist.complete(fresh);
                 nextPlaylistAt = clock.getAsLong() + Math.max(500, fresh.targetDurationMs() / 2);
             } catch (IllegalArgumentException e) {
                 log.warn("playlist {} is not valid HLS: {}", uri, e.getMessage());
@@ -177,14 +219,102 @@ public final class WebP2pPlayerSource implements AutoCloseable {
                 scheduler.httpFailed(h.sequence());
                 return;
             }
-            httpBytes += r.body().length;
-            if (pingback != null) {
-                pingback.httpBytes(r.body().length);
-            }
-            segments.put(h.sequence(), r.body());
-            scheduler.completed(h.sequence());
-            player.arrived(h.sequence());
+            countHttp(r.body().length);
+            stored(h.sequence(), r.body());
         }, loop);
+    }
+
+    private void countHttp(int bytes) {
+        httpBytes += bytes;
+        if (pingback != null) {
+            pingback.httpBytes(bytes);
+        }
+    }
+
+    private void stored(long sequence, byte[] body) {
+        segments.put(sequence, body);
+        scheduler.completed(sequence);
+        player.arrived(sequence);
+        arrivals.arrived(sequence, body);
+    }
+
+    /**
+     * Lets an external player drive timing instead of the built-in virtual player: each segment it
+     * asks for through {@link #segmentForPlayer} becomes the position the scheduler plans from. Call
+     * before {@link #start}; the local proxy needs it.
+     */
+    public void followPlayerRequests() {
+        if (plan != null) {
+            throw new IllegalStateException("choose the playback mode before start");
+        }
+        requests = new RequestDrivenPlayback(clock);
+    }
+
+    /** The newest media playlist, once the first one has been fetched (the future waits for it). */
+    public CompletableFuture<MediaPlaylist> playlist() {
+        return firstPlaylist.thenApplyAsync(first -> playlist, loop);
+    }
+
+    /**
+     * A segment for an external player: at once if held; otherwise as soon as it arrives, but never
+     * later than the urgent window, after which it is fetched straight from the origin, so the
+     * player never waits on peers. Fails for a segment the playlist does not list.
+     */
+    public CompletableFuture<byte[]> segmentForPlayer(long sequence) {
+        return CompletableFuture.supplyAsync(() -> {
+            if (requests != null) {
+                requests.requested(sequence);
+            }
+            byte[] held = segments.get(sequence);
+            MediaPlaylist.Segment listed = known.get(sequence);
+            if (held != null || listed == null) {
+                return held != null ? CompletableFuture.completedFuture(held) : CompletableFuture.<byte[]>failedFuture(
+                        new NoSuchElementException("segment " + sequence + " is not in the playlist"));
+            }
+            CompletableFuture<byte[]> arrival = arrivals.await(sequence);
+            loop.schedule(() -> {
+                if (arrivals.abandon(sequence, arrival)) {
+                    diagnostics.httpFallback(new SegmentScheduler.Fallback(sequence, FallbackReason.URGENT));
+                    fetchForPlayer(listed).whenComplete((body, failure) -> {
+                        if (failure != null) {
+                            arrival.completeExceptionally(failure);
+                        } else {
+                            arrival.complete(body);
+                        }
+                    });
+                }
+            }, settings.urgentMs(), TimeUnit.MILLISECONDS);
+            return arrival;
+        }, loop).thenCompose(f -> f).whenCompleteAsync((body, failure) -> {
+            if (requests != null) {
+                requests.answered(sequence, failure == null);
+            }
+        }, loop);
+    }
+
+    private CompletableFuture<byte[]> fetchForPlayer(MediaPlaylist.Segment s) {
+        return http.get(s.uri(), TIMEOUT).thenApplyAsync(r -> {
+            if (!r.ok()) {
+                throw new CompletionException(new IOException("origin answered " + r.status() + " for " + s.uri()));
+            }
+            countHttp(r.body().length);
+            if (!segments.containsKey(s.sequence())) {
+                stored(s.sequence(), r.body());
+            }
+            return r.body();
+        }, loop);
+    }
+
+    /** The fMP4 init segment the playlist names, straight from the origin; fails if there is none. */
+    public CompletableFuture<byte[]> initSegment() {
+        return playlist().thenCompose(p -> p.initSegment() == null
+                ? CompletableFuture.failedFuture(new NoSuchElementException("the playlist has no init segment"))
+                : http.get(p.initSegment(), TIMEOUT).thenApply(r -> {
+                    if (!r.ok()) {
+                        throw new CompletionException(new IOException("origin answered " + r.status()));
+                    }
+                    return r.body();
+                }));
     }
 
     private CompletableFuture<?> announce(String event) {
@@ -214,16 +344,30 @@ public final class WebP2pPlayerSource implements AutoCloseable {
 
     /** Every segment that came from HTTP rather than a peer, with the reason. */
     public List<SegmentScheduler.Fallback> fallbacks() {
-        return List.copyOf(fallbacks);
+        return diagnostics.fallbacks();
+    }
+
+    /** HTTP fallbacks and failed peer connections, to read or to listen to. */
+    public Diagnostics diagnostics() {
+        return diagnostics;
     }
 
     public String peerId() {
         return peerId;
     }
 
-    /** The NAT type this client is behind, as classified (or as a simulation sets it); before start. */
+    /**
+     * Sets the NAT type this client reports, instead of classifying it against the plan's STUN
+     * servers (a simulation knows its emulated NATs); before start.
+     */
     public void natType(String type) {
         this.natType = type;
+        this.natTypeGiven = true;
+    }
+
+    /** The NAT type reported in announces and beacons: UNKNOWN until classified. */
+    public String natType() {
+        return natType;
     }
 
     public Optional<SessionPlan> plan() {
@@ -233,6 +377,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
     /** Stops playing, leaves the swarm and sends a last beacon. */
     @Override
     public void close() {
+        firstPlaylist.completeExceptionally(new IllegalStateException("the player source is closed"));
         CompletableFuture<?> done = CompletableFuture.supplyAsync(() -> {
             if (ticker != null) {
                 ticker.cancel(false);

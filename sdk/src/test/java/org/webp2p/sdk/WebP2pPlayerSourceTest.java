@@ -6,12 +6,18 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.webp2p.nat.NatType;
 import org.webp2p.sdk.control.SessionPlan;
+import org.webp2p.sdk.diagnostics.DiagnosticsListener;
 import org.webp2p.sdk.fetch.FallbackReason;
+import org.webp2p.sdk.fetch.SegmentScheduler;
 import org.webp2p.server.TestNode;
 import org.webp2p.server.pingback.PingbackService;
 import org.webp2p.server.tracker.PeerRecord;
@@ -61,6 +67,63 @@ class WebP2pPlayerSourceTest {
         }
         TrackerService tracker = node.runtime().services().service("tracker", TrackerService.class);
         assertThat(tracker.peers("demo")).as("left the swarm on close").isEmpty();
+    }
+
+    @Test
+    void classifiesItsNatAgainstTheNodesStunServiceAndAnnouncesIt() throws Exception {
+        URI api = URI.create("http://127.0.0.1:" + node.address("api").getPort());
+        try (WebP2pPlayerSource source = new WebP2pPlayerSource(api, "demo", null, group, null,
+                System::currentTimeMillis)) {
+            assertThat(source.start().get().stun()).isNotEmpty();
+            assertThat(source.natType()).as("playback does not wait for the probe").isEqualTo("UNKNOWN");
+
+            TrackerService tracker = node.runtime().services().service("tracker", TrackerService.class);
+            await(() -> source.natType().equals("OPEN")
+                    && tracker.peers("demo").stream().anyMatch(p -> p.natType() == NatType.OPEN));
+            assertThat(source.natType()).as("loopback has no NAT").isEqualTo("OPEN");
+        }
+    }
+
+    @Test
+    void aNatTypeSetByTheCallerIsKeptOverTheProbe() throws Exception {
+        URI api = URI.create("http://127.0.0.1:" + node.address("api").getPort());
+        try (WebP2pPlayerSource source = new WebP2pPlayerSource(api, "demo", null, group, null,
+                System::currentTimeMillis)) {
+            source.natType("SYMMETRIC");
+            source.start().get();
+            TrackerService tracker = node.runtime().services().service("tracker", TrackerService.class);
+            await(() -> !tracker.peers("demo").isEmpty());
+            Thread.sleep(1000);
+            assertThat(source.natType()).isEqualTo("SYMMETRIC");
+            assertThat(tracker.peers("demo")).extracting(PeerRecord::natType).containsExactly(NatType.SYMMETRIC);
+        }
+    }
+
+    @Test
+    void diagnosticsListenersHearEveryFallbackAsItHappens() throws Exception {
+        URI api = URI.create("http://127.0.0.1:" + node.address("api").getPort());
+        try (WebP2pPlayerSource source = new WebP2pPlayerSource(api, "demo", null, group, null,
+                System::currentTimeMillis)) {
+            List<SegmentScheduler.Fallback> heard = new CopyOnWriteArrayList<>();
+            source.diagnostics().addListener(new DiagnosticsListener() {
+                @Override
+                public void httpFallback(SegmentScheduler.Fallback f) {
+                    heard.add(f);
+                }
+            });
+            source.start().get();
+            await(() -> heard.size() >= 2);
+            assertThat(heard).extracting(SegmentScheduler.Fallback::reason).containsOnly(FallbackReason.P2P_OFF);
+            assertThat(source.diagnostics().fallbacks()).startsWith(heard.get(0), heard.get(1));
+        }
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long until = System.currentTimeMillis() + 8000;
+        while (!condition.getAsBoolean()) {
+            assertThat(System.currentTimeMillis()).as("condition met in time").isLessThan(until);
+            Thread.sleep(50);
+        }
     }
 
     @Test

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import org.webp2p.sdk.playback.VirtualPlayer;
+import org.webp2p.sdk.playback.Playback;
 
 /**
  * Decides where each segment comes from so that playback never waits on a peer.
@@ -59,7 +59,7 @@ public final class SegmentScheduler {
      *
      * @param liveEdge the newest segment the playlist lists; nothing past it is fetched
      */
-    public List<FetchAction> plan(long nowMs, VirtualPlayer player, long liveEdge, Availability availability) {
+    public List<FetchAction> plan(long nowMs, Playback player, long liveEdge, Availability availability) {
         List<FetchAction> actions = new ArrayList<>();
         long head = player.playhead();
         slots.headMap(head).clear();
@@ -99,7 +99,7 @@ public final class SegmentScheduler {
         return actions;
     }
 
-    private void assignPeers(long nowMs, VirtualPlayer player, List<Long> wanted, Availability availability,
+    private void assignPeers(long nowMs, Playback player, List<Long> wanted, Availability availability,
                              List<FetchAction> actions) {
         Map<Long, List<String>> holders = new HashMap<>();
         for (long seq : wanted) {

@@ -6,10 +6,12 @@ import java.util.List;
 
 /**
  * An HLS media playlist as a player needs it (RFC 8216 §4.3): target duration, the segments with
- * their sequence numbers and absolute URIs, the fMP4 init segment if any, and whether it has ended.
+ * their sequence numbers and absolute URIs, the discontinuity sequence of the first one (§4.3.3.3,
+ * which keeps timelines apart once a discontinuity slides out of a live window), the fMP4 init
+ * segment if any, and whether it has ended.
  */
-public record MediaPlaylist(long targetDurationMs, long mediaSequence, List<Segment> segments, URI initSegment,
-                            boolean ended) {
+public record MediaPlaylist(long targetDurationMs, long mediaSequence, long discontinuitySequence,
+                            List<Segment> segments, URI initSegment, boolean ended) {
 
     /** One segment; {@code discontinuity} marks a break (new encoder settings, a loop of the demo). */
     public record Segment(long sequence, long durationMs, URI uri, boolean discontinuity) {
@@ -36,6 +38,7 @@ public record MediaPlaylist(long targetDurationMs, long mediaSequence, List<Segm
         }
         long target = -1;
         long sequence = 0;
+        long discontinuities = 0;
         boolean ended = false;
         URI init = null;
         List<Segment> segments = new ArrayList<>();
@@ -48,6 +51,8 @@ public record MediaPlaylist(long targetDurationMs, long mediaSequence, List<Segm
                     target = Math.round(Double.parseDouble(value(line)) * 1000);
                 } else if (line.startsWith("#EXT-X-MEDIA-SEQUENCE:")) {
                     sequence = Long.parseLong(value(line));
+                } else if (line.startsWith("#EXT-X-DISCONTINUITY-SEQUENCE:")) {
+                    discontinuities = Long.parseLong(value(line));
                 } else if (line.startsWith("#EXTINF:")) {
                     String v = value(line);
                     int comma = v.indexOf(',');
@@ -77,7 +82,7 @@ public record MediaPlaylist(long targetDurationMs, long mediaSequence, List<Segm
         if (target < 0) {
             throw new IllegalArgumentException("missing #EXT-X-TARGETDURATION");
         }
-        return new MediaPlaylist(target, sequence, segments, init, ended);
+        return new MediaPlaylist(target, sequence, discontinuities, segments, init, ended);
     }
 
     private static String value(String line) {

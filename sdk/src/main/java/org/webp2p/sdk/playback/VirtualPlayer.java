@@ -10,7 +10,7 @@ import java.util.function.LongSupplier;
  * Starts at the first segment it is given a position for, plays once that segment has arrived,
  * stalls whenever the next one has not. Not thread-safe: one owner drives it.
  */
-public final class VirtualPlayer {
+public final class VirtualPlayer implements Playback {
     private final LongSupplier clockMs;
     private final long openedAt;
     private final Map<Long, Long> durations = new HashMap<>();
@@ -31,6 +31,7 @@ public final class VirtualPlayer {
     }
 
     /** Where playback starts: a live player joins a few segments behind the live edge. */
+    @Override
     public void startAt(long sequence) {
         if (playhead >= 0) {
             throw new IllegalStateException("already started at " + playhead);
@@ -39,6 +40,7 @@ public final class VirtualPlayer {
     }
 
     /** The playlist says segment {@code sequence} lasts {@code durationMs}. */
+    @Override
     public void describe(long sequence, long durationMs) {
         if (durationMs <= 0) {
             throw new IllegalArgumentException("segment duration must be positive");
@@ -47,6 +49,7 @@ public final class VirtualPlayer {
     }
 
     /** Segment {@code sequence} is fully downloaded and checked. */
+    @Override
     public void arrived(long sequence) {
         tick();
         ready.put(sequence, Boolean.TRUE);
@@ -58,11 +61,13 @@ public final class VirtualPlayer {
         }
     }
 
+    @Override
     public boolean has(long sequence) {
         return ready.containsKey(sequence);
     }
 
     /** Advances playback to now. */
+    @Override
     public void tick() {
         long now = clockMs.getAsLong();
         long elapsed = now - lastTick;
@@ -94,6 +99,7 @@ public final class VirtualPlayer {
     }
 
     /** The segment being played (or waited for), or -1 before {@link #startAt}. */
+    @Override
     public long playhead() {
         return playhead;
     }
@@ -103,6 +109,7 @@ public final class VirtualPlayer {
      * or waited for; before startup, counted from the moment playback will start. Durations not yet
      * described count as {@code defaultDurationMs}.
      */
+    @Override
     public long msUntilNeeded(long sequence, long defaultDurationMs) {
         if (playhead < 0 || sequence <= playhead) {
             return 0;
@@ -115,6 +122,7 @@ public final class VirtualPlayer {
     }
 
     /** Media buffered ahead of the playhead, counting only contiguous segments on hand. */
+    @Override
     public long bufferAheadMs() {
         if (playhead < 0) {
             return 0;
@@ -130,6 +138,7 @@ public final class VirtualPlayer {
         return stalled;
     }
 
+    @Override
     public PlaybackStats stats() {
         return new PlaybackStats(startupMs, stalls, stallMs, playedMs);
     }

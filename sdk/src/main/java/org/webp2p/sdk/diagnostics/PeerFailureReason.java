@@ -1,0 +1,13 @@
+package org.webp2p.sdk.diagnostics;
+
+/** Why a connection to a peer did not come up or did not last. */
+public enum PeerFailureReason {
+    /** The handshake got no answer in time: usually filtering NATs on both sides. */
+    HANDSHAKE_TIMEOUT,
+    /** The two NAT types cannot reach each other, so no attempt was worth making. */
+    NAT_INCOMPATIBLE,
+    /** The peer answered but refused the connection (full, or not in this swarm). */
+    REFUSED,
+    /** The connection was up and then went silent or was closed. */
+    LOST
+}
