@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import javafx.collections.FXCollections;
-import javafx.geometry.Insets;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.StackedAreaChart;
 import javafx.scene.chart.XYChart;
@@ -13,6 +12,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.webp2p.ui.Pages;
 import org.webp2p.ui.Format;
 import org.webp2p.ui.Sparkline;
 import org.webp2p.ui.TimelineSample;
@@ -34,11 +34,7 @@ public final class DashboardView extends VBox {
     }
 
     private void createView() {
-        getStyleClass().add("page");
-        setSpacing(12);
-        setPadding(new Insets(16));
-        Label title = new Label("Dashboard");
-        title.getStyleClass().add("page-title");
+        Label title = Pages.begin(this, "Dashboard");
 
         FlowPane tiles = new FlowPane(12, 12);
         model.tiles().forEach(t -> tiles.getChildren().add(tile(t)));

@@ -3,7 +3,6 @@ package org.webp2p.ui.nat;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
@@ -18,6 +17,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.webp2p.nat.NatType;
+import org.webp2p.ui.Pages;
 import org.webp2p.ui.LiveRow;
 import org.webp2p.ui.Tables;
 
@@ -36,11 +36,8 @@ public final class NatView extends ScrollPane {
     private void createView() {
         getStyleClass().add("page");
         setFitToWidth(true);
-        VBox content = new VBox(12);
-        content.getStyleClass().add("page");
-        content.setPadding(new Insets(16));
-        Label title = new Label("NAT traversal");
-        title.getStyleClass().add("page-title");
+        VBox content = new VBox();
+        Label title = Pages.begin(content, "NAT traversal");
 
         Label matrixTitle = new Label("Connection success by NAT type (rows connect to columns)");
         matrixTitle.getStyleClass().add("section-title");

@@ -4,9 +4,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
-import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import org.webp2p.ui.Pages;
 import org.webp2p.ui.Tables;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
@@ -34,11 +34,7 @@ public final class ServicesView extends VBox {
     }
 
     private void createView() {
-        getStyleClass().add("page");
-        setSpacing(12);
-        setPadding(new Insets(16));
-        Label title = new Label("Services");
-        title.getStyleClass().add("page-title");
+        Label title = Pages.begin(this, "Services");
 
         grid.getStyleClass().add("service-grid");
         grid.setHgap(16);

@@ -2,8 +2,8 @@ package org.webp2p.ui.settings;
 
 import java.util.Map;
 import javafx.collections.FXCollections;
-import javafx.geometry.Insets;
 import javafx.scene.control.Label;
+import org.webp2p.ui.Pages;
 import org.webp2p.ui.Tables;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Priority;
@@ -19,11 +19,7 @@ public final class SettingsView extends VBox {
     }
 
     public SettingsView(Config config, String dataDir) {
-        getStyleClass().add("page");
-        setSpacing(12);
-        setPadding(new Insets(16));
-        Label title = new Label("Settings");
-        title.getStyleClass().add("page-title");
+        Label title = Pages.begin(this, "Settings");
         Label where = new Label("Data directory: " + dataDir
                 + "   (change with --data-dir; values with --config FILE or --set key=value)");
         where.setId("settings-data-dir");

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -15,6 +14,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.webp2p.server.origin.StreamStats;
+import org.webp2p.ui.Pages;
 import org.webp2p.ui.Format;
 import org.webp2p.ui.LiveRow;
 import org.webp2p.ui.Tables;
@@ -34,11 +34,7 @@ public final class StreamsView extends VBox {
     }
 
     private void createView() {
-        getStyleClass().add("page");
-        setSpacing(12);
-        setPadding(new Insets(16));
-        Label title = new Label("Streams");
-        title.getStyleClass().add("page-title");
+        Label title = Pages.begin(this, "Streams");
 
         table.setId("streams-table");
         table.setPlaceholder(new Label("The origin serves no streams (is it running?)"));
