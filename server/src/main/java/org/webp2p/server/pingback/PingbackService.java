@@ -86,6 +86,8 @@ public final class PingbackService extends HttpService {
     protected void release() {
         BeaconWriter w = writer;
         writer = null;
+        aggregator = null;
+        store = null;
         if (w != null) {
             w.close();
         }

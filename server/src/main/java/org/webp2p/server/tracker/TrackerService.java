@@ -71,6 +71,8 @@ public final class TrackerService extends HttpService {
         if (s != null) {
             s.cancel(false);
         }
+        // A stopped tracker knows no peers: its swarms are gone, not frozen.
+        registry = null;
     }
 
     /** The live registry, or empty lists while stopped. */

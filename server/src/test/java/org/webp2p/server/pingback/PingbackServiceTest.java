@@ -92,6 +92,7 @@ class PingbackServiceTest {
         assertThat(post("{\"beacons\":[" + beacon("s1", 10, 10, "null") + "]}").statusCode()).isEqualTo(202);
         node.runtime().services().stop("pingback");
         assertThat(new BeaconStore(node.runtime().store().dataSource()).countBeacons("demo")).isEqualTo(1);
+        assertThat(pingback().figures("demo")).as("no live figures while stopped").isEmpty();
     }
 
     @Test

@@ -95,5 +95,9 @@ class TrackerServiceTest {
         assertThat(tracker.swarmSize("demo")).isEqualTo(1);
         assertThat(node.runtime().services().status("tracker").metrics())
                 .containsEntry("peers", 1).containsEntry("announces", 3L);
+
+        node.runtime().services().stop("tracker");
+        assertThat(tracker.swarms()).as("a stopped tracker knows no peers").isEmpty();
+        assertThat(tracker.peers("demo")).isEmpty();
     }
 }
