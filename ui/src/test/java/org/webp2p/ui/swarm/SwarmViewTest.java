@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -61,6 +62,36 @@ class SwarmViewTest {
         assertThat(text(robot, "#swarm-detail-nat-type")).isEqualTo("SYMMETRIC");
         assertThat(text(robot, "#swarm-detail-addresses")).isEqualTo("198.51.100.2:40000");
         assertThat(text(robot, "#swarm-detail-upload-offered")).isEqualTo("96.0 kb/s");
+    }
+
+    @Test
+    void choosingAnotherStreamFadesOutTheOldSwarmAndClearsTheChosenPeer(FxRobot robot) throws Exception {
+        fx.announce("demo", "peer-one", "FULL_CONE", "203.0.113.1:1935", 40, 45, 800);
+        fx.announce("cam", "peer-elsewhere", "OPEN", "192.0.2.9:1935", 1, 2, 100);
+        robot.clickOn("#nav-swarm");
+        SwarmView view = robot.lookup("#swarm-page").queryAs(SwarmView.class);
+        SwarmGraphView graph = view.graph();
+        choose(robot, "demo");
+        waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> graph.positionOf("peer-one").isPresent() && graph.settled()));
+        robot.clickOn(onFx(() -> graph.positionOf("peer-one").map(graph::localToScreen)).orElseThrow());
+        waitFor(2, TimeUnit.SECONDS, () -> text(robot, "#swarm-detail-peer-id").equals("peer-one"));
+
+        choose(robot, "cam");
+
+        waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> graph.drawnPeers() == 1));
+        assertThat(onFx(() -> graph.positionOf("peer-elsewhere"))).isPresent();
+        assertThat(text(robot, "#swarm-detail-peer-id")).isEqualTo("-");
+        assertThat(text(robot, "#swarm-count")).isEqualTo("1 peer");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void choose(FxRobot robot, String stream) throws Exception {
+        ComboBox<String> chooser = robot.lookup("#swarm-stream").queryAs(ComboBox.class);
+        waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> chooser.getItems().contains(stream)));
+        onFx(() -> {
+            chooser.setValue(stream);
+            return null;
+        });
     }
 
     private static String text(FxRobot robot, String query) throws Exception {
