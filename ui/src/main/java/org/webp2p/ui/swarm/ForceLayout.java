@@ -141,9 +141,11 @@ public final class ForceLayout {
     }
 
     private void move(List<Body> active) {
+        // Gravity grows with the swarm so that a big swarm's repulsion does not push it off screen.
+        double gravity = GRAVITY * Math.sqrt(active.size());
         for (Body b : active) {
-            b.fx -= GRAVITY * b.x * Math.sqrt(active.size());
-            b.fy -= GRAVITY * b.y * Math.sqrt(active.size());
+            b.fx -= gravity * b.x;
+            b.fy -= gravity * b.y;
             double f = Math.sqrt(b.fx * b.fx + b.fy * b.fy);
             if (f > 0) {
                 double limit = Math.min(f, temperature) / f;
