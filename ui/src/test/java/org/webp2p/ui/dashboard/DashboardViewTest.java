@@ -97,7 +97,7 @@ class DashboardViewTest {
         for (String service : List.of("tracker", "pingback", "origin")) {
             fx.services().stop(service);
         }
-        waitFor(5, TimeUnit.SECONDS, () -> text(robot, "#dashboard-services").equals("2 of 5 running"));
+        waitFor(5, TimeUnit.SECONDS, () -> text(robot, "#dashboard-services").equals("3 of 6 running"));
         assertThat(text(robot, "#tile-peers")).isEqualTo("0");
         assertThat(text(robot, "#tile-startup-p95")).isEqualTo("-");
         assertThat(text(robot, "#tile-nat-success")).isEqualTo("-");
