@@ -62,7 +62,8 @@ class StreamsViewTest {
         assertThat(camRow.segments()).isEqualTo(cam.segments()).isEqualTo(1);
         assertThat(camRow.bitrate()).isEqualTo(cam.ingestBitrate());
         assertThat(camRow.viewers()).isZero();
-        assertThat(robot.lookup("75.0 %").tryQuery()).as("demo's offload on screen").isPresent();
+        // The row's value is set before the table's next pulse draws its cell, so wait for the cell.
+        waitFor(2, TimeUnit.SECONDS, () -> onFx(() -> robot.lookup("75.0 %").tryQuery().isPresent()));
     }
 
     @Test
