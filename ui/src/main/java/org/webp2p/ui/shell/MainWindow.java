@@ -25,7 +25,11 @@ import org.webp2p.ui.peers.PeersViewModel;
 import org.webp2p.ui.services.ServicesView;
 import org.webp2p.ui.services.ServicesViewModel;
 import org.webp2p.ui.settings.SettingsView;
+import org.webp2p.ui.simulator.SimulatorView;
+import org.webp2p.ui.simulator.SimulatorViewModel;
 import org.webp2p.ui.streams.StreamsView;
+import org.webp2p.ui.swarm.SwarmView;
+import org.webp2p.ui.swarm.SwarmViewModel;
 import org.webp2p.ui.streams.StreamsViewModel;
 
 /**
@@ -46,7 +50,9 @@ public final class MainWindow extends BorderPane {
         pages.put("Services", () -> new ServicesView(new ServicesViewModel(node)));
         pages.put("Streams", () -> new StreamsView(new StreamsViewModel(node)));
         pages.put("Peers", () -> new PeersView(new PeersViewModel(node)));
+        pages.put("Swarm", () -> new SwarmView(new SwarmViewModel(node)));
         pages.put("NAT", () -> new NatView(new NatViewModel(node)));
+        pages.put("Simulator", () -> new SimulatorView(new SimulatorViewModel(node)));
         pages.put("Settings", () -> new SettingsView(node.runtime().config(), node.runtime().dataDir().toString()));
         failureNotifier = new FailureNotifier(this);
         createView();

@@ -62,7 +62,7 @@ class MainWindowTest {
     void railListsThePagesInOrder(FxRobot robot) {
         List<String> pages = robot.lookup(".nav-button").queryAllAs(ToggleButton.class).stream()
                 .map(ToggleButton::getText).toList();
-        assertThat(pages).containsExactly("Dashboard", "Services", "Streams", "Peers", "NAT", "Settings");
+        assertThat(pages).containsExactly("Dashboard", "Services", "Streams", "Peers", "Swarm", "NAT", "Simulator", "Settings");
     }
 
     @Test

@@ -1,0 +1,62 @@
+package org.webp2p.ui.simulator;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.webp2p.sdk.sim.SimulationReport;
+import org.webp2p.sdk.sim.SwarmSimulator;
+import org.webp2p.server.ServerRuntime;
+import org.webp2p.server.api.AccessToken;
+import org.webp2p.server.api.TokenCodec;
+import org.webp2p.server.api.TokenSecret;
+
+/**
+ * Runs the SDK's swarm simulator against the node the console manages, through its own API as any
+ * player would, with a token the node itself signs. Blocking: callers keep it off the FX thread.
+ */
+final class SimulationRunner {
+    private final ServerRuntime node;
+
+    SimulationRunner(ServerRuntime node) {
+        this.node = node;
+    }
+
+    /**
+     * Plays the plan to its end and reports what the peers experienced. Interrupting the calling
+     * thread abandons the run: the peers' connections close with their event loops.
+     *
+     * @throws IOException when the node's API is not running, so there is nothing to play from
+     */
+    SimulationReport run(SimulationPlan plan, Consumer<String> progress) throws IOException, InterruptedException {
+        URI api = api();
+        Instant now = Instant.now();
+        String token = new TokenCodec(TokenSecret.load(node.config(), node.dataDir()))
+                .sign(new AccessToken(plan.stream(), "console-simulator", now, now.plus(plan.duration()).plusSeconds(3600)));
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+        try {
+            progress.accept("simulating " + plan.peers() + " peers on " + plan.stream() + " for "
+                    + plan.duration().toSeconds() + "s against " + api);
+            return new SwarmSimulator(api, plan.stream(), token, group)
+                    .run(plan.peers(), plan.mix(), plan.churnPerMinute(), plan.duration(), progress);
+        } finally {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        }
+    }
+
+    private URI api() throws IOException {
+        var status = node.services().status("api");
+        InetSocketAddress bound = status.primaryAddress()
+                .orElseThrow(() -> new IOException("the API service is not running; start it on the Services page"));
+        // A wildcard bind is reachable on loopback, where the simulated peers live anyway.
+        InetAddress host = bound.getAddress().isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : bound.getAddress();
+        String literal = host.getHostAddress();
+        return URI.create("http://" + (literal.contains(":") ? "[" + literal + "]" : literal) + ":" + bound.getPort());
+    }
+}

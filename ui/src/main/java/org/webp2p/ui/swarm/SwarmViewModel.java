@@ -1,0 +1,101 @@
+package org.webp2p.ui.swarm;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.webp2p.server.origin.StreamStats;
+import org.webp2p.server.tracker.PeerRecord;
+import org.webp2p.server.tracker.SwarmRegistry.SwarmSummary;
+import org.webp2p.ui.NodeModel;
+import org.webp2p.ui.NodeSnapshot;
+
+/**
+ * The Swarm page: the streams one can look at, the peers of the chosen one as the graph draws them,
+ * and the peer the operator clicked.
+ */
+public final class SwarmViewModel {
+    private final ObservableList<String> streams = FXCollections.observableArrayList();
+    private final ObjectProperty<String> stream = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<List<PeerRecord>> peers = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyObjectWrapper<PeerRecord> selected = new ReadOnlyObjectWrapper<>();
+    private NodeSnapshot last;
+    private String selectedId;
+
+    public SwarmViewModel(NodeModel node) {
+        node.snapshotProperty().addListener((obs, old, s) -> apply(s));
+        stream.addListener((obs, was, now) -> {
+            selectedId = null;
+            refresh();
+        });
+        if (node.snapshotProperty().get() != null) {
+            apply(node.snapshotProperty().get());
+        }
+    }
+
+    private void apply(NodeSnapshot s) {
+        last = s;
+        // Swarms come largest first, so the busiest stream is offered first; then streams nobody watches.
+        Set<String> names = new LinkedHashSet<>();
+        s.swarms().stream().map(SwarmSummary::swarm).forEach(names::add);
+        s.streams().stream().map(StreamStats::name).forEach(names::add);
+        if (!streams.equals(List.copyOf(names))) {
+            streams.setAll(names);
+        }
+        if (stream.get() == null && !streams.isEmpty()) {
+            stream.set(streams.get(0)); // refreshes through the listener
+        } else {
+            refresh();
+        }
+    }
+
+    private void refresh() {
+        List<PeerRecord> now = last == null || stream.get() == null ? List.of()
+                : last.peers().stream().filter(p -> p.swarm().equals(stream.get())).toList();
+        peers.set(now);
+        // A peer that left clears the details rather than leaving stale figures on them.
+        selected.set(now.stream().filter(p -> p.peerId().equals(selectedId)).findFirst().orElse(null));
+    }
+
+    /** Shows a peer's details, or none for {@code null}. */
+    public void select(String peerId) {
+        selectedId = peerId;
+        refresh();
+    }
+
+    /** The chosen stream's live peers as the graph draws them. */
+    public List<GraphPeer> graphPeers() {
+        return peers.get().stream().map(p -> new GraphPeer(p.peerId(), p.natType(), p.uploadKbps())).toList();
+    }
+
+    /**
+     * Bytes between the chosen stream's peers. Beacons report them (pingback stores each beacon's
+     * links) but no live figure of them reaches the snapshot yet, and the SDK has no peer transport
+     * to make any, so the graph has none to draw until both exist.
+     */
+    public List<GraphLink> graphLinks() {
+        return List.of();
+    }
+
+    public ObservableList<String> streams() {
+        return streams;
+    }
+
+    public ObjectProperty<String> streamProperty() {
+        return stream;
+    }
+
+    /** The chosen stream's live peers, replaced whole at each snapshot. */
+    public ReadOnlyObjectProperty<List<PeerRecord>> peersProperty() {
+        return peers.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<PeerRecord> selectedProperty() {
+        return selected.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,81 @@
+package org.webp2p.ui.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.testfx.util.WaitForAsyncUtils.waitFor;
+import static org.webp2p.ui.ConsoleFixture.onFx;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.webp2p.server.tracker.PeerRecord;
+import org.webp2p.ui.ConsoleFixture;
+
+@ExtendWith(ApplicationExtension.class)
+class SimulatorViewTest {
+    private ConsoleFixture fx;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        stage.setWidth(1100);
+        stage.setHeight(700);
+        fx = ConsoleFixture.show(stage, Map.of());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        fx.close();
+    }
+
+    @Test
+    void invalidFieldsSayWhyAndKeepStartDisabled(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-simulator");
+        type(robot, "#sim-peers", "many");
+
+        waitFor(2, TimeUnit.SECONDS, () -> text(robot, "#sim-problem").equals("Peers must be a whole number"));
+        assertThat(robot.lookup("#sim-start").queryAs(Button.class).isDisabled()).isTrue();
+    }
+
+    @Test
+    void aSmallSimulationAnnouncesItsPeersAndReportsNoStalls(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-simulator");
+        type(robot, "#sim-peers", "3");
+        type(robot, "#sim-duration", "7s");
+        type(robot, "#sim-nat-mix", "full=1,symmetric=2");
+        waitFor(2, TimeUnit.SECONDS, () -> text(robot, "#sim-problem").isEmpty());
+        robot.clickOn("#sim-start");
+
+        waitFor(15, TimeUnit.SECONDS, () -> fx.tracker().peers("demo").size() == 3);
+        List<PeerRecord> joined = fx.tracker().peers("demo");
+        assertThat(joined).extracting(p -> p.source().getHostAddress())
+                .containsExactlyInAnyOrder("127.3.0.1", "127.3.0.2", "127.3.0.3");
+        assertThat(robot.lookup("#sim-stop").queryAs(Button.class).isDisabled()).isFalse();
+
+        waitFor(20, TimeUnit.SECONDS, () -> !text(robot, "#sim-report-stalls").equals("-"));
+        assertThat(text(robot, "#sim-report-stalls")).isEqualTo("0 (0 ms)");
+        assertThat(text(robot, "#sim-report-peers-started")).isEqualTo("3 (3 at the end)");
+        assertThat(robot.lookup("#sim-start").queryAs(Button.class).isDisabled()).isFalse();
+    }
+
+    /** Replaces a field's text as typing would, without racing the robot's caret over existing text. */
+    private static void type(FxRobot robot, String field, String value) throws Exception {
+        TextField f = robot.lookup(field).queryAs(TextField.class);
+        onFx(() -> {
+            f.setText(value);
+            return null;
+        });
+    }
+
+    private static String text(FxRobot robot, String query) throws Exception {
+        return onFx(() -> robot.lookup(query).queryAs(Label.class).getText());
+    }
+}
