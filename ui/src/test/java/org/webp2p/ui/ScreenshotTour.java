@@ -1,5 +1,6 @@
 package org.webp2p.ui;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.testfx.util.WaitForAsyncUtils.waitFor;
 
 import java.awt.image.BufferedImage;
@@ -81,7 +82,8 @@ class ScreenshotTour {
             if (theme.equals("dark")) {
                 robot.clickOn(robot.lookup("#theme-switch").lookup(".thumb-area").queryAs(Node.class));
             }
-            for (String page : new String[] {"Dashboard", "Services", "Streams", "Peers", "NAT", "Settings"}) {
+            for (String page : new String[] {"Dashboard", "Services", "Streams", "Peers", "Swarm", "NAT", "Simulator",
+                "Settings"}) {
                 robot.clickOn("#nav-" + page.toLowerCase(Locale.ROOT));
                 if (page.equals("Streams")) {
                     ConsoleFixture.clickCell(robot, "cam");
@@ -94,6 +96,8 @@ class ScreenshotTour {
                 WritableImage image = ConsoleFixture.onFx(() -> stage.getScene().snapshot(null));
                 write(image, file);
                 waitFor(2, TimeUnit.SECONDS, () -> Files.size(file) > 0);
+                assertThat(ImageIO.read(file.toFile()).getWidth()).as(file + " is the whole window")
+                        .isEqualTo((int) image.getWidth());
             }
         }
     }
