@@ -51,9 +51,13 @@ class DashboardViewTest {
         fx.beacon("demo", "s2", "SYMMETRIC", 2000, 2000, 1500, 500, "FULL_CONE", 2, 2);
         fx.publishSegment("cam", 0);
 
+        // A poll may land between two of the calls above: wait until one snapshot holds all of them.
         waitFor(5, TimeUnit.SECONDS, () -> text(robot, "#tile-peers").equals("3")
                 && !fx.pingback().history(LiveAggregator.ALL, hourAgo(), Instant.now()).isEmpty()
-                && text(robot, "#tile-egress-saved").equals(Format.bytes(5000)));
+                && text(robot, "#tile-egress-saved").equals(Format.bytes(5000))
+                && text(robot, "#tile-streams").equals("1")
+                && text(robot, "#tile-startup-p95").equals("1500 ms")
+                && text(robot, "#tile-nat-success").equals("50.0 %"));
 
         SwarmFigures all = fx.pingback().figures(LiveAggregator.ALL).orElseThrow();
         List<MinuteStat> hour = fx.pingback().history(LiveAggregator.ALL, hourAgo(), Instant.now());
