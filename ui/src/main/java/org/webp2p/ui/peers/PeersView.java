@@ -4,31 +4,26 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 import org.controlsfx.control.table.TableFilter;
+import org.webp2p.ui.DetailPanel;
 import org.webp2p.ui.Format;
 import org.webp2p.ui.LiveRow;
 import org.webp2p.ui.Tables;
 
 /** A sortable, filterable table of live peers, with the chosen peer's details beside it. */
 public final class PeersView extends BorderPane {
+    private DetailPanel<PeerRow> details;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.systemDefault());
 
     private final PeersViewModel model;
     private final TableView<LiveRow<PeerRow>> table = new TableView<>();
-    private final Map<String, Function<PeerRow, String>> details = new LinkedHashMap<>();
-    private final Map<String, Label> detailValues = new LinkedHashMap<>();
-    private final Label detailTitle = new Label();
     private TableFilter<LiveRow<PeerRow>> filter;
 
     public PeersView(PeersViewModel model) {
@@ -62,39 +57,20 @@ public final class PeersView extends BorderPane {
         filter = TableFilter.forTableView(table).apply();
         setCenter(table);
 
-        details.put("Peer ID", PeerRow::peerId);
-        details.put("Stream", PeerRow::swarm);
-        details.put("NAT type", r -> r.natType().name());
-        details.put("Addresses", r -> r.addresses().isEmpty() ? "none announced" : String.join("\n", r.addresses()));
-        details.put("Announced from", PeerRow::source);
-        details.put("Position", r -> Long.toString(r.position()));
-        details.put("Holds", r -> r.held() + " segments (" + r.heldRange() + ")");
-        details.put("Upload offered", r -> Format.bitsPerSecond(r.uploadKbps() * 1000.0));
-        details.put("Joined", r -> TIME.format(r.joined()));
-        details.put("Last seen", r -> ago(r.lastSeenAgo()));
+        Map<String, Function<PeerRow, String>> fields = new LinkedHashMap<>();
+        fields.put("Peer ID", PeerRow::peerId);
+        fields.put("Stream", PeerRow::swarm);
+        fields.put("NAT type", r -> r.natType().name());
+        fields.put("Addresses", r -> r.addresses().isEmpty() ? "none announced" : String.join("\n", r.addresses()));
+        fields.put("Announced from", PeerRow::source);
+        fields.put("Position", r -> Long.toString(r.position()));
+        fields.put("Holds", r -> r.held() + " segments (" + r.heldRange() + ")");
+        fields.put("Upload offered", r -> Format.bitsPerSecond(r.uploadKbps() * 1000.0));
+        fields.put("Joined", r -> TIME.format(r.joined()));
+        fields.put("Last seen", r -> ago(r.lastSeenAgo()));
 
-        detailTitle.getStyleClass().add("section-title");
-        detailTitle.setText("No peer selected");
-        GridPane grid = new GridPane();
-        grid.setHgap(10);
-        grid.setVgap(6);
-        int row = 0;
-        for (String caption : details.keySet()) {
-            Label c = new Label(caption);
-            c.getStyleClass().add("muted-text");
-            c.setMinWidth(Region.USE_PREF_SIZE);
-            Label v = new Label("-");
-            v.setId("peer-detail-" + caption.toLowerCase(Locale.ROOT).replace(' ', '-'));
-            v.setWrapText(true);
-            detailValues.put(caption, v);
-            grid.addRow(row++, c, v);
-        }
-        VBox side = new VBox(10, detailTitle, grid);
-        side.setId("peer-details");
-        side.getStyleClass().add("side-panel");
-        side.setPadding(new Insets(0, 0, 0, 16));
-        side.setPrefWidth(280);
-        setRight(side);
+        details = new DetailPanel<>("peer", "No peer selected", PeerRow::peerId, fields, 280);
+        setRight(details);
     }
 
     private void initListeners() {
@@ -103,13 +79,9 @@ public final class PeersView extends BorderPane {
                 model.select(now.key());
             }
         });
-        model.selectedProperty().addListener((obs, was, now) -> showDetails(now));
+        model.selectedProperty().addListener((obs, was, now) -> details.show(now));
     }
 
-    private void showDetails(PeerRow peer) {
-        detailTitle.setText(peer == null ? "No peer selected" : peer.peerId());
-        details.forEach((caption, value) -> detailValues.get(caption).setText(peer == null ? "-" : value.apply(peer)));
-    }
 
     /** The column filters, which a test drives as the header menus would. */
     TableFilter<LiveRow<PeerRow>> filter() {

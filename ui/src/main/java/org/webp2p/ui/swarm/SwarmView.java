@@ -1,7 +1,6 @@
 package org.webp2p.ui.swarm;
 
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import javafx.geometry.Insets;
@@ -10,13 +9,11 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import org.webp2p.nat.NatType;
 import org.webp2p.server.tracker.PeerRecord;
+import org.webp2p.ui.DetailPanel;
 import org.webp2p.ui.Format;
 
 /**
@@ -24,13 +21,11 @@ import org.webp2p.ui.Format;
  * offer, with a legend below and the clicked peer's details beside it.
  */
 public final class SwarmView extends BorderPane {
+    private DetailPanel<PeerRecord> details;
     private final SwarmViewModel model;
     private final ComboBox<String> chooser = new ComboBox<>();
     private final Label count = new Label();
     private final SwarmGraphView graph = new SwarmGraphView();
-    private final Map<String, Function<PeerRecord, String>> details = new LinkedHashMap<>();
-    private final Map<String, Label> detailValues = new LinkedHashMap<>();
-    private final Label detailTitle = new Label("No peer selected");
 
     public SwarmView(SwarmViewModel model) {
         this.model = model;
@@ -70,41 +65,23 @@ public final class SwarmView extends BorderPane {
         BorderPane.setMargin(legend, new Insets(8, 0, 0, 0));
         setBottom(legend);
 
-        details.put("Peer ID", PeerRecord::peerId);
-        details.put("NAT type", p -> p.natType().name());
-        details.put("Addresses", p -> p.addresses().isEmpty() ? "none announced" : String.join("\n", p.addresses()));
-        details.put("Announced from", p -> p.source().getHostAddress());
-        details.put("Position", p -> Long.toString(p.position()));
-        details.put("Holds", p -> p.have() == null ? "none" : p.have().size() + " segments");
-        details.put("Upload offered", p -> Format.bitsPerSecond(p.uploadKbps() * 1000.0));
-        detailTitle.getStyleClass().add("section-title");
-        GridPane grid = new GridPane();
-        grid.setHgap(10);
-        grid.setVgap(6);
-        int row = 0;
-        for (String caption : details.keySet()) {
-            Label c = new Label(caption);
-            c.getStyleClass().add("muted-text");
-            c.setMinWidth(Region.USE_PREF_SIZE);
-            Label v = new Label("-");
-            v.setId("swarm-detail-" + caption.toLowerCase(Locale.ROOT).replace(' ', '-'));
-            v.setWrapText(true);
-            detailValues.put(caption, v);
-            grid.addRow(row++, c, v);
-        }
-        VBox side = new VBox(10, detailTitle, grid);
-        side.setId("swarm-details");
-        side.getStyleClass().add("side-panel");
-        side.setPadding(new Insets(0, 0, 0, 16));
-        side.setPrefWidth(260);
-        setRight(side);
+        Map<String, Function<PeerRecord, String>> fields = new LinkedHashMap<>();
+        fields.put("Peer ID", PeerRecord::peerId);
+        fields.put("NAT type", p -> p.natType().name());
+        fields.put("Addresses", p -> p.addresses().isEmpty() ? "none announced" : String.join("\n", p.addresses()));
+        fields.put("Announced from", p -> p.source().getHostAddress());
+        fields.put("Position", p -> Long.toString(p.position()));
+        fields.put("Holds", p -> p.have() == null ? "none" : p.have().size() + " segments");
+        fields.put("Upload offered", p -> Format.bitsPerSecond(p.uploadKbps() * 1000.0));
+        details = new DetailPanel<>("swarm", "No peer selected", PeerRecord::peerId, fields, 260);
+        setRight(details);
     }
 
     private void initListeners() {
         chooser.valueProperty().bindBidirectional(model.streamProperty());
         model.peersProperty().addListener((obs, was, now) -> showPeers());
         graph.selectedPeerProperty().addListener((obs, was, now) -> model.select(now));
-        model.selectedProperty().addListener((obs, was, now) -> showDetails(now));
+        model.selectedProperty().addListener((obs, was, now) -> details.show(now));
     }
 
     private void showPeers() {
@@ -113,10 +90,6 @@ public final class SwarmView extends BorderPane {
         count.setText(n == 1 ? "1 peer" : n + " peers");
     }
 
-    private void showDetails(PeerRecord peer) {
-        detailTitle.setText(peer == null ? "No peer selected" : peer.peerId());
-        details.forEach((caption, value) -> detailValues.get(caption).setText(peer == null ? "-" : value.apply(peer)));
-    }
 
     /** The stream whose swarm the graph shows. */
     String graphStream() {
