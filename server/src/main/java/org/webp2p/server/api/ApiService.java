@@ -4,6 +4,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.time.Instant;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.ArrayDeque;
@@ -51,6 +52,7 @@ public final class ApiService extends HttpService {
     private final LongAdder refusedTokens = new LongAdder();
     private final Deque<LoggedDecision> decisions = new ArrayDeque<>();
     private volatile SessionRegistry sessions;
+    private volatile Clock clock = Clock.systemUTC();
     private volatile ClusterLoads cluster;
     private volatile ScheduledFuture<?> polling;
 
@@ -76,6 +78,7 @@ public final class ApiService extends HttpService {
         SessionRegistry registry = new SessionRegistry(context.clock(), c.duration("api.session-ttl"),
                 (int) c.integer("api.max-sessions"));
         sessions = registry;
+        clock = context.clock();
         ClusterLoads others = new ClusterLoads(parseCluster(c), c.duration("api.cluster-poll"), context.clock());
         cluster = others;
         if (!others.isEmpty()) {
@@ -148,7 +151,7 @@ public final class ApiService extends HttpService {
     }
 
     private void record(SessionRegistry.Session session, Decision d) {
-        LoggedDecision entry = new LoggedDecision(Instant.now(), session.id(), session.stream(), d);
+        LoggedDecision entry = new LoggedDecision(clock.instant(), session.id(), session.stream(), d);
         synchronized (decisions) {
             LoggedDecision last = decisions.stream().filter(x -> x.sessionId().equals(session.id()))
                     .reduce((a, b) -> b).orElse(null);
