@@ -13,8 +13,14 @@ import java.util.List;
 public record MediaPlaylist(long targetDurationMs, long mediaSequence, long discontinuitySequence,
                             List<Segment> segments, URI initSegment, boolean ended) {
 
-    /** One segment; {@code discontinuity} marks a break (new encoder settings, a loop of the demo). */
-    public record Segment(long sequence, long durationMs, URI uri, boolean discontinuity) {
+    /**
+     * One segment; {@code discontinuity} marks a break (new encoder settings, a loop of the demo);
+     * {@code digest} is what the origin published for checking copies from peers, or null.
+     */
+    public record Segment(long sequence, long durationMs, URI uri, boolean discontinuity, SegmentDigest digest) {
+        public Segment(long sequence, long durationMs, URI uri, boolean discontinuity) {
+            this(sequence, durationMs, uri, discontinuity, null);
+        }
     }
 
     public MediaPlaylist {
@@ -44,6 +50,7 @@ public record MediaPlaylist(long targetDurationMs, long mediaSequence, long disc
         List<Segment> segments = new ArrayList<>();
         Long pendingDuration = null;
         boolean pendingBreak = false;
+        SegmentDigest pendingDigest = null;
         for (int i = 1; i < lines.length; i++) {
             String line = lines[i].strip();
             try {
@@ -57,6 +64,8 @@ public record MediaPlaylist(long targetDurationMs, long mediaSequence, long disc
                     String v = value(line);
                     int comma = v.indexOf(',');
                     pendingDuration = Math.round(Double.parseDouble(comma < 0 ? v : v.substring(0, comma)) * 1000);
+                } else if (line.startsWith(SegmentDigest.TAG)) {
+                    pendingDigest = SegmentDigest.parse(value(line));
                 } else if (line.equals("#EXT-X-DISCONTINUITY")) {
                     pendingBreak = true;
                 } else if (line.equals("#EXT-X-ENDLIST")) {
@@ -71,9 +80,10 @@ public record MediaPlaylist(long targetDurationMs, long mediaSequence, long disc
                         throw new IllegalArgumentException("segment without #EXTINF");
                     }
                     segments.add(new Segment(sequence + segments.size(), pendingDuration, base.resolve(line),
-                            pendingBreak));
+                            pendingBreak, pendingDigest));
                     pendingDuration = null;
                     pendingBreak = false;
+                    pendingDigest = null;
                 }
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException("line " + (i + 1) + " (\"" + line + "\"): " + e.getMessage(), e);

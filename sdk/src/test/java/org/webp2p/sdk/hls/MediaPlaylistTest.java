@@ -49,4 +49,32 @@ class MediaPlaylistTest {
         assertThatThrownBy(() -> MediaPlaylist.parse("#EXTM3U\n#EXT-X-TARGETDURATION:2\nlonely.ts\n", BASE))
                 .hasMessageContaining("without #EXTINF");
     }
+
+    @Test
+    void attachesEachPublishedDigestToTheSegmentAfterIt() {
+        String sha = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"; // SHA-256 of "test"
+        MediaPlaylist p = MediaPlaylist.parse("""
+                #EXTM3U
+                #EXT-X-TARGETDURATION:2
+                #EXT-X-WEBP2P-DIGEST:BYTES=4,SHA256="%s"
+                #EXTINF:2,
+                a.ts
+                #EXTINF:2,
+                b.ts
+                """.formatted(sha), BASE);
+
+        SegmentDigest digest = p.segments().get(0).digest();
+        assertThat(digest).isEqualTo(new SegmentDigest(4, sha));
+        assertThat(digest.matches("test".getBytes(java.nio.charset.StandardCharsets.US_ASCII))).isTrue();
+        assertThat(digest.matches("tesT".getBytes(java.nio.charset.StandardCharsets.US_ASCII))).isFalse();
+        assertThat(digest.matches("test!".getBytes(java.nio.charset.StandardCharsets.US_ASCII))).isFalse();
+        assertThat(p.segments().get(1).digest()).isNull();
+    }
+
+    @Test
+    void refusesAMalformedDigest() {
+        assertThatThrownBy(() -> MediaPlaylist.parse(
+                "#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXT-X-WEBP2P-DIGEST:BYTES=4,SHA256=\"abc\"\n#EXTINF:2,\na.ts\n", BASE))
+                .hasMessageContaining("line 3");
+    }
 }

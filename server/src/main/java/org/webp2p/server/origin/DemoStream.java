@@ -20,6 +20,7 @@ final class DemoStream {
 
     private final DemoTimeline timeline;
     private final Map<String, Servable> segments = new HashMap<>();
+    private final Map<String, SegmentDigest> digests = new HashMap<>();
     private final Clock clock;
     private final StreamTraffic traffic = new StreamTraffic();
 
@@ -27,8 +28,9 @@ final class DemoStream {
         this.clock = clock;
         MediaPlaylist clip = PlaylistCodec.parse(new String(resource("demo.m3u8"), StandardCharsets.UTF_8));
         for (MediaSegment s : clip.segments()) {
-            segments.put(s.uri(), Servable.ofBytes(resource(s.uri()), MediaTypes.of(s.uri()), Optional.empty(),
-                    CachePolicy.SEGMENT));
+            byte[] data = resource(s.uri());
+            segments.put(s.uri(), Servable.ofBytes(data, MediaTypes.of(s.uri()), Optional.empty(), CachePolicy.SEGMENT));
+            digests.put(s.uri(), SegmentDigest.of(data));
         }
         this.timeline = new DemoTimeline(clip.segments(), window);
     }
@@ -43,7 +45,7 @@ final class DemoStream {
         }
         Instant now = clock.instant();
         MediaPlaylist playlist = timeline.at(now);
-        return Optional.of(Servable.ofText(PlaylistCodec.write(playlist), MediaTypes.PLAYLIST, now,
+        return Optional.of(Servable.ofText(PlaylistCodec.write(playlist, uri -> Optional.ofNullable(digests.get(uri))), MediaTypes.PLAYLIST, now,
                 CachePolicy.livePlaylist(playlist.targetDuration())));
     }
 

@@ -34,6 +34,7 @@ final class LiveStream {
     private final Map<String, byte[]> staged = new LinkedHashMap<>();
     private final Map<String, Servable> servable = new HashMap<>();
     private final Map<String, Long> sizes = new HashMap<>();
+    private final Map<String, SegmentDigest> digests = new HashMap<>();
     private String encoderMapName;
     private byte[] mapBytes;
     private String mapUri;
@@ -94,6 +95,7 @@ final class LiveStream {
         for (String uri : s.window.servableUris()) {
             if (files.exists(uri)) {
                 s.sizes.put(uri, files.size(uri));
+                s.digests.put(uri, SegmentDigest.of(files.read(uri)));
                 s.servable.put(uri, s.onDisk(uri));
             }
         }
@@ -255,6 +257,7 @@ final class LiveStream {
         String uri = "s" + window.nextSequence() + MediaTypes.dottedExtension(encoderName);
         Instant modified = files.write(uri, data);
         sizes.put(uri, (long) data.length);
+        digests.put(uri, SegmentDigest.of(data));
         servable.put(uri, Servable.ofFile(Servable.InMemory.copyOf(data), modified, MediaTypes.of(uri),
                 CachePolicy.SEGMENT));
         if (ended) {
@@ -265,6 +268,7 @@ final class LiveStream {
             files.delete(expired);
             servable.remove(expired);
             sizes.remove(expired);
+            digests.remove(expired);
         }
         gap = false;
         segmentsIngested++;
@@ -303,7 +307,7 @@ final class LiveStream {
 
     private void publish(Instant now) throws IOException {
         MediaPlaylist playlist = window.playlist(ended);
-        String text = PlaylistCodec.write(playlist);
+        String text = PlaylistCodec.write(playlist, uri -> Optional.ofNullable(digests.get(uri)));
         files.write(OriginPath.LIVE_PLAYLIST, text.getBytes(StandardCharsets.UTF_8));
         if (ended) {
             // Nobody needs an ended stream in memory: it is served from disk like VOD.

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -73,6 +74,11 @@ final class PlaylistCodec {
 
     /** Writes a playlist as players expect it: version 3 (decimal EXTINF), or 6 with EXT-X-MAP. */
     public static String write(MediaPlaylist playlist) {
+        return write(playlist, uri -> Optional.empty());
+    }
+
+    /** As {@link #write(MediaPlaylist)}, with the digest of each segment that has one, for peers to check. */
+    public static String write(MediaPlaylist playlist, Function<String, Optional<SegmentDigest>> digests) {
         boolean maps = playlist.segments().stream().anyMatch(s -> s.map().isPresent());
         StringBuilder out = new StringBuilder(64 + 48 * playlist.segments().size());
         out.append("#EXTM3U\n");
@@ -91,6 +97,7 @@ final class PlaylistCodec {
                 out.append("#EXT-X-MAP:URI=\"").append(s.map().get()).append("\"\n");
                 currentMap = s.map();
             }
+            digests.apply(s.uri()).ifPresent(d -> out.append(d.tagLine()).append('\n'));
             out.append("#EXTINF:").append(seconds(s.duration())).append(",\n");
             out.append(s.uri()).append('\n');
         }

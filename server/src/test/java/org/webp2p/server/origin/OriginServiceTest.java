@@ -83,6 +83,17 @@ class OriginServiceTest {
         return Long.parseLong(m.group(1));
     }
 
+    /** The digest tag written by hand from its definition, not by the code under test. */
+    private static String digestLine(byte[] data) throws Exception {
+        return "#EXT-X-WEBP2P-DIGEST:BYTES=" + data.length + ",SHA256=\""
+                + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(data)) + "\"";
+    }
+
+    /** The playlist as a player without digest support reads it. */
+    private static String withoutDigests(String playlist) {
+        return playlist.replaceAll("#EXT-X-WEBP2P-DIGEST:.*\n", "");
+    }
+
     private static String header(HttpResponse<?> r, String name) {
         return r.headers().firstValue(name).orElse(null);
     }
@@ -101,11 +112,13 @@ class OriginServiceTest {
                 #EXT-X-VERSION:3
                 #EXT-X-TARGETDURATION:2
                 #EXT-X-MEDIA-SEQUENCE:0
+                %s
                 #EXTINF:2.000000,
                 s0.ts
+                %s
                 #EXTINF:2.000000,
                 s1.ts
-                """);
+                """.formatted(digestLine(segmentBytes("seg0", 1000)), digestLine(segmentBytes("seg1", 1001))));
 
         HttpResponse<byte[]> segment = fx.get("/live/cam/s1.ts");
         assertThat(segment.statusCode()).isEqualTo(200);
@@ -414,7 +427,7 @@ class OriginServiceTest {
 
         fx.put("cam", "index.m3u8", encoderPlaylist(2, 2, ".ts", false));
 
-        assertThat(fx.text("/live/cam/index.m3u8")).contains("s0.ts\n#EXT-X-DISCONTINUITY\n#EXTINF:2.000000,\ns1.ts");
+        assertThat(withoutDigests(fx.text("/live/cam/index.m3u8"))).contains("s0.ts\n#EXT-X-DISCONTINUITY\n#EXTINF:2.000000,\ns1.ts");
         assertThat(fx.get("/live/cam/s1.ts").body()).isEqualTo(segmentBytes("seg2", 1002));
     }
 
@@ -428,7 +441,7 @@ class OriginServiceTest {
         assertThat(fx.text("/live/cam/index.m3u8")).isEqualTo(before);
         publish("cam", 3, 3, false);
 
-        assertThat(fx.text("/live/cam/index.m3u8")).contains("s2.ts\n#EXTINF:2.000000,\ns3.ts")
+        assertThat(withoutDigests(fx.text("/live/cam/index.m3u8"))).contains("s2.ts\n#EXTINF:2.000000,\ns3.ts")
                 .doesNotContain("DISCONTINUITY");
     }
 
@@ -441,7 +454,7 @@ class OriginServiceTest {
         fx.put("cam", "index0.ts", fresh);
         fx.put("cam", "index.m3u8", encoderPlaylist(0, 0, ".ts", false));
 
-        String playlist = fx.text("/live/cam/index.m3u8");
+        String playlist = withoutDigests(fx.text("/live/cam/index.m3u8"));
         assertThat(playlist).contains("s1.ts\n#EXT-X-DISCONTINUITY\n#EXTINF:2.000000,\ns2.ts");
         assertThat(fx.get("/live/cam/s2.ts").body()).isEqualTo(fresh);
         assertThat(fx.get("/live/cam/s0.ts").body()).isEqualTo(segmentBytes("seg0", 1000));
@@ -513,6 +526,7 @@ class OriginServiceTest {
         assertThat(later).contains("#EXT-X-DISCONTINUITY\n", "demo0.ts");
         HttpResponse<byte[]> segment = fx.get("/live/demo/demo0.ts");
         assertThat(segment.statusCode()).isEqualTo(200);
+        assertThat(later).contains(digestLine(segment.body()) + "\n#EXTINF:");
         assertThat(header(segment, "content-type")).isEqualTo("video/mp2t");
         assertThat(segment.body()[0]).isEqualTo((byte) 0x47); // MPEG-TS sync byte
         assertThat(fx.origin.streams()).anySatisfy(s -> {
