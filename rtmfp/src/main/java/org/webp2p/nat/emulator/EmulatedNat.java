@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.webp2p.nat.transport.Datagram;
 import org.webp2p.nat.transport.DatagramTransport;
+import org.webp2p.nat.transport.DatagramTunnel;
 import org.webp2p.nat.transport.UdpTransport;
 
 /**
@@ -83,10 +84,40 @@ public final class EmulatedNat implements AutoCloseable {
     /** Connects a new inside host: a socket on {@code privateAddress} (port chosen) behind this NAT. */
     public DatagramTransport attach(InetAddress privateAddress) throws IOException {
         UdpTransport socket = UdpTransport.bind(new InetSocketAddress(privateAddress, 0));
-        insideHosts.add(socket.localAddress());
-        NattedTransport host = new NattedTransport(socket, gatewayAddress);
+        DatagramTunnel tunnel = tunnel();
+        tunnel.opened(socket.localAddress());
+        NattedTransport host = new NattedTransport(socket, tunnel);
         attached.add(host);
         return host;
+    }
+
+    /**
+     * The path for an inside host that owns its socket (an RTMFP endpoint on an event loop, say):
+     * bind it on {@link #insideAddress()} and route its datagrams through this tunnel.
+     */
+    public DatagramTunnel tunnel() {
+        return new DatagramTunnel() {
+            @Override
+            public void opened(InetSocketAddress local) {
+                insideHosts.add(local);
+            }
+
+            @Override
+            public Datagram outbound(Datagram datagram) {
+                return new Datagram(gatewayAddress, GatewayFrame.encode(datagram));
+            }
+
+            @Override
+            public Optional<Datagram> inbound(Datagram datagram) {
+                // Only the gateway may reach a host behind a NAT; anything else is dropped as a NAT would.
+                return datagram.peer().equals(gatewayAddress) ? GatewayFrame.decode(datagram.payload()) : Optional.empty();
+            }
+
+            @Override
+            public void closed(InetSocketAddress local) {
+                insideHosts.remove(local);
+            }
+        };
     }
 
     /** The inside IP address of the gateway, where hosts of this NAT can bind too. */

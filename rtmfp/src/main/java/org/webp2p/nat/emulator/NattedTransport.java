@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.webp2p.nat.transport.Datagram;
 import org.webp2p.nat.transport.DatagramTransport;
+import org.webp2p.nat.transport.DatagramTunnel;
 import org.webp2p.nat.transport.UdpTransport;
 
 /**
@@ -14,11 +15,11 @@ import org.webp2p.nat.transport.UdpTransport;
  */
 final class NattedTransport implements DatagramTransport {
     private final UdpTransport socket;
-    private final InetSocketAddress gateway;
+    private final DatagramTunnel tunnel;
 
-    NattedTransport(UdpTransport socket, InetSocketAddress gateway) {
+    NattedTransport(UdpTransport socket, DatagramTunnel tunnel) {
         this.socket = socket;
-        this.gateway = gateway;
+        this.tunnel = tunnel;
     }
 
     @Override
@@ -28,7 +29,7 @@ final class NattedTransport implements DatagramTransport {
 
     @Override
     public void send(Datagram datagram) throws IOException {
-        socket.send(new Datagram(gateway, GatewayFrame.encode(datagram)));
+        socket.send(tunnel.outbound(datagram));
     }
 
     @Override
@@ -39,12 +40,9 @@ final class NattedTransport implements DatagramTransport {
             if (received.isEmpty()) {
                 return Optional.empty();
             }
-            // Only the gateway may reach a host behind a NAT; anything else is dropped as a NAT would.
-            if (received.get().peer().equals(gateway)) {
-                Optional<Datagram> inner = GatewayFrame.decode(received.get().payload());
-                if (inner.isPresent()) {
-                    return inner;
-                }
+            Optional<Datagram> inner = tunnel.inbound(received.get());
+            if (inner.isPresent()) {
+                return inner;
             }
         }
         return Optional.empty();
@@ -52,6 +50,7 @@ final class NattedTransport implements DatagramTransport {
 
     @Override
     public void close() {
+        tunnel.closed(socket.localAddress());
         socket.close();
     }
 }

@@ -6,10 +6,13 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoop;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
+import java.net.InetSocketAddress;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webp2p.nat.transport.Datagram;
+import org.webp2p.nat.transport.DatagramTunnel;
 import org.webp2p.rtmfp.session.RtmfpCore;
 
 /**
@@ -23,11 +26,18 @@ public final class RtmfpDatagramHandler extends SimpleChannelInboundHandler<Data
     private static final long TICK_MILLIS = 5;
 
     private final CoreFactory factory;
+    private final DatagramTunnel tunnel;
     private volatile RtmfpCore core;
     private ScheduledFuture<?> ticker;
 
     public RtmfpDatagramHandler(CoreFactory factory) {
+        this(factory, DatagramTunnel.DIRECT);
+    }
+
+    /** A handler whose datagrams take {@code tunnel}, e.g. through an emulated NAT. */
+    public RtmfpDatagramHandler(CoreFactory factory, DatagramTunnel tunnel) {
         this.factory = factory;
+        this.tunnel = tunnel;
     }
 
     /** The core, available once the channel is registered. */
@@ -41,7 +51,10 @@ public final class RtmfpDatagramHandler extends SimpleChannelInboundHandler<Data
         // Datagrams are written as the core produces them and flushed once per unit of core work,
         // so a burst of packets costs one pass down the pipeline instead of one per packet.
         core = factory.create(
-                (to, bytes) -> ctx.channel().write(new DatagramPacket(Unpooled.wrappedBuffer(bytes), to)),
+                (to, bytes) -> {
+                    Datagram wire = tunnel.outbound(new Datagram(to, bytes));
+                    ctx.channel().write(new DatagramPacket(Unpooled.wrappedBuffer(wire.payload()), wire.peer()));
+                },
                 task -> {
                     if (loop.inEventLoop()) {
                         task.run();
@@ -63,7 +76,20 @@ public final class RtmfpDatagramHandler extends SimpleChannelInboundHandler<Data
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
-        core.onDatagram(packet.sender(), ByteBufUtil.getBytes(packet.content()));
+        tunnel.inbound(new Datagram(packet.sender(), ByteBufUtil.getBytes(packet.content())))
+                .ifPresent(d -> core.onDatagram(d.peer(), d.payload()));
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        tunnel.opened((InetSocketAddress) ctx.channel().localAddress());
+        super.channelActive(ctx);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        tunnel.closed((InetSocketAddress) ctx.channel().localAddress());
+        super.channelInactive(ctx);
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
+import org.webp2p.nat.transport.DatagramTunnel;
 import org.webp2p.rtmfp.DropCounters;
 import org.webp2p.rtmfp.RtmfpParams;
 import org.webp2p.rtmfp.crypto.EndpointDiscriminator;
@@ -42,13 +43,14 @@ import org.webp2p.rtmfp.session.SessionListener;
  * }</pre>
  */
 public final class RtmfpEndpoint implements AutoCloseable {
-    private final EventLoopGroup group;
+    /** The endpoint's own thread, or null when it runs on a loop it was given and must not stop. */
+    private final EventLoopGroup ownGroup;
     private final Channel channel;
     private final RtmfpCore core;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private RtmfpEndpoint(EventLoopGroup group, Channel channel, RtmfpCore core) {
-        this.group = group;
+    private RtmfpEndpoint(EventLoopGroup ownGroup, Channel channel, RtmfpCore core) {
+        this.ownGroup = ownGroup;
         this.channel = channel;
         this.core = core;
     }
@@ -117,7 +119,9 @@ public final class RtmfpEndpoint implements AutoCloseable {
             // Shutting down regardless: the far ends will time their sessions out.
         }
         channel.close().syncUninterruptibly();
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        if (ownGroup != null) {
+            ownGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        }
     }
 
     /** Configures and binds an endpoint. */
@@ -126,6 +130,8 @@ public final class RtmfpEndpoint implements AutoCloseable {
         private RtmfpParams params = RtmfpParams.defaults();
         private LocalIdentity identity;
         private UnaryOperator<DatagramSink> outboundDecorator = UnaryOperator.identity();
+        private EventLoopGroup sharedLoop;
+        private DatagramTunnel tunnel = DatagramTunnel.DIRECT;
         private final SecureRandom random = new SecureRandom();
 
         private Builder() {
@@ -153,12 +159,30 @@ public final class RtmfpEndpoint implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Runs on an event loop the caller owns instead of a thread of its own, so many endpoints
+         * (a simulated swarm) share a few threads; the caller's work on the same loop then needs no
+         * locks. Closing the endpoint leaves the loop running.
+         */
+        public Builder eventLoop(EventLoopGroup loop) {
+            this.sharedLoop = loop;
+            return this;
+        }
+
+        /** Routes every datagram through {@code tunnel}, e.g. from behind an emulated NAT. */
+        public Builder tunnel(DatagramTunnel tunnel) {
+            this.tunnel = tunnel;
+            return this;
+        }
+
         public RtmfpEndpoint bind() throws IOException {
             LocalIdentity id = identity != null ? identity
                     : LocalIdentity.ephemeral(params.dhGroups(), false, params.dhPrivateKeyBits(), random);
-            EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+            EventLoopGroup ownGroup = sharedLoop == null ? new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory())
+                    : null;
+            EventLoopGroup group = sharedLoop == null ? ownGroup : sharedLoop;
             RtmfpDatagramHandler handler = new RtmfpDatagramHandler((sink, executor, clock) ->
-                    new RtmfpCore(params, id, clock, outboundDecorator.apply(sink), executor, random));
+                    new RtmfpCore(params, id, clock, outboundDecorator.apply(sink), executor, random), tunnel);
             try {
                 Channel channel = new Bootstrap()
                         .group(group)
@@ -169,14 +193,20 @@ public final class RtmfpEndpoint implements AutoCloseable {
                         .bind(localAddress)
                         .sync()
                         .channel();
-                return new RtmfpEndpoint(group, channel, handler.core());
+                return new RtmfpEndpoint(ownGroup, channel, handler.core());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                group.shutdownGracefully();
+                stop(ownGroup);
                 throw new IOException("interrupted while binding", e);
             } catch (RuntimeException e) {
-                group.shutdownGracefully();
+                stop(ownGroup);
                 throw new IOException("cannot bind " + localAddress, e);
+            }
+        }
+
+        private static void stop(EventLoopGroup ownGroup) {
+            if (ownGroup != null) {
+                ownGroup.shutdownGracefully();
             }
         }
     }

@@ -11,7 +11,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
 import org.junit.jupiter.api.Test;
+import org.webp2p.nat.NatType;
+import org.webp2p.nat.emulator.EmulatedNat;
+import org.webp2p.nat.emulator.LoopbackLab;
+import org.webp2p.nat.emulator.NatProfile;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.webp2p.rtmfp.RtmfpParams;
@@ -126,6 +133,40 @@ class RtmfpEndpointTest {
 
             assertThat(toBob.farAddress()).isEqualTo(bob.localAddress());
             assertThat(atBob.get(5, TimeUnit.SECONDS)).isEqualTo("hello bob".getBytes());
+        }
+    }
+
+    @Test
+    void sharesAGivenLoopAndTalksFromBehindAnEmulatedNat() throws Exception {
+        EventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        CompletableFuture<byte[]> atServer = new CompletableFuture<>();
+        CompletableFuture<InetSocketAddress> seenFrom = new CompletableFuture<>();
+        try (LoopbackLab lab = new LoopbackLab(java.time.Duration.ofSeconds(30))) {
+            EmulatedNat nat = lab.nat(NatProfile.of(NatType.PORT_RESTRICTED_CONE));
+            RtmfpParams params = RtmfpParams.defaults();
+            LocalIdentity serverIdentity = LocalIdentity.ephemeral(params.dhGroups(), true, params.dhPrivateKeyBits(),
+                    new SecureRandom());
+            try (RtmfpEndpoint server = RtmfpEndpoint.builder().localAddress(LOOPBACK_ANY_PORT).identity(serverIdentity)
+                         .eventLoop(loop).bind();
+                 RtmfpEndpoint client = RtmfpEndpoint.builder().localAddress(new InetSocketAddress(nat.insideAddress(), 0))
+                         .tunnel(nat.tunnel()).eventLoop(loop).bind()) {
+                server.setIncomingSessionHandler(session -> {
+                    seenFrom.complete(session.farAddress());
+                    session.setListener(firstMessageInto(atServer));
+                });
+
+                Session session = client.connect("rtmfp://localhost/test", server.localAddress(), new SessionListener() { })
+                        .get(10, TimeUnit.SECONDS);
+                session.openFlow(Bytes.fromHex("01")).send(new byte[] {1, 2, 3});
+
+                assertThat(atServer.get(10, TimeUnit.SECONDS)).containsExactly(1, 2, 3);
+                assertThat(seenFrom.get().getAddress()).as("the server sees the NAT's public address")
+                        .isEqualTo(nat.publicAddress());
+                assertThat(nat.counters().translatedOut()).isPositive();
+            }
+            assertThat(loop.isShuttingDown()).as("closing endpoints leaves a loop they were given").isFalse();
+        } finally {
+            loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         }
     }
 }
