@@ -35,8 +35,13 @@ public final class SwarmRegistry {
         }
     }
 
-    /** The answer to one announce. */
-    public record Answer(Duration interval, List<PeerRecord> peers) {
+    /**
+     * The answer to one announce.
+     *
+     * @param swarmSize live peers in the swarm, the asker included: clients size their share of
+     *                  origin fetches by it
+     */
+    public record Answer(Duration interval, List<PeerRecord> peers, int swarmSize) {
     }
 
     public SwarmRegistry(Clock clock, Duration interval, Limits limits, PeerSelector selector) {
@@ -61,7 +66,7 @@ public final class SwarmRegistry {
                     swarm.peers.remove(request.peerId());
                 }
             }
-            return new Answer(interval, List.of());
+            return new Answer(interval, List.of(), 0);
         }
         Swarm swarm = swarms.computeIfAbsent(request.swarm(), Swarm::new);
         synchronized (swarm) {
@@ -73,7 +78,8 @@ public final class SwarmRegistry {
             PeerRecord me = PeerRecord.from(request, source, previous == null ? now : previous.joined(), now);
             swarm.peers.put(me.peerId(), me);
             int size = Math.min(limits.listSize(), request.want() == null ? limits.listSize() : request.want());
-            return new Answer(interval, selector.select(me, swarm.peers.values(), size, interval, now));
+            return new Answer(interval, selector.select(me, swarm.peers.values(), size, interval, now),
+                    swarm.peers.size());
         }
     }
 

@@ -47,6 +47,7 @@ public final class TrackerService extends HttpService {
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("interval", answer.interval().toSeconds());
                 body.put("peers", answer.peers().stream().map(TrackerService::describe).toList());
+                body.put("swarmSize", answer.swarmSize());
                 return Json.response(HttpResponseStatus.OK, body);
             } catch (LimitExceededException e) {
                 throw new HttpProblem(HttpResponseStatus.TOO_MANY_REQUESTS, "swarm_limit", e.getMessage());

@@ -52,6 +52,7 @@ class TrackerServiceTest {
         JsonNode body = Json.MAPPER.readTree(r.body());
         assertThat(body.get("interval").asLong()).isEqualTo(15);
         assertThat(body.get("peers")).extracting(p -> p.get("peerId").asText()).containsExactly("p2");
+        assertThat(body.get("swarmSize").asInt()).as("p1, p2 and the asker").isEqualTo(3);
         JsonNode p2 = body.get("peers").get(0);
         assertThat(p2.get("addresses").get(0).asText()).isEqualTo("203.0.113.7:1935");
         assertThat(p2.get("have").get("last").asLong()).isEqualTo(45);
