@@ -22,11 +22,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webp2p.nat.transport.DatagramTunnel;
+import org.webp2p.rtmfp.RtmfpParams;
+import org.webp2p.rtmfp.net.RtmfpEndpoint;
 import org.webp2p.sdk.control.ApiClient;
 import org.webp2p.sdk.control.PingbackReporter;
 import org.webp2p.sdk.control.SessionPlan;
 import org.webp2p.sdk.control.TrackerClient;
 import org.webp2p.sdk.diagnostics.Diagnostics;
+import org.webp2p.sdk.diagnostics.PeerConnectionFailure;
 import org.webp2p.sdk.fetch.Arrivals;
 import org.webp2p.sdk.fetch.FallbackReason;
 import org.webp2p.sdk.fetch.FetchAction;
@@ -35,6 +39,11 @@ import org.webp2p.sdk.fetch.SegmentScheduler;
 import org.webp2p.sdk.hls.MediaPlaylist;
 import org.webp2p.sdk.http.HttpFetcher;
 import org.webp2p.sdk.nat.StartupNatProbe;
+import org.webp2p.sdk.peer.ConnectionTotals;
+import org.webp2p.sdk.peer.HeldSegments;
+import org.webp2p.sdk.peer.PeerEvents;
+import org.webp2p.sdk.peer.PeerNetwork;
+import org.webp2p.sdk.peer.SeedSelection;
 import org.webp2p.sdk.playback.Playback;
 import org.webp2p.sdk.playback.PlaybackStats;
 import org.webp2p.sdk.playback.RequestDrivenPlayback;
@@ -46,8 +55,9 @@ import org.webp2p.sdk.playback.VirtualPlayer;
  * reports beacons. All state lives on one event loop, so nothing here needs locks; results of
  * network calls hop back onto it.
  *
- * <p>The HTTP path is complete and is the safety net; peer transfers plug into the scheduler's
- * {@link FetchAction.FromPeer} actions once the peer transport joins.
+ * <p>Segments come from peers through a {@link PeerNetwork} when the API's plan enables P2P, each
+ * checked against the digest the origin published before it is used; the HTTP path is the safety
+ * net the scheduler falls back to whenever a peer is missing, slow or wrong.
  */
 public final class WebP2pPlayerSource implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WebP2pPlayerSource.class);
@@ -55,6 +65,11 @@ public final class WebP2pPlayerSource implements AutoCloseable {
     private static final long TICK_MS = 100;
     /** Segments kept after playing, for peers that are a little behind. */
     private static final int KEEP_BEHIND = 6;
+    private static final long SHORT_OF_PEERS_ANNOUNCE_MS = 3_000;
+    private static final long RENEW_WHILE_OFF_MS = 3_000;
+    /** Peers come and go: give up on a silent one within seconds, and keep NAT mappings warm. */
+    private static final RtmfpParams PEER_PARAMS = RtmfpParams.defaults().toBuilder().openTimeoutMillis(5_000)
+            .keepaliveMillis(10_000).idleTimeoutMillis(30_000).build();
 
     private final URI api;
     private final String stream;
@@ -62,8 +77,13 @@ public final class WebP2pPlayerSource implements AutoCloseable {
     private final EventLoop loop;
     private final HttpFetcher http;
     private final LongSupplier clock;
-    private final String peerId;
+    private volatile String peerId;
     private final InetSocketAddress localAddress;
+    private InetSocketAddress peerBind;
+    private DatagramTunnel peerTunnel = DatagramTunnel.DIRECT;
+    private RtmfpEndpoint endpoint;
+    private PeerNetwork peers;
+    private int swarmSize;
     private final Diagnostics diagnostics = new Diagnostics();
     private volatile String natType = "UNKNOWN";
     private volatile boolean natTypeGiven;
@@ -84,9 +104,13 @@ public final class WebP2pPlayerSource implements AutoCloseable {
     private long nextPlaylistAt;
     private long nextReportAt;
     private long nextAnnounceAt;
+    private long nextRenewAt;
     private boolean playlistInFlight;
     private volatile PlaybackStats stats = new PlaybackStats(-1, 0, 0, 0);
     private volatile long httpBytes;
+    private volatile long p2pBytes;
+    private volatile List<ConnectionTotals> connections = List.of();
+    private volatile int connectedPeers;
 
     public WebP2pPlayerSource(URI api, String stream, String token, EventLoopGroup group,
                               InetSocketAddress localAddress, LongSupplier clockMs) {
@@ -97,18 +121,43 @@ public final class WebP2pPlayerSource implements AutoCloseable {
         this.http = new HttpFetcher(group, localAddress);
         this.localAddress = localAddress;
         this.clock = clockMs;
-        byte[] id = new byte[32];
-        new SecureRandom().nextBytes(id);
-        this.peerId = HexFormat.of().formatHex(id);
+        this.peerBind = new InetSocketAddress(localAddress == null ? null : localAddress.getAddress(), 0);
     }
 
-    /** Opens the session and starts playing; completes once the API has answered. */
+    /**
+     * Where the peer-to-peer socket binds and the path its datagrams take (the simulator puts each
+     * peer behind an emulated NAT); before start. By default it binds beside the HTTP client.
+     */
+    public void peerSocket(InetSocketAddress bind, DatagramTunnel tunnel) {
+        if (endpoint != null) {
+            throw new IllegalStateException("choose the peer socket before start");
+        }
+        this.peerBind = bind;
+        this.peerTunnel = tunnel;
+    }
+
+    /**
+     * Opens the session and starts playing; completes once the API has answered. Binds the peer
+     * socket first, on the calling thread; without one (UDP refused) the source plays over HTTP.
+     */
     public CompletableFuture<SessionPlan> start() {
+        try {
+            endpoint = RtmfpEndpoint.builder().localAddress(peerBind).tunnel(peerTunnel).eventLoop(loop)
+                    .params(PEER_PARAMS).bind();
+            peerId = endpoint.peerId().toHex();
+        } catch (IOException e) {
+            log.warn("no peer-to-peer socket ({}); playing over HTTP only", e.getMessage());
+            byte[] id = new byte[32];
+            new SecureRandom().nextBytes(id);
+            peerId = HexFormat.of().formatHex(id);
+        }
         return new ApiClient(http, api, TIMEOUT).open(stream, token).thenApplyAsync(p -> {
             plan = p;
             player = requests != null ? requests : new VirtualPlayer(clock);
             scheduler = new SegmentScheduler(settings.withPrefetch(p.p2p().prefetchSegments()),
-                    p.p2p().enabled(), diagnostics::httpFallback);
+                    p.p2p().enabled(), diagnostics::httpFallback, this::seeds);
+            joinPeers(p);
+            nextRenewAt = clock.getAsLong() + renewInterval(p);
             if (p.pingbackUrl() != null) {
                 pingback = new PingbackReporter(http, URI.create(p.pingbackUrl()), p.sessionId(), p.swarm(), TIMEOUT);
                 pingback.identity(peerId, natType);
@@ -121,6 +170,38 @@ public final class WebP2pPlayerSource implements AutoCloseable {
                 classifyNat(p.stun());
             }
             return p;
+        }, loop);
+    }
+
+    /** Joins the swarm's peers once a plan enables P2P; a later plan turning it off just stops asking them. */
+    private void joinPeers(SessionPlan p) {
+        if (peers == null && endpoint != null && p.p2p().enabled() && p.rendezvous() != null
+                && !p.rendezvous().isEmpty()) {
+            peers = new PeerNetwork(endpoint, loop, clock, p.swarm(), p.p2p().maxPeers(), p.p2p().uploadLimitKbps(),
+                    new Held(), new Events());
+            peers.natType(natType);
+            peers.joinRendezvous(p.rendezvous(), p.stream(), token);
+            // Meet the swarm now rather than at the next periodic announce.
+            nextAnnounceAt = nextAnnounceAt == 0 ? 0 : clock.getAsLong();
+        }
+    }
+
+    /** As often as beacons; sooner while P2P is off, since a growing swarm is what turns it on. */
+    private static long renewInterval(SessionPlan p) {
+        long beacons = Math.max(1_000, p.pingbackIntervalMs());
+        return p.p2p().enabled() ? beacons : Math.min(beacons, RENEW_WHILE_OFF_MS);
+    }
+
+    /** Asks the API for a fresh plan: P2P may have been switched on as the swarm grew, or off. */
+    private void renewPlan() {
+        new ApiClient(http, api, TIMEOUT).renew(plan.sessionId()).whenCompleteAsync((fresh, failure) -> {
+            if (failure != null) {
+                log.debug("plan not renewed, keeping the last one: {}", failure.toString());
+                return;
+            }
+            plan = fresh;
+            scheduler.update(fresh.p2p().enabled(), fresh.p2p().prefetchSegments());
+            joinPeers(fresh);
         }, loop);
     }
 
@@ -137,6 +218,9 @@ public final class WebP2pPlayerSource implements AutoCloseable {
                     natType = type.name();
                     if (pingback != null) {
                         pingback.identity(peerId, natType);
+                    }
+                    if (peers != null) {
+                        peers.natType(natType);
                     }
                     // Tell the tracker now rather than at the next periodic update, so peers are matched on it.
                     if (nextAnnounceAt != 0) {
@@ -155,20 +239,38 @@ public final class WebP2pPlayerSource implements AutoCloseable {
                 return;
             }
             player.tick();
-            for (FetchAction a : scheduler.plan(now, player, playlist.lastSequence(), s -> Set.of())) {
+            if (peers != null) {
+                peers.tick();
+            }
+            for (FetchAction a : scheduler.plan(now, player, playlist.lastSequence(), this::holders)) {
                 if (a instanceof FetchAction.FromHttp h) {
                     fetchHttp(h);
+                } else if (a instanceof FetchAction.FromPeer f) {
+                    peers.request(f.peerId(), f.sequence());
+                } else if (a instanceof FetchAction.CancelPeer c) {
+                    peers.cancel(c.peerId(), c.sequence());
                 }
             }
             stats = player.stats();
             segments.keySet().removeIf(s -> s < player.playhead() - KEEP_BEHIND);
+            if (peers != null) {
+                peers.forgetBefore(player.playhead());
+                connections = peers.connectionTotals();
+                connectedPeers = peers.connectedPeers();
+            }
             if (pingback != null && now >= nextReportAt) {
                 nextReportAt = now + plan.pingbackIntervalMs();
-                pingback.report(player.stats(), player.bufferAheadMs());
+                report();
+            }
+            if (now >= nextRenewAt) {
+                nextRenewAt = now + renewInterval(plan);
+                renewPlan();
             }
             if (tracker != null && now >= nextAnnounceAt) {
                 announce(nextAnnounceAt == 0 ? "join" : "update");
-                nextAnnounceAt = now + Duration.ofSeconds(15).toMillis();
+                // A client short of peers asks again soon rather than waiting out the interval.
+                boolean short_ = peers != null && peers.connectedPeers() < Math.min(2, plan.p2p().maxPeers());
+                nextAnnounceAt = now + (short_ ? SHORT_OF_PEERS_ANNOUNCE_MS : Duration.ofSeconds(15).toMillis());
             }
         } catch (RuntimeException e) {
             log.warn("player source tick failed; carrying on", e);
@@ -195,9 +297,11 @@ public final class WebP2pPlayerSource implements AutoCloseable {
                     player.describe(s.sequence(), s.durationMs());
                 }
                 if (playlist == null) {
-                    // A live player joins three segments behind the edge, as HLS players do.
+                    // A live player joins three segments behind the edge, as HLS players do; with
+                    // peers one more, so a new segment has time to spread before it is needed.
+                    int behind = peers != null ? 3 : 2;
                     player.startAt(fresh.ended() ? fresh.mediaSequence()
-                            : Math.max(fresh.mediaSequence(), fresh.lastSequence() - 2));
+                            : Math.max(fresh.mediaSequence(), fresh.lastSequence() - behind));
                 }
                 playlist = fresh;
                 firstPlaylist.complete(fresh);
@@ -236,6 +340,82 @@ public final class WebP2pPlayerSource implements AutoCloseable {
         scheduler.completed(sequence);
         player.arrived(sequence);
         arrivals.arrived(sequence, body);
+        if (peers != null) {
+            peers.announce(sequence);
+        }
+    }
+
+    /** Peers that hold a segment; only segments with a published digest are taken from peers. */
+    private Set<String> holders(long sequence) {
+        MediaPlaylist.Segment s = known.get(sequence);
+        return peers == null || s == null || s.digest() == null ? Set.of() : peers.holders(sequence);
+    }
+
+    private boolean seeds(long sequence, long msBeforeUrgent) {
+        return peers == null || peers.connectedPeers() == 0
+                || SeedSelection.seeds(peerId, sequence, swarmSize, msBeforeUrgent);
+    }
+
+    private CompletableFuture<Boolean> report() {
+        return peers == null ? pingback.report(player.stats(), player.bufferAheadMs(), List.of(), List.of())
+                : pingback.report(player.stats(), player.bufferAheadMs(), peers.linkTotals(), peers.connectionTotals());
+    }
+
+    /** What the peer network reports, on this source's loop. */
+    private final class Events implements PeerEvents {
+        @Override
+        public void segment(String peer, long sequence, byte[] body) {
+            MediaPlaylist.Segment listed = known.get(sequence);
+            if (listed == null || segments.containsKey(sequence)) {
+                return; // slid out of the window, or arrived another way meanwhile
+            }
+            if (listed.digest() == null || !listed.digest().matches(body)) {
+                scheduler.peerFailed(sequence, peer, FallbackReason.CORRUPT);
+                peers.drop(peer, "segment " + sequence + " (" + body.length + " bytes) does not match the digest "
+                        + "the origin published");
+                return;
+            }
+            p2pBytes += body.length;
+            if (pingback != null) {
+                pingback.p2pBytes(body.length);
+            }
+            stored(sequence, body);
+        }
+
+        @Override
+        public void progress(String peer, long sequence, long bytes) {
+            scheduler.peerProgress(sequence, bytes);
+        }
+
+        @Override
+        public void transferFailed(String peer, long sequence, FallbackReason reason) {
+            scheduler.peerFailed(sequence, peer, reason);
+        }
+
+        @Override
+        public void peerFailed(PeerConnectionFailure failure) {
+            diagnostics.peerConnectionFailed(failure);
+        }
+
+        @Override
+        public void heardOf(long sequence) {
+            if (playlist != null && sequence > playlist.lastSequence() && !playlist.ended()) {
+                nextPlaylistAt = Math.min(nextPlaylistAt, clock.getAsLong());
+            }
+        }
+    }
+
+    /** The segments this source holds, served to peers. */
+    private final class Held implements HeldSegments {
+        @Override
+        public byte[] get(long sequence) {
+            return segments.get(sequence);
+        }
+
+        @Override
+        public Set<Long> sequences() {
+            return segments.keySet();
+        }
     }
 
     /**
@@ -323,10 +503,14 @@ public final class WebP2pPlayerSource implements AutoCloseable {
         TrackerClient.Range have = held.isEmpty() ? null
                 : new TrackerClient.Range(held.stream().min(Long::compare).get(), held.stream().max(Long::compare).get());
         return tracker.announce(plan.swarm(), peerId, event, natType, List.of(), position, have,
-                plan.p2p().uploadLimitKbps()).exceptionally(e -> {
-                    log.debug("announce failed: {}", e.toString());
-                    return null;
-                });
+                plan.p2p().uploadLimitKbps()).whenCompleteAsync((answer, failure) -> {
+                    if (failure != null) {
+                        log.debug("announce failed: {}", failure.toString());
+                    } else if (answer != null && peers != null && !"leave".equals(event)) {
+                        swarmSize = answer.swarmSize();
+                        peers.offer(answer.peers());
+                    }
+                }, loop).exceptionally(e -> null);
     }
 
     /** A segment this source holds, by media sequence number. */
@@ -340,6 +524,21 @@ public final class WebP2pPlayerSource implements AutoCloseable {
 
     public long httpBytes() {
         return httpBytes;
+    }
+
+    /** Bytes of segments that came from peers and passed their digest check. */
+    public long p2pBytes() {
+        return p2pBytes;
+    }
+
+    /** Peer connections tried and made, by the far peer's NAT type. */
+    public List<ConnectionTotals> connections() {
+        return connections;
+    }
+
+    /** Peers connected now. */
+    public int connectedPeers() {
+        return connectedPeers;
     }
 
     /** Every segment that came from HTTP rather than a peer, with the reason. */
@@ -387,7 +586,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
                 last.add(announce("leave"));
             }
             if (pingback != null && player != null) {
-                last.add(pingback.report(player.stats(), player.bufferAheadMs()));
+                last.add(report());
             }
             return CompletableFuture.allOf(last.toArray(CompletableFuture[]::new));
         }, loop).thenCompose(f -> f);
@@ -397,5 +596,10 @@ public final class WebP2pPlayerSource implements AutoCloseable {
             log.debug("closing before the last beacon was confirmed: {}", e.toString());
         }
         http.close();
+        if (peers != null) {
+            peers.close();
+        } else if (endpoint != null) {
+            endpoint.close();
+        }
     }
 }

@@ -28,9 +28,9 @@ public final class TrackerClient {
     public record Range(long first, long last) {
     }
 
-    /** The tracker's answer: when to announce again and whom to try. */
+    /** The tracker's answer: when to announce again, whom to try, and how many peers the swarm has. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Answer(long interval, List<Peer> peers) {
+    public record Answer(long interval, List<Peer> peers, int swarmSize) {
     }
 
     public TrackerClient(HttpFetcher http, URI announceUrl, Duration timeout) {

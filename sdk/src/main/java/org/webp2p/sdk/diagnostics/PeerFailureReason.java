@@ -9,5 +9,7 @@ public enum PeerFailureReason {
     /** The peer answered but refused the connection (full, or not in this swarm). */
     REFUSED,
     /** The connection was up and then went silent or was closed. */
-    LOST
+    LOST,
+    /** The peer sent a segment that failed its digest, or broke the segment protocol: it is dropped. */
+    CORRUPT
 }

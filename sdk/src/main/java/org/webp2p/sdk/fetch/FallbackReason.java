@@ -2,6 +2,11 @@ package org.webp2p.sdk.fetch;
 
 /** Why a segment came from HTTP rather than a peer; reported so "P2P never works" has an answer. */
 public enum FallbackReason {
+    /**
+     * This client is one of the few that fetch a new segment from the origin at once, so the swarm
+     * has first copies to share (not a failure: someone has to).
+     */
+    SEEDING,
     /** Needed within the urgent window: no time to risk a peer. */
     URGENT,
     /** P2P is off for this session (the API's plan says why). */

@@ -37,15 +37,29 @@ public final class SegmentScheduler {
     private final Map<Long, Set<String>> avoid = new HashMap<>();
     private final Map<Long, FallbackReason> lastFailure = new HashMap<>();
     private final Consumer<Fallback> fallbacks;
+    private final SeedPolicy seeding;
+
+    /** Whether this client fetches a segment that no peer holds from the origin now. */
+    @FunctionalInterface
+    public interface SeedPolicy {
+        /** @param msBeforeUrgent how long until the segment would turn urgent and go to HTTP anyway */
+        boolean seeds(long sequence, long msBeforeUrgent);
+    }
 
     /** A segment that came from HTTP, and why; the SDK reports these. */
     public record Fallback(long sequence, FallbackReason reason) {
     }
 
+    /** A scheduler that never seeds: segments nobody holds wait until urgent, then come over HTTP. */
     public SegmentScheduler(SchedulerSettings settings, boolean p2p, Consumer<Fallback> fallbacks) {
+        this(settings, p2p, fallbacks, (sequence, msBeforeUrgent) -> false);
+    }
+
+    public SegmentScheduler(SchedulerSettings settings, boolean p2p, Consumer<Fallback> fallbacks, SeedPolicy seeding) {
         this.settings = settings;
         this.p2p = p2p;
         this.fallbacks = fallbacks;
+        this.seeding = seeding;
     }
 
     /** The API's latest plan: P2P on or off and the prefetch window. */
@@ -83,6 +97,9 @@ public final class SegmentScheduler {
             long untilNeeded = player.msUntilNeeded(seq, settings.defaultDurationMs());
             if (untilNeeded <= settings.urgentMs()) {
                 toHttp(seq, new Slot(), urgentReason(seq, availability), actions);
+            } else if (p2p && availability.holders(seq).isEmpty() && !avoid.containsKey(seq)
+                    && seeding.seeds(seq, untilNeeded - settings.urgentMs())) {
+                toHttp(seq, new Slot(), FallbackReason.SEEDING, actions);
             } else if (p2p) {
                 forPeers.add(seq);
             }

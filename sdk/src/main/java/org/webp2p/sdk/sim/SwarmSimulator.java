@@ -1,33 +1,56 @@
 package org.webp2p.sdk.sim;
 
 import io.netty.channel.EventLoopGroup;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.webp2p.nat.NatType;
+import org.webp2p.nat.emulator.EmulatedNat;
+import org.webp2p.nat.emulator.LoopbackLab;
+import org.webp2p.nat.emulator.NatProfile;
+import org.webp2p.nat.transport.DatagramTunnel;
 import org.webp2p.sdk.WebP2pPlayerSource;
+import org.webp2p.sdk.peer.ConnectionTotals;
 import org.webp2p.sdk.playback.PlaybackStats;
 
 /**
- * Runs a swarm of real SDK clients against a node, each from its own 127.x address, playing in
- * real time, with peers leaving and joining at the churn rate, and sums up what they experienced.
+ * Runs a swarm of real SDK clients against a node, each behind its own emulated NAT of the mix's
+ * type (or open, on its own 127.x address), playing in real time, with peers leaving and joining
+ * at the churn rate, and sums up what they experienced.
  */
 public final class SwarmSimulator {
     /** Peers start spread over this long, as an audience arrives, not all in one instant. */
     private static final long RAMP_MS = 3_000;
+    /** NAT mappings outlive the peers' 10 s keepalives, as home routers' do. */
+    private static final Duration MAPPING_TIMEOUT = Duration.ofSeconds(60);
 
     private final URI api;
     private final String stream;
     private final String token;
     private final EventLoopGroup group;
     private final Random random = new Random(7);
+    private volatile boolean stopRequested;
+
+    /** One simulated viewer: its client and the NAT in front of it, if any. */
+    private record SimulatedPeer(WebP2pPlayerSource source, NatType nat, EmulatedNat gateway) {
+        void leave() {
+            source.close();
+            if (gateway != null) {
+                gateway.close();
+            }
+        }
+    }
 
     public SwarmSimulator(URI api, String stream, String token, EventLoopGroup group) {
         this.api = api;
@@ -36,68 +59,79 @@ public final class SwarmSimulator {
         this.group = group;
     }
 
+    /** Ends a running simulation early; {@link #run} then returns the report so far. */
+    public void stop() {
+        stopRequested = true;
+    }
+
     /**
-     * Runs for {@code duration}; {@code churnPerMinute} is the share of peers replaced each minute
-     * (0.1 = 10%). {@code progress} hears a line now and then.
+     * Runs for {@code duration} or until {@link #stop}; {@code churnPerMinute} is the share of peers
+     * replaced each minute (0.1 = 10%). {@code progress} hears a line now and then.
      */
     public SimulationReport run(int peers, NatMix mix, double churnPerMinute, Duration duration,
-                                Consumer<String> progress) throws InterruptedException {
+                                Consumer<String> progress) throws InterruptedException, IOException {
         List<NatType> types = mix.assign(peers);
-        List<WebP2pPlayerSource> live = new ArrayList<>();
-        List<PlaybackStats> finished = new ArrayList<>();
-        long[] bytes = new long[1];
+        List<SimulatedPeer> live = new ArrayList<>();
+        Totals totals = new Totals();
         int started = 0;
         long begin = System.currentTimeMillis();
         long end = begin + duration.toMillis();
-        for (int i = 0; i < peers; i++) {
-            live.add(startPeer(started++, types.get(i)));
-            Thread.sleep(RAMP_MS / Math.max(1, peers));
-        }
-        long nextReport = begin + 10_000;
-        while (System.currentTimeMillis() < end) {
-            Thread.sleep(1000);
-            // Each second, each peer leaves with the probability that makes the per-minute rate.
-            for (int i = 0; i < live.size(); i++) {
-                if (random.nextDouble() < churnPerMinute / 60.0) {
-                    WebP2pPlayerSource gone = live.get(i);
-                    gone.close();
-                    finished.add(gone.stats());
-                    bytes[0] += gone.httpBytes();
-                    live.set(i, startPeer(started++, types.get(i)));
+        try (LoopbackLab lab = new LoopbackLab(MAPPING_TIMEOUT)) {
+            for (int i = 0; i < peers && !stopRequested; i++) {
+                live.add(startPeer(lab, started++, types.get(i)));
+                Thread.sleep(RAMP_MS / Math.max(1, peers));
+            }
+            long nextReport = begin + 10_000;
+            while (System.currentTimeMillis() < end && !stopRequested) {
+                Thread.sleep(Math.min(1000, Math.max(1, end - System.currentTimeMillis())));
+                // Each second, each peer leaves with the probability that makes the per-minute rate.
+                for (int i = 0; i < live.size(); i++) {
+                    if (random.nextDouble() < churnPerMinute / 60.0) {
+                        totals.add(live.get(i));
+                        live.get(i).leave();
+                        live.set(i, startPeer(lab, started++, types.get(i)));
+                    }
+                }
+                if (System.currentTimeMillis() >= nextReport) {
+                    nextReport += 10_000;
+                    progress.accept(progressLine(live, totals, begin));
                 }
             }
-            if (System.currentTimeMillis() >= nextReport) {
-                nextReport += 10_000;
-                long stalls = live.stream().mapToLong(s -> s.stats().stalls()).sum();
-                progress.accept(String.format("%3ds  peers %d  stalls %d", (System.currentTimeMillis() - begin) / 1000,
-                        live.size(), stalls));
+            for (SimulatedPeer p : live) {
+                totals.add(p);
+                p.leave();
             }
         }
-        for (WebP2pPlayerSource s : live) {
-            s.close();
-            finished.add(s.stats());
-            bytes[0] += s.httpBytes();
-        }
-        long[] startups = finished.stream().mapToLong(PlaybackStats::startupMs).filter(v -> v >= 0).sorted().toArray();
-        // The SDK has no peer transport yet: every byte is origin egress and no connection is tried.
-        long p2p = 0;
-        long origin = bytes[0];
-        return new SimulationReport(started, live.size(), origin + p2p == 0 ? 0 : (double) p2p / (origin + p2p),
-                finished.stream().mapToInt(PlaybackStats::stalls).sum(),
-                finished.stream().mapToLong(PlaybackStats::stallMs).sum(),
-                percentile(startups, 50), percentile(startups, 95), Map.of(), origin, p2p,
-                System.currentTimeMillis() - begin);
+        return totals.report(started, live.size(), System.currentTimeMillis() - begin);
     }
 
-    private WebP2pPlayerSource startPeer(int index, NatType nat) {
-        WebP2pPlayerSource s = new WebP2pPlayerSource(api, stream, token, group, address(index),
+    private static String progressLine(List<SimulatedPeer> live, Totals gone, long begin) {
+        long stalls = gone.stalls + live.stream().mapToLong(p -> p.source().stats().stalls()).sum();
+        long p2p = gone.p2p + live.stream().mapToLong(p -> p.source().p2pBytes()).sum();
+        long http = gone.http + live.stream().mapToLong(p -> p.source().httpBytes()).sum();
+        int links = live.stream().mapToInt(p -> p.source().connectedPeers()).sum();
+        return String.format(Locale.ROOT, "%3ds  peers %d  links %d  offload %.0f%%  stalls %d",
+                (System.currentTimeMillis() - begin) / 1000, live.size(), links / 2,
+                p2p + http == 0 ? 0.0 : 100.0 * p2p / (p2p + http), stalls);
+    }
+
+    private SimulatedPeer startPeer(LoopbackLab lab, int index, NatType nat) throws IOException {
+        InetSocketAddress httpAddress = address(index);
+        WebP2pPlayerSource s = new WebP2pPlayerSource(api, stream, token, group, httpAddress,
                 System::currentTimeMillis);
         s.natType(nat.name());
+        EmulatedNat gateway = null;
+        if (nat == NatType.OPEN) {
+            s.peerSocket(httpAddress, DatagramTunnel.DIRECT);
+        } else {
+            gateway = lab.nat(NatProfile.of(nat));
+            s.peerSocket(new InetSocketAddress(gateway.insideAddress(), 0), gateway.tunnel());
+        }
         s.start().exceptionally(e -> {
             throw new IllegalStateException("simulated peer " + index + " could not open a session: "
                     + e.getMessage(), e);
         });
-        return s;
+        return new SimulatedPeer(s, nat, gateway);
     }
 
     /** 127.3.0.1, 127.3.0.2, ...: one loopback address per peer so the node sees distinct clients. */
@@ -107,6 +141,44 @@ public final class SwarmSimulator {
                 (byte) (index % 250 + 1)}), 0);
         } catch (UnknownHostException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** What the peers that have left experienced, summed. */
+    private static final class Totals {
+        private final List<PlaybackStats> finished = new ArrayList<>();
+        private final Map<String, long[]> pairs = new TreeMap<>();
+        private final Map<String, Long> peerFailures = new TreeMap<>();
+        private final Map<String, Long> fallbacks = new TreeMap<>();
+        private long http;
+        private long p2p;
+        private long stalls;
+
+        void add(SimulatedPeer p) {
+            WebP2pPlayerSource s = p.source();
+            finished.add(s.stats());
+            http += s.httpBytes();
+            p2p += s.p2pBytes();
+            stalls += s.stats().stalls();
+            s.diagnostics().peerFailures().forEach(f -> peerFailures.merge(f.reason().name(), 1L, Long::sum));
+            s.diagnostics().fallbacks().forEach(f -> fallbacks.merge(f.reason().name(), 1L, Long::sum));
+            for (ConnectionTotals c : s.connections()) {
+                long[] t = pairs.computeIfAbsent(p.nat().name() + "->" + c.remoteNat(), k -> new long[2]);
+                t[0] += c.attempts();
+                t[1] += c.successes();
+            }
+        }
+
+        SimulationReport report(int started, int atEnd, long durationMs) {
+            long[] startups = finished.stream().mapToLong(PlaybackStats::startupMs).filter(v -> v >= 0).sorted()
+                    .toArray();
+            Map<String, Double> natSuccess = new LinkedHashMap<>();
+            pairs.forEach((pair, t) -> natSuccess.put(pair, t[0] == 0 ? 0 : (double) t[1] / t[0]));
+            return new SimulationReport(started, atEnd, http + p2p == 0 ? 0 : (double) p2p / (http + p2p),
+                    finished.stream().mapToInt(PlaybackStats::stalls).sum(),
+                    finished.stream().mapToLong(PlaybackStats::stallMs).sum(),
+                    percentile(startups, 50), percentile(startups, 95), natSuccess, http, p2p, durationMs,
+                    peerFailures, fallbacks);
         }
     }
 

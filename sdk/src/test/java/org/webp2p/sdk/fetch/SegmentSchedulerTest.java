@@ -107,6 +107,23 @@ class SegmentSchedulerTest {
         assertThat(fallbacks).containsExactly(new SegmentScheduler.Fallback(1, FallbackReason.NO_PEER_HAS_IT));
     }
 
+    @Test
+    void aSeedFetchesASegmentNobodyHoldsAtOnceButNotOneAPeerHolds() {
+        List<Long> asked = new ArrayList<>();
+        SegmentScheduler scheduler = new SegmentScheduler(settings, true, fallbacks::add, (seq, msBeforeUrgent) -> {
+            asked.add(msBeforeUrgent);
+            return true;
+        });
+        playing(0, 3);
+
+        List<FetchAction> actions = scheduler.plan(0, player, 4, s -> s == 4 ? Set.of("p") : Set.of());
+
+        assertThat(actions).contains(new FetchAction.FromHttp(3, 0, FallbackReason.SEEDING),
+                new FetchAction.FromPeer(4, "p", 4000));
+        assertThat(fallbacks).contains(new SegmentScheduler.Fallback(3, FallbackReason.SEEDING));
+        assertThat(asked).as("segment 3 is needed in 6 s, 2 s before it turns urgent").containsExactly(2000L);
+    }
+
     /**
      * A minute of playback in which every peer accepts requests and never delivers, while HTTP takes
      * 1.5 s per segment: the viewer must not stall once, which is the whole promise.

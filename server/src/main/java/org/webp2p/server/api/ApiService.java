@@ -103,13 +103,13 @@ public final class ApiService extends HttpService {
             }
             SessionRegistry.Session session = registry.open(stream.name(), subject).orElseThrow(() -> new HttpProblem(
                     HttpResponseStatus.SERVICE_UNAVAILABLE, "busy", "too many sessions; retry shortly"));
-            return Json.response(HttpResponseStatus.CREATED, plan(session, stream, req, scheduler, c));
+            return Json.response(HttpResponseStatus.CREATED, plan(session, stream, req, scheduler, c, false));
         });
         router.get("/v1/sessions/{id}", req -> {
             SessionRegistry.Session session = registry.touch(req.pathParam("id")).orElseThrow(() ->
                     HttpProblem.notFound("no session " + req.pathParam("id") + "; it expired or never existed"));
             return Json.response(HttpResponseStatus.OK,
-                    plan(session, findStream(session.stream()), req, scheduler, c));
+                    plan(session, findStream(session.stream()), req, scheduler, c, true));
         });
         // Only this node's own load: other nodes poll it, so reports never echo around the cluster.
         router.get("/v1/load", req -> {
@@ -121,10 +121,12 @@ public final class ApiService extends HttpService {
     }
 
     private Map<String, Object> plan(SessionRegistry.Session session, StreamStats stream,
-                                     HttpRequestHandler.Request req, Scheduler scheduler, Config c) {
+                                     HttpRequestHandler.Request req, Scheduler scheduler, Config c, boolean renewal) {
         String host = advertisedHost(req, c);
         Optional<SessionHealth> health = pingback().flatMap(p -> p.session(session.id()));
-        int swarmPeers = tracker().map(t -> t.swarmSize(stream.name())).orElse(0);
+        int swarmSize = tracker().map(t -> t.swarmSize(stream.name())).orElse(0);
+        // A renewing client has announced itself by now (the plan tells it to), so it is one of them.
+        int swarmPeers = renewal ? Math.max(0, swarmSize - 1) : swarmSize;
         Decision d = scheduler.decide(rendezvousLoads(host), trackerLoads(host), swarmPeers, health);
         record(session, d);
 

@@ -1,0 +1,5 @@
+package org.webp2p.sdk.peer;
+
+/** Bytes received from and sent to one peer since this client started. */
+public record LinkTotals(String peerId, long bytesIn, long bytesOut) {
+}

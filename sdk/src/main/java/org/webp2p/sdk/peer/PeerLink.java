@@ -1,0 +1,48 @@
+package org.webp2p.sdk.peer;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeSet;
+import org.webp2p.rtmfp.session.SendFlow;
+import org.webp2p.rtmfp.session.Session;
+
+/** One RTMFP session with another viewer and what each side has asked of the other. Loop-confined. */
+final class PeerLink {
+    final String peerId;
+    final Session session;
+    final TreeSet<Long> has = new TreeSet<>();
+    /** Segments we asked of this peer, by sequence. */
+    final Map<Long, Download> downloads = new HashMap<>();
+    /** Segments this peer asked of us, oldest first. */
+    final Deque<Upload> uploads = new ArrayDeque<>();
+    String natType = "UNKNOWN";
+    SendFlow out;
+    boolean greeted;
+    boolean closedByUs;
+    int chunksInFlight;
+
+    PeerLink(String peerId, Session session) {
+        this.peerId = peerId;
+        this.session = session;
+    }
+
+    /** A segment arriving from the peer, in order. */
+    static final class Download {
+        byte[] buffer;
+        int received;
+    }
+
+    /** A segment going to the peer, chunk by chunk. */
+    static final class Upload {
+        final long sequence;
+        final byte[] data;
+        int offset;
+
+        Upload(long sequence, byte[] data) {
+            this.sequence = sequence;
+            this.data = data;
+        }
+    }
+}

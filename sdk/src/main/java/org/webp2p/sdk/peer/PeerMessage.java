@@ -1,0 +1,91 @@
+package org.webp2p.sdk.peer;
+
+import java.util.Collections;
+import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * The segment protocol two peers speak on their RTMFP flows (docs/protocol.md, "Peer protocol").
+ * Each side opens one flow to the other and sends these as messages on it; RTMFP delivers them
+ * reliably and in order. Immutable; {@link PeerMessageCodec} reads and writes them.
+ */
+public sealed interface PeerMessage {
+    /** Protocol version spoken here; a peer greeting with another one is disconnected. */
+    int VERSION = 1;
+    /** The largest segment a peer accepts; bigger is not a segment of any stream we serve. */
+    int MAX_SEGMENT_BYTES = 32 << 20;
+    /** How many sequence numbers one have-message may span. */
+    int MAX_HAVE_SPAN = 4096;
+
+    /** First message on a flow: who we are talking to and in which swarm. */
+    record Hello(int version, String swarm, String natType) implements PeerMessage {
+        public Hello {
+            Objects.requireNonNull(swarm, "swarm");
+            Objects.requireNonNull(natType, "natType");
+        }
+    }
+
+    /** Segments the sender holds and will serve: all of them after Hello, then each new one. */
+    record Have(SortedSet<Long> sequences) implements PeerMessage {
+        public Have {
+            sequences = Collections.unmodifiableSortedSet(new TreeSet<>(sequences));
+            if (!sequences.isEmpty()) {
+                if (sequences.first() < 0) {
+                    throw new IllegalArgumentException("sequence numbers are not negative");
+                }
+                if (sequences.last() - sequences.first() >= MAX_HAVE_SPAN) {
+                    throw new IllegalArgumentException("a have-message spans at most " + MAX_HAVE_SPAN + " segments");
+                }
+            }
+        }
+    }
+
+    /** Asks for a whole segment. */
+    record Request(long sequence) implements PeerMessage {
+        public Request {
+            checkSequence(sequence);
+        }
+    }
+
+    /** Part of a requested segment: {@code bytes} at {@code offset} of a segment {@code total} bytes long. */
+    record Data(long sequence, int offset, int total, byte[] bytes) implements PeerMessage {
+        public Data {
+            checkSequence(sequence);
+            Objects.requireNonNull(bytes, "bytes");
+            if (offset < 0 || total < 0 || total > MAX_SEGMENT_BYTES || offset + (long) bytes.length > total) {
+                throw new IllegalArgumentException("data outside its segment: " + offset + "+" + bytes.length
+                        + " of " + total);
+            }
+        }
+    }
+
+    /** The requester no longer wants a segment (it is coming from HTTP now). */
+    record Cancel(long sequence) implements PeerMessage {
+        public Cancel {
+            checkSequence(sequence);
+        }
+    }
+
+    /** The asked peer will not send a segment, and why. */
+    record Refuse(long sequence, Reason reason) implements PeerMessage {
+        public Refuse {
+            checkSequence(sequence);
+            Objects.requireNonNull(reason, "reason");
+        }
+
+        /** Why a request was refused. */
+        public enum Reason {
+            /** The segment is not (or no longer) held. */
+            NOT_HELD,
+            /** Every upload slot is taken. */
+            BUSY
+        }
+    }
+
+    private static void checkSequence(long sequence) {
+        if (sequence < 0) {
+            throw new IllegalArgumentException("sequence numbers are not negative");
+        }
+    }
+}

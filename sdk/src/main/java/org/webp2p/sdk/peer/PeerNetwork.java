@@ -1,0 +1,582 @@
+package org.webp2p.sdk.peer;
+
+import io.netty.channel.EventLoop;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.webp2p.nat.NatCompatibility;
+import org.webp2p.nat.NatType;
+import org.webp2p.rtmfp.crypto.PeerId;
+import org.webp2p.rtmfp.flash.NetConnectionCommand;
+import org.webp2p.rtmfp.flash.TcMessage;
+import org.webp2p.rtmfp.flash.TcMetadata;
+import org.webp2p.rtmfp.net.RtmfpEndpoint;
+import org.webp2p.rtmfp.session.ReceiveFlow;
+import org.webp2p.rtmfp.session.Session;
+import org.webp2p.rtmfp.session.SessionListener;
+import org.webp2p.rtmfp.session.SessionState;
+import org.webp2p.rtmfp.wire.Bytes;
+import org.webp2p.rtmfp.wire.MalformedInputException;
+import org.webp2p.sdk.control.TrackerClient;
+import org.webp2p.sdk.diagnostics.PeerConnectionFailure;
+import org.webp2p.sdk.diagnostics.PeerFailureReason;
+import org.webp2p.sdk.fetch.FallbackReason;
+
+/**
+ * This client's side of the swarm: one RTMFP endpoint with a session to the rendezvous node, through
+ * which it is introduced to the peers the tracker offers, and one session per peer carrying the
+ * segment protocol ({@link PeerMessage}). It answers which peers hold a segment, fetches segments
+ * from them, and serves its own within the upload budget.
+ *
+ * <p>Every method runs on the owner's event loop, which is also the endpoint's, so nothing here
+ * needs a lock. Losing the rendezvous only stops new introductions: links already up keep working,
+ * and the session to the rendezvous is reopened with backoff.
+ */
+public final class PeerNetwork {
+    private static final Logger log = LoggerFactory.getLogger(PeerNetwork.class);
+    /** Flow metadata of the segment protocol, so the far end knows what the flow carries. */
+    static final Bytes FLOW_METADATA = Bytes.of("webp2p-segments/1".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    /** Data messages: small enough to interleave uploads, large enough to keep per-message cost low. */
+    static final int CHUNK_BYTES = 16 * 1024;
+    /** Unacknowledged chunks per link: keeps the pipe full without queueing a whole segment. */
+    private static final int CHUNKS_IN_FLIGHT = 4;
+    /** Segments served at once across all links; more requests are refused as busy. */
+    static final int UPLOAD_SLOTS = 8;
+    private static final long RETRY_PEER_MS = 60_000;
+    private static final long BAN_MS = 10 * 60_000;
+    private static final long MAX_RENDEZVOUS_BACKOFF_MS = 30_000;
+
+    private final RtmfpEndpoint endpoint;
+    private final EventLoop loop;
+    private final LongSupplier clock;
+    private final PeerEvents events;
+    private final HeldSegments held;
+    private final String swarm;
+    private final String myId;
+    private final int maxPeers;
+    private final UploadBudget budget;
+    private final Map<Session, PeerLink> bySession = new LinkedHashMap<>();
+    private final Map<String, PeerLink> byPeer = new HashMap<>();
+    private final Set<String> connecting = new HashSet<>();
+    private final Map<String, Long> retryAfter = new HashMap<>();
+    private final Map<String, Long> bannedUntil = new HashMap<>();
+    private final Map<String, long[]> linkTotals = new LinkedHashMap<>();
+    private final Map<String, long[]> connectionTotals = new LinkedHashMap<>();
+    private String natType = "UNKNOWN";
+    private List<String> rendezvousUris = List.of();
+    private String stream;
+    private String token;
+    private InetSocketAddress rendezvous;
+    private Session rendezvousSession;
+    private boolean rendezvousUp;
+    private boolean rendezvousOpening;
+    private long nextRendezvousAttempt;
+    private long rendezvousBackoff = 1_000;
+    private int rendezvousIndex;
+    private boolean closed;
+    private long malformed;
+
+    public PeerNetwork(RtmfpEndpoint endpoint, EventLoop loop, LongSupplier clockMs, String swarm, int maxPeers,
+                       int uploadLimitKbps, HeldSegments held, PeerEvents events) {
+        this.endpoint = endpoint;
+        this.loop = loop;
+        this.clock = clockMs;
+        this.swarm = swarm;
+        this.maxPeers = maxPeers;
+        this.budget = new UploadBudget(uploadLimitKbps);
+        this.held = held;
+        this.events = events;
+        this.myId = endpoint.peerId().toHex();
+        endpoint.setIncomingSessionHandler(this::incoming);
+    }
+
+    /** This client's id in the swarm: its RTMFP peer ID in hex, which the rendezvous introduces by. */
+    public String peerId() {
+        return myId;
+    }
+
+    public void natType(String type) {
+        this.natType = type;
+    }
+
+    /** Opens the session to the first rendezvous node that answers, and keeps one open. */
+    public void joinRendezvous(List<String> uris, String stream, String token) {
+        this.rendezvousUris = List.copyOf(uris);
+        this.stream = stream;
+        this.token = token;
+        openRendezvous();
+    }
+
+    public boolean rendezvousUp() {
+        return rendezvousUp;
+    }
+
+    private void openRendezvous() {
+        if (closed || rendezvousUris.isEmpty() || rendezvousOpening) {
+            return;
+        }
+        rendezvousOpening = true;
+        String uri = rendezvousUris.get(rendezvousIndex % rendezvousUris.size());
+        URI parsed = URI.create(uri);
+        InetSocketAddress address = new InetSocketAddress(parsed.getHost(), parsed.getPort() < 0 ? 1935 : parsed.getPort());
+        endpoint.connect(uri, address, new SessionListener() {
+            @Override
+            public void onFlow(ReceiveFlow flow) {
+                flow.setMessageListener((f, message) -> rendezvousAnswer(f.session(), message));
+            }
+
+            @Override
+            public void onClosed(Session session) {
+                loop.execute(() -> rendezvousLost(session));
+            }
+        }).whenCompleteAsync((session, failure) -> {
+            if (failure != null || closed) {
+                rendezvousOpening = false;
+                if (session != null) {
+                    session.close();
+                }
+                retryRendezvous("no answer from " + uri + (failure == null ? "" : ": " + failure.getMessage()));
+                return;
+            }
+            rendezvousSession = session;
+            Map<String, Object> object = new LinkedHashMap<>();
+            object.put("app", "webp2p");
+            object.put("stream", stream);
+            object.put("natType", natType);
+            List<Object> args = token == null ? List.of() : List.of(token);
+            session.openFlow(TcMetadata.netConnection().encode()).send(
+                    new NetConnectionCommand(NetConnectionCommand.CONNECT, 1, object, args).toMessage().encode());
+            rendezvous = address;
+        }, loop);
+    }
+
+    private void rendezvousAnswer(Session session, byte[] message) {
+        NetConnectionCommand.fromMessage(TcMessage.decode(message)).ifPresent(answer -> loop.execute(() -> {
+            if (session != rendezvousSession) {
+                return;
+            }
+            rendezvousOpening = false;
+            if (NetConnectionCommand.RESULT.equals(answer.name())) {
+                rendezvousUp = true;
+                rendezvousBackoff = 1_000;
+            } else {
+                log.warn("rendezvous {} refused this client: {}", rendezvous, answer.statusCode().orElse("?"));
+                session.close();
+            }
+        }));
+    }
+
+    private void rendezvousLost(Session session) {
+        if (session != rendezvousSession) {
+            return;
+        }
+        rendezvousSession = null;
+        rendezvousUp = false;
+        rendezvousOpening = false;
+        retryRendezvous("session to the rendezvous closed");
+    }
+
+    private void retryRendezvous(String why) {
+        if (closed) {
+            return;
+        }
+        log.debug("rendezvous unavailable ({}); trying again in {} ms", why, rendezvousBackoff);
+        rendezvousIndex++;
+        nextRendezvousAttempt = clock.getAsLong() + rendezvousBackoff;
+        rendezvousBackoff = Math.min(MAX_RENDEZVOUS_BACKOFF_MS, rendezvousBackoff * 2);
+    }
+
+    /** Connects to offered peers until this client has its fill. */
+    public void offer(List<TrackerClient.Peer> peers) {
+        if (closed || !rendezvousUp) {
+            return;
+        }
+        long now = clock.getAsLong();
+        for (TrackerClient.Peer p : peers) {
+            if (byPeer.size() + connecting.size() >= maxPeers) {
+                return;
+            }
+            String id = p.peerId();
+            if (id.equals(myId) || byPeer.containsKey(id) || connecting.contains(id)
+                    || retryAfter.getOrDefault(id, 0L) > now || bannedUntil.getOrDefault(id, 0L) > now) {
+                continue;
+            }
+            connect(id, p.natType() == null ? "UNKNOWN" : p.natType());
+        }
+    }
+
+    private void connect(String id, String remoteNat) {
+        PeerId target;
+        try {
+            target = PeerId.fromHex(id);
+        } catch (IllegalArgumentException e) {
+            retryAfter.put(id, Long.MAX_VALUE);
+            return;
+        }
+        connecting.add(id);
+        connectionTotals.computeIfAbsent(remoteNat, k -> new long[2])[0]++;
+        endpoint.connectToPeer(target, List.of(rendezvous), listener()).whenCompleteAsync((session, failure) -> {
+            connecting.remove(id);
+            if (closed) {
+                return;
+            }
+            if (failure != null) {
+                retryAfter.put(id, clock.getAsLong() + RETRY_PEER_MS);
+                events.peerFailed(new PeerConnectionFailure(id, failureReason(remoteNat),
+                        "no session through rendezvous " + rendezvous + " (" + natType + " to " + remoteNat + "): "
+                                + failure.getMessage()));
+                return;
+            }
+            connectionTotals.get(remoteNat)[1]++;
+            if (!bySession.containsKey(session)) {
+                PeerLink link = attach(session);
+                if (link != null) {
+                    link.natType = remoteNat;
+                    link.out = session.openFlow(FLOW_METADATA);
+                    greet(link);
+                }
+            }
+        }, loop);
+    }
+
+    private PeerFailureReason failureReason(String remoteNat) {
+        try {
+            return NatCompatibility.canConnect(NatType.valueOf(natType), NatType.valueOf(remoteNat))
+                    ? PeerFailureReason.HANDSHAKE_TIMEOUT : PeerFailureReason.NAT_INCOMPATIBLE;
+        } catch (IllegalArgumentException e) {
+            return PeerFailureReason.HANDSHAKE_TIMEOUT;
+        }
+    }
+
+    private void incoming(Session session) {
+        if (closed || bySession.size() >= maxPeers * 2) {
+            session.close();
+            return;
+        }
+        session.setListener(listener());
+    }
+
+    private SessionListener listener() {
+        return new SessionListener() {
+            @Override
+            public void onFlow(ReceiveFlow flow) {
+                if (!FLOW_METADATA.equals(flow.metadata())) {
+                    flow.reject(0);
+                    return;
+                }
+                PeerLink link = bySession.containsKey(flow.session()) ? bySession.get(flow.session())
+                        : attach(flow.session());
+                if (link == null) {
+                    flow.reject(0);
+                    return;
+                }
+                if (link.out == null) {
+                    link.out = flow.openReturnFlow(FLOW_METADATA);
+                    greet(link);
+                }
+                flow.setMessageListener((f, message) -> onMessage(link, message));
+            }
+
+            @Override
+            public void onClosed(Session session) {
+                loop.execute(() -> linkClosed(session));
+            }
+        };
+    }
+
+    /**
+     * Takes a new session as the link to its peer. Two peers that dial each other at once end up
+     * with two sessions; both sides keep the one opened by the lower peer ID, so they agree.
+     */
+    private PeerLink attach(Session session) {
+        String peer = session.farPeerId().toHex();
+        if (bannedUntil.getOrDefault(peer, 0L) > clock.getAsLong()) {
+            session.close();
+            return null;
+        }
+        PeerLink existing = byPeer.get(peer);
+        if (existing != null && existing.session != session) {
+            if (opener(existing.session).compareTo(opener(session)) <= 0) {
+                session.close();
+                return null;
+            }
+            existing.closedByUs = true;
+            existing.session.close();
+        }
+        PeerLink link = new PeerLink(peer, session);
+        bySession.put(session, link);
+        byPeer.put(peer, link);
+        return link;
+    }
+
+    private String opener(Session session) {
+        return session.isInitiator() ? myId : session.farPeerId().toHex();
+    }
+
+    private void greet(PeerLink link) {
+        send(link, new PeerMessage.Hello(PeerMessage.VERSION, swarm, natType));
+        TreeSet<Long> mine = new TreeSet<>(held.sequences());
+        while (!mine.isEmpty() && mine.last() - mine.first() >= PeerMessage.MAX_HAVE_SPAN) {
+            mine.pollFirst();
+        }
+        send(link, new PeerMessage.Have(mine));
+    }
+
+    private void send(PeerLink link, PeerMessage message) {
+        link.out.send(PeerMessageCodec.encode(message)).exceptionally(e -> null);
+    }
+
+    private void onMessage(PeerLink link, byte[] bytes) {
+        if (bySession.get(link.session) != link) {
+            return;
+        }
+        PeerMessage message;
+        try {
+            message = PeerMessageCodec.decode(bytes);
+        } catch (MalformedInputException e) {
+            malformed++;
+            drop(link.peerId, "sent a malformed message: " + e.getMessage());
+            return;
+        }
+        if (message instanceof PeerMessage.Hello h) {
+            if (h.version() != PeerMessage.VERSION || !h.swarm().equals(swarm)) {
+                link.closedByUs = true;
+                link.session.close();
+                events.peerFailed(new PeerConnectionFailure(link.peerId, PeerFailureReason.REFUSED,
+                        "speaks version " + h.version() + " in swarm " + h.swarm()));
+                return;
+            }
+            link.natType = h.natType();
+            link.greeted = true;
+        } else if (message instanceof PeerMessage.Have h) {
+            link.has.addAll(h.sequences());
+            if (!h.sequences().isEmpty()) {
+                events.heardOf(h.sequences().last());
+            }
+        } else if (message instanceof PeerMessage.Request r) {
+            serve(link, r.sequence());
+        } else if (message instanceof PeerMessage.Data d) {
+            received(link, d);
+        } else if (message instanceof PeerMessage.Cancel c) {
+            link.uploads.removeIf(u -> u.sequence == c.sequence());
+        } else if (message instanceof PeerMessage.Refuse r) {
+            if (r.reason() == PeerMessage.Refuse.Reason.NOT_HELD) {
+                link.has.remove(r.sequence());
+            }
+            if (link.downloads.remove(r.sequence()) != null) {
+                events.transferFailed(link.peerId, r.sequence(), FallbackReason.PEER_REFUSED);
+            }
+        }
+    }
+
+    private void serve(PeerLink link, long sequence) {
+        byte[] data = held.get(sequence);
+        if (data == null) {
+            send(link, new PeerMessage.Refuse(sequence, PeerMessage.Refuse.Reason.NOT_HELD));
+            return;
+        }
+        int active = bySession.values().stream().mapToInt(l -> l.uploads.size()).sum();
+        if (active >= UPLOAD_SLOTS) {
+            send(link, new PeerMessage.Refuse(sequence, PeerMessage.Refuse.Reason.BUSY));
+            return;
+        }
+        link.uploads.add(new PeerLink.Upload(sequence, data));
+        pump();
+    }
+
+    /** Sends upload chunks, one per link in turn, while the budget and each link's window allow. */
+    private void pump() {
+        long now = clock.getAsLong();
+        boolean progress = true;
+        while (progress && budget.available(now) > 0) {
+            progress = false;
+            for (PeerLink link : List.copyOf(bySession.values())) {
+                PeerLink.Upload u = link.uploads.peek();
+                if (u == null || link.chunksInFlight >= CHUNKS_IN_FLIGHT || budget.available(now) <= 0) {
+                    continue;
+                }
+                int n = Math.min(CHUNK_BYTES, u.data.length - u.offset);
+                byte[] chunk = java.util.Arrays.copyOfRange(u.data, u.offset, u.offset + n);
+                PeerMessage.Data data = new PeerMessage.Data(u.sequence, u.offset, u.data.length, chunk);
+                u.offset += n;
+                if (u.offset >= u.data.length) {
+                    link.uploads.poll();
+                }
+                link.chunksInFlight++;
+                budget.spend(n, now);
+                linkTotals.computeIfAbsent(link.peerId, k -> new long[2])[1] += n;
+                link.out.send(PeerMessageCodec.encode(data)).whenCompleteAsync((ok, failure) -> {
+                    link.chunksInFlight--;
+                    pump();
+                }, loop);
+                progress = true;
+            }
+        }
+    }
+
+    private void received(PeerLink link, PeerMessage.Data d) {
+        PeerLink.Download download = link.downloads.get(d.sequence());
+        if (download == null) {
+            return; // cancelled, or never asked: the bytes are simply not used
+        }
+        if (download.buffer == null) {
+            download.buffer = new byte[d.total()];
+        }
+        if (d.total() != download.buffer.length || d.offset() != download.received) {
+            drop(link.peerId, "sent segment " + d.sequence() + " out of order or with changing size");
+            return;
+        }
+        System.arraycopy(d.bytes(), 0, download.buffer, d.offset(), d.bytes().length);
+        download.received += d.bytes().length;
+        linkTotals.computeIfAbsent(link.peerId, k -> new long[2])[0] += d.bytes().length;
+        if (download.received == download.buffer.length) {
+            link.downloads.remove(d.sequence());
+            events.segment(link.peerId, d.sequence(), download.buffer);
+        } else {
+            events.progress(link.peerId, d.sequence(), download.received);
+        }
+    }
+
+    /** Peers that are connected and hold {@code sequence}. */
+    public Set<String> holders(long sequence) {
+        Set<String> out = new HashSet<>();
+        for (PeerLink link : bySession.values()) {
+            if (link.greeted && link.has.contains(sequence)) {
+                out.add(link.peerId);
+            }
+        }
+        return out;
+    }
+
+    /** Asks {@code peer} for a segment; the answer comes through {@link PeerEvents}. */
+    public void request(String peer, long sequence) {
+        PeerLink link = byPeer.get(peer);
+        if (link == null || !link.greeted) {
+            loop.execute(() -> events.transferFailed(peer, sequence, FallbackReason.PEER_LEFT));
+            return;
+        }
+        link.downloads.put(sequence, new PeerLink.Download());
+        send(link, new PeerMessage.Request(sequence));
+    }
+
+    public void cancel(String peer, long sequence) {
+        PeerLink link = byPeer.get(peer);
+        if (link != null && link.downloads.remove(sequence) != null) {
+            send(link, new PeerMessage.Cancel(sequence));
+        }
+    }
+
+    /** Tells every peer this client now holds {@code sequence}. */
+    public void announce(long sequence) {
+        PeerMessage.Have have = new PeerMessage.Have(new TreeSet<>(Set.of(sequence)));
+        for (PeerLink link : bySession.values()) {
+            if (link.out != null) {
+                send(link, have);
+            }
+        }
+    }
+
+    /** Forgets what peers hold below {@code sequence}: nobody will ask for it again. */
+    public void forgetBefore(long sequence) {
+        bySession.values().forEach(l -> l.has.headSet(sequence).clear());
+    }
+
+    /**
+     * Disconnects a peer that misbehaved (bad data, broken protocol) and refuses it for ten minutes;
+     * what was asked of it is failed so it comes from elsewhere.
+     */
+    public void drop(String peer, String why) {
+        PeerLink link = byPeer.get(peer);
+        bannedUntil.put(peer, clock.getAsLong() + BAN_MS);
+        events.peerFailed(new PeerConnectionFailure(peer, PeerFailureReason.CORRUPT, why));
+        if (link != null) {
+            link.closedByUs = true;
+            link.session.close();
+            linkClosed(link.session);
+        }
+    }
+
+    private void linkClosed(Session session) {
+        PeerLink link = bySession.remove(session);
+        if (link == null) {
+            return;
+        }
+        if (byPeer.get(link.peerId) == link) {
+            byPeer.remove(link.peerId);
+        }
+        for (Long sequence : List.copyOf(link.downloads.keySet())) {
+            events.transferFailed(link.peerId, sequence, FallbackReason.PEER_LEFT);
+        }
+        link.downloads.clear();
+        link.uploads.clear();
+        if (!link.closedByUs && !closed && !replaced(session)) {
+            events.peerFailed(new PeerConnectionFailure(link.peerId, PeerFailureReason.LOST,
+                    "the session closed or went silent"));
+        }
+    }
+
+    /** The far end closed a duplicate session because another one to the same peer wins: no loss. */
+    private boolean replaced(Session gone) {
+        return endpoint.sessions().stream().anyMatch(s -> s != gone && s.state() == SessionState.OPEN
+                && s.farPeerId().equals(gone.farPeerId()));
+    }
+
+    /** Timers: uploads paced by the budget, and the rendezvous session reopened when lost. */
+    public void tick() {
+        if (closed) {
+            return;
+        }
+        pump();
+        if (!rendezvousUp && !rendezvousOpening && !rendezvousUris.isEmpty()
+                && clock.getAsLong() >= nextRendezvousAttempt) {
+            openRendezvous();
+        }
+    }
+
+    public int connectedPeers() {
+        return (int) bySession.values().stream().filter(l -> l.greeted).count();
+    }
+
+    /** Ids of the peers connected now. */
+    public List<String> connected() {
+        return bySession.values().stream().filter(l -> l.greeted).map(l -> l.peerId).toList();
+    }
+
+    /** Bytes exchanged with every peer ever linked, for beacons. */
+    public List<LinkTotals> linkTotals() {
+        List<LinkTotals> out = new ArrayList<>();
+        linkTotals.forEach((peer, t) -> out.add(new LinkTotals(peer, t[0], t[1])));
+        return out;
+    }
+
+    /** Connections tried and made, by the far peer's NAT type, for beacons and the simulator. */
+    public List<ConnectionTotals> connectionTotals() {
+        List<ConnectionTotals> out = new ArrayList<>();
+        connectionTotals.forEach((nat, t) -> out.add(new ConnectionTotals(nat, t[0], t[1])));
+        return out;
+    }
+
+    /** Peer messages that could not be read. */
+    public long malformed() {
+        return malformed;
+    }
+
+    /**
+     * Ends every session and frees the socket. Call from outside the event loop: closing waits
+     * for the loop to let the socket go.
+     */
+    public void close() {
+        loop.execute(() -> closed = true);
+        endpoint.close();
+    }
+}

@@ -1,0 +1,132 @@
+package org.webp2p.sdk.peer;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.webp2p.rtmfp.net.RtmfpEndpoint;
+import org.webp2p.sdk.diagnostics.PeerConnectionFailure;
+import org.webp2p.sdk.fetch.FallbackReason;
+import org.webp2p.server.TestNode;
+
+/**
+ * A real peer of the demo swarm that claims to hold every segment and serves each with one byte
+ * flipped: right size, wrong bytes, so only the digest can tell. It announces itself to the tracker
+ * and keeps a session to the rendezvous like an honest client.
+ */
+public final class LyingPeer implements AutoCloseable {
+    private static final Pattern SEQUENCE = Pattern.compile("#EXT-X-MEDIA-SEQUENCE:(\\d+)");
+    private static final int CLIP_SEGMENTS = 4;
+
+    private final EventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final AtomicInteger served = new AtomicInteger();
+    private final RtmfpEndpoint endpoint;
+    private final PeerNetwork network;
+    private final URI tracker;
+
+    public LyingPeer(TestNode node) throws Exception {
+        URI origin = URI.create("http://127.0.0.1:" + node.address("origin").getPort() + "/live/demo/");
+        byte[][] clip = new byte[CLIP_SEGMENTS][];
+        for (int i = 0; i < CLIP_SEGMENTS; i++) {
+            clip[i] = get(origin.resolve("demo" + i + ".ts")).body();
+        }
+        Matcher m = SEQUENCE.matcher(new String(get(origin.resolve("index.m3u8")).body()));
+        if (!m.find()) {
+            throw new IllegalStateException("the demo playlist has no media sequence");
+        }
+        long first = Long.parseLong(m.group(1));
+        TreeSet<Long> claimed = new TreeSet<>();
+        for (long s = first; s < first + 200; s++) {
+            claimed.add(s);
+        }
+        HeldSegments lies = new HeldSegments() {
+            @Override
+            public byte[] get(long sequence) {
+                served.incrementAndGet();
+                byte[] copy = clip[(int) (sequence % CLIP_SEGMENTS)].clone();
+                copy[copy.length / 2] ^= 0x5a;
+                return copy;
+            }
+
+            @Override
+            public Set<Long> sequences() {
+                return claimed;
+            }
+        };
+        endpoint = RtmfpEndpoint.builder().localAddress(new InetSocketAddress("127.0.0.1", 0)).eventLoop(loop).bind();
+        network = new PeerNetwork(endpoint, loop.next(), System::currentTimeMillis, "demo", 8, 0, lies,
+                new PeerEvents() {
+                    @Override
+                    public void segment(String peer, long sequence, byte[] body) {
+                    }
+
+                    @Override
+                    public void progress(String peer, long sequence, long bytes) {
+                    }
+
+                    @Override
+                    public void transferFailed(String peer, long sequence, FallbackReason reason) {
+                    }
+
+                    @Override
+                    public void peerFailed(PeerConnectionFailure failure) {
+                    }
+
+                    @Override
+                    public void heardOf(long sequence) {
+                    }
+                });
+        tracker = URI.create("http://127.0.0.1:" + node.address("tracker").getPort() + "/v1/announce");
+        String rendezvous = "rtmfp://127.0.0.1:" + node.address("rendezvous").getPort() + "/webp2p";
+        loop.submit(() -> {
+            network.natType("OPEN");
+            network.joinRendezvous(List.of(rendezvous), "demo", null);
+        }).get(5, TimeUnit.SECONDS);
+        loop.scheduleAtFixedRate(network::tick, 100, 100, TimeUnit.MILLISECONDS);
+        loop.scheduleAtFixedRate(this::announce, 0, 5, TimeUnit.SECONDS);
+    }
+
+    private HttpResponse<byte[]> get(URI uri) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private void announce() {
+        String body = """
+                {"swarm":"demo","peerId":"%s","event":"update","natType":"OPEN","position":0,"uploadKbps":100000}"""
+                .formatted(network.peerId());
+        http.sendAsync(HttpRequest.newBuilder(tracker).header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+    }
+
+    public String peerId() {
+        return network.peerId();
+    }
+
+    /** Segments it was asked for and answered with lies. */
+    public int served() {
+        return served.get();
+    }
+
+    public int connectedPeers() throws Exception {
+        return CompletableFuture.supplyAsync(network::connectedPeers, loop.next()).get(5, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        network.close();
+        loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}
