@@ -78,6 +78,9 @@ public final class RtmfpParams {
     private final long farCloseLingerMillis;
     // RFC 7016 §3.5.4.2: minimum spacing of address-check pings to a new far address.
     private final long mobilityPingMillis;
+    // Timer granularity of an endpoint: finer than the 200 ms delayed ack and 250 ms minimum ERTO it
+    // serves. Endpoints with many sessions and little traffic (simulated swarms) can afford coarser.
+    private final long timerTickMillis;
     // RFC 7016 §3.5.1.1.2 (resource exhaustion): sessions from one IP address, and in total.
     private final int maxSessionsPerAddress;
     private final int maxSessions;
@@ -122,6 +125,7 @@ public final class RtmfpParams {
         nearClosePeriodMillis = b.nearClosePeriodMillis;
         farCloseLingerMillis = b.farCloseLingerMillis;
         mobilityPingMillis = b.mobilityPingMillis;
+        timerTickMillis = b.timerTickMillis;
         maxSessionsPerAddress = b.maxSessionsPerAddress;
         maxSessions = b.maxSessions;
         maxOpenings = b.maxOpenings;
@@ -183,6 +187,7 @@ public final class RtmfpParams {
     public long nearClosePeriodMillis() { return nearClosePeriodMillis; }
     public long farCloseLingerMillis() { return farCloseLingerMillis; }
     public long mobilityPingMillis() { return mobilityPingMillis; }
+    public long timerTickMillis() { return timerTickMillis; }
     public int maxSessionsPerAddress() { return maxSessionsPerAddress; }
     public int maxSessions() { return maxSessions; }
     public int maxOpenings() { return maxOpenings; }
@@ -226,6 +231,7 @@ public final class RtmfpParams {
         private long nearClosePeriodMillis = 90_000;
         private long farCloseLingerMillis = 19_000;
         private long mobilityPingMillis = 1000;
+        private long timerTickMillis = 5;
         private int maxSessionsPerAddress = 64;
         private int maxSessions = 100_000;
         private int maxOpenings = 1024;
@@ -271,6 +277,7 @@ public final class RtmfpParams {
             nearClosePeriodMillis = p.nearClosePeriodMillis;
             farCloseLingerMillis = p.farCloseLingerMillis;
             mobilityPingMillis = p.mobilityPingMillis;
+            timerTickMillis = p.timerTickMillis;
             maxSessionsPerAddress = p.maxSessionsPerAddress;
             maxSessions = p.maxSessions;
             maxOpenings = p.maxOpenings;
@@ -288,6 +295,13 @@ public final class RtmfpParams {
         public Builder maxSessionsPerAddress(int v) { maxSessionsPerAddress = v; return this; }
         public Builder maxSessions(int v) { maxSessions = v; return this; }
         public Builder maxHelloAmplification(int v) { maxHelloAmplification = v; return this; }
+        public Builder timerTickMillis(long v) {
+            if (v < 1 || v > 100) {
+                throw new IllegalArgumentException("timer tick must be 1..100 ms, well under the delayed ack");
+            }
+            timerTickMillis = v;
+            return this;
+        }
 
         public RtmfpParams build() {
             return new RtmfpParams(this);

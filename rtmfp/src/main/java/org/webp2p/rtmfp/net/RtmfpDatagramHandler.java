@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webp2p.nat.transport.Datagram;
 import org.webp2p.nat.transport.DatagramTunnel;
+import org.webp2p.rtmfp.RtmfpParams;
 import org.webp2p.rtmfp.session.RtmfpCore;
 
 /**
@@ -22,22 +23,24 @@ import org.webp2p.rtmfp.session.RtmfpCore;
  */
 public final class RtmfpDatagramHandler extends SimpleChannelInboundHandler<DatagramPacket> {
     private static final Logger LOG = LoggerFactory.getLogger(RtmfpDatagramHandler.class);
-    /** Timer granularity: finer than the 200 ms delayed ack and 250 ms minimum RTO it serves. */
-    private static final long TICK_MILLIS = 5;
-
     private final CoreFactory factory;
     private final DatagramTunnel tunnel;
+    private final long tickMillis;
     private volatile RtmfpCore core;
     private ScheduledFuture<?> ticker;
 
     public RtmfpDatagramHandler(CoreFactory factory) {
-        this(factory, DatagramTunnel.DIRECT);
+        this(factory, DatagramTunnel.DIRECT, RtmfpParams.defaults().timerTickMillis());
     }
 
-    /** A handler whose datagrams take {@code tunnel}, e.g. through an emulated NAT. */
-    public RtmfpDatagramHandler(CoreFactory factory, DatagramTunnel tunnel) {
+    /**
+     * A handler whose datagrams take {@code tunnel} (e.g. through an emulated NAT) and whose core's
+     * timers run every {@code tickMillis}.
+     */
+    public RtmfpDatagramHandler(CoreFactory factory, DatagramTunnel tunnel, long tickMillis) {
         this.factory = factory;
         this.tunnel = tunnel;
+        this.tickMillis = tickMillis;
     }
 
     /** The core, available once the channel is registered. */
@@ -70,7 +73,7 @@ public final class RtmfpDatagramHandler extends SimpleChannelInboundHandler<Data
         ticker = loop.scheduleAtFixedRate(() -> {
             core.onTick();
             ctx.channel().flush();
-        }, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        }, tickMillis, tickMillis, TimeUnit.MILLISECONDS);
         super.channelRegistered(ctx);
     }
 

@@ -182,7 +182,8 @@ public final class RtmfpEndpoint implements AutoCloseable {
                     : null;
             EventLoopGroup group = sharedLoop == null ? ownGroup : sharedLoop;
             RtmfpDatagramHandler handler = new RtmfpDatagramHandler((sink, executor, clock) ->
-                    new RtmfpCore(params, id, clock, outboundDecorator.apply(sink), executor, random), tunnel);
+                    new RtmfpCore(params, id, clock, outboundDecorator.apply(sink), executor, random), tunnel,
+                    params.timerTickMillis());
             try {
                 Channel channel = new Bootstrap()
                         .group(group)

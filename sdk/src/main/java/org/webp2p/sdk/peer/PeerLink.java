@@ -30,8 +30,13 @@ final class PeerLink {
 
     /** A segment arriving from the peer, in order. */
     static final class Download {
+        final long expected;
         byte[] buffer;
         int received;
+
+        Download(long expected) {
+            this.expected = expected;
+        }
     }
 
     /** A segment going to the peer, chunk by chunk. */

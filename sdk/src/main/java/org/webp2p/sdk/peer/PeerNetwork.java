@@ -429,16 +429,23 @@ public final class PeerNetwork {
         if (download == null) {
             return; // cancelled, or never asked: the bytes are simply not used
         }
+        if (d.total() != download.expected) {
+            drop(link.peerId, "sent segment " + d.sequence() + " as " + d.total() + " bytes where the origin published "
+                    + download.expected);
+            return;
+        }
+        // Chunks still in flight from an earlier, cancelled request of the same segment may come
+        // first: keep whatever extends what has arrived; the digest judges the whole at the end.
+        int fresh = d.offset() + d.bytes().length - download.received;
+        if (d.offset() > download.received || fresh <= 0) {
+            return;
+        }
         if (download.buffer == null) {
             download.buffer = new byte[d.total()];
         }
-        if (d.total() != download.buffer.length || d.offset() != download.received) {
-            drop(link.peerId, "sent segment " + d.sequence() + " out of order or with changing size");
-            return;
-        }
-        System.arraycopy(d.bytes(), 0, download.buffer, d.offset(), d.bytes().length);
-        download.received += d.bytes().length;
-        linkTotals.computeIfAbsent(link.peerId, k -> new long[2])[0] += d.bytes().length;
+        System.arraycopy(d.bytes(), d.bytes().length - fresh, download.buffer, download.received, fresh);
+        download.received += fresh;
+        linkTotals.computeIfAbsent(link.peerId, k -> new long[2])[0] += fresh;
         if (download.received == download.buffer.length) {
             link.downloads.remove(d.sequence());
             events.segment(link.peerId, d.sequence(), download.buffer);
@@ -458,22 +465,33 @@ public final class PeerNetwork {
         return out;
     }
 
-    /** Asks {@code peer} for a segment; the answer comes through {@link PeerEvents}. */
-    public void request(String peer, long sequence) {
+    /**
+     * Asks {@code peer} for a segment of {@code expectedBytes} (from the playlist's digest); the
+     * answer comes through {@link PeerEvents}. A peer announcing another size is dropped at once,
+     * before it can make this client buffer anything.
+     */
+    public void request(String peer, long sequence, long expectedBytes) {
         PeerLink link = byPeer.get(peer);
         if (link == null || !link.greeted) {
             loop.execute(() -> events.transferFailed(peer, sequence, FallbackReason.PEER_LEFT));
             return;
         }
-        link.downloads.put(sequence, new PeerLink.Download());
+        link.downloads.put(sequence, new PeerLink.Download(expectedBytes));
         send(link, new PeerMessage.Request(sequence));
     }
 
-    public void cancel(String peer, long sequence) {
+    /**
+     * Stops fetching a segment from {@code peer} and hands over what arrived so far, for HTTP to
+     * continue from; empty if nothing did.
+     */
+    public byte[] cancel(String peer, long sequence) {
         PeerLink link = byPeer.get(peer);
-        if (link != null && link.downloads.remove(sequence) != null) {
-            send(link, new PeerMessage.Cancel(sequence));
+        PeerLink.Download download = link == null ? null : link.downloads.remove(sequence);
+        if (download == null) {
+            return new byte[0];
         }
+        send(link, new PeerMessage.Cancel(sequence));
+        return download.buffer == null ? new byte[0] : java.util.Arrays.copyOf(download.buffer, download.received);
     }
 
     /** Tells every peer this client now holds {@code sequence}. */

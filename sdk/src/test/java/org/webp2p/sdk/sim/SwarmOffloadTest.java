@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.webp2p.sdk.peer.LyingPeer;
+import org.webp2p.sdk.peer.RoguePeer;
 import org.webp2p.server.TestNode;
 
 /**
@@ -25,7 +25,7 @@ class SwarmOffloadTest {
         try (TestNode node = TestNode.open(Map.of("api.open", "true"))) {
             node.runtime().services().startAll();
             URI api = URI.create("http://127.0.0.1:" + node.address("api").getPort());
-            try (LyingPeer liar = new LyingPeer(node)) {
+            try (RoguePeer liar = new RoguePeer(node, RoguePeer.Behaviour.LIES)) {
                 SimulationReport r = new SwarmSimulator(api, "demo", null, group).run(10,
                         NatMix.parse("open=1,full=3,restricted=2,port=3,symmetric=1"), 0, Duration.ofSeconds(60),
                         line -> { });
@@ -37,6 +37,26 @@ class SwarmOffloadTest {
                 assertThat(liar.served()).as("each peer asks the liar only until its first lie (2 in flight)")
                         .isLessThanOrEqualTo(10 * 2);
                 assertThat(r.natSuccess()).containsKey("FULL_CONE->FULL_CONE");
+            }
+        } finally {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+
+    @Test
+    void aPeerThatCrawlsCostsHttpBytesNeverAStall() throws Exception {
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+        try (TestNode node = TestNode.open(Map.of("api.open", "true"))) {
+            node.runtime().services().startAll();
+            URI api = URI.create("http://127.0.0.1:" + node.address("api").getPort());
+            try (RoguePeer crawler = new RoguePeer(node, RoguePeer.Behaviour.CRAWLS)) {
+                SimulationReport r = new SwarmSimulator(api, "demo", null, group).run(3,
+                        NatMix.parse("full=1"), 0, Duration.ofSeconds(25), line -> { });
+
+                assertThat(r.stalls()).as("stalls").isZero();
+                assertThat(crawler.served()).as("the crawler was asked").isPositive();
+                assertThat(r.fallbacks()).as("HTTP finished what the crawler started").containsKey("SLOW_PEER");
+                assertThat(r.peerFailures()).doesNotContainKey("CORRUPT");
             }
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();

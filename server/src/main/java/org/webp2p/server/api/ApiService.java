@@ -157,8 +157,8 @@ public final class ApiService extends HttpService {
         synchronized (decisions) {
             LoggedDecision last = decisions.stream().filter(x -> x.sessionId().equals(session.id()))
                     .reduce((a, b) -> b).orElse(null);
-            if (last != null && last.decision().equals(d)) {
-                return; // only changes are worth the operator's attention
+            if (last != null && last.decision().sameOutcome(d)) {
+                return; // only changes are worth the operator's attention, not every renewal
             }
             decisions.addLast(entry);
             while (decisions.size() > DECISIONS_KEPT) {

@@ -14,4 +14,19 @@ public record Decision(NodeLoad rendezvous, NodeLoad tracker, boolean p2pEnabled
     public Decision {
         reasons = List.copyOf(reasons);
     }
+
+    /**
+     * True if {@code other} tells the client the same thing: same nodes and settings, whatever the
+     * reasons say about load figures that move all the time.
+     */
+    public boolean sameOutcome(Decision other) {
+        return other != null && address(rendezvous).equals(address(other.rendezvous))
+                && address(tracker).equals(address(other.tracker)) && p2pEnabled == other.p2pEnabled
+                && maxPeers == other.maxPeers && prefetchSegments == other.prefetchSegments
+                && uploadLimitKbps == other.uploadLimitKbps;
+    }
+
+    private static String address(NodeLoad node) {
+        return node == null ? "" : node.address();
+    }
 }

@@ -22,11 +22,15 @@ import org.webp2p.sdk.fetch.FallbackReason;
 import org.webp2p.server.TestNode;
 
 /**
- * A real peer of the demo swarm that claims to hold every segment and serves each with one byte
- * flipped: right size, wrong bytes, so only the digest can tell. It announces itself to the tracker
- * and keeps a session to the rendezvous like an honest client.
+ * A real peer of the demo swarm that claims to hold every segment, now and for minutes to come, and
+ * then misbehaves: it {@link Behaviour#LIES} (one byte flipped: right size, wrong bytes, so only the
+ * digest can tell) or {@link Behaviour#CRAWLS} (true bytes at 2 KB/s). It announces itself to the
+ * tracker and keeps a session to the rendezvous like an honest client.
  */
-public final class LyingPeer implements AutoCloseable {
+public final class RoguePeer implements AutoCloseable {
+    /** How it misbehaves. */
+    public enum Behaviour { LIES, CRAWLS }
+
     private static final Pattern SEQUENCE = Pattern.compile("#EXT-X-MEDIA-SEQUENCE:(\\d+)");
     private static final int CLIP_SEGMENTS = 4;
 
@@ -37,7 +41,7 @@ public final class LyingPeer implements AutoCloseable {
     private final PeerNetwork network;
     private final URI tracker;
 
-    public LyingPeer(TestNode node) throws Exception {
+    public RoguePeer(TestNode node, Behaviour behaviour) throws Exception {
         URI origin = URI.create("http://127.0.0.1:" + node.address("origin").getPort() + "/live/demo/");
         byte[][] clip = new byte[CLIP_SEGMENTS][];
         for (int i = 0; i < CLIP_SEGMENTS; i++) {
@@ -57,7 +61,9 @@ public final class LyingPeer implements AutoCloseable {
             public byte[] get(long sequence) {
                 served.incrementAndGet();
                 byte[] copy = clip[(int) (sequence % CLIP_SEGMENTS)].clone();
-                copy[copy.length / 2] ^= 0x5a;
+                if (behaviour == Behaviour.LIES) {
+                    copy[copy.length / 2] ^= 0x5a;
+                }
                 return copy;
             }
 
@@ -67,7 +73,8 @@ public final class LyingPeer implements AutoCloseable {
             }
         };
         endpoint = RtmfpEndpoint.builder().localAddress(new InetSocketAddress("127.0.0.1", 0)).eventLoop(loop).bind();
-        network = new PeerNetwork(endpoint, loop.next(), System::currentTimeMillis, "demo", 8, 0, lies,
+        network = new PeerNetwork(endpoint, loop.next(), System::currentTimeMillis, "demo", 8,
+                behaviour == Behaviour.CRAWLS ? 16 : 0, lies,
                 new PeerEvents() {
                     @Override
                     public void segment(String peer, long sequence, byte[] body) {
@@ -115,7 +122,7 @@ public final class LyingPeer implements AutoCloseable {
         return network.peerId();
     }
 
-    /** Segments it was asked for and answered with lies. */
+    /** Segments it was asked for and began to send. */
     public int served() {
         return served.get();
     }
