@@ -1,0 +1,126 @@
+package org.webp2p.server.admin;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.webp2p.server.config.Config;
+import org.webp2p.server.origin.OriginService;
+import org.webp2p.server.origin.StreamStats;
+import org.webp2p.server.pingback.LiveAggregator;
+import org.webp2p.server.pingback.MinuteStat;
+import org.webp2p.server.pingback.PeerLink;
+import org.webp2p.server.pingback.PingbackService;
+import org.webp2p.server.pingback.SwarmFigures;
+import org.webp2p.server.service.ServiceManager;
+import org.webp2p.server.service.ServiceState;
+import org.webp2p.server.service.ServiceStatus;
+import org.webp2p.server.tracker.PeerRecord;
+import org.webp2p.server.tracker.SwarmRegistry.SwarmSummary;
+import org.webp2p.server.tracker.TrackerService;
+
+/** Reads a {@link NodeState} from the services' own snapshots. Safe to call from any thread. */
+public final class NodeStateReader {
+    private static final Logger log = LoggerFactory.getLogger(NodeStateReader.class);
+    private static final Duration HOUR = Duration.ofHours(1);
+
+    private final ServiceManager services;
+    private volatile String wildcardHost;
+
+    public NodeStateReader(ServiceManager services) {
+        this.services = services;
+    }
+
+    public NodeState read() {
+        Instant now = services.context().clock().instant();
+        List<ServiceStatus> statuses = services.statuses();
+
+        // Only running services are read: a stopped tracker or pingback may still hold its last state.
+        OriginService origin = services.service(OriginService.NAME, OriginService.class);
+        boolean serving = running(statuses, OriginService.NAME);
+        List<StreamStats> streams = serving ? origin.streams() : List.of();
+        Optional<NodeState.OriginAccess> access = serving
+                ? access(origin, status(statuses, OriginService.NAME).orElseThrow(), streams) : Optional.empty();
+
+        TrackerService tracker = services.service(TrackerService.NAME, TrackerService.class);
+        List<SwarmSummary> swarms = running(statuses, TrackerService.NAME) ? tracker.swarms() : List.of();
+        List<PeerRecord> peers = new ArrayList<>();
+        swarms.forEach(s -> peers.addAll(tracker.peers(s.swarm())));
+
+        PingbackService pingback = services.service(PingbackService.NAME, PingbackService.class);
+        boolean beacons = running(statuses, PingbackService.NAME);
+        SwarmFigures global = beacons ? pingback.figures(LiveAggregator.ALL).orElse(noFigures()) : noFigures();
+        Map<String, SwarmFigures> perSwarm = new HashMap<>();
+        Map<String, List<PeerLink>> links = new HashMap<>();
+        if (beacons) {
+            pingback.swarms().forEach(f -> {
+                perSwarm.put(f.swarm(), f);
+                List<PeerLink> swarmLinks = pingback.links(f.swarm());
+                if (!swarmLinks.isEmpty()) {
+                    links.put(f.swarm(), swarmLinks);
+                }
+            });
+        }
+        List<MinuteStat> lastHour = beacons ? lastHour(pingback, now) : List.of();
+        return new NodeState(now, statuses, streams, access, swarms, peers, global, perSwarm, links, lastHour);
+    }
+
+    private Optional<NodeState.OriginAccess> access(OriginService origin, ServiceStatus status,
+                                                    List<StreamStats> streams) {
+        Config config = services.context().config();
+        Map<String, String> streamKeys = new HashMap<>();
+        for (StreamStats s : streams) {
+            config.optional("origin.stream." + s.name() + ".key").ifPresent(k -> streamKeys.put(s.name(), k));
+        }
+        return origin.publishKey().flatMap(key -> status.primaryAddress()
+                .map(a -> new NodeState.OriginAccess(baseUrl(a), key, streamKeys)));
+    }
+
+    private static List<MinuteStat> lastHour(PingbackService pingback, Instant now) {
+        try {
+            return pingback.history(LiveAggregator.ALL, now.minus(HOUR), now);
+        } catch (SQLException e) {
+            log.debug("pingback history unavailable", e);
+            return List.of();
+        }
+    }
+
+    private static boolean running(List<ServiceStatus> statuses, String name) {
+        return status(statuses, name).map(s -> s.state() == ServiceState.RUNNING).orElse(false);
+    }
+
+    private static Optional<ServiceStatus> status(List<ServiceStatus> statuses, String name) {
+        return statuses.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    /** The URL players use; a wildcard bind is reachable at this host's own address. */
+    private String baseUrl(InetSocketAddress bound) {
+        String host;
+        if (bound.getAddress() != null && bound.getAddress().isAnyLocalAddress()) {
+            if (wildcardHost == null) {
+                try {
+                    wildcardHost = InetAddress.getLocalHost().getHostAddress();
+                } catch (UnknownHostException e) {
+                    wildcardHost = "localhost";
+                }
+            }
+            host = wildcardHost;
+        } else {
+            host = bound.getAddress() != null ? bound.getAddress().getHostAddress() : bound.getHostString();
+        }
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + bound.getPort();
+    }
+
+    private static SwarmFigures noFigures() {
+        return new SwarmFigures(LiveAggregator.ALL, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, -1, List.of());
+    }
+}

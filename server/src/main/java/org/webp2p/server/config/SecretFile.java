@@ -1,0 +1,48 @@
+package org.webp2p.server.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * A secret kept in a one-line file of the data directory, made with fresh random bytes the first
+ * time it is needed and readable by its owner only. A file (not the database) so command-line tools
+ * can read it while a node holds the database open.
+ */
+public final class SecretFile {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private SecretFile() {
+    }
+
+    /** The file's trimmed text, after writing {@code bytes} random bytes in base64 if it did not exist. */
+    public static String readOrCreate(Path file, int bytes, Base64.Encoder encoding) throws IOException {
+        if (!Files.exists(file)) {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            byte[] fresh = new byte[bytes];
+            RANDOM.nextBytes(fresh);
+            try {
+                Files.writeString(file, encoding.encodeToString(fresh) + "\n", StandardCharsets.US_ASCII,
+                        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                restrict(file);
+            } catch (FileAlreadyExistsException raced) {
+                // Another process made it first; use theirs.
+            }
+        }
+        return Files.readString(file, StandardCharsets.US_ASCII).trim();
+    }
+
+    private static void restrict(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the user's profile directory is already private.
+        }
+    }
+}
