@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.webp2p.server.admin.NodeState.OriginAccess;
 import org.webp2p.server.origin.StreamStats;
 import org.webp2p.server.pingback.MinuteStat;
+import org.webp2p.server.pingback.PeerLink;
 import org.webp2p.server.pingback.SwarmFigures;
 import org.webp2p.server.service.ServiceEvent;
 import org.webp2p.server.service.ServiceState;
@@ -23,13 +25,15 @@ import org.webp2p.server.tracker.SwarmRegistry.SwarmSummary;
  * @param peers        live peers of every swarm
  * @param global       pingback's live figures over all swarms (zeros while pingback is stopped)
  * @param swarmFigures pingback's live figures per swarm with data in its window
+ * @param links        pingback's live byte totals between peers, per swarm with any
  * @param lastHour     stored per-minute history of all swarms over the last hour, oldest first
  * @param timeline     one sample per snapshot over the last few minutes, oldest first
  */
 public record NodeSnapshot(Instant at, List<ServiceStatus> services, List<ServiceEvent> newEvents,
                            List<StreamStats> streams, Optional<OriginAccess> origin, List<SwarmSummary> swarms,
                            List<PeerRecord> peers, SwarmFigures global, Map<String, SwarmFigures> swarmFigures,
-                           List<MinuteStat> lastHour, List<TimelineSample> timeline) {
+                           Map<String, List<PeerLink>> links, List<MinuteStat> lastHour,
+                           List<TimelineSample> timeline) {
     public NodeSnapshot {
         services = List.copyOf(services);
         newEvents = List.copyOf(newEvents);
@@ -37,12 +41,9 @@ public record NodeSnapshot(Instant at, List<ServiceStatus> services, List<Servic
         swarms = List.copyOf(swarms);
         peers = List.copyOf(peers);
         swarmFigures = Map.copyOf(swarmFigures);
+        links = Map.copyOf(links);
         lastHour = List.copyOf(lastHour);
         timeline = List.copyOf(timeline);
-    }
-
-    /** How players and encoders reach the origin: its base URL and the key encoders publish with. */
-    public record OriginAccess(String baseUrl, String publishKey) {
     }
 
     public long running() {
@@ -63,6 +64,11 @@ public record NodeSnapshot(Instant at, List<ServiceStatus> services, List<Servic
     public int swarmPeers(String swarm) {
         return swarms.stream().filter(s -> s.swarm().equals(swarm)).mapToInt(SwarmSummary::peers).findFirst()
                 .orElse(0);
+    }
+
+    /** Live links between the peers of one swarm, heaviest first. */
+    public List<PeerLink> swarmLinks(String swarm) {
+        return links.getOrDefault(swarm, List.of());
     }
 
     public int peersOnline() {
