@@ -2,6 +2,7 @@ package org.webp2p.app;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.webp2p.server.ServerRuntime;
@@ -41,9 +42,26 @@ final class WebP2pCommand implements Callable<Integer> {
             + "Never opens the console.")
     boolean selfTest;
 
+    @Option(names = "--watch", paramLabel = "URL", description = "Open the console on another node through its "
+            + "admin endpoint (e.g. http://HOST:8084) instead of starting services here. Needs --admin-token or "
+            + "--admin-token-file.")
+    String watch;
+
+    @Option(names = "--admin-token", paramLabel = "TOKEN", description = "The watched node's admin token "
+            + "(its admin.token, or the content of its DATA_DIR/admin-token). Visible to other local users in the "
+            + "process list: prefer --admin-token-file.")
+    String adminToken;
+
+    @Option(names = "--admin-token-file", paramLabel = "FILE", description = "A file holding the watched "
+            + "node's admin token.")
+    Path adminTokenFile;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        if (watch != null || adminToken != null || adminTokenFile != null) {
+            return watch(err);
+        }
         NodeOptions options = selfTest ? SelfTest.isolate(node) : node;
         Config config;
         try {
@@ -69,5 +87,31 @@ final class WebP2pCommand implements Callable<Integer> {
             return new HeadlessNode(runtime, spec.commandLine().getOut()).run();
         }
         return ConsoleMode.run(runtime);
+    }
+
+    private int watch(PrintWriter err) {
+        WatchTarget target;
+        Config config;
+        try {
+            if (watch == null) {
+                throw new IllegalArgumentException("--admin-token and --admin-token-file only go with --watch URL");
+            }
+            if (headless || selfTest) {
+                throw new IllegalArgumentException("--watch opens the console; it does not go with "
+                        + (headless ? "--headless" : "--self-test"));
+            }
+            target = WatchTarget.of(watch, adminToken, adminTokenFile);
+            config = node.config();
+        } catch (IllegalArgumentException e) {
+            err.println("webp2p: " + e.getMessage());
+            return ExitCodes.USAGE;
+        } catch (ConfigException e) {
+            e.problems().forEach(p -> err.println("webp2p: configuration: " + p));
+            return ExitCodes.USAGE;
+        } catch (IOException e) {
+            err.println("webp2p: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        return ConsoleMode.watch(target, config.duration("ui.poll-interval"), node.dataDir());
     }
 }

@@ -27,13 +27,14 @@ import org.webp2p.server.store.EventLog;
  * route but {@code /health} asks for the {@link AdminToken} as a bearer token.
  */
 public final class AdminService extends HttpService {
+    public static final String NAME = "admin";
     private static final int MAX_EVENTS = 500;
 
     private final Supplier<ServiceManager> manager;
     private volatile ExecutorService control;
 
     public AdminService(Supplier<ServiceManager> manager) {
-        super("admin");
+        super(NAME);
         this.manager = manager;
     }
 
