@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.webp2p.server.ServerRuntime;
 import org.webp2p.server.config.Config;
@@ -63,19 +64,13 @@ final class WebP2pCommand implements Callable<Integer> {
             return watch(err);
         }
         NodeOptions options = selfTest ? SelfTest.isolate(node) : node;
-        Config config;
-        try {
-            config = options.config();
-        } catch (ConfigException e) {
-            e.problems().forEach(p -> err.println("webp2p: configuration: " + p));
-            return ExitCodes.USAGE;
-        } catch (IOException e) {
-            err.println("webp2p: " + e.getMessage());
+        Optional<Config> config = config(options, err);
+        if (config.isEmpty()) {
             return ExitCodes.USAGE;
         }
         ServerRuntime runtime;
         try {
-            runtime = ServerRuntime.open(config, options.dataDir(), Clock.systemUTC());
+            runtime = ServerRuntime.open(config.get(), options.dataDir(), Clock.systemUTC());
         } catch (StoreException | IOException e) {
             err.println("webp2p: " + e.getMessage());
             return ExitCodes.FAILURE;
@@ -91,7 +86,6 @@ final class WebP2pCommand implements Callable<Integer> {
 
     private int watch(PrintWriter err) {
         WatchTarget target;
-        Config config;
         try {
             if (watch == null) {
                 throw new IllegalArgumentException("--admin-token and --admin-token-file only go with --watch URL");
@@ -101,17 +95,25 @@ final class WebP2pCommand implements Callable<Integer> {
                         + (headless ? "--headless" : "--self-test"));
             }
             target = WatchTarget.of(watch, adminToken, adminTokenFile);
-            config = node.config();
         } catch (IllegalArgumentException e) {
             err.println("webp2p: " + e.getMessage());
             return ExitCodes.USAGE;
+        }
+        // Only the console's own keys (ui.poll-interval) matter here; the node's are on the node.
+        Optional<Config> config = config(node, err);
+        return config.isEmpty() ? ExitCodes.USAGE
+                : ConsoleMode.watch(target, config.get().duration("ui.poll-interval"), node.dataDir());
+    }
+
+    /** The checked configuration, or empty after saying on {@code err} what is wrong with it. */
+    private static Optional<Config> config(NodeOptions options, PrintWriter err) {
+        try {
+            return Optional.of(options.config());
         } catch (ConfigException e) {
             e.problems().forEach(p -> err.println("webp2p: configuration: " + p));
-            return ExitCodes.USAGE;
         } catch (IOException e) {
             err.println("webp2p: " + e.getMessage());
-            return ExitCodes.USAGE;
         }
-        return ConsoleMode.watch(target, config.duration("ui.poll-interval"), node.dataDir());
+        return Optional.empty();
     }
 }

@@ -31,8 +31,7 @@ final class SnapshotAssembler {
         long live = s.streams().stream().filter(x -> x.kind() == StreamStats.Kind.LIVE).count();
         List<TimelineSample> series = timeline.add(s.at(), total(counters, "httpBytes"), total(counters, "p2pBytes"),
                 peersOnline, live, s.global());
-        return new NodeSnapshot(s.at(), s.services(), reading.newEvents(), s.streams(), s.origin(), s.swarms(),
-                s.peers(), s.global(), s.swarmFigures(), s.links(), s.lastHour(), series);
+        return new NodeSnapshot(s, reading.newEvents(), series);
     }
 
     private static long total(Map<String, Number> counters, String key) {
