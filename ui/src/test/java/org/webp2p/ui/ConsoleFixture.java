@@ -1,5 +1,7 @@
 package org.webp2p.ui;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -62,8 +64,8 @@ public final class ConsoleFixture implements AutoCloseable {
     public static String adminToken(TestNode node) {
         try {
             return AdminToken.load(node.runtime().config(), node.dataDir());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
