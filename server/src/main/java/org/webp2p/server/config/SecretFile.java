@@ -1,6 +1,8 @@
 package org.webp2p.server.config;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -9,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Set;
 
 /**
  * A secret kept in a one-line file of the data directory, made with fresh random bytes the first
@@ -27,10 +30,9 @@ public final class SecretFile {
             Files.createDirectories(file.toAbsolutePath().getParent());
             byte[] fresh = new byte[bytes];
             RANDOM.nextBytes(fresh);
-            try {
-                Files.writeString(file, encoding.encodeToString(fresh) + "\n", StandardCharsets.US_ASCII,
-                        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                restrict(file);
+            byte[] text = (encoding.encodeToString(fresh) + "\n").getBytes(StandardCharsets.US_ASCII);
+            try (SeekableByteChannel out = createOwnerOnly(file)) {
+                out.write(ByteBuffer.wrap(text));
             } catch (FileAlreadyExistsException raced) {
                 // Another process made it first; use theirs.
             }
@@ -38,11 +40,15 @@ public final class SecretFile {
         return Files.readString(file, StandardCharsets.US_ASCII).trim();
     }
 
-    private static void restrict(Path file) throws IOException {
+    /** Creates the file already owner-only, so there is no moment in which others could read it. */
+    private static SeekableByteChannel createOwnerOnly(Path file) throws IOException {
+        Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            return Files.newByteChannel(file, options,
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException notPosix) {
             // Windows: the user's profile directory is already private.
+            return Files.newByteChannel(file, options);
         }
     }
 }
