@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -34,7 +35,7 @@ public final class NodeModel implements AutoCloseable {
     private final ExecutorService commands;
     private final ObjectProperty<NodeSnapshot> snapshot = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper commandFailure = new ReadOnlyStringWrapper("");
+    private final List<Consumer<String>> commandFailureListeners = new CopyOnWriteArrayList<>();
     private final Duration period;
     private final SnapshotAssembler assembler;
 
@@ -70,9 +71,9 @@ public final class NodeModel implements AutoCloseable {
         return problem.getReadOnlyProperty();
     }
 
-    /** The last command that failed, and why; each failure sets it anew. */
-    public ReadOnlyStringProperty commandFailureProperty() {
-        return commandFailure.getReadOnlyProperty();
+    /** Calls {@code listener} on the FX thread with the reason of each command that fails. */
+    public void onCommandFailure(Consumer<String> listener) {
+        commandFailureListeners.add(listener);
     }
 
     /** The node in this process; empty while watching a remote one. */
@@ -93,7 +94,7 @@ public final class NodeModel implements AutoCloseable {
             } catch (NodeSourceException | RuntimeException e) {
                 log.warn("console could not {} {}", action, service, e);
                 String what = action.name().toLowerCase(Locale.ROOT) + " " + service + " failed: " + e.getMessage();
-                FxThread.run(() -> commandFailure.set(what));
+                FxThread.run(() -> commandFailureListeners.forEach(l -> l.accept(what)));
             } finally {
                 FxThread.run(done);
                 refreshSoon();

@@ -87,6 +87,11 @@ public final class ConsoleFixture implements AutoCloseable {
         return f;
     }
 
+    /** The console's model, reading the node locally or through admin as the fixture was made. */
+    public NodeModel node() {
+        return node;
+    }
+
     public TestNode testNode() {
         return testNode;
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.testfx.util.WaitForAsyncUtils.waitFor;
 import static org.webp2p.ui.ConsoleFixture.onFx;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -54,6 +56,18 @@ class RemoteConsoleTest {
         waitFor(5, TimeUnit.SECONDS, () -> "STOPPED".equals(text(robot, "#state-tracker")));
         robot.clickOn("#restart-tracker");
         waitFor(5, TimeUnit.SECONDS, () -> fx.services().status("tracker").state() == ServiceState.RUNNING);
+    }
+
+    @Test
+    void commandTheWatchedNodeRefusesIsReportedWithItsReason() throws Exception {
+        List<String> failures = new CopyOnWriteArrayList<>();
+        fx.node().onCommandFailure(failures::add);
+
+        fx.node().control("ghost", NodeSource.Action.STOP, () -> { });
+
+        waitFor(5, TimeUnit.SECONDS, () -> !failures.isEmpty());
+        assertThat(failures).singleElement().asString().contains("stop ghost failed").contains("answered 404")
+                .contains("no service named ghost");
     }
 
     @Test

@@ -29,9 +29,7 @@ final class FailureNotifier {
     }
 
     void showCommandFailure(String reason) {
-        if (reason != null && !reason.isBlank()) {
-            notify("Command failed", reason);
-        }
+        notify("Command failed", reason);
     }
 
     private void notify(String title, String text) {

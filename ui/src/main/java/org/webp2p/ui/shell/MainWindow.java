@@ -62,8 +62,8 @@ public final class MainWindow extends BorderPane {
                         + "); run the simulator there, or with `webp2p simulate`.")));
         pages.put("Settings", () -> node.local()
                 .<Node>map(runtime -> new SettingsView(runtime.config(), runtime.dataDir().toString()))
-                .orElseGet(() -> Pages.unavailable("Settings", "Settings shows and edits the configuration of the "
-                        + "node in this process. This console is watching another node (" + node.describe()
+                .orElseGet(() -> Pages.unavailable("Settings", "Settings shows the configuration of the node in "
+                        + "this process. This console is watching another node (" + node.describe()
                         + "); change its configuration where it runs.")));
         failureNotifier = new FailureNotifier(this);
         problem.setId("connection-problem");
@@ -102,7 +102,7 @@ public final class MainWindow extends BorderPane {
 
     private void initListeners(NodeModel node) {
         node.snapshotProperty().addListener((obs, old, s) -> failureNotifier.show(s));
-        node.commandFailureProperty().addListener((obs, old, reason) -> failureNotifier.showCommandFailure(reason));
+        node.onCommandFailure(failureNotifier::showCommandFailure);
         problem.textProperty().bind(node.problemProperty());
         problem.visibleProperty().bind(node.problemProperty().isNotEmpty());
         problem.managedProperty().bind(problem.visibleProperty());
