@@ -6,6 +6,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webp2p.server.ServerRuntime;
+import org.webp2p.server.admin.AdminService;
+import org.webp2p.server.admin.AdminToken;
 import org.webp2p.server.service.ServiceEvent;
 import org.webp2p.server.service.ServiceState;
 import org.webp2p.server.service.ServiceStatus;
@@ -13,7 +15,8 @@ import sun.misc.Signal;
 
 /**
  * Runs every service without JavaFX until SIGTERM or Ctrl-C, printing one line per service state
- * a script can read: {@code service NAME STATE ADDRESS [reason]}.
+ * a script can read: {@code service NAME STATE ADDRESS [reason]}, then {@code ready data-dir DIR} and,
+ * with admin running, {@code admin-token WHERE}: the file holding its token, or {@code config:admin.token}.
  */
 final class HeadlessNode {
     private static final Logger log = LoggerFactory.getLogger(HeadlessNode.class);
@@ -39,6 +42,10 @@ final class HeadlessNode {
         runtime.services().startAll();
         runtime.services().statuses().forEach(this::print);
         out.println("ready data-dir " + runtime.dataDir());
+        if (runtime.services().status(AdminService.NAME).state() == ServiceState.RUNNING) {
+            // After "ready", so scripts reading service lines up to it see only those.
+            out.println("admin-token " + AdminToken.location(runtime.config(), runtime.dataDir()));
+        }
         out.flush();
         runtime.services().addListener(this::onChange);
         try {

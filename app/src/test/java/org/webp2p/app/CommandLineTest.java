@@ -48,4 +48,53 @@ class CommandLineTest extends CommandLineHarness {
         assertThat(run("--headless", "--data-dir", dir.toString(), "--set", "admin.port")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("admin.port");
     }
+
+    @Test
+    void watchWithoutATokenIsRefusedNamingTheOptions() {
+        assertThat(run("--watch", "http://127.0.0.1:8084")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--admin-token").contains("--admin-token-file");
+    }
+
+    @Test
+    void watchOfSomethingThatIsNotAnHttpUrlIsRefused() {
+        assertThat(run("--watch", "ftp://node:8084", "--admin-token", "t")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("ftp://node:8084").contains("http://HOST:8084");
+        err.getBuffer().setLength(0);
+        assertThat(run("--watch", "http://no host", "--admin-token", "t")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("not a URL");
+        err.getBuffer().setLength(0);
+        assertThat(run("--watch", "node:8084", "--admin-token", "t")).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void unreadableOrEmptyTokenFileIsRefused() throws Exception {
+        Path missing = dir.resolve("no-token");
+        assertThat(run("--watch", "http://127.0.0.1:8084", "--admin-token-file", missing.toString()))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("no-token").contains("cannot be read");
+        Path empty = Files.writeString(dir.resolve("empty-token"), "\n");
+        assertThat(run("--watch", "http://127.0.0.1:8084", "--admin-token-file", empty.toString()))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("empty-token is empty");
+    }
+
+    @Test
+    void tokenOptionsOnlyGoWithWatchAndWatchNotWithHeadless() {
+        assertThat(run("--headless", "--admin-token", "t")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("only go with --watch");
+        assertThat(run("--watch", "http://127.0.0.1:8084", "--admin-token", "t", "--headless"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("does not go with --headless");
+        assertThat(run("--watch", "http://127.0.0.1:8084", "--admin-token", "t", "--admin-token-file", "f"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("not both");
+    }
+
+    @Test
+    void watchTargetKeepsTheUrlPathAndTrimsTheTokenFile() throws Exception {
+        Path file = Files.writeString(dir.resolve("admin-token"), "  abc123\n");
+        WatchTarget t = WatchTarget.of("http://node.example:9000/admin", null, file);
+        assertThat(t.adminUrl()).hasToString("http://node.example:9000/admin/");
+        assertThat(t.token()).isEqualTo("abc123");
+    }
 }

@@ -70,6 +70,13 @@ class HeadlessNodeTest {
                 HttpRequest.newBuilder(URI.create("http://" + m.group(3) + "/health")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(200);
+        String tokenLine = out.readLine();
+        assertThat(tokenLine).isEqualTo("admin-token " + dir.toAbsolutePath().resolve("admin-token"));
+        String token = Files.readString(Path.of(tokenLine.substring("admin-token ".length()))).trim();
+        HttpResponse<String> services = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://" + m.group(3) + "/v1/services"))
+                        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(services.statusCode()).as("the printed token opens admin").isEqualTo(200);
 
         process.toHandle().destroy(); // SIGTERM, leaving our end of the pipes open to read the rest
         assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("exits after SIGTERM").isTrue();

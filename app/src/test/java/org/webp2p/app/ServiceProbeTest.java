@@ -37,7 +37,7 @@ class ServiceProbeTest {
 
     @Test
     void httpProbeFailsOnAnAnswerOtherThan200() {
-        assertThatThrownBy(() -> new HttpGetProbe("/no-such-route", "\"ok\"", TIMEOUT).probe(node.address("admin")))
+        assertThatThrownBy(() -> new HttpGetProbe("/no-such-route", "\"ok\"", TIMEOUT).probe(node.address("tracker")))
                 .isInstanceOf(ServiceProbe.ProbeFailure.class).hasMessage("GET /no-such-route answered 404");
     }
 

@@ -1,7 +1,11 @@
 package org.webp2p.ui;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -11,10 +15,14 @@ import org.webp2p.ui.shell.MainWindow;
 
 /**
  * The desktop console around a node. JavaFX constructs this class itself, so the node is handed over
- * through {@link #launch(ServerRuntime)} before start.
+ * through {@link #launch(ServerRuntime)} or {@link #watch} before start.
  */
 public final class ConsoleApplication extends Application {
-    private static volatile ServerRuntime pending;
+    /** What the next start shows: how to make its model, where preferences live, and what to do once shown. */
+    private record Launch(Supplier<NodeModel> model, Path preferencesDir, Consumer<NodeModel> shown) {
+    }
+
+    private static volatile Launch pending;
 
     private NodeModel node;
     private ConsolePreferences preferences;
@@ -22,24 +30,36 @@ public final class ConsoleApplication extends Application {
 
     /** Opens the console, starts every enabled service, and returns when the window is closed. */
     public static void launch(ServerRuntime runtime) {
-        pending = Objects.requireNonNull(runtime);
+        Objects.requireNonNull(runtime);
+        // Binding ports can take a moment; the window is already up and shows each service arrive.
+        pending = new Launch(() -> new NodeModel(runtime), runtime.dataDir(), node ->
+                CompletableFuture.runAsync(() -> runtime.services().startAll()).thenRun(node::refreshSoon));
+        Application.launch(ConsoleApplication.class);
+    }
+
+    /**
+     * Opens the console on a node in another process and returns when the window is closed; nothing
+     * starts here. {@code preferencesDir} keeps this machine's theme and window layout.
+     */
+    public static void watch(NodeSource remote, Duration pollInterval, Path preferencesDir) {
+        Objects.requireNonNull(remote);
+        pending = new Launch(() -> new NodeModel(remote, pollInterval), preferencesDir, node -> { });
         Application.launch(ConsoleApplication.class);
     }
 
     @Override
     public void start(Stage stage) {
-        ServerRuntime runtime = Objects.requireNonNull(pending, "launch(runtime) first");
-        node = new NodeModel(runtime);
-        preferences = ConsolePreferences.load(runtime.dataDir());
+        Launch launch = Objects.requireNonNull(pending, "launch or watch first");
+        node = launch.model().get();
+        preferences = ConsolePreferences.load(launch.preferencesDir());
         this.stage = stage;
         Scene scene = createScene(node, preferences);
-        stage.setTitle("WebP2P Console");
+        stage.setTitle(node.local().isPresent() ? "WebP2P Console" : "WebP2P Console - " + node.describe());
         stage.setScene(scene);
         preferences.restoreWindow(stage);
         stage.show();
         node.start();
-        // Binding ports can take a moment; the window is already up and shows each service arrive.
-        CompletableFuture.runAsync(() -> runtime.services().startAll()).thenRun(node::refreshSoon);
+        launch.shown().accept(node);
     }
 
     /** The console's scene with its stylesheet and remembered theme; TestFX tests build the same scene. */

@@ -1,16 +1,20 @@
 package org.webp2p.ui;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,31 +22,34 @@ import org.webp2p.server.ServerRuntime;
 import org.webp2p.server.service.ServiceEvent;
 
 /**
- * The console's single link to the node: takes a {@link NodeSnapshot} on a background thread at the
- * poll interval and publishes it to the FX thread in one hop, and runs lifecycle commands off the
- * FX thread. View models observe {@link #snapshotProperty()} and never touch the server directly.
+ * The console's single link to the node: takes a {@link NodeSnapshot} from its {@link NodeSource} on
+ * a background thread at the poll interval and publishes it to the FX thread in one hop, and runs
+ * commands off the FX thread. View models observe {@link #snapshotProperty()} and never touch the
+ * server directly. When the node cannot be read, {@link #problemProperty()} says why until it can.
  */
 public final class NodeModel implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(NodeModel.class);
 
-    private final ServerRuntime runtime;
+    private final NodeSource source;
     private final ScheduledExecutorService poller;
     private final ExecutorService commands;
-    private final ConcurrentLinkedQueue<ServiceEvent> pendingEvents = new ConcurrentLinkedQueue<>();
-    private final Consumer<ServiceEvent> eventSink = pendingEvents::add;
     private final ObjectProperty<NodeSnapshot> snapshot = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final List<Consumer<String>> commandFailureListeners = new CopyOnWriteArrayList<>();
     private final Duration period;
-    private final SnapshotReader reader;
-    // Events stay here until a snapshot carrying them is made, so a failed read does not lose them.
-    private final List<ServiceEvent> unpublished = new ArrayList<>();
+    private final SnapshotAssembler assembler;
 
+    /** Watches the node in this process at its configured poll interval. */
     public NodeModel(ServerRuntime runtime) {
-        this.runtime = runtime;
-        this.period = Duration.ofMillis(Math.max(100, runtime.config().duration("ui.poll-interval").toMillis()));
-        this.reader = new SnapshotReader(runtime, period);
+        this(new LocalNode(runtime), runtime.config().duration("ui.poll-interval"));
+    }
+
+    public NodeModel(NodeSource source, Duration pollInterval) {
+        this.source = source;
+        this.period = Duration.ofMillis(Math.max(100, pollInterval.toMillis()));
+        this.assembler = new SnapshotAssembler(period);
         this.poller = Executors.newSingleThreadScheduledExecutor(daemon("webp2p-ui-poll"));
         this.commands = Executors.newSingleThreadExecutor(daemon("webp2p-ui-command"));
-        runtime.services().addListener(eventSink);
     }
 
     /** Starts polling; the first snapshot is taken at once. */
@@ -59,17 +66,35 @@ public final class NodeModel implements AutoCloseable {
         return snapshot;
     }
 
-    public ServerRuntime runtime() {
-        return runtime;
+    /** Why the node cannot be read or steered right now; empty while all is well. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
     }
 
-    /** Runs a lifecycle command in the background, then {@code done} on the FX thread. */
-    public void command(Runnable action, Runnable done) {
+    /** Calls {@code listener} on the FX thread with the reason of each command that fails. */
+    public void onCommandFailure(Consumer<String> listener) {
+        commandFailureListeners.add(listener);
+    }
+
+    /** The node in this process; empty while watching a remote one. */
+    public Optional<ServerRuntime> local() {
+        return source.local();
+    }
+
+    /** Where the node is, for the operator. */
+    public String describe() {
+        return source.describe();
+    }
+
+    /** Starts, stops or restarts a service in the background, then runs {@code done} on the FX thread. */
+    public void control(String service, NodeSource.Action action, Runnable done) {
         commands.execute(() -> {
             try {
-                action.run();
-            } catch (RuntimeException e) {
-                log.warn("console command failed", e);
+                source.control(service, action);
+            } catch (NodeSourceException | RuntimeException e) {
+                log.warn("console could not {} {}", action, service, e);
+                String what = action.name().toLowerCase(Locale.ROOT) + " " + service + " failed: " + e.getMessage();
+                FxThread.run(() -> commandFailureListeners.forEach(l -> l.accept(what)));
             } finally {
                 FxThread.run(done);
                 refreshSoon();
@@ -77,44 +102,48 @@ public final class NodeModel implements AutoCloseable {
         });
     }
 
-    /** Runs a read in the background and hands the result to the FX thread. */
-    public <T> void load(java.util.concurrent.Callable<T> read, Consumer<T> onFx) {
+    /** Reads the newest logged service events in the background and hands them to the FX thread. */
+    public void loadHistory(int limit, Consumer<List<ServiceEvent>> onFx) {
         commands.execute(() -> {
             try {
-                T value = read.call();
-                FxThread.run(() -> onFx.accept(value));
-            } catch (Exception e) {
-                log.warn("console could not load data", e);
+                List<ServiceEvent> history = source.history(limit);
+                FxThread.run(() -> onFx.accept(history));
+            } catch (NodeSourceException | RuntimeException e) {
+                log.warn("console could not load the event log", e);
             }
         });
     }
 
     private void publish() {
         try {
-            for (ServiceEvent e; (e = pendingEvents.poll()) != null; ) {
-                unpublished.add(e);
-            }
-            NodeSnapshot s = reader.read(unpublished);
-            unpublished.clear();
-            FxThread.run(() -> snapshot.set(s));
+            NodeSnapshot s = assembler.assemble(source.read());
+            FxThread.run(() -> {
+                snapshot.set(s);
+                problem.set("");
+            });
+        } catch (NodeSourceException e) {
+            log.debug("console could not read {}", source.describe(), e);
+            FxThread.run(() -> problem.set(e.getMessage()));
         } catch (RuntimeException e) {
             log.warn("console could not take a snapshot", e);
+            FxThread.run(() -> problem.set("cannot read the node: " + e));
         }
     }
 
     @Override
     public void close() {
-        runtime.services().removeListener(eventSink);
         poller.shutdownNow();
         commands.shutdown();
         try {
             commands.awaitTermination(Duration.ofSeconds(10).toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            source.close();
         }
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         return r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);

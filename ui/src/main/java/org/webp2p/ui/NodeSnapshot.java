@@ -3,9 +3,13 @@ package org.webp2p.ui;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import org.webp2p.server.admin.NodeState;
+import org.webp2p.server.admin.NodeState.OriginAccess;
 import org.webp2p.server.origin.StreamStats;
 import org.webp2p.server.pingback.MinuteStat;
+import org.webp2p.server.pingback.PeerLink;
 import org.webp2p.server.pingback.SwarmFigures;
 import org.webp2p.server.service.ServiceEvent;
 import org.webp2p.server.service.ServiceState;
@@ -15,58 +19,89 @@ import org.webp2p.server.tracker.SwarmRegistry.SwarmSummary;
 
 /**
  * Everything the console shows, taken at one instant off the FX thread and handed over whole, so
- * the views never read live server state.
+ * the views never read live server state: the node's state (local or remote alike), the events
+ * since the previous snapshot, and the rolling timeline. The state's parts are offered directly.
  *
- * @param newEvents    service events since the previous snapshot, oldest first
- * @param origin       where players and encoders reach the origin; empty while it is stopped
- * @param swarms       tracker swarms with their live peer counts, largest first
- * @param peers        live peers of every swarm
- * @param global       pingback's live figures over all swarms (zeros while pingback is stopped)
- * @param swarmFigures pingback's live figures per swarm with data in its window
- * @param lastHour     stored per-minute history of all swarms over the last hour, oldest first
- * @param timeline     one sample per snapshot over the last few minutes, oldest first
+ * @param node      what the node's services showed at {@link #at()}
+ * @param newEvents service events since the previous snapshot, oldest first
+ * @param timeline  one sample per snapshot over the last few minutes, oldest first
  */
-public record NodeSnapshot(Instant at, List<ServiceStatus> services, List<ServiceEvent> newEvents,
-                           List<StreamStats> streams, Optional<OriginAccess> origin, List<SwarmSummary> swarms,
-                           List<PeerRecord> peers, SwarmFigures global, Map<String, SwarmFigures> swarmFigures,
-                           List<MinuteStat> lastHour, List<TimelineSample> timeline) {
+public record NodeSnapshot(NodeState node, List<ServiceEvent> newEvents, List<TimelineSample> timeline) {
     public NodeSnapshot {
-        services = List.copyOf(services);
+        Objects.requireNonNull(node, "node");
         newEvents = List.copyOf(newEvents);
-        streams = List.copyOf(streams);
-        swarms = List.copyOf(swarms);
-        peers = List.copyOf(peers);
-        swarmFigures = Map.copyOf(swarmFigures);
-        lastHour = List.copyOf(lastHour);
         timeline = List.copyOf(timeline);
     }
 
-    /** How players and encoders reach the origin: its base URL and the key encoders publish with. */
-    public record OriginAccess(String baseUrl, String publishKey) {
+    public Instant at() {
+        return node.at();
+    }
+
+    public List<ServiceStatus> services() {
+        return node.services();
+    }
+
+    public List<StreamStats> streams() {
+        return node.streams();
+    }
+
+    /** Where players and encoders reach the origin; empty while it is stopped. */
+    public Optional<OriginAccess> origin() {
+        return node.origin();
+    }
+
+    /** Tracker swarms with their live peer counts, largest first. */
+    public List<SwarmSummary> swarms() {
+        return node.swarms();
+    }
+
+    /** Live peers of every swarm. */
+    public List<PeerRecord> peers() {
+        return node.peers();
+    }
+
+    /** Pingback's live figures over all swarms (zeros while pingback is stopped). */
+    public SwarmFigures global() {
+        return node.global();
+    }
+
+    /** Pingback's live figures per swarm with data in its window. */
+    public Map<String, SwarmFigures> swarmFigures() {
+        return node.swarmFigures();
+    }
+
+    /** Stored per-minute history of all swarms over the last hour, oldest first. */
+    public List<MinuteStat> lastHour() {
+        return node.lastHour();
     }
 
     public long running() {
-        return services.stream().filter(s -> s.state() == ServiceState.RUNNING).count();
+        return services().stream().filter(s -> s.state() == ServiceState.RUNNING).count();
     }
 
     public long failed() {
-        return services.stream().filter(s -> s.state() == ServiceState.FAILED).count();
+        return services().stream().filter(s -> s.state() == ServiceState.FAILED).count();
     }
 
     /** A service's counters, empty when it is unknown or not running. */
     public Map<String, Number> metrics(String service) {
-        return services.stream().filter(s -> s.name().equals(service)).findFirst()
+        return services().stream().filter(s -> s.name().equals(service)).findFirst()
                 .map(ServiceStatus::metrics).orElse(Map.of());
     }
 
     /** Live peers in the tracker swarm of that name; a stream's viewers are its swarm. */
     public int swarmPeers(String swarm) {
-        return swarms.stream().filter(s -> s.swarm().equals(swarm)).mapToInt(SwarmSummary::peers).findFirst()
+        return swarms().stream().filter(s -> s.swarm().equals(swarm)).mapToInt(SwarmSummary::peers).findFirst()
                 .orElse(0);
     }
 
+    /** Live links between the peers of one swarm, heaviest first. */
+    public List<PeerLink> swarmLinks(String swarm) {
+        return node.links().getOrDefault(swarm, List.of());
+    }
+
     public int peersOnline() {
-        return swarms.stream().mapToInt(SwarmSummary::peers).sum();
+        return swarms().stream().mapToInt(SwarmSummary::peers).sum();
     }
 
     /**
@@ -74,18 +109,18 @@ public record NodeSnapshot(Instant at, List<ServiceStatus> services, List<Servic
      * own {@code streams.live} metric.
      */
     public long liveStreams() {
-        return streams.stream().filter(s -> s.kind() == StreamStats.Kind.LIVE).count();
+        return streams().stream().filter(s -> s.kind() == StreamStats.Kind.LIVE).count();
     }
 
     /** P2P share of all bytes downloaded in the stored last hour, from 0 to 1. */
     public double hourOffload() {
-        long http = lastHour.stream().mapToLong(MinuteStat::httpBytes).sum();
-        long p2p = lastHour.stream().mapToLong(MinuteStat::p2pBytes).sum();
+        long http = lastHour().stream().mapToLong(MinuteStat::httpBytes).sum();
+        long p2p = lastHour().stream().mapToLong(MinuteStat::p2pBytes).sum();
         return http + p2p == 0 ? 0 : (double) p2p / (http + p2p);
     }
 
     /** Bytes peers served each other in the stored last hour: what the origin did not have to send. */
     public long hourEgressSaved() {
-        return lastHour.stream().mapToLong(MinuteStat::p2pBytes).sum();
+        return lastHour().stream().mapToLong(MinuteStat::p2pBytes).sum();
     }
 }

@@ -1,13 +1,17 @@
 package org.webp2p.ui;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -16,6 +20,7 @@ import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 import org.webp2p.server.TestNode;
+import org.webp2p.server.admin.AdminToken;
 import org.webp2p.server.origin.OriginService;
 import org.webp2p.server.pingback.PingbackService;
 import org.webp2p.server.service.ServiceManager;
@@ -33,24 +38,58 @@ public final class ConsoleFixture implements AutoCloseable {
     private final TestNode testNode;
     private final NodeModel node;
 
-    private ConsoleFixture(TestNode testNode) {
+    private ConsoleFixture(TestNode testNode, NodeModel node) {
         this.testNode = testNode;
-        this.node = new NodeModel(testNode.runtime());
+        this.node = node;
     }
 
-    /** Starts every service and shows the console on {@code stage}. */
+    /** Starts every service and shows the console on {@code stage}, reading the node in this process. */
     public static ConsoleFixture show(Stage stage, Map<String, String> overrides) throws Exception {
+        TestNode testNode = startNode(overrides);
+        return open(stage, testNode, new NodeModel(testNode.runtime()));
+    }
+
+    /**
+     * Starts every service of a node and shows a console on {@code stage} that watches it only through
+     * its admin URL, as {@code --watch} does, presenting the token {@code token} picks.
+     */
+    public static ConsoleFixture watch(Stage stage, Function<TestNode, String> token) throws Exception {
+        TestNode testNode = startNode(Map.of());
+        URI admin = URI.create("http://127.0.0.1:" + testNode.address("admin").getPort());
+        RemoteNode remote = new RemoteNode(new AdminClient(admin, token.apply(testNode)));
+        return open(stage, testNode, new NodeModel(remote, Duration.ofMillis(200)));
+    }
+
+    /** The token the node's admin endpoint asks for. */
+    public static String adminToken(TestNode node) {
+        try {
+            return AdminToken.load(node.runtime().config(), node.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static TestNode startNode(Map<String, String> overrides) throws Exception {
         Map<String, String> settings = new HashMap<>(Map.of("ui.poll-interval", "200ms",
                 "pingback.flush-interval", "100ms", "origin.publish-key", PUBLISH_KEY));
         settings.putAll(overrides);
         TestNode testNode = TestNode.open(settings);
         testNode.runtime().services().startAll();
-        ConsoleFixture f = new ConsoleFixture(testNode);
-        Scene scene = ConsoleApplication.createScene(f.node, ConsolePreferences.load(testNode.dataDir()));
+        return testNode;
+    }
+
+    private static ConsoleFixture open(Stage stage, TestNode testNode, NodeModel node) {
+        ConsoleFixture f = new ConsoleFixture(testNode, node);
+        Scene scene = ConsoleApplication.createScene(node, ConsolePreferences.load(testNode.dataDir()));
         stage.setScene(scene);
         stage.show();
-        f.node.start();
+        node.start();
         return f;
+    }
+
+    /** The console's model, reading the node locally or through admin as the fixture was made. */
+    public NodeModel node() {
+        return node;
     }
 
     public TestNode testNode() {
@@ -95,6 +134,18 @@ public final class ConsoleFixture implements AutoCloseable {
                  "natType":"%s","connections":[{"remoteNat":"%s","attempts":%d,"successes":%d}]}]}"""
                 .formatted(session, session, swarm, httpBytes, p2pBytes, startupMs, stallMs > 0 ? 1 : 0, stallMs,
                         nat, remoteNat, attempts, successes);
+        expect(202, post("pingback", "/v1/beacons", body));
+    }
+
+    /** One beacon from {@code peer} reporting bytes exchanged with each of {@code linked} (in, out). */
+    public void linkBeacon(String swarm, String peer, Map<String, long[]> linked) throws Exception {
+        StringBuilder links = new StringBuilder();
+        linked.forEach((other, io) -> links.append(links.isEmpty() ? "" : ",").append(
+                "{\"peerId\":\"%s\",\"bytesIn\":%d,\"bytesOut\":%d}".formatted(other, io[0], io[1])));
+        String body = """
+                {"beacons":[{"sessionId":"s-%s","peerId":"%s","swarm":"%s","httpBytes":0,"p2pBytes":0,
+                 "uploadedBytes":0,"playedMs":10000,"stalls":0,"stallMs":0,"bufferMs":8000,"links":[%s]}]}"""
+                .formatted(peer, peer, swarm, links);
         expect(202, post("pingback", "/v1/beacons", body));
     }
 

@@ -1,6 +1,7 @@
 package org.webp2p.server.admin;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import org.webp2p.server.http.BearerToken;
 import org.webp2p.server.http.HttpProblem;
 import org.webp2p.server.http.HttpService;
 import org.webp2p.server.http.Json;
@@ -17,24 +19,28 @@ import org.webp2p.server.service.ServiceContext;
 import org.webp2p.server.service.ServiceEvent;
 import org.webp2p.server.service.ServiceManager;
 import org.webp2p.server.service.ServiceStatus;
+import org.webp2p.server.store.EventLog;
 
 /**
  * The admin endpoint: the same service snapshots and controls the console uses, over HTTP, so a
- * console (or a script) can watch and steer a headless node. Bound to loopback by default.
+ * console (or a script) can watch and steer a headless node. Bound to loopback by default, and every
+ * route but {@code /health} asks for the {@link AdminToken} as a bearer token.
  */
 public final class AdminService extends HttpService {
+    public static final String NAME = "admin";
     private static final int MAX_EVENTS = 500;
 
     private final Supplier<ServiceManager> manager;
     private volatile ExecutorService control;
 
     public AdminService(Supplier<ServiceManager> manager) {
-        super("admin");
+        super(NAME);
         this.manager = manager;
     }
 
     @Override
-    protected void routes(Router router, ServiceContext context) {
+    protected void routes(Router router, ServiceContext context) throws IOException {
+        router.guard(new BearerToken(AdminToken.load(context.config(), context.dataDir())));
         // Lifecycle operations block until ports are bound or freed, which must never happen on an
         // event loop; and admin may be asked to stop itself, so the answer cannot wait for them.
         control = Executors.newSingleThreadExecutor(r -> {
@@ -43,6 +49,7 @@ public final class AdminService extends HttpService {
             return t;
         });
         Clock clock = context.clock();
+        NodeStateReader state = new NodeStateReader(manager.get());
         router.get("/v1/services", req -> Json.response(HttpResponseStatus.OK,
                 manager.get().statuses().stream().map(s -> describe(s, clock.instant())).toList()));
         router.get("/v1/services/{name}", req -> Json.response(HttpResponseStatus.OK,
@@ -65,6 +72,19 @@ public final class AdminService extends HttpService {
             List<ServiceEvent> events = context.store().events().recent(limit);
             return Json.response(HttpResponseStatus.OK, events);
         });
+        router.get("/v1/snapshot", req -> {
+            EventLog log = context.store().events();
+            String after = req.query("afterEvent");
+            // Without a cursor the caller starts from now: it wants what happens next, not old news.
+            if (after == null) {
+                return Json.response(HttpResponseStatus.OK, new AdminSnapshot(state.read(), List.of(), log.lastId()));
+            }
+            long cursor = parseCursor(after);
+            List<EventLog.Logged> fresh = log.after(cursor, MAX_EVENTS);
+            long next = fresh.isEmpty() ? cursor : fresh.get(fresh.size() - 1).id();
+            return Json.response(HttpResponseStatus.OK, new AdminSnapshot(state.read(),
+                    fresh.stream().map(EventLog.Logged::event).toList(), next));
+        });
     }
 
     @Override
@@ -81,6 +101,18 @@ public final class AdminService extends HttpService {
             throw HttpProblem.notFound("no service named " + name);
         }
         return manager.get().status(name);
+    }
+
+    private static long parseCursor(String raw) {
+        try {
+            long n = Long.parseLong(raw);
+            if (n < 0) {
+                throw HttpProblem.badRequest("afterEvent must not be negative");
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw HttpProblem.badRequest("afterEvent must be a number");
+        }
     }
 
     private static int parseLimit(String raw) {

@@ -1,19 +1,15 @@
 package org.webp2p.server.api;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.Base64;
 import org.webp2p.server.config.Config;
+import org.webp2p.server.config.SecretFile;
 
 /**
  * Where the token signing secret comes from: {@code api.token-secret} when set, else a file in the
- * data directory made at first use. A file (not the database) so {@code webp2p token} can sign while
- * a node holds the database open.
+ * data directory made at first use (see {@link SecretFile}), so {@code webp2p token} can sign while a
+ * node holds the database open.
  */
 public final class TokenSecret {
     public static final String FILE_NAME = "api-token.key";
@@ -27,27 +23,7 @@ public final class TokenSecret {
             return decode(configured, "api.token-secret");
         }
         Path file = dataDir.resolve(FILE_NAME);
-        if (!Files.exists(file)) {
-            Files.createDirectories(dataDir);
-            byte[] fresh = new byte[32];
-            new SecureRandom().nextBytes(fresh);
-            try {
-                Files.writeString(file, Base64.getEncoder().encodeToString(fresh) + "\n", StandardCharsets.US_ASCII,
-                        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                restrict(file);
-            } catch (java.nio.file.FileAlreadyExistsException raced) {
-                // Another process made it first; use theirs.
-            }
-        }
-        return decode(Files.readString(file, StandardCharsets.US_ASCII).trim(), file.toString());
-    }
-
-    private static void restrict(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // Windows: the user's profile directory is already private.
-        }
+        return decode(SecretFile.readOrCreate(file, 32, Base64.getEncoder()), file.toString());
     }
 
     private static byte[] decode(String text, String where) throws IOException {

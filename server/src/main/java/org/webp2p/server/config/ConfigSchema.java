@@ -114,6 +114,8 @@ public final class ConfigSchema {
                 "Other nodes' API URLs (comma separated); the scheduler sends clients to whichever has room."));
         s.add(ConfigKey.of("api.cluster-poll", ValueType.DURATION, "5s", "How often other nodes' load is read."));
         s.add(ConfigKey.integer("api.max-sessions", 100_000, 1, 100_000_000, "Sessions kept at most."));
+        s.add(ConfigKey.of("admin.token", ValueType.STRING, "",
+                "Bearer token the admin endpoint asks for; empty makes one in DATA_DIR/admin-token at first start."));
         s.add(ConfigKey.of("ui.poll-interval", ValueType.DURATION, "1s", "How often the console refreshes."));
         return s;
     }

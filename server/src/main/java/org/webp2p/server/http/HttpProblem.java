@@ -18,6 +18,10 @@ public final class HttpProblem extends RuntimeException {
         return new HttpProblem(HttpResponseStatus.BAD_REQUEST, "bad_request", reason);
     }
 
+    public static HttpProblem unauthorized(String reason) {
+        return new HttpProblem(HttpResponseStatus.UNAUTHORIZED, "unauthorized", reason);
+    }
+
     public static HttpProblem notFound(String reason) {
         return new HttpProblem(HttpResponseStatus.NOT_FOUND, "not_found", reason);
     }

@@ -57,6 +57,7 @@ public abstract class HttpService implements Service {
     public void start(ServiceContext context) throws Exception {
         Router router = new Router();
         router.get("/health", req -> Json.response(HttpResponseStatus.OK, Map.of("service", name, "status", "ok")));
+        router.open("/health");
         routes(router, context);
         RoutingHandler handler = new RoutingHandler(name, router);
         int maxBody = (int) Math.min(Integer.MAX_VALUE, maxBody(context.config()));

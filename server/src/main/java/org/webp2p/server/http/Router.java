@@ -1,11 +1,14 @@
 package org.webp2p.server.http;
 
+import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -16,6 +19,20 @@ import java.util.TreeSet;
  */
 public final class Router {
     private final List<Route> routes = new ArrayList<>();
+    private final Set<String> openPaths = new HashSet<>();
+    private RequestGuard guard = RequestGuard.NONE;
+
+    /** Every request except those to {@link #open} paths must pass {@code guard}, before routing. */
+    public Router guard(RequestGuard guard) {
+        this.guard = Objects.requireNonNull(guard);
+        return this;
+    }
+
+    /** Serves {@code path} without the guard (health checks need no credentials). */
+    public Router open(String path) {
+        openPaths.add(path);
+        return this;
+    }
 
     public Router get(String path, HttpRequestHandler handler) {
         return add(HttpMethod.GET, path, handler);
@@ -34,6 +51,13 @@ public final class Router {
         }
         routes.add(route);
         return this;
+    }
+
+    /** Refuses a request the guard does not admit, before anything tells whether its path exists. */
+    void admit(FullHttpRequest request, String path) {
+        if (!openPaths.contains(path)) {
+            guard.check(request);
+        }
     }
 
     /** The matching handler with its path parameters, or a problem saying why there is none. */

@@ -67,6 +67,7 @@ final class RoutingHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         }
         try {
             QueryStringDecoder uri = new QueryStringDecoder(request.uri());
+            router.admit(request, uri.path());
             Router.Match match = router.find(request.method(), uri.path());
             return match.handler().handle(new HttpRequestHandler.Request(request, uri, match.params(),
                     (InetSocketAddress) ctx.channel().remoteAddress()));

@@ -77,6 +77,17 @@ public final class LiveAggregator {
         return out;
     }
 
+    /**
+     * Live links between peers of one swarm that both beaconed in the window, heaviest first. Each
+     * direction of a link counts the larger of what its sender and its receiver reported, so a link
+     * both ends report is not counted twice and one only one end reports still shows.
+     */
+    public synchronized List<PeerLink> links(String swarm) {
+        prune();
+        Series s = swarms.get(swarm);
+        return s == null ? List.of() : s.links();
+    }
+
     public synchronized Optional<SessionHealth> session(String sessionId) {
         SessionHealth h = sessions.get(sessionId);
         if (h == null || clock.millis() - h.lastBeacon().toEpochMilli() > windowMs) {
@@ -116,6 +127,33 @@ public final class LiveAggregator {
                 }
             }
             return buckets.isEmpty();
+        }
+
+        List<PeerLink> links() {
+            Set<String> present = new HashSet<>();
+            Map<List<String>, long[]> flows = new HashMap<>();
+            for (Bucket b : buckets) {
+                present.addAll(b.peers);
+                b.flows.forEach((k, v) -> {
+                    long[] sum = flows.computeIfAbsent(k, x -> new long[2]);
+                    sum[0] += v[0];
+                    sum[1] += v[1];
+                });
+            }
+            Map<List<String>, Long> pairs = new HashMap<>();
+            flows.forEach((k, v) -> {
+                String from = k.get(0);
+                String to = k.get(1);
+                if (present.contains(from) && present.contains(to)) {
+                    List<String> pair = from.compareTo(to) < 0 ? List.of(from, to) : List.of(to, from);
+                    pairs.merge(pair, Math.max(v[0], v[1]), Long::sum);
+                }
+            });
+            List<PeerLink> out = new ArrayList<>();
+            pairs.forEach((pair, bytes) -> out.add(new PeerLink(pair.get(0), pair.get(1), bytes)));
+            out.sort(Comparator.comparingLong(PeerLink::bytes).reversed().thenComparing(PeerLink::peerA)
+                    .thenComparing(PeerLink::peerB));
+            return out;
         }
 
         SwarmFigures figures(String name) {
@@ -171,6 +209,8 @@ public final class LiveAggregator {
         final Set<String> sessions = new HashSet<>();
         final List<Long> startups = new ArrayList<>();
         final Map<List<NatType>, long[]> nat = new HashMap<>();
+        /** Bytes from one peer to another: [what the sender reported, what the receiver reported]. */
+        final Map<List<String>, long[]> flows = new HashMap<>();
         long http;
         long p2p;
         long uploaded;
@@ -203,6 +243,14 @@ public final class LiveAggregator {
                     long slot = Math.floorMod(Arrays.hashCode(new long[] {startupsSeen, b.startupMs()}), startupsSeen);
                     if (slot < MAX_STARTUP_SAMPLES) {
                         startups.set((int) slot, b.startupMs());
+                    }
+                }
+            }
+            if (b.peerId() != null) {
+                for (Beacon.Link l : b.links()) {
+                    if (!l.peerId().equals(b.peerId())) {
+                        flows.computeIfAbsent(List.of(b.peerId(), l.peerId()), k -> new long[2])[0] += l.bytesOut();
+                        flows.computeIfAbsent(List.of(l.peerId(), b.peerId()), k -> new long[2])[1] += l.bytesIn();
                     }
                 }
             }

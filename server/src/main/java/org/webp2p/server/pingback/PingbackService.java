@@ -104,6 +104,12 @@ public final class PingbackService extends HttpService {
         return a == null ? List.of() : a.swarms();
     }
 
+    /** Live byte totals between peers of a swarm over the window, heaviest first; empty while stopped. */
+    public List<PeerLink> links(String swarm) {
+        LiveAggregator a = aggregator;
+        return a == null ? List.of() : a.links(swarm);
+    }
+
     public Optional<LiveAggregator.SessionHealth> session(String sessionId) {
         LiveAggregator a = aggregator;
         return a == null ? Optional.empty() : a.session(sessionId);

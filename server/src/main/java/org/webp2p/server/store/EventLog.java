@@ -34,6 +34,37 @@ public final class EventLog {
         }
     }
 
+    /** An event with its place in the log, which later reads can start after. */
+    public record Logged(long id, ServiceEvent event) {
+    }
+
+    /** Up to {@code limit} events logged after {@code id}, oldest first. */
+    public List<Logged> after(long id, int limit) throws SQLException {
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT at, service, from_state, to_state, detail, id "
+                     + "FROM service_event WHERE id > ? ORDER BY id LIMIT ?")) {
+            ps.setLong(1, id);
+            ps.setInt(2, limit);
+            List<Logged> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Logged(rs.getLong(6), event(rs)));
+                }
+            }
+            return out;
+        }
+    }
+
+    /** The id of the newest event, or 0 when none was logged. */
+    public long lastId() throws SQLException {
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(id), 0) FROM service_event");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     /** The newest events, newest first. */
     public List<ServiceEvent> recent(int limit) throws SQLException {
         try (Connection c = ds.getConnection();
@@ -43,13 +74,17 @@ public final class EventLog {
             List<ServiceEvent> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String from = rs.getString(3);
-                    out.add(new ServiceEvent(rs.getTimestamp(1).toInstant(), rs.getString(2),
-                            from == null ? null : ServiceState.valueOf(from),
-                            ServiceState.valueOf(rs.getString(4)), rs.getString(5)));
+                    out.add(event(rs));
                 }
             }
             return out;
         }
+    }
+
+    private static ServiceEvent event(ResultSet rs) throws SQLException {
+        String from = rs.getString(3);
+        return new ServiceEvent(rs.getTimestamp(1).toInstant(), rs.getString(2),
+                from == null ? null : ServiceState.valueOf(from), ServiceState.valueOf(rs.getString(4)),
+                rs.getString(5));
     }
 }

@@ -88,4 +88,34 @@ class LiveAggregatorTest {
         clock.advance(Duration.ofMinutes(6));
         assertThat(live.session("s1")).isEmpty();
     }
+
+    private static Beacon linked(String peer, String swarm, Beacon.Link... links) {
+        return new Beacon("session-" + peer, peer, swarm, 0, 0, 0, 10_000, null, 0, 0, 8000, NatType.OPEN,
+                List.of(links), List.of());
+    }
+
+    @Test
+    void linkTotalsCountEachDirectionOnceWhenBothEndsReportIt() {
+        // a sent b 700 and got 300 back; b saw the same exchange from its side, and c reports once.
+        live.add(linked("a", "cats", new Beacon.Link("b", 300, 700), new Beacon.Link("c", 0, 50)));
+        live.add(linked("b", "cats", new Beacon.Link("a", 700, 300)));
+        live.add(linked("c", "cats"));
+        clock.advance(Duration.ofSeconds(10));
+        live.add(linked("b", "cats", new Beacon.Link("a", 100, 0)));
+
+        assertThat(live.links("cats")).containsExactly(new PeerLink("a", "b", 1100), new PeerLink("a", "c", 50));
+        assertThat(live.links("dogs")).isEmpty();
+    }
+
+    @Test
+    void linksToPeersThatStoppedBeaconingFallAwayWithTheWindow() {
+        live.add(linked("a", "cats", new Beacon.Link("gone", 10, 10), new Beacon.Link("b", 5, 0)));
+        live.add(linked("b", "cats"));
+        assertThat(live.links("cats")).as("gone never beaconed").containsExactly(new PeerLink("a", "b", 5));
+
+        clock.advance(Duration.ofMinutes(3));
+        live.add(linked("a", "cats", new Beacon.Link("b", 1, 1)));
+        clock.advance(Duration.ofMinutes(3));
+        assertThat(live.links("cats")).as("b's only beacon left the window").isEmpty();
+    }
 }

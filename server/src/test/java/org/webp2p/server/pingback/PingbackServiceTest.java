@@ -85,6 +85,23 @@ class PingbackServiceTest {
     }
 
     @Test
+    void postedBeaconLinksBecomeLiveTotalsPerPairOfPeers() throws Exception {
+        String a = """
+                {"sessionId":"sa","peerId":"pa","swarm":"demo","httpBytes":0,"p2pBytes":400,"uploadedBytes":900,
+                 "playedMs":10000,"stalls":0,"stallMs":0,"bufferMs":9000,
+                 "links":[{"peerId":"pb","bytesIn":400,"bytesOut":900}]}""";
+        String b = """
+                {"sessionId":"sb","peerId":"pb","swarm":"demo","httpBytes":0,"p2pBytes":900,"uploadedBytes":400,
+                 "playedMs":10000,"stalls":0,"stallMs":0,"bufferMs":9000,
+                 "links":[{"peerId":"pa","bytesIn":900,"bytesOut":400}]}""";
+        assertThat(post("{\"beacons\":[" + a + "," + b + "]}").statusCode()).isEqualTo(202);
+
+        assertThat(pingback().links("demo")).containsExactly(new PeerLink("pa", "pb", 1300));
+        node.runtime().services().stop("pingback");
+        assertThat(pingback().links("demo")).isEmpty();
+    }
+
+    @Test
     void stoppingWritesWhatIsStillQueued() throws Exception {
         node.close();
         node = TestNode.open(Map.of("pingback.flush-interval", "1h"));

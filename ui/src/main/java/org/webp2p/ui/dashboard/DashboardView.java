@@ -85,7 +85,7 @@ public final class DashboardView extends VBox {
         Label services = new Label();
         services.setId("dashboard-services");
         services.textProperty().bind(model.servicesProperty());
-        Label where = new Label("Data directory " + model.dataDir() + "   Store " + model.store());
+        Label where = new Label(model.where());
         where.setId("dashboard-where");
         where.getStyleClass().add("muted-text");
 

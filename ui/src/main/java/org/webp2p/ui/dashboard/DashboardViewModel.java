@@ -33,12 +33,10 @@ public final class DashboardViewModel {
                     s -> recent(s, TimelineSample::stallRatio)));
     private final ReadOnlyObjectWrapper<List<TimelineSample>> traffic = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyStringWrapper services = new ReadOnlyStringWrapper("-");
-    private final String dataDir;
-    private final String store;
+    private final String where;
 
     public DashboardViewModel(NodeModel node) {
-        this.dataDir = node.runtime().dataDir().toString();
-        this.store = node.runtime().store().displayUrl();
+        this.where = node.describe();
         node.snapshotProperty().addListener((obs, old, s) -> apply(s));
         if (node.snapshotProperty().get() != null) {
             apply(node.snapshotProperty().get());
@@ -78,11 +76,8 @@ public final class DashboardViewModel {
         return services.getReadOnlyProperty();
     }
 
-    public String dataDir() {
-        return dataDir;
-    }
-
-    public String store() {
-        return store;
+    /** Which node this is: the local data directory and store, or the watched admin URL. */
+    public String where() {
+        return where;
     }
 }

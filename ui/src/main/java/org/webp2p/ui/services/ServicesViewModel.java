@@ -8,6 +8,7 @@ import javafx.collections.ObservableList;
 import org.webp2p.server.service.ServiceEvent;
 import org.webp2p.ui.NodeModel;
 import org.webp2p.ui.NodeSnapshot;
+import org.webp2p.ui.NodeSource;
 
 /** The Services page: a row per service and the event log, newest first. */
 public final class ServicesViewModel {
@@ -26,25 +27,18 @@ public final class ServicesViewModel {
     private final Control control;
 
     public ServicesViewModel(NodeModel node) {
-        var manager = node.runtime().services();
         this.control = new Control() {
             @Override
             public void setRunning(String service, boolean running, Runnable done) {
-                node.command(() -> {
-                    if (running) {
-                        manager.start(service);
-                    } else {
-                        manager.stop(service);
-                    }
-                }, done);
+                node.control(service, running ? NodeSource.Action.START : NodeSource.Action.STOP, done);
             }
 
             @Override
             public void restart(String service, Runnable done) {
-                node.command(() -> manager.restart(service), done);
+                node.control(service, NodeSource.Action.RESTART, done);
             }
         };
-        node.load(() -> node.runtime().store().events().recent(MAX_EVENTS), history -> {
+        node.loadHistory(MAX_EVENTS, history -> {
             // Live events that arrived while history loaded are already at the top.
             events.addAll(history.stream().filter(e -> !events.contains(e)).toList());
         });

@@ -39,7 +39,8 @@ public final class SettingsView extends VBox {
     }
 
     private static Row row(ConfigKey k, Map<String, String> values) {
-        boolean secret = k.name().endsWith("password") || k.name().endsWith("key");
+        boolean secret = k.name().endsWith("password") || k.name().endsWith("key") || k.name().endsWith("token")
+                || k.name().endsWith("secret");
         String value = values.getOrDefault(k.name(), "");
         return new Row(k.name(), secret && !value.isEmpty() ? "••••••" : value, k.defaultValue(), k.description());
     }

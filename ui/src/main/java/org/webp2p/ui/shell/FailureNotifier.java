@@ -7,7 +7,10 @@ import org.webp2p.server.service.ServiceEvent;
 import org.webp2p.server.service.ServiceState;
 import org.webp2p.ui.NodeSnapshot;
 
-/** Pops up a notification whenever a service fails, with the reason, wherever the operator is. */
+/**
+ * Pops up a notification whenever a service fails or a command to one does, with the reason,
+ * wherever the operator is.
+ */
 final class FailureNotifier {
     private final Node owner;
 
@@ -18,14 +21,25 @@ final class FailureNotifier {
     /** Notifies each failure among the snapshot's new events. */
     void show(NodeSnapshot s) {
         for (ServiceEvent e : s.newEvents()) {
-            if (e.to() == ServiceState.FAILED && owner.getScene() != null && owner.getScene().getWindow() != null) {
-                Notifications.create()
-                        .owner(owner.getScene().getWindow())
-                        .title("Service " + e.service() + " failed")
-                        .text(e.detail() == null || e.detail().isBlank() ? "No reason given" : e.detail())
-                        .hideAfter(Duration.seconds(12))
-                        .showError();
+            if (e.to() == ServiceState.FAILED) {
+                notify("Service " + e.service() + " failed",
+                        e.detail() == null || e.detail().isBlank() ? "No reason given" : e.detail());
             }
+        }
+    }
+
+    void showCommandFailure(String reason) {
+        notify("Command failed", reason);
+    }
+
+    private void notify(String title, String text) {
+        if (owner.getScene() != null && owner.getScene().getWindow() != null) {
+            Notifications.create()
+                    .owner(owner.getScene().getWindow())
+                    .title(title)
+                    .text(text)
+                    .hideAfter(Duration.seconds(12))
+                    .showError();
         }
     }
 }

@@ -16,6 +16,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.ToggleSwitch;
 import org.webp2p.ui.NodeModel;
+import org.webp2p.ui.Pages;
 import org.webp2p.ui.dashboard.DashboardView;
 import org.webp2p.ui.dashboard.DashboardViewModel;
 import org.webp2p.ui.nat.NatView;
@@ -43,6 +44,8 @@ public final class MainWindow extends BorderPane {
     private final ToggleSwitch darkTheme = new ToggleSwitch("Dark theme");
     private final ConsolePreferences preferences;
     private final FailureNotifier failureNotifier;
+    /** Why the node cannot be read, across the top of every page; hidden while all is well. */
+    private final Label problem = new Label();
 
     public MainWindow(NodeModel node, ConsolePreferences preferences) {
         this.preferences = preferences;
@@ -52,9 +55,21 @@ public final class MainWindow extends BorderPane {
         pages.put("Peers", () -> new PeersView(new PeersViewModel(node)));
         pages.put("Swarm", () -> new SwarmView(new SwarmViewModel(node)));
         pages.put("NAT", () -> new NatView(new NatViewModel(node)));
-        pages.put("Simulator", () -> new SimulatorView(new SimulatorViewModel(node)));
-        pages.put("Settings", () -> new SettingsView(node.runtime().config(), node.runtime().dataDir().toString()));
+        pages.put("Simulator", () -> node.local()
+                .<Node>map(runtime -> new SimulatorView(new SimulatorViewModel(node, runtime)))
+                .orElseGet(() -> Pages.unavailable("Simulator", "The simulator plays a swarm against the node in "
+                        + "this process. This console is watching another node (" + node.describe()
+                        + "); run the simulator there, or with `webp2p simulate`.")));
+        pages.put("Settings", () -> node.local()
+                .<Node>map(runtime -> new SettingsView(runtime.config(), runtime.dataDir().toString()))
+                .orElseGet(() -> Pages.unavailable("Settings", "Settings shows the configuration of the node in "
+                        + "this process. This console is watching another node (" + node.describe()
+                        + "); change its configuration where it runs.")));
         failureNotifier = new FailureNotifier(this);
+        problem.setId("connection-problem");
+        problem.getStyleClass().add("connection-problem");
+        problem.setMaxWidth(Double.MAX_VALUE);
+        problem.setWrapText(true);
         createView();
         initListeners(node);
         show("Dashboard");
@@ -87,6 +102,11 @@ public final class MainWindow extends BorderPane {
 
     private void initListeners(NodeModel node) {
         node.snapshotProperty().addListener((obs, old, s) -> failureNotifier.show(s));
+        node.onCommandFailure(failureNotifier::showCommandFailure);
+        problem.textProperty().bind(node.problemProperty());
+        problem.visibleProperty().bind(node.problemProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+        setTop(problem);
         rail.selectedToggleProperty().addListener((obs, was, now) -> {
             if (now == null) {
                 rail.selectToggle(was); // a rail always has a page chosen

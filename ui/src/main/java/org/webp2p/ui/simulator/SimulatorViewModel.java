@@ -15,6 +15,7 @@ import javafx.collections.ObservableList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webp2p.sdk.sim.SimulationReport;
+import org.webp2p.server.ServerRuntime;
 import org.webp2p.ui.FxThread;
 import org.webp2p.ui.NodeModel;
 
@@ -39,9 +40,10 @@ public final class SimulatorViewModel {
     private SimulationPlan plan;
     private Thread worker;
 
-    public SimulatorViewModel(NodeModel node) {
+    /** {@code runtime} is the node in this process that {@code node} shows: the simulator plays against it. */
+    public SimulatorViewModel(NodeModel node, ServerRuntime runtime) {
         this.node = node;
-        this.runner = new SimulationRunner(node.runtime());
+        this.runner = new SimulationRunner(runtime);
         ChangeListener<String> check = (obs, was, now) -> validate();
         for (StringProperty field : new StringProperty[] {stream, peers, natMix, churn, duration}) {
             field.addListener(check);

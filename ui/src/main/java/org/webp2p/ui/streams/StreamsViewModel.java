@@ -6,7 +6,6 @@ import java.util.Optional;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ObservableList;
-import org.webp2p.server.config.Config;
 import org.webp2p.server.origin.StreamStats;
 import org.webp2p.server.pingback.SwarmFigures;
 import org.webp2p.ui.LiveRow;
@@ -18,10 +17,8 @@ import org.webp2p.ui.NodeSnapshot;
 public final class StreamsViewModel {
     private final LiveRows<StreamRow> rows = new LiveRows<>(StreamRow::name);
     private final ReadOnlyObjectWrapper<StreamRow> selected = new ReadOnlyObjectWrapper<>();
-    private final Config config;
 
     public StreamsViewModel(NodeModel node) {
-        this.config = node.runtime().config();
         node.snapshotProperty().addListener((obs, old, s) -> apply(s));
         if (node.snapshotProperty().get() != null) {
             apply(node.snapshotProperty().get());
@@ -41,9 +38,8 @@ public final class StreamsViewModel {
         boolean encoded = stream.kind() == StreamStats.Kind.LIVE || stream.kind() == StreamStats.Kind.ENDED;
         String path = stream.playlistPath();
         Optional<String> playback = s.origin().map(o -> o.baseUrl() + path);
-        Optional<String> publish = encoded ? s.origin().map(o -> o.baseUrl() + path + "?key=" + URLEncoder.encode(
-                config.optional("origin.stream." + stream.name() + ".key").orElse(o.publishKey()),
-                StandardCharsets.UTF_8)) : Optional.empty();
+        Optional<String> publish = encoded ? s.origin().map(o -> o.baseUrl() + path + "?key="
+                + URLEncoder.encode(o.keyFor(stream.name()), StandardCharsets.UTF_8)) : Optional.empty();
         return new StreamRow(stream.name(), stream.kind(), stream.ingestBitrate(), stream.segments(),
                 stream.lastSegmentAge(), s.swarmPeers(stream.name()), figures == null ? 0 : figures.offloadRatio(),
                 stream.requests(), stream.bytesOut(), stream.notModifiedRatio(), playback, publish);

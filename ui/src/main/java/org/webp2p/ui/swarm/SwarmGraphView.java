@@ -92,6 +92,11 @@ public final class SwarmGraphView extends Region {
         return layout.peers().size();
     }
 
+    /** Links drawn between peers present now, with their positions and weights. */
+    public List<LaidOutLink> drawnLinks() {
+        return layout.links();
+    }
+
     /** One animation frame: a layout step and a full redraw. The benchmark times exactly this. */
     void frame() {
         layout.step();

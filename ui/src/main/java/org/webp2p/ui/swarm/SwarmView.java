@@ -80,6 +80,7 @@ public final class SwarmView extends BorderPane {
     private void initListeners() {
         chooser.valueProperty().bindBidirectional(model.streamProperty());
         model.peersProperty().addListener((obs, was, now) -> showPeers());
+        model.linksProperty().addListener((obs, was, now) -> showPeers());
         graph.selectedPeerProperty().addListener((obs, was, now) -> model.select(now));
         model.selectedProperty().addListener((obs, was, now) -> details.show(now));
     }
@@ -98,5 +99,9 @@ public final class SwarmView extends BorderPane {
 
     SwarmGraphView graph() {
         return graph;
+    }
+
+    SwarmViewModel model() {
+        return model;
     }
 }

@@ -23,6 +23,7 @@ public final class SwarmViewModel {
     private final ObservableList<String> streams = FXCollections.observableArrayList();
     private final ObjectProperty<String> stream = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<List<PeerRecord>> peers = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyObjectWrapper<List<GraphLink>> links = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<PeerRecord> selected = new ReadOnlyObjectWrapper<>();
     private NodeSnapshot last;
     private String selectedId;
@@ -58,6 +59,8 @@ public final class SwarmViewModel {
         List<PeerRecord> now = last == null || stream.get() == null ? List.of()
                 : last.peers().stream().filter(p -> p.swarm().equals(stream.get())).toList();
         peers.set(now);
+        links.set(last == null || stream.get() == null ? List.of() : last.swarmLinks(stream.get()).stream()
+                .map(l -> new GraphLink(l.peerA(), l.peerB(), l.bytes())).toList());
         // A peer that left clears the details rather than leaving stale figures on them.
         selected.set(now.stream().filter(p -> p.peerId().equals(selectedId)).findFirst().orElse(null));
     }
@@ -73,13 +76,14 @@ public final class SwarmViewModel {
         return peers.get().stream().map(p -> new GraphPeer(p.peerId(), p.natType(), p.uploadKbps())).toList();
     }
 
-    /**
-     * Bytes between the chosen stream's peers. Beacons report them (pingback stores each beacon's
-     * links) but no live figure of them reaches the snapshot yet, and the SDK has no peer transport
-     * to make any, so the graph has none to draw until both exist.
-     */
+    /** Bytes between the chosen stream's peers over pingback's window, as the graph draws them. */
     public List<GraphLink> graphLinks() {
-        return List.of();
+        return links.get();
+    }
+
+    /** The chosen stream's links, replaced whole at each snapshot when they changed. */
+    public ReadOnlyObjectProperty<List<GraphLink>> linksProperty() {
+        return links.getReadOnlyProperty();
     }
 
     public ObservableList<String> streams() {

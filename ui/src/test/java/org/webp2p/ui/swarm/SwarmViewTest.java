@@ -84,6 +84,29 @@ class SwarmViewTest {
         assertThat(text(robot, "#swarm-count")).isEqualTo("1 peer");
     }
 
+    @Test
+    void beaconLinksBetweenPeersAreDrawnAsEdgesWeightedByTheirBytes(FxRobot robot) throws Exception {
+        fx.announce("demo", "peer-one", "FULL_CONE", "203.0.113.1:1935", 40, 45, 800);
+        fx.announce("demo", "peer-two", "SYMMETRIC", "198.51.100.2:40000", 10, 12, 96);
+        fx.announce("demo", "peer-three", "OPEN", "192.0.2.3:1935", 1, 2, 1200);
+        fx.linkBeacon("demo", "peer-one", Map.of("peer-two", new long[] {0, 800_000}, "peer-three", new long[] {0, 900}));
+        fx.linkBeacon("demo", "peer-two", Map.of("peer-one", new long[] {800_000, 0}));
+        fx.linkBeacon("demo", "peer-three", Map.of());
+        robot.clickOn("#nav-swarm");
+        SwarmView view = robot.lookup("#swarm-page").queryAs(SwarmView.class);
+        SwarmGraphView graph = view.graph();
+        choose(robot, "demo");
+
+        waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> graph.drawnLinks().size() == 2));
+        // Both ends reported the 800 kB from peer-one to peer-two; it counts once.
+        assertThat(onFx(() -> view.model().graphLinks())).containsExactly(
+                new GraphLink("peer-one", "peer-two", 800_000), new GraphLink("peer-one", "peer-three", 900));
+        List<LaidOutLink> drawn = onFx(graph::drawnLinks);
+        assertThat(drawn).extracting(LaidOutLink::weight).contains(1.0);
+        assertThat(drawn).filteredOn(l -> l.weight() < 1.0).singleElement()
+                .satisfies(l -> assertThat(l.weight()).as("the light link is thinner but drawn").isPositive());
+    }
+
     @SuppressWarnings("unchecked")
     private static void choose(FxRobot robot, String stream) throws Exception {
         ComboBox<String> chooser = robot.lookup("#swarm-stream").queryAs(ComboBox.class);

@@ -1,4 +1,4 @@
-package org.webp2p.ui;
+package org.webp2p.server.admin;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -13,14 +13,14 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.webp2p.server.ServerRuntime;
+import org.webp2p.server.config.Config;
 import org.webp2p.server.origin.OriginService;
 import org.webp2p.server.origin.StreamStats;
 import org.webp2p.server.pingback.LiveAggregator;
 import org.webp2p.server.pingback.MinuteStat;
+import org.webp2p.server.pingback.PeerLink;
 import org.webp2p.server.pingback.PingbackService;
 import org.webp2p.server.pingback.SwarmFigures;
-import org.webp2p.server.service.ServiceEvent;
 import org.webp2p.server.service.ServiceManager;
 import org.webp2p.server.service.ServiceState;
 import org.webp2p.server.service.ServiceStatus;
@@ -28,35 +28,28 @@ import org.webp2p.server.tracker.PeerRecord;
 import org.webp2p.server.tracker.SwarmRegistry.SwarmSummary;
 import org.webp2p.server.tracker.TrackerService;
 
-/**
- * Reads one {@link NodeSnapshot} from the services' own snapshots. Runs on the polling thread only:
- * it keeps the rolling timeline between calls.
- */
-final class SnapshotReader {
-    /** How far back the charts reach. */
-    static final Duration TIMELINE_SPAN = Duration.ofMinutes(5);
-    private static final Logger log = LoggerFactory.getLogger(SnapshotReader.class);
+/** Reads a {@link NodeState} from the services' own snapshots. Safe to call from any thread. */
+public final class NodeStateReader {
+    private static final Logger log = LoggerFactory.getLogger(NodeStateReader.class);
     private static final Duration HOUR = Duration.ofHours(1);
 
-    private final ServerRuntime runtime;
-    private final Timeline timeline;
-    private String wildcardHost;
+    private final ServiceManager services;
+    private volatile String wildcardHost;
 
-    SnapshotReader(ServerRuntime runtime, Duration pollInterval) {
-        this.runtime = runtime;
-        this.timeline = new Timeline((int) Math.max(2, TIMELINE_SPAN.toMillis() / pollInterval.toMillis()));
+    public NodeStateReader(ServiceManager services) {
+        this.services = services;
     }
 
-    NodeSnapshot read(List<ServiceEvent> newEvents) {
-        ServiceManager services = runtime.services();
+    public NodeState read() {
         Instant now = services.context().clock().instant();
         List<ServiceStatus> statuses = services.statuses();
 
         // Only running services are read: a stopped tracker or pingback may still hold its last state.
         OriginService origin = services.service(OriginService.NAME, OriginService.class);
-        List<StreamStats> streams = running(statuses, OriginService.NAME) ? origin.streams() : List.of();
-        Optional<NodeSnapshot.OriginAccess> access = running(statuses, OriginService.NAME)
-                ? access(origin, status(statuses, OriginService.NAME).orElseThrow()) : Optional.empty();
+        boolean serving = running(statuses, OriginService.NAME);
+        List<StreamStats> streams = serving ? origin.streams() : List.of();
+        Optional<NodeState.OriginAccess> access = serving
+                ? access(origin, status(statuses, OriginService.NAME).orElseThrow(), streams) : Optional.empty();
 
         TrackerService tracker = services.service(TrackerService.NAME, TrackerService.class);
         List<SwarmSummary> swarms = running(statuses, TrackerService.NAME) ? tracker.swarms() : List.of();
@@ -67,24 +60,29 @@ final class SnapshotReader {
         boolean beacons = running(statuses, PingbackService.NAME);
         SwarmFigures global = beacons ? pingback.figures(LiveAggregator.ALL).orElse(noFigures()) : noFigures();
         Map<String, SwarmFigures> perSwarm = new HashMap<>();
+        Map<String, List<PeerLink>> links = new HashMap<>();
         if (beacons) {
-            pingback.swarms().forEach(f -> perSwarm.put(f.swarm(), f));
+            pingback.swarms().forEach(f -> {
+                perSwarm.put(f.swarm(), f);
+                List<PeerLink> swarmLinks = pingback.links(f.swarm());
+                if (!swarmLinks.isEmpty()) {
+                    links.put(f.swarm(), swarmLinks);
+                }
+            });
         }
         List<MinuteStat> lastHour = beacons ? lastHour(pingback, now) : List.of();
-
-        Map<String, Number> counters = status(statuses, PingbackService.NAME).map(ServiceStatus::metrics)
-                .orElse(Map.of());
-        int peersOnline = swarms.stream().mapToInt(SwarmSummary::peers).sum();
-        long live = streams.stream().filter(s -> s.kind() == StreamStats.Kind.LIVE).count();
-        List<TimelineSample> series = timeline.add(now, total(counters, "httpBytes"), total(counters, "p2pBytes"),
-                peersOnline, live, global);
-        return new NodeSnapshot(now, statuses, newEvents, streams, access, swarms, peers, global, perSwarm,
-                lastHour, series);
+        return new NodeState(now, statuses, streams, access, swarms, peers, global, perSwarm, links, lastHour);
     }
 
-    private Optional<NodeSnapshot.OriginAccess> access(OriginService origin, ServiceStatus status) {
+    private Optional<NodeState.OriginAccess> access(OriginService origin, ServiceStatus status,
+                                                    List<StreamStats> streams) {
+        Config config = services.context().config();
+        Map<String, String> streamKeys = new HashMap<>();
+        for (StreamStats s : streams) {
+            config.optional("origin.stream." + s.name() + ".key").ifPresent(k -> streamKeys.put(s.name(), k));
+        }
         return origin.publishKey().flatMap(key -> status.primaryAddress()
-                .map(a -> new NodeSnapshot.OriginAccess(baseUrl(a), key)));
+                .map(a -> new NodeState.OriginAccess(baseUrl(a), key, streamKeys)));
     }
 
     private static List<MinuteStat> lastHour(PingbackService pingback, Instant now) {
@@ -102,11 +100,6 @@ final class SnapshotReader {
 
     private static Optional<ServiceStatus> status(List<ServiceStatus> statuses, String name) {
         return statuses.stream().filter(s -> s.name().equals(name)).findFirst();
-    }
-
-    private static long total(Map<String, Number> counters, String key) {
-        Number n = counters.get(key);
-        return n == null ? -1 : n.longValue();
     }
 
     /** The URL players use; a wildcard bind is reachable at this host's own address. */

@@ -1,0 +1,72 @@
+package org.webp2p.ui;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
+import org.webp2p.server.ServerRuntime;
+import org.webp2p.server.admin.NodeState;
+import org.webp2p.server.admin.NodeStateReader;
+import org.webp2p.server.service.ServiceEvent;
+import org.webp2p.server.service.ServiceManager;
+
+/** The node running in this process, read straight from its services. */
+public final class LocalNode implements NodeSource {
+    private final ServerRuntime runtime;
+    private final NodeStateReader reader;
+    private final ConcurrentLinkedQueue<ServiceEvent> pending = new ConcurrentLinkedQueue<>();
+    private final Consumer<ServiceEvent> sink = pending::add;
+
+    public LocalNode(ServerRuntime runtime) {
+        this.runtime = runtime;
+        this.reader = new NodeStateReader(runtime.services());
+        runtime.services().addListener(sink);
+    }
+
+    @Override
+    public Reading read() {
+        // State first: if reading it fails, the events stay queued for the next read.
+        NodeState state = reader.read();
+        List<ServiceEvent> events = new ArrayList<>();
+        for (ServiceEvent e; (e = pending.poll()) != null; ) {
+            events.add(e);
+        }
+        return new Reading(state, events);
+    }
+
+    @Override
+    public void control(String service, Action action) {
+        ServiceManager services = runtime.services();
+        switch (action) {
+            case START -> services.start(service);
+            case STOP -> services.stop(service);
+            case RESTART -> services.restart(service);
+        }
+    }
+
+    @Override
+    public List<ServiceEvent> history(int limit) throws NodeSourceException {
+        try {
+            return runtime.store().events().recent(limit);
+        } catch (SQLException e) {
+            throw new NodeSourceException("the event log cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<ServerRuntime> local() {
+        return Optional.of(runtime);
+    }
+
+    @Override
+    public String describe() {
+        return "Data directory " + runtime.dataDir() + "   Store " + runtime.store().displayUrl();
+    }
+
+    @Override
+    public void close() {
+        runtime.services().removeListener(sink);
+    }
+}

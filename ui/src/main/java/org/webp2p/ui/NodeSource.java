@@ -1,0 +1,40 @@
+package org.webp2p.ui;
+
+import java.util.List;
+import java.util.Optional;
+import org.webp2p.server.ServerRuntime;
+import org.webp2p.server.admin.NodeState;
+import org.webp2p.server.service.ServiceEvent;
+
+/**
+ * Where the console's figures come from and its commands go: the node in this process, or a node
+ * watched through its admin endpoint. Every method may block and is called off the FX thread.
+ */
+public interface NodeSource extends AutoCloseable {
+    /** What a read returns: the node's state and the service events since the previous read. */
+    record Reading(NodeState state, List<ServiceEvent> newEvents) {
+        public Reading {
+            newEvents = List.copyOf(newEvents);
+        }
+    }
+
+    /** The service commands the console offers. */
+    enum Action { START, STOP, RESTART }
+
+    /** Reads the node now; called by the polling thread only. Fails with a reason a person can act on. */
+    Reading read() throws NodeSourceException;
+
+    void control(String service, Action action) throws NodeSourceException;
+
+    /** The newest logged service events, newest first. */
+    List<ServiceEvent> history(int limit) throws NodeSourceException;
+
+    /** The node in this process; empty while watching a remote one. */
+    Optional<ServerRuntime> local();
+
+    /** Where the node is, as the console names it. */
+    String describe();
+
+    @Override
+    void close();
+}

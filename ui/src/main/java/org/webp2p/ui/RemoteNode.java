@@ -1,0 +1,51 @@
+package org.webp2p.ui;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.webp2p.server.ServerRuntime;
+import org.webp2p.server.admin.AdminSnapshot;
+import org.webp2p.server.service.ServiceEvent;
+
+/** A node in another process, watched and steered through its admin endpoint. */
+public final class RemoteNode implements NodeSource {
+    private final AdminClient client;
+    // Where the event log was last read up to; -1 until the first snapshot says where "now" is.
+    private long eventCursor = -1;
+
+    public RemoteNode(AdminClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public Reading read() throws NodeSourceException {
+        AdminSnapshot s = client.snapshot(eventCursor);
+        eventCursor = s.eventCursor();
+        return new Reading(s.node(), s.events());
+    }
+
+    @Override
+    public void control(String service, Action action) throws NodeSourceException {
+        client.control(service, action.name().toLowerCase(Locale.ROOT));
+    }
+
+    @Override
+    public List<ServiceEvent> history(int limit) throws NodeSourceException {
+        return client.events(limit);
+    }
+
+    @Override
+    public Optional<ServerRuntime> local() {
+        return Optional.empty();
+    }
+
+    @Override
+    public String describe() {
+        return "Watching " + client.base();
+    }
+
+    @Override
+    public void close() {
+        // The JDK client holds no connection that outlives its requests' threads.
+    }
+}
