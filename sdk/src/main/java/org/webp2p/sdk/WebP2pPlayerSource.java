@@ -313,8 +313,13 @@ public final class WebP2pPlayerSource implements AutoCloseable {
                     player.startAt(fresh.ended() ? fresh.mediaSequence()
                             : Math.max(fresh.mediaSequence(), fresh.lastSequence() - behind));
                 }
+                boolean first = playlist == null;
                 playlist = fresh;
                 firstPlaylist.complete(fresh);
+                if (first) {
+                    // Startup is on the clock: ask for the first segments now, not at the next tick.
+                    loop.execute(this::tick);
+                }
                 nextPlaylistAt = clock.getAsLong() + Math.max(500, fresh.targetDurationMs() / 2);
             } catch (IllegalArgumentException e) {
                 log.warn("playlist {} is not valid HLS: {}", uri, e.getMessage());

@@ -23,14 +23,14 @@ import org.webp2p.server.api.TokenSecret;
  */
 final class SimulationRunner {
     private final ServerRuntime node;
+    private volatile SwarmSimulator current;
 
     SimulationRunner(ServerRuntime node) {
         this.node = node;
     }
 
     /**
-     * Plays the plan to its end and reports what the peers experienced. Interrupting the calling
-     * thread abandons the run: the peers' connections close with their event loops.
+     * Plays the plan to its end, or until {@link #stop}, and reports what the peers experienced.
      *
      * @throws IOException when the node's API is not running, so there is nothing to play from
      */
@@ -43,10 +43,20 @@ final class SimulationRunner {
         try {
             progress.accept("simulating " + plan.peers() + " peers on " + plan.stream() + " for "
                     + plan.duration().toSeconds() + "s against " + api);
-            return new SwarmSimulator(api, plan.stream(), token, group)
-                    .run(plan.peers(), plan.mix(), plan.churnPerMinute(), plan.duration(), progress);
+            SwarmSimulator simulator = new SwarmSimulator(api, plan.stream(), token, group);
+            current = simulator;
+            return simulator.run(plan.peers(), plan.mix(), plan.churnPerMinute(), plan.duration(), progress);
         } finally {
+            current = null;
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Ends the running simulation early; {@link #run} then returns the report of what ran. */
+    void stop() {
+        SwarmSimulator s = current;
+        if (s != null) {
+            s.stop();
         }
     }
 

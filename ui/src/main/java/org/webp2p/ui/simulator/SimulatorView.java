@@ -80,7 +80,9 @@ public final class SimulatorView extends BorderPane {
         figures.put("Origin bytes", r -> Format.bytes(r.originBytes()));
         figures.put("Peer bytes", r -> Format.bytes(r.p2pBytes()));
         figures.put("P2P offload", r -> Format.percent(r.offloadRatio()));
-        figures.put("NAT success", r -> r.natSuccess().isEmpty() ? "no peer connections tried" : r.natSuccess().toString());
+        figures.put("NAT success", r -> r.natSuccess().isEmpty() ? "no peer connections tried" : natSuccess(r));
+        figures.put("HTTP fallbacks", r -> r.fallbacks().isEmpty() ? "none" : counts(r.fallbacks()));
+        figures.put("Peer failures", r -> r.peerFailures().isEmpty() ? "none" : counts(r.peerFailures()));
         GridPane report = new GridPane();
         report.setHgap(10);
         report.setVgap(6);
@@ -103,6 +105,20 @@ public final class SimulatorView extends BorderPane {
         side.setPadding(new Insets(0, 0, 0, 16));
         side.setPrefWidth(300);
         setRight(side);
+    }
+
+    /** Pairs as "FULL_CONE→OPEN 95%", one per line, so a long matrix stays readable. */
+    private static String natSuccess(SimulationReport r) {
+        StringBuilder out = new StringBuilder();
+        r.natSuccess().forEach((pair, ratio) -> out.append(out.length() == 0 ? "" : "\n")
+                .append(pair.replace("->", " → ")).append("  ").append(Format.percent(ratio)));
+        return out.toString();
+    }
+
+    /** Reasons with their counts, most frequent first: "SEEDING 40 · URGENT 3". */
+    private static String counts(Map<String, Long> byReason) {
+        return byReason.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(" · "));
     }
 
     private void field(String caption, String id, StringProperty value) {

@@ -39,6 +39,7 @@ public final class SimulatorViewModel {
     private final NodeModel node;
     private SimulationPlan plan;
     private Thread worker;
+    private volatile boolean stopping;
 
     /** {@code runtime} is the node in this process that {@code node} shows: the simulator plays against it. */
     public SimulatorViewModel(NodeModel node, ServerRuntime runtime) {
@@ -70,24 +71,35 @@ public final class SimulatorViewModel {
         progress.clear();
         report.set(null);
         running.set(true);
+        stopping = false;
         worker = new Thread(() -> play(chosen), "webp2p-ui-simulator");
         worker.setDaemon(true);
         worker.start();
     }
 
-    /** Abandons the running simulation; its peers drop off the tracker as their announces lapse. */
+    /**
+     * Ends the running simulation early: its peers leave the swarm and the report covers what ran.
+     */
     public void stop() {
-        if (worker != null) {
-            worker.interrupt();
+        if (running.get()) {
+            stopping = true;
+            runner.stop();
         }
     }
 
     private void play(SimulationPlan chosen) {
         try {
             SimulationReport r = runner.run(chosen, line -> FxThread.run(() -> progress.add(line)));
-            FxThread.run(() -> report.set(r));
+            boolean early = stopping;
+            FxThread.run(() -> {
+                if (early) {
+                    progress.add("stopped after " + r.durationMs() / 1000 + " s; the report covers that time");
+                }
+                report.set(r);
+            });
         } catch (InterruptedException e) {
-            FxThread.run(() -> progress.add("stopped before the end: no report"));
+            Thread.currentThread().interrupt();
+            FxThread.run(() -> progress.add("simulation interrupted: no report"));
         } catch (IOException | RuntimeException e) {
             log.warn("simulation failed", e);
             FxThread.run(() -> progress.add("simulation failed: " + e.getMessage()));
@@ -126,7 +138,7 @@ public final class SimulatorViewModel {
         return running.getReadOnlyProperty();
     }
 
-    /** The last run's report, null while one runs or when it was stopped or failed. */
+    /** The last run's report (up to where it was stopped), null while one runs or when it failed. */
     public ReadOnlyObjectProperty<SimulationReport> reportProperty() {
         return report.getReadOnlyProperty();
     }

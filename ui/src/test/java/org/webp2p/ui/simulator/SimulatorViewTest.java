@@ -66,6 +66,27 @@ class SimulatorViewTest {
         assertThat(robot.lookup("#sim-start").queryAs(Button.class).isDisabled()).isFalse();
     }
 
+    @Test
+    void stoppingARunEndsItAtOnceWithTheReportSoFar(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-simulator");
+        type(robot, "#sim-peers", "2");
+        type(robot, "#sim-duration", "5m");
+        type(robot, "#sim-nat-mix", "full=1");
+        waitFor(2, TimeUnit.SECONDS, () -> text(robot, "#sim-problem").isEmpty());
+        robot.clickOn("#sim-start");
+        waitFor(15, TimeUnit.SECONDS, () -> fx.tracker().peers("demo").size() == 2);
+
+        robot.clickOn("#sim-stop");
+
+        waitFor(15, TimeUnit.SECONDS, () -> !text(robot, "#sim-report-peers-started").equals("-"));
+        assertThat(text(robot, "#sim-report-peers-started")).isEqualTo("2 (2 at the end)");
+        assertThat(text(robot, "#sim-report-http-fallbacks")).isNotEqualTo("-");
+        assertThat(robot.lookup("#sim-progress").queryAs(javafx.scene.control.ListView.class).getItems())
+                .anySatisfy(line -> assertThat(line.toString()).startsWith("stopped after"));
+        assertThat(robot.lookup("#sim-start").queryAs(Button.class).isDisabled()).isFalse();
+        waitFor(10, TimeUnit.SECONDS, () -> fx.tracker().peers("demo").isEmpty());
+    }
+
     /** Replaces a field's text as typing would, without racing the robot's caret over existing text. */
     private static void type(FxRobot robot, String field, String value) throws Exception {
         TextField f = robot.lookup(field).queryAs(TextField.class);

@@ -1,0 +1,88 @@
+package org.webp2p.sdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.webp2p.sdk.diagnostics.PeerFailureReason;
+import org.webp2p.server.TestNode;
+
+/** Two clients that lose, one after another, the rendezvous, the API and tracker, and each other. */
+class SurvivalTest {
+    private TestNode node;
+    private EventLoopGroup group;
+
+    @BeforeEach
+    void start() throws Exception {
+        node = TestNode.open(Map.of("api.open", "true", "pingback.interval", "1s"));
+        node.runtime().services().startAll();
+        group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        node.close();
+    }
+
+    private WebP2pPlayerSource client(int n) {
+        URI api = URI.create("http://127.0.0.1:" + node.address("api").getPort());
+        return new WebP2pPlayerSource(api, "demo", null, group, new InetSocketAddress("127.3.9." + n, 0),
+                System::currentTimeMillis);
+    }
+
+    private long rendezvousPeers() {
+        return node.runtime().services().status("rendezvous").metrics().getOrDefault("peers", 0).longValue();
+    }
+
+    @Test
+    void keepsPlayingThroughEveryOutageAndFindsTheRendezvousAgain() throws Exception {
+        try (WebP2pPlayerSource a = client(1)) {
+            WebP2pPlayerSource b = client(2);
+            a.start().get(5, TimeUnit.SECONDS);
+            b.start().get(5, TimeUnit.SECONDS);
+            await(30, () -> a.connectedPeers() == 1 && b.connectedPeers() == 1);
+
+            node.runtime().services().stop("rendezvous");
+            Thread.sleep(4000);
+            assertThat(a.connectedPeers()).as("links made through the rendezvous outlive it").isEqualTo(1);
+
+            node.runtime().services().start("rendezvous");
+            await(30, () -> rendezvousPeers() == 2);
+
+            node.runtime().services().stop("api");
+            node.runtime().services().stop("tracker");
+            long played = a.stats().playedMs();
+            Thread.sleep(6000);
+            assertThat(a.stats().playedMs() - played).as("played on without API and tracker").isGreaterThan(4000);
+
+            b.close();
+            Thread.sleep(5000);
+            assertThat(a.diagnostics().peerFailures()).anySatisfy(f -> {
+                assertThat(f.peerId()).isEqualTo(b.peerId());
+                assertThat(f.reason()).isEqualTo(PeerFailureReason.LOST);
+            });
+            assertThat(a.stats().stalls()).isZero();
+            assertThat(b.stats().stalls()).isZero();
+        }
+    }
+
+    private static void await(int seconds, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + seconds * 1000L;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("condition not met within " + seconds + " s");
+            }
+            Thread.sleep(100);
+        }
+    }
+}
