@@ -5,7 +5,7 @@
 #   sdk/src/bench/run-swarm-bench.sh [DURATION]            the 50- and 200-peer runs (default 5m)
 #   sdk/src/bench/run-swarm-bench.sh 2m variations         50 peers under other NAT mixes and churn
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../../.."
 duration=${1:-5m}
 out=sdk/target/swarm-bench
 mkdir -p "$out"

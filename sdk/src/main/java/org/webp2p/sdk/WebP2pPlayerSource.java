@@ -182,6 +182,9 @@ public final class WebP2pPlayerSource implements AutoCloseable {
 
     /** Joins the swarm's peers once a plan enables P2P; a later plan turning it off just stops asking them. */
     private void joinPeers(SessionPlan p) {
+        if (peers != null && p.rendezvous() != null) {
+            peers.rendezvousNodes(p.rendezvous());
+        }
         if (peers == null && endpoint != null && p.p2p().enabled() && p.rendezvous() != null
                 && !p.rendezvous().isEmpty()) {
             peers = new PeerNetwork(endpoint, loop, clock, p.swarm(), p.p2p().maxPeers(), p.p2p().uploadLimitKbps(),

@@ -56,6 +56,7 @@ class SurvivalTest {
             Thread.sleep(4000);
             assertThat(a.connectedPeers()).as("links made through the rendezvous outlive it").isEqualTo(1);
 
+            // On a new port (the test node binds port 0): the clients learn it from their renewed plans.
             node.runtime().services().start("rendezvous");
             await(30, () -> rendezvousPeers() == 2);
 

@@ -117,6 +117,17 @@ public final class PeerNetwork {
         openRendezvous();
     }
 
+    /**
+     * The rendezvous nodes a renewed plan names: the next reconnection tries them (a restarted or
+     * moved node); a session that is up stays where it is.
+     */
+    public void rendezvousNodes(List<String> uris) {
+        if (!uris.isEmpty() && !uris.equals(rendezvousUris)) {
+            rendezvousUris = List.copyOf(uris);
+            rendezvousIndex = 0;
+        }
+    }
+
     public boolean rendezvousUp() {
         return rendezvousUp;
     }
@@ -537,7 +548,16 @@ public final class PeerNetwork {
         }
         link.downloads.clear();
         link.uploads.clear();
-        if (!link.closedByUs && !closed && !replaced(session)) {
+        if (link.closedByUs || closed || replaced(session)) {
+            return;
+        }
+        if (!link.greeted) {
+            // Closed before a word was said: the peer is full (or not in our swarm). Asking again at
+            // every announce would only churn sessions, so it waits like a failed connection.
+            retryAfter.put(link.peerId, clock.getAsLong() + RETRY_PEER_MS);
+            events.peerFailed(new PeerConnectionFailure(link.peerId, PeerFailureReason.REFUSED,
+                    "the peer closed the session before greeting: it has its fill of peers"));
+        } else {
             events.peerFailed(new PeerConnectionFailure(link.peerId, PeerFailureReason.LOST,
                     "the session closed or went silent"));
         }

@@ -8,17 +8,18 @@ import org.webp2p.server.service.ServiceState;
 import org.webp2p.ui.NodeSnapshot;
 
 /**
- * Pops up a notification whenever a service fails or a command to one does, with the reason,
- * wherever the operator is.
+ * Pops up a notification whenever a service fails or a command to one does, with the reason, and
+ * when viewers' stalls spike, wherever the operator is.
  */
 final class FailureNotifier {
     private final Node owner;
+    private final StallSpikes stalls = new StallSpikes();
 
     FailureNotifier(Node owner) {
         this.owner = owner;
     }
 
-    /** Notifies each failure among the snapshot's new events. */
+    /** Notifies each failure among the snapshot's new events, and a spike in stalls. */
     void show(NodeSnapshot s) {
         for (ServiceEvent e : s.newEvents()) {
             if (e.to() == ServiceState.FAILED) {
@@ -26,6 +27,7 @@ final class FailureNotifier {
                         e.detail() == null || e.detail().isBlank() ? "No reason given" : e.detail());
             }
         }
+        stalls.check(s).ifPresent(text -> notify("Viewers are stalling", text));
     }
 
     void showCommandFailure(String reason) {
