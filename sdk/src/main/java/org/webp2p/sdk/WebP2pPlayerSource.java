@@ -163,7 +163,6 @@ public final class WebP2pPlayerSource implements AutoCloseable {
             player = requests != null ? requests : new VirtualPlayer(clock);
             scheduler = new SegmentScheduler(settings.withPrefetch(p.p2p().prefetchSegments()),
                     p.p2p().enabled(), diagnostics::httpFallback, this::seeds);
-            joinPeers(p);
             nextRenewAt = clock.getAsLong() + renewInterval(p);
             if (p.pingbackUrl() != null) {
                 pingback = new PingbackReporter(http, URI.create(p.pingbackUrl()), p.sessionId(), p.swarm(), TIMEOUT);
@@ -180,13 +179,17 @@ public final class WebP2pPlayerSource implements AutoCloseable {
         }, loop);
     }
 
-    /** Joins the swarm's peers once a plan enables P2P; a later plan turning it off just stops asking them. */
+    /**
+     * Joins the swarm's peers once a plan enables P2P and playback has started: the handshakes'
+     * key agreement costs CPU, and startup must not share it. A later plan turning P2P off just
+     * stops asking peers.
+     */
     private void joinPeers(SessionPlan p) {
         if (peers != null && p.rendezvous() != null) {
             peers.rendezvousNodes(p.rendezvous());
         }
         if (peers == null && endpoint != null && p.p2p().enabled() && p.rendezvous() != null
-                && !p.rendezvous().isEmpty()) {
+                && !p.rendezvous().isEmpty() && player.stats().startupMs() >= 0) {
             peers = new PeerNetwork(endpoint, loop, clock, p.swarm(), p.p2p().maxPeers(), p.p2p().uploadLimitKbps(),
                     new Held(), new Events());
             peers.natType(natType);
@@ -251,6 +254,8 @@ public final class WebP2pPlayerSource implements AutoCloseable {
             player.tick();
             if (peers != null) {
                 peers.tick();
+            } else {
+                joinPeers(plan);
             }
             for (FetchAction a : scheduler.plan(now, player, playlist.lastSequence(), this::holders)) {
                 if (a instanceof FetchAction.FromHttp h) {
@@ -312,7 +317,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
                 if (playlist == null) {
                     // A live player joins three segments behind the edge, as HLS players do; with
                     // peers one more, so a new segment has time to spread before it is needed.
-                    int behind = peers != null ? 3 : 2;
+                    int behind = endpoint != null && plan.p2p().enabled() ? 3 : 2;
                     player.startAt(fresh.ended() ? fresh.mediaSequence()
                             : Math.max(fresh.mediaSequence(), fresh.lastSequence() - behind));
                 }
