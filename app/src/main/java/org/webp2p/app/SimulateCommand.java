@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -22,9 +21,7 @@ import org.webp2p.sdk.sim.NatMix;
 import org.webp2p.sdk.sim.SimulationReport;
 import org.webp2p.sdk.sim.SwarmSimulator;
 import org.webp2p.server.ServerRuntime;
-import org.webp2p.server.api.AccessToken;
-import org.webp2p.server.api.TokenCodec;
-import org.webp2p.server.api.TokenSecret;
+import org.webp2p.server.api.TokenIssuer;
 import org.webp2p.server.config.Config;
 import org.webp2p.server.config.ConfigException;
 import org.webp2p.server.config.ConfigSchema;
@@ -109,9 +106,8 @@ final class SimulateCommand implements Callable<Integer> {
                 target = URI.create("http://127.0.0.1:" + apiStatus.primaryAddress()
                         .orElseThrow(() -> new IOException("the embedded API did not start: " + apiStatus.lastError()))
                         .getPort());
-                Instant now = Instant.now();
-                credential = new TokenCodec(TokenSecret.load(embedded.config(), embedded.dataDir()))
-                        .sign(new AccessToken(stream, "simulator", now, now.plus(length).plusSeconds(3600)));
+                credential = new TokenIssuer(embedded.config(), embedded.dataDir(), Clock.systemUTC())
+                        .issue(stream, "simulator", length.plusHours(1));
             }
             out.printf("simulating %d peers on %s for %ds (churn %s, NAT mix %s) against %s%n", peers, stream,
                     length.toSeconds(), churn, natMix, target);

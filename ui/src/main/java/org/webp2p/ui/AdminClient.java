@@ -73,6 +73,15 @@ public final class AdminClient {
         send(request("v1/services/" + service + "/" + action).POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 
+    /** A day's playback token for {@code stream}, signed by the node (it holds the secret). */
+    public String playbackToken(String stream) throws NodeSourceException {
+        String body = Json.MAPPER.createObjectNode().put("stream", stream).put("subject", "console").put("hours", 24)
+                .toString();
+        JsonNode answer = read(send(request("v1/tokens").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build()), new TypeReference<>() { });
+        return answer.path("token").asText();
+    }
+
     private HttpRequest get(String path) {
         return request(path).GET().build();
     }

@@ -1,6 +1,9 @@
 package org.webp2p.ui;
 
+import java.io.IOException;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -8,12 +11,14 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 import org.webp2p.server.ServerRuntime;
 import org.webp2p.server.admin.NodeState;
+import org.webp2p.server.api.TokenIssuer;
 import org.webp2p.server.admin.NodeStateReader;
 import org.webp2p.server.service.ServiceEvent;
 import org.webp2p.server.service.ServiceManager;
 
 /** The node running in this process, read straight from its services. */
 public final class LocalNode implements NodeSource {
+    private static final Duration PLAYBACK_TOKEN_LIFE = Duration.ofDays(1);
     private final ServerRuntime runtime;
     private final NodeStateReader reader;
     private final ConcurrentLinkedQueue<ServiceEvent> pending = new ConcurrentLinkedQueue<>();
@@ -43,6 +48,16 @@ public final class LocalNode implements NodeSource {
             case START -> services.start(service);
             case STOP -> services.stop(service);
             case RESTART -> services.restart(service);
+        }
+    }
+
+    @Override
+    public String playbackToken(String stream) throws NodeSourceException {
+        try {
+            return new TokenIssuer(runtime.config(), runtime.dataDir(), Clock.systemUTC())
+                    .issue(stream, "console", PLAYBACK_TOKEN_LIFE);
+        } catch (IOException e) {
+            throw new NodeSourceException("the node's token secret cannot be read: " + e.getMessage(), e);
         }
     }
 

@@ -93,11 +93,28 @@ public final class NodeModel implements AutoCloseable {
                 source.control(service, action);
             } catch (NodeSourceException | RuntimeException e) {
                 log.warn("console could not {} {}", action, service, e);
-                String what = action.name().toLowerCase(Locale.ROOT) + " " + service + " failed: " + e.getMessage();
-                FxThread.run(() -> commandFailureListeners.forEach(l -> l.accept(what)));
+                reportFailure(action.name().toLowerCase(Locale.ROOT) + " " + service + " failed: " + e.getMessage());
             } finally {
                 FxThread.run(done);
                 refreshSoon();
+            }
+        });
+    }
+
+    /** Tells the command-failure listeners (the notifications) of something that went wrong, from any thread. */
+    public void reportFailure(String what) {
+        FxThread.run(() -> commandFailureListeners.forEach(l -> l.accept(what)));
+    }
+
+    /** Gets a playback token for {@code stream} in the background and hands it to the FX thread. */
+    public void playbackToken(String stream, Consumer<String> onFx) {
+        commands.execute(() -> {
+            try {
+                String token = source.playbackToken(stream);
+                FxThread.run(() -> onFx.accept(token));
+            } catch (NodeSourceException | RuntimeException e) {
+                log.warn("console could not get a token for {}", stream, e);
+                reportFailure("token for " + stream + " failed: " + e.getMessage());
             }
         });
     }

@@ -26,6 +26,9 @@ public interface NodeSource extends AutoCloseable {
 
     void control(String service, Action action) throws NodeSourceException;
 
+    /** A token that lets a player open a session for {@code stream} for a day, signed by the node. */
+    String playbackToken(String stream) throws NodeSourceException;
+
     /** The newest logged service events, newest first. */
     List<ServiceEvent> history(int limit) throws NodeSourceException;
 

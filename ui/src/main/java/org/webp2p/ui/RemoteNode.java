@@ -30,6 +30,11 @@ public final class RemoteNode implements NodeSource {
     }
 
     @Override
+    public String playbackToken(String stream) throws NodeSourceException {
+        return client.playbackToken(stream);
+    }
+
+    @Override
     public List<ServiceEvent> history(int limit) throws NodeSourceException {
         return client.events(limit);
     }

@@ -3,6 +3,7 @@ package org.webp2p.server.admin;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.webp2p.server.http.BearerToken;
+import org.webp2p.server.api.TokenIssuer;
 import org.webp2p.server.http.HttpProblem;
 import org.webp2p.server.http.HttpService;
 import org.webp2p.server.http.Json;
@@ -28,6 +30,7 @@ import org.webp2p.server.store.EventLog;
  */
 public final class AdminService extends HttpService {
     public static final String NAME = "admin";
+    private static final long DEFAULT_TOKEN_HOURS = 24;
     private static final int MAX_EVENTS = 500;
 
     private final Supplier<ServiceManager> manager;
@@ -67,6 +70,17 @@ public final class AdminService extends HttpService {
             control.execute(op);
             return Json.response(HttpResponseStatus.ACCEPTED, Map.of("service", name, "action", action));
         });
+        TokenIssuer tokens = new TokenIssuer(context.config(), context.dataDir(), clock);
+        router.post("/v1/tokens", req -> {
+            TokenRequest wanted = Json.read(req.http().content(), TokenRequest.class);
+            Duration life = Duration.ofHours(wanted.hours() == null ? DEFAULT_TOKEN_HOURS : wanted.hours());
+            String token = tokens.issue(wanted.stream(), wanted.subject(), life);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("token", token);
+            body.put("stream", wanted.stream());
+            body.put("expires", clock.instant().plus(life).toString());
+            return Json.response(HttpResponseStatus.CREATED, body);
+        });
         router.get("/v1/events", req -> {
             int limit = parseLimit(req.query("limit"));
             List<ServiceEvent> events = context.store().events().recent(limit);
@@ -85,6 +99,19 @@ public final class AdminService extends HttpService {
             return Json.response(HttpResponseStatus.OK, new AdminSnapshot(state.read(),
                     fresh.stream().map(EventLog.Logged::event).toList(), next));
         });
+    }
+
+    /** What {@code POST /v1/tokens} asks for: a stream ({@code *} for any), who for, and hours of life. */
+    record TokenRequest(String stream, String subject, Long hours) {
+        TokenRequest {
+            if (stream == null || !(stream.equals("*") || stream.matches("[A-Za-z0-9._-]{1,64}"))) {
+                throw new IllegalArgumentException("stream must be a stream name or *");
+            }
+            if (hours != null && (hours < 1 || hours > TokenIssuer.MAX_LIFE.toHours())) {
+                throw new IllegalArgumentException("hours must be 1.." + TokenIssuer.MAX_LIFE.toHours());
+            }
+            subject = subject == null ? "admin" : subject;
+        }
     }
 
     @Override

@@ -16,6 +16,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.webp2p.server.api.AccessToken;
+import org.webp2p.server.api.TokenCodec;
+import org.webp2p.server.api.TokenSecret;
 import org.webp2p.server.TestNode;
 import org.webp2p.server.http.Json;
 import org.webp2p.server.pingback.PeerLink;
@@ -107,6 +110,24 @@ class AdminServiceTest {
             Thread.sleep(20);
         }
         throw new AssertionError("admin was not restarted: " + node.runtime().services().status("admin"));
+    }
+
+    @Test
+    void issuesPlaybackTokensTheApiAcceptsAndRefusesBadRequests() throws Exception {
+        HttpResponse<String> r = http.send(authorized(base + "/v1/tokens").header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"stream\":\"news\",\"hours\":2}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(201);
+        String issued = Json.MAPPER.readTree(r.body()).get("token").asText();
+        TokenCodec codec = new TokenCodec(TokenSecret.load(node.runtime().config(), node.dataDir()));
+        AccessToken t = codec.verify(issued, "news", java.time.Instant.now());
+        assertThat(Duration.between(t.issuedAt(), t.expiresAt())).isEqualTo(Duration.ofHours(2));
+
+        for (String bad : List.of("{\"stream\":\"../x\"}", "{\"stream\":\"news\",\"hours\":100000}", "{}")) {
+            HttpResponse<String> refused = http.send(authorized(base + "/v1/tokens")
+                    .POST(HttpRequest.BodyPublishers.ofString(bad)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).as(bad).isEqualTo(400);
+        }
     }
 
     @Test

@@ -7,15 +7,13 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.webp2p.sdk.sim.SimulationReport;
 import org.webp2p.sdk.sim.SwarmSimulator;
 import org.webp2p.server.ServerRuntime;
-import org.webp2p.server.api.AccessToken;
-import org.webp2p.server.api.TokenCodec;
-import org.webp2p.server.api.TokenSecret;
+import org.webp2p.server.api.TokenIssuer;
 
 /**
  * Runs the SDK's swarm simulator against the node the console manages, through its own API as any
@@ -36,9 +34,8 @@ final class SimulationRunner {
      */
     SimulationReport run(SimulationPlan plan, Consumer<String> progress) throws IOException, InterruptedException {
         URI api = api();
-        Instant now = Instant.now();
-        String token = new TokenCodec(TokenSecret.load(node.config(), node.dataDir()))
-                .sign(new AccessToken(plan.stream(), "console-simulator", now, now.plus(plan.duration()).plusSeconds(3600)));
+        String token = new TokenIssuer(node.config(), node.dataDir(), Clock.systemUTC())
+                .issue(plan.stream(), "console-simulator", plan.duration().plusHours(1));
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
         try {
             progress.accept("simulating " + plan.peers() + " peers on " + plan.stream() + " for "

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.Clipboard;
@@ -25,6 +26,9 @@ public final class StreamsView extends VBox {
     private final TableView<LiveRow<StreamRow>> table = new TableView<>();
     private final Button copyPlayback = new Button("Copy playback URL");
     private final Button copyPublish = new Button("Copy publish URL");
+    private final Button copyToken = new Button("Copy token");
+    private final Optional<PlayerLauncher> player = PlayerLauncher.onThisMachine();
+    private final Button openPlayer = new Button(player.map(p -> "Open in " + p.name()).orElse("Open in player"));
     private final Label hint = new Label();
 
     public StreamsView(StreamsViewModel model) {
@@ -55,13 +59,20 @@ public final class StreamsView extends VBox {
 
         copyPlayback.setId("copy-playback");
         copyPublish.setId("copy-publish");
+        copyToken.setId("copy-token");
+        openPlayer.setId("open-player");
         copyPlayback.setDisable(true);
         copyPublish.setDisable(true);
+        copyToken.setDisable(true);
+        openPlayer.setDisable(true);
+        copyToken.setTooltip(new Tooltip("A day's token for the API, which players of the SDK present"));
+        openPlayer.setTooltip(new Tooltip(player.map(p -> "Plays the stream in " + p.name())
+                .orElse("No player found on the PATH (mpv, VLC or ffplay)")));
         hint.setId("streams-hint");
         hint.getStyleClass().add("muted-text");
         hint.setWrapText(true);
         hint.setText("Select a stream to copy its URLs.");
-        HBox actions = new HBox(8, copyPlayback, copyPublish);
+        HBox actions = new HBox(8, copyPlayback, copyPublish, copyToken, openPlayer);
         actions.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(title, table, actions, hint);
     }
@@ -72,11 +83,25 @@ public final class StreamsView extends VBox {
         model.selectedProperty().addListener((obs, was, now) -> showSelection(now));
         copyPlayback.setOnAction(e -> copy(StreamRow::playbackUrl));
         copyPublish.setOnAction(e -> copy(StreamRow::publishUrl));
+        copyToken.setOnAction(e -> {
+            StreamRow row = model.selectedProperty().get();
+            if (row != null) {
+                model.playbackToken(row.name(), StreamsView::toClipboard);
+            }
+        });
+        openPlayer.setOnAction(e -> {
+            StreamRow row = model.selectedProperty().get();
+            if (row != null && player.isPresent()) {
+                row.playbackUrl().ifPresent(url -> model.open(player.get(), url));
+            }
+        });
     }
 
     private void showSelection(StreamRow row) {
         copyPlayback.setDisable(row == null || row.playbackUrl().isEmpty());
         copyPublish.setDisable(row == null || row.publishUrl().isEmpty());
+        copyToken.setDisable(row == null);
+        openPlayer.setDisable(row == null || row.playbackUrl().isEmpty() || player.isEmpty());
         if (row == null) {
             hint.setText("Select a stream to copy its URLs.");
         } else if (row.publishUrl().isPresent()) {
@@ -93,12 +118,14 @@ public final class StreamsView extends VBox {
     private void copy(Function<StreamRow, Optional<String>> url) {
         StreamRow row = model.selectedProperty().get();
         if (row != null) {
-            url.apply(row).ifPresent(u -> {
-                ClipboardContent content = new ClipboardContent();
-                content.putString(u);
-                Clipboard.getSystemClipboard().setContent(content);
-            });
+            url.apply(row).ifPresent(StreamsView::toClipboard);
         }
+    }
+
+    private static void toClipboard(String text) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
     }
 
     private static String age(Duration d) {

@@ -1,8 +1,12 @@
 package org.webp2p.ui.streams;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ObservableList;
@@ -17,8 +21,10 @@ import org.webp2p.ui.NodeSnapshot;
 public final class StreamsViewModel {
     private final LiveRows<StreamRow> rows = new LiveRows<>(StreamRow::name);
     private final ReadOnlyObjectWrapper<StreamRow> selected = new ReadOnlyObjectWrapper<>();
+    private final NodeModel node;
 
     public StreamsViewModel(NodeModel node) {
+        this.node = node;
         node.snapshotProperty().addListener((obs, old, s) -> apply(s));
         if (node.snapshotProperty().get() != null) {
             apply(node.snapshotProperty().get());
@@ -52,6 +58,25 @@ public final class StreamsViewModel {
     /** Chooses the stream the copy buttons act on; null clears it. */
     public void select(String name) {
         selected.set(name == null ? null : rows.find(name).orElse(null));
+    }
+
+    /** A playback token for {@code stream}, handed to {@code onFx} when the node has signed it. */
+    public void playbackToken(String stream, Consumer<String> onFx) {
+        node.playbackToken(stream, onFx);
+    }
+
+    /** Plays {@code url} in {@code player}, off the FX thread; a failure is reported like a failed command. */
+    void open(PlayerLauncher player, String url) {
+        CompletableFuture.runAsync(() -> {
+            try {
+                player.open(url);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).exceptionally(e -> {
+            node.reportFailure(player.name() + " did not start: " + e.getCause().getMessage());
+            return null;
+        });
     }
 
     public ReadOnlyObjectProperty<StreamRow> selectedProperty() {

@@ -94,6 +94,27 @@ class StreamsViewTest {
         assertThat(robot.lookup("#copy-playback").queryAs(Button.class).isDisabled()).isFalse();
     }
 
+    @Test
+    void copiesATokenTheApiTakesForTheChosenStream(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-streams");
+        waitFor(5, TimeUnit.SECONDS, () -> row(robot, "demo").isPresent());
+        clickCell(robot, "demo");
+        onFx(() -> {
+            Clipboard.getSystemClipboard().clear();
+            return null;
+        });
+
+        robot.clickOn("#copy-token");
+
+        waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> Clipboard.getSystemClipboard().hasString()));
+        String token = onFx(() -> Clipboard.getSystemClipboard().getString());
+        HttpResponse<String> session = http.send(HttpRequest.newBuilder(fx.uri("api", "/v1/sessions"))
+                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"stream\":\"demo\",\"token\":\"" + token + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(session.statusCode()).as(session.body()).isEqualTo(201);
+    }
+
     @SuppressWarnings("unchecked")
     private static Optional<StreamRow> row(FxRobot robot, String name) throws Exception {
         TableView<LiveRow<StreamRow>> table = robot.lookup("#streams-table").queryAs(TableView.class);
