@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
@@ -76,6 +77,15 @@ class ScreenshotTour {
                         400 + random.nextInt(1500), random.nextInt(10) == 0 ? 800 : 0, remote, attempts, ok);
             }
             Thread.sleep(150);
+        }
+        // Each demo peer reports bytes with two or three neighbours, so the Swarm page draws edges.
+        for (int i = 0; i < 9; i++) {
+            Map<String, long[]> linked = new LinkedHashMap<>();
+            for (int step : new int[] {1, 3, i % 2 == 0 ? 4 : 2}) {
+                long bytes = 200_000L + random.nextInt(4_000_000);
+                linked.put("peer-" + (100 + (i + step) % 9), new long[] {bytes, bytes / 2});
+            }
+            fx.linkBeacon("demo", "peer-" + (100 + i), linked);
         }
         Thread.sleep(800);
         for (String theme : new String[] {"light", "dark"}) {
