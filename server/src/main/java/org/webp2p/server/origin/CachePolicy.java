@@ -6,6 +6,8 @@ final class CachePolicy {
     static final String SEGMENT = "public, max-age=31536000, immutable";
     /** A VOD playlist changes only when an operator replaces the files. */
     static final String VOD_PLAYLIST = "public, max-age=86400";
+    /** A VOD playlist whose segment digests are still being computed: worth asking again soon. */
+    static final String VOD_PLAYLIST_INCOMPLETE = "public, max-age=10";
     /** An ended stream stays as it is unless its publisher comes back under the same name. */
     static final String ENDED_PLAYLIST = "public, max-age=3600";
     /** Errors (a segment not published yet, a bad key) must not be remembered. */

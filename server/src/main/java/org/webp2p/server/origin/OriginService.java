@@ -57,6 +57,7 @@ public final class OriginService implements Service {
         int window = (int) config.integer("origin.live-window");
         Duration endedAfter = config.duration("origin.ended-after");
         VodRoots vod = VodRoots.parse(config.string("origin.vod-roots"));
+        vod.warmDigests();
         DemoStream demo = new DemoStream(window, context.clock());
         Rejections rejections = new Rejections();
         long maxUpload = config.size("origin.max-upload");
@@ -78,6 +79,7 @@ public final class OriginService implements Service {
             running = new Running(server, live, demo, vod, publishKey, rejections);
         } catch (Exception e) {
             live.close();
+            vod.close();
             throw e;
         }
     }
@@ -89,6 +91,7 @@ public final class OriginService implements Service {
         if (r != null) {
             r.server().close();
             r.live().close();
+            r.vod().close();
         }
     }
 

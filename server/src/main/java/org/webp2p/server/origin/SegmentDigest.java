@@ -1,5 +1,9 @@
 package org.webp2p.server.origin;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -22,6 +26,22 @@ record SegmentDigest(long bytes, String sha256) {
     static SegmentDigest of(byte[] data) {
         try {
             return new SegmentDigest(data.length, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** Hashes a file as it streams by, so a large VOD segment never sits in memory whole. */
+    static SegmentDigest of(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[64 * 1024];
+            long size = 0;
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                sha.update(buffer, 0, n);
+                size += n;
+            }
+            return new SegmentDigest(size, HexFormat.of().formatHex(sha.digest()));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }

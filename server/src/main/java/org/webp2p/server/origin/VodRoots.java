@@ -1,6 +1,8 @@
 package org.webp2p.server.origin;
 
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -16,8 +18,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * Directories served as they are under {@code /vod/<directory name>/}. A path is resolved and then
  * checked against the root's real path, so neither {@code ..} nor a symbolic link leads outside.
+ * Media playlists are served with the digests of their segments added ({@link DigestAnnotator}), so
+ * viewers can share VOD segments as safely as live ones.
  */
-final class VodRoots {
+final class VodRoots implements AutoCloseable {
+    /** Larger playlists are served untouched rather than read into memory on each request. */
+    private static final long MAX_ANNOTATED_PLAYLIST = 4 << 20;
+
     private record Root(Path dir, StreamTraffic traffic) {
     }
 
@@ -26,9 +33,20 @@ final class VodRoots {
 
     private final Map<String, Root> roots;
     private final Map<Path, Long> insideRoot = new ConcurrentHashMap<>();
+    private final VodDigests digests = new VodDigests();
 
     private VodRoots(Map<String, Root> roots) {
         this.roots = roots;
+    }
+
+    /** Starts hashing every segment under the roots in the background. */
+    void warmDigests() {
+        digests.warm(roots.values().stream().map(Root::dir).toList());
+    }
+
+    @Override
+    public void close() {
+        digests.close();
     }
 
     /** Parses {@code origin.vod-roots}: comma-separated directories that must exist. */
@@ -79,10 +97,40 @@ final class VodRoots {
                 return Optional.empty();
             }
             String name = file.getFileName().toString();
+            if (name.endsWith(".m3u8") && attrs.size() <= MAX_ANNOTATED_PLAYLIST) {
+                Path dir = file.getParent();
+                DigestAnnotator.Annotated a = DigestAnnotator.annotate(Files.readString(file),
+                        uri -> segmentDigest(r.dir(), dir, uri));
+                return Optional.of(Servable.ofText(a.text(), MediaTypes.PLAYLIST, attrs.lastModifiedTime().toInstant(),
+                        a.complete() ? CachePolicy.VOD_PLAYLIST : CachePolicy.VOD_PLAYLIST_INCOMPLETE));
+            }
             String cache = name.endsWith(".m3u8") ? CachePolicy.VOD_PLAYLIST : CachePolicy.SEGMENT;
             return Optional.of(Servable.ofFile(new Servable.OnDisk(file, attrs.size()),
                     attrs.lastModifiedTime().toInstant(), MediaTypes.of(name), cache));
         } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The digest of the segment a playlist in {@code dir} names by a relative URI, once computed. */
+    private Optional<SegmentDigest> segmentDigest(Path root, Path dir, String uri) {
+        if (uri.contains(":") || uri.startsWith("/")) {
+            return Optional.empty(); // absolute: served from elsewhere, nothing to vouch for
+        }
+        int cut = uri.indexOf('?');
+        String path = URLDecoder.decode(cut < 0 ? uri : uri.substring(0, cut), StandardCharsets.UTF_8);
+        try {
+            Path file = dir.resolve(path).normalize();
+            BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (attrs.isSymbolicLink()) {
+                file = file.toRealPath();
+                attrs = Files.readAttributes(file, BasicFileAttributes.class);
+            }
+            if (!file.startsWith(root) || !attrs.isRegularFile()) {
+                return Optional.empty();
+            }
+            return digests.get(file, attrs);
+        } catch (IOException | java.nio.file.InvalidPathException e) {
             return Optional.empty();
         }
     }

@@ -536,6 +536,33 @@ class OriginServiceTest {
     }
 
     @Test
+    void addsTheDigestsOfVodSegmentsInsideTheRootOnly() throws Exception {
+        Path film = Files.createDirectories(dataDir.resolve("media/movies/film"));
+        Files.write(film.resolve("a.ts"), segmentBytes("first", 700));
+        Files.write(film.resolve("b.ts"), segmentBytes("second", 900));
+        Files.write(dataDir.resolve("outside.ts"), segmentBytes("private", 300));
+        Files.writeString(film.resolve("index.m3u8"), "#EXTM3U\n#EXT-X-PLAYLIST-TYPE:VOD\n#EXT-X-TARGETDURATION:6\n"
+                + "#EXTINF:6.0,\na.ts\n#EXTINF:6.0,\nb.ts\n#EXTINF:6.0,\n../../../outside.ts\n#EXT-X-ENDLIST\n");
+        start(Map.of("origin.vod-roots", dataDir.resolve("media/movies").toString()));
+
+        String playlist = fx.text("/vod/movies/film/index.m3u8");
+        for (long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+             !playlist.contains("b.ts\n") || !playlist.contains(digestLine(segmentBytes("second", 900)));
+             playlist = fx.text("/vod/movies/film/index.m3u8")) {
+            assertThat(System.nanoTime()).as("digests computed in the background").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+
+        assertThat(withoutDigests(playlist)).as("otherwise as written").isEqualTo(Files.readString(film.resolve("index.m3u8")));
+        assertThat(playlist).contains(digestLine(segmentBytes("first", 700)) + "\n#EXTINF:6.0,\na.ts\n")
+                .contains(digestLine(segmentBytes("second", 900)) + "\n#EXTINF:6.0,\nb.ts\n")
+                .doesNotContain(digestLine(segmentBytes("private", 300)));
+        assertThat(header(fx.get("/vod/movies/film/index.m3u8"), "cache-control"))
+                .as("a segment outside the root never gets a digest, so the playlist stays short-lived")
+                .isEqualTo("public, max-age=10");
+    }
+
+    @Test
     void servesVodRootsAsTheyAreAndNothingOutsideThem() throws Exception {
         Path movies = Files.createDirectories(dataDir.resolve("media/movies/film"));
         Files.writeString(movies.resolve("index.m3u8"), "#EXTM3U\n#EXT-X-ENDLIST\n");
