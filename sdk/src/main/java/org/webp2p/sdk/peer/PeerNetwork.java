@@ -2,7 +2,6 @@ package org.webp2p.sdk.peer;
 
 import io.netty.channel.EventLoop;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,14 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.LongSupplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.webp2p.nat.NatCompatibility;
 import org.webp2p.nat.NatType;
 import org.webp2p.rtmfp.crypto.PeerId;
-import org.webp2p.rtmfp.flash.NetConnectionCommand;
-import org.webp2p.rtmfp.flash.TcMessage;
-import org.webp2p.rtmfp.flash.TcMetadata;
 import org.webp2p.rtmfp.net.RtmfpEndpoint;
 import org.webp2p.rtmfp.session.ReceiveFlow;
 import org.webp2p.rtmfp.session.Session;
@@ -43,7 +37,6 @@ import org.webp2p.sdk.fetch.FallbackReason;
  * and the session to the rendezvous is reopened with backoff.
  */
 public final class PeerNetwork {
-    private static final Logger log = LoggerFactory.getLogger(PeerNetwork.class);
     /** Flow metadata of the segment protocol, so the far end knows what the flow carries. */
     static final Bytes FLOW_METADATA = Bytes.of("webp2p-segments/1".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     /** Data messages: small enough to interleave uploads, large enough to keep per-message cost low. */
@@ -54,7 +47,6 @@ public final class PeerNetwork {
     static final int UPLOAD_SLOTS = 8;
     private static final long RETRY_PEER_MS = 60_000;
     private static final long BAN_MS = 10 * 60_000;
-    private static final long MAX_RENDEZVOUS_BACKOFF_MS = 30_000;
 
     private final RtmfpEndpoint endpoint;
     private final EventLoop loop;
@@ -72,19 +64,9 @@ public final class PeerNetwork {
     private final Map<String, Long> bannedUntil = new HashMap<>();
     private final Map<String, long[]> linkTotals = new LinkedHashMap<>();
     private final Map<String, long[]> connectionTotals = new LinkedHashMap<>();
+    private final RendezvousLink rendezvous;
     private String natType = "UNKNOWN";
-    private List<String> rendezvousUris = List.of();
-    private String stream;
-    private String token;
-    private InetSocketAddress rendezvous;
-    private Session rendezvousSession;
-    private boolean rendezvousUp;
-    private boolean rendezvousOpening;
-    private long nextRendezvousAttempt;
-    private long rendezvousBackoff = 1_000;
-    private int rendezvousIndex;
     private boolean closed;
-    private long malformed;
 
     public PeerNetwork(RtmfpEndpoint endpoint, EventLoop loop, LongSupplier clockMs, String swarm, int maxPeers,
                        int uploadLimitKbps, HeldSegments held, PeerEvents events) {
@@ -97,6 +79,7 @@ public final class PeerNetwork {
         this.held = held;
         this.events = events;
         this.myId = endpoint.peerId().toHex();
+        this.rendezvous = new RendezvousLink(endpoint, loop, clockMs, () -> natType);
         endpoint.setIncomingSessionHandler(this::incoming);
     }
 
@@ -111,10 +94,7 @@ public final class PeerNetwork {
 
     /** Opens the session to the first rendezvous node that answers, and keeps one open. */
     public void joinRendezvous(List<String> uris, String stream, String token) {
-        this.rendezvousUris = List.copyOf(uris);
-        this.stream = stream;
-        this.token = token;
-        openRendezvous();
+        rendezvous.join(uris, stream, token);
     }
 
     /**
@@ -122,94 +102,16 @@ public final class PeerNetwork {
      * moved node); a session that is up stays where it is.
      */
     public void rendezvousNodes(List<String> uris) {
-        if (!uris.isEmpty() && !uris.equals(rendezvousUris)) {
-            rendezvousUris = List.copyOf(uris);
-            rendezvousIndex = 0;
-        }
+        rendezvous.nodes(uris);
     }
 
     public boolean rendezvousUp() {
-        return rendezvousUp;
-    }
-
-    private void openRendezvous() {
-        if (closed || rendezvousUris.isEmpty() || rendezvousOpening) {
-            return;
-        }
-        rendezvousOpening = true;
-        String uri = rendezvousUris.get(rendezvousIndex % rendezvousUris.size());
-        URI parsed = URI.create(uri);
-        InetSocketAddress address = new InetSocketAddress(parsed.getHost(), parsed.getPort() < 0 ? 1935 : parsed.getPort());
-        endpoint.connect(uri, address, new SessionListener() {
-            @Override
-            public void onFlow(ReceiveFlow flow) {
-                flow.setMessageListener((f, message) -> rendezvousAnswer(f.session(), message));
-            }
-
-            @Override
-            public void onClosed(Session session) {
-                loop.execute(() -> rendezvousLost(session));
-            }
-        }).whenCompleteAsync((session, failure) -> {
-            if (failure != null || closed) {
-                rendezvousOpening = false;
-                if (session != null) {
-                    session.close();
-                }
-                retryRendezvous("no answer from " + uri + (failure == null ? "" : ": " + failure.getMessage()));
-                return;
-            }
-            rendezvousSession = session;
-            Map<String, Object> object = new LinkedHashMap<>();
-            object.put("app", "webp2p");
-            object.put("stream", stream);
-            object.put("natType", natType);
-            List<Object> args = token == null ? List.of() : List.of(token);
-            session.openFlow(TcMetadata.netConnection().encode()).send(
-                    new NetConnectionCommand(NetConnectionCommand.CONNECT, 1, object, args).toMessage().encode());
-            rendezvous = address;
-        }, loop);
-    }
-
-    private void rendezvousAnswer(Session session, byte[] message) {
-        NetConnectionCommand.fromMessage(TcMessage.decode(message)).ifPresent(answer -> loop.execute(() -> {
-            if (session != rendezvousSession) {
-                return;
-            }
-            rendezvousOpening = false;
-            if (NetConnectionCommand.RESULT.equals(answer.name())) {
-                rendezvousUp = true;
-                rendezvousBackoff = 1_000;
-            } else {
-                log.warn("rendezvous {} refused this client: {}", rendezvous, answer.statusCode().orElse("?"));
-                session.close();
-            }
-        }));
-    }
-
-    private void rendezvousLost(Session session) {
-        if (session != rendezvousSession) {
-            return;
-        }
-        rendezvousSession = null;
-        rendezvousUp = false;
-        rendezvousOpening = false;
-        retryRendezvous("session to the rendezvous closed");
-    }
-
-    private void retryRendezvous(String why) {
-        if (closed) {
-            return;
-        }
-        log.debug("rendezvous unavailable ({}); trying again in {} ms", why, rendezvousBackoff);
-        rendezvousIndex++;
-        nextRendezvousAttempt = clock.getAsLong() + rendezvousBackoff;
-        rendezvousBackoff = Math.min(MAX_RENDEZVOUS_BACKOFF_MS, rendezvousBackoff * 2);
+        return rendezvous.up();
     }
 
     /** Connects to offered peers until this client has its fill. */
     public void offer(List<TrackerClient.Peer> peers) {
-        if (closed || !rendezvousUp) {
+        if (closed || !rendezvous.up()) {
             return;
         }
         long now = clock.getAsLong();
@@ -236,7 +138,8 @@ public final class PeerNetwork {
         }
         connecting.add(id);
         connectionTotals.computeIfAbsent(remoteNat, k -> new long[2])[0]++;
-        endpoint.connectToPeer(target, List.of(rendezvous), listener()).whenCompleteAsync((session, failure) -> {
+        InetSocketAddress introducer = rendezvous.address();
+        endpoint.connectToPeer(target, List.of(introducer), listener()).whenCompleteAsync((session, failure) -> {
             connecting.remove(id);
             if (closed) {
                 return;
@@ -244,7 +147,7 @@ public final class PeerNetwork {
             if (failure != null) {
                 retryAfter.put(id, clock.getAsLong() + RETRY_PEER_MS);
                 events.peerFailed(new PeerConnectionFailure(id, failureReason(remoteNat),
-                        "no session through rendezvous " + rendezvous + " (" + natType + " to " + remoteNat + "): "
+                        "no session through rendezvous " + introducer + " (" + natType + " to " + remoteNat + "): "
                                 + failure.getMessage()));
                 return;
             }
@@ -355,7 +258,6 @@ public final class PeerNetwork {
         try {
             message = PeerMessageCodec.decode(bytes);
         } catch (MalformedInputException e) {
-            malformed++;
             drop(link.peerId, "sent a malformed message: " + e.getMessage());
             return;
         }
@@ -575,19 +477,11 @@ public final class PeerNetwork {
             return;
         }
         pump();
-        if (!rendezvousUp && !rendezvousOpening && !rendezvousUris.isEmpty()
-                && clock.getAsLong() >= nextRendezvousAttempt) {
-            openRendezvous();
-        }
+        rendezvous.tick();
     }
 
     public int connectedPeers() {
         return (int) bySession.values().stream().filter(l -> l.greeted).count();
-    }
-
-    /** Ids of the peers connected now. */
-    public List<String> connected() {
-        return bySession.values().stream().filter(l -> l.greeted).map(l -> l.peerId).toList();
     }
 
     /** Bytes exchanged with every peer ever linked, for beacons. */
@@ -604,17 +498,15 @@ public final class PeerNetwork {
         return out;
     }
 
-    /** Peer messages that could not be read. */
-    public long malformed() {
-        return malformed;
-    }
-
     /**
      * Ends every session and frees the socket. Call from outside the event loop: closing waits
      * for the loop to let the socket go.
      */
     public void close() {
-        loop.execute(() -> closed = true);
+        loop.execute(() -> {
+            closed = true;
+            rendezvous.close();
+        });
         endpoint.close();
     }
 }
