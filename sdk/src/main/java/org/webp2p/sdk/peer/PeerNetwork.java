@@ -39,12 +39,6 @@ import org.webp2p.sdk.fetch.FallbackReason;
 public final class PeerNetwork {
     /** Flow metadata of the segment protocol, so the far end knows what the flow carries. */
     static final Bytes FLOW_METADATA = Bytes.of("webp2p-segments/1".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-    /** Data messages: small enough to interleave uploads, large enough to keep per-message cost low. */
-    static final int CHUNK_BYTES = 16 * 1024;
-    /** Unacknowledged chunks per link: keeps the pipe full without queueing a whole segment. */
-    private static final int CHUNKS_IN_FLIGHT = 4;
-    /** Segments served at once across all links; more requests are refused as busy. */
-    static final int UPLOAD_SLOTS = 8;
     private static final long RETRY_PEER_MS = 60_000;
     private static final long BAN_MS = 10 * 60_000;
 
@@ -56,7 +50,7 @@ public final class PeerNetwork {
     private final String swarm;
     private final String myId;
     private final int maxPeers;
-    private final UploadBudget budget;
+    private final Uploads uploads;
     private final Map<Session, PeerLink> bySession = new LinkedHashMap<>();
     private final Map<String, PeerLink> byPeer = new HashMap<>();
     private final Set<String> connecting = new HashSet<>();
@@ -75,7 +69,8 @@ public final class PeerNetwork {
         this.clock = clockMs;
         this.swarm = swarm;
         this.maxPeers = maxPeers;
-        this.budget = new UploadBudget(uploadLimitKbps);
+        this.uploads = new Uploads(loop, clockMs, uploadLimitKbps, bySession::values,
+                (link, bytes) -> linkTotals.computeIfAbsent(link.peerId, k -> new long[2])[1] += bytes);
         this.held = held;
         this.events = events;
         this.myId = endpoint.peerId().toHex();
@@ -298,42 +293,8 @@ public final class PeerNetwork {
             send(link, new PeerMessage.Refuse(sequence, PeerMessage.Refuse.Reason.NOT_HELD));
             return;
         }
-        int active = bySession.values().stream().mapToInt(l -> l.uploads.size()).sum();
-        if (active >= UPLOAD_SLOTS) {
+        if (!uploads.offer(link, sequence, data)) {
             send(link, new PeerMessage.Refuse(sequence, PeerMessage.Refuse.Reason.BUSY));
-            return;
-        }
-        link.uploads.add(new PeerLink.Upload(sequence, data));
-        pump();
-    }
-
-    /** Sends upload chunks, one per link in turn, while the budget and each link's window allow. */
-    private void pump() {
-        long now = clock.getAsLong();
-        boolean progress = true;
-        while (progress && budget.available(now) > 0) {
-            progress = false;
-            for (PeerLink link : List.copyOf(bySession.values())) {
-                PeerLink.Upload u = link.uploads.peek();
-                if (u == null || link.chunksInFlight >= CHUNKS_IN_FLIGHT || budget.available(now) <= 0) {
-                    continue;
-                }
-                int n = Math.min(CHUNK_BYTES, u.data.length - u.offset);
-                byte[] chunk = java.util.Arrays.copyOfRange(u.data, u.offset, u.offset + n);
-                PeerMessage.Data data = new PeerMessage.Data(u.sequence, u.offset, u.data.length, chunk);
-                u.offset += n;
-                if (u.offset >= u.data.length) {
-                    link.uploads.poll();
-                }
-                link.chunksInFlight++;
-                budget.spend(n, now);
-                linkTotals.computeIfAbsent(link.peerId, k -> new long[2])[1] += n;
-                link.out.send(PeerMessageCodec.encode(data)).whenCompleteAsync((ok, failure) -> {
-                    link.chunksInFlight--;
-                    pump();
-                }, loop);
-                progress = true;
-            }
         }
     }
 
@@ -476,7 +437,7 @@ public final class PeerNetwork {
         if (closed) {
             return;
         }
-        pump();
+        uploads.pump();
         rendezvous.tick();
     }
 
