@@ -36,9 +36,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code webp2p simulate}: a swarm of real clients against the embedded services or a given API. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = "Run a swarm of real SDK clients, each from its own 127.x address, playing a stream in "
-                + "real time, and report offload, stalls, startup and NAT success. Without --api it runs "
-                + "against its own embedded node on free loopback ports.",
+        description = "Run a swarm of real SDK clients, each behind its own emulated NAT on a 127.x address, "
+                + "sharing segments and playing a stream in real time, and report offload, stalls, startup and "
+                + "NAT success. Without --api it runs against its own embedded node on free loopback ports; "
+                + "against a node elsewhere the clients use this machine's network (no NAT emulation).",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:simulation ran", "1:node or clients could not run", "2:bad option or configuration"})
 final class SimulateCommand implements Callable<Integer> {

@@ -43,7 +43,7 @@ public final class SwarmSimulator {
     private volatile boolean stopRequested;
 
     /** One simulated viewer: its client and the NAT in front of it, if any. */
-    private record SimulatedPeer(WebP2pPlayerSource source, NatType nat, EmulatedNat gateway) {
+    private record SimulatedPeer(WebP2pPlayerSource source, EmulatedNat gateway) {
         void leave() {
             source.close();
             if (gateway != null) {
@@ -71,6 +71,10 @@ public final class SwarmSimulator {
     public SimulationReport run(int peers, NatMix mix, double churnPerMinute, Duration duration,
                                 Consumer<String> progress) throws InterruptedException, IOException {
         List<NatType> types = mix.assign(peers);
+        if (!emulatesNats(api)) {
+            progress.accept("the node is not on this machine's loopback, which emulated NATs cannot leave: "
+                    + "the peers use this machine's own network and classify their NAT with STUN");
+        }
         List<SimulatedPeer> live = new ArrayList<>();
         Totals totals = new Totals();
         int started = 0;
@@ -115,23 +119,38 @@ public final class SwarmSimulator {
                 p2p + http == 0 ? 0.0 : 100.0 * p2p / (p2p + http), stalls);
     }
 
+    /**
+     * True when the node is on loopback, where each peer gets its own 127.x address and emulated
+     * NAT; a node elsewhere is reached through this machine's real network, from its own address.
+     */
+    static boolean emulatesNats(URI api) {
+        try {
+            return api.getHost() != null && InetAddress.getByName(api.getHost()).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
     private SimulatedPeer startPeer(LoopbackLab lab, int index, NatType nat) throws IOException {
-        InetSocketAddress httpAddress = address(index);
+        boolean emulated = emulatesNats(api);
+        InetSocketAddress httpAddress = emulated ? address(index) : null;
         WebP2pPlayerSource s = new WebP2pPlayerSource(api, stream, token, group, httpAddress,
                 System::currentTimeMillis);
-        s.natType(nat.name());
         EmulatedNat gateway = null;
-        if (nat == NatType.OPEN) {
-            s.peerSocket(httpAddress, DatagramTunnel.DIRECT);
-        } else {
-            gateway = lab.nat(NatProfile.of(nat));
-            s.peerSocket(new InetSocketAddress(gateway.insideAddress(), 0), gateway.tunnel());
+        if (emulated) {
+            s.natType(nat.name());
+            if (nat == NatType.OPEN) {
+                s.peerSocket(httpAddress, DatagramTunnel.DIRECT);
+            } else {
+                gateway = lab.nat(NatProfile.of(nat));
+                s.peerSocket(new InetSocketAddress(gateway.insideAddress(), 0), gateway.tunnel());
+            }
         }
         s.start().exceptionally(e -> {
             throw new IllegalStateException("simulated peer " + index + " could not open a session: "
                     + e.getMessage(), e);
         });
-        return new SimulatedPeer(s, nat, gateway);
+        return new SimulatedPeer(s, gateway);
     }
 
     /** 127.3.0.1, 127.3.0.2, ...: one loopback address per peer so the node sees distinct clients. */
@@ -163,7 +182,7 @@ public final class SwarmSimulator {
             s.diagnostics().peerFailures().forEach(f -> peerFailures.merge(f.reason().name(), 1L, Long::sum));
             s.diagnostics().fallbacks().forEach(f -> fallbacks.merge(f.reason().name(), 1L, Long::sum));
             for (ConnectionTotals c : s.connections()) {
-                long[] t = pairs.computeIfAbsent(p.nat().name() + "->" + c.remoteNat(), k -> new long[2]);
+                long[] t = pairs.computeIfAbsent(s.natType() + "->" + c.remoteNat(), k -> new long[2]);
                 t[0] += c.attempts();
                 t[1] += c.successes();
             }

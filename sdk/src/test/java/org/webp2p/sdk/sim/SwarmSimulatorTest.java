@@ -51,4 +51,12 @@ class SwarmSimulatorTest {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         }
     }
+
+    @Test
+    void emulatesNatsOnlyForANodeOnLoopback() {
+        assertThat(SwarmSimulator.emulatesNats(URI.create("http://127.0.0.1:8081"))).isTrue();
+        assertThat(SwarmSimulator.emulatesNats(URI.create("http://localhost:8081"))).isTrue();
+        assertThat(SwarmSimulator.emulatesNats(URI.create("http://[::1]:8081"))).isTrue();
+        assertThat(SwarmSimulator.emulatesNats(URI.create("http://192.0.2.10:8081"))).isFalse();
+    }
 }
