@@ -82,7 +82,7 @@ public final class SwarmSimulator {
         long end = begin + duration.toMillis();
         try (LoopbackLab lab = new LoopbackLab(MAPPING_TIMEOUT)) {
             for (int i = 0; i < peers && !stopRequested; i++) {
-                live.add(startPeer(lab, started++, types.get(i)));
+                live.add(startPeer(lab, started++, types.get(i), progress));
                 Thread.sleep(RAMP_MS / Math.max(1, peers));
             }
             long nextReport = begin + 10_000;
@@ -93,7 +93,7 @@ public final class SwarmSimulator {
                     if (random.nextDouble() < churnPerMinute / 60.0) {
                         totals.add(live.get(i));
                         live.get(i).leave();
-                        live.set(i, startPeer(lab, started++, types.get(i)));
+                        live.set(i, startPeer(lab, started++, types.get(i), progress));
                     }
                 }
                 if (System.currentTimeMillis() >= nextReport) {
@@ -131,7 +131,8 @@ public final class SwarmSimulator {
         }
     }
 
-    private SimulatedPeer startPeer(LoopbackLab lab, int index, NatType nat) throws IOException {
+    private SimulatedPeer startPeer(LoopbackLab lab, int index, NatType nat, Consumer<String> progress)
+            throws IOException {
         boolean emulated = emulatesNats(api);
         InetSocketAddress httpAddress = emulated ? address(index) : null;
         WebP2pPlayerSource s = new WebP2pPlayerSource(api, stream, token, group, httpAddress,
@@ -147,8 +148,9 @@ public final class SwarmSimulator {
             }
         }
         s.start().exceptionally(e -> {
-            throw new IllegalStateException("simulated peer " + index + " could not open a session: "
-                    + e.getMessage(), e);
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            progress.accept("peer " + index + " has no session and plays nothing: " + cause.getMessage());
+            return null;
         });
         return new SimulatedPeer(s, gateway);
     }
