@@ -364,10 +364,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
                 return;
             }
             if (continued) {
-                p2pBytes += prefix.length;
-                if (pingback != null) {
-                    pingback.p2pBytes(prefix.length);
-                }
+                countP2p(prefix.length);
             }
             stored(h.sequence(), body);
         }, loop);
@@ -383,6 +380,14 @@ public final class WebP2pPlayerSource implements AutoCloseable {
         httpBytes += bytes;
         if (pingback != null) {
             pingback.httpBytes(bytes);
+        }
+    }
+
+    /** Bytes from peers that passed the digest check: only those count as offload. */
+    private void countP2p(int bytes) {
+        p2pBytes += bytes;
+        if (pingback != null) {
+            pingback.p2pBytes(bytes);
         }
     }
 
@@ -426,10 +431,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
                         + "the origin published");
                 return;
             }
-            p2pBytes += body.length;
-            if (pingback != null) {
-                pingback.p2pBytes(body.length);
-            }
+            countP2p(body.length);
             stored(sequence, body);
         }
 

@@ -70,7 +70,7 @@ public final class PeerNetwork {
         this.swarm = swarm;
         this.maxPeers = maxPeers;
         this.uploads = new Uploads(loop, clockMs, uploadLimitKbps, bySession::values,
-                (link, bytes) -> linkTotals.computeIfAbsent(link.peerId, k -> new long[2])[1] += bytes);
+                (link, bytes) -> count(link, 0, bytes));
         this.held = held;
         this.events = events;
         this.myId = endpoint.peerId().toHex();
@@ -319,13 +319,19 @@ public final class PeerNetwork {
         }
         System.arraycopy(d.bytes(), d.bytes().length - fresh, download.buffer, download.received, fresh);
         download.received += fresh;
-        linkTotals.computeIfAbsent(link.peerId, k -> new long[2])[0] += fresh;
+        count(link, fresh, 0);
         if (download.received == download.buffer.length) {
             link.downloads.remove(d.sequence());
             events.segment(link.peerId, d.sequence(), download.buffer);
         } else {
             events.progress(link.peerId, d.sequence(), download.received);
         }
+    }
+
+    private void count(PeerLink link, long in, long out) {
+        long[] totals = linkTotals.computeIfAbsent(link.peerId, k -> new long[2]);
+        totals[0] += in;
+        totals[1] += out;
     }
 
     /** Peers that are connected and hold {@code sequence}. */

@@ -47,14 +47,7 @@ class SimulatorViewTest {
 
     @Test
     void aSmallSimulationAnnouncesItsPeersAndReportsNoStalls(FxRobot robot) throws Exception {
-        robot.clickOn("#nav-simulator");
-        type(robot, "#sim-peers", "3");
-        type(robot, "#sim-duration", "7s");
-        type(robot, "#sim-nat-mix", "full=1,symmetric=2");
-        waitFor(2, TimeUnit.SECONDS, () -> text(robot, "#sim-problem").isEmpty());
-        robot.clickOn("#sim-start");
-
-        waitFor(15, TimeUnit.SECONDS, () -> fx.tracker().peers("demo").size() == 3);
+        startRun(robot, 3, "7s", "full=1,symmetric=2");
         List<PeerRecord> joined = fx.tracker().peers("demo");
         assertThat(joined).extracting(p -> p.source().getHostAddress())
                 .containsExactlyInAnyOrder("127.3.0.1", "127.3.0.2", "127.3.0.3");
@@ -68,13 +61,7 @@ class SimulatorViewTest {
 
     @Test
     void stoppingARunEndsItAtOnceWithTheReportSoFar(FxRobot robot) throws Exception {
-        robot.clickOn("#nav-simulator");
-        type(robot, "#sim-peers", "2");
-        type(robot, "#sim-duration", "5m");
-        type(robot, "#sim-nat-mix", "full=1");
-        waitFor(2, TimeUnit.SECONDS, () -> text(robot, "#sim-problem").isEmpty());
-        robot.clickOn("#sim-start");
-        waitFor(15, TimeUnit.SECONDS, () -> fx.tracker().peers("demo").size() == 2);
+        startRun(robot, 2, "5m", "full=1");
 
         robot.clickOn("#sim-stop");
 
@@ -85,6 +72,17 @@ class SimulatorViewTest {
                 .anySatisfy(line -> assertThat(line.toString()).startsWith("stopped after"));
         assertThat(robot.lookup("#sim-start").queryAs(Button.class).isDisabled()).isFalse();
         waitFor(10, TimeUnit.SECONDS, () -> fx.tracker().peers("demo").isEmpty());
+    }
+
+    /** Fills the form, starts the run and waits until all its peers have announced themselves. */
+    private void startRun(FxRobot robot, int peers, String duration, String natMix) throws Exception {
+        robot.clickOn("#nav-simulator");
+        type(robot, "#sim-peers", Integer.toString(peers));
+        type(robot, "#sim-duration", duration);
+        type(robot, "#sim-nat-mix", natMix);
+        waitFor(2, TimeUnit.SECONDS, () -> text(robot, "#sim-problem").isEmpty());
+        robot.clickOn("#sim-start");
+        waitFor(15, TimeUnit.SECONDS, () -> fx.tracker().peers("demo").size() == peers);
     }
 
     /** Replaces a field's text as typing would, without racing the robot's caret over existing text. */
