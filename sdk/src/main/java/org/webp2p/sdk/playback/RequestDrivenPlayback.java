@@ -1,8 +1,6 @@
 package org.webp2p.sdk.playback;
 
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.LongSupplier;
@@ -21,7 +19,7 @@ public final class RequestDrivenPlayback implements Playback {
 
     private final LongSupplier clockMs;
     private final long openedAt;
-    private final Map<Long, Long> durations = new HashMap<>();
+    private final SegmentDurations durations = new SegmentDurations();
     private final Set<Long> ready = new HashSet<>();
     /** Requests not yet answered, by sequence, counting a segment asked for twice at once twice. */
     private final TreeMap<Long, Integer> pending = new TreeMap<>();
@@ -41,7 +39,7 @@ public final class RequestDrivenPlayback implements Playback {
         pending.merge(sequence, 1, Integer::sum);
         long head = playhead();
         ready.removeIf(s -> s < head);
-        durations.keySet().removeIf(s -> s < head - DESCRIBED_BEHIND);
+        durations.forgetBefore(head - DESCRIBED_BEHIND);
     }
 
     /** A request for {@code sequence} was answered: with the segment if {@code delivered}, else with an error. */
@@ -51,7 +49,7 @@ public final class RequestDrivenPlayback implements Playback {
             if (startupMs < 0) {
                 startupMs = clockMs.getAsLong() - openedAt;
             }
-            servedMs += durations.getOrDefault(sequence, 0L);
+            servedMs += durations.of(sequence, 0);
         }
     }
 
@@ -63,10 +61,7 @@ public final class RequestDrivenPlayback implements Playback {
 
     @Override
     public void describe(long sequence, long durationMs) {
-        if (durationMs <= 0) {
-            throw new IllegalArgumentException("segment duration must be positive");
-        }
-        durations.putIfAbsent(sequence, durationMs);
+        durations.describe(sequence, durationMs);
     }
 
     @Override
@@ -92,21 +87,13 @@ public final class RequestDrivenPlayback implements Playback {
     @Override
     public long msUntilNeeded(long sequence, long defaultDurationMs) {
         long playhead = playhead();
-        long ms = 0;
-        for (long s = playhead; s < sequence; s++) {
-            ms += durations.getOrDefault(s, defaultDurationMs);
-        }
-        return playhead < 0 ? 0 : ms;
+        return playhead < 0 ? 0 : durations.between(playhead, sequence, defaultDurationMs);
     }
 
     @Override
     public long bufferAheadMs() {
         long playhead = playhead();
-        long ms = 0;
-        for (long s = playhead; playhead >= 0 && ready.contains(s) && durations.containsKey(s); s++) {
-            ms += durations.get(s);
-        }
-        return ms;
+        return playhead < 0 ? 0 : durations.contiguous(playhead, ready::contains);
     }
 
     @Override

@@ -13,7 +13,7 @@ import java.util.function.LongSupplier;
 public final class VirtualPlayer implements Playback {
     private final LongSupplier clockMs;
     private final long openedAt;
-    private final Map<Long, Long> durations = new HashMap<>();
+    private final SegmentDurations durations = new SegmentDurations();
     private final Map<Long, Boolean> ready = new HashMap<>();
     private long playhead = -1;
     private long offsetMs;
@@ -42,10 +42,7 @@ public final class VirtualPlayer implements Playback {
     /** The playlist says segment {@code sequence} lasts {@code durationMs}. */
     @Override
     public void describe(long sequence, long durationMs) {
-        if (durationMs <= 0) {
-            throw new IllegalArgumentException("segment duration must be positive");
-        }
-        durations.putIfAbsent(sequence, durationMs);
+        durations.describe(sequence, durationMs);
     }
 
     /** Segment {@code sequence} is fully downloaded and checked. */
@@ -76,8 +73,7 @@ public final class VirtualPlayer implements Playback {
             return;
         }
         while (elapsed > 0) {
-            Long duration = durations.get(playhead);
-            if (duration == null || !ready.containsKey(playhead)) {
+            if (!durations.described(playhead) || !ready.containsKey(playhead)) {
                 if (!stalled) {
                     stalled = true;
                     stalls++;
@@ -85,13 +81,14 @@ public final class VirtualPlayer implements Playback {
                 stallMs += elapsed;
                 return;
             }
+            long duration = durations.of(playhead, 0);
             long step = Math.min(elapsed, duration - offsetMs);
             offsetMs += step;
             playedMs += step;
             elapsed -= step;
             if (offsetMs >= duration) {
                 ready.remove(playhead);
-                durations.remove(playhead);
+                durations.forget(playhead);
                 playhead++;
                 offsetMs = 0;
             }
@@ -114,11 +111,7 @@ public final class VirtualPlayer implements Playback {
         if (playhead < 0 || sequence <= playhead) {
             return 0;
         }
-        long ms = durations.getOrDefault(playhead, defaultDurationMs) - offsetMs;
-        for (long s = playhead + 1; s < sequence; s++) {
-            ms += durations.getOrDefault(s, defaultDurationMs);
-        }
-        return Math.max(0, ms);
+        return Math.max(0, durations.between(playhead, sequence, defaultDurationMs) - offsetMs);
     }
 
     /** Media buffered ahead of the playhead, counting only contiguous segments on hand. */
@@ -127,11 +120,9 @@ public final class VirtualPlayer implements Playback {
         if (playhead < 0) {
             return 0;
         }
-        long ms = 0;
-        for (long s = playhead; ready.containsKey(s) && durations.containsKey(s); s++) {
-            ms += durations.get(s) - (s == playhead ? offsetMs : 0);
-        }
-        return ms;
+        long ms = durations.contiguous(playhead, ready::containsKey);
+        // Part of the segment playing now is behind the playhead already.
+        return ms == 0 ? 0 : ms - offsetMs;
     }
 
     public boolean isStalled() {
