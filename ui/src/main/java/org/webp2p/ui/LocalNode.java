@@ -64,7 +64,7 @@ public final class LocalNode implements NodeSource {
     @Override
     public List<ServiceEvent> history(int limit) throws NodeSourceException {
         try {
-            return runtime.store().events().recent(limit);
+            return runtime.events().recent(limit);
         } catch (SQLException e) {
             throw new NodeSourceException("the event log cannot be read: " + e.getMessage(), e);
         }

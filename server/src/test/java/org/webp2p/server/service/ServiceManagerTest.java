@@ -119,7 +119,7 @@ class ServiceManagerTest {
         assertThat(seen).extracting(ServiceEvent::to).containsExactly(
                 ServiceState.STARTING, ServiceState.RUNNING, ServiceState.STOPPING, ServiceState.STOPPED,
                 ServiceState.STARTING, ServiceState.RUNNING);
-        assertThat(node.runtime().store().events().recent(10)).hasSize(6)
+        assertThat(node.runtime().events().recent(10)).hasSize(6)
                 .first().satisfies(e -> assertThat(e.to()).isEqualTo(ServiceState.RUNNING));
     }
 
