@@ -11,8 +11,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 import org.webp2p.server.ServerRuntime;
 import org.webp2p.server.admin.NodeState;
-import org.webp2p.server.api.TokenIssuer;
 import org.webp2p.server.admin.NodeStateReader;
+import org.webp2p.server.api.TokenIssuer;
 import org.webp2p.server.service.ServiceEvent;
 import org.webp2p.server.service.ServiceManager;
 
