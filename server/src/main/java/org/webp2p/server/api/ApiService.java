@@ -29,6 +29,7 @@ import org.webp2p.server.http.Json;
 import org.webp2p.server.http.Router;
 import org.webp2p.server.origin.OriginService;
 import org.webp2p.server.origin.StreamStats;
+import org.webp2p.server.pingback.ClientKind;
 import org.webp2p.server.pingback.LiveAggregator.SessionHealth;
 import org.webp2p.server.pingback.PingbackService;
 import org.webp2p.server.service.Service;
@@ -61,8 +62,11 @@ public final class ApiService extends HttpService {
     public record LoggedDecision(Instant at, String sessionId, String stream, Decision decision) {
     }
 
-    /** A session request: the stream to play and the client's token. */
-    public record SessionRequest(String stream, String token) {
+    /**
+     * A session request: the stream to play, the client's token and what kind of client asks
+     * ({@code "browser"} for the player page; SDK clients need not say).
+     */
+    public record SessionRequest(String stream, String token, ClientKind client) {
     }
 
     public ApiService(Supplier<ServiceManager> manager) {
@@ -70,11 +74,17 @@ public final class ApiService extends HttpService {
         this.manager = manager;
     }
 
+    /** The player page and embeds call it from the origin's or the operator's own web origin. */
+    @Override
+    protected Optional<String> corsOrigins(Config config) {
+        return Optional.of(config.string("origin.cors-origins"));
+    }
+
     @Override
     protected void routes(Router router, ServiceContext context) throws IOException {
         Config c = context.config();
         TokenCodec tokens = new TokenCodec(TokenSecret.load(c, context.dataDir()));
-        boolean open = c.bool("api.open");
+        OpenStreams open = OpenStreams.from(c);
         Scheduler scheduler = new Scheduler(P2pPolicy.from(c));
         SessionRegistry registry = new SessionRegistry(context.clock(), c.duration("api.session-ttl"),
                 (int) c.integer("api.max-sessions"));
@@ -94,7 +104,7 @@ public final class ApiService extends HttpService {
             }
             StreamStats stream = findStream(body.stream());
             String subject = "";
-            if (!open || (body.token() != null && !body.token().isBlank())) {
+            if (!open.contains(stream.name()) || (body.token() != null && !body.token().isBlank())) {
                 try {
                     subject = tokens.verify(body.token(), stream.name(), context.clock().instant()).subject();
                 } catch (TokenException e) {
@@ -102,7 +112,8 @@ public final class ApiService extends HttpService {
                     throw refusal(e);
                 }
             }
-            SessionRegistry.Session session = registry.open(stream.name(), subject).orElseThrow(() -> new HttpProblem(
+            SessionRegistry.Session session = registry.open(stream.name(), subject,
+                    ClientKind.orSdk(body.client())).orElseThrow(() -> new HttpProblem(
                     HttpResponseStatus.SERVICE_UNAVAILABLE, "busy", "too many sessions; retry shortly"));
             return Json.response(HttpResponseStatus.CREATED, plan(session, stream, req, scheduler, c, false));
         });
@@ -128,7 +139,7 @@ public final class ApiService extends HttpService {
         int swarmSize = tracker().map(t -> t.swarmSize(stream.name())).orElse(0);
         // A renewing client has announced itself by now (the plan tells it to), so it is one of them.
         int swarmPeers = renewal ? Math.max(0, swarmSize - 1) : swarmSize;
-        Decision d = scheduler.decide(rendezvousLoads(host), trackerLoads(host), swarmPeers, health);
+        Decision d = scheduler.decide(rendezvousLoads(host), trackerLoads(host), swarmPeers, health, session.client());
         record(session, d);
 
         Map<String, Object> m = new LinkedHashMap<>();

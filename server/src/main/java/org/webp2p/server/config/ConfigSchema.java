@@ -97,6 +97,8 @@ public final class ConfigSchema {
                 "Origins (comma-separated) whose pages may fetch streams; * allows any."));
         s.add(ConfigKey.of("api.open", ValueType.BOOLEAN, "false",
                 "Accept sessions without a token (local demos only; the console flags it)."));
+        s.add(ConfigKey.of("api.open-streams", ValueType.STRING, "demo",
+                "Streams (comma-separated) anyone may play without a token; the built-in demo by default."));
         s.add(ConfigKey.of("api.token-secret", ValueType.STRING, "",
                 "Base64 secret signing tokens; empty makes one in DATA_DIR/api-token.key at first use."));
         s.add(ConfigKey.of("api.public-host", ValueType.STRING, "",

@@ -1,14 +1,19 @@
 package org.webp2p.server.http;
 
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import io.netty.handler.codec.http.cors.CorsConfig;
+import io.netty.handler.codec.http.cors.CorsHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.webp2p.server.config.Config;
 import org.webp2p.server.net.TcpServer;
@@ -49,6 +54,14 @@ public abstract class HttpService implements Service {
         return config.size("http.max-body");
     }
 
+    /**
+     * The web origins whose pages may call this service ({@code *} or a comma-separated list), or
+     * empty for a service only programs call: browsers then refuse cross-origin calls.
+     */
+    protected Optional<String> corsOrigins(Config config) {
+        return Optional.empty();
+    }
+
     /** Releases what {@link #routes} acquired; called at stop after the port is closed. */
     protected void release() throws Exception {
     }
@@ -61,12 +74,17 @@ public abstract class HttpService implements Service {
         routes(router, context);
         RoutingHandler handler = new RoutingHandler(name, router);
         int maxBody = (int) Math.min(Integer.MAX_VALUE, maxBody(context.config()));
+        Optional<CorsConfig> cors = corsOrigins(context.config()).map(origins -> CorsPolicy
+                .builder(origins, HttpMethod.GET, HttpMethod.POST)
+                .allowedRequestHeaders(HttpHeaderNames.CONTENT_TYPE)
+                .build());
         server = TcpServer.bind(context.netty(), context.config().endpoint(name), ch -> {
             ChannelPipeline p = ch.pipeline();
             p.addLast(new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS));
             p.addLast(new IdleCloser());
             p.addLast(new HttpServerCodec());
             p.addLast(new HttpServerKeepAliveHandler());
+            cors.ifPresent(c -> p.addLast(new CorsHandler(c)));
             p.addLast(new JsonObjectAggregator(maxBody, handler.clientErrors));
             p.addLast(handler);
         });

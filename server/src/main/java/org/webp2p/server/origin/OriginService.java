@@ -5,7 +5,6 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.cors.CorsConfig;
-import io.netty.handler.codec.http.cors.CorsConfigBuilder;
 import io.netty.handler.codec.http.cors.CorsHandler;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.webp2p.server.config.Config;
+import org.webp2p.server.http.CorsPolicy;
 import org.webp2p.server.net.TcpServer;
 import org.webp2p.server.service.Service;
 import org.webp2p.server.service.ServiceContext;
@@ -145,17 +145,11 @@ public final class OriginService implements Service {
     }
 
     private static CorsConfig cors(String origins) {
-        CorsConfigBuilder builder = origins.strip().equals("*")
-                ? CorsConfigBuilder.forAnyOrigin()
-                : CorsConfigBuilder.forOrigins(List.of(origins.split(",")).stream().map(String::strip)
-                        .filter(o -> !o.isEmpty()).toArray(String[]::new));
-        return builder
-                .allowedRequestMethods(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS)
+        return CorsPolicy.builder(origins, HttpMethod.GET, HttpMethod.HEAD)
                 .allowedRequestHeaders(HttpHeaderNames.RANGE, HttpHeaderNames.IF_NONE_MATCH,
                         HttpHeaderNames.IF_MODIFIED_SINCE, HttpHeaderNames.IF_RANGE)
                 .exposeHeaders(HttpHeaderNames.CONTENT_LENGTH, HttpHeaderNames.CONTENT_RANGE,
                         HttpHeaderNames.ACCEPT_RANGES, HttpHeaderNames.ETAG)
-                .maxAge(86400)
                 .build();
     }
 

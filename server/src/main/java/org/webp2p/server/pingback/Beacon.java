@@ -13,10 +13,11 @@ import org.webp2p.nat.NatType;
  * @param bufferMs   media buffered ahead of the playhead when the beacon was made
  * @param links      bytes exchanged with each connected peer
  * @param connections peer connection attempts and successes, by the remote peer's NAT type
+ * @param client     the kind of client that sent it; {@link ClientKind#SDK} when the beacon does not say
  */
 public record Beacon(String sessionId, String peerId, String swarm, long httpBytes, long p2pBytes,
                      long uploadedBytes, long playedMs, Long startupMs, int stalls, long stallMs, long bufferMs,
-                     NatType natType, List<Link> links, List<Connections> connections) {
+                     NatType natType, List<Link> links, List<Connections> connections, ClientKind client) {
     static final Pattern ID = Pattern.compile("[A-Za-z0-9._~-]{1,128}");
     static final int MAX_LINKS = 64;
     /** A day of anything in one beacon is a broken client, not a measurement. */
@@ -32,6 +33,7 @@ public record Beacon(String sessionId, String peerId, String swarm, long httpByt
         check(stalls >= 0 && stallMs >= 0 && stallMs <= MAX_MS, "stalls and stallMs must be between 0 and " + MAX_MS);
         check(bufferMs >= 0 && bufferMs <= MAX_MS, "bufferMs must be between 0 and " + MAX_MS);
         natType = natType == null ? NatType.UNKNOWN : natType;
+        client = ClientKind.orSdk(client);
         links = links == null ? List.of() : List.copyOf(links);
         connections = connections == null ? List.of() : List.copyOf(connections);
         check(links.size() <= MAX_LINKS, "at most " + MAX_LINKS + " links");

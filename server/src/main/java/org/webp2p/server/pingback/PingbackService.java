@@ -37,6 +37,12 @@ public final class PingbackService extends HttpService {
         super(NAME);
     }
 
+    /** The player page and embeds call it from the origin's or the operator's own web origin. */
+    @Override
+    protected Optional<String> corsOrigins(Config config) {
+        return Optional.of(config.string("origin.cors-origins"));
+    }
+
     @Override
     protected long maxBody(Config config) {
         return config.size("pingback.max-body");
