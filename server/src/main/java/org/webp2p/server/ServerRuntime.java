@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webp2p.server.admin.AdminService;
@@ -47,7 +48,7 @@ public final class ServerRuntime implements AutoCloseable {
         this.netty = netty;
         ServiceContext context = new ServiceContext(config, netty, store, clock, dataDir);
         List<Service> services = new ArrayList<>();
-        services.add(new OriginService());
+        services.add(new OriginService(() -> apiPort()));
         services.add(new StunService());
         services.add(new RendezvousService());
         services.add(new TrackerService());
@@ -70,6 +71,11 @@ public final class ServerRuntime implements AutoCloseable {
         String url = config.string("store.url").isBlank() ? Store.embeddedUrl(dataDir) : config.string("store.url");
         Store store = Store.open(url, config.string("store.user"), config.string("store.password"));
         return new ServerRuntime(config, dataDir, store, new NettyGroups(), clock);
+    }
+
+    /** Where the player pages the origin serves find the API: its port while it runs. */
+    private OptionalInt apiPort() {
+        return manager.runningAddress(ApiService.NAME).map(a -> OptionalInt.of(a.getPort())).orElse(OptionalInt.empty());
     }
 
     public ServiceManager services() {

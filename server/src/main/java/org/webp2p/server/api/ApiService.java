@@ -35,8 +35,6 @@ import org.webp2p.server.pingback.PingbackService;
 import org.webp2p.server.service.Service;
 import org.webp2p.server.service.ServiceContext;
 import org.webp2p.server.service.ServiceManager;
-import org.webp2p.server.service.ServiceState;
-import org.webp2p.server.service.ServiceStatus;
 import org.webp2p.server.tracker.TrackerService;
 
 /**
@@ -248,11 +246,7 @@ public final class ApiService extends HttpService {
     }
 
     private Optional<InetSocketAddress> running(String service) {
-        if (!manager.get().names().contains(service)) {
-            return Optional.empty();
-        }
-        ServiceStatus s = manager.get().status(service);
-        return s.state() == ServiceState.RUNNING ? s.primaryAddress() : Optional.empty();
+        return manager.get().runningAddress(service);
     }
 
     private <T extends Service> Optional<T> serviceIfRunning(String name, Class<T> type) {

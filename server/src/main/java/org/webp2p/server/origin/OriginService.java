@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Supplier;
 import org.webp2p.server.config.Config;
 import org.webp2p.server.http.CorsPolicy;
 import org.webp2p.server.net.TcpServer;
@@ -39,7 +41,18 @@ public final class OriginService implements Service {
                            String publishKey, Rejections rejections) {
     }
 
+    private final Supplier<OptionalInt> apiPort;
     private volatile Running running;
+
+    /** An origin whose player pages send viewers to the API listening on {@code apiPort}, while it runs. */
+    public OriginService(Supplier<OptionalInt> apiPort) {
+        this.apiPort = apiPort;
+    }
+
+    /** An origin on its own: it serves streams, and player pages that say no API runs. */
+    public OriginService() {
+        this(OptionalInt::empty);
+    }
 
     @Override
     public String name() {
@@ -67,7 +80,8 @@ public final class OriginService implements Service {
                 2 * maxUpload, context.clock());
         try {
             live.start();
-            OriginHttpHandler handler = new OriginHttpHandler(live, demo, vod, rejections);
+            Optional<PlayerPages> player = PlayerPages.load(apiPort, config.string("api.public-host"));
+            OriginHttpHandler handler = new OriginHttpHandler(live, demo, vod, player, rejections);
             CorsConfig cors = cors(config.string("origin.cors-origins"));
             TcpServer server = TcpServer.bind(context.netty(), config.endpoint(NAME), (SocketChannel ch) -> ch
                     .pipeline()
