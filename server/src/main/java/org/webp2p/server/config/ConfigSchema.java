@@ -87,8 +87,10 @@ public final class ConfigSchema {
                 "Publish key of one stream, replacing origin.publish-key for it."));
         s.add(ConfigKey.of("origin.max-upload", ValueType.SIZE, "32MB",
                 "Largest segment or playlist an encoder may upload (larger ones get 413)."));
-        s.add(ConfigKey.integer("origin.live-window", 6, 2, 1000,
-                "Segments listed in a live playlist; as many again stay fetchable after leaving it."));
+        s.add(ConfigKey.integer("origin.live-window", 10, 2, 1000,
+                "Segments listed in a live playlist; as many again stay fetchable after leaving it. Browser players"
+                + " start window-1 segments behind the edge and take from peers only segments over 15 s ahead, so"
+                + " fewer than about 10 two-second segments leave them nothing to share."));
         s.add(ConfigKey.of("origin.ended-after", ValueType.DURATION, "10s",
                 "Silence after which a live stream is marked ended (#EXT-X-ENDLIST)."));
         s.add(ConfigKey.of("origin.vod-roots", ValueType.STRING, "",

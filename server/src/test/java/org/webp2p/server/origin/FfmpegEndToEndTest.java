@@ -69,7 +69,7 @@ class FfmpegEndToEndTest {
                 fx.uri("/live/e2e/index.m3u8").toString()));
 
         String playlist = awaitEnded("/live/e2e/index.m3u8");
-        // ffmpeg listed two segments at a time; the origin keeps its own window of six.
+        // ffmpeg listed two segments at a time; the origin keeps its own, longer window.
         assertThat(playlist).contains("#EXT-X-MAP:URI=\"init0.mp4\"", "s0.m4s", "s1.m4s", "s2.m4s");
         JsonNode probe = probe("/live/e2e/index.m3u8");
         assertThat(codecs(probe)).contains("h264", "aac");
