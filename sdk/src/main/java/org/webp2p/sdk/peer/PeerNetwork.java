@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.function.LongSupplier;
 import org.webp2p.nat.NatCompatibility;
 import org.webp2p.nat.NatType;
+import org.webp2p.protocol.tracker.AnnounceAnswer;
 import org.webp2p.rtmfp.crypto.PeerId;
 import org.webp2p.rtmfp.net.RtmfpEndpoint;
 import org.webp2p.rtmfp.session.ReceiveFlow;
@@ -23,7 +24,6 @@ import org.webp2p.rtmfp.session.SessionListener;
 import org.webp2p.rtmfp.session.SessionState;
 import org.webp2p.rtmfp.wire.Bytes;
 import org.webp2p.rtmfp.wire.MalformedInputException;
-import org.webp2p.sdk.control.TrackerClient;
 import org.webp2p.sdk.diagnostics.PeerConnectionFailure;
 import org.webp2p.sdk.diagnostics.PeerFailureReason;
 import org.webp2p.sdk.fetch.FallbackReason;
@@ -59,9 +59,9 @@ public final class PeerNetwork {
     private final Map<String, Long> retryAfter = new HashMap<>();
     private final Map<String, Long> bannedUntil = new HashMap<>();
     private final Map<String, long[]> linkTotals = new LinkedHashMap<>();
-    private final Map<String, long[]> connectionTotals = new LinkedHashMap<>();
+    private final Map<NatType, long[]> connectionTotals = new LinkedHashMap<>();
     private final RendezvousLink rendezvous;
-    private String natType = "UNKNOWN";
+    private NatType natType = NatType.UNKNOWN;
     private boolean closed;
 
     public PeerNetwork(RtmfpEndpoint endpoint, EventLoop loop, LongSupplier clockMs, String swarm, int maxPeers,
@@ -85,7 +85,7 @@ public final class PeerNetwork {
         return myId;
     }
 
-    public void natType(String type) {
+    public void natType(NatType type) {
         this.natType = type;
     }
 
@@ -107,12 +107,12 @@ public final class PeerNetwork {
     }
 
     /** Connects to offered peers until this client has its fill. */
-    public void offer(List<TrackerClient.Peer> peers) {
+    public void offer(List<AnnounceAnswer.Peer> peers) {
         if (closed || !rendezvous.up()) {
             return;
         }
         long now = clock.getAsLong();
-        for (TrackerClient.Peer p : peers) {
+        for (AnnounceAnswer.Peer p : peers) {
             if (byPeer.size() + connecting.size() >= maxPeers) {
                 return;
             }
@@ -121,11 +121,11 @@ public final class PeerNetwork {
                     || retryAfter.getOrDefault(id, 0L) > now || bannedUntil.getOrDefault(id, 0L) > now) {
                 continue;
             }
-            connect(id, p.natType() == null ? "UNKNOWN" : p.natType());
+            connect(id, p.natType());
         }
     }
 
-    private void connect(String id, String remoteNat) {
+    private void connect(String id, NatType remoteNat) {
         PeerId target;
         try {
             target = PeerId.fromHex(id);
@@ -160,13 +160,9 @@ public final class PeerNetwork {
         }, loop);
     }
 
-    private PeerFailureReason failureReason(String remoteNat) {
-        try {
-            return NatCompatibility.canConnect(NatType.valueOf(natType), NatType.valueOf(remoteNat))
-                    ? PeerFailureReason.HANDSHAKE_TIMEOUT : PeerFailureReason.NAT_INCOMPATIBLE;
-        } catch (IllegalArgumentException e) {
-            return PeerFailureReason.HANDSHAKE_TIMEOUT;
-        }
+    private PeerFailureReason failureReason(NatType remoteNat) {
+        return NatCompatibility.canConnect(natType, remoteNat)
+                ? PeerFailureReason.HANDSHAKE_TIMEOUT : PeerFailureReason.NAT_INCOMPATIBLE;
     }
 
     private void incoming(Session session) {

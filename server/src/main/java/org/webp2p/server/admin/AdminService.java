@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.webp2p.server.api.TokenIssuer;
+import org.webp2p.server.config.ServiceName;
 import org.webp2p.server.http.BearerToken;
 import org.webp2p.server.http.HttpProblem;
 import org.webp2p.server.http.HttpService;
@@ -29,7 +30,7 @@ import org.webp2p.server.service.ServiceStatus;
  * route but {@code /health} asks for the {@link AdminToken} as a bearer token.
  */
 public final class AdminService extends HttpService {
-    public static final String NAME = "admin";
+    public static final String NAME = ServiceName.ADMIN.id();
     private static final long DEFAULT_TOKEN_HOURS = 24;
     private static final int MAX_EVENTS = 500;
 

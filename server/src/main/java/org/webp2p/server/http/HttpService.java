@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.webp2p.protocol.Health;
 import org.webp2p.server.config.Config;
 import org.webp2p.server.net.TcpServer;
 import org.webp2p.server.service.Service;
@@ -56,7 +57,7 @@ public abstract class HttpService implements Service {
     @Override
     public void start(ServiceContext context) throws Exception {
         Router router = new Router();
-        router.get("/health", req -> Json.response(HttpResponseStatus.OK, Map.of("service", name, "status", "ok")));
+        router.get("/health", req -> Json.response(HttpResponseStatus.OK, Health.ok(name)));
         router.open("/health");
         routes(router, context);
         RoutingHandler handler = new RoutingHandler(name, router);

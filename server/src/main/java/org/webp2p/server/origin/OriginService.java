@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.webp2p.server.config.Config;
+import org.webp2p.server.config.ServiceName;
 import org.webp2p.server.net.TcpServer;
 import org.webp2p.server.service.Service;
 import org.webp2p.server.service.ServiceContext;
@@ -31,7 +32,7 @@ import org.webp2p.server.service.ServiceContext;
  * {@link #publishKey() publish key}, as query parameter {@code key} or header {@code X-Publish-Key}.
  */
 public final class OriginService implements Service {
-    public static final String NAME = "origin";
+    public static final String NAME = ServiceName.ORIGIN.id();
     /** Where a generated publish key is kept, so it survives restarts. */
     public static final String PUBLISH_KEY_SETTING = "origin.publish-key";
 

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.webp2p.protocol.pingback.Beacon;
 import org.webp2p.server.http.Json;
 
 /** Raw beacons and their per-minute sums in the store; plain JDBC so any database works. */

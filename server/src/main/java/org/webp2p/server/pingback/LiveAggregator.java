@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.webp2p.nat.NatType;
+import org.webp2p.protocol.pingback.Beacon;
 
 /**
  * Per-swarm and global figures over a sliding window, kept in fixed-width time buckets so adding a

@@ -1,6 +1,7 @@
 package org.webp2p.server.pingback;
 
 import java.time.Instant;
+import org.webp2p.protocol.pingback.Beacon;
 
 /** One minute of one swarm's beacons, summed: the stored history. */
 public record MinuteStat(String swarm, Instant minute, long beacons, long httpBytes, long p2pBytes,

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.time.Instant;
 import java.util.List;
 import org.webp2p.nat.NatType;
+import org.webp2p.protocol.tracker.SegmentRange;
 
 /**
  * A peer as the tracker knows it: the last announce plus where the announce came from.
@@ -14,10 +15,5 @@ public record PeerRecord(String peerId, String swarm, InetAddress source, NatTyp
                          long position, SegmentRange have, int uploadKbps, Instant joined, Instant lastSeen) {
     public PeerRecord {
         addresses = List.copyOf(addresses);
-    }
-
-    static PeerRecord from(AnnounceRequest r, InetAddress source, Instant joined, Instant now) {
-        return new PeerRecord(r.peerId(), r.swarm(), source, r.natType(), r.addresses(), r.position(), r.have(),
-                r.uploadKbps(), joined, now);
     }
 }

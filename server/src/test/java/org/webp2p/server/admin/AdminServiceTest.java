@@ -18,6 +18,7 @@ import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.webp2p.protocol.tracker.SegmentRange;
 import org.webp2p.server.TestNode;
 import org.webp2p.server.api.AccessToken;
 import org.webp2p.server.api.TokenCodec;
@@ -28,7 +29,6 @@ import org.webp2p.server.service.ServiceEvent;
 import org.webp2p.server.service.ServiceState;
 import org.webp2p.server.service.ServiceStatus;
 import org.webp2p.server.tracker.PeerRecord;
-import org.webp2p.server.tracker.SegmentRange;
 import org.webp2p.server.tracker.SwarmRegistry.SwarmSummary;
 
 class AdminServiceTest {

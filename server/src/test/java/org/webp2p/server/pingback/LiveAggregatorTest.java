@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.webp2p.nat.NatType;
+import org.webp2p.protocol.pingback.Beacon;
 import org.webp2p.server.MutableClock;
 
 class LiveAggregatorTest {

@@ -1,7 +1,10 @@
-package org.webp2p.server.api;
+package org.webp2p.protocol.api;
+
+import java.util.Objects;
 
 /**
- * How busy one rendezvous node or tracker is, as the scheduler sees it.
+ * How busy one rendezvous node or tracker is: an entry of {@link LoadReport}, and what the API's
+ * scheduler compares.
  *
  * @param address  where clients reach it ({@code host:port} or a URL)
  * @param used     sessions or peers it carries now
@@ -9,6 +12,7 @@ package org.webp2p.server.api;
  */
 public record NodeLoad(String address, long used, long capacity) {
     public NodeLoad {
+        Objects.requireNonNull(address, "address");
         if (used < 0 || capacity < 0) {
             throw new IllegalArgumentException("load figures must not be negative");
         }

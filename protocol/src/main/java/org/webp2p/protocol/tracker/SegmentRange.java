@@ -1,4 +1,4 @@
-package org.webp2p.server.tracker;
+package org.webp2p.protocol.tracker;
 
 /** A run of media sequence numbers a peer holds, both ends included. */
 public record SegmentRange(long first, long last) {

@@ -1,4 +1,4 @@
-package org.webp2p.server.http;
+package org.webp2p.protocol;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
