@@ -16,13 +16,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.webp2p.nat.NatType;
+import org.webp2p.protocol.admin.PeerRecord;
 import org.webp2p.protocol.api.SessionPlan;
 import org.webp2p.sdk.diagnostics.DiagnosticsListener;
 import org.webp2p.sdk.fetch.FallbackReason;
 import org.webp2p.sdk.fetch.SegmentScheduler;
 import org.webp2p.server.TestNode;
 import org.webp2p.server.pingback.PingbackService;
-import org.webp2p.server.tracker.PeerRecord;
 import org.webp2p.server.tracker.TrackerService;
 
 /** A real client against a real node: session, live demo stream, tracker and beacons. */

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.webp2p.protocol.admin.PeerRecord;
 import org.webp2p.server.TestNode;
-import org.webp2p.server.tracker.PeerRecord;
 import org.webp2p.server.tracker.TrackerService;
 
 class SwarmSimulatorTest {

@@ -21,6 +21,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webp2p.protocol.admin.ServiceState;
+import org.webp2p.protocol.admin.ServiceStatus;
+import org.webp2p.protocol.admin.StreamStats;
 import org.webp2p.protocol.api.LoadReport;
 import org.webp2p.protocol.api.NodeLoad;
 import org.webp2p.protocol.api.SessionPlan;
@@ -33,14 +36,11 @@ import org.webp2p.server.http.HttpService;
 import org.webp2p.server.http.Json;
 import org.webp2p.server.http.Router;
 import org.webp2p.server.origin.OriginService;
-import org.webp2p.server.origin.StreamStats;
 import org.webp2p.server.pingback.LiveAggregator.SessionHealth;
 import org.webp2p.server.pingback.PingbackService;
 import org.webp2p.server.service.Service;
 import org.webp2p.server.service.ServiceContext;
 import org.webp2p.server.service.ServiceManager;
-import org.webp2p.server.service.ServiceState;
-import org.webp2p.server.service.ServiceStatus;
 import org.webp2p.server.tracker.TrackerService;
 
 /**

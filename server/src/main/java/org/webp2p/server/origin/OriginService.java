@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.webp2p.protocol.admin.StreamStats;
 import org.webp2p.server.config.Config;
 import org.webp2p.server.config.ServiceName;
 import org.webp2p.server.net.TcpServer;

@@ -16,6 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.webp2p.nat.NatType;
+import org.webp2p.protocol.admin.NatPairStat;
+import org.webp2p.protocol.admin.PeerLink;
+import org.webp2p.protocol.admin.SwarmFigures;
 import org.webp2p.protocol.pingback.Beacon;
 
 /**

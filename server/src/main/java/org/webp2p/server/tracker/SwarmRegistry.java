@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import org.webp2p.protocol.admin.PeerRecord;
+import org.webp2p.protocol.admin.SwarmSummary;
 import org.webp2p.protocol.tracker.AnnounceEvent;
 import org.webp2p.protocol.tracker.AnnounceRequest;
 
@@ -167,10 +169,6 @@ public final class SwarmRegistry {
 
     public long expired() {
         return expired.sum();
-    }
-
-    /** A swarm in the live view. */
-    public record SwarmSummary(String swarm, int peers) {
     }
 
     private static final class Swarm {

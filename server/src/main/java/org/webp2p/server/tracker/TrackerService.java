@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.webp2p.protocol.admin.PeerRecord;
+import org.webp2p.protocol.admin.SwarmSummary;
 import org.webp2p.protocol.tracker.AnnounceAnswer;
 import org.webp2p.protocol.tracker.AnnounceRequest;
 import org.webp2p.server.config.Config;
@@ -70,7 +72,7 @@ public final class TrackerService extends HttpService {
     }
 
     /** The live registry, or empty lists while stopped. */
-    public List<SwarmRegistry.SwarmSummary> swarms() {
+    public List<SwarmSummary> swarms() {
         SwarmRegistry r = registry;
         return r == null ? List.of() : r.swarms();
     }
@@ -91,10 +93,10 @@ public final class TrackerService extends HttpService {
         if (r == null) {
             return Map.of();
         }
-        List<SwarmRegistry.SwarmSummary> s = r.swarms();
+        List<SwarmSummary> s = r.swarms();
         Map<String, Number> m = new LinkedHashMap<>();
         m.put("swarms", s.size());
-        int peers = s.stream().mapToInt(SwarmRegistry.SwarmSummary::peers).sum();
+        int peers = s.stream().mapToInt(SwarmSummary::peers).sum();
         m.put("peers", peers);
         // The scheduler compares trackers by these two.
         m.put("load", peers);

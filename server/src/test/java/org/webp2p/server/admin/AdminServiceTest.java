@@ -18,18 +18,20 @@ import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.webp2p.protocol.admin.AdminSnapshot;
+import org.webp2p.protocol.admin.NodeState;
+import org.webp2p.protocol.admin.PeerLink;
+import org.webp2p.protocol.admin.PeerRecord;
+import org.webp2p.protocol.admin.ServiceEvent;
+import org.webp2p.protocol.admin.ServiceState;
+import org.webp2p.protocol.admin.ServiceStatus;
+import org.webp2p.protocol.admin.SwarmSummary;
 import org.webp2p.protocol.tracker.SegmentRange;
 import org.webp2p.server.TestNode;
 import org.webp2p.server.api.AccessToken;
 import org.webp2p.server.api.TokenCodec;
 import org.webp2p.server.api.TokenSecret;
 import org.webp2p.server.http.Json;
-import org.webp2p.server.pingback.PeerLink;
-import org.webp2p.server.service.ServiceEvent;
-import org.webp2p.server.service.ServiceState;
-import org.webp2p.server.service.ServiceStatus;
-import org.webp2p.server.tracker.PeerRecord;
-import org.webp2p.server.tracker.SwarmRegistry.SwarmSummary;
 
 class AdminServiceTest {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

@@ -11,9 +11,9 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.webp2p.protocol.admin.ServiceState;
 import org.webp2p.server.TestNode;
 import org.webp2p.server.http.Json;
-import org.webp2p.server.service.ServiceState;
 
 /** Two real nodes: the first sends clients to the second's tracker once its own is full. */
 class ClusterSchedulingTest {

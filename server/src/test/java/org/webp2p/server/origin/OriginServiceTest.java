@@ -26,6 +26,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.webp2p.protocol.admin.StreamStats;
 import org.webp2p.server.MutableClock;
 
 class OriginServiceTest {

@@ -13,6 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.webp2p.protocol.admin.PeerLink;
+import org.webp2p.protocol.admin.SwarmFigures;
 import org.webp2p.server.TestNode;
 import org.webp2p.server.http.Json;
 

@@ -6,7 +6,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import org.webp2p.server.pingback.MinuteStat;
+import org.webp2p.protocol.admin.MinuteStat;
 import org.webp2p.ui.Format;
 import org.webp2p.ui.NodeModel;
 import org.webp2p.ui.NodeSnapshot;

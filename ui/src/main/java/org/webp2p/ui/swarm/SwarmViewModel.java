@@ -9,9 +9,9 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.webp2p.server.origin.StreamStats;
-import org.webp2p.server.tracker.PeerRecord;
-import org.webp2p.server.tracker.SwarmRegistry.SwarmSummary;
+import org.webp2p.protocol.admin.PeerRecord;
+import org.webp2p.protocol.admin.StreamStats;
+import org.webp2p.protocol.admin.SwarmSummary;
 import org.webp2p.ui.NodeModel;
 import org.webp2p.ui.NodeSnapshot;
 

@@ -1,4 +1,4 @@
-package org.webp2p.server.service;
+package org.webp2p.protocol.admin;
 
 import java.time.Instant;
 import java.util.Objects;

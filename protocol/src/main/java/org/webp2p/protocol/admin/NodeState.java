@@ -1,16 +1,10 @@
-package org.webp2p.server.admin;
+package org.webp2p.protocol.admin;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import org.webp2p.server.origin.StreamStats;
-import org.webp2p.server.pingback.MinuteStat;
-import org.webp2p.server.pingback.PeerLink;
-import org.webp2p.server.pingback.SwarmFigures;
-import org.webp2p.server.service.ServiceStatus;
-import org.webp2p.server.tracker.PeerRecord;
-import org.webp2p.server.tracker.SwarmRegistry.SwarmSummary;
 
 /**
  * What a node's services show at one instant, read in one place so the console's local view and the
@@ -29,6 +23,9 @@ public record NodeState(Instant at, List<ServiceStatus> services, List<StreamSta
                         SwarmFigures global, Map<String, SwarmFigures> swarmFigures,
                         Map<String, List<PeerLink>> links, List<MinuteStat> lastHour) {
     public NodeState {
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(global, "global");
         services = List.copyOf(services);
         streams = List.copyOf(streams);
         swarms = List.copyOf(swarms);

@@ -1,8 +1,7 @@
-package org.webp2p.server.admin;
+package org.webp2p.protocol.admin;
 
 import java.util.List;
 import java.util.Objects;
-import org.webp2p.server.service.ServiceEvent;
 
 /**
  * The body of {@code GET /v1/snapshot}: the node's state, the service events logged after the

@@ -1,4 +1,4 @@
-package org.webp2p.server.service;
+package org.webp2p.protocol.admin;
 
 /** Where a service is in its lifecycle. */
 public enum ServiceState {

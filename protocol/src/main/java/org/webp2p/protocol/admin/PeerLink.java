@@ -1,4 +1,4 @@
-package org.webp2p.server.pingback;
+package org.webp2p.protocol.admin;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package org.webp2p.server.origin;
+package org.webp2p.protocol.admin;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -17,6 +17,12 @@ import java.util.Optional;
 public record StreamStats(String name, Kind kind, long ingestBitrate, long segments,
                           Optional<Duration> lastSegmentAge, long requests, long bytesOut, long notModified) {
 
+    /**
+     * The file name of a live stream's media playlist, and of a VOD root's entry playlist, in the
+     * origin's URLs ({@code /live/NAME/index.m3u8}, {@code /vod/NAME/index.m3u8}).
+     */
+    public static final String PLAYLIST_FILE = "index.m3u8";
+
     /** Where a stream's content comes from and whether it still grows. */
     public enum Kind { LIVE, ENDED, DEMO, VOD }
 
@@ -34,7 +40,7 @@ public record StreamStats(String name, Kind kind, long ingestBitrate, long segme
      * {@code index.m3u8} (the root is served as it is, so other playlists in it have their own paths).
      */
     public String playlistPath() {
-        return (kind == Kind.VOD ? "/vod/" : "/live/") + name + "/" + OriginPath.LIVE_PLAYLIST;
+        return (kind == Kind.VOD ? "/vod/" : "/live/") + name + "/" + PLAYLIST_FILE;
     }
 
     /** Share of requests answered 304, from 0 to 1. */

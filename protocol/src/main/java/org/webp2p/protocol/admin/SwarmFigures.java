@@ -1,6 +1,7 @@
-package org.webp2p.server.pingback;
+package org.webp2p.protocol.admin;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Live figures of one swarm (or of all, with swarm {@code "*"}) over the aggregation window.
@@ -13,6 +14,7 @@ public record SwarmFigures(String swarm, int peers, int sessions, long httpBytes
                            double offloadRatio, long stalls, long stallMs, double stallRatio, long startupP50Ms,
                            long startupP95Ms, List<NatPairStat> natPairs) {
     public SwarmFigures {
+        Objects.requireNonNull(swarm, "swarm");
         natPairs = List.copyOf(natPairs);
     }
 
