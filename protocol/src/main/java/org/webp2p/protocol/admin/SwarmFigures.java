@@ -13,6 +13,9 @@ import java.util.Objects;
 public record SwarmFigures(String swarm, int peers, int sessions, long httpBytes, long p2pBytes, long uploadedBytes,
                            double offloadRatio, long stalls, long stallMs, double stallRatio, long startupP50Ms,
                            long startupP95Ms, List<NatPairStat> natPairs) {
+    /** The swarm name of the figures over every swarm. */
+    public static final String ALL_SWARMS = "*";
+
     public SwarmFigures {
         Objects.requireNonNull(swarm, "swarm");
         natPairs = List.copyOf(natPairs);

@@ -27,7 +27,7 @@ import org.webp2p.protocol.pingback.Beacon;
  * each session's recent stalls, which the scheduler reads to lower a struggling client's prefetch.
  */
 public final class LiveAggregator {
-    public static final String ALL = "*";
+    public static final String ALL = SwarmFigures.ALL_SWARMS;
     /** Startup samples kept per bucket; beyond it a bucket keeps an even sample of them. */
     private static final int MAX_STARTUP_SAMPLES = 512;
 
