@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One service as {@code GET /v1/services} describes it: its {@link ServiceStatus} with the uptime
@@ -14,7 +15,7 @@ import java.util.Objects;
  * @param lastError     the reason of the last failure, or null if it never failed
  */
 public record ServiceDescription(String name, boolean enabled, ServiceState state, Instant since, long uptimeSeconds,
-                                 List<InetSocketAddress> addresses, String lastError, Map<String, Number> metrics) {
+                                 List<InetSocketAddress> addresses, @Nullable String lastError, Map<String, Number> metrics) {
     public ServiceDescription {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(state, "state");

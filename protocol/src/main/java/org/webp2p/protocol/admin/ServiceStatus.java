@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable snapshot of one service, safe to hand to any thread (the console reads these).
@@ -21,7 +22,7 @@ public record ServiceStatus(
         ServiceState state,
         Instant since,
         List<InetSocketAddress> addresses,
-        String lastError,
+        @Nullable String lastError,
         Map<String, Number> metrics) {
 
     public ServiceStatus {

@@ -2,6 +2,7 @@ package org.webp2p.protocol.api;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The API's answer to {@code POST /v1/sessions} and {@code GET /v1/sessions/{id}}: where the client
@@ -14,8 +15,9 @@ import java.util.Objects;
  * @param pingbackUrl        where beacons go; null while pingback is not running
  * @param pingbackIntervalMs how often to send a beacon, and to ask for the plan again
  */
-public record SessionPlan(String sessionId, String stream, String swarm, List<String> playlistUrls, String trackerUrl,
-                          List<String> rendezvous, List<String> stun, String pingbackUrl, long pingbackIntervalMs,
+public record SessionPlan(String sessionId, String stream, String swarm, List<String> playlistUrls, @Nullable String trackerUrl,
+                          List<String> rendezvous, List<String> stun, @Nullable String pingbackUrl,
+                          long pingbackIntervalMs,
                           P2p p2p) {
     public SessionPlan {
         Objects.requireNonNull(sessionId, "sessionId");

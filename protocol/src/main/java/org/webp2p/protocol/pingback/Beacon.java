@@ -2,6 +2,7 @@ package org.webp2p.protocol.pingback;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.webp2p.nat.NatType;
 import org.webp2p.protocol.Require;
 
@@ -18,8 +19,8 @@ import org.webp2p.protocol.Require;
  * @param links      bytes exchanged with each connected peer
  * @param connections peer connection attempts and successes, by the remote peer's NAT type
  */
-public record Beacon(String sessionId, String peerId, String swarm, long httpBytes, long p2pBytes,
-                     long uploadedBytes, long playedMs, @JsonInclude(JsonInclude.Include.NON_NULL) Long startupMs,
+public record Beacon(String sessionId, @Nullable String peerId, String swarm, long httpBytes, long p2pBytes,
+                     long uploadedBytes, long playedMs, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Long startupMs,
                      int stalls, long stallMs, long bufferMs, NatType natType, List<Link> links,
                      List<Connections> connections) {
     /** The most links one beacon may carry: a client sends its busiest. */

@@ -1,6 +1,7 @@
 package org.webp2p.protocol.tracker;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.webp2p.nat.NatType;
 import org.webp2p.protocol.Require;
 
@@ -25,7 +26,7 @@ public record AnnounceAnswer(long interval, List<Peer> peers, int swarmSize) {
      * @param natType {@link NatType#UNKNOWN} when left out, or named in a version this one does not know
      * @param have    segments it holds, or null when it announced none
      */
-    public record Peer(String peerId, NatType natType, List<String> addresses, long position, SegmentRange have,
+    public record Peer(String peerId, NatType natType, List<String> addresses, long position, @Nullable SegmentRange have,
                        int uploadKbps) {
         public Peer {
             Require.id(peerId, "peerId");

@@ -3,6 +3,7 @@ package org.webp2p.protocol.tracker;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.webp2p.nat.NatType;
 import org.webp2p.protocol.Require;
 
@@ -20,8 +21,8 @@ import org.webp2p.protocol.Require;
  *                     tracker's own list size
  */
 public record AnnounceRequest(String swarm, String peerId, AnnounceEvent event, NatType natType,
-                              List<String> addresses, long position, SegmentRange have, int uploadKbps,
-                              @JsonInclude(JsonInclude.Include.NON_NULL) Integer want) {
+                              List<String> addresses, long position, @Nullable SegmentRange have, int uploadKbps,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Integer want) {
     public static final int MAX_ADDRESSES = 8;
     private static final Pattern HOST_PORT = Pattern.compile("(\\[[0-9a-fA-F:.]+]|[A-Za-z0-9.-]{1,253}):\\d{1,5}");
 
