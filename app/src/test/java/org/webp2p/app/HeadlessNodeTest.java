@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.webp2p.server.TestNode;
 import org.webp2p.server.config.ConfigSchema;
+import org.webp2p.server.service.EventLog;
 import org.webp2p.server.service.ServiceState;
 import org.webp2p.server.store.Store;
 
@@ -85,7 +86,7 @@ class HeadlessNodeTest {
         assertThat(rest).contains("service admin STOPPED -").last().isEqualTo("stopped");
 
         try (Store store = Store.open(Store.embeddedUrl(dir), "sa", "")) {
-            assertThat(store.events().recent(1).get(0).to()).as("the stop reached the event log")
+            assertThat(EventLog.in(store).recent(1).get(0).to()).as("the stop reached the event log")
                     .isEqualTo(ServiceState.STOPPED);
         }
     }

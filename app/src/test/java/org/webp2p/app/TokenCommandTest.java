@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.webp2p.server.api.AccessToken;
 import org.webp2p.server.api.TokenCodec;
@@ -32,7 +33,7 @@ class TokenCommandTest extends CommandLineHarness {
 
     @Test
     void secretFromConfigurationIsUsedWhenSet() throws Exception {
-        String secret = java.util.Base64.getEncoder().encodeToString("0123456789abcdef0123".getBytes());
+        String secret = Base64.getEncoder().encodeToString("0123456789abcdef0123".getBytes());
         assertThat(run("token", "--data-dir", dir.toString(), "--set", "api.token-secret=" + secret,
                 "--stream", "*")).isZero();
         new TokenCodec("0123456789abcdef0123".getBytes()).verify(out.toString().trim(), "anything", Instant.now());

@@ -283,18 +283,66 @@ public final class RtmfpParams {
             maxOpenings = p.maxOpenings;
         }
 
-        public Builder openTimeoutMillis(long v) { openTimeoutMillis = v; return this; }
-        public Builder cookieLifetimeMillis(long v) { cookieLifetimeMillis = v; return this; }
-        public Builder dhGroups(List<DhGroup> v) { dhGroups = v; return this; }
-        public Builder protectionPolicy(ProtectionPolicy v) { protectionPolicy = v; return this; }
-        public Builder receiveWindowBytes(int v) { receiveWindowBytes = v; return this; }
-        public Builder sendBufferLimitBytes(int v) { sendBufferLimitBytes = v; return this; }
-        public Builder maxFlowsPerSession(int v) { maxFlowsPerSession = v; return this; }
-        public Builder keepaliveMillis(long v) { keepaliveMillis = v; return this; }
-        public Builder idleTimeoutMillis(long v) { idleTimeoutMillis = v; return this; }
-        public Builder maxSessionsPerAddress(int v) { maxSessionsPerAddress = v; return this; }
-        public Builder maxSessions(int v) { maxSessions = v; return this; }
-        public Builder maxHelloAmplification(int v) { maxHelloAmplification = v; return this; }
+        public Builder openTimeoutMillis(long v) {
+            openTimeoutMillis = v;
+            return this;
+        }
+
+        public Builder cookieLifetimeMillis(long v) {
+            cookieLifetimeMillis = v;
+            return this;
+        }
+
+        public Builder dhGroups(List<DhGroup> v) {
+            dhGroups = v;
+            return this;
+        }
+
+        public Builder protectionPolicy(ProtectionPolicy v) {
+            protectionPolicy = v;
+            return this;
+        }
+
+        public Builder receiveWindowBytes(int v) {
+            receiveWindowBytes = v;
+            return this;
+        }
+
+        public Builder sendBufferLimitBytes(int v) {
+            sendBufferLimitBytes = v;
+            return this;
+        }
+
+        public Builder maxFlowsPerSession(int v) {
+            maxFlowsPerSession = v;
+            return this;
+        }
+
+        public Builder keepaliveMillis(long v) {
+            keepaliveMillis = v;
+            return this;
+        }
+
+        public Builder idleTimeoutMillis(long v) {
+            idleTimeoutMillis = v;
+            return this;
+        }
+
+        public Builder maxSessionsPerAddress(int v) {
+            maxSessionsPerAddress = v;
+            return this;
+        }
+
+        public Builder maxSessions(int v) {
+            maxSessions = v;
+            return this;
+        }
+
+        public Builder maxHelloAmplification(int v) {
+            maxHelloAmplification = v;
+            return this;
+        }
+
         public Builder timerTickMillis(long v) {
             if (v < 1 || v > 100) {
                 throw new IllegalArgumentException("timer tick must be 1..100 ms, well under the delayed ack");

@@ -6,9 +6,11 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +39,7 @@ class WebP2pPlayerSourceTest {
 
     @AfterEach
     void stop() throws Exception {
-        group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         node.close();
     }
 
@@ -133,7 +135,7 @@ class WebP2pPlayerSourceTest {
         URI api = URI.create("http://127.0.0.1:" + node.address("api").getPort());
         try (WebP2pPlayerSource source = new WebP2pPlayerSource(api, "demo", "Zm9v.YmFy", group, null,
                 System::currentTimeMillis)) {
-            assertThat(source.start()).failsWithin(java.time.Duration.ofSeconds(5))
+            assertThat(source.start()).failsWithin(Duration.ofSeconds(5))
                     .withThrowableThat().withMessageContaining("signature does not match");
         }
     }

@@ -12,15 +12,16 @@ import org.slf4j.LoggerFactory;
 import org.webp2p.server.admin.AdminService;
 import org.webp2p.server.api.ApiService;
 import org.webp2p.server.config.Config;
+import org.webp2p.server.origin.OriginService;
+import org.webp2p.server.pingback.PingbackService;
+import org.webp2p.server.rtmfp.RendezvousService;
+import org.webp2p.server.service.EventLog;
 import org.webp2p.server.service.NettyGroups;
 import org.webp2p.server.service.Service;
 import org.webp2p.server.service.ServiceContext;
 import org.webp2p.server.service.ServiceManager;
 import org.webp2p.server.store.Store;
 import org.webp2p.server.store.StoreException;
-import org.webp2p.server.origin.OriginService;
-import org.webp2p.server.pingback.PingbackService;
-import org.webp2p.server.rtmfp.RendezvousService;
 import org.webp2p.server.stun.StunService;
 import org.webp2p.server.tracker.TrackerService;
 
@@ -34,6 +35,7 @@ public final class ServerRuntime implements AutoCloseable {
     private final Config config;
     private final Path dataDir;
     private final Store store;
+    private final EventLog events;
     private final NettyGroups netty;
     private final ServiceManager manager;
 
@@ -41,6 +43,7 @@ public final class ServerRuntime implements AutoCloseable {
         this.config = config;
         this.dataDir = dataDir;
         this.store = store;
+        this.events = EventLog.in(store);
         this.netty = netty;
         ServiceContext context = new ServiceContext(config, netty, store, clock, dataDir);
         List<Service> services = new ArrayList<>();
@@ -54,7 +57,7 @@ public final class ServerRuntime implements AutoCloseable {
         this.manager = new ServiceManager(context, services);
         manager.addListener(event -> {
             try {
-                store.events().append(event);
+                events.append(event);
             } catch (SQLException e) {
                 log.warn("cannot record {} in the event log", event, e);
             }
@@ -71,6 +74,11 @@ public final class ServerRuntime implements AutoCloseable {
 
     public ServiceManager services() {
         return manager;
+    }
+
+    /** Every service state change, kept in the store across restarts. */
+    public EventLog events() {
+        return events;
     }
 
     public Store store() {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -80,7 +81,7 @@ public final class TestNode implements AutoCloseable {
 
     /** Whether something accepts TCP connections on loopback {@code port} right now. */
     public static boolean accepts(int port) {
-        try (java.net.Socket s = new java.net.Socket()) {
+        try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress("127.0.0.1", port), 500);
             return true;
         } catch (IOException e) {

@@ -11,8 +11,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 import org.webp2p.server.ServerRuntime;
 import org.webp2p.server.admin.NodeState;
-import org.webp2p.server.api.TokenIssuer;
 import org.webp2p.server.admin.NodeStateReader;
+import org.webp2p.server.api.TokenIssuer;
 import org.webp2p.server.service.ServiceEvent;
 import org.webp2p.server.service.ServiceManager;
 
@@ -64,7 +64,7 @@ public final class LocalNode implements NodeSource {
     @Override
     public List<ServiceEvent> history(int limit) throws NodeSourceException {
         try {
-            return runtime.store().events().recent(limit);
+            return runtime.events().recent(limit);
         } catch (SQLException e) {
             throw new NodeSourceException("the event log cannot be read: " + e.getMessage(), e);
         }

@@ -61,8 +61,8 @@ public final class LoopbackLab implements AutoCloseable {
         if (n >= HOSTS_PER_BLOCK * 256) {
             throw new IllegalStateException("loopback lab is out of addresses");
         }
-        return InetAddress.getByAddress(new byte[] {127, (byte) network, (byte) (n / HOSTS_PER_BLOCK),
-                (byte) (n % HOSTS_PER_BLOCK + 1)});
+        byte[] octets = {127, (byte) network, (byte) (n / HOSTS_PER_BLOCK), (byte) (n % HOSTS_PER_BLOCK + 1)};
+        return InetAddress.getByAddress(octets);
     }
 
     private <T extends AutoCloseable> T own(T resource) {

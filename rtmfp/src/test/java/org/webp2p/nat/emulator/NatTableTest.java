@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.webp2p.nat.NatType;
@@ -72,7 +73,7 @@ class NatTableTest {
     private static InetSocketAddress endpoint(String ip, int port) {
         try {
             return new InetSocketAddress(InetAddress.getByName(ip), port);
-        } catch (java.net.UnknownHostException e) {
+        } catch (UnknownHostException e) {
             throw new IllegalArgumentException(e);
         }
     }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
 import java.security.SecureRandom;
-import java.util.List;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.webp2p.rtmfp.wire.Bytes;
 import org.webp2p.rtmfp.wire.OptionList;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ class FlashMessagesTest {
 
     @Test
     void readsEcmaArraysStrictArraysDatesAndLongStrings() {
-        assertThat(parse("08 00000001 0001 62 05 0000 09")).isEqualTo(java.util.Collections.singletonMap("b", null));
+        assertThat(parse("08 00000001 0001 62 05 0000 09")).isEqualTo(Collections.singletonMap("b", null));
         assertThat(parse("0a 00000002 0101 0100")).isEqualTo(List.of(true, false));
         assertThat(parse("0b 0000000000000000 0000")).isEqualTo(Instant.EPOCH);
         assertThat(parse("0c 00000002 6869")).isEqualTo("hi");

@@ -3,6 +3,9 @@ package org.webp2p.rtmfp.net;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -13,16 +16,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.webp2p.nat.NatType;
 import org.webp2p.nat.emulator.EmulatedNat;
 import org.webp2p.nat.emulator.LoopbackLab;
 import org.webp2p.nat.emulator.NatProfile;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.webp2p.rtmfp.RtmfpParams;
 import org.webp2p.rtmfp.crypto.DhGroup;
 import org.webp2p.rtmfp.crypto.LocalIdentity;
@@ -141,7 +141,7 @@ class RtmfpEndpointTest {
         EventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         CompletableFuture<byte[]> atServer = new CompletableFuture<>();
         CompletableFuture<InetSocketAddress> seenFrom = new CompletableFuture<>();
-        try (LoopbackLab lab = new LoopbackLab(java.time.Duration.ofSeconds(30))) {
+        try (LoopbackLab lab = new LoopbackLab(Duration.ofSeconds(30))) {
             EmulatedNat nat = lab.nat(NatProfile.of(NatType.PORT_RESTRICTED_CONE));
             RtmfpParams params = RtmfpParams.defaults();
             LocalIdentity serverIdentity = LocalIdentity.ephemeral(params.dhGroups(), true, params.dhPrivateKeyBits(),

@@ -3,6 +3,7 @@ package org.webp2p.sdk.control;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,7 +125,7 @@ public final class PingbackReporter {
                     return new LinkTotals(l.peerId(), l.bytesIn() - b.bytesIn(), l.bytesOut() - b.bytesOut());
                 })
                 .filter(d -> d.bytesIn() + d.bytesOut() > 0)
-                .sorted(java.util.Comparator.comparingLong((LinkTotals d) -> d.bytesIn() + d.bytesOut()).reversed())
+                .sorted(Comparator.comparingLong((LinkTotals d) -> d.bytesIn() + d.bytesOut()).reversed())
                 .limit(MAX_LINKS)
                 .forEach(d -> {
                     Map<String, Object> m = new LinkedHashMap<>();

@@ -2,7 +2,9 @@ package org.webp2p.sdk.peer;
 
 import io.netty.channel.EventLoop;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -38,7 +40,7 @@ import org.webp2p.sdk.fetch.FallbackReason;
  */
 public final class PeerNetwork {
     /** Flow metadata of the segment protocol, so the far end knows what the flow carries. */
-    static final Bytes FLOW_METADATA = Bytes.of("webp2p-segments/1".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    static final Bytes FLOW_METADATA = Bytes.of("webp2p-segments/1".getBytes(StandardCharsets.US_ASCII));
     private static final long RETRY_PEER_MS = 60_000;
     private static final long BAN_MS = 10 * 60_000;
 
@@ -377,7 +379,7 @@ public final class PeerNetwork {
             return new byte[0];
         }
         send(link, new PeerMessage.Cancel(sequence));
-        return download.buffer == null ? new byte[0] : java.util.Arrays.copyOf(download.buffer, download.received);
+        return download.buffer == null ? new byte[0] : Arrays.copyOf(download.buffer, download.received);
     }
 
     /** Tells every peer this client now holds {@code sequence}. */

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 import org.webp2p.nat.NatType;
 
 /**
@@ -31,7 +32,7 @@ public record NatMix(Map<NatType, Integer> weights) {
             NatType t = kv.length == 2 ? NAMES.get(kv[0].trim().toLowerCase(Locale.ROOT)) : null;
             if (t == null) {
                 throw new IllegalArgumentException("\"" + part.trim() + "\" is not TYPE=WEIGHT with TYPE one of "
-                        + String.join(", ", new java.util.TreeSet<>(NAMES.keySet())));
+                        + String.join(", ", new TreeSet<>(NAMES.keySet())));
             }
             try {
                 int weight = Integer.parseInt(kv[1].trim());

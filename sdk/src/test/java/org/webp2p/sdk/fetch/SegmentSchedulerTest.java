@@ -3,6 +3,7 @@ package org.webp2p.sdk.fetch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -132,7 +133,7 @@ class SegmentSchedulerTest {
     void blackHolePeersNeverStallPlayback() {
         SegmentScheduler scheduler = new SegmentScheduler(settings, true, fallbacks::add);
         player.startAt(0);
-        Map<Long, Long> httpDoneAt = new java.util.HashMap<>();
+        Map<Long, Long> httpDoneAt = new HashMap<>();
         long liveEdge = 40;
         for (long s = 0; s <= liveEdge; s++) {
             player.describe(s, 2000);

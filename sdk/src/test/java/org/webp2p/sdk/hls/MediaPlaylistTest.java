@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class MediaPlaylistTest {
@@ -65,9 +66,9 @@ class MediaPlaylistTest {
 
         SegmentDigest digest = p.segments().get(0).digest();
         assertThat(digest).isEqualTo(new SegmentDigest(4, sha));
-        assertThat(digest.matches("test".getBytes(java.nio.charset.StandardCharsets.US_ASCII))).isTrue();
-        assertThat(digest.matches("tesT".getBytes(java.nio.charset.StandardCharsets.US_ASCII))).isFalse();
-        assertThat(digest.matches("test!".getBytes(java.nio.charset.StandardCharsets.US_ASCII))).isFalse();
+        assertThat(digest.matches("test".getBytes(StandardCharsets.US_ASCII))).isTrue();
+        assertThat(digest.matches("tesT".getBytes(StandardCharsets.US_ASCII))).isFalse();
+        assertThat(digest.matches("test!".getBytes(StandardCharsets.US_ASCII))).isFalse();
         assertThat(p.segments().get(1).digest()).isNull();
     }
 

@@ -11,17 +11,17 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
-import org.webp2p.server.http.BearerToken;
 import org.webp2p.server.api.TokenIssuer;
+import org.webp2p.server.http.BearerToken;
 import org.webp2p.server.http.HttpProblem;
 import org.webp2p.server.http.HttpService;
 import org.webp2p.server.http.Json;
 import org.webp2p.server.http.Router;
+import org.webp2p.server.service.EventLog;
 import org.webp2p.server.service.ServiceContext;
 import org.webp2p.server.service.ServiceEvent;
 import org.webp2p.server.service.ServiceManager;
 import org.webp2p.server.service.ServiceStatus;
-import org.webp2p.server.store.EventLog;
 
 /**
  * The admin endpoint: the same service snapshots and controls the console uses, over HTTP, so a
@@ -83,11 +83,11 @@ public final class AdminService extends HttpService {
         });
         router.get("/v1/events", req -> {
             int limit = parseLimit(req.query("limit"));
-            List<ServiceEvent> events = context.store().events().recent(limit);
+            List<ServiceEvent> events = EventLog.in(context.store()).recent(limit);
             return Json.response(HttpResponseStatus.OK, events);
         });
         router.get("/v1/snapshot", req -> {
-            EventLog log = context.store().events();
+            EventLog log = EventLog.in(context.store());
             String after = req.query("afterEvent");
             // Without a cursor the caller starts from now: it wants what happens next, not old news.
             if (after == null) {

@@ -2,11 +2,12 @@ package org.webp2p.server.api;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import io.netty.util.concurrent.ScheduledFuture;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -210,7 +211,7 @@ public final class ApiService extends HttpService {
         return all;
     }
 
-    private static List<java.net.URI> parseCluster(Config c) throws IOException {
+    private static List<URI> parseCluster(Config c) throws IOException {
         try {
             return ClusterLoads.parse(c.string("api.cluster"));
         } catch (IllegalArgumentException e) {

@@ -1,6 +1,7 @@
 package org.webp2p.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -75,7 +76,7 @@ final class ClusterLoads {
                     JsonNode body = Json.MAPPER.readTree(r.body());
                     answers.put(node, new Answer(clock.instant(), loads(body.path("rendezvous")),
                             loads(body.path("trackers"))));
-                } catch (java.io.IOException | RuntimeException e) {
+                } catch (IOException | RuntimeException e) {
                     log.debug("cluster node {} sent an unreadable load report", node, e);
                 }
             });

@@ -2,6 +2,7 @@ package org.webp2p.server.config;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -70,11 +71,11 @@ public enum ValueType {
             }
             long n = Long.parseLong(m.group(1));
             return switch (m.group(2)) {
-                case "ms" -> java.time.Duration.ofMillis(n);
-                case "s" -> java.time.Duration.ofSeconds(n);
-                case "m" -> java.time.Duration.ofMinutes(n);
-                case "h" -> java.time.Duration.ofHours(n);
-                default -> java.time.Duration.ofDays(n);
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
             };
         }
     },
@@ -100,8 +101,8 @@ public enum ValueType {
     };
 
     /** A duration written as configuration accepts it ({@code 90s}, {@code 1h}); for command options. */
-    public static java.time.Duration duration(String raw) {
-        return (java.time.Duration) DURATION.parse(raw);
+    public static Duration duration(String raw) {
+        return (Duration) DURATION.parse(raw);
     }
 
     /** Parses a raw value, throwing {@link IllegalArgumentException} whose message completes "KEY ...". */

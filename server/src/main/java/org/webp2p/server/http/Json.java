@@ -3,6 +3,7 @@ package org.webp2p.server.http;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.netty.buffer.ByteBuf;
@@ -15,6 +16,7 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -60,8 +62,8 @@ public final class Json {
             throw HttpProblem.badRequest("request body is empty; expected JSON");
         }
         try (ByteBufInputStream in = new ByteBufInputStream(content.duplicate())) {
-            return MAPPER.readValue((java.io.InputStream) in, type);
-        } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
+            return MAPPER.readValue((InputStream) in, type);
+        } catch (ValueInstantiationException e) {
             // A record's own validation refused a value: its message is the reason to show.
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw HttpProblem.badRequest(String.valueOf(cause.getMessage()));

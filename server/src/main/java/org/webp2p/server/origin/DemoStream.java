@@ -45,8 +45,8 @@ final class DemoStream {
         }
         Instant now = clock.instant();
         MediaPlaylist playlist = timeline.at(now);
-        return Optional.of(Servable.ofText(PlaylistCodec.write(playlist, uri -> Optional.ofNullable(digests.get(uri))), MediaTypes.PLAYLIST, now,
-                CachePolicy.livePlaylist(playlist.targetDuration())));
+        String text = PlaylistCodec.write(playlist, uri -> Optional.ofNullable(digests.get(uri)));
+        return Optional.of(Servable.ofText(text, MediaTypes.PLAYLIST, now, CachePolicy.livePlaylist(playlist.targetDuration())));
     }
 
     StreamStats stats() {

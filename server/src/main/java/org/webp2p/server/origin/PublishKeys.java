@@ -2,8 +2,8 @@ package org.webp2p.server.origin;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.function.Function;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Decides who may publish: the stream's own key ({@code origin.stream.<name>.key}) when one is set,

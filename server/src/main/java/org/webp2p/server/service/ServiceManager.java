@@ -2,6 +2,7 @@ package org.webp2p.server.service;
 
 import java.net.BindException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -242,7 +243,7 @@ public final class ServiceManager implements AutoCloseable {
         final Service service;
         final boolean enabled;
         volatile ServiceState state = ServiceState.STOPPED;
-        volatile java.time.Instant since;
+        volatile Instant since;
         volatile String lastError;
 
         Entry(Service service, boolean enabled, Clock clock) {

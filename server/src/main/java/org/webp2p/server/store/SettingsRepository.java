@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /** Values the product generates and must keep (a publish key made at first start, for example). */
@@ -35,7 +36,7 @@ public final class SettingsRepository {
     }
 
     /** The stored value, or the one {@code generator} makes now, stored for every later start. */
-    public String getOrCreate(String key, java.util.function.Supplier<String> generator) throws SQLException {
+    public String getOrCreate(String key, Supplier<String> generator) throws SQLException {
         synchronized (this) {
             Optional<String> existing = get(key);
             if (existing.isPresent()) {

@@ -15,7 +15,6 @@ import org.h2.jdbcx.JdbcConnectionPool;
 public final class Store implements AutoCloseable {
     private final JdbcConnectionPool pool;
     private final String url;
-    private final EventLog events;
     private final SettingsRepository settings;
     private final int schemaVersion;
 
@@ -23,7 +22,6 @@ public final class Store implements AutoCloseable {
         this.pool = pool;
         this.url = url;
         this.schemaVersion = schemaVersion;
-        this.events = new EventLog(pool);
         this.settings = new SettingsRepository(pool);
     }
 
@@ -67,10 +65,6 @@ public final class Store implements AutoCloseable {
 
     public Connection connection() throws SQLException {
         return pool.getConnection();
-    }
-
-    public EventLog events() {
-        return events;
     }
 
     public SettingsRepository settings() {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -167,7 +168,7 @@ public final class SwarmRegistry {
 
     private static final class Swarm {
         final String id;
-        final Map<String, PeerRecord> peers = new java.util.HashMap<>();
+        final Map<String, PeerRecord> peers = new HashMap<>();
 
         Swarm(String id) {
             this.id = id;

@@ -12,15 +12,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.webp2p.server.TestNode;
 import org.webp2p.server.api.AccessToken;
 import org.webp2p.server.api.TokenCodec;
 import org.webp2p.server.api.TokenSecret;
-import org.webp2p.server.TestNode;
 import org.webp2p.server.http.Json;
 import org.webp2p.server.pingback.PeerLink;
 import org.webp2p.server.service.ServiceEvent;
@@ -117,7 +119,7 @@ class AdminServiceTest {
         assertThat(r.statusCode()).isEqualTo(201);
         String issued = Json.MAPPER.readTree(r.body()).get("token").asText();
         TokenCodec codec = new TokenCodec(TokenSecret.load(node.runtime().config(), node.dataDir()));
-        AccessToken t = codec.verify(issued, "news", java.time.Instant.now());
+        AccessToken t = codec.verify(issued, "news", Instant.now());
         assertThat(Duration.between(t.issuedAt(), t.expiresAt())).isEqualTo(Duration.ofHours(2));
 
         for (String bad : List.of("{\"stream\":\"../x\"}", "{\"stream\":\"news\",\"hours\":100000}", "{}")) {
@@ -219,7 +221,7 @@ class AdminServiceTest {
         AdminSnapshot next = Json.MAPPER.readValue(get("/v1/snapshot?afterEvent=" + first.eventCursor()).body(),
                 AdminSnapshot.class);
         assertThat(next.events()).extracting(ServiceEvent::service, ServiceEvent::to)
-                .contains(org.assertj.core.groups.Tuple.tuple("tracker", ServiceState.STOPPED));
+                .contains(Tuple.tuple("tracker", ServiceState.STOPPED));
         assertThat(next.eventCursor()).isGreaterThan(first.eventCursor());
         assertThat(next.node().peers()).as("tracker stopped").isEmpty();
         assertThat(get("/v1/snapshot?afterEvent=" + next.eventCursor()).body()).contains("\"events\":[]");

@@ -1,6 +1,5 @@
 package org.webp2p.server.origin;
 
-import org.webp2p.server.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.allOf;
@@ -17,9 +16,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -28,6 +29,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.webp2p.server.MutableClock;
 
 class OriginServiceTest {
     @TempDir
@@ -89,7 +91,7 @@ class OriginServiceTest {
     /** The digest tag written by hand from its definition, not by the code under test. */
     private static String digestLine(byte[] data) throws Exception {
         return "#EXT-X-WEBP2P-DIGEST:BYTES=" + data.length + ",SHA256=\""
-                + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(data)) + "\"";
+                + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data)) + "\"";
     }
 
     /** The playlist as a player without digest support reads it. */

@@ -3,11 +3,12 @@ package org.webp2p.server.rtmfp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.params.ParameterizedTest;
 import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.webp2p.nat.NatCompatibility;
@@ -55,6 +56,6 @@ class IntroductionThroughEmulatedNatsTest {
     }
 
     private static String pair(NatType a, NatType b) {
-        return (a.name() + "." + b.name()).toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return (a.name() + "." + b.name()).toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

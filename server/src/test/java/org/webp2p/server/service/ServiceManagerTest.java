@@ -3,6 +3,7 @@ package org.webp2p.server.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ class ServiceManagerTest {
 
     @Test
     void portInUseLeavesServiceFailedWithReadableReasonAndRecoversLater() throws Exception {
-        try (ServerSocket squatter = new ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+        try (ServerSocket squatter = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
             node = TestNode.open(Map.of("admin.port", Integer.toString(squatter.getLocalPort())));
             ServiceManager m = node.runtime().services();
             m.startAll();
@@ -119,7 +120,7 @@ class ServiceManagerTest {
         assertThat(seen).extracting(ServiceEvent::to).containsExactly(
                 ServiceState.STARTING, ServiceState.RUNNING, ServiceState.STOPPING, ServiceState.STOPPED,
                 ServiceState.STARTING, ServiceState.RUNNING);
-        assertThat(node.runtime().store().events().recent(10)).hasSize(6)
+        assertThat(node.runtime().events().recent(10)).hasSize(6)
                 .first().satisfies(e -> assertThat(e.to()).isEqualTo(ServiceState.RUNNING));
     }
 

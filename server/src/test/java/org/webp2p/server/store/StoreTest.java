@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.webp2p.server.TestNode;
+import org.webp2p.server.service.EventLog;
 import org.webp2p.server.service.ServiceEvent;
 import org.webp2p.server.service.ServiceState;
 
@@ -40,12 +41,12 @@ class StoreTest {
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String key;
         try (Store store = Store.open(Store.embeddedUrl(dir), "sa", "")) {
-            store.events().append(new ServiceEvent(at, "origin", ServiceState.STARTING, ServiceState.FAILED,
+            EventLog.in(store).append(new ServiceEvent(at, "origin", ServiceState.STARTING, ServiceState.FAILED,
                     "address already in use"));
             key = store.settings().getOrCreate("origin.publish-key", () -> "k-123");
         }
         try (Store store = Store.open(Store.embeddedUrl(dir), "sa", "")) {
-            assertThat(store.events().recent(5)).containsExactly(new ServiceEvent(at, "origin",
+            assertThat(EventLog.in(store).recent(5)).containsExactly(new ServiceEvent(at, "origin",
                     ServiceState.STARTING, ServiceState.FAILED, "address already in use"));
             assertThat(store.settings().getOrCreate("origin.publish-key", () -> "other")).isEqualTo(key);
         }
@@ -56,9 +57,9 @@ class StoreTest {
         try (Store store = Store.open(Store.embeddedUrl(dir), "sa", "")) {
             Instant t = Instant.parse("2026-01-01T00:00:00Z");
             for (int i = 0; i < 5; i++) {
-                store.events().append(new ServiceEvent(t.plusSeconds(i), "api", null, ServiceState.RUNNING, "#" + i));
+                EventLog.in(store).append(new ServiceEvent(t.plusSeconds(i), "api", null, ServiceState.RUNNING, "#" + i));
             }
-            assertThat(store.events().recent(2)).extracting(ServiceEvent::detail).containsExactly("#4", "#3");
+            assertThat(EventLog.in(store).recent(2)).extracting(ServiceEvent::detail).containsExactly("#4", "#3");
         }
     }
 

@@ -3,6 +3,7 @@ package org.webp2p.server.tracker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ class PeerSelectorTest {
         try {
             return new PeerRecord(id, "demo", InetAddress.getByName(ip), nat, List.of(ip + ":1935"), position, have,
                     upload, NOW, NOW);
-        } catch (java.net.UnknownHostException e) {
+        } catch (UnknownHostException e) {
             throw new IllegalStateException(e);
         }
     }

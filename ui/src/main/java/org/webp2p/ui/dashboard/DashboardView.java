@@ -12,8 +12,8 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
-import org.webp2p.ui.Pages;
 import org.webp2p.ui.Format;
+import org.webp2p.ui.Pages;
 import org.webp2p.ui.Sparkline;
 import org.webp2p.ui.TimelineSample;
 

@@ -17,8 +17,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.webp2p.nat.NatType;
-import org.webp2p.ui.Pages;
 import org.webp2p.ui.LiveRow;
+import org.webp2p.ui.Pages;
 import org.webp2p.ui.Tables;
 
 /** A heat map of connection success by NAT type pair, the live peers' NAT types, and STUN counters. */

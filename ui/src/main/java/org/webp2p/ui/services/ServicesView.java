@@ -2,12 +2,11 @@ package org.webp2p.ui.services;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import org.webp2p.ui.Pages;
-import org.webp2p.ui.Tables;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
@@ -17,6 +16,8 @@ import javafx.scene.layout.VBox;
 import org.controlsfx.control.ToggleSwitch;
 import org.webp2p.server.service.ServiceEvent;
 import org.webp2p.server.service.ServiceState;
+import org.webp2p.ui.Pages;
+import org.webp2p.ui.Tables;
 
 /** Every service with its state, address, uptime and last error, a switch each, and the event log. */
 public final class ServicesView extends VBox {
@@ -122,7 +123,7 @@ public final class ServicesView extends VBox {
 
     private static void styleState(Label label, ServiceState state) {
         label.getStyleClass().removeIf(c -> c.startsWith("state-"));
-        label.getStyleClass().add("state-" + state.name().toLowerCase(java.util.Locale.ROOT));
+        label.getStyleClass().add("state-" + state.name().toLowerCase(Locale.ROOT));
     }
 
 }

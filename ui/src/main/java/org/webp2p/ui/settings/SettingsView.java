@@ -3,13 +3,13 @@ package org.webp2p.ui.settings;
 import java.util.Map;
 import javafx.collections.FXCollections;
 import javafx.scene.control.Label;
-import org.webp2p.ui.Pages;
-import org.webp2p.ui.Tables;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.webp2p.server.config.Config;
 import org.webp2p.server.config.ConfigKey;
+import org.webp2p.ui.Pages;
+import org.webp2p.ui.Tables;
 
 /** The effective configuration: every key, its value, its default and what it does. */
 public final class SettingsView extends VBox {

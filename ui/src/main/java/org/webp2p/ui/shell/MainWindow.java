@@ -29,9 +29,9 @@ import org.webp2p.ui.settings.SettingsView;
 import org.webp2p.ui.simulator.SimulatorView;
 import org.webp2p.ui.simulator.SimulatorViewModel;
 import org.webp2p.ui.streams.StreamsView;
+import org.webp2p.ui.streams.StreamsViewModel;
 import org.webp2p.ui.swarm.SwarmView;
 import org.webp2p.ui.swarm.SwarmViewModel;
-import org.webp2p.ui.streams.StreamsViewModel;
 
 /**
  * The console's frame: a navigation rail on the left with the theme switch at its foot, and the

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -118,7 +119,7 @@ public final class SimulatorView extends BorderPane {
     /** Reasons with their counts, most frequent first: "SEEDING 40 · URGENT 3". */
     private static String counts(Map<String, Long> byReason) {
         return byReason.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(" · "));
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(" · "));
     }
 
     private void field(String caption, String id, StringProperty value) {

@@ -6,18 +6,18 @@ import java.util.Optional;
 import java.util.function.Function;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.webp2p.server.origin.StreamStats;
-import org.webp2p.ui.Pages;
 import org.webp2p.ui.Format;
 import org.webp2p.ui.LiveRow;
+import org.webp2p.ui.Pages;
 import org.webp2p.ui.Tables;
 
 /** Live, ended, demo and VOD streams with their figures, and the URLs players and encoders need. */

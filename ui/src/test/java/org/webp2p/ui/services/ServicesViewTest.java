@@ -5,6 +5,7 @@ import static org.testfx.util.WaitForAsyncUtils.waitFor;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
@@ -80,7 +81,7 @@ class ServicesViewTest {
     void failedStartShowsTheReason(FxRobot robot) throws Exception {
         robot.clickOn("#nav-services");
         testNode.runtime().services().stop("admin");
-        try (var squatter = new java.net.ServerSocket()) {
+        try (var squatter = new ServerSocket()) {
             // The port is sometimes not free again at once after the stop; wait rather than fail.
             waitFor(5, TimeUnit.SECONDS, () -> bound(squatter));
             testNode.runtime().services().start("admin");
@@ -92,7 +93,7 @@ class ServicesViewTest {
         }
     }
 
-    private boolean bound(java.net.ServerSocket socket) {
+    private boolean bound(ServerSocket socket) {
         try {
             socket.bind(new InetSocketAddress("127.0.0.1", adminPort));
             return true;

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -68,7 +69,7 @@ class SimulatorViewTest {
         waitFor(15, TimeUnit.SECONDS, () -> !text(robot, "#sim-report-peers-started").equals("-"));
         assertThat(text(robot, "#sim-report-peers-started")).isEqualTo("2 (2 at the end)");
         assertThat(text(robot, "#sim-report-http-fallbacks")).isNotEqualTo("-");
-        assertThat(robot.lookup("#sim-progress").queryAs(javafx.scene.control.ListView.class).getItems())
+        assertThat(robot.lookup("#sim-progress").queryAs(ListView.class).getItems())
                 .anySatisfy(line -> assertThat(line.toString()).startsWith("stopped after"));
         assertThat(robot.lookup("#sim-start").queryAs(Button.class).isDisabled()).isFalse();
         waitFor(10, TimeUnit.SECONDS, () -> fx.tracker().peers("demo").isEmpty());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.webp2p.nat.NatType;
@@ -81,7 +82,7 @@ class ForceLayoutTest {
         assertThat(fading.opacity()).isBetween(0.0, 1.0);
         assertThat(fading.x()).isEqualTo(leaver.x());
         assertThat(layout.peerAt(fading.x(), fading.y())).as("a leaver cannot be selected")
-                .map(p -> p.peer().peerId()).isNotEqualTo(java.util.Optional.of("p4"));
+                .map(p -> p.peer().peerId()).isNotEqualTo(Optional.of("p4"));
 
         for (int i = 0; i < ForceLayout.FADE_STEPS; i++) {
             layout.step();

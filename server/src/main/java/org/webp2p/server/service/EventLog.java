@@ -1,4 +1,4 @@
-package org.webp2p.server.store;
+package org.webp2p.server.service;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -8,16 +8,20 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import org.webp2p.server.service.ServiceEvent;
-import org.webp2p.server.service.ServiceState;
+import org.webp2p.server.store.Store;
 
 /** Service state changes, kept across restarts so the console can show what happened and when. */
 public final class EventLog {
     private static final int MAX_DETAIL = 1000;
     private final DataSource ds;
 
-    EventLog(DataSource ds) {
+    private EventLog(DataSource ds) {
         this.ds = ds;
+    }
+
+    /** The log kept in {@code store}'s table; the store itself knows nothing of services. */
+    public static EventLog in(Store store) {
+        return new EventLog(store.dataSource());
     }
 
     public void append(ServiceEvent event) throws SQLException {
