@@ -85,11 +85,13 @@ public final class PeerNetwork {
     }
 
     public void natType(NatType type) {
+        requireLoop("natType");
         this.natType = type;
     }
 
     /** Opens the session to the first rendezvous node that answers, and keeps one open. */
     public void joinRendezvous(List<String> uris, String stream, String token) {
+        requireLoop("joinRendezvous");
         rendezvous.join(uris, stream, token);
     }
 
@@ -98,6 +100,7 @@ public final class PeerNetwork {
      * moved node); a session that is up stays where it is.
      */
     public void rendezvousNodes(List<String> uris) {
+        requireLoop("rendezvousNodes");
         rendezvous.nodes(uris);
     }
 
@@ -107,6 +110,7 @@ public final class PeerNetwork {
 
     /** Connects to offered peers until this client has its fill. */
     public void offer(List<AnnounceAnswer.Peer> peers) {
+        requireLoop("offer");
         if (closed || !rendezvous.up()) {
             return;
         }
@@ -346,6 +350,7 @@ public final class PeerNetwork {
      * before it can make this client buffer anything.
      */
     public void request(String peer, long sequence, long expectedBytes) {
+        requireLoop("request");
         PeerLink link = byPeer.get(peer);
         if (link == null || !link.greeted) {
             loop.execute(() -> events.transferFailed(peer, sequence, FallbackReason.PEER_LEFT));
@@ -360,6 +365,7 @@ public final class PeerNetwork {
      * continue from; empty if nothing did.
      */
     public byte[] cancel(String peer, long sequence) {
+        requireLoop("cancel");
         PeerLink link = byPeer.get(peer);
         PeerLink.Download download = link == null ? null : link.downloads.remove(sequence);
         if (download == null) {
@@ -371,6 +377,7 @@ public final class PeerNetwork {
 
     /** Tells every peer this client now holds {@code sequence}. */
     public void announce(long sequence) {
+        requireLoop("announce");
         PeerMessage.Have have = new PeerMessage.Have(new TreeSet<>(Set.of(sequence)));
         for (PeerLink link : bySession.values()) {
             if (link.out != null) {
@@ -381,6 +388,7 @@ public final class PeerNetwork {
 
     /** Forgets what peers hold below {@code sequence}: nobody will ask for it again. */
     public void forgetBefore(long sequence) {
+        requireLoop("forgetBefore");
         bySession.values().forEach(l -> l.has.headSet(sequence).clear());
     }
 
@@ -389,6 +397,7 @@ public final class PeerNetwork {
      * what was asked of it is failed so it comes from elsewhere.
      */
     public void drop(String peer, String why) {
+        requireLoop("drop");
         PeerLink link = byPeer.get(peer);
         bannedUntil.put(peer, clock.getAsLong() + BAN_MS);
         events.peerFailed(new PeerConnectionFailure(peer, PeerFailureReason.CORRUPT, why));
@@ -435,6 +444,7 @@ public final class PeerNetwork {
 
     /** Timers: uploads paced by the budget, and the rendezvous session reopened when lost. */
     public void tick() {
+        requireLoop("tick");
         if (closed) {
             return;
         }
@@ -454,6 +464,14 @@ public final class PeerNetwork {
     /** Connections tried and made, by the far peer's NAT type, for beacons and the simulator. */
     public List<ConnectionTotals> connectionTotals() {
         return List.copyOf(connectionTotals.values());
+    }
+
+    /** Fails a call from off the loop: the maps here are the loop's alone and have no lock. */
+    private void requireLoop(String method) {
+        if (!loop.inEventLoop()) {
+            throw new IllegalStateException("PeerNetwork." + method + " must run on the client's event loop, not "
+                    + Thread.currentThread().getName());
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.webp2p.protocol.admin.ServiceAction;
 import org.webp2p.protocol.admin.ServiceEvent;
+import org.webp2p.ui.FxThread;
 import org.webp2p.ui.NodeModel;
 import org.webp2p.ui.NodeSnapshot;
 
@@ -49,6 +50,7 @@ public final class ServicesViewModel {
     }
 
     private void apply(NodeSnapshot s) {
+        FxThread.require("the services view model's update");
         s.services().forEach(status -> byName.computeIfAbsent(status.name(), n -> {
             ServiceRowViewModel row = new ServiceRowViewModel(n, control);
             rows.add(row);
