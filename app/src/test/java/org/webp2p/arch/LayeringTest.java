@@ -1,5 +1,9 @@
 package org.webp2p.arch;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -7,16 +11,18 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.webp2p.nat.NatType;
 
 /**
  * The module layering, checked on the compiled main classes of every module (this test lives in
  * {@code app} because only {@code app} sees them all). Arrows point one way:
- * {@code rtmfp <- server, sdk <- ui <- app}.
+ * {@code rtmfp <- protocol <- server, sdk <- ui <- app}.
  */
 @AnalyzeClasses(packages = "org.webp2p", importOptions = ImportOption.DoNotIncludeTests.class)
 class LayeringTest {
 
     private static final String[] RTMFP = {"org.webp2p.rtmfp..", "org.webp2p.nat.."};
+    private static final String PROTOCOL = "org.webp2p.protocol..";
     private static final String SERVER = "org.webp2p.server..";
     private static final String SDK = "org.webp2p.sdk..";
     private static final String UI = "org.webp2p.ui..";
@@ -25,8 +31,14 @@ class LayeringTest {
 
     @ArchTest
     static final ArchRule rtmfpKnowsNoOtherModule = noClasses().that().resideInAnyPackage(RTMFP)
-            .should().dependOnClassesThat().resideInAnyPackage(SERVER, SDK, UI, APP, JAVAFX)
-            .because("the protocol library is usable on its own, by any client or server");
+            .should().dependOnClassesThat().resideInAnyPackage(PROTOCOL, SERVER, SDK, UI, APP, JAVAFX)
+            .because("the RTMFP library is usable on its own, by any client or server");
+
+    @ArchTest
+    static final ArchRule wireContractNeedsOnlyTheNatTypeBelowIt = noClasses().that().resideInAPackage(PROTOCOL)
+            .should().dependOnClassesThat(resideInAnyPackage(SERVER, SDK, UI, APP, JAVAFX, "io.netty..", RTMFP[0])
+                    .or(resideInAPackage(RTMFP[1]).and(not(equivalentTo(NatType.class)))))
+            .because("server, SDK and console share the wire contract; of the RTMFP library it carries NatType only");
 
     @ArchTest
     static final ArchRule rtmfpStateMachinesDoNoIo = noClasses()

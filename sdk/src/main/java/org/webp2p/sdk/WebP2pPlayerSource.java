@@ -23,12 +23,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webp2p.nat.NatType;
 import org.webp2p.nat.transport.DatagramTunnel;
+import org.webp2p.protocol.api.SessionPlan;
+import org.webp2p.protocol.tracker.AnnounceEvent;
+import org.webp2p.protocol.tracker.AnnounceRequest;
+import org.webp2p.protocol.tracker.SegmentRange;
 import org.webp2p.rtmfp.RtmfpParams;
 import org.webp2p.rtmfp.net.RtmfpEndpoint;
 import org.webp2p.sdk.control.ApiClient;
 import org.webp2p.sdk.control.PingbackReporter;
-import org.webp2p.sdk.control.SessionPlan;
 import org.webp2p.sdk.control.TrackerClient;
 import org.webp2p.sdk.diagnostics.Diagnostics;
 import org.webp2p.sdk.diagnostics.PeerConnectionFailure;
@@ -91,7 +95,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
     private PeerNetwork peers;
     private int swarmSize;
     private final Diagnostics diagnostics = new Diagnostics();
-    private volatile String natType = "UNKNOWN";
+    private volatile NatType natType = NatType.UNKNOWN;
     private volatile boolean natTypeGiven;
     private final Map<Long, byte[]> segments = new HashMap<>();
     private final Map<Long, MediaPlaylist.Segment> known = new HashMap<>();
@@ -229,7 +233,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
                     if (natTypeGiven) {
                         return;
                     }
-                    natType = type.name();
+                    natType = type;
                     if (pingback != null) {
                         pingback.identity(peerId, natType);
                     }
@@ -286,7 +290,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
                 renewPlan();
             }
             if (tracker != null && now >= nextAnnounceAt) {
-                announce(nextAnnounceAt == 0 ? "join" : "update");
+                announce(nextAnnounceAt == 0 ? AnnounceEvent.JOIN : AnnounceEvent.UPDATE);
                 // A client short of peers asks again soon rather than waiting out the interval.
                 boolean short_ = peers != null && peers.connectedPeers() < Math.min(2, plan.p2p().maxPeers());
                 nextAnnounceAt = now + (short_ ? SHORT_OF_PEERS_ANNOUNCE_MS : Duration.ofSeconds(15).toMillis());
@@ -551,16 +555,16 @@ public final class WebP2pPlayerSource implements AutoCloseable {
                 }));
     }
 
-    private CompletableFuture<?> announce(String event) {
-        long position = player.playhead();
+    private CompletableFuture<?> announce(AnnounceEvent event) {
+        long position = Math.max(0, player.playhead());
         List<Long> held = new ArrayList<>(segments.keySet());
-        TrackerClient.Range have = held.isEmpty() ? null
-                : new TrackerClient.Range(held.stream().min(Long::compare).get(), held.stream().max(Long::compare).get());
-        return tracker.announce(plan.swarm(), peerId, event, natType, List.of(), position, have,
-                plan.p2p().uploadLimitKbps()).whenCompleteAsync((answer, failure) -> {
+        SegmentRange have = held.isEmpty() ? null
+                : new SegmentRange(held.stream().min(Long::compare).get(), held.stream().max(Long::compare).get());
+        return tracker.announce(new AnnounceRequest(plan.swarm(), peerId, event, natType, List.of(), position, have,
+                plan.p2p().uploadLimitKbps(), null)).whenCompleteAsync((answer, failure) -> {
                     if (failure != null) {
                         log.debug("announce failed: {}", failure.toString());
-                    } else if (answer != null && peers != null && !"leave".equals(event)) {
+                    } else if (answer != null && peers != null && event != AnnounceEvent.LEAVE) {
                         swarmSize = answer.swarmSize();
                         peers.offer(answer.peers());
                     }
@@ -613,13 +617,13 @@ public final class WebP2pPlayerSource implements AutoCloseable {
      * Sets the NAT type this client reports, instead of classifying it against the plan's STUN
      * servers (a simulation knows its emulated NATs); before start.
      */
-    public void natType(String type) {
+    public void natType(NatType type) {
         this.natType = type;
         this.natTypeGiven = true;
     }
 
     /** The NAT type reported in announces and beacons: UNKNOWN until classified. */
-    public String natType() {
+    public NatType natType() {
         return natType;
     }
 
@@ -637,7 +641,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
             }
             List<CompletableFuture<?>> last = new ArrayList<>();
             if (tracker != null) {
-                last.add(announce("leave"));
+                last.add(announce(AnnounceEvent.LEAVE));
             }
             if (pingback != null && player != null) {
                 last.add(report());

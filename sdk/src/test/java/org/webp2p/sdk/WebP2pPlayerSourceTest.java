@@ -16,13 +16,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.webp2p.nat.NatType;
-import org.webp2p.sdk.control.SessionPlan;
+import org.webp2p.protocol.admin.PeerRecord;
+import org.webp2p.protocol.api.SessionPlan;
 import org.webp2p.sdk.diagnostics.DiagnosticsListener;
 import org.webp2p.sdk.fetch.FallbackReason;
 import org.webp2p.sdk.fetch.SegmentScheduler;
 import org.webp2p.server.TestNode;
 import org.webp2p.server.pingback.PingbackService;
-import org.webp2p.server.tracker.PeerRecord;
 import org.webp2p.server.tracker.TrackerService;
 
 /** A real client against a real node: session, live demo stream, tracker and beacons. */
@@ -79,9 +79,9 @@ class WebP2pPlayerSourceTest {
             assertThat(source.start().get().stun()).isNotEmpty();
 
             TrackerService tracker = node.runtime().services().service("tracker", TrackerService.class);
-            await(() -> source.natType().equals("OPEN")
+            await(() -> source.natType() == NatType.OPEN
                     && tracker.peers("demo").stream().anyMatch(p -> p.natType() == NatType.OPEN));
-            assertThat(source.natType()).as("loopback has no NAT").isEqualTo("OPEN");
+            assertThat(source.natType()).as("loopback has no NAT").isEqualTo(NatType.OPEN);
         }
     }
 
@@ -90,12 +90,12 @@ class WebP2pPlayerSourceTest {
         URI api = URI.create("http://127.0.0.1:" + node.address("api").getPort());
         try (WebP2pPlayerSource source = new WebP2pPlayerSource(api, "demo", null, group, null,
                 System::currentTimeMillis)) {
-            source.natType("SYMMETRIC");
+            source.natType(NatType.SYMMETRIC);
             source.start().get();
             TrackerService tracker = node.runtime().services().service("tracker", TrackerService.class);
             await(() -> !tracker.peers("demo").isEmpty());
             Thread.sleep(1000);
-            assertThat(source.natType()).isEqualTo("SYMMETRIC");
+            assertThat(source.natType()).isEqualTo(NatType.SYMMETRIC);
             assertThat(tracker.peers("demo")).extracting(PeerRecord::natType).containsExactly(NatType.SYMMETRIC);
         }
     }

@@ -139,7 +139,7 @@ public final class SwarmSimulator {
                 System::currentTimeMillis);
         EmulatedNat gateway = null;
         if (emulated) {
-            s.natType(nat.name());
+            s.natType(nat);
             if (nat == NatType.OPEN) {
                 s.peerSocket(httpAddress, DatagramTunnel.DIRECT);
             } else {

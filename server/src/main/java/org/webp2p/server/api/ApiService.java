@@ -21,15 +21,20 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webp2p.protocol.ClientKind;
+import org.webp2p.protocol.admin.StreamStats;
+import org.webp2p.protocol.api.LoadReport;
+import org.webp2p.protocol.api.NodeLoad;
+import org.webp2p.protocol.api.SessionPlan;
+import org.webp2p.protocol.api.SessionRequest;
 import org.webp2p.server.config.Config;
+import org.webp2p.server.config.ServiceName;
 import org.webp2p.server.http.HttpProblem;
 import org.webp2p.server.http.HttpRequestHandler;
 import org.webp2p.server.http.HttpService;
 import org.webp2p.server.http.Json;
 import org.webp2p.server.http.Router;
 import org.webp2p.server.origin.OriginService;
-import org.webp2p.server.origin.StreamStats;
-import org.webp2p.server.pingback.ClientKind;
 import org.webp2p.server.pingback.LiveAggregator.SessionHealth;
 import org.webp2p.server.pingback.PingbackService;
 import org.webp2p.server.service.Service;
@@ -44,7 +49,7 @@ import org.webp2p.server.tracker.TrackerService;
  * own recent beacons.
  */
 public final class ApiService extends HttpService {
-    public static final String NAME = "api";
+    public static final String NAME = ServiceName.API.id();
     private static final Logger log = LoggerFactory.getLogger(ApiService.class);
     private static final int DECISIONS_KEPT = 200;
 
@@ -58,13 +63,6 @@ public final class ApiService extends HttpService {
 
     /** A scheduling decision as the console lists it. */
     public record LoggedDecision(Instant at, String sessionId, String stream, Decision decision) {
-    }
-
-    /**
-     * A session request: the stream to play, the client's token and what kind of client asks
-     * ({@code "browser"} for the player page; SDK clients need not say).
-     */
-    public record SessionRequest(String stream, String token, ClientKind client) {
     }
 
     public ApiService(Supplier<ServiceManager> manager) {
@@ -97,9 +95,6 @@ public final class ApiService extends HttpService {
 
         router.post("/v1/sessions", req -> {
             SessionRequest body = Json.read(req.http().content(), SessionRequest.class);
-            if (body.stream() == null || body.stream().isBlank()) {
-                throw HttpProblem.badRequest("stream is required");
-            }
             StreamStats stream = findStream(body.stream());
             String subject = "";
             if (!open.contains(stream.name()) || (body.token() != null && !body.token().isBlank())) {
@@ -124,13 +119,12 @@ public final class ApiService extends HttpService {
         // Only this node's own load: other nodes poll it, so reports never echo around the cluster.
         router.get("/v1/load", req -> {
             String host = advertisedHost(req, c);
-            return Json.response(HttpResponseStatus.OK, Map.of(
-                    "rendezvous", localRendezvous(host).stream().toList(),
-                    "trackers", localTracker(host).stream().toList()));
+            return Json.response(HttpResponseStatus.OK, new LoadReport(localRendezvous(host).stream().toList(),
+                    localTracker(host).stream().toList()));
         });
     }
 
-    private Map<String, Object> plan(SessionRegistry.Session session, StreamStats stream,
+    private SessionPlan plan(SessionRegistry.Session session, StreamStats stream,
                                      HttpRequestHandler.Request req, Scheduler scheduler, Config c, boolean renewal) {
         String host = advertisedHost(req, c);
         Optional<SessionHealth> health = pingback().flatMap(p -> p.session(session.id()));
@@ -140,26 +134,17 @@ public final class ApiService extends HttpService {
         Decision d = scheduler.decide(rendezvousLoads(host), trackerLoads(host), swarmPeers, health, session.client());
         record(session, d);
 
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("sessionId", session.id());
-        m.put("stream", stream.name());
-        m.put("swarm", stream.name());
-        m.put("playlistUrls", List.of(url(host, running(OriginService.NAME).orElseThrow(() -> new HttpProblem(
-                HttpResponseStatus.SERVICE_UNAVAILABLE, "origin_down", "the origin is not running")), stream.playlistPath())));
-        m.put("trackerUrl", d.tracker() == null ? null : d.tracker().address());
-        m.put("rendezvous", d.rendezvous() == null ? List.of() : List.of(d.rendezvous().address()));
-        m.put("stun", running("stun").map(a -> List.of(hostPort(host, a))).orElse(List.of()));
-        Optional<InetSocketAddress> pb = running(PingbackService.NAME);
-        m.put("pingbackUrl", pb.map(a -> url(host, a, "/v1/beacons")).orElse(null));
-        m.put("pingbackIntervalMs", c.duration("pingback.interval").toMillis());
-        Map<String, Object> p2p = new LinkedHashMap<>();
-        p2p.put("enabled", d.p2pEnabled());
-        p2p.put("maxPeers", d.maxPeers());
-        p2p.put("prefetchSegments", d.prefetchSegments());
-        p2p.put("uploadLimitKbps", d.uploadLimitKbps());
-        p2p.put("reasons", d.reasons());
-        m.put("p2p", p2p);
-        return m;
+        InetSocketAddress origin = running(OriginService.NAME).orElseThrow(() -> new HttpProblem(
+                HttpResponseStatus.SERVICE_UNAVAILABLE, "origin_down", "the origin is not running"));
+        return new SessionPlan(session.id(), stream.name(), stream.name(),
+                List.of(url(host, origin, stream.playlistPath())),
+                d.tracker() == null ? null : d.tracker().address(),
+                d.rendezvous() == null ? List.of() : List.of(d.rendezvous().address()),
+                running(ServiceName.STUN.id()).map(a -> List.of(hostPort(host, a))).orElse(List.of()),
+                running(PingbackService.NAME).map(a -> url(host, a, "/v1/beacons")).orElse(null),
+                c.duration("pingback.interval").toMillis(),
+                new SessionPlan.P2p(d.p2pEnabled(), d.maxPeers(), d.prefetchSegments(), d.uploadLimitKbps(),
+                        d.reasons()));
     }
 
     private void record(SessionRegistry.Session session, Decision d) {
@@ -202,7 +187,8 @@ public final class ApiService extends HttpService {
     }
 
     private Optional<NodeLoad> localRendezvous(String host) {
-        return running("rendezvous").map(a -> load("rendezvous", "rtmfp://" + hostPort(host, a) + "/webp2p"));
+        String rendezvous = ServiceName.RENDEZVOUS.id();
+        return running(rendezvous).map(a -> load(rendezvous, "rtmfp://" + hostPort(host, a) + "/webp2p"));
     }
 
     private Optional<NodeLoad> localTracker(String host) {

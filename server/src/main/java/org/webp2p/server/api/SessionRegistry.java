@@ -8,7 +8,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.webp2p.server.pingback.ClientKind;
+import org.webp2p.protocol.ClientKind;
 
 /**
  * Client sessions the API handed out. A session lives while its client keeps asking for its plan

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.webp2p.protocol.Health;
 import org.webp2p.server.config.Config;
 import org.webp2p.server.net.TcpServer;
 import org.webp2p.server.service.Service;
@@ -69,7 +70,7 @@ public abstract class HttpService implements Service {
     @Override
     public void start(ServiceContext context) throws Exception {
         Router router = new Router();
-        router.get("/health", req -> Json.response(HttpResponseStatus.OK, Map.of("service", name, "status", "ok")));
+        router.get("/health", req -> Json.response(HttpResponseStatus.OK, Health.ok(name)));
         router.open("/health");
         routes(router, context);
         RoutingHandler handler = new RoutingHandler(name, router);
@@ -78,17 +79,25 @@ public abstract class HttpService implements Service {
                 .builder(origins, HttpMethod.GET, HttpMethod.POST)
                 .allowedRequestHeaders(HttpHeaderNames.CONTENT_TYPE)
                 .build());
-        server = TcpServer.bind(context.netty(), context.config().endpoint(name), ch -> {
-            ChannelPipeline p = ch.pipeline();
-            p.addLast(new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS));
-            p.addLast(new IdleCloser());
-            p.addLast(new HttpServerCodec());
-            p.addLast(new HttpServerKeepAliveHandler());
-            cors.ifPresent(c -> p.addLast(new CorsHandler(c)));
-            p.addLast(new JsonObjectAggregator(maxBody, handler.clientErrors));
-            p.addLast(handler);
-        });
+        server = TcpServer.bind(context.netty(), context.config().endpoint(name),
+                ch -> pipeline(ch.pipeline(), maxBody, cors, handler));
         routing = handler;
+    }
+
+    /**
+     * One connection's handlers. {@link HttpServerKeepAliveHandler} alone decides whether the
+     * connection stays open after an answer: it sits right after the codec, so it sees every request
+     * and every answer, including the aggregator's refusals.
+     */
+    static void pipeline(ChannelPipeline p, int maxBody, Optional<CorsConfig> cors, RoutingHandler handler) {
+        p.addLast(new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS));
+        p.addLast(new IdleCloser());
+        p.addLast(new HttpServerCodec());
+        p.addLast(new HttpServerKeepAliveHandler());
+        // Answers preflights itself and marks every answer, refusals included, for the page to read.
+        cors.ifPresent(c -> p.addLast(new CorsHandler(c)));
+        p.addLast(new JsonObjectAggregator(maxBody, handler.clientErrors));
+        p.addLast(handler);
     }
 
     @Override

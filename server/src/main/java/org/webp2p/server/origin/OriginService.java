@@ -1,9 +1,10 @@
 package org.webp2p.server.origin;
 
-import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.handler.codec.http.cors.CorsConfig;
 import io.netty.handler.codec.http.cors.CorsHandler;
 import java.net.InetSocketAddress;
@@ -17,7 +18,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Supplier;
+import org.webp2p.protocol.admin.StreamStats;
 import org.webp2p.server.config.Config;
+import org.webp2p.server.config.ServiceName;
 import org.webp2p.server.http.CorsPolicy;
 import org.webp2p.server.net.TcpServer;
 import org.webp2p.server.service.Service;
@@ -33,7 +36,7 @@ import org.webp2p.server.service.ServiceContext;
  * {@link #publishKey() publish key}, as query parameter {@code key} or header {@code X-Publish-Key}.
  */
 public final class OriginService implements Service {
-    public static final String NAME = "origin";
+    public static final String NAME = ServiceName.ORIGIN.id();
     /** Where a generated publish key is kept, so it survives restarts. */
     public static final String PUBLISH_KEY_SETTING = "origin.publish-key";
 
@@ -83,19 +86,29 @@ public final class OriginService implements Service {
             Optional<PlayerPages> player = PlayerPages.load(apiPort, config.string("api.public-host"));
             OriginHttpHandler handler = new OriginHttpHandler(live, demo, vod, player, rejections);
             CorsConfig cors = cors(config.string("origin.cors-origins"));
-            TcpServer server = TcpServer.bind(context.netty(), config.endpoint(NAME), (SocketChannel ch) -> ch
-                    .pipeline()
-                    .addLast(new HttpServerCodec())
-                    .addLast(new CorsHandler(cors))
-                    .addLast(new IngestGate(keys, rejections))
-                    .addLast(new UploadAggregator(maxUpload, rejections))
-                    .addLast(handler));
+            TcpServer server = TcpServer.bind(context.netty(), config.endpoint(NAME),
+                    ch -> pipeline(ch.pipeline(), cors, keys, rejections, maxUpload, handler));
             running = new Running(server, live, demo, vod, publishKey, rejections);
         } catch (Exception e) {
             live.close();
             vod.close();
             throw e;
         }
+    }
+
+    /**
+     * One connection's handlers. {@link HttpServerKeepAliveHandler} alone decides whether the
+     * connection stays open after an answer: it sits right after the codec, so it sees every request
+     * and every answer, the CORS handler's and the ingest gate's refusals included.
+     */
+    static void pipeline(ChannelPipeline p, CorsConfig cors, PublishKeys keys, Rejections rejections, long maxUpload,
+                         OriginHttpHandler handler) {
+        p.addLast(new HttpServerCodec())
+                .addLast(new HttpServerKeepAliveHandler())
+                .addLast(new CorsHandler(cors))
+                .addLast(new IngestGate(keys, rejections))
+                .addLast(new UploadAggregator(maxUpload, rejections))
+                .addLast(handler);
     }
 
     @Override
@@ -158,7 +171,7 @@ public final class OriginService implements Service {
         return m;
     }
 
-    private static CorsConfig cors(String origins) {
+    static CorsConfig cors(String origins) {
         return CorsPolicy.builder(origins, HttpMethod.GET, HttpMethod.HEAD)
                 .allowedRequestHeaders(HttpHeaderNames.RANGE, HttpHeaderNames.IF_NONE_MATCH,
                         HttpHeaderNames.IF_MODIFIED_SINCE, HttpHeaderNames.IF_RANGE)

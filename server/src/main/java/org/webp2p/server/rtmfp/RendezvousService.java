@@ -22,6 +22,7 @@ import org.webp2p.server.api.OpenStreams;
 import org.webp2p.server.api.TokenCodec;
 import org.webp2p.server.api.TokenSecret;
 import org.webp2p.server.config.Config;
+import org.webp2p.server.config.ServiceName;
 import org.webp2p.server.net.UdpEndpoint;
 import org.webp2p.server.service.Service;
 import org.webp2p.server.service.ServiceContext;
@@ -40,7 +41,7 @@ import org.webp2p.server.service.ServiceContext;
  */
 public final class RendezvousService implements Service {
     /** Service and configuration prefix. */
-    public static final String NAME = "rendezvous";
+    public static final String NAME = ServiceName.RENDEZVOUS.id();
 
     private static final long SHUTDOWN_WAIT_MILLIS = 1000;
 

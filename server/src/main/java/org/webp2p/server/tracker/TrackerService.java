@@ -6,7 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.webp2p.protocol.admin.PeerRecord;
+import org.webp2p.protocol.admin.SwarmSummary;
+import org.webp2p.protocol.tracker.AnnounceAnswer;
+import org.webp2p.protocol.tracker.AnnounceRequest;
 import org.webp2p.server.config.Config;
+import org.webp2p.server.config.ServiceName;
 import org.webp2p.server.http.HttpProblem;
 import org.webp2p.server.http.HttpService;
 import org.webp2p.server.http.Json;
@@ -19,7 +24,7 @@ import org.webp2p.server.service.ServiceContext;
  * only, never served on this public port.
  */
 public final class TrackerService extends HttpService {
-    public static final String NAME = "tracker";
+    public static final String NAME = ServiceName.TRACKER.id();
 
     private volatile SwarmRegistry registry;
     private volatile long capacity;
@@ -44,26 +49,16 @@ public final class TrackerService extends HttpService {
             AnnounceRequest announce = Json.read(req.http().content(), AnnounceRequest.class);
             try {
                 SwarmRegistry.Answer answer = r.announce(announce, req.remote().getAddress());
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("interval", answer.interval().toSeconds());
-                body.put("peers", answer.peers().stream().map(TrackerService::describe).toList());
-                body.put("swarmSize", answer.swarmSize());
-                return Json.response(HttpResponseStatus.OK, body);
+                return Json.response(HttpResponseStatus.OK, new AnnounceAnswer(answer.interval().toSeconds(),
+                        answer.peers().stream().map(TrackerService::offer).toList(), answer.swarmSize()));
             } catch (LimitExceededException e) {
                 throw new HttpProblem(HttpResponseStatus.TOO_MANY_REQUESTS, "swarm_limit", e.getMessage());
             }
         });
     }
 
-    private static Map<String, Object> describe(PeerRecord p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("peerId", p.peerId());
-        m.put("natType", p.natType());
-        m.put("addresses", p.addresses());
-        m.put("position", p.position());
-        m.put("have", p.have());
-        m.put("uploadKbps", p.uploadKbps());
-        return m;
+    private static AnnounceAnswer.Peer offer(PeerRecord p) {
+        return new AnnounceAnswer.Peer(p.peerId(), p.natType(), p.addresses(), p.position(), p.have(), p.uploadKbps());
     }
 
     @Override
@@ -77,7 +72,7 @@ public final class TrackerService extends HttpService {
     }
 
     /** The live registry, or empty lists while stopped. */
-    public List<SwarmRegistry.SwarmSummary> swarms() {
+    public List<SwarmSummary> swarms() {
         SwarmRegistry r = registry;
         return r == null ? List.of() : r.swarms();
     }
@@ -98,10 +93,10 @@ public final class TrackerService extends HttpService {
         if (r == null) {
             return Map.of();
         }
-        List<SwarmRegistry.SwarmSummary> s = r.swarms();
+        List<SwarmSummary> s = r.swarms();
         Map<String, Number> m = new LinkedHashMap<>();
         m.put("swarms", s.size());
-        int peers = s.stream().mapToInt(SwarmRegistry.SwarmSummary::peers).sum();
+        int peers = s.stream().mapToInt(SwarmSummary::peers).sum();
         m.put("peers", peers);
         // The scheduler compares trackers by these two.
         m.put("load", peers);

@@ -6,7 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.webp2p.server.pingback.ClientKind;
+import org.webp2p.protocol.ClientKind;
+import org.webp2p.protocol.api.NodeLoad;
 import org.webp2p.server.pingback.LiveAggregator.SessionHealth;
 
 class SchedulerTest {

@@ -17,11 +17,11 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.webp2p.protocol.ClientKind;
+import org.webp2p.protocol.admin.SwarmFigures;
 import org.webp2p.server.TestNode;
 import org.webp2p.server.http.Json;
-import org.webp2p.server.pingback.ClientKind;
 import org.webp2p.server.pingback.PingbackService;
-import org.webp2p.server.pingback.SwarmFigures;
 
 /**
  * Three browser viewers of the demo, for real: a node with every service, Debian's Chromium driven
