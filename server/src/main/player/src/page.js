@@ -72,7 +72,7 @@ function render($, s) {
   $("bar-p2p").style.width = `${share * 100}%`;
   $("bar-http").style.width = total === 0 ? "0" : `${(1 - share) * 100}%`;
   $("peers").textContent = String(s.peers);
-  $("peers-sub").textContent = s.p2p ? "connected viewers" : "P2P off";
+  $("peers-sub").textContent = s.p2p ? "connected now" : "P2P off";
   $("received").textContent = bytes(total);
   $("received-sub").textContent = `server ${bytes(s.httpBytes)} · peers ${bytes(s.p2pBytes)}`;
   $("shared").textContent = bytes(s.uploadedBytes);

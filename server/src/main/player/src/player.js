@@ -11,6 +11,12 @@ import { Traffic } from "./traffic.js";
 // p2p-media-loader's own peer-id prefix: peers and trackers see an ordinary 2.3 client.
 const PEER_ID_PREFIX = "-PM0203-";
 const PEER_ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+// p2p-media-loader fetches over HTTP every segment within this many seconds of the playhead and
+// leaves the rest to peers (its default, said here because hls.js' buffer follows it).
+const HIGH_DEMAND_SECONDS = 15;
+// How far behind the live edge to play: hls.js clamps it to the oldest listed segment, so this
+// means "as far back as the playlist allows", p2p-media-loader's own choice (capped as it caps it).
+const LIVE_SYNC_SECONDS = 120;
 // hls.js retries a fatal network or media error this often before the player gives up.
 const RECOVERIES = 3;
 const HLS_MIME = "application/vnd.apple.mpegurl";
@@ -122,11 +128,18 @@ class Player {
       }
     }
     const HlsWithP2P = HlsJsP2PEngine.injectMixin(Hls);
+    // p2p-media-loader sets the live delay and the buffer itself, but only once a playlist update
+    // has arrived, and hls.js may have chosen its start by then: 3 segments from the edge, where
+    // every new segment is already urgent and no peer can help. Said up front, it always holds.
     const hls = new HlsWithP2P({
       loader: CountingLoader,
+      liveSyncDuration: LIVE_SYNC_SECONDS,
+      maxBufferLength: HIGH_DEMAND_SECONDS,
+      maxMaxBufferLength: HIGH_DEMAND_SECONDS,
       p2p: {
         core: {
           swarmId: plan.swarm,
+          highDemandTimeWindow: HIGH_DEMAND_SECONDS,
           announceTrackers: tracker ? [tracker] : [],
           rtcConfig: { iceServers: iceServers(plan.stun) },
           isP2PDisabled: !p2pOn,
