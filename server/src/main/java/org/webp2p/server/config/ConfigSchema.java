@@ -92,7 +92,7 @@ public final class ConfigSchema {
         s.add(ConfigKey.of("origin.vod-roots", ValueType.STRING, "",
                 "Comma-separated directories served as they are under /vod/<directory name>/."));
         s.add(ConfigKey.of("origin.cors-origins", ValueType.STRING, "*",
-                "Origins (comma-separated) whose pages may fetch streams; * allows any."));
+                "Web origins (comma-separated) whose pages may use the origin, API and pingback (the player); * allows any."));
         s.add(ConfigKey.of("api.open", ValueType.BOOLEAN, "false",
                 "Accept sessions without a token (local demos only; the console flags it)."));
         s.add(ConfigKey.of("api.open-streams", ValueType.STRING, "demo",
