@@ -13,12 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.webp2p.protocol.ClientKind;
 import org.webp2p.protocol.admin.SwarmFigures;
+import org.webp2p.server.HostTools;
 import org.webp2p.server.TestNode;
 import org.webp2p.server.http.Json;
 import org.webp2p.server.pingback.PingbackService;
@@ -43,7 +43,7 @@ class BrowserSwarmEndToEndTest {
     @BeforeEach
     void requireNodeAndChromium() throws Exception {
         List<String> missing = new ArrayList<>();
-        if (!runs("node", "--version")) {
+        if (!HostTools.runs("node", "--version")) {
             missing.add("Node.js (apt-get install nodejs npm)");
         }
         if (!Files.isExecutable(CHROMIUM)) {
@@ -52,12 +52,7 @@ class BrowserSwarmEndToEndTest {
         if (!Files.isDirectory(PLAYER.resolve("node_modules/playwright-core"))) {
             missing.add("playwright-core in " + PLAYER + "/node_modules (the build's npm ci installs it)");
         }
-        if (!missing.isEmpty()) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail("the browser end-to-end test needs " + String.join(", ", missing));
-            }
-            Assumptions.abort("skipped, missing: " + String.join(", ", missing));
-        }
+        HostTools.require("the browser end-to-end test", missing);
         node = TestNode.open(Map.of("pingback.interval", "2s"));
         node.runtime().services().startAll();
     }
@@ -117,18 +112,5 @@ class BrowserSwarmEndToEndTest {
         String json = Files.readString(out, StandardCharsets.UTF_8);
         assertThat(p.exitValue()).as("viewers exit code; stderr: %s", Files.readString(err)).isZero();
         return Json.MAPPER.readTree(json);
-    }
-
-    private static boolean runs(String... command) {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }
