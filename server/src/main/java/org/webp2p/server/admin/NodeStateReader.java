@@ -27,6 +27,7 @@ import org.webp2p.server.service.ServiceStatus;
 import org.webp2p.server.tracker.PeerRecord;
 import org.webp2p.server.tracker.SwarmRegistry.SwarmSummary;
 import org.webp2p.server.tracker.TrackerService;
+import org.webp2p.server.tracker.TrackerService.WebSwarm;
 
 /** Reads a {@link NodeState} from the services' own snapshots. Safe to call from any thread. */
 public final class NodeStateReader {
@@ -52,7 +53,9 @@ public final class NodeStateReader {
                 ? access(origin, status(statuses, OriginService.NAME).orElseThrow(), streams) : Optional.empty();
 
         TrackerService tracker = services.service(TrackerService.NAME, TrackerService.class);
-        List<SwarmSummary> swarms = running(statuses, TrackerService.NAME) ? tracker.swarms() : List.of();
+        boolean tracking = running(statuses, TrackerService.NAME);
+        List<SwarmSummary> swarms = tracking ? tracker.swarms() : List.of();
+        List<WebSwarm> webSwarms = tracking ? tracker.webSwarms() : List.of();
         List<PeerRecord> peers = new ArrayList<>();
         swarms.forEach(s -> peers.addAll(tracker.peers(s.swarm())));
 
@@ -71,7 +74,7 @@ public final class NodeStateReader {
             });
         }
         List<MinuteStat> lastHour = beacons ? lastHour(pingback, now) : List.of();
-        return new NodeState(now, statuses, streams, access, swarms, peers, global, perSwarm, links, lastHour);
+        return new NodeState(now, statuses, streams, access, swarms, peers, global, perSwarm, links, lastHour, webSwarms);
     }
 
     private Optional<NodeState.OriginAccess> access(OriginService origin, ServiceStatus status,

@@ -49,6 +49,13 @@ public abstract class HttpService implements Service {
         return config.size("http.max-body");
     }
 
+    /**
+     * Adds handlers between the HTTP aggregator and the routes, such as a protocol upgrade; called for
+     * every connection. None by default.
+     */
+    protected void beforeRoutes(ChannelPipeline pipeline) {
+    }
+
     /** Releases what {@link #routes} acquired; called at stop after the port is closed. */
     protected void release() throws Exception {
     }
@@ -68,6 +75,7 @@ public abstract class HttpService implements Service {
             p.addLast(new HttpServerCodec());
             p.addLast(new HttpServerKeepAliveHandler());
             p.addLast(new JsonObjectAggregator(maxBody, handler.clientErrors));
+            beforeRoutes(p);
             p.addLast(handler);
         });
         routing = handler;

@@ -7,15 +7,19 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.cors.CorsConfig;
 import io.netty.handler.codec.http.cors.CorsConfigBuilder;
 import io.netty.handler.codec.http.cors.CorsHandler;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.webp2p.server.config.Config;
 import org.webp2p.server.net.TcpServer;
 import org.webp2p.server.service.Service;
@@ -32,6 +36,7 @@ import org.webp2p.server.service.ServiceContext;
  */
 public final class OriginService implements Service {
     public static final String NAME = "origin";
+    private static final Logger log = LoggerFactory.getLogger(OriginService.class);
     /** Where a generated publish key is kept, so it survives restarts. */
     public static final String PUBLISH_KEY_SETTING = "origin.publish-key";
 
@@ -118,6 +123,34 @@ public final class OriginService implements Service {
         all.addAll(r.live().stats());
         all.addAll(r.vod().stats());
         return List.copyOf(all);
+    }
+
+    /**
+     * Each stream's name and its entry playlist ({@link StreamStats#playlistPath()}) as a player gets
+     * it now; streams without one yet are left out, and everything is while the origin is stopped.
+     */
+    public Map<String, String> entryPlaylists() {
+        Running r = running;
+        if (r == null) {
+            return Map.of();
+        }
+        Map<String, String> out = new HashMap<>();
+        for (StreamStats s : streams()) {
+            Optional<Servable> playlist = switch (s.kind()) {
+                case VOD -> r.vod().resolve(s.name(), OriginPath.LIVE_PLAYLIST);
+                case DEMO -> r.demo().resolve(OriginPath.LIVE_PLAYLIST);
+                case LIVE, ENDED -> r.live().find(s.name()).flatMap(LiveStream::view)
+                        .flatMap(v -> v.resolve(OriginPath.LIVE_PLAYLIST));
+            };
+            try {
+                if (playlist.isPresent()) {
+                    out.put(s.name(), playlist.get().text());
+                }
+            } catch (IOException e) {
+                log.debug("origin: cannot read the playlist of {}: {}", s.name(), e.toString());
+            }
+        }
+        return out;
     }
 
     @Override

@@ -24,6 +24,8 @@ public final class WsCounters {
     final LongAdder answersRelayed = new LongAdder();
     final LongAdder answersUndeliverable = new LongAdder();
     final LongAdder expired = new LongAdder();
+    /** Messages not queued to a socket whose peer stopped reading: its buffer is full already. */
+    final LongAdder droppedUnwritable = new LongAdder();
     private final Map<Refused, LongAdder> refused = new EnumMap<>(Refused.class);
 
     public WsCounters() {
@@ -57,6 +59,7 @@ public final class WsCounters {
         m.put("ws.answers-relayed", answersRelayed.sum());
         m.put("ws.answers-undeliverable", answersUndeliverable.sum());
         m.put("ws.expired", expired.sum());
+        m.put("ws.dropped-unwritable", droppedUnwritable.sum());
         refused.forEach((why, n) -> m.put(why.key(), n.sum()));
     }
 }
