@@ -27,6 +27,7 @@ import org.webp2p.server.http.HttpRequestHandler;
 import org.webp2p.server.http.HttpService;
 import org.webp2p.server.http.Json;
 import org.webp2p.server.http.Router;
+import org.webp2p.server.net.ServerTls;
 import org.webp2p.server.origin.OriginService;
 import org.webp2p.server.origin.StreamStats;
 import org.webp2p.server.pingback.LiveAggregator.SessionHealth;
@@ -135,13 +136,16 @@ public final class ApiService extends HttpService {
         m.put("sessionId", session.id());
         m.put("stream", stream.name());
         m.put("swarm", stream.name());
-        m.put("playlistUrls", List.of(url(host, running(OriginService.NAME).orElseThrow(() -> new HttpProblem(
-                HttpResponseStatus.SERVICE_UNAVAILABLE, "origin_down", "the origin is not running")), stream.playlistPath())));
+        m.put("playlistUrls", List.of(url(scheme(req, c, OriginService.NAME), host, running(OriginService.NAME)
+                .orElseThrow(() -> new HttpProblem(HttpResponseStatus.SERVICE_UNAVAILABLE, "origin_down",
+                        "the origin is not running")), stream.playlistPath())));
         m.put("trackerUrl", d.tracker() == null ? null : d.tracker().address());
+        m.put("webTrackerUrl", d.tracker() == null ? null
+                : webTrackerUrl(d.tracker().address(), scheme(req, c, TrackerService.NAME).equals("https")));
         m.put("rendezvous", d.rendezvous() == null ? List.of() : List.of(d.rendezvous().address()));
         m.put("stun", running("stun").map(a -> List.of(hostPort(host, a))).orElse(List.of()));
         Optional<InetSocketAddress> pb = running(PingbackService.NAME);
-        m.put("pingbackUrl", pb.map(a -> url(host, a, "/v1/beacons")).orElse(null));
+        m.put("pingbackUrl", pb.map(a -> url(scheme(req, c, PingbackService.NAME), host, a, "/v1/beacons")).orElse(null));
         m.put("pingbackIntervalMs", c.duration("pingback.interval").toMillis());
         Map<String, Object> p2p = new LinkedHashMap<>();
         p2p.put("enabled", d.p2pEnabled());
@@ -197,7 +201,7 @@ public final class ApiService extends HttpService {
     }
 
     private Optional<NodeLoad> localTracker(String host) {
-        return running(TrackerService.NAME).map(a -> load(TrackerService.NAME, url(host, a, "/v1/announce")));
+        return running(TrackerService.NAME).map(a -> load(TrackerService.NAME, url("http", host, a, "/v1/announce")));
     }
 
     /** This node's own entry, if running, then what the other nodes last reported. */
@@ -278,8 +282,18 @@ public final class ApiService extends HttpService {
         return host + ":" + bound.getPort();
     }
 
-    private static String url(String host, InetSocketAddress bound, String path) {
-        return "http://" + hostPort(host, bound) + path;
+    private static String url(String scheme, String host, InetSocketAddress bound, String path) {
+        return scheme + "://" + hostPort(host, bound) + path;
+    }
+
+    /** https for a service with a certificate when the client itself came over TLS (a page on https must stay there). */
+    private static String scheme(HttpRequestHandler.Request req, Config c, String service) {
+        return req.secure() && ServerTls.configured(c, service) ? "https" : "http";
+    }
+
+    /** Where browsers reach a tracker's WebTorrent side: the host and port of its HTTP announce URL. */
+    static String webTrackerUrl(String announceUrl, boolean secure) {
+        return (secure ? "wss://" : "ws://") + URI.create(announceUrl).getRawAuthority() + TrackerService.WS_PATH;
     }
 
     private static HttpProblem refusal(TokenException e) {

@@ -92,7 +92,7 @@ public final class ConfigSchema {
                 "Refuse WebSocket announces for info hashes that are not one of this node's origin streams."));
         s.add(ConfigKey.of("tls.cert", ValueType.STRING, "",
                 "PEM certificate chain for every HTTP service (and the tracker's wss); empty serves plain HTTP only."));
-        s.add(ConfigKey.of("tls.key", ValueType.STRING, "", "PEM private key (PKCS#8 or PKCS#1) of tls.cert."));
+        s.add(ConfigKey.of("tls.key", ValueType.STRING, "", "PEM private key (PKCS#8, as certbot writes it) of tls.cert."));
         s.add(ConfigKey.of("tls.require", ValueType.BOOLEAN, "false",
                 "With a certificate, refuse plain HTTP on that port; otherwise a port answers both TLS and plain HTTP."));
         s.add(ConfigKey.of("pingback.interval", ValueType.DURATION, "10s", "How often clients send a beacon."));

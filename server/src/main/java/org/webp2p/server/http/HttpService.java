@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.webp2p.server.config.Config;
+import org.webp2p.server.net.ServerTls;
 import org.webp2p.server.net.TcpServer;
 import org.webp2p.server.service.Service;
 import org.webp2p.server.service.ServiceContext;
@@ -26,6 +27,7 @@ public abstract class HttpService implements Service {
     private final String name;
     private volatile TcpServer server;
     private volatile RoutingHandler routing;
+    private volatile ServerTls tls;
 
     protected HttpService(String name) {
         this.name = name;
@@ -68,7 +70,12 @@ public abstract class HttpService implements Service {
         routes(router, context);
         RoutingHandler handler = new RoutingHandler(name, router);
         int maxBody = (int) Math.min(Integer.MAX_VALUE, maxBody(context.config()));
+        ServerTls secure = ServerTls.open(context, name).orElse(null);
+        tls = secure;
         server = TcpServer.bind(context.netty(), context.config().endpoint(name), ch -> {
+            if (secure != null) {
+                secure.install(ch);
+            }
             ChannelPipeline p = ch.pipeline();
             p.addLast(new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS));
             p.addLast(new IdleCloser());
@@ -87,6 +94,11 @@ public abstract class HttpService implements Service {
         server = null;
         if (s != null) {
             s.close();
+        }
+        ServerTls t = tls;
+        tls = null;
+        if (t != null) {
+            t.close();
         }
         release();
     }
@@ -109,6 +121,10 @@ public abstract class HttpService implements Service {
         }
         if (s != null) {
             m.put("connections", s.openConnections());
+        }
+        ServerTls t = tls;
+        if (t != null) {
+            t.addTo(m);
         }
         m.putAll(serviceMetrics());
         return m;

@@ -21,6 +21,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webp2p.server.config.Config;
+import org.webp2p.server.net.ServerTls;
 import org.webp2p.server.net.TcpServer;
 import org.webp2p.server.service.Service;
 import org.webp2p.server.service.ServiceContext;
@@ -41,7 +42,7 @@ public final class OriginService implements Service {
     public static final String PUBLISH_KEY_SETTING = "origin.publish-key";
 
     private record Running(TcpServer server, LiveStreams live, DemoStream demo, VodRoots vod,
-                           String publishKey, Rejections rejections) {
+                           String publishKey, Rejections rejections, Optional<ServerTls> tls) {
     }
 
     private volatile Running running;
@@ -70,21 +71,27 @@ public final class OriginService implements Service {
         // segment and a segment waiting here: twice the largest upload holds that.
         LiveStreams live = new LiveStreams(context.dataDir().resolve(NAME).resolve("live"), window, endedAfter,
                 2 * maxUpload, context.clock());
+        Optional<ServerTls> tls = Optional.empty();
         try {
             live.start();
             OriginHttpHandler handler = new OriginHttpHandler(live, demo, vod, rejections);
             CorsConfig cors = cors(config.string("origin.cors-origins"));
-            TcpServer server = TcpServer.bind(context.netty(), config.endpoint(NAME), (SocketChannel ch) -> ch
-                    .pipeline()
-                    .addLast(new HttpServerCodec())
-                    .addLast(new CorsHandler(cors))
-                    .addLast(new IngestGate(keys, rejections))
-                    .addLast(new UploadAggregator(maxUpload, rejections))
-                    .addLast(handler));
-            running = new Running(server, live, demo, vod, publishKey, rejections);
+            tls = ServerTls.open(context, NAME);
+            Optional<ServerTls> secure = tls;
+            TcpServer server = TcpServer.bind(context.netty(), config.endpoint(NAME), (SocketChannel ch) -> {
+                secure.ifPresent(t -> t.install(ch));
+                ch.pipeline()
+                        .addLast(new HttpServerCodec())
+                        .addLast(new CorsHandler(cors))
+                        .addLast(new IngestGate(keys, rejections))
+                        .addLast(new UploadAggregator(maxUpload, rejections))
+                        .addLast(handler);
+            });
+            running = new Running(server, live, demo, vod, publishKey, rejections, tls);
         } catch (Exception e) {
             live.close();
             vod.close();
+            tls.ifPresent(ServerTls::close);
             throw e;
         }
     }
@@ -97,6 +104,7 @@ public final class OriginService implements Service {
             r.server().close();
             r.live().close();
             r.vod().close();
+            r.tls().ifPresent(ServerTls::close);
         }
     }
 
@@ -174,6 +182,7 @@ public final class OriginService implements Service {
         m.put("not-modified", notModified);
         m.put("not-modified.ratio", requests == 0 ? 0.0 : (double) notModified / requests);
         r.rejections().addTo(m);
+        r.tls().ifPresent(t -> t.addTo(m));
         return m;
     }
 
