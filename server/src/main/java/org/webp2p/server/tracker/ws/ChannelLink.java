@@ -1,7 +1,10 @@
 package org.webp2p.server.tracker.ws;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufOutputStream;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 
@@ -29,6 +32,13 @@ final class ChannelLink implements WsLink {
             counters.droppedUnwritable.increment();
             return;
         }
-        channel.writeAndFlush(new TextWebSocketFrame(WsCodec.encode(reply)), channel.voidPromise());
+        ByteBuf json = channel.alloc().buffer(256);
+        try {
+            WsCodec.encode(reply, new ByteBufOutputStream(json));
+        } catch (IOException | RuntimeException e) {
+            json.release();
+            throw new IllegalStateException("cannot write " + reply.getClass().getSimpleName(), e);
+        }
+        channel.writeAndFlush(new TextWebSocketFrame(json), channel.voidPromise());
     }
 }

@@ -1,6 +1,5 @@
 package org.webp2p.server.tracker.ws;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.Objects;
 
@@ -12,11 +11,11 @@ public sealed interface WsReply {
     }
 
     /** Another peer's offer, with that peer's id so the answer can find its way back. */
-    record OfferRelay(String infoHash, String fromPeerId, String offerId, ObjectNode offer) implements WsReply {
+    record OfferRelay(String infoHash, String fromPeerId, String offerId, RawJson offer) implements WsReply {
     }
 
     /** The answer to one of this peer's offers. */
-    record AnswerRelay(String infoHash, String fromPeerId, String offerId, ObjectNode answer) implements WsReply {
+    record AnswerRelay(String infoHash, String fromPeerId, String offerId, RawJson answer) implements WsReply {
     }
 
     /** Counts per swarm asked for. */

@@ -1,6 +1,5 @@
 package org.webp2p.server.tracker.ws;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Objects;
 
@@ -38,7 +37,7 @@ public sealed interface WsRequest {
     }
 
     /** One WebRTC offer, relayed as it came, and the id its answer will come back with. */
-    record Offer(String offerId, ObjectNode offer) {
+    record Offer(String offerId, RawJson offer) {
         public Offer {
             WireId.requireOfferId(offerId);
             Objects.requireNonNull(offer, "offer");
@@ -46,7 +45,7 @@ public sealed interface WsRequest {
     }
 
     /** {@code action: "announce"} with an answer: goes to {@code toPeerId} only, and is not replied to. */
-    record Answer(String infoHash, String peerId, String toPeerId, String offerId, ObjectNode answer)
+    record Answer(String infoHash, String peerId, String toPeerId, String offerId, RawJson answer)
             implements WsRequest {
         public Answer {
             WireId.require("info_hash", infoHash);

@@ -1,5 +1,6 @@
 package org.webp2p.server.tracker.ws;
 
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -76,7 +77,7 @@ public final class WsTrackerHandler extends SimpleChannelInboundHandler<WebSocke
         }
         WsRequest request;
         try {
-            request = WsCodec.decode(text.text());
+            request = WsCodec.decode(ByteBufUtil.getBytes(text.content()));
         } catch (MalformedMessageException e) {
             counters.refused(WsCounters.Refused.MALFORMED);
             close(ctx, WebSocketCloseStatus.INVALID_PAYLOAD_DATA, e.getMessage());

@@ -36,7 +36,7 @@ class WsCodecTest {
         assertThat(a.seeder()).as("no left: a leecher").isFalse();
         assertThat(a.offers()).singleElement().satisfies(o -> {
             assertThat(o.offerId()).isEqualTo(OFFER_ID).hasSize(20);
-            assertThat(o.offer().get("sdp").asText()).isEqualTo("v=0\r\n");
+            assertThat(o.offer().json()).as("kept as it came").isEqualTo("{\"type\":\"offer\",\"sdp\":\"v=0\\r\\n\"}");
         });
     }
 
@@ -50,13 +50,13 @@ class WsCodecTest {
 
         assertThat(a.toPeerId()).isEqualTo("-PM0203-zzzzzzzzzzzz");
         assertThat(a.offerId()).isEqualTo(OFFER_ID);
-        assertThat(a.answer().get("type").asText()).isEqualTo("answer");
+        assertThat(JSON.readTree(a.answer().json()).get("type").asText()).isEqualTo("answer");
     }
 
     @Test
     void repliesRoundTripEveryIdCharacterForCharacter() throws Exception {
         ObjectNode sdp = JSON.createObjectNode().put("type", "offer").put("sdp", "v=0\r\na=x");
-        String offerRelay = WsCodec.encode(new WsReply.OfferRelay(HASH, PEER, OFFER_ID, sdp));
+        String offerRelay = WsCodec.encode(new WsReply.OfferRelay(HASH, PEER, OFFER_ID, new RawJson(sdp.toString())));
         JsonNode o = JSON.readTree(offerRelay);
         assertThat(o.get("action").asText()).isEqualTo("announce");
         assertThat(o.get("offer_id").asText()).isEqualTo(OFFER_ID);
@@ -102,6 +102,18 @@ class WsCodecTest {
                 .hasMessageStartingWith("malformed JSON");
         assertThatThrownBy(() -> WsCodec.decode("[1,2]")).isInstanceOf(MalformedMessageException.class);
         assertThatThrownBy(() -> WsCodec.decode("")).isInstanceOf(MalformedMessageException.class);
+    }
+
+    @Test
+    void fieldsComeInAnyOrderAndAProblemStillNamesTheInfoHash() {
+        assertThatThrownBy(() -> WsCodec.decode("{\"offers\":7,\"action\":\"announce\",\"peer_id\":\"" + PEER
+                + "\",\"info_hash\":\"" + HASH + "\"}"))
+                .isInstanceOfSatisfying(WsRefusal.class, r -> {
+                    assertThat(r.failure().reason()).isEqualTo("offers must be an array");
+                    assertThat(r.failure().infoHash()).isEqualTo(HASH);
+                });
+        assertThatThrownBy(() -> WsCodec.decode("{\"action\":\"announce\"} trailing"))
+                .isInstanceOf(MalformedMessageException.class);
     }
 
     @Test

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,7 +34,7 @@ class WsSwarmsTest {
     private static List<WsRequest.Offer> offers(int n) {
         List<WsRequest.Offer> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            ObjectNode sdp = JsonNodeFactory.instance.objectNode().put("type", "offer").put("sdp", "offer " + i);
+            RawJson sdp = new RawJson("{\"type\":\"offer\",\"sdp\":\"offer " + i + "\"}");
             out.add(new WsRequest.Offer("offer-id-%012d".formatted(i), sdp));
         }
         return out;
@@ -117,7 +115,7 @@ class WsSwarmsTest {
         Joined offerer = join(HASH, 1, 0);
         Joined answerer = join(HASH, 2, 0);
         answerer.link().clear();
-        ObjectNode sdp = JsonNodeFactory.instance.objectNode().put("type", "answer").put("sdp", "answer");
+        RawJson sdp = new RawJson("{\"type\":\"answer\",\"sdp\":\"answer\"}");
 
         swarms.answer(answerer.client(), new WsRequest.Answer(HASH, peer(2), peer(1), "offer-id-000000000003", sdp));
 
