@@ -3,7 +3,6 @@ package org.webp2p.sdk.peer;
 import io.netty.channel.EventLoop;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -58,8 +57,8 @@ public final class PeerNetwork {
     private final Set<String> connecting = new HashSet<>();
     private final Map<String, Long> retryAfter = new HashMap<>();
     private final Map<String, Long> bannedUntil = new HashMap<>();
-    private final Map<String, long[]> linkTotals = new LinkedHashMap<>();
-    private final Map<String, long[]> connectionTotals = new LinkedHashMap<>();
+    private final Map<String, LinkTotals> linkTotals = new LinkedHashMap<>();
+    private final Map<String, ConnectionTotals> connectionTotals = new LinkedHashMap<>();
     private final RendezvousLink rendezvous;
     private String natType = "UNKNOWN";
     private boolean closed;
@@ -134,7 +133,7 @@ public final class PeerNetwork {
             return;
         }
         connecting.add(id);
-        connectionTotals.computeIfAbsent(remoteNat, k -> new long[2])[0]++;
+        connectionTotals.merge(remoteNat, new ConnectionTotals(remoteNat, 1, 0), ConnectionTotals::plus);
         InetSocketAddress introducer = rendezvous.address();
         endpoint.connectToPeer(target, List.of(introducer), listener()).whenCompleteAsync((session, failure) -> {
             connecting.remove(id);
@@ -148,7 +147,7 @@ public final class PeerNetwork {
                                 + failure.getMessage()));
                 return;
             }
-            connectionTotals.get(remoteNat)[1]++;
+            connectionTotals.merge(remoteNat, new ConnectionTotals(remoteNat, 0, 1), ConnectionTotals::plus);
             if (!bySession.containsKey(session)) {
                 PeerLink link = attach(session);
                 if (link != null) {
@@ -331,9 +330,7 @@ public final class PeerNetwork {
     }
 
     private void count(PeerLink link, long in, long out) {
-        long[] totals = linkTotals.computeIfAbsent(link.peerId, k -> new long[2]);
-        totals[0] += in;
-        totals[1] += out;
+        linkTotals.merge(link.peerId, new LinkTotals(link.peerId, in, out), LinkTotals::plus);
     }
 
     /** Peers that are connected and hold {@code sequence}. */
@@ -455,16 +452,12 @@ public final class PeerNetwork {
 
     /** Bytes exchanged with every peer ever linked, for beacons. */
     public List<LinkTotals> linkTotals() {
-        List<LinkTotals> out = new ArrayList<>();
-        linkTotals.forEach((peer, t) -> out.add(new LinkTotals(peer, t[0], t[1])));
-        return out;
+        return List.copyOf(linkTotals.values());
     }
 
     /** Connections tried and made, by the far peer's NAT type, for beacons and the simulator. */
     public List<ConnectionTotals> connectionTotals() {
-        List<ConnectionTotals> out = new ArrayList<>();
-        connectionTotals.forEach((nat, t) -> out.add(new ConnectionTotals(nat, t[0], t[1])));
-        return out;
+        return List.copyOf(connectionTotals.values());
     }
 
     /**
