@@ -33,15 +33,17 @@ import org.webp2p.sdk.fetch.FallbackReason;
  * segment protocol ({@link PeerMessage}). It answers which peers hold a segment, fetches segments
  * from them, and serves its own within the upload budget.
  *
- * <p>Every method runs on the owner's event loop, which is also the endpoint's, so nothing here
- * needs a lock. Losing the rendezvous only stops new introductions: links already up keep working,
- * and the session to the rendezvous is reopened with backoff.
+ * <p>Every method but {@link #peerId} and {@link #close} runs on the owner's event loop, which is
+ * also the endpoint's, so nothing here needs a lock; they assert it. Losing the rendezvous only
+ * stops new introductions: links already up keep working, and the session to the rendezvous is
+ * reopened with backoff.
  */
 public final class PeerNetwork {
     /** Flow metadata of the segment protocol, so the far end knows what the flow carries. */
     static final Bytes FLOW_METADATA = Bytes.of("webp2p-segments/1".getBytes(StandardCharsets.US_ASCII));
     private static final long RETRY_PEER_MS = 60_000;
     private static final long BAN_MS = 10 * 60_000;
+    private static final String ON_LOOP = "PeerNetwork is confined to its event loop";
 
     private final RtmfpEndpoint endpoint;
     private final EventLoop loop;
@@ -85,11 +87,13 @@ public final class PeerNetwork {
     }
 
     public void natType(String type) {
+        assert loop.inEventLoop() : ON_LOOP;
         this.natType = type;
     }
 
     /** Opens the session to the first rendezvous node that answers, and keeps one open. */
     public void joinRendezvous(List<String> uris, String stream, String token) {
+        assert loop.inEventLoop() : ON_LOOP;
         rendezvous.join(uris, stream, token);
     }
 
@@ -98,15 +102,18 @@ public final class PeerNetwork {
      * moved node); a session that is up stays where it is.
      */
     public void rendezvousNodes(List<String> uris) {
+        assert loop.inEventLoop() : ON_LOOP;
         rendezvous.nodes(uris);
     }
 
     public boolean rendezvousUp() {
+        assert loop.inEventLoop() : ON_LOOP;
         return rendezvous.up();
     }
 
     /** Connects to offered peers until this client has its fill. */
     public void offer(List<TrackerClient.Peer> peers) {
+        assert loop.inEventLoop() : ON_LOOP;
         if (closed || !rendezvous.up()) {
             return;
         }
@@ -335,6 +342,7 @@ public final class PeerNetwork {
 
     /** Peers that are connected and hold {@code sequence}. */
     public Set<String> holders(long sequence) {
+        assert loop.inEventLoop() : ON_LOOP;
         Set<String> out = new HashSet<>();
         for (PeerLink link : bySession.values()) {
             if (link.greeted && link.has.contains(sequence)) {
@@ -350,6 +358,7 @@ public final class PeerNetwork {
      * before it can make this client buffer anything.
      */
     public void request(String peer, long sequence, long expectedBytes) {
+        assert loop.inEventLoop() : ON_LOOP;
         PeerLink link = byPeer.get(peer);
         if (link == null || !link.greeted) {
             loop.execute(() -> events.transferFailed(peer, sequence, FallbackReason.PEER_LEFT));
@@ -364,6 +373,7 @@ public final class PeerNetwork {
      * continue from; empty if nothing did.
      */
     public byte[] cancel(String peer, long sequence) {
+        assert loop.inEventLoop() : ON_LOOP;
         PeerLink link = byPeer.get(peer);
         PeerLink.Download download = link == null ? null : link.downloads.remove(sequence);
         if (download == null) {
@@ -375,6 +385,7 @@ public final class PeerNetwork {
 
     /** Tells every peer this client now holds {@code sequence}. */
     public void announce(long sequence) {
+        assert loop.inEventLoop() : ON_LOOP;
         PeerMessage.Have have = new PeerMessage.Have(new TreeSet<>(Set.of(sequence)));
         for (PeerLink link : bySession.values()) {
             if (link.out != null) {
@@ -385,6 +396,7 @@ public final class PeerNetwork {
 
     /** Forgets what peers hold below {@code sequence}: nobody will ask for it again. */
     public void forgetBefore(long sequence) {
+        assert loop.inEventLoop() : ON_LOOP;
         bySession.values().forEach(l -> l.has.headSet(sequence).clear());
     }
 
@@ -393,6 +405,7 @@ public final class PeerNetwork {
      * what was asked of it is failed so it comes from elsewhere.
      */
     public void drop(String peer, String why) {
+        assert loop.inEventLoop() : ON_LOOP;
         PeerLink link = byPeer.get(peer);
         bannedUntil.put(peer, clock.getAsLong() + BAN_MS);
         events.peerFailed(new PeerConnectionFailure(peer, PeerFailureReason.CORRUPT, why));
@@ -439,6 +452,7 @@ public final class PeerNetwork {
 
     /** Timers: uploads paced by the budget, and the rendezvous session reopened when lost. */
     public void tick() {
+        assert loop.inEventLoop() : ON_LOOP;
         if (closed) {
             return;
         }
@@ -447,16 +461,19 @@ public final class PeerNetwork {
     }
 
     public int connectedPeers() {
+        assert loop.inEventLoop() : ON_LOOP;
         return (int) bySession.values().stream().filter(l -> l.greeted).count();
     }
 
     /** Bytes exchanged with every peer ever linked, for beacons. */
     public List<LinkTotals> linkTotals() {
+        assert loop.inEventLoop() : ON_LOOP;
         return List.copyOf(linkTotals.values());
     }
 
     /** Connections tried and made, by the far peer's NAT type, for beacons and the simulator. */
     public List<ConnectionTotals> connectionTotals() {
+        assert loop.inEventLoop() : ON_LOOP;
         return List.copyOf(connectionTotals.values());
     }
 
@@ -465,6 +482,9 @@ public final class PeerNetwork {
      * for the loop to let the socket go.
      */
     public void close() {
+        if (loop.inEventLoop()) {
+            throw new IllegalStateException("PeerNetwork.close() waits for its event loop: call it from another thread");
+        }
         loop.execute(() -> {
             closed = true;
             rendezvous.close();
