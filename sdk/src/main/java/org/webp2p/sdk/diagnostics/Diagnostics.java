@@ -42,6 +42,7 @@ public final class Diagnostics {
         listeners.add(listener);
     }
 
+    /** Tells {@code listener} nothing more. */
     public void removeListener(DiagnosticsListener listener) {
         listeners.remove(listener);
     }

@@ -65,6 +65,15 @@ public final class PeerNetwork {
     private String natType = "UNKNOWN";
     private boolean closed;
 
+    /**
+     * Takes over {@code endpoint}'s incoming sessions; nothing is sent until {@link #joinRendezvous}.
+     *
+     * @param loop            the endpoint's event loop, where every method but {@link #close} runs
+     * @param maxPeers        how many peers this client links to at most
+     * @param uploadLimitKbps what serving peers may use of the uplink, 0 for no limit
+     * @param held            the segments served to peers
+     * @param events          hears of segments, transfers and peer failures, on the loop
+     */
     public PeerNetwork(RtmfpEndpoint endpoint, EventLoop loop, LongSupplier clockMs, String swarm, int maxPeers,
                        int uploadLimitKbps, HeldSegments held, PeerEvents events) {
         this.endpoint = endpoint;
@@ -86,6 +95,7 @@ public final class PeerNetwork {
         return myId;
     }
 
+    /** This client's NAT type, as peers and the rendezvous are told it. */
     public void natType(String type) {
         assert loop.inEventLoop() : ON_LOOP;
         this.natType = type;
@@ -106,6 +116,7 @@ public final class PeerNetwork {
         rendezvous.nodes(uris);
     }
 
+    /** True while the rendezvous node has accepted this client and can introduce it to peers. */
     public boolean rendezvousUp() {
         assert loop.inEventLoop() : ON_LOOP;
         return rendezvous.up();
@@ -460,6 +471,7 @@ public final class PeerNetwork {
         rendezvous.tick();
     }
 
+    /** Peers linked and greeted, so segments may be asked of them. */
     public int connectedPeers() {
         assert loop.inEventLoop() : ON_LOOP;
         return (int) bySession.values().stream().filter(l -> l.greeted).count();

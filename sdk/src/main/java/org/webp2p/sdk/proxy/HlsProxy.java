@@ -78,6 +78,7 @@ public final class HlsProxy implements AutoCloseable {
         return new HlsProxy(ch, connections, failures);
     }
 
+    /** Where the proxy listens: 127.0.0.1 and the bound port. */
     public InetSocketAddress address() {
         return (InetSocketAddress) server.localAddress();
     }

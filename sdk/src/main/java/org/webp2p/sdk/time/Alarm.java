@@ -59,6 +59,7 @@ public final class Alarm {
         return timer != null;
     }
 
+    /** What the part calls this alarm, as logs and diagnostics show it. */
     public String name() {
         return name;
     }
