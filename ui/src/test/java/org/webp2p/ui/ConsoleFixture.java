@@ -158,6 +158,17 @@ public final class ConsoleFixture implements AutoCloseable {
         expect(204, send("PUT", base + "index.m3u8?key=" + PUBLISH_KEY, playlist.getBytes()));
     }
 
+    /**
+     * Waits until the console has shown {@code count} snapshots taken after this call, so whatever
+     * the test sent the node before is on screen; the wait is the console's own poll, not a guess.
+     */
+    public void awaitSnapshots(int count) throws Exception {
+        for (int i = 0; i < count; i++) {
+            NodeSnapshot shown = onFx(() -> node.snapshotProperty().get());
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> node.snapshotProperty().get()) != shown);
+        }
+    }
+
     /** Reads something JavaFX owns on its own thread, so a test never races a snapshot being applied. */
     public static <T> T onFx(Callable<T> read) throws Exception {
         return WaitForAsyncUtils.asyncFx(read).get();

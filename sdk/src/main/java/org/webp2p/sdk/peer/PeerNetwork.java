@@ -34,7 +34,7 @@ import org.webp2p.sdk.fetch.FallbackReason;
  * from them, and serves its own within the upload budget.
  *
  * <p>Every method but {@link #peerId} and {@link #close} runs on the owner's event loop, which is
- * also the endpoint's, so nothing here needs a lock; they assert it. Losing the rendezvous only
+ * also the endpoint's, so nothing here needs a lock; they check it. Losing the rendezvous only
  * stops new introductions: links already up keep working, and the session to the rendezvous is
  * reopened with backoff.
  */
@@ -43,7 +43,6 @@ public final class PeerNetwork {
     static final Bytes FLOW_METADATA = Bytes.of("webp2p-segments/1".getBytes(StandardCharsets.US_ASCII));
     private static final long RETRY_PEER_MS = 60_000;
     private static final long BAN_MS = 10 * 60_000;
-    private static final String ON_LOOP = "PeerNetwork is confined to its event loop";
 
     private final RtmfpEndpoint endpoint;
     private final EventLoop loop;
@@ -97,13 +96,13 @@ public final class PeerNetwork {
 
     /** This client's NAT type, as peers and the rendezvous are told it. */
     public void natType(String type) {
-        assert loop.inEventLoop() : ON_LOOP;
+        requireLoop("natType");
         this.natType = type;
     }
 
     /** Opens the session to the first rendezvous node that answers, and keeps one open. */
     public void joinRendezvous(List<String> uris, String stream, String token) {
-        assert loop.inEventLoop() : ON_LOOP;
+        requireLoop("joinRendezvous");
         rendezvous.join(uris, stream, token);
     }
 
@@ -112,19 +111,19 @@ public final class PeerNetwork {
      * moved node); a session that is up stays where it is.
      */
     public void rendezvousNodes(List<String> uris) {
-        assert loop.inEventLoop() : ON_LOOP;
+        requireLoop("rendezvousNodes");
         rendezvous.nodes(uris);
     }
 
     /** True while the rendezvous node has accepted this client and can introduce it to peers. */
     public boolean rendezvousUp() {
-        assert loop.inEventLoop() : ON_LOOP;
+        requireLoop("rendezvousUp");
         return rendezvous.up();
     }
 
     /** Connects to offered peers until this client has its fill. */
     public void offer(List<TrackerClient.Peer> peers) {
-        assert loop.inEventLoop() : ON_LOOP;
+        requireLoop("offer");
         if (closed || !rendezvous.up()) {
             return;
         }
@@ -353,7 +352,7 @@ public final class PeerNetwork {
 
     /** Peers that are connected and hold {@code sequence}. */
     public Set<String> holders(long sequence) {
-        assert loop.inEventLoop() : ON_LOOP;
+        requireLoop("holders");
         Set<String> out = new HashSet<>();
         for (PeerLink link : bySession.values()) {
             if (link.greeted && link.has.contains(sequence)) {
@@ -369,7 +368,7 @@ public final class PeerNetwork {
      * before it can make this client buffer anything.
      */
     public void request(String peer, long sequence, long expectedBytes) {
-        assert loop.inEventLoop() : ON_LOOP;
+        requireLoop("request");
         PeerLink link = byPeer.get(peer);
         if (link == null || !link.greeted) {
             loop.execute(() -> events.transferFailed(peer, sequence, FallbackReason.PEER_LEFT));
@@ -384,7 +383,7 @@ public final class PeerNetwork {
      * continue from; empty if nothing did.
      */
     public byte[] cancel(String peer, long sequence) {
-        assert loop.inEventLoop() : ON_LOOP;
+        requireLoop("cancel");
         PeerLink link = byPeer.get(peer);
         PeerLink.Download download = link == null ? null : link.downloads.remove(sequence);
         if (download == null) {
@@ -396,7 +395,7 @@ public final class PeerNetwork {
 
     /** Tells every peer this client now holds {@code sequence}. */
     public void announce(long sequence) {
-        assert loop.inEventLoop() : ON_LOOP;
+        requireLoop("announce");
         PeerMessage.Have have = new PeerMessage.Have(new TreeSet<>(Set.of(sequence)));
         for (PeerLink link : bySession.values()) {
             if (link.out != null) {
@@ -407,7 +406,7 @@ public final class PeerNetwork {
 
     /** Forgets what peers hold below {@code sequence}: nobody will ask for it again. */
     public void forgetBefore(long sequence) {
-        assert loop.inEventLoop() : ON_LOOP;
+        requireLoop("forgetBefore");
         bySession.values().forEach(l -> l.has.headSet(sequence).clear());
     }
 
@@ -416,7 +415,7 @@ public final class PeerNetwork {
      * what was asked of it is failed so it comes from elsewhere.
      */
     public void drop(String peer, String why) {
-        assert loop.inEventLoop() : ON_LOOP;
+        requireLoop("drop");
         PeerLink link = byPeer.get(peer);
         bannedUntil.put(peer, clock.getAsLong() + BAN_MS);
         events.peerFailed(new PeerConnectionFailure(peer, PeerFailureReason.CORRUPT, why));
@@ -463,7 +462,7 @@ public final class PeerNetwork {
 
     /** Timers: uploads paced by the budget, and the rendezvous session reopened when lost. */
     public void tick() {
-        assert loop.inEventLoop() : ON_LOOP;
+        requireLoop("tick");
         if (closed) {
             return;
         }
@@ -473,20 +472,28 @@ public final class PeerNetwork {
 
     /** Peers linked and greeted, so segments may be asked of them. */
     public int connectedPeers() {
-        assert loop.inEventLoop() : ON_LOOP;
+        requireLoop("connectedPeers");
         return (int) bySession.values().stream().filter(l -> l.greeted).count();
     }
 
     /** Bytes exchanged with every peer ever linked, for beacons. */
     public List<LinkTotals> linkTotals() {
-        assert loop.inEventLoop() : ON_LOOP;
+        requireLoop("linkTotals");
         return List.copyOf(linkTotals.values());
     }
 
     /** Connections tried and made, by the far peer's NAT type, for beacons and the simulator. */
     public List<ConnectionTotals> connectionTotals() {
-        assert loop.inEventLoop() : ON_LOOP;
+        requireLoop("connectionTotals");
         return List.copyOf(connectionTotals.values());
+    }
+
+    /** Fails a call from off the loop: the maps here are the loop's alone and have no lock. */
+    private void requireLoop(String method) {
+        if (!loop.inEventLoop()) {
+            throw new IllegalStateException("PeerNetwork." + method + " must run on the client's event loop, not "
+                    + Thread.currentThread().getName());
+        }
     }
 
     /**

@@ -61,16 +61,23 @@ public abstract class HttpService implements Service {
         routes(router, context);
         RoutingHandler handler = new RoutingHandler(name, router);
         int maxBody = (int) Math.min(Integer.MAX_VALUE, maxBody(context.config()));
-        server = TcpServer.bind(context.netty(), context.config().endpoint(name), ch -> {
-            ChannelPipeline p = ch.pipeline();
-            p.addLast(new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS));
-            p.addLast(new IdleCloser());
-            p.addLast(new HttpServerCodec());
-            p.addLast(new HttpServerKeepAliveHandler());
-            p.addLast(new JsonObjectAggregator(maxBody, handler.clientErrors));
-            p.addLast(handler);
-        });
+        server = TcpServer.bind(context.netty(), context.config().endpoint(name),
+                ch -> pipeline(ch.pipeline(), maxBody, handler));
         routing = handler;
+    }
+
+    /**
+     * One connection's handlers. {@link HttpServerKeepAliveHandler} alone decides whether the
+     * connection stays open after an answer: it sits right after the codec, so it sees every request
+     * and every answer, including the aggregator's refusals.
+     */
+    static void pipeline(ChannelPipeline p, int maxBody, RoutingHandler handler) {
+        p.addLast(new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS));
+        p.addLast(new IdleCloser());
+        p.addLast(new HttpServerCodec());
+        p.addLast(new HttpServerKeepAliveHandler());
+        p.addLast(new JsonObjectAggregator(maxBody, handler.clientErrors));
+        p.addLast(handler);
     }
 
     @Override

@@ -1,9 +1,10 @@
 package org.webp2p.server.origin;
 
-import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.handler.codec.http.cors.CorsConfig;
 import io.netty.handler.codec.http.cors.CorsConfigBuilder;
 import io.netty.handler.codec.http.cors.CorsHandler;
@@ -69,19 +70,29 @@ public final class OriginService implements Service {
             live.start();
             OriginHttpHandler handler = new OriginHttpHandler(live, demo, vod, rejections);
             CorsConfig cors = cors(config.string("origin.cors-origins"));
-            TcpServer server = TcpServer.bind(context.netty(), config.endpoint(NAME), (SocketChannel ch) -> ch
-                    .pipeline()
-                    .addLast(new HttpServerCodec())
-                    .addLast(new CorsHandler(cors))
-                    .addLast(new IngestGate(keys, rejections))
-                    .addLast(new UploadAggregator(maxUpload, rejections))
-                    .addLast(handler));
+            TcpServer server = TcpServer.bind(context.netty(), config.endpoint(NAME),
+                    ch -> pipeline(ch.pipeline(), cors, keys, rejections, maxUpload, handler));
             running = new Running(server, live, demo, vod, publishKey, rejections);
         } catch (Exception e) {
             live.close();
             vod.close();
             throw e;
         }
+    }
+
+    /**
+     * One connection's handlers. {@link HttpServerKeepAliveHandler} alone decides whether the
+     * connection stays open after an answer: it sits right after the codec, so it sees every request
+     * and every answer, the CORS handler's and the ingest gate's refusals included.
+     */
+    static void pipeline(ChannelPipeline p, CorsConfig cors, PublishKeys keys, Rejections rejections, long maxUpload,
+                         OriginHttpHandler handler) {
+        p.addLast(new HttpServerCodec())
+                .addLast(new HttpServerKeepAliveHandler())
+                .addLast(new CorsHandler(cors))
+                .addLast(new IngestGate(keys, rejections))
+                .addLast(new UploadAggregator(maxUpload, rejections))
+                .addLast(handler);
     }
 
     @Override
@@ -144,7 +155,7 @@ public final class OriginService implements Service {
         return m;
     }
 
-    private static CorsConfig cors(String origins) {
+    static CorsConfig cors(String origins) {
         CorsConfigBuilder builder = origins.strip().equals("*")
                 ? CorsConfigBuilder.forAnyOrigin()
                 : CorsConfigBuilder.forOrigins(List.of(origins.split(",")).stream().map(String::strip)

@@ -1,6 +1,7 @@
 package org.webp2p.server.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
@@ -103,15 +104,11 @@ class AdminServiceTest {
         HttpResponse<String> r = http.send(authorized(base + "/v1/services/admin/restart")
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(202);
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (System.nanoTime() < deadline) {
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
             var s = node.runtime().services().status("admin");
-            if (s.state() == ServiceState.RUNNING && s.since().isAfter(before)) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("admin was not restarted: " + node.runtime().services().status("admin"));
+            assertThat(s.state()).as("admin restarted: %s", s).isEqualTo(ServiceState.RUNNING);
+            assertThat(s.since()).as("admin restarted: %s", s).isAfter(before);
+        });
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.Map;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.webp2p.server.service.ServiceEvent;
+import org.webp2p.ui.FxThread;
 import org.webp2p.ui.NodeModel;
 import org.webp2p.ui.NodeSnapshot;
 import org.webp2p.ui.NodeSource;
@@ -49,6 +50,7 @@ public final class ServicesViewModel {
     }
 
     private void apply(NodeSnapshot s) {
+        FxThread.require("the services view model's update");
         s.services().forEach(status -> byName.computeIfAbsent(status.name(), n -> {
             ServiceRowViewModel row = new ServiceRowViewModel(n, control);
             rows.add(row);
