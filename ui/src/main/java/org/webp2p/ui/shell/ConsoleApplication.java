@@ -1,4 +1,4 @@
-package org.webp2p.ui;
+package org.webp2p.ui.shell;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,8 +10,8 @@ import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.webp2p.server.ServerRuntime;
-import org.webp2p.ui.shell.ConsolePreferences;
-import org.webp2p.ui.shell.MainWindow;
+import org.webp2p.ui.NodeModel;
+import org.webp2p.ui.NodeSource;
 
 /**
  * The desktop console around a node. JavaFX constructs this class itself, so the node is handed over
