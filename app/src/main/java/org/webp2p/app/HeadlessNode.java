@@ -5,12 +5,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webp2p.protocol.admin.ServiceEvent;
+import org.webp2p.protocol.admin.ServiceState;
+import org.webp2p.protocol.admin.ServiceStatus;
 import org.webp2p.server.ServerRuntime;
 import org.webp2p.server.admin.AdminService;
 import org.webp2p.server.admin.AdminToken;
-import org.webp2p.server.service.ServiceEvent;
-import org.webp2p.server.service.ServiceState;
-import org.webp2p.server.service.ServiceStatus;
 import sun.misc.Signal;
 
 /**

@@ -17,13 +17,13 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webp2p.protocol.admin.ServiceState;
+import org.webp2p.protocol.admin.ServiceStatus;
 import org.webp2p.server.ServerRuntime;
 import org.webp2p.server.config.ConfigSchema;
 import org.webp2p.server.http.HttpService;
 import org.webp2p.server.origin.OriginService;
 import org.webp2p.server.service.Service;
-import org.webp2p.server.service.ServiceState;
-import org.webp2p.server.service.ServiceStatus;
 import org.webp2p.server.stun.StunService;
 
 /**

@@ -21,6 +21,7 @@ import org.webp2p.sdk.sim.NatMix;
 import org.webp2p.sdk.sim.SimulationReport;
 import org.webp2p.sdk.sim.SwarmSimulator;
 import org.webp2p.server.ServerRuntime;
+import org.webp2p.server.api.ApiService;
 import org.webp2p.server.api.TokenIssuer;
 import org.webp2p.server.config.Config;
 import org.webp2p.server.config.ConfigException;
@@ -103,7 +104,7 @@ final class SimulateCommand implements Callable<Integer> {
             if (target == null) {
                 embedded = embeddedNode();
                 embedded.services().startAll();
-                var apiStatus = embedded.services().status("api");
+                var apiStatus = embedded.services().status(ApiService.NAME);
                 target = URI.create("http://127.0.0.1:" + apiStatus.primaryAddress()
                         .orElseThrow(() -> new IOException("the embedded API did not start: " + apiStatus.lastError()))
                         .getPort());

@@ -19,10 +19,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.webp2p.protocol.admin.ServiceState;
 import org.webp2p.server.TestNode;
 import org.webp2p.server.config.ConfigSchema;
 import org.webp2p.server.service.EventLog;
-import org.webp2p.server.service.ServiceState;
 import org.webp2p.server.store.Store;
 
 /** Runs the real launcher in its own JVM, as a service manager would. */

@@ -1,22 +1,41 @@
 package org.webp2p.arch;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.webp2p.nat.NatType;
 
 /**
  * The module layering, checked on the compiled main classes of every module (this test lives in
  * {@code app} because only {@code app} sees them all). Arrows point one way:
- * {@code rtmfp <- server, sdk <- ui <- app}.
+ * {@code rtmfp <- protocol <- server, sdk <- ui <- app}.
  */
-@AnalyzeClasses(packages = "org.webp2p", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "org.webp2p",
+        importOptions = {ImportOption.DoNotIncludeTests.class, LayeringTest.DoNotIncludeTestJars.class})
 class LayeringTest {
 
+    /**
+     * Leaves out the server's test-jar (TestNode and friends), which app's tests use: ArchUnit's own
+     * option knows test-classes folders but not Maven's {@code -tests.jar}, which verify puts there.
+     */
+    static final class DoNotIncludeTestJars implements ImportOption {
+        @Override
+        public boolean includes(Location location) {
+            return !location.contains("-tests.jar");
+        }
+    }
+
     private static final String[] RTMFP = {"org.webp2p.rtmfp..", "org.webp2p.nat.."};
+    private static final String PROTOCOL = "org.webp2p.protocol..";
     private static final String SERVER = "org.webp2p.server..";
     private static final String SDK = "org.webp2p.sdk..";
     private static final String UI = "org.webp2p.ui..";
@@ -25,8 +44,14 @@ class LayeringTest {
 
     @ArchTest
     static final ArchRule rtmfpKnowsNoOtherModule = noClasses().that().resideInAnyPackage(RTMFP)
-            .should().dependOnClassesThat().resideInAnyPackage(SERVER, SDK, UI, APP, JAVAFX)
-            .because("the protocol library is usable on its own, by any client or server");
+            .should().dependOnClassesThat().resideInAnyPackage(PROTOCOL, SERVER, SDK, UI, APP, JAVAFX)
+            .because("the RTMFP library is usable on its own, by any client or server");
+
+    @ArchTest
+    static final ArchRule wireContractNeedsOnlyTheNatTypeBelowIt = noClasses().that().resideInAPackage(PROTOCOL)
+            .should().dependOnClassesThat(resideInAnyPackage(SERVER, SDK, UI, APP, JAVAFX, "io.netty..", RTMFP[0])
+                    .or(resideInAPackage(RTMFP[1]).and(not(equivalentTo(NatType.class)))))
+            .because("server, SDK and console share the wire contract; of the RTMFP library it carries NatType only");
 
     @ArchTest
     static final ArchRule rtmfpStateMachinesDoNoIo = noClasses()

@@ -3,6 +3,7 @@ package org.webp2p.nat;
 import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@link NatClassifier} found.
@@ -13,7 +14,7 @@ import java.util.Optional;
  * @param mappedAddress the address the server saw on the first test; null when none was learnt
  */
 public record NatReport(NatType type, MappingBehaviour mapping, FilteringBehaviour filtering,
-        InetSocketAddress mappedAddress) {
+        @Nullable InetSocketAddress mappedAddress) {
 
     public NatReport {
         Objects.requireNonNull(type, "type");

@@ -1,15 +1,16 @@
 package org.webp2p.sdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,8 +37,8 @@ class SurvivalTest {
 
     private WebP2pPlayerSource client(int n) {
         URI api = URI.create("http://127.0.0.1:" + node.address("api").getPort());
-        return new WebP2pPlayerSource(api, "demo", null, group, new InetSocketAddress("127.3.9." + n, 0),
-                System::currentTimeMillis);
+        return WebP2pPlayerSource.builder().api(api).stream("demo").eventLoops(group)
+                .localAddress(new InetSocketAddress("127.3.9." + n, 0)).build();
     }
 
     private long rendezvousPeers() {
@@ -50,40 +51,30 @@ class SurvivalTest {
             WebP2pPlayerSource b = client(2);
             a.start().get(5, TimeUnit.SECONDS);
             b.start().get(5, TimeUnit.SECONDS);
-            await(30, () -> a.connectedPeers() == 1 && b.connectedPeers() == 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> a.connectedPeers() == 1 && b.connectedPeers() == 1);
 
             node.runtime().services().stop("rendezvous");
-            Thread.sleep(4000);
-            assertThat(a.connectedPeers()).as("links made through the rendezvous outlive it").isEqualTo(1);
+            await("links made through the rendezvous outlive it").during(Duration.ofSeconds(4))
+                    .atMost(Duration.ofSeconds(5)).until(() -> a.connectedPeers() == 1);
 
             // On a new port (the test node binds port 0): the clients learn it from their renewed plans.
             node.runtime().services().start("rendezvous");
-            await(30, () -> rendezvousPeers() == 2);
+            await().atMost(Duration.ofSeconds(30)).until(() -> rendezvousPeers() == 2);
 
             node.runtime().services().stop("api");
             node.runtime().services().stop("tracker");
             long played = a.stats().playedMs();
-            Thread.sleep(6000);
-            assertThat(a.stats().playedMs() - played).as("played on without API and tracker").isGreaterThan(4000);
+            await("played on without API and tracker").atMost(Duration.ofSeconds(6))
+                    .until(() -> a.stats().playedMs() - played > 4000);
 
             b.close();
-            Thread.sleep(5000);
-            assertThat(a.diagnostics().peerFailures()).anySatisfy(f -> {
-                assertThat(f.peerId()).isEqualTo(b.peerId());
-                assertThat(f.reason()).isEqualTo(PeerFailureReason.LOST);
-            });
+            await("the peer that left is seen lost").atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                    assertThat(a.diagnostics().peerFailures()).anySatisfy(f -> {
+                        assertThat(f.peerId()).isEqualTo(b.peerId());
+                        assertThat(f.reason()).isEqualTo(PeerFailureReason.LOST);
+                    }));
             assertThat(a.stats().stalls()).isZero();
             assertThat(b.stats().stalls()).isZero();
-        }
-    }
-
-    private static void await(int seconds, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + seconds * 1000L;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("condition not met within " + seconds + " s");
-            }
-            Thread.sleep(100);
         }
     }
 }

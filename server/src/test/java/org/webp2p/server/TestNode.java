@@ -19,22 +19,29 @@ import org.webp2p.server.config.ConfigSchema;
 public final class TestNode implements AutoCloseable {
     private final Path dataDir;
     private final Config config;
+    private final Clock clock;
     private ServerRuntime runtime;
 
-    private TestNode(Path dataDir, Config config) throws Exception {
+    private TestNode(Path dataDir, Config config, Clock clock) throws Exception {
         this.dataDir = dataDir;
         this.config = config;
-        this.runtime = ServerRuntime.open(config, dataDir, Clock.systemUTC());
+        this.clock = clock;
+        this.runtime = ServerRuntime.open(config, dataDir, clock);
     }
 
     public static TestNode open(Map<String, String> overrides) throws Exception {
-        return new TestNode(Files.createTempDirectory("webp2p-test"), loopbackConfig(overrides));
+        return open(overrides, Clock.systemUTC());
+    }
+
+    /** A node whose services all read {@code clock}, so a test can move time instead of waiting for it. */
+    public static TestNode open(Map<String, String> overrides, Clock clock) throws Exception {
+        return new TestNode(Files.createTempDirectory("webp2p-test"), loopbackConfig(overrides), clock);
     }
 
     /** Stops everything as a process exit would, then opens a fresh runtime on the same data. */
     public ServerRuntime restart() throws Exception {
         runtime.close();
-        runtime = ServerRuntime.open(config, dataDir, Clock.systemUTC());
+        runtime = ServerRuntime.open(config, dataDir, clock);
         return runtime;
     }
 

@@ -1,7 +1,7 @@
 package org.webp2p.ui;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -14,9 +14,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import org.webp2p.server.admin.AdminSnapshot;
-import org.webp2p.server.http.Json;
-import org.webp2p.server.service.ServiceEvent;
+import org.webp2p.protocol.Problem;
+import org.webp2p.protocol.WireJson;
+import org.webp2p.protocol.admin.AdminSnapshot;
+import org.webp2p.protocol.admin.IssuedToken;
+import org.webp2p.protocol.admin.ServiceAction;
+import org.webp2p.protocol.admin.ServiceEvent;
+import org.webp2p.protocol.admin.TokenRequest;
 
 /**
  * Talks to a node's admin endpoint with its bearer token. Blocking calls, made off the FX thread;
@@ -24,6 +28,8 @@ import org.webp2p.server.service.ServiceEvent;
  */
 public final class AdminClient {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    /** The node may run a newer version that reports more than this console shows. */
+    private static final ObjectMapper JSON = WireJson.tolerant();
 
     private final URI base;
     private final String token;
@@ -69,17 +75,22 @@ public final class AdminClient {
     }
 
     /** Asks the node to start, stop or restart a service; the node carries it out in the background. */
-    public void control(String service, String action) throws NodeSourceException {
-        send(request("v1/services/" + service + "/" + action).POST(HttpRequest.BodyPublishers.noBody()).build());
+    public void control(String service, ServiceAction action) throws NodeSourceException {
+        send(request("v1/services/" + service + "/" + action.wireName()).POST(HttpRequest.BodyPublishers.noBody())
+                .build());
     }
 
     /** A day's playback token for {@code stream}, signed by the node (it holds the secret). */
     public String playbackToken(String stream) throws NodeSourceException {
-        String body = Json.MAPPER.createObjectNode().put("stream", stream).put("subject", "console").put("hours", 24)
-                .toString();
-        JsonNode answer = read(send(request("v1/tokens").header("Content-Type", "application/json")
+        String body;
+        try {
+            body = JSON.writeValueAsString(new TokenRequest(stream, "console", TokenRequest.DEFAULT_HOURS));
+        } catch (IOException e) {
+            throw new IllegalStateException("a token request always serialises", e);
+        }
+        IssuedToken answer = read(send(request("v1/tokens").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build()), new TypeReference<>() { });
-        return answer.path("token").asText();
+        return answer.token();
     }
 
     private HttpRequest get(String path) {
@@ -116,7 +127,7 @@ public final class AdminClient {
 
     private static <T> T read(String body, TypeReference<T> type) throws NodeSourceException {
         try {
-            return Json.MAPPER.readValue(body, type);
+            return JSON.readValue(body, type);
         } catch (IOException e) {
             throw new NodeSourceException("the node's answer is not what this console reads (another version?): "
                     + e.getMessage().lines().findFirst().orElse(""), e);
@@ -125,8 +136,7 @@ public final class AdminClient {
 
     private static String reason(HttpResponse<String> r) {
         try {
-            JsonNode reason = Json.MAPPER.readTree(r.body()).get("reason");
-            return reason == null ? r.body() : reason.asText();
+            return JSON.readValue(r.body(), Problem.class).reason();
         } catch (IOException e) {
             return r.body().isBlank() ? "no reason given" : r.body().strip();
         }

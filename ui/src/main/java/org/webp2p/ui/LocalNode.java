@@ -9,11 +9,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
+import org.webp2p.protocol.admin.NodeState;
+import org.webp2p.protocol.admin.ServiceAction;
+import org.webp2p.protocol.admin.ServiceEvent;
 import org.webp2p.server.ServerRuntime;
-import org.webp2p.server.admin.NodeState;
 import org.webp2p.server.admin.NodeStateReader;
 import org.webp2p.server.api.TokenIssuer;
-import org.webp2p.server.service.ServiceEvent;
 import org.webp2p.server.service.ServiceManager;
 
 /** The node running in this process, read straight from its services. */
@@ -42,7 +43,7 @@ public final class LocalNode implements NodeSource {
     }
 
     @Override
-    public void control(String service, Action action) {
+    public void control(String service, ServiceAction action) {
         ServiceManager services = runtime.services();
         switch (action) {
             case START -> services.start(service);

@@ -18,8 +18,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webp2p.protocol.admin.ServiceAction;
+import org.webp2p.protocol.admin.ServiceEvent;
 import org.webp2p.server.ServerRuntime;
-import org.webp2p.server.service.ServiceEvent;
 
 /**
  * The console's single link to the node: takes a {@link NodeSnapshot} from its {@link NodeSource} on
@@ -87,7 +88,7 @@ public final class NodeModel implements AutoCloseable {
     }
 
     /** Starts, stops or restarts a service in the background, then runs {@code done} on the FX thread. */
-    public void control(String service, NodeSource.Action action, Runnable done) {
+    public void control(String service, ServiceAction action, Runnable done) {
         commands.execute(() -> {
             try {
                 source.control(service, action);

@@ -5,17 +5,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.webp2p.server.admin.NodeState;
-import org.webp2p.server.admin.NodeState.OriginAccess;
-import org.webp2p.server.origin.StreamStats;
-import org.webp2p.server.pingback.MinuteStat;
-import org.webp2p.server.pingback.PeerLink;
-import org.webp2p.server.pingback.SwarmFigures;
-import org.webp2p.server.service.ServiceEvent;
-import org.webp2p.server.service.ServiceState;
-import org.webp2p.server.service.ServiceStatus;
-import org.webp2p.server.tracker.PeerRecord;
-import org.webp2p.server.tracker.SwarmRegistry.SwarmSummary;
+import org.webp2p.protocol.admin.MinuteStat;
+import org.webp2p.protocol.admin.NodeState;
+import org.webp2p.protocol.admin.NodeState.OriginAccess;
+import org.webp2p.protocol.admin.PeerLink;
+import org.webp2p.protocol.admin.PeerRecord;
+import org.webp2p.protocol.admin.ServiceEvent;
+import org.webp2p.protocol.admin.ServiceState;
+import org.webp2p.protocol.admin.ServiceStatus;
+import org.webp2p.protocol.admin.StreamStats;
+import org.webp2p.protocol.admin.SwarmFigures;
+import org.webp2p.protocol.admin.SwarmSummary;
 
 /**
  * Everything the console shows, taken at one instant off the FX thread and handed over whole, so

@@ -2,9 +2,10 @@ package org.webp2p.ui;
 
 import java.util.List;
 import java.util.Optional;
+import org.webp2p.protocol.admin.NodeState;
+import org.webp2p.protocol.admin.ServiceAction;
+import org.webp2p.protocol.admin.ServiceEvent;
 import org.webp2p.server.ServerRuntime;
-import org.webp2p.server.admin.NodeState;
-import org.webp2p.server.service.ServiceEvent;
 
 /**
  * Where the console's figures come from and its commands go: the node in this process, or a node
@@ -18,13 +19,10 @@ public interface NodeSource extends AutoCloseable {
         }
     }
 
-    /** The service commands the console offers. */
-    enum Action { START, STOP, RESTART }
-
     /** Reads the node now; called by the polling thread only. Fails with a reason a person can act on. */
     Reading read() throws NodeSourceException;
 
-    void control(String service, Action action) throws NodeSourceException;
+    void control(String service, ServiceAction action) throws NodeSourceException;
 
     /** A token that lets a player open a session for {@code stream} for a day, signed by the node. */
     String playbackToken(String stream) throws NodeSourceException;

@@ -1,11 +1,11 @@
 package org.webp2p.ui;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
+import org.webp2p.protocol.admin.AdminSnapshot;
+import org.webp2p.protocol.admin.ServiceAction;
+import org.webp2p.protocol.admin.ServiceEvent;
 import org.webp2p.server.ServerRuntime;
-import org.webp2p.server.admin.AdminSnapshot;
-import org.webp2p.server.service.ServiceEvent;
 
 /** A node in another process, watched and steered through its admin endpoint. */
 public final class RemoteNode implements NodeSource {
@@ -25,8 +25,8 @@ public final class RemoteNode implements NodeSource {
     }
 
     @Override
-    public void control(String service, Action action) throws NodeSourceException {
-        client.control(service, action.name().toLowerCase(Locale.ROOT));
+    public void control(String service, ServiceAction action) throws NodeSourceException {
+        client.control(service, action);
     }
 
     @Override

@@ -3,11 +3,11 @@ package org.webp2p.ui;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.webp2p.server.admin.NodeState;
-import org.webp2p.server.origin.StreamStats;
+import org.webp2p.protocol.admin.NodeState;
+import org.webp2p.protocol.admin.ServiceStatus;
+import org.webp2p.protocol.admin.StreamStats;
+import org.webp2p.protocol.admin.SwarmSummary;
 import org.webp2p.server.pingback.PingbackService;
-import org.webp2p.server.service.ServiceStatus;
-import org.webp2p.server.tracker.SwarmRegistry.SwarmSummary;
 
 /**
  * Turns each reading of a node, local or remote, into a {@link NodeSnapshot}, sampling the rolling

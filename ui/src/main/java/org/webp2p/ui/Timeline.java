@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import org.webp2p.server.pingback.SwarmFigures;
+import org.webp2p.protocol.admin.SwarmFigures;
 
 /**
  * The rolling series behind the console's charts. Byte rates come from pingback's running totals

@@ -8,8 +8,9 @@ import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.webp2p.protocol.admin.ServiceAction;
+import org.webp2p.protocol.admin.ServiceState;
 import org.webp2p.server.TestNode;
-import org.webp2p.server.service.ServiceState;
 
 class AdminClientTest {
     @Test
@@ -22,7 +23,7 @@ class AdminClientTest {
             assertThat(first.state().services()).extracting(s -> s.name()).contains("tracker", "admin");
             assertThat(first.newEvents()).as("a watcher starts from now").isEmpty();
 
-            remote.control("tracker", NodeSource.Action.STOP);
+            remote.control("tracker", ServiceAction.STOP);
             waitFor(5, TimeUnit.SECONDS,
                     () -> node.runtime().services().status("tracker").state() == ServiceState.STOPPED);
             assertThat(remote.read().newEvents()).anyMatch(e -> e.service().equals("tracker")
@@ -39,7 +40,7 @@ class AdminClientTest {
             AdminClient wrong = new AdminClient(admin(node), "guess");
             assertThatThrownBy(() -> wrong.snapshot(-1)).isInstanceOf(NodeSourceException.class)
                     .hasMessageContaining("refused the admin token");
-            assertThatThrownBy(() -> wrong.control("tracker", "stop")).isInstanceOf(NodeSourceException.class)
+            assertThatThrownBy(() -> wrong.control("tracker", ServiceAction.STOP)).isInstanceOf(NodeSourceException.class)
                     .hasMessageContaining("refused the admin token");
         }
         AdminClient nobody = new AdminClient(URI.create("http://127.0.0.1:" + TestNode.freePort()), "t");

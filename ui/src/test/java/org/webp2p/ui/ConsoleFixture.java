@@ -25,6 +25,7 @@ import org.webp2p.server.origin.OriginService;
 import org.webp2p.server.pingback.PingbackService;
 import org.webp2p.server.service.ServiceManager;
 import org.webp2p.server.tracker.TrackerService;
+import org.webp2p.ui.shell.ConsoleApplication;
 import org.webp2p.ui.shell.ConsolePreferences;
 
 /**
@@ -156,6 +157,17 @@ public final class ConsoleFixture implements AutoCloseable {
         String playlist = "#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:2\n#EXT-X-MEDIA-SEQUENCE:" + sequence
                 + "\n#EXTINF:2.000000,\nindex" + sequence + ".ts\n";
         expect(204, send("PUT", base + "index.m3u8?key=" + PUBLISH_KEY, playlist.getBytes()));
+    }
+
+    /**
+     * Waits until the console has shown {@code count} snapshots taken after this call, so whatever
+     * the test sent the node before is on screen; the wait is the console's own poll, not a guess.
+     */
+    public void awaitSnapshots(int count) throws Exception {
+        for (int i = 0; i < count; i++) {
+            NodeSnapshot shown = onFx(() -> node.snapshotProperty().get());
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> node.snapshotProperty().get()) != shown);
+        }
     }
 
     /** Reads something JavaFX owns on its own thread, so a test never races a snapshot being applied. */

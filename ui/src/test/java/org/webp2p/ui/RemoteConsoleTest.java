@@ -16,7 +16,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.webp2p.server.service.ServiceState;
+import org.webp2p.protocol.admin.ServiceAction;
+import org.webp2p.protocol.admin.ServiceState;
 
 /** A console watching a separate node only through its admin URL and token, as {@code --watch} runs it. */
 @ExtendWith(ApplicationExtension.class)
@@ -63,7 +64,7 @@ class RemoteConsoleTest {
         List<String> failures = new CopyOnWriteArrayList<>();
         fx.node().onCommandFailure(failures::add);
 
-        fx.node().control("ghost", NodeSource.Action.STOP, () -> { });
+        fx.node().control("ghost", ServiceAction.STOP, () -> { });
 
         waitFor(5, TimeUnit.SECONDS, () -> !failures.isEmpty());
         assertThat(failures).singleElement().asString().contains("stop ghost failed").contains("answered 404")

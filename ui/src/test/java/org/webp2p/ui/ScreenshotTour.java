@@ -76,7 +76,8 @@ class ScreenshotTour {
                 fx.beacon(c < 2 ? "demo" : "cam", "session-" + tick + "-" + c, local, http, p2p,
                         400 + random.nextInt(1500), random.nextInt(10) == 0 ? 800 : 0, remote, attempts, ok);
             }
-            Thread.sleep(150);
+            // One tick per console sample, so the trends have a history to draw.
+            fx.awaitSnapshots(1);
         }
         // Each demo peer reports bytes with two or three neighbours, so the Swarm page draws edges.
         for (int i = 0; i < 9; i++) {
@@ -87,7 +88,7 @@ class ScreenshotTour {
             }
             fx.linkBeacon("demo", "peer-" + (100 + i), linked);
         }
-        Thread.sleep(800);
+        fx.awaitSnapshots(2);
         for (String theme : new String[] {"light", "dark"}) {
             if (theme.equals("dark")) {
                 robot.clickOn(robot.lookup("#theme-switch").lookup(".thumb-area").queryAs(Node.class));
@@ -101,7 +102,8 @@ class ScreenshotTour {
                 if (page.equals("Peers")) {
                     ConsoleFixture.clickCell(robot, "peer-104");
                 }
-                Thread.sleep(600);
+                // A page drawn from two fresh snapshots has laid its charts and graph out.
+                fx.awaitSnapshots(2);
                 Path file = dir.resolve(page.toLowerCase(Locale.ROOT) + "-" + theme + ".png");
                 WritableImage image = ConsoleFixture.onFx(() -> stage.getScene().snapshot(null));
                 write(image, file);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.webp2p.server.pingback.SwarmFigures;
+import org.webp2p.protocol.admin.SwarmFigures;
 
 class TimelineTest {
     private static final SwarmFigures NONE = new SwarmFigures("*", 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, -1, List.of());

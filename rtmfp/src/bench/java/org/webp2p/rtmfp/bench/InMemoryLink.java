@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.webp2p.rtmfp.RtmfpParams;
 import org.webp2p.rtmfp.crypto.LocalIdentity;
+import org.webp2p.rtmfp.session.CoreThread;
 import org.webp2p.rtmfp.session.RtmfpCore;
 
 /** Cores joined by an in-memory datagram queue on the calling thread: no sockets, real clock. */
@@ -20,7 +21,8 @@ final class InMemoryLink {
 
     RtmfpCore add(InetSocketAddress address, LocalIdentity identity, RtmfpParams params) {
         RtmfpCore core = new RtmfpCore(params, identity, () -> System.nanoTime() / 1_000_000,
-                (to, bytes) -> queue.add(new Datagram(address, to, bytes)), Runnable::run, new SecureRandom());
+                (to, bytes) -> queue.add(new Datagram(address, to, bytes)), CoreThread.callingThread(),
+                new SecureRandom());
         cores.put(address, core);
         return core;
     }

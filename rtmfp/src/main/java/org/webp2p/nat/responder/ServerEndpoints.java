@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The transport addresses of a STUN server: a primary address and port, always an alternate port, and
@@ -16,7 +17,7 @@ import java.util.Objects;
  * @param alternatePort the second port, different from the primary one
  * @param alternateAddress the second IP address, or null
  */
-public record ServerEndpoints(InetSocketAddress primary, int alternatePort, InetAddress alternateAddress) {
+public record ServerEndpoints(InetSocketAddress primary, int alternatePort, @Nullable InetAddress alternateAddress) {
 
     public ServerEndpoints {
         Objects.requireNonNull(primary, "primary");

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.webp2p.nat.transport.Datagram;
 import org.webp2p.nat.transport.DatagramTunnel;
 import org.webp2p.rtmfp.RtmfpParams;
+import org.webp2p.rtmfp.session.CoreThread;
 import org.webp2p.rtmfp.session.RtmfpCore;
 
 /**
@@ -58,15 +59,23 @@ public final class RtmfpDatagramHandler extends SimpleChannelInboundHandler<Data
                     Datagram wire = tunnel.outbound(new Datagram(to, bytes));
                     ctx.channel().write(new DatagramPacket(Unpooled.wrappedBuffer(wire.payload()), wire.peer()));
                 },
-                task -> {
-                    if (loop.inEventLoop()) {
-                        task.run();
-                        ctx.channel().flush();
-                    } else {
-                        loop.execute(() -> {
+                new CoreThread() {
+                    @Override
+                    public void execute(Runnable task) {
+                        if (loop.inEventLoop()) {
                             task.run();
                             ctx.channel().flush();
-                        });
+                        } else {
+                            loop.execute(() -> {
+                                task.run();
+                                ctx.channel().flush();
+                            });
+                        }
+                    }
+
+                    @Override
+                    public boolean isCurrent() {
+                        return loop.inEventLoop();
                     }
                 },
                 () -> System.nanoTime() / 1_000_000);

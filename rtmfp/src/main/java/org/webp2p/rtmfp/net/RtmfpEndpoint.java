@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 import org.webp2p.nat.transport.DatagramTunnel;
 import org.webp2p.rtmfp.DropCounters;
 import org.webp2p.rtmfp.RtmfpParams;
@@ -44,7 +45,7 @@ import org.webp2p.rtmfp.session.SessionListener;
  */
 public final class RtmfpEndpoint implements AutoCloseable {
     /** The endpoint's own thread, or null when it runs on a loop it was given and must not stop. */
-    private final EventLoopGroup ownGroup;
+    private final @Nullable EventLoopGroup ownGroup;
     private final Channel channel;
     private final RtmfpCore core;
     private final AtomicBoolean closed = new AtomicBoolean();

@@ -2,6 +2,7 @@ package org.webp2p.rtmfp.session;
 
 import java.net.InetSocketAddress;
 import java.util.function.IntFunction;
+import org.jspecify.annotations.Nullable;
 import org.webp2p.rtmfp.wire.Bytes;
 
 /**
@@ -28,7 +29,7 @@ final class AddressMobility {
      *
      * @return the ping message to send to {@code from}, or null if that address was probed recently
      */
-    Bytes probe(InetSocketAddress from, long nowMillis, IntFunction<byte[]> randomBytes) {
+    @Nullable Bytes probe(InetSocketAddress from, long nowMillis, IntFunction<byte[]> randomBytes) {
         if (nowMillis - lastProbeAt < minimumIntervalMillis && from.equals(candidate)) {
             return null;
         }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 import org.webp2p.rtmfp.DropCounters;
 import org.webp2p.rtmfp.DropReason;
@@ -40,7 +39,9 @@ import org.webp2p.rtmfp.wire.MalformedInputException;
 /**
  * An RTMFP endpoint without I/O: it takes datagrams and clock ticks, and emits datagrams through
  * a {@link DatagramSink}. It runs the handshakes of both roles, owns the sessions, and counts
- * every datagram it drops. All of its work happens on one thread, the {@code executor}'s.
+ * every datagram it drops. All of its work happens on one {@link CoreThread}: {@link #onDatagram}
+ * and {@link #onTick} must be called there (they fail otherwise), and the other public methods
+ * hand their work to it.
  */
 public final class RtmfpCore implements SessionHost {
     /**
@@ -52,7 +53,7 @@ public final class RtmfpCore implements SessionHost {
     private final LocalIdentity identity;
     private final LongSupplier clock;
     private final DatagramSink sink;
-    private final Executor executor;
+    private final CoreThread thread;
     private final SecureRandom random;
     private final PacketCipher startupCipher = PacketCipher.defaultCipher();
     private final HandshakeCookie cookies;
@@ -70,16 +71,15 @@ public final class RtmfpCore implements SessionHost {
 
     /**
      * @param clock    milliseconds, monotonic
-     * @param executor the single thread all core work runs on; it must run a task inline when
-     *                 called from that thread
+     * @param thread the single thread all core work runs on
      */
-    public RtmfpCore(RtmfpParams params, LocalIdentity identity, LongSupplier clock, DatagramSink sink, Executor executor,
+    public RtmfpCore(RtmfpParams params, LocalIdentity identity, LongSupplier clock, DatagramSink sink, CoreThread thread,
                      SecureRandom random) {
         this.params = params;
         this.identity = identity;
         this.clock = clock;
         this.sink = sink;
-        this.executor = executor;
+        this.thread = thread;
         this.random = random;
         this.cookies = new HandshakeCookie(random, params.cookieLifetimeMillis());
         this.sessions = new SessionTable(params);
@@ -147,8 +147,9 @@ public final class RtmfpCore implements SessionHost {
         return done;
     }
 
-    /** One datagram from the network. Never throws: bad input is counted and dropped. */
+    /** One datagram from the network. Never throws on bad input: it is counted and dropped. */
     public void onDatagram(InetSocketAddress from, byte[] datagram) {
+        requireCoreThread("onDatagram");
         try {
             dispatch(from, datagram);
         } catch (MalformedInputException e) {
@@ -368,6 +369,7 @@ public final class RtmfpCore implements SessionHost {
 
     /** Drives every timer; the adapter calls it every few milliseconds. */
     public void onTick() {
+        requireCoreThread("onTick");
         long now = nowMillis();
         openings.onTick(now);
         for (Session session : sessions.snapshot()) {
@@ -402,7 +404,14 @@ public final class RtmfpCore implements SessionHost {
 
     @Override
     public void execute(Runnable task) {
-        executor.execute(task);
+        thread.execute(task);
+    }
+
+    private void requireCoreThread(String entry) {
+        if (!thread.isCurrent()) {
+            throw new IllegalStateException(entry + " must run on the RTMFP core's thread, not "
+                    + Thread.currentThread().getName());
+        }
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 import org.webp2p.rtmfp.RtmfpParams;
 import org.webp2p.rtmfp.chunk.Acknowledgement;
 import org.webp2p.rtmfp.chunk.ChunkCodec;
@@ -223,7 +224,7 @@ public final class SendFlow {
      * The next fragment to transmit in at most {@code room} bytes of packet, or null if nothing
      * fits or the far window is closed.
      */
-    UserData nextChunk(int room, long transmitOrder) {
+    @Nullable UserData nextChunk(int room, long transmitOrder) {
         if (!lost.isEmpty()) {
             Outgoing retransmit = outstanding.get(lost.first());
             if (encodedSize(retransmit) > room) {

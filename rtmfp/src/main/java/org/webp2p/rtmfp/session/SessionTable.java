@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongPredicate;
+import org.jspecify.annotations.Nullable;
 import org.webp2p.rtmfp.RtmfpParams;
 import org.webp2p.rtmfp.crypto.PeerId;
 import org.webp2p.rtmfp.wire.Bytes;
@@ -54,7 +55,7 @@ final class SessionTable {
     }
 
     /** An open session with the endpoint whose certificate is {@code encodedCertificate}, or null. */
-    Session openWith(Bytes encodedCertificate) {
+    @Nullable Session openWith(Bytes encodedCertificate) {
         for (Session session : byId.values()) {
             if (session.state() == SessionState.OPEN && session.farCertificate().encoded().equals(encodedCertificate)) {
                 return session;
@@ -64,7 +65,7 @@ final class SessionTable {
     }
 
     /** An open session with the endpoint whose peer ID is {@code peerId}, or null. */
-    Session openWithPeer(PeerId peerId) {
+    @Nullable Session openWithPeer(PeerId peerId) {
         for (Session session : byId.values()) {
             if (session.state() == SessionState.OPEN && session.farPeerId().equals(peerId)) {
                 return session;

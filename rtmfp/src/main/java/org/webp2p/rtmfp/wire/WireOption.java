@@ -2,6 +2,7 @@ package org.webp2p.rtmfp.wire;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One element of an RFC 7016 §2.1.3 option list: a VLU length covering a VLU type and a value.
@@ -36,7 +37,7 @@ public record WireOption(long type, byte[] value) {
      *
      * @throws MalformedInputException if the option overruns its container
      */
-    public static WireOption readFrom(WireReader in) {
+    public static @Nullable WireOption readFrom(WireReader in) {
         int length = in.readVluInt();
         if (length == 0) {
             return null;

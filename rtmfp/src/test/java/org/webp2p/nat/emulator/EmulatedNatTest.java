@@ -1,6 +1,7 @@
 package org.webp2p.nat.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -132,11 +133,7 @@ class EmulatedNatTest {
         return seen.orElseThrow().peer();
     }
 
-    private static void awaitCounter(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertThat(condition.getAsBoolean()).isTrue();
+    private static void awaitCounter(BooleanSupplier condition) {
+        await().atMost(WAIT).until(condition::getAsBoolean);
     }
 }

@@ -2,13 +2,17 @@ package org.webp2p.nat.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class UdpTransportTest {
@@ -40,14 +44,19 @@ class UdpTransportTest {
     @Test
     void closeFailsABlockedReceiveAtOnce() throws Exception {
         UdpTransport a = UdpTransport.bind(ANY_LOOPBACK_PORT);
+        AtomicReference<Thread> receiver = new AtomicReference<>();
         CompletableFuture<Void> blocked = CompletableFuture.runAsync(() -> {
+            receiver.set(Thread.currentThread());
             try {
                 a.receive(Duration.ofSeconds(30));
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         });
-        Thread.sleep(50);
+        await("the receive is blocked in the socket").atMost(Duration.ofSeconds(5))
+                .until(() -> receiver.get() != null && Arrays.stream(receiver.get().getStackTrace())
+                        .anyMatch(f -> f.getClassName().equals(DatagramSocket.class.getName())
+                                && f.getMethodName().equals("receive")));
 
         a.close();
 

@@ -1,6 +1,7 @@
 package org.webp2p.rtmfp.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -101,10 +102,8 @@ class RtmfpEndpointTest {
                 assertThat(again.localAddress()).isEqualTo(address);
             }
             assertThat(session.farAddress()).isEqualTo(address);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-            while (session.state() == SessionState.OPEN && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            await("the far end was told").atMost(Duration.ofSeconds(2))
+                    .until(session::state, state -> state != SessionState.OPEN);
             assertThat(session.state()).as("the far end was told").isEqualTo(SessionState.FAR_CLOSED);
         }
     }

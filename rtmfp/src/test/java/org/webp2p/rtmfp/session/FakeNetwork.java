@@ -43,7 +43,8 @@ final class FakeNetwork {
     RtmfpCore add(String host, int port, LocalIdentity identity, RtmfpParams params) {
         InetSocketAddress address = new InetSocketAddress(host, port);
         RtmfpCore core = new RtmfpCore(params, identity, () -> now,
-                (to, bytes) -> inFlight.add(new Datagram(address, to, bytes)), Runnable::run, new SecureRandom());
+                (to, bytes) -> inFlight.add(new Datagram(address, to, bytes)), CoreThread.callingThread(),
+                new SecureRandom());
         cores.put(address, core);
         return core;
     }

@@ -1,20 +1,22 @@
 package org.webp2p.sdk.control;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.webp2p.protocol.Problem;
+import org.webp2p.protocol.WireJson;
+import org.webp2p.protocol.api.SessionPlan;
+import org.webp2p.protocol.api.SessionRequest;
 import org.webp2p.sdk.http.HttpFetcher;
 import org.webp2p.sdk.http.HttpResult;
 
 /** Talks to the API: opens a session for a stream and renews its plan. */
 public final class ApiClient {
-    static final ObjectMapper JSON = new ObjectMapper();
+    /** Answers come from nodes that may be newer than this client: unknown fields are skipped. */
+    static final ObjectMapper JSON = WireJson.tolerant();
 
     private final HttpFetcher http;
     private final URI base;
@@ -26,13 +28,10 @@ public final class ApiClient {
         this.timeout = timeout;
     }
 
+    /** @param token the API token, or null for a node that runs open */
     public CompletableFuture<SessionPlan> open(String stream, String token) {
-        Map<String, String> body = new LinkedHashMap<>();
-        body.put("stream", stream);
-        if (token != null) {
-            body.put("token", token);
-        }
-        return http.postJson(base.resolve("/v1/sessions"), bytes(body), timeout).thenApply(ApiClient::plan);
+        return http.postJson(base.resolve("/v1/sessions"), bytes(new SessionRequest(stream, token)), timeout)
+                .thenApply(ApiClient::plan);
     }
 
     public CompletableFuture<SessionPlan> renew(String sessionId) {
@@ -40,11 +39,16 @@ public final class ApiClient {
     }
 
     private static SessionPlan plan(HttpResult r) {
+        return read(r, SessionPlan.class);
+    }
+
+    /** The answer's body as {@code type}, or the refusal as a {@link ControlPlaneException}. */
+    static <T> T read(HttpResult r, Class<T> type) {
         try {
             if (!r.ok()) {
                 throw refusal(r);
             }
-            return JSON.readValue(r.body(), SessionPlan.class);
+            return JSON.readValue(r.body(), type);
         } catch (IOException | ControlPlaneException e) {
             throw new CompletionException(e);
         }
@@ -52,9 +56,9 @@ public final class ApiClient {
 
     static ControlPlaneException refusal(HttpResult r) {
         try {
-            JsonNode e = JSON.readTree(r.body());
-            return new ControlPlaneException(r.status(), e.path("code").asText(""), e.path("reason").asText(r.text()));
-        } catch (IOException notJson) {
+            Problem p = JSON.readValue(r.body(), Problem.class);
+            return new ControlPlaneException(r.status(), p.code(), p.reason().isEmpty() ? r.text() : p.reason());
+        } catch (IOException | RuntimeException notAProblem) {
             return new ControlPlaneException(r.status(), "", "HTTP " + r.status());
         }
     }

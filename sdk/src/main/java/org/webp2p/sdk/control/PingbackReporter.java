@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import org.webp2p.nat.NatType;
+import org.webp2p.protocol.pingback.Beacon;
+import org.webp2p.protocol.pingback.BeaconBatch;
 import org.webp2p.sdk.http.HttpFetcher;
 import org.webp2p.sdk.peer.ConnectionTotals;
 import org.webp2p.sdk.peer.LinkTotals;
@@ -21,8 +24,6 @@ import org.webp2p.sdk.playback.PlaybackStats;
  * the next one instead of vanishing.
  */
 public final class PingbackReporter {
-    /** The most links one beacon may carry (pingback refuses more). */
-    static final int MAX_LINKS = 64;
     private final HttpFetcher http;
     private final URI url;
     private final String sessionId;
@@ -32,10 +33,10 @@ public final class PingbackReporter {
     private final LongAdder p2pBytes = new LongAdder();
     private final AtomicBoolean inFlight = new AtomicBoolean();
     private volatile String peerId;
-    private volatile String natType = "UNKNOWN";
+    private volatile NatType natType = NatType.UNKNOWN;
     private Totals acked = new Totals(0, 0, 0, 0, 0, 0, -1);
     private Map<String, LinkTotals> ackedLinks = Map.of();
-    private Map<String, ConnectionTotals> ackedConnections = Map.of();
+    private Map<NatType, ConnectionTotals> ackedConnections = Map.of();
     private long sent;
 
     private record Totals(long http, long p2p, long up, long played, int stalls, long stallMs, long startupMs) {
@@ -57,7 +58,7 @@ public final class PingbackReporter {
         p2pBytes.add(n);
     }
 
-    public void identity(String peerId, String natType) {
+    public void identity(String peerId, NatType natType) {
         this.peerId = peerId;
         this.natType = natType;
     }
@@ -68,39 +69,34 @@ public final class PingbackReporter {
 
     /**
      * Sends one beacon with everything since the last accepted one; skipped while the previous is
-     * still on its way. Completes with whether the server took it.
+     * still on its way. Completes with whether the server took it, or fails at once when the
+     * counters make no valid beacon (pingback would refuse it the same way).
      */
     public synchronized CompletableFuture<Boolean> report(PlaybackStats stats, long bufferMs, List<LinkTotals> links,
                                                           List<ConnectionTotals> connections) {
-        if (!inFlight.compareAndSet(false, true)) {
-            return CompletableFuture.completedFuture(false);
-        }
         long up = links.stream().mapToLong(LinkTotals::bytesOut).sum();
         Totals now = new Totals(httpBytes.sum(), p2pBytes.sum(), up, stats.playedMs(), stats.stalls(),
                 stats.stallMs(), stats.startupMs());
         Map<String, LinkTotals> linksNow = new LinkedHashMap<>();
         links.forEach(l -> linksNow.put(l.peerId(), l));
-        Map<String, ConnectionTotals> connectionsNow = new LinkedHashMap<>();
+        Map<NatType, ConnectionTotals> connectionsNow = new LinkedHashMap<>();
         connections.forEach(c -> connectionsNow.put(c.remoteNat(), c));
         Totals base = acked;
-        Map<String, Object> b = new LinkedHashMap<>();
-        b.put("sessionId", sessionId);
-        b.put("peerId", peerId);
-        b.put("swarm", swarm);
-        b.put("httpBytes", now.http - base.http);
-        b.put("p2pBytes", now.p2p - base.p2p);
-        b.put("uploadedBytes", now.up - base.up);
-        b.put("playedMs", now.played - base.played);
-        if (base.startupMs < 0 && now.startupMs >= 0) {
-            b.put("startupMs", now.startupMs);
+        BeaconBatch batch;
+        try {
+            batch = new BeaconBatch(List.of(new Beacon(sessionId, peerId, swarm, now.http - base.http,
+                    now.p2p - base.p2p, now.up - base.up, now.played - base.played,
+                    base.startupMs < 0 && now.startupMs >= 0 ? now.startupMs : null, now.stalls - base.stalls,
+                    now.stallMs - base.stallMs, Math.max(0, bufferMs), natType, linkDeltas(linksNow, ackedLinks),
+                    connectionDeltas(connectionsNow, ackedConnections))));
+        } catch (IllegalArgumentException e) {
+            // Pingback would refuse it too; the totals stay unacknowledged for the next beacon.
+            return CompletableFuture.failedFuture(e);
         }
-        b.put("stalls", now.stalls - base.stalls);
-        b.put("stallMs", now.stallMs - base.stallMs);
-        b.put("bufferMs", Math.max(0, bufferMs));
-        b.put("natType", natType);
-        b.put("links", linkDeltas(linksNow, ackedLinks));
-        b.put("connections", connectionDeltas(connectionsNow, ackedConnections));
-        return http.postJson(url, ApiClient.bytes(Map.of("beacons", List.of(b))), timeout)
+        if (!inFlight.compareAndSet(false, true)) {
+            return CompletableFuture.completedFuture(false);
+        }
+        return http.postJson(url, ApiClient.bytes(batch), timeout)
                 .handle((r, failure) -> {
                     boolean ok = failure == null && r.ok();
                     synchronized (this) {
@@ -117,37 +113,26 @@ public final class PingbackReporter {
     }
 
     /** Links with bytes since the last accepted beacon, busiest first, as many as a beacon may carry. */
-    private static List<Map<String, Object>> linkDeltas(Map<String, LinkTotals> now, Map<String, LinkTotals> base) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        now.values().stream()
+    private static List<Beacon.Link> linkDeltas(Map<String, LinkTotals> now, Map<String, LinkTotals> base) {
+        return now.values().stream()
                 .map(l -> {
                     LinkTotals b = base.getOrDefault(l.peerId(), new LinkTotals(l.peerId(), 0, 0));
-                    return new LinkTotals(l.peerId(), l.bytesIn() - b.bytesIn(), l.bytesOut() - b.bytesOut());
+                    return new Beacon.Link(l.peerId(), l.bytesIn() - b.bytesIn(), l.bytesOut() - b.bytesOut());
                 })
                 .filter(d -> d.bytesIn() + d.bytesOut() > 0)
-                .sorted(Comparator.comparingLong((LinkTotals d) -> d.bytesIn() + d.bytesOut()).reversed())
-                .limit(MAX_LINKS)
-                .forEach(d -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("peerId", d.peerId());
-                    m.put("bytesIn", d.bytesIn());
-                    m.put("bytesOut", d.bytesOut());
-                    out.add(m);
-                });
-        return out;
+                .sorted(Comparator.comparingLong((Beacon.Link d) -> d.bytesIn() + d.bytesOut()).reversed())
+                .limit(Beacon.MAX_LINKS)
+                .toList();
     }
 
-    private static List<Map<String, Object>> connectionDeltas(Map<String, ConnectionTotals> now,
-                                                              Map<String, ConnectionTotals> base) {
-        List<Map<String, Object>> out = new ArrayList<>();
+    private static List<Beacon.Connections> connectionDeltas(Map<NatType, ConnectionTotals> now,
+                                                             Map<NatType, ConnectionTotals> base) {
+        List<Beacon.Connections> out = new ArrayList<>();
         for (ConnectionTotals c : now.values()) {
             ConnectionTotals b = base.getOrDefault(c.remoteNat(), new ConnectionTotals(c.remoteNat(), 0, 0));
             if (c.attempts() > b.attempts() || c.successes() > b.successes()) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("remoteNat", c.remoteNat());
-                m.put("attempts", c.attempts() - b.attempts());
-                m.put("successes", c.successes() - b.successes());
-                out.add(m);
+                out.add(new Beacon.Connections(c.remoteNat(), Math.toIntExact(c.attempts() - b.attempts()),
+                        Math.toIntExact(c.successes() - b.successes())));
             }
         }
         return out;

@@ -5,6 +5,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeSet;
+import org.webp2p.nat.NatType;
 import org.webp2p.rtmfp.session.SendFlow;
 import org.webp2p.rtmfp.session.Session;
 
@@ -17,7 +18,7 @@ final class PeerLink {
     final Map<Long, Download> downloads = new HashMap<>();
     /** Segments this peer asked of us, oldest first. */
     final Deque<Upload> uploads = new ArrayDeque<>();
-    String natType = "UNKNOWN";
+    NatType natType = NatType.UNKNOWN;
     SendFlow out;
     boolean greeted;
     boolean closedByUs;

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.webp2p.nat.NatType;
 
 /**
  * The segment protocol two peers speak on their RTMFP flows (docs/protocol.md, "Peer protocol").
@@ -19,7 +20,7 @@ public sealed interface PeerMessage {
     int MAX_HAVE_SPAN = 4096;
 
     /** First message on a flow: who we are talking to and in which swarm. */
-    record Hello(int version, String swarm, String natType) implements PeerMessage {
+    record Hello(int version, String swarm, NatType natType) implements PeerMessage {
         public Hello {
             Objects.requireNonNull(swarm, "swarm");
             Objects.requireNonNull(natType, "natType");

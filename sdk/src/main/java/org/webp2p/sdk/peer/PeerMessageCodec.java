@@ -2,6 +2,7 @@ package org.webp2p.sdk.peer;
 
 import java.nio.charset.StandardCharsets;
 import java.util.TreeSet;
+import org.webp2p.nat.NatType;
 import org.webp2p.rtmfp.wire.MalformedInputException;
 import org.webp2p.rtmfp.wire.WireReader;
 import org.webp2p.rtmfp.wire.WireWriter;
@@ -21,12 +22,13 @@ public final class PeerMessageCodec {
     private PeerMessageCodec() {
     }
 
+    /** The message as the bytes of one message on a segment-protocol flow. */
     public static byte[] encode(PeerMessage message) {
         WireWriter out = new WireWriter(32);
         if (message instanceof PeerMessage.Hello h) {
             out.writeU8(HELLO).writeVlu(h.version())
                     .writeVluPrefixedBytes(h.swarm().getBytes(StandardCharsets.UTF_8))
-                    .writeVluPrefixedBytes(h.natType().getBytes(StandardCharsets.UTF_8));
+                    .writeVluPrefixedBytes(h.natType().name().getBytes(StandardCharsets.US_ASCII));
         } else if (message instanceof PeerMessage.Have h) {
             writeHave(out, h);
         } else if (message instanceof PeerMessage.Request r) {
@@ -62,7 +64,7 @@ public final class PeerMessageCodec {
         try {
             WireReader in = new WireReader(bytes);
             PeerMessage m = switch (in.readU8()) {
-                case HELLO -> new PeerMessage.Hello(in.readVluInt(), text(in), text(in));
+                case HELLO -> new PeerMessage.Hello(in.readVluInt(), text(in), natType(text(in)));
                 case HAVE -> have(in);
                 case REQUEST -> new PeerMessage.Request(in.readVlu());
                 case DATA -> new PeerMessage.Data(in.readVlu(), in.readVluInt(), in.readVluInt(), in.readRemaining());
@@ -101,6 +103,16 @@ public final class PeerMessageCodec {
             throw new MalformedInputException("unknown refusal reason " + code);
         }
         return reasons[code - 1];
+    }
+
+    /** A type this version does not know (a newer peer's) is one it cannot reason about: UNKNOWN. */
+    private static NatType natType(String name) {
+        for (NatType t : NatType.values()) {
+            if (t.name().equals(name)) {
+                return t;
+            }
+        }
+        return NatType.UNKNOWN;
     }
 
     private static String text(WireReader in) {

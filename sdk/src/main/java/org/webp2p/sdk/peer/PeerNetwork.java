@@ -3,7 +3,6 @@ package org.webp2p.sdk.peer;
 import io.netty.channel.EventLoop;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,6 +14,7 @@ import java.util.TreeSet;
 import java.util.function.LongSupplier;
 import org.webp2p.nat.NatCompatibility;
 import org.webp2p.nat.NatType;
+import org.webp2p.protocol.tracker.AnnounceAnswer;
 import org.webp2p.rtmfp.crypto.PeerId;
 import org.webp2p.rtmfp.net.RtmfpEndpoint;
 import org.webp2p.rtmfp.session.ReceiveFlow;
@@ -23,7 +23,6 @@ import org.webp2p.rtmfp.session.SessionListener;
 import org.webp2p.rtmfp.session.SessionState;
 import org.webp2p.rtmfp.wire.Bytes;
 import org.webp2p.rtmfp.wire.MalformedInputException;
-import org.webp2p.sdk.control.TrackerClient;
 import org.webp2p.sdk.diagnostics.PeerConnectionFailure;
 import org.webp2p.sdk.diagnostics.PeerFailureReason;
 import org.webp2p.sdk.fetch.FallbackReason;
@@ -34,9 +33,10 @@ import org.webp2p.sdk.fetch.FallbackReason;
  * segment protocol ({@link PeerMessage}). It answers which peers hold a segment, fetches segments
  * from them, and serves its own within the upload budget.
  *
- * <p>Every method runs on the owner's event loop, which is also the endpoint's, so nothing here
- * needs a lock. Losing the rendezvous only stops new introductions: links already up keep working,
- * and the session to the rendezvous is reopened with backoff.
+ * <p>Every method but {@link #peerId} and {@link #close} runs on the owner's event loop, which is
+ * also the endpoint's, so nothing here needs a lock; they check it. Losing the rendezvous only
+ * stops new introductions: links already up keep working, and the session to the rendezvous is
+ * reopened with backoff.
  */
 public final class PeerNetwork {
     /** Flow metadata of the segment protocol, so the far end knows what the flow carries. */
@@ -58,12 +58,21 @@ public final class PeerNetwork {
     private final Set<String> connecting = new HashSet<>();
     private final Map<String, Long> retryAfter = new HashMap<>();
     private final Map<String, Long> bannedUntil = new HashMap<>();
-    private final Map<String, long[]> linkTotals = new LinkedHashMap<>();
-    private final Map<String, long[]> connectionTotals = new LinkedHashMap<>();
+    private final Map<String, LinkTotals> linkTotals = new LinkedHashMap<>();
+    private final Map<NatType, ConnectionTotals> connectionTotals = new LinkedHashMap<>();
     private final RendezvousLink rendezvous;
-    private String natType = "UNKNOWN";
+    private NatType natType = NatType.UNKNOWN;
     private boolean closed;
 
+    /**
+     * Takes over {@code endpoint}'s incoming sessions; nothing is sent until {@link #joinRendezvous}.
+     *
+     * @param loop            the endpoint's event loop, where every method but {@link #close} runs
+     * @param maxPeers        how many peers this client links to at most
+     * @param uploadLimitKbps what serving peers may use of the uplink, 0 for no limit
+     * @param held            the segments served to peers
+     * @param events          hears of segments, transfers and peer failures, on the loop
+     */
     public PeerNetwork(RtmfpEndpoint endpoint, EventLoop loop, LongSupplier clockMs, String swarm, int maxPeers,
                        int uploadLimitKbps, HeldSegments held, PeerEvents events) {
         this.endpoint = endpoint;
@@ -85,12 +94,15 @@ public final class PeerNetwork {
         return myId;
     }
 
-    public void natType(String type) {
+    /** This client's NAT type, as peers and the rendezvous are told it. */
+    public void natType(NatType type) {
+        requireLoop("natType");
         this.natType = type;
     }
 
     /** Opens the session to the first rendezvous node that answers, and keeps one open. */
     public void joinRendezvous(List<String> uris, String stream, String token) {
+        requireLoop("joinRendezvous");
         rendezvous.join(uris, stream, token);
     }
 
@@ -99,20 +111,24 @@ public final class PeerNetwork {
      * moved node); a session that is up stays where it is.
      */
     public void rendezvousNodes(List<String> uris) {
+        requireLoop("rendezvousNodes");
         rendezvous.nodes(uris);
     }
 
+    /** True while the rendezvous node has accepted this client and can introduce it to peers. */
     public boolean rendezvousUp() {
+        requireLoop("rendezvousUp");
         return rendezvous.up();
     }
 
     /** Connects to offered peers until this client has its fill. */
-    public void offer(List<TrackerClient.Peer> peers) {
+    public void offer(List<AnnounceAnswer.Peer> peers) {
+        requireLoop("offer");
         if (closed || !rendezvous.up()) {
             return;
         }
         long now = clock.getAsLong();
-        for (TrackerClient.Peer p : peers) {
+        for (AnnounceAnswer.Peer p : peers) {
             if (byPeer.size() + connecting.size() >= maxPeers) {
                 return;
             }
@@ -121,11 +137,11 @@ public final class PeerNetwork {
                     || retryAfter.getOrDefault(id, 0L) > now || bannedUntil.getOrDefault(id, 0L) > now) {
                 continue;
             }
-            connect(id, p.natType() == null ? "UNKNOWN" : p.natType());
+            connect(id, p.natType());
         }
     }
 
-    private void connect(String id, String remoteNat) {
+    private void connect(String id, NatType remoteNat) {
         PeerId target;
         try {
             target = PeerId.fromHex(id);
@@ -134,7 +150,7 @@ public final class PeerNetwork {
             return;
         }
         connecting.add(id);
-        connectionTotals.computeIfAbsent(remoteNat, k -> new long[2])[0]++;
+        connectionTotals.merge(remoteNat, new ConnectionTotals(remoteNat, 1, 0), ConnectionTotals::plus);
         InetSocketAddress introducer = rendezvous.address();
         endpoint.connectToPeer(target, List.of(introducer), listener()).whenCompleteAsync((session, failure) -> {
             connecting.remove(id);
@@ -148,7 +164,7 @@ public final class PeerNetwork {
                                 + failure.getMessage()));
                 return;
             }
-            connectionTotals.get(remoteNat)[1]++;
+            connectionTotals.merge(remoteNat, new ConnectionTotals(remoteNat, 0, 1), ConnectionTotals::plus);
             if (!bySession.containsKey(session)) {
                 PeerLink link = attach(session);
                 if (link != null) {
@@ -160,13 +176,9 @@ public final class PeerNetwork {
         }, loop);
     }
 
-    private PeerFailureReason failureReason(String remoteNat) {
-        try {
-            return NatCompatibility.canConnect(NatType.valueOf(natType), NatType.valueOf(remoteNat))
-                    ? PeerFailureReason.HANDSHAKE_TIMEOUT : PeerFailureReason.NAT_INCOMPATIBLE;
-        } catch (IllegalArgumentException e) {
-            return PeerFailureReason.HANDSHAKE_TIMEOUT;
-        }
+    private PeerFailureReason failureReason(NatType remoteNat) {
+        return NatCompatibility.canConnect(natType, remoteNat)
+                ? PeerFailureReason.HANDSHAKE_TIMEOUT : PeerFailureReason.NAT_INCOMPATIBLE;
     }
 
     private void incoming(Session session) {
@@ -331,13 +343,12 @@ public final class PeerNetwork {
     }
 
     private void count(PeerLink link, long in, long out) {
-        long[] totals = linkTotals.computeIfAbsent(link.peerId, k -> new long[2]);
-        totals[0] += in;
-        totals[1] += out;
+        linkTotals.merge(link.peerId, new LinkTotals(link.peerId, in, out), LinkTotals::plus);
     }
 
     /** Peers that are connected and hold {@code sequence}. */
     public Set<String> holders(long sequence) {
+        requireLoop("holders");
         Set<String> out = new HashSet<>();
         for (PeerLink link : bySession.values()) {
             if (link.greeted && link.has.contains(sequence)) {
@@ -353,6 +364,7 @@ public final class PeerNetwork {
      * before it can make this client buffer anything.
      */
     public void request(String peer, long sequence, long expectedBytes) {
+        requireLoop("request");
         PeerLink link = byPeer.get(peer);
         if (link == null || !link.greeted) {
             loop.execute(() -> events.transferFailed(peer, sequence, FallbackReason.PEER_LEFT));
@@ -367,6 +379,7 @@ public final class PeerNetwork {
      * continue from; empty if nothing did.
      */
     public byte[] cancel(String peer, long sequence) {
+        requireLoop("cancel");
         PeerLink link = byPeer.get(peer);
         PeerLink.Download download = link == null ? null : link.downloads.remove(sequence);
         if (download == null) {
@@ -378,6 +391,7 @@ public final class PeerNetwork {
 
     /** Tells every peer this client now holds {@code sequence}. */
     public void announce(long sequence) {
+        requireLoop("announce");
         PeerMessage.Have have = new PeerMessage.Have(new TreeSet<>(Set.of(sequence)));
         for (PeerLink link : bySession.values()) {
             if (link.out != null) {
@@ -388,6 +402,7 @@ public final class PeerNetwork {
 
     /** Forgets what peers hold below {@code sequence}: nobody will ask for it again. */
     public void forgetBefore(long sequence) {
+        requireLoop("forgetBefore");
         bySession.values().forEach(l -> l.has.headSet(sequence).clear());
     }
 
@@ -396,6 +411,7 @@ public final class PeerNetwork {
      * what was asked of it is failed so it comes from elsewhere.
      */
     public void drop(String peer, String why) {
+        requireLoop("drop");
         PeerLink link = byPeer.get(peer);
         bannedUntil.put(peer, clock.getAsLong() + BAN_MS);
         events.peerFailed(new PeerConnectionFailure(peer, PeerFailureReason.CORRUPT, why));
@@ -442,6 +458,7 @@ public final class PeerNetwork {
 
     /** Timers: uploads paced by the budget, and the rendezvous session reopened when lost. */
     public void tick() {
+        requireLoop("tick");
         if (closed) {
             return;
         }
@@ -449,22 +466,30 @@ public final class PeerNetwork {
         rendezvous.tick();
     }
 
+    /** Peers linked and greeted, so segments may be asked of them. */
     public int connectedPeers() {
+        requireLoop("connectedPeers");
         return (int) bySession.values().stream().filter(l -> l.greeted).count();
     }
 
     /** Bytes exchanged with every peer ever linked, for beacons. */
     public List<LinkTotals> linkTotals() {
-        List<LinkTotals> out = new ArrayList<>();
-        linkTotals.forEach((peer, t) -> out.add(new LinkTotals(peer, t[0], t[1])));
-        return out;
+        requireLoop("linkTotals");
+        return List.copyOf(linkTotals.values());
     }
 
     /** Connections tried and made, by the far peer's NAT type, for beacons and the simulator. */
     public List<ConnectionTotals> connectionTotals() {
-        List<ConnectionTotals> out = new ArrayList<>();
-        connectionTotals.forEach((nat, t) -> out.add(new ConnectionTotals(nat, t[0], t[1])));
-        return out;
+        requireLoop("connectionTotals");
+        return List.copyOf(connectionTotals.values());
+    }
+
+    /** Fails a call from off the loop: the maps here are the loop's alone and have no lock. */
+    private void requireLoop(String method) {
+        if (!loop.inEventLoop()) {
+            throw new IllegalStateException("PeerNetwork." + method + " must run on the client's event loop, not "
+                    + Thread.currentThread().getName());
+        }
     }
 
     /**
@@ -472,6 +497,9 @@ public final class PeerNetwork {
      * for the loop to let the socket go.
      */
     public void close() {
+        if (loop.inEventLoop()) {
+            throw new IllegalStateException("PeerNetwork.close() waits for its event loop: call it from another thread");
+        }
         loop.execute(() -> {
             closed = true;
             rendezvous.close();

@@ -10,6 +10,7 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webp2p.nat.NatType;
 import org.webp2p.rtmfp.flash.NetConnectionCommand;
 import org.webp2p.rtmfp.flash.TcMessage;
 import org.webp2p.rtmfp.flash.TcMetadata;
@@ -32,7 +33,7 @@ final class RendezvousLink {
     private final RtmfpEndpoint endpoint;
     private final EventLoop loop;
     private final LongSupplier clock;
-    private final Supplier<String> natType;
+    private final Supplier<NatType> natType;
     private List<String> uris = List.of();
     private String stream;
     private String token;
@@ -45,7 +46,7 @@ final class RendezvousLink {
     private long backoff = FIRST_BACKOFF_MS;
     private int index;
 
-    RendezvousLink(RtmfpEndpoint endpoint, EventLoop loop, LongSupplier clockMs, Supplier<String> natType) {
+    RendezvousLink(RtmfpEndpoint endpoint, EventLoop loop, LongSupplier clockMs, Supplier<NatType> natType) {
         this.endpoint = endpoint;
         this.loop = loop;
         this.clock = clockMs;
@@ -122,7 +123,7 @@ final class RendezvousLink {
             Map<String, Object> object = new LinkedHashMap<>();
             object.put("app", "webp2p");
             object.put("stream", stream);
-            object.put("natType", natType.get());
+            object.put("natType", natType.get().name());
             List<Object> args = token == null ? List.of() : List.of(token);
             s.openFlow(TcMetadata.netConnection().encode()).send(
                     new NetConnectionCommand(NetConnectionCommand.CONNECT, 1, object, args).toMessage().encode());

@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.webp2p.nat.NatType;
 import org.webp2p.rtmfp.wire.MalformedInputException;
 
 class PeerMessageCodecTest {
@@ -17,7 +18,7 @@ class PeerMessageCodecTest {
     @Test
     void writesTheLayoutsOfDocsProtocol() {
         // type 1, version 1, "demo", "OPEN"
-        assertThat(PeerMessageCodec.encode(new PeerMessage.Hello(1, "demo", "OPEN")))
+        assertThat(PeerMessageCodec.encode(new PeerMessage.Hello(1, "demo", NatType.OPEN)))
                 .isEqualTo(hex("01 01 04 64656d6f 04 4f50454e"));
         // type 2, first 200 (VLU 81 48), span 10, bitmap 1000 0000 01|00 0000: holds 200 and 209
         assertThat(PeerMessageCodec.encode(new PeerMessage.Have(new TreeSet<>(List.of(200L, 209L)))))
@@ -32,7 +33,7 @@ class PeerMessageCodecTest {
 
     @Test
     void readsBackWhatItWrites() {
-        List<PeerMessage> messages = List.of(new PeerMessage.Hello(1, "news", "SYMMETRIC"),
+        List<PeerMessage> messages = List.of(new PeerMessage.Hello(1, "news", NatType.SYMMETRIC),
                 new PeerMessage.Have(new TreeSet<>(List.of(900_000_000L, 900_000_003L, 900_004_095L))),
                 new PeerMessage.Have(new TreeSet<>()), new PeerMessage.Request(1L << 40),
                 new PeerMessage.Cancel(7), new PeerMessage.Refuse(7, PeerMessage.Refuse.Reason.NOT_HELD));
@@ -43,6 +44,13 @@ class PeerMessageCodecTest {
                 PeerMessageCodec.encode(new PeerMessage.Data(3, 16384, 20000, new byte[3616])));
         assertThat(data.offset()).isEqualTo(16384);
         assertThat(data.bytes()).hasSize(3616);
+    }
+
+    @Test
+    void readsANatTypeItDoesNotKnowAsUnknown() {
+        // type 1, version 1, "demo", "CARRIER_GRADE": a newer peer's word for its NAT
+        PeerMessage hello = PeerMessageCodec.decode(hex("01 01 04 64656d6f 0d 434152524945525f4752414445"));
+        assertThat(hello).isEqualTo(new PeerMessage.Hello(1, "demo", NatType.UNKNOWN));
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.webp2p.nat.NatType;
 import org.webp2p.rtmfp.net.RtmfpEndpoint;
 import org.webp2p.sdk.diagnostics.PeerConnectionFailure;
 import org.webp2p.sdk.fetch.FallbackReason;
@@ -99,7 +100,7 @@ public final class RoguePeer implements AutoCloseable {
         tracker = URI.create("http://127.0.0.1:" + node.address("tracker").getPort() + "/v1/announce");
         String rendezvous = "rtmfp://127.0.0.1:" + node.address("rendezvous").getPort() + "/webp2p";
         loop.submit(() -> {
-            network.natType("OPEN");
+            network.natType(NatType.OPEN);
             network.joinRendezvous(List.of(rendezvous), "demo", null);
         }).get(5, TimeUnit.SECONDS);
         loop.scheduleAtFixedRate(network::tick, 100, 100, TimeUnit.MILLISECONDS);

@@ -1,6 +1,7 @@
 package org.webp2p.sdk.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -12,8 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.webp2p.nat.NatType;
+import org.webp2p.protocol.admin.PeerRecord;
 import org.webp2p.server.TestNode;
-import org.webp2p.server.tracker.PeerRecord;
 import org.webp2p.server.tracker.TrackerService;
 
 class SwarmSimulatorTest {
@@ -26,14 +28,10 @@ class SwarmSimulatorTest {
             URI api = URI.create("http://127.0.0.1:" + node.address("api").getPort());
             TrackerService tracker = node.runtime().services().service("tracker", TrackerService.class);
             List<PeerRecord> seen = new ArrayList<>();
-            Thread watcher = new Thread(() -> {
-                try {
-                    Thread.sleep(6000);
-                    seen.addAll(tracker.peers("demo"));
-                } catch (InterruptedException ignored) {
-                    Thread.currentThread().interrupt();
-                }
-            });
+            // While the simulation runs: every peer announced, each with the NAT type it found.
+            Thread watcher = new Thread(() -> seen.addAll(await().atMost(Duration.ofSeconds(9))
+                    .until(() -> tracker.peers("demo"), peers -> peers.size() == 3
+                            && peers.stream().noneMatch(p -> p.natType() == NatType.UNKNOWN))));
             watcher.start();
             SimulationReport r = new SwarmSimulator(api, "demo", null, group)
                     .run(3, NatMix.parse("full=1,symmetric=2"), 0, Duration.ofSeconds(9), line -> { });

@@ -3,15 +3,20 @@ package org.webp2p.server.admin;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import org.webp2p.protocol.admin.AdminSnapshot;
+import org.webp2p.protocol.admin.ControlAccepted;
+import org.webp2p.protocol.admin.IssuedToken;
+import org.webp2p.protocol.admin.ServiceAction;
+import org.webp2p.protocol.admin.ServiceDescription;
+import org.webp2p.protocol.admin.ServiceEvent;
+import org.webp2p.protocol.admin.ServiceStatus;
+import org.webp2p.protocol.admin.TokenRequest;
 import org.webp2p.server.api.TokenIssuer;
+import org.webp2p.server.config.ServiceName;
 import org.webp2p.server.http.BearerToken;
 import org.webp2p.server.http.HttpProblem;
 import org.webp2p.server.http.HttpService;
@@ -19,9 +24,7 @@ import org.webp2p.server.http.Json;
 import org.webp2p.server.http.Router;
 import org.webp2p.server.service.EventLog;
 import org.webp2p.server.service.ServiceContext;
-import org.webp2p.server.service.ServiceEvent;
 import org.webp2p.server.service.ServiceManager;
-import org.webp2p.server.service.ServiceStatus;
 
 /**
  * The admin endpoint: the same service snapshots and controls the console uses, over HTTP, so a
@@ -29,8 +32,7 @@ import org.webp2p.server.service.ServiceStatus;
  * route but {@code /health} asks for the {@link AdminToken} as a bearer token.
  */
 public final class AdminService extends HttpService {
-    public static final String NAME = "admin";
-    private static final long DEFAULT_TOKEN_HOURS = 24;
+    public static final String NAME = ServiceName.ADMIN.id();
     private static final int MAX_EVENTS = 500;
 
     private final Supplier<ServiceManager> manager;
@@ -54,32 +56,29 @@ public final class AdminService extends HttpService {
         Clock clock = context.clock();
         NodeStateReader state = new NodeStateReader(manager.get());
         router.get("/v1/services", req -> Json.response(HttpResponseStatus.OK,
-                manager.get().statuses().stream().map(s -> describe(s, clock.instant())).toList()));
+                manager.get().statuses().stream().map(s -> ServiceDescription.of(s, clock.instant())).toList()));
         router.get("/v1/services/{name}", req -> Json.response(HttpResponseStatus.OK,
-                describe(statusOf(req.pathParam("name")), clock.instant())));
+                ServiceDescription.of(statusOf(req.pathParam("name")), clock.instant())));
         router.post("/v1/services/{name}/{action}", req -> {
             String name = req.pathParam("name");
-            String action = req.pathParam("action");
+            String asked = req.pathParam("action");
             statusOf(name);
+            ServiceAction action = ServiceAction.parse(asked).orElseThrow(() ->
+                    HttpProblem.badRequest("unknown action " + asked + "; use start, stop or restart"));
             Runnable op = switch (action) {
-                case "start" -> () -> manager.get().start(name);
-                case "stop" -> () -> manager.get().stop(name);
-                case "restart" -> () -> manager.get().restart(name);
-                default -> throw HttpProblem.badRequest("unknown action " + action + "; use start, stop or restart");
+                case START -> () -> manager.get().start(name);
+                case STOP -> () -> manager.get().stop(name);
+                case RESTART -> () -> manager.get().restart(name);
             };
             control.execute(op);
-            return Json.response(HttpResponseStatus.ACCEPTED, Map.of("service", name, "action", action));
+            return Json.response(HttpResponseStatus.ACCEPTED, new ControlAccepted(name, action));
         });
         TokenIssuer tokens = new TokenIssuer(context.config(), context.dataDir(), clock);
         router.post("/v1/tokens", req -> {
             TokenRequest wanted = Json.read(req.http().content(), TokenRequest.class);
-            Duration life = Duration.ofHours(wanted.hours() == null ? DEFAULT_TOKEN_HOURS : wanted.hours());
-            String token = tokens.issue(wanted.stream(), wanted.subject(), life);
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("token", token);
-            body.put("stream", wanted.stream());
-            body.put("expires", clock.instant().plus(life).toString());
-            return Json.response(HttpResponseStatus.CREATED, body);
+            String token = tokens.issue(wanted.stream(), wanted.subject(), wanted.life());
+            return Json.response(HttpResponseStatus.CREATED,
+                    new IssuedToken(token, wanted.stream(), clock.instant().plus(wanted.life())));
         });
         router.get("/v1/events", req -> {
             int limit = parseLimit(req.query("limit"));
@@ -99,19 +98,6 @@ public final class AdminService extends HttpService {
             return Json.response(HttpResponseStatus.OK, new AdminSnapshot(state.read(),
                     fresh.stream().map(EventLog.Logged::event).toList(), next));
         });
-    }
-
-    /** What {@code POST /v1/tokens} asks for: a stream ({@code *} for any), who for, and hours of life. */
-    record TokenRequest(String stream, String subject, Long hours) {
-        TokenRequest {
-            if (stream == null || !(stream.equals("*") || stream.matches("[A-Za-z0-9._-]{1,64}"))) {
-                throw new IllegalArgumentException("stream must be a stream name or *");
-            }
-            if (hours != null && (hours < 1 || hours > TokenIssuer.MAX_LIFE.toHours())) {
-                throw new IllegalArgumentException("hours must be 1.." + TokenIssuer.MAX_LIFE.toHours());
-            }
-            subject = subject == null ? "admin" : subject;
-        }
     }
 
     @Override
@@ -155,18 +141,5 @@ public final class AdminService extends HttpService {
         } catch (NumberFormatException e) {
             throw HttpProblem.badRequest("limit must be a number");
         }
-    }
-
-    static Map<String, Object> describe(ServiceStatus s, Instant now) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", s.name());
-        m.put("enabled", s.enabled());
-        m.put("state", s.state().name());
-        m.put("since", s.since().toString());
-        m.put("uptimeSeconds", s.uptime(now).toSeconds());
-        m.put("addresses", s.addresses().stream().map(a -> a.getAddress().getHostAddress() + ":" + a.getPort()).toList());
-        m.put("lastError", s.lastError());
-        m.put("metrics", s.metrics());
-        return m;
     }
 }

@@ -13,21 +13,22 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webp2p.protocol.admin.MinuteStat;
+import org.webp2p.protocol.admin.NodeState;
+import org.webp2p.protocol.admin.PeerLink;
+import org.webp2p.protocol.admin.PeerRecord;
+import org.webp2p.protocol.admin.ServiceState;
+import org.webp2p.protocol.admin.ServiceStatus;
+import org.webp2p.protocol.admin.StreamStats;
+import org.webp2p.protocol.admin.SwarmFigures;
+import org.webp2p.protocol.admin.SwarmSummary;
+import org.webp2p.protocol.admin.WebSwarm;
 import org.webp2p.server.config.Config;
 import org.webp2p.server.origin.OriginService;
-import org.webp2p.server.origin.StreamStats;
 import org.webp2p.server.pingback.LiveAggregator;
-import org.webp2p.server.pingback.MinuteStat;
-import org.webp2p.server.pingback.PeerLink;
 import org.webp2p.server.pingback.PingbackService;
-import org.webp2p.server.pingback.SwarmFigures;
 import org.webp2p.server.service.ServiceManager;
-import org.webp2p.server.service.ServiceState;
-import org.webp2p.server.service.ServiceStatus;
-import org.webp2p.server.tracker.PeerRecord;
-import org.webp2p.server.tracker.SwarmRegistry.SwarmSummary;
 import org.webp2p.server.tracker.TrackerService;
-import org.webp2p.server.tracker.TrackerService.WebSwarm;
 
 /** Reads a {@link NodeState} from the services' own snapshots. Safe to call from any thread. */
 public final class NodeStateReader {

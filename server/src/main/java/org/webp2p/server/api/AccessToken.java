@@ -2,6 +2,7 @@ package org.webp2p.server.api;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.webp2p.protocol.admin.TokenRequest;
 
 /**
  * What a signed token grants: playing {@code stream} ({@code *} for any) until {@code expiresAt}.
@@ -9,7 +10,7 @@ import java.util.Objects;
  * @param subject who it was made for, for the operator's records; may be empty
  */
 public record AccessToken(String stream, String subject, Instant issuedAt, Instant expiresAt) {
-    public static final String ANY_STREAM = "*";
+    public static final String ANY_STREAM = TokenRequest.ANY_STREAM;
 
     public AccessToken {
         Objects.requireNonNull(stream, "stream");

@@ -21,7 +21,15 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webp2p.protocol.admin.ServiceState;
+import org.webp2p.protocol.admin.ServiceStatus;
+import org.webp2p.protocol.admin.StreamStats;
+import org.webp2p.protocol.api.LoadReport;
+import org.webp2p.protocol.api.NodeLoad;
+import org.webp2p.protocol.api.SessionPlan;
+import org.webp2p.protocol.api.SessionRequest;
 import org.webp2p.server.config.Config;
+import org.webp2p.server.config.ServiceName;
 import org.webp2p.server.http.HttpProblem;
 import org.webp2p.server.http.HttpRequestHandler;
 import org.webp2p.server.http.HttpService;
@@ -29,14 +37,11 @@ import org.webp2p.server.http.Json;
 import org.webp2p.server.http.Router;
 import org.webp2p.server.net.ServerTls;
 import org.webp2p.server.origin.OriginService;
-import org.webp2p.server.origin.StreamStats;
 import org.webp2p.server.pingback.LiveAggregator.SessionHealth;
 import org.webp2p.server.pingback.PingbackService;
 import org.webp2p.server.service.Service;
 import org.webp2p.server.service.ServiceContext;
 import org.webp2p.server.service.ServiceManager;
-import org.webp2p.server.service.ServiceState;
-import org.webp2p.server.service.ServiceStatus;
 import org.webp2p.server.tracker.TrackerService;
 
 /**
@@ -46,7 +51,7 @@ import org.webp2p.server.tracker.TrackerService;
  * own recent beacons.
  */
 public final class ApiService extends HttpService {
-    public static final String NAME = "api";
+    public static final String NAME = ServiceName.API.id();
     private static final Logger log = LoggerFactory.getLogger(ApiService.class);
     private static final int DECISIONS_KEPT = 200;
 
@@ -60,10 +65,6 @@ public final class ApiService extends HttpService {
 
     /** A scheduling decision as the console lists it. */
     public record LoggedDecision(Instant at, String sessionId, String stream, Decision decision) {
-    }
-
-    /** A session request: the stream to play and the client's token. */
-    public record SessionRequest(String stream, String token) {
     }
 
     public ApiService(Supplier<ServiceManager> manager) {
@@ -90,9 +91,6 @@ public final class ApiService extends HttpService {
 
         router.post("/v1/sessions", req -> {
             SessionRequest body = Json.read(req.http().content(), SessionRequest.class);
-            if (body.stream() == null || body.stream().isBlank()) {
-                throw HttpProblem.badRequest("stream is required");
-            }
             StreamStats stream = findStream(body.stream());
             String subject = "";
             if (!open || (body.token() != null && !body.token().isBlank())) {
@@ -116,13 +114,12 @@ public final class ApiService extends HttpService {
         // Only this node's own load: other nodes poll it, so reports never echo around the cluster.
         router.get("/v1/load", req -> {
             String host = advertisedHost(req, c);
-            return Json.response(HttpResponseStatus.OK, Map.of(
-                    "rendezvous", localRendezvous(host).stream().toList(),
-                    "trackers", localTracker(host).stream().toList()));
+            return Json.response(HttpResponseStatus.OK, new LoadReport(localRendezvous(host).stream().toList(),
+                    localTracker(host).stream().toList()));
         });
     }
 
-    private Map<String, Object> plan(SessionRegistry.Session session, StreamStats stream,
+    private SessionPlan plan(SessionRegistry.Session session, StreamStats stream,
                                      HttpRequestHandler.Request req, Scheduler scheduler, Config c, boolean renewal) {
         String host = advertisedHost(req, c);
         Optional<SessionHealth> health = pingback().flatMap(p -> p.session(session.id()));
@@ -132,29 +129,21 @@ public final class ApiService extends HttpService {
         Decision d = scheduler.decide(rendezvousLoads(host), trackerLoads(host), swarmPeers, health);
         record(session, d);
 
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("sessionId", session.id());
-        m.put("stream", stream.name());
-        m.put("swarm", stream.name());
-        m.put("playlistUrls", List.of(url(scheme(req, c, OriginService.NAME), host, running(OriginService.NAME)
-                .orElseThrow(() -> new HttpProblem(HttpResponseStatus.SERVICE_UNAVAILABLE, "origin_down",
-                        "the origin is not running")), stream.playlistPath())));
-        m.put("trackerUrl", d.tracker() == null ? null : d.tracker().address());
-        m.put("webTrackerUrl", d.tracker() == null ? null
-                : webTrackerUrl(d.tracker().address(), scheme(req, c, TrackerService.NAME).equals("https")));
-        m.put("rendezvous", d.rendezvous() == null ? List.of() : List.of(d.rendezvous().address()));
-        m.put("stun", running("stun").map(a -> List.of(hostPort(host, a))).orElse(List.of()));
-        Optional<InetSocketAddress> pb = running(PingbackService.NAME);
-        m.put("pingbackUrl", pb.map(a -> url(scheme(req, c, PingbackService.NAME), host, a, "/v1/beacons")).orElse(null));
-        m.put("pingbackIntervalMs", c.duration("pingback.interval").toMillis());
-        Map<String, Object> p2p = new LinkedHashMap<>();
-        p2p.put("enabled", d.p2pEnabled());
-        p2p.put("maxPeers", d.maxPeers());
-        p2p.put("prefetchSegments", d.prefetchSegments());
-        p2p.put("uploadLimitKbps", d.uploadLimitKbps());
-        p2p.put("reasons", d.reasons());
-        m.put("p2p", p2p);
-        return m;
+        InetSocketAddress origin = running(OriginService.NAME).orElseThrow(() -> new HttpProblem(
+                HttpResponseStatus.SERVICE_UNAVAILABLE, "origin_down", "the origin is not running"));
+        String trackerUrl = d.tracker() == null ? null : d.tracker().address();
+        return new SessionPlan(session.id(), stream.name(), stream.name(),
+                List.of(url(scheme(req, c, OriginService.NAME), host, origin, stream.playlistPath())),
+                trackerUrl,
+                trackerUrl == null ? null
+                        : webTrackerUrl(trackerUrl, scheme(req, c, TrackerService.NAME).equals("https")),
+                d.rendezvous() == null ? List.of() : List.of(d.rendezvous().address()),
+                running(ServiceName.STUN.id()).map(a -> List.of(hostPort(host, a))).orElse(List.of()),
+                running(PingbackService.NAME)
+                        .map(a -> url(scheme(req, c, PingbackService.NAME), host, a, "/v1/beacons")).orElse(null),
+                c.duration("pingback.interval").toMillis(),
+                new SessionPlan.P2p(d.p2pEnabled(), d.maxPeers(), d.prefetchSegments(), d.uploadLimitKbps(),
+                        d.reasons()));
     }
 
     private void record(SessionRegistry.Session session, Decision d) {
@@ -197,7 +186,8 @@ public final class ApiService extends HttpService {
     }
 
     private Optional<NodeLoad> localRendezvous(String host) {
-        return running("rendezvous").map(a -> load("rendezvous", "rtmfp://" + hostPort(host, a) + "/webp2p"));
+        String rendezvous = ServiceName.RENDEZVOUS.id();
+        return running(rendezvous).map(a -> load(rendezvous, "rtmfp://" + hostPort(host, a) + "/webp2p"));
     }
 
     private Optional<NodeLoad> localTracker(String host) {

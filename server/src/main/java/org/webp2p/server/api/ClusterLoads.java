@@ -1,6 +1,6 @@
 package org.webp2p.server.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,7 +15,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.webp2p.server.http.Json;
+import org.webp2p.protocol.WireJson;
+import org.webp2p.protocol.api.LoadReport;
+import org.webp2p.protocol.api.NodeLoad;
 
 /**
  * The load of the other nodes in the cluster ({@code api.cluster}), polled from their
@@ -24,6 +26,8 @@ import org.webp2p.server.http.Json;
  */
 final class ClusterLoads {
     private static final Logger log = LoggerFactory.getLogger(ClusterLoads.class);
+    /** Other nodes may run a newer version that reports more: read what this one knows. */
+    private static final ObjectMapper OTHER_NODES = WireJson.tolerant();
 
     private final List<URI> nodes;
     private final Duration every;
@@ -73,9 +77,8 @@ final class ClusterLoads {
                     return;
                 }
                 try {
-                    JsonNode body = Json.MAPPER.readTree(r.body());
-                    answers.put(node, new Answer(clock.instant(), loads(body.path("rendezvous")),
-                            loads(body.path("trackers"))));
+                    LoadReport report = OTHER_NODES.readValue(r.body(), LoadReport.class);
+                    answers.put(node, new Answer(clock.instant(), report.rendezvous(), report.trackers()));
                 } catch (IOException | RuntimeException e) {
                     log.debug("cluster node {} sent an unreadable load report", node, e);
                 }
@@ -98,14 +101,6 @@ final class ClusterLoads {
             if (a.at().isAfter(cutoff)) {
                 out.addAll(rendezvous ? a.rendezvous() : a.trackers());
             }
-        }
-        return out;
-    }
-
-    private static List<NodeLoad> loads(JsonNode array) {
-        List<NodeLoad> out = new ArrayList<>();
-        for (JsonNode n : array) {
-            out.add(new NodeLoad(n.get("address").asText(), n.get("used").asLong(), n.get("capacity").asLong()));
         }
         return out;
     }

@@ -1,6 +1,7 @@
 package org.webp2p.server.api;
 
 import java.util.List;
+import org.webp2p.protocol.api.NodeLoad;
 
 /**
  * What the scheduler chose for one client, with every reason, so the operator can see why a viewer

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.webp2p.protocol.api.NodeLoad;
 import org.webp2p.server.pingback.LiveAggregator.SessionHealth;
 
 /**

@@ -1,14 +1,12 @@
 package org.webp2p.server.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.webp2p.server.http.Json;
@@ -32,13 +30,18 @@ public final class TokenCodec {
         this.key = new SecretKeySpec(secret.clone(), "HmacSHA256");
     }
 
+    /**
+     * The signed JSON, short field names because it travels in every request. Only this node family
+     * reads it, but tokens outlive versions: a newer node's extra fields are skipped.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record Payload(int v, String stream, String sub, long iat, long exp) {
+        static final int VERSION = 1;
+    }
+
     public String sign(AccessToken t) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("v", 1);
-        payload.put("stream", t.stream());
-        payload.put("sub", t.subject());
-        payload.put("iat", t.issuedAt().getEpochSecond());
-        payload.put("exp", t.expiresAt().getEpochSecond());
+        Payload payload = new Payload(Payload.VERSION, t.stream(), t.subject(), t.issuedAt().getEpochSecond(),
+                t.expiresAt().getEpochSecond());
         try {
             String body = B64.encodeToString(Json.MAPPER.writeValueAsBytes(payload));
             return body + "." + B64.encodeToString(mac(body));
@@ -69,9 +72,8 @@ public final class TokenCodec {
         }
         AccessToken t;
         try {
-            JsonNode p = Json.MAPPER.readTree(B64D.decode(body));
-            t = new AccessToken(p.get("stream").asText(), p.path("sub").asText(""),
-                    Instant.ofEpochSecond(p.get("iat").asLong()), Instant.ofEpochSecond(p.get("exp").asLong()));
+            Payload p = Json.MAPPER.readValue(B64D.decode(body), Payload.class);
+            t = new AccessToken(p.stream(), p.sub(), Instant.ofEpochSecond(p.iat()), Instant.ofEpochSecond(p.exp()));
         } catch (IOException | RuntimeException e) {
             throw new TokenException(TokenException.Reason.MALFORMED, "token payload is not valid");
         }

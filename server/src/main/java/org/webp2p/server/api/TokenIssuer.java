@@ -12,9 +12,6 @@ import org.webp2p.server.config.Config;
  * the admin endpoint, the console and the simulator.
  */
 public final class TokenIssuer {
-    /** The longest life the admin endpoint grants; {@code webp2p token} can make longer ones. */
-    public static final Duration MAX_LIFE = Duration.ofDays(30);
-
     private final TokenCodec codec;
     private final Clock clock;
 

@@ -19,13 +19,9 @@ public final class ConfigSchema {
 
     static {
         Map<String, Integer> ports = new LinkedHashMap<>();
-        ports.put("origin", 8080);
-        ports.put("api", 8081);
-        ports.put("tracker", 8082);
-        ports.put("pingback", 8083);
-        ports.put("admin", 8084);
-        ports.put("rendezvous", 1935);
-        ports.put("stun", 3478);
+        for (ServiceName service : ServiceName.values()) {
+            ports.put(service.id(), service.defaultPort());
+        }
         SERVICE_PORTS = Collections.unmodifiableMap(ports);
     }
 
@@ -43,7 +39,7 @@ public final class ConfigSchema {
         ConfigSchema s = new ConfigSchema();
         SERVICE_PORTS.forEach((service, port) -> {
             // The admin endpoint carries control operations, so it stays on loopback unless asked.
-            String bind = service.equals("admin") ? "127.0.0.1" : "0.0.0.0";
+            String bind = service.equals(ServiceName.ADMIN.id()) ? "127.0.0.1" : "0.0.0.0";
             s.add(ConfigKey.of(service + ".enabled", ValueType.BOOLEAN, "true", "Start the " + service + " service."));
             s.add(ConfigKey.of(service + ".bind", ValueType.ADDRESS, bind, "Address the " + service + " service binds."));
             s.add(ConfigKey.of(service + ".port", ValueType.PORT, port.toString(),

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.webp2p.protocol.Health;
 import org.webp2p.server.config.Config;
 import org.webp2p.server.net.ServerTls;
 import org.webp2p.server.net.TcpServer;
@@ -65,7 +67,7 @@ public abstract class HttpService implements Service {
     @Override
     public void start(ServiceContext context) throws Exception {
         Router router = new Router();
-        router.get("/health", req -> Json.response(HttpResponseStatus.OK, Map.of("service", name, "status", "ok")));
+        router.get("/health", req -> Json.response(HttpResponseStatus.OK, Health.ok(name)));
         router.open("/health");
         routes(router, context);
         RoutingHandler handler = new RoutingHandler(name, router);
@@ -76,16 +78,26 @@ public abstract class HttpService implements Service {
             if (secure != null) {
                 secure.install(ch);
             }
-            ChannelPipeline p = ch.pipeline();
-            p.addLast(new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS));
-            p.addLast(new IdleCloser());
-            p.addLast(new HttpServerCodec());
-            p.addLast(new HttpServerKeepAliveHandler());
-            p.addLast(new JsonObjectAggregator(maxBody, handler.clientErrors));
-            beforeRoutes(p);
-            p.addLast(handler);
+            pipeline(ch.pipeline(), maxBody, handler, this::beforeRoutes);
         });
         routing = handler;
+    }
+
+    /**
+     * One connection's handlers. {@link HttpServerKeepAliveHandler} alone decides whether the
+     * connection stays open after an answer: it sits right after the codec, so it sees every request
+     * and every answer, including the aggregator's refusals. {@code beforeRoutes} adds a service's own
+     * handlers, such as a protocol upgrade, in front of the routes.
+     */
+    static void pipeline(ChannelPipeline p, int maxBody, RoutingHandler handler,
+                         Consumer<ChannelPipeline> beforeRoutes) {
+        p.addLast(new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS));
+        p.addLast(new IdleCloser());
+        p.addLast(new HttpServerCodec());
+        p.addLast(new HttpServerKeepAliveHandler());
+        p.addLast(new JsonObjectAggregator(maxBody, handler.clientErrors));
+        beforeRoutes.accept(p);
+        p.addLast(handler);
     }
 
     @Override

@@ -1,11 +1,7 @@
 package org.webp2p.server.http;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufInputStream;
 import io.netty.buffer.Unpooled;
@@ -17,19 +13,15 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import org.webp2p.protocol.Problem;
+import org.webp2p.protocol.WireJson;
 
-/** The JSON mapper all HTTP services share, and the response shapes they answer with. */
+/**
+ * The JSON edge of every HTTP service: the protocol's mapping, strict about requests (see
+ * {@link WireJson}), and the response shapes services answer with.
+ */
 public final class Json {
-    public static final ObjectMapper MAPPER = JsonMapper.builder()
-            .findAndAddModules()
-            .addModule(new SimpleModule("webp2p-addresses")
-                    .addDeserializer(InetSocketAddress.class, new SocketAddressDeserializer()))
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    public static final ObjectMapper MAPPER = WireJson.strict();
 
     private Json() {
     }
@@ -50,10 +42,7 @@ public final class Json {
 
     /** Every error any service answers has this body: {@code {"code": ..., "reason": ...}}. */
     public static FullHttpResponse error(HttpResponseStatus status, String code, String reason) {
-        Map<String, String> body = new LinkedHashMap<>();
-        body.put("code", code);
-        body.put("reason", reason);
-        return response(status, body);
+        return response(status, new Problem(code, reason));
     }
 
     /** Reads a request body as {@code type}; malformed JSON becomes a 400 with the parser's reason. */

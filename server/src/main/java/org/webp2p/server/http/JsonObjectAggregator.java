@@ -1,6 +1,5 @@
 package org.webp2p.server.http;
 
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMessage;
@@ -26,10 +25,11 @@ final class JsonObjectAggregator extends HttpObjectAggregator {
     @Override
     protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversizedMessage) {
         oversized.increment();
-        // The rest of the body is still on the wire, so the connection cannot be reused.
+        // The rest of the body is still on the wire, so the connection cannot be reused: the
+        // keep-alive handler closes it after this answer.
         FullHttpResponse refusal = Json.error(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "too_large",
                 "request body is larger than " + limit + " bytes");
         HttpUtil.setKeepAlive(refusal, false);
-        ctx.writeAndFlush(refusal).addListener(ChannelFutureListener.CLOSE);
+        ctx.writeAndFlush(refusal);
     }
 }

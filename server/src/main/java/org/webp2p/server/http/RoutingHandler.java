@@ -1,7 +1,6 @@
 package org.webp2p.server.http;
 
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -20,7 +19,9 @@ import org.webp2p.server.net.ServerTls;
 
 /**
  * Dispatches aggregated requests to a {@link Router} and turns every failure into a JSON error, so
- * no input can escape as an exception or leave a client waiting.
+ * no input can escape as an exception or leave a client waiting. Whether the connection stays open
+ * is {@link io.netty.handler.codec.http.HttpServerKeepAliveHandler}'s decision; this handler only
+ * marks an answer {@code Connection: close} when nothing more can be read after its request.
  */
 @ChannelHandler.Sharable
 final class RoutingHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -47,18 +48,17 @@ final class RoutingHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         } else if (code >= 400) {
             clientErrors.increment();
         }
-        boolean keepAlive = HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess();
-        HttpUtil.setKeepAlive(response, keepAlive);
+        if (request.decoderResult().isFailure()) {
+            // The decoder reads nothing more on this connection after a malformed request.
+            HttpUtil.setKeepAlive(response, false);
+        }
         if (request.method().equals(HttpMethod.HEAD)) {
             FullHttpResponse head = new DefaultFullHttpResponse(response.protocolVersion(), response.status(),
                     Unpooled.EMPTY_BUFFER, response.headers(), response.trailingHeaders());
             response.release();
             response = head;
         }
-        var write = ctx.writeAndFlush(response);
-        if (!keepAlive) {
-            write.addListener(ChannelFutureListener.CLOSE);
-        }
+        ctx.writeAndFlush(response);
     }
 
     private FullHttpResponse respond(ChannelHandlerContext ctx, FullHttpRequest request) {

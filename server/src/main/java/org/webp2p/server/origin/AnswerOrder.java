@@ -23,6 +23,7 @@ final class AnswerOrder {
 
     /** Answers {@code req} now, or once the answers before it have gone. */
     static void answer(ChannelHandlerContext ctx, FullHttpRequest req, Consumer<FullHttpRequest> answer) {
+        requireEventLoop(ctx);
         Channel ch = ctx.channel();
         CompletableFuture<Void> last = ch.attr(LAST).get();
         if (last == null || last.isDone()) {
@@ -44,6 +45,7 @@ final class AnswerOrder {
      * the failure, or null.
      */
     static void answerWhenDone(ChannelHandlerContext ctx, CompletableFuture<Void> work, Consumer<Throwable> answer) {
+        requireEventLoop(ctx);
         Channel ch = ctx.channel();
         CompletableFuture<Void> last = ch.attr(LAST).get();
         CompletableFuture<Throwable> outcome = work.handle((ok, failure) ->
@@ -51,6 +53,17 @@ final class AnswerOrder {
         CompletableFuture<Throwable> ready = last == null ? outcome
                 : last.thenCombine(outcome, (v, failure) -> failure);
         ch.attr(LAST).set(onEventLoop(ctx, ready, answer));
+    }
+
+    /**
+     * The last answer is read and replaced without a lock, so only the connection's event loop may
+     * do it; the work an upload waits for runs elsewhere and comes back through {@link #onEventLoop}.
+     */
+    private static void requireEventLoop(ChannelHandlerContext ctx) {
+        if (!ctx.executor().inEventLoop()) {
+            throw new IllegalStateException("answers are ordered on the connection's event loop, not "
+                    + Thread.currentThread().getName());
+        }
     }
 
     /**

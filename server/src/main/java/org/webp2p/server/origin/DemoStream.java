@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.webp2p.protocol.admin.StreamStats;
 
 /**
  * The built-in stream {@code /live/demo/index.m3u8}: a bundled 8-second H.264/AAC clip (made by

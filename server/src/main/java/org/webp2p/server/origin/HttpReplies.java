@@ -1,8 +1,6 @@
 package org.webp2p.server.origin;
 
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -13,13 +11,16 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
 
-/** Short answers without a resource: errors with a readable reason, and empty successes. */
+/**
+ * Short answers without a resource: errors with a readable reason, and empty successes. Whether the
+ * connection stays open afterwards is up to the pipeline's HttpServerKeepAliveHandler.
+ */
 final class HttpReplies {
     private HttpReplies() {
     }
 
-    /** A plain-text error; the connection stays open only if the client asked for it and may reuse it. */
-    static void error(ChannelHandlerContext ctx, HttpResponseStatus status, String reason, boolean keepAlive) {
+    /** A plain-text error. */
+    static FullHttpResponse error(HttpResponseStatus status, String reason) {
         String text = status.code() + " " + status.reasonPhrase() + ": " + reason + "\n";
         byte[] body = text.getBytes(StandardCharsets.UTF_8);
         FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
@@ -28,24 +29,26 @@ final class HttpReplies {
         if (status.equals(HttpResponseStatus.METHOD_NOT_ALLOWED)) {
             res.headers().set(HttpHeaderNames.ALLOW, "GET, HEAD, OPTIONS, PUT, POST, DELETE");
         }
-        send(ctx, res, keepAlive);
+        return res;
+    }
+
+    /** Marks {@code res} as the last answer on its connection, for when nothing more can be read there. */
+    static FullHttpResponse closing(FullHttpResponse res) {
+        HttpUtil.setKeepAlive(res, false);
+        return res;
     }
 
     /** 204 for an accepted upload or delete. */
-    static void noContent(ChannelHandlerContext ctx, boolean keepAlive) {
-        send(ctx, new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.NO_CONTENT), keepAlive);
+    static FullHttpResponse noContent() {
+        return new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.NO_CONTENT);
     }
 
-    static void send(ChannelHandlerContext ctx, FullHttpResponse res, boolean keepAlive) {
+    static void send(ChannelHandlerContext ctx, FullHttpResponse res) {
         int code = res.status().code();
-        // RFC 9110 §8.6: no Content-Length on 204; on 304 it would describe the unsent body.
+        // RFC 9110 §8.6: no Content-Length on 204; a 304 carries the length of what a 200 would send.
         if (code != 204 && code != 304) {
             HttpUtil.setContentLength(res, res.content().readableBytes());
         }
-        HttpUtil.setKeepAlive(res, keepAlive);
-        ChannelFuture f = ctx.writeAndFlush(res);
-        if (!keepAlive) {
-            f.addListener(ChannelFutureListener.CLOSE);
-        }
+        ctx.writeAndFlush(res);
     }
 }

@@ -2,6 +2,7 @@ package org.webp2p.server.origin;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
@@ -51,9 +52,9 @@ final class IngestGate extends ChannelInboundHandlerAdapter {
             Optional<Refusal> refusal = check(req);
             if (refusal.isPresent()) {
                 rejections.count(refusal.get().reason());
+                FullHttpResponse answer = HttpReplies.error(refusal.get().reason().status, refusal.get().message());
                 // A client waiting for 100-continue will not send the body; it cannot reuse the connection.
-                boolean keepAlive = HttpUtil.isKeepAlive(req) && !HttpUtil.is100ContinueExpected(req);
-                HttpReplies.error(ctx, refusal.get().reason().status, refusal.get().message(), keepAlive);
+                HttpReplies.send(ctx, HttpUtil.is100ContinueExpected(req) ? HttpReplies.closing(answer) : answer);
                 discarding = !(msg instanceof LastHttpContent);
                 ReferenceCountUtil.release(msg);
                 return;

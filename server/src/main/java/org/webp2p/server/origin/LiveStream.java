@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.webp2p.protocol.admin.StreamStats;
 
 /**
  * One published stream. The encoder uploads segments under its own names and then a playlist that

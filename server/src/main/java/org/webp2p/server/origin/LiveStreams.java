@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webp2p.protocol.admin.StreamStats;
 
 /**
  * Every published stream, with the one thread that changes them. Ingest runs there rather than on

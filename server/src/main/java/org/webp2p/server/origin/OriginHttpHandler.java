@@ -6,7 +6,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -49,9 +48,11 @@ final class OriginHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
     }
 
     private void handle(ChannelHandlerContext ctx, FullHttpRequest req) {
-        boolean keepAlive = HttpUtil.isKeepAlive(req);
         if (!req.decoderResult().isSuccess()) {
-            reject(ctx, Rejection.BAD_REQUEST, "malformed request", false);
+            // The decoder reads nothing more on this connection after a malformed request.
+            rejections.count(Rejection.BAD_REQUEST);
+            HttpReplies.send(ctx, HttpReplies.closing(HttpReplies.error(Rejection.BAD_REQUEST.status,
+                    "malformed request")));
             return;
         }
         QueryStringDecoder query = new QueryStringDecoder(req.uri());
@@ -63,21 +64,21 @@ final class OriginHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
         }
         HttpMethod method = req.method();
         if (!method.equals(HttpMethod.GET) && !method.equals(HttpMethod.HEAD) && !IngestGate.isUpload(method)) {
-            reject(ctx, Rejection.METHOD, method + " is not supported", keepAlive);
+            reject(ctx, Rejection.METHOD, method + " is not supported");
             return;
         }
         if (path.isEmpty()) {
-            reject(ctx, Rejection.BAD_PATH, "paths are /live/<stream>/<file> and /vod/<root>/<path>", keepAlive);
+            reject(ctx, Rejection.BAD_PATH, "paths are /live/<stream>/<file> and /vod/<root>/<path>");
             return;
         }
         if (IngestGate.isUpload(method)) {
             boolean keyed = IngestGate.presentedKey(req, query) != null;
-            ingest(ctx, req, path.get(), keyed, keepAlive);
+            ingest(ctx, req, path.get(), keyed);
             return;
         }
         Optional<Found> found = find(path.get());
         if (found.isEmpty()) {
-            reject(ctx, Rejection.NOT_FOUND, "no " + path.get().file() + " in " + path.get().scope(), keepAlive);
+            reject(ctx, Rejection.NOT_FOUND, "no " + path.get().file() + " in " + path.get().scope());
             return;
         }
         ResourceResponder.respond(ctx, req, found.get().servable(), found.get().traffic());
@@ -96,8 +97,7 @@ final class OriginHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
                 .map(s -> new Found(s, stream.traffic())));
     }
 
-    private void ingest(ChannelHandlerContext ctx, FullHttpRequest req, OriginPath path, boolean keyed,
-                        boolean keepAlive) {
+    private void ingest(ChannelHandlerContext ctx, FullHttpRequest req, OriginPath path, boolean keyed) {
         byte[] body = ByteBufUtil.getBytes(req.content());
         String stream = path.scope();
         String file = path.file();
@@ -114,19 +114,19 @@ final class OriginHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
         }
         AnswerOrder.answerWhenDone(ctx, done, failure -> {
             if (failure == null) {
-                HttpReplies.noContent(ctx, keepAlive);
+                HttpReplies.send(ctx, HttpReplies.noContent());
             } else if (failure instanceof PlaylistException) {
-                reject(ctx, Rejection.BAD_PLAYLIST, failure.getMessage(), keepAlive);
+                reject(ctx, Rejection.BAD_PLAYLIST, failure.getMessage());
             } else {
                 log.warn("origin: cannot store {} of stream {}: {}", file, stream, failure.toString());
-                reject(ctx, Rejection.STORAGE, "cannot store " + file, keepAlive);
+                reject(ctx, Rejection.STORAGE, "cannot store " + file);
             }
         });
     }
 
-    private void reject(ChannelHandlerContext ctx, Rejection reason, String message, boolean keepAlive) {
+    private void reject(ChannelHandlerContext ctx, Rejection reason, String message) {
         rejections.count(reason);
-        HttpReplies.error(ctx, reason.status, message, keepAlive);
+        HttpReplies.send(ctx, HttpReplies.error(reason.status, message));
     }
 
     @Override

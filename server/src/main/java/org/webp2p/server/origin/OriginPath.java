@@ -3,6 +3,7 @@ package org.webp2p.server.origin;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.webp2p.protocol.admin.StreamStats;
 
 /**
  * A request path the origin answers: {@code /live/<stream>/<file>} or {@code /vod/<root>/<path>}.
@@ -15,7 +16,7 @@ record OriginPath(Area area, String scope, String file) {
     public enum Area { LIVE, VOD }
 
     /** The playlist name every live stream publishes and serves. */
-    public static final String LIVE_PLAYLIST = "index.m3u8";
+    public static final String LIVE_PLAYLIST = StreamStats.PLAYLIST_FILE;
 
     // A leading dot is refused, so "." and ".." and hidden files never match.
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}");

@@ -1,9 +1,10 @@
 package org.webp2p.server.origin;
 
-import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.handler.codec.http.cors.CorsConfig;
 import io.netty.handler.codec.http.cors.CorsConfigBuilder;
 import io.netty.handler.codec.http.cors.CorsHandler;
@@ -20,7 +21,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webp2p.protocol.admin.StreamStats;
 import org.webp2p.server.config.Config;
+import org.webp2p.server.config.ServiceName;
 import org.webp2p.server.net.ServerTls;
 import org.webp2p.server.net.TcpServer;
 import org.webp2p.server.service.Service;
@@ -36,7 +39,7 @@ import org.webp2p.server.service.ServiceContext;
  * {@link #publishKey() publish key}, as query parameter {@code key} or header {@code X-Publish-Key}.
  */
 public final class OriginService implements Service {
-    public static final String NAME = "origin";
+    public static final String NAME = ServiceName.ORIGIN.id();
     private static final Logger log = LoggerFactory.getLogger(OriginService.class);
     /** Where a generated publish key is kept, so it survives restarts. */
     public static final String PUBLISH_KEY_SETTING = "origin.publish-key";
@@ -78,14 +81,9 @@ public final class OriginService implements Service {
             CorsConfig cors = cors(config.string("origin.cors-origins"));
             tls = ServerTls.open(context, NAME);
             Optional<ServerTls> secure = tls;
-            TcpServer server = TcpServer.bind(context.netty(), config.endpoint(NAME), (SocketChannel ch) -> {
+            TcpServer server = TcpServer.bind(context.netty(), config.endpoint(NAME), ch -> {
                 secure.ifPresent(t -> t.install(ch));
-                ch.pipeline()
-                        .addLast(new HttpServerCodec())
-                        .addLast(new CorsHandler(cors))
-                        .addLast(new IngestGate(keys, rejections))
-                        .addLast(new UploadAggregator(maxUpload, rejections))
-                        .addLast(handler);
+                pipeline(ch.pipeline(), cors, keys, rejections, maxUpload, handler);
             });
             running = new Running(server, live, demo, vod, publishKey, rejections, tls);
         } catch (Exception e) {
@@ -94,6 +92,21 @@ public final class OriginService implements Service {
             tls.ifPresent(ServerTls::close);
             throw e;
         }
+    }
+
+    /**
+     * One connection's handlers. {@link HttpServerKeepAliveHandler} alone decides whether the
+     * connection stays open after an answer: it sits right after the codec, so it sees every request
+     * and every answer, the CORS handler's and the ingest gate's refusals included.
+     */
+    static void pipeline(ChannelPipeline p, CorsConfig cors, PublishKeys keys, Rejections rejections, long maxUpload,
+                         OriginHttpHandler handler) {
+        p.addLast(new HttpServerCodec())
+                .addLast(new HttpServerKeepAliveHandler())
+                .addLast(new CorsHandler(cors))
+                .addLast(new IngestGate(keys, rejections))
+                .addLast(new UploadAggregator(maxUpload, rejections))
+                .addLast(handler);
     }
 
     @Override
@@ -186,7 +199,7 @@ public final class OriginService implements Service {
         return m;
     }
 
-    private static CorsConfig cors(String origins) {
+    static CorsConfig cors(String origins) {
         CorsConfigBuilder builder = origins.strip().equals("*")
                 ? CorsConfigBuilder.forAnyOrigin()
                 : CorsConfigBuilder.forOrigins(List.of(origins.split(",")).stream().map(String::strip)

@@ -2,8 +2,6 @@ package org.webp2p.server.origin;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.DefaultFileRegion;
 import io.netty.handler.codec.DateFormatter;
@@ -42,16 +40,18 @@ final class ResourceResponder {
     }
 
     static void respond(ChannelHandlerContext ctx, FullHttpRequest req, Servable s, StreamTraffic traffic) {
-        boolean keepAlive = HttpUtil.isKeepAlive(req);
+        long length = s.body().length();
         if (notModified(req.headers(), s)) {
             traffic.notModified();
             DefaultFullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                     HttpResponseStatus.NOT_MODIFIED);
             validators(res, s);
-            HttpReplies.send(ctx, res, keepAlive);
+            // RFC 9110 §8.6 allows the 200's length here, and without a length the keep-alive
+            // handler could not tell where the answer ends and would close a CDN's connection.
+            HttpUtil.setContentLength(res, length);
+            HttpReplies.send(ctx, res);
             return;
         }
-        long length = s.body().length();
         RangeRequest range = req.method().equals(HttpMethod.GET) && rangeApplies(req.headers(), s)
                 ? RangeRequest.parse(req.headers().get(HttpHeaderNames.RANGE), length)
                 : new RangeRequest.Whole();
@@ -61,7 +61,7 @@ final class ResourceResponder {
                     HttpResponseStatus.REQUESTED_RANGE_NOT_SATISFIABLE);
             res.headers().set(HttpHeaderNames.CONTENT_RANGE, "bytes */" + length);
             res.headers().set(HttpHeaderNames.CACHE_CONTROL, CachePolicy.ERROR);
-            HttpReplies.send(ctx, res, keepAlive);
+            HttpReplies.send(ctx, res);
             return;
         }
         long first = 0;
@@ -82,10 +82,10 @@ final class ResourceResponder {
             try {
                 body = fileBody(ctx, ((Servable.OnDisk) s.body()).path(), first, count);
             } catch (NoSuchFileException e) {
-                HttpReplies.error(ctx, HttpResponseStatus.NOT_FOUND, "no longer available", keepAlive);
+                HttpReplies.send(ctx, HttpReplies.error(HttpResponseStatus.NOT_FOUND, "no longer available"));
                 return;
             } catch (IOException e) {
-                HttpReplies.error(ctx, HttpResponseStatus.INTERNAL_SERVER_ERROR, "cannot read file", keepAlive);
+                HttpReplies.send(ctx, HttpReplies.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "cannot read file"));
                 return;
             }
         }
@@ -100,19 +100,14 @@ final class ResourceResponder {
                     "bytes " + first + "-" + (first + count - 1) + "/" + length);
         }
         HttpUtil.setContentLength(res, count);
-        HttpUtil.setKeepAlive(res, keepAlive);
         // Counted before writing, so a client that has its answer also sees it counted.
         traffic.served(head ? 0 : count);
-        ChannelFuture last;
         if (res instanceof DefaultFullHttpResponse) {
-            last = ctx.writeAndFlush(res);
+            ctx.writeAndFlush(res);
         } else {
             ctx.write(res);
             ctx.write(body);
-            last = ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
-        }
-        if (!keepAlive) {
-            last.addListener(ChannelFutureListener.CLOSE);
+            ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.webp2p.protocol.admin.StreamStats;
 
 /**
  * Directories served as they are under {@code /vod/<directory name>/}. A path is resolved and then

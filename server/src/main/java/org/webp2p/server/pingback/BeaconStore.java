@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.webp2p.protocol.admin.MinuteStat;
+import org.webp2p.protocol.pingback.Beacon;
 import org.webp2p.server.http.Json;
 
 /** Raw beacons and their per-minute sums in the store; plain JDBC so any database works. */
@@ -48,6 +50,21 @@ final class BeaconStore {
     record Received(Instant at, Beacon beacon) {
     }
 
+    private static MinuteStat noBeacons(String swarm, Instant minute) {
+        return new MinuteStat(swarm, minute, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    }
+
+    /** {@code m} with one more beacon summed in. */
+    private static MinuteStat plus(MinuteStat m, Beacon b) {
+        long attempts = b.connections().stream().mapToLong(Beacon.Connections::attempts).sum();
+        long successes = b.connections().stream().mapToLong(Beacon.Connections::successes).sum();
+        return new MinuteStat(m.swarm(), m.minute(), m.beacons() + 1, m.httpBytes() + b.httpBytes(),
+                m.p2pBytes() + b.p2pBytes(), m.uploadedBytes() + b.uploadedBytes(), m.playedMs() + b.playedMs(),
+                m.stalls() + b.stalls(), m.stallMs() + b.stallMs(), m.startups() + (b.startupMs() == null ? 0 : 1),
+                m.startupMsSum() + (b.startupMs() == null ? 0 : b.startupMs()), m.natAttempts() + attempts,
+                m.natSuccesses() + successes);
+    }
+
     /** Writes beacons and adds them to their minutes, all or nothing. */
     void write(Collection<Received> batch) throws SQLException {
         Map<List<Object>, MinuteStat> minutes = new LinkedHashMap<>();
@@ -59,8 +76,8 @@ final class BeaconStore {
                     ps.addBatch();
                     Instant minute = r.at().truncatedTo(ChronoUnit.MINUTES);
                     String swarm = r.beacon().swarm();
-                    minutes.merge(List.of(swarm, minute), MinuteStat.empty(swarm, minute).plus(r.beacon()),
-                            (a, b) -> a.plus(r.beacon()));
+                    minutes.merge(List.of(swarm, minute), plus(noBeacons(swarm, minute), r.beacon()),
+                            (a, b) -> plus(a, r.beacon()));
                 }
                 ps.executeBatch();
             }

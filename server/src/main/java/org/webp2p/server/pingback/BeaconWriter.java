@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webp2p.protocol.pingback.Beacon;
 
 /**
  * Writes beacons to the store in batches on its own thread, so a request never waits on the

@@ -16,6 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.webp2p.nat.NatType;
+import org.webp2p.protocol.admin.NatPairStat;
+import org.webp2p.protocol.admin.PeerLink;
+import org.webp2p.protocol.admin.SwarmFigures;
+import org.webp2p.protocol.pingback.Beacon;
 
 /**
  * Per-swarm and global figures over a sliding window, kept in fixed-width time buckets so adding a
@@ -23,7 +27,7 @@ import org.webp2p.nat.NatType;
  * each session's recent stalls, which the scheduler reads to lower a struggling client's prefetch.
  */
 public final class LiveAggregator {
-    public static final String ALL = "*";
+    public static final String ALL = SwarmFigures.ALL_SWARMS;
     /** Startup samples kept per bucket; beyond it a bucket keeps an even sample of them. */
     private static final int MAX_STARTUP_SAMPLES = 512;
 

@@ -8,7 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
+import org.webp2p.protocol.admin.MinuteStat;
+import org.webp2p.protocol.admin.PeerLink;
+import org.webp2p.protocol.admin.SwarmFigures;
+import org.webp2p.protocol.pingback.BeaconBatch;
+import org.webp2p.protocol.pingback.BeaconsAccepted;
 import org.webp2p.server.config.Config;
+import org.webp2p.server.config.ServiceName;
 import org.webp2p.server.http.HttpProblem;
 import org.webp2p.server.http.HttpService;
 import org.webp2p.server.http.Json;
@@ -21,7 +27,7 @@ import org.webp2p.server.service.ServiceContext;
  * stored per-minute history survives restarts.
  */
 public final class PingbackService extends HttpService {
-    public static final String NAME = "pingback";
+    public static final String NAME = ServiceName.PINGBACK.id();
 
     private final LongAdder accepted = new LongAdder();
     private final LongAdder rejected = new LongAdder();
@@ -78,7 +84,7 @@ public final class PingbackService extends HttpService {
                 p2pBytes.add(b.p2pBytes());
             });
             accepted.add(batch.beacons().size());
-            return Json.response(HttpResponseStatus.ACCEPTED, Map.of("accepted", batch.beacons().size()));
+            return Json.response(HttpResponseStatus.ACCEPTED, new BeaconsAccepted(batch.beacons().size()));
         });
     }
 

@@ -21,6 +21,7 @@ import org.webp2p.rtmfp.session.RtmfpCore;
 import org.webp2p.server.api.TokenCodec;
 import org.webp2p.server.api.TokenSecret;
 import org.webp2p.server.config.Config;
+import org.webp2p.server.config.ServiceName;
 import org.webp2p.server.net.UdpEndpoint;
 import org.webp2p.server.service.Service;
 import org.webp2p.server.service.ServiceContext;
@@ -39,7 +40,7 @@ import org.webp2p.server.service.ServiceContext;
  */
 public final class RendezvousService implements Service {
     /** Service and configuration prefix. */
-    public static final String NAME = "rendezvous";
+    public static final String NAME = ServiceName.RENDEZVOUS.id();
 
     private static final long SHUTDOWN_WAIT_MILLIS = 1000;
 

@@ -13,6 +13,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webp2p.protocol.admin.ServiceEvent;
+import org.webp2p.protocol.admin.ServiceState;
+import org.webp2p.protocol.admin.ServiceStatus;
 
 /**
  * Starts and stops services in dependency order and owns their state machine. A failed start never

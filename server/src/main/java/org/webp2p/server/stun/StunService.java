@@ -12,6 +12,7 @@ import org.webp2p.nat.responder.ServerEndpoints;
 import org.webp2p.nat.responder.SocketRole;
 import org.webp2p.nat.responder.StunResponder;
 import org.webp2p.server.config.Config;
+import org.webp2p.server.config.ServiceName;
 import org.webp2p.server.net.UdpEndpoint;
 import org.webp2p.server.service.Service;
 import org.webp2p.server.service.ServiceContext;
@@ -28,7 +29,7 @@ import org.webp2p.server.service.ServiceContext;
  */
 public final class StunService implements Service {
     /** Service and configuration prefix. */
-    public static final String NAME = "stun";
+    public static final String NAME = ServiceName.STUN.id();
 
     private static final String SOFTWARE = "webp2p-stun";
 

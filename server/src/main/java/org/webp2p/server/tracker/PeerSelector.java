@@ -8,6 +8,8 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import org.webp2p.nat.NatCompatibility;
+import org.webp2p.protocol.admin.PeerRecord;
+import org.webp2p.protocol.tracker.SegmentRange;
 
 /**
  * Chooses which peers an asking peer should try, best first. Pure: no clock, no I/O.

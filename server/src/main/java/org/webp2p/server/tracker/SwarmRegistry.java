@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import org.webp2p.protocol.admin.PeerRecord;
+import org.webp2p.protocol.admin.SwarmSummary;
+import org.webp2p.protocol.tracker.AnnounceEvent;
+import org.webp2p.protocol.tracker.AnnounceRequest;
 
 /**
  * Every swarm and its live peers. A peer that misses two announce intervals is gone. Swarms are kept
@@ -76,12 +80,17 @@ public final class SwarmRegistry {
             if (previous == null) {
                 checkRoom(swarm, source);
             }
-            PeerRecord me = PeerRecord.from(request, source, previous == null ? now : previous.joined(), now);
+            PeerRecord me = record(request, source, previous == null ? now : previous.joined(), now);
             swarm.peers.put(me.peerId(), me);
             int size = Math.min(limits.listSize(), request.want() == null ? limits.listSize() : request.want());
             return new Answer(interval, selector.select(me, swarm.peers.values(), size, interval, now),
                     swarm.peers.size());
         }
+    }
+
+    private static PeerRecord record(AnnounceRequest r, InetAddress source, Instant joined, Instant now) {
+        return new PeerRecord(r.peerId(), r.swarm(), source, r.natType(), r.addresses(), r.position(), r.have(),
+                r.uploadKbps(), joined, now);
     }
 
     private void checkRoom(Swarm swarm, InetAddress source) throws LimitExceededException {
@@ -160,10 +169,6 @@ public final class SwarmRegistry {
 
     public long expired() {
         return expired.sum();
-    }
-
-    /** A swarm in the live view. */
-    public record SwarmSummary(String swarm, int peers) {
     }
 
     private static final class Swarm {

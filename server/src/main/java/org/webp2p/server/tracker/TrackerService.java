@@ -20,7 +20,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webp2p.protocol.admin.PeerRecord;
+import org.webp2p.protocol.admin.SwarmSummary;
+import org.webp2p.protocol.admin.WebSwarm;
+import org.webp2p.protocol.tracker.AnnounceAnswer;
+import org.webp2p.protocol.tracker.AnnounceRequest;
 import org.webp2p.server.config.Config;
+import org.webp2p.server.config.ServiceName;
 import org.webp2p.server.http.HttpProblem;
 import org.webp2p.server.http.HttpService;
 import org.webp2p.server.http.Json;
@@ -42,7 +48,7 @@ import org.webp2p.server.tracker.ws.WsTrackerHandler;
  * console and admin only, never served on this public port.
  */
 public final class TrackerService extends HttpService {
-    public static final String NAME = "tracker";
+    public static final String NAME = ServiceName.TRACKER.id();
     /** Where WebTorrent clients connect: {@code ws://HOST:PORT/announce}. */
     public static final String WS_PATH = "/announce";
     private static final Logger log = LoggerFactory.getLogger(TrackerService.class);
@@ -85,11 +91,8 @@ public final class TrackerService extends HttpService {
             AnnounceRequest announce = Json.read(req.http().content(), AnnounceRequest.class);
             try {
                 SwarmRegistry.Answer answer = r.announce(announce, req.remote().getAddress());
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("interval", answer.interval().toSeconds());
-                body.put("peers", answer.peers().stream().map(TrackerService::describe).toList());
-                body.put("swarmSize", answer.swarmSize());
-                return Json.response(HttpResponseStatus.OK, body);
+                return Json.response(HttpResponseStatus.OK, new AnnounceAnswer(answer.interval().toSeconds(),
+                        answer.peers().stream().map(TrackerService::offer).toList(), answer.swarmSize()));
             } catch (LimitExceededException e) {
                 throw new HttpProblem(HttpResponseStatus.TOO_MANY_REQUESTS, "swarm_limit", e.getMessage());
             }
@@ -148,15 +151,8 @@ public final class TrackerService extends HttpService {
         pipeline.addLast(new WsTrackerHandler(w.swarms(), w.counters(), w.idle(), w.maxFrame()));
     }
 
-    private static Map<String, Object> describe(PeerRecord p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("peerId", p.peerId());
-        m.put("natType", p.natType());
-        m.put("addresses", p.addresses());
-        m.put("position", p.position());
-        m.put("have", p.have());
-        m.put("uploadKbps", p.uploadKbps());
-        return m;
+    private static AnnounceAnswer.Peer offer(PeerRecord p) {
+        return new AnnounceAnswer.Peer(p.peerId(), p.natType(), p.addresses(), p.position(), p.have(), p.uploadKbps());
     }
 
     @Override
@@ -177,7 +173,7 @@ public final class TrackerService extends HttpService {
     }
 
     /** The live registry, or empty lists while stopped. */
-    public List<SwarmRegistry.SwarmSummary> swarms() {
+    public List<SwarmSummary> swarms() {
         SwarmRegistry r = registry;
         return r == null ? List.of() : r.swarms();
     }
@@ -205,25 +201,11 @@ public final class TrackerService extends HttpService {
         List<WebSwarm> out = new ArrayList<>();
         for (WsSwarmSummary s : w.swarms().swarms()) {
             Optional<StreamHash> h = names.find(s.infoHash());
-            out.add(new WebSwarm(s.infoHash(), h.map(StreamHash::stream), h.map(StreamHash::type),
-                    h.map(StreamHash::identity), s.complete(), s.incomplete()));
+            out.add(new WebSwarm(s.infoHash(), h.map(StreamHash::stream).orElse(null),
+                    h.map(StreamHash::type).orElse(null), h.map(StreamHash::identity).orElse(null), s.complete(),
+                    s.incomplete()));
         }
         return out;
-    }
-
-    /**
-     * A browser swarm in the console's view.
-     *
-     * @param stream   the origin stream whose rendition the info hash names; empty for a hash this
-     *                 node's streams do not produce (another swarm id, another p2p-media-loader release)
-     * @param type     {@code main} (a variant) or {@code secondary} (an audio rendition)
-     * @param identity the rendition's properties as p2p-media-loader hashes them
-     */
-    public record WebSwarm(String infoHash, Optional<String> stream, Optional<String> type,
-                           Optional<String> identity, int complete, int incomplete) {
-        public int peers() {
-            return complete + incomplete;
-        }
     }
 
     @Override
@@ -233,10 +215,10 @@ public final class TrackerService extends HttpService {
         if (r == null || w == null) {
             return Map.of();
         }
-        List<SwarmRegistry.SwarmSummary> s = r.swarms();
+        List<SwarmSummary> s = r.swarms();
         Map<String, Number> m = new LinkedHashMap<>();
         m.put("swarms", s.size());
-        int peers = s.stream().mapToInt(SwarmRegistry.SwarmSummary::peers).sum();
+        int peers = s.stream().mapToInt(SwarmSummary::peers).sum();
         m.put("peers", peers);
         // The scheduler compares trackers by these two.
         m.put("load", peers);

@@ -1,6 +1,7 @@
 package org.webp2p.server.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
@@ -18,18 +19,20 @@ import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.webp2p.protocol.admin.AdminSnapshot;
+import org.webp2p.protocol.admin.NodeState;
+import org.webp2p.protocol.admin.PeerLink;
+import org.webp2p.protocol.admin.PeerRecord;
+import org.webp2p.protocol.admin.ServiceEvent;
+import org.webp2p.protocol.admin.ServiceState;
+import org.webp2p.protocol.admin.ServiceStatus;
+import org.webp2p.protocol.admin.SwarmSummary;
+import org.webp2p.protocol.tracker.SegmentRange;
 import org.webp2p.server.TestNode;
 import org.webp2p.server.api.AccessToken;
 import org.webp2p.server.api.TokenCodec;
 import org.webp2p.server.api.TokenSecret;
 import org.webp2p.server.http.Json;
-import org.webp2p.server.pingback.PeerLink;
-import org.webp2p.server.service.ServiceEvent;
-import org.webp2p.server.service.ServiceState;
-import org.webp2p.server.service.ServiceStatus;
-import org.webp2p.server.tracker.PeerRecord;
-import org.webp2p.server.tracker.SegmentRange;
-import org.webp2p.server.tracker.SwarmRegistry.SwarmSummary;
 
 class AdminServiceTest {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -103,15 +106,11 @@ class AdminServiceTest {
         HttpResponse<String> r = http.send(authorized(base + "/v1/services/admin/restart")
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(202);
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (System.nanoTime() < deadline) {
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
             var s = node.runtime().services().status("admin");
-            if (s.state() == ServiceState.RUNNING && s.since().isAfter(before)) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("admin was not restarted: " + node.runtime().services().status("admin"));
+            assertThat(s.state()).as("admin restarted: %s", s).isEqualTo(ServiceState.RUNNING);
+            assertThat(s.since()).as("admin restarted: %s", s).isAfter(before);
+        });
     }
 
     @Test

@@ -7,11 +7,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.webp2p.server.MutableClock;
 import org.webp2p.server.TestNode;
 import org.webp2p.server.http.Json;
 
@@ -25,7 +27,11 @@ class ApiServiceTest {
     }
 
     private void start(Map<String, String> config) throws Exception {
-        node = TestNode.open(config);
+        start(config, Clock.systemUTC());
+    }
+
+    private void start(Map<String, String> config, Clock clock) throws Exception {
+        node = TestNode.open(config, clock);
         node.runtime().services().startAll();
     }
 
@@ -146,9 +152,15 @@ class ApiServiceTest {
 
     @Test
     void sessionTimeToLiveIsConfigurable() throws Exception {
-        start(Map.of("api.open", "true", "api.session-ttl", "1s"));
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        start(Map.of("api.open", "true", "api.session-ttl", "1s"), clock);
         String id = Json.MAPPER.readTree(openSession("demo", null).body()).get("sessionId").asText();
-        Thread.sleep(Duration.ofMillis(1300).toMillis());
+
+        clock.advance(Duration.ofMillis(1000));
+        assertThat(send("GET", "/v1/sessions/" + id, null).statusCode()).as("kept for its time to live").isEqualTo(200);
+        clock.advance(Duration.ofMillis(1000));
+        assertThat(send("GET", "/v1/sessions/" + id, null).statusCode()).as("each request renews it").isEqualTo(200);
+        clock.advance(Duration.ofMillis(1001));
         assertThat(send("GET", "/v1/sessions/" + id, null).statusCode()).isEqualTo(404);
     }
 }

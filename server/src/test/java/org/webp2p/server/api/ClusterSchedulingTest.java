@@ -2,18 +2,24 @@ package org.webp2p.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.webp2p.protocol.admin.ServiceState;
+import org.webp2p.server.MutableClock;
 import org.webp2p.server.TestNode;
 import org.webp2p.server.http.Json;
-import org.webp2p.server.service.ServiceState;
 
 /** Two real nodes: the first sends clients to the second's tracker once its own is full. */
 class ClusterSchedulingTest {
@@ -45,7 +51,8 @@ class ClusterSchedulingTest {
         first = TestNode.open(Map.of("api.open", "true", "tracker.max-swarm-peers", "5", "api.cluster-poll", "200ms",
                 "api.cluster", "http://127.0.0.1:" + second.address("api").getPort()));
         first.runtime().services().startAll();
-        Thread.sleep(600);
+        await("the first node has the second's load").atMost(Duration.ofSeconds(5))
+                .until(() -> plan(first).get("p2p").get("reasons").toString(), containsString("among 2"));
 
         String localTracker = ":" + first.address("tracker").getPort() + "/v1/announce";
         String remoteTracker = ":" + second.address("tracker").getPort() + "/v1/announce";
@@ -66,16 +73,21 @@ class ClusterSchedulingTest {
     void aSilentNodeDropsOutOfTheChoices() throws Exception {
         second = TestNode.open(Map.of("api.open", "true"));
         second.runtime().services().startAll();
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
         first = TestNode.open(Map.of("api.open", "true", "tracker.enabled", "false", "api.cluster-poll", "200ms",
-                "api.cluster", "http://127.0.0.1:" + second.address("api").getPort()));
+                "api.cluster", "http://127.0.0.1:" + second.address("api").getPort()), clock);
         first.runtime().services().startAll();
-        Thread.sleep(600);
-        assertThat(plan(first).get("trackerUrl").asText()).endsWith(":" + second.address("tracker").getPort()
-                + "/v1/announce");
+        String remoteTracker = ":" + second.address("tracker").getPort() + "/v1/announce";
+        await("the first node has the second's load").atMost(Duration.ofSeconds(5))
+                .until(() -> plan(first).get("trackerUrl").asText(), endsWith(remoteTracker));
 
         second.runtime().services().stop("api");
-        Thread.sleep(1200);
-        assertThat(plan(first).get("trackerUrl").isNull()).as("no tracker anywhere reported").isTrue();
+        // Three missed polls pass on the first node's clock; moving it again at each check also ages
+        // an answer that was already on its way when the API stopped.
+        await("the silent node dropped").atMost(Duration.ofSeconds(5)).until(() -> {
+            clock.advance(Duration.ofMillis(601));
+            return plan(first).get("trackerUrl").isNull();
+        });
         assertThat(first.runtime().services().status("tracker").state()).isEqualTo(ServiceState.STOPPED);
     }
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.webp2p.protocol.api.NodeLoad;
 import org.webp2p.server.pingback.LiveAggregator.SessionHealth;
 
 class SchedulerTest {

@@ -2,6 +2,7 @@ package org.webp2p.server.origin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,10 +10,12 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,20 +83,16 @@ class FfmpegEndToEndTest {
      * ffmpeg exits as soon as it has sent its last upload, not when the origin has taken it, so the
      * test polls as a player would until the stream is over.
      */
-    private String awaitEnded(String path) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (true) {
+    private String awaitEnded(String path) {
+        AtomicReference<String> ended = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             HttpResponse<byte[]> r = fx.get(path);
             String body = new String(r.body(), StandardCharsets.UTF_8);
-            if (r.statusCode() == 200 && body.contains("#EXT-X-ENDLIST")) {
-                return body;
-            }
-            if (System.nanoTime() > deadline) {
-                fail("no ended playlist at " + path + " (" + r.statusCode() + "): " + body + "; "
-                        + fx.origin.metrics());
-            }
-            Thread.sleep(50);
-        }
+            assertThat(r.statusCode()).as("%s: %s; %s", path, body, fx.origin.metrics()).isEqualTo(200);
+            assertThat(body).as("ended playlist at %s; %s", path, fx.origin.metrics()).contains("#EXT-X-ENDLIST");
+            ended.set(body);
+        });
+        return ended.get();
     }
 
     private static List<String> publish(int seconds, List<String> inputOptions, List<String> hlsOptions, String url) {

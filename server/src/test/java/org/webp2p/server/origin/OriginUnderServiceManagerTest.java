@@ -13,11 +13,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.webp2p.protocol.admin.ServiceState;
 import org.webp2p.server.config.Config;
 import org.webp2p.server.service.NettyGroups;
 import org.webp2p.server.service.ServiceContext;
 import org.webp2p.server.service.ServiceManager;
-import org.webp2p.server.service.ServiceState;
 import org.webp2p.server.store.Store;
 
 class OriginUnderServiceManagerTest {

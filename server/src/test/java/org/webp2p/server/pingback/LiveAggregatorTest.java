@@ -8,6 +8,10 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.webp2p.nat.NatType;
+import org.webp2p.protocol.admin.NatPairStat;
+import org.webp2p.protocol.admin.PeerLink;
+import org.webp2p.protocol.admin.SwarmFigures;
+import org.webp2p.protocol.pingback.Beacon;
 import org.webp2p.server.MutableClock;
 
 class LiveAggregatorTest {

@@ -1,18 +1,22 @@
 package org.webp2p.server.pingback;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.webp2p.protocol.admin.PeerLink;
+import org.webp2p.protocol.admin.SwarmFigures;
 import org.webp2p.server.TestNode;
 import org.webp2p.server.http.Json;
 
@@ -67,10 +71,8 @@ class PingbackServiceTest {
 
         Instant from = Instant.now().minus(1, ChronoUnit.HOURS);
         Instant to = Instant.now().plus(1, ChronoUnit.MINUTES);
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (pingback().history("demo", from, to).isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        await("the batch reaches the store").atMost(Duration.ofSeconds(5))
+                .until(() -> !pingback().history("demo", from, to).isEmpty());
         assertThat(new BeaconStore(node.runtime().store().dataSource()).countBeacons("demo")).isEqualTo(2);
 
         node.restart().services().start("pingback");

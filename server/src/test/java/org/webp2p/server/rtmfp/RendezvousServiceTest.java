@@ -1,12 +1,14 @@
 package org.webp2p.server.rtmfp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -171,17 +173,11 @@ class RendezvousServiceTest {
         }
     }
 
-    private static ConnectedPeer awaitPeer(RunningRendezvous rendezvous, PeerId peer, int addresses) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (true) {
-            ConnectedPeer listed = rendezvous.service.directory().snapshot().stream()
-                    .filter(p -> p.peerId().equals(peer)).findFirst().orElse(null);
-            if (listed != null && listed.privateAddresses().size() == addresses) {
-                return listed;
-            }
-            assertThat(System.nanoTime()).as("peer listed with its addresses in time").isLessThan(deadline);
-            Thread.sleep(10);
-        }
+    private static ConnectedPeer awaitPeer(RunningRendezvous rendezvous, PeerId peer, int addresses) {
+        return await("peer listed with its addresses").atMost(Duration.ofSeconds(5))
+                .until(() -> rendezvous.service.directory().snapshot().stream()
+                        .filter(p -> p.peerId().equals(peer)).findFirst().orElse(null),
+                        listed -> listed != null && listed.privateAddresses().size() == addresses);
     }
 
     private static PeerId randomPeerId(SecureRandom random) {

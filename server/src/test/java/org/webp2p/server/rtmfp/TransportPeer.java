@@ -21,6 +21,7 @@ import org.webp2p.rtmfp.crypto.PeerId;
 import org.webp2p.rtmfp.flash.NetConnectionCommand;
 import org.webp2p.rtmfp.flash.TcMessage;
 import org.webp2p.rtmfp.flash.TcMetadata;
+import org.webp2p.rtmfp.session.CoreThread;
 import org.webp2p.rtmfp.session.ReceiveFlow;
 import org.webp2p.rtmfp.session.RtmfpCore;
 import org.webp2p.rtmfp.session.Session;
@@ -56,11 +57,19 @@ final class TransportPeer implements AutoCloseable {
             } catch (IOException e) {
                 // Lost like any datagram; the protocol retransmits.
             }
-        }, task -> {
-            if (Thread.currentThread() == loopThread) {
-                task.run();
-            } else {
-                loop.execute(task);
+        }, new CoreThread() {
+            @Override
+            public void execute(Runnable task) {
+                if (isCurrent()) {
+                    task.run();
+                } else {
+                    loop.execute(task);
+                }
+            }
+
+            @Override
+            public boolean isCurrent() {
+                return Thread.currentThread() == loopThread;
             }
         }, random);
         loop.scheduleAtFixedRate(core::onTick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);

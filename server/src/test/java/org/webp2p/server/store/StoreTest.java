@@ -10,10 +10,10 @@ import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.webp2p.protocol.admin.ServiceEvent;
+import org.webp2p.protocol.admin.ServiceState;
 import org.webp2p.server.TestNode;
 import org.webp2p.server.service.EventLog;
-import org.webp2p.server.service.ServiceEvent;
-import org.webp2p.server.service.ServiceState;
 
 class StoreTest {
     private Path dir;

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.webp2p.nat.NatType;
+import org.webp2p.protocol.admin.PeerRecord;
+import org.webp2p.protocol.tracker.SegmentRange;
 
 class PeerSelectorTest {
     private static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");

@@ -9,6 +9,10 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.webp2p.nat.NatType;
+import org.webp2p.protocol.admin.PeerRecord;
+import org.webp2p.protocol.tracker.AnnounceEvent;
+import org.webp2p.protocol.tracker.AnnounceRequest;
+import org.webp2p.protocol.tracker.SegmentRange;
 import org.webp2p.server.MutableClock;
 
 class SwarmRegistryTest {

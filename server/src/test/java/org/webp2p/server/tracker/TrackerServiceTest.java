@@ -11,6 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.webp2p.protocol.admin.PeerRecord;
+import org.webp2p.protocol.admin.SwarmSummary;
 import org.webp2p.server.TestNode;
 import org.webp2p.server.http.Json;
 
@@ -89,7 +91,7 @@ class TrackerServiceTest {
         post(join("demo", "p1", "OPEN"));
         post(join("demo", "p2", "OPEN"));
         TrackerService tracker = node.runtime().services().service("tracker", TrackerService.class);
-        assertThat(tracker.swarms()).containsExactly(new SwarmRegistry.SwarmSummary("demo", 2));
+        assertThat(tracker.swarms()).containsExactly(new SwarmSummary("demo", 2));
         assertThat(tracker.peers("demo")).extracting(PeerRecord::peerId).containsExactly("p1", "p2");
 
         post("{\"swarm\":\"demo\",\"peerId\":\"p1\",\"event\":\"leave\"}");

@@ -16,8 +16,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.webp2p.protocol.admin.NodeState;
 import org.webp2p.server.TestNode;
-import org.webp2p.server.admin.NodeState;
 import org.webp2p.server.admin.NodeStateReader;
 
 /** The WebSocket tracker on a real port, driven by the JDK's WebSocket client. */
@@ -119,8 +119,8 @@ class WebSocketTrackerTest {
 
         NodeState state = new NodeStateReader(node.runtime().services()).read();
         assertThat(state.webSwarms()).singleElement().satisfies(s -> {
-            assertThat(s.stream()).contains("demo");
-            assertThat(s.identity()).contains("0--------");
+            assertThat(s.stream()).isEqualTo("demo");
+            assertThat(s.identity()).isEqualTo("0--------");
             assertThat(s.peers()).isEqualTo(2);
         });
         Map<String, Number> metrics = node.runtime().services().status("tracker").metrics();

@@ -6,8 +6,9 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import org.webp2p.server.pingback.MinuteStat;
+import org.webp2p.protocol.admin.MinuteStat;
 import org.webp2p.ui.Format;
+import org.webp2p.ui.FxThread;
 import org.webp2p.ui.NodeModel;
 import org.webp2p.ui.NodeSnapshot;
 import org.webp2p.ui.TimelineSample;
@@ -44,6 +45,7 @@ public final class DashboardViewModel {
     }
 
     private void apply(NodeSnapshot s) {
+        FxThread.require("the dashboard view model's update");
         tiles.forEach(t -> t.apply(s));
         traffic.set(s.timeline());
         services.set(s.running() + " of " + s.services().size() + " running"

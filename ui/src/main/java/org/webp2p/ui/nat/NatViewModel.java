@@ -11,10 +11,11 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ObservableList;
 import org.webp2p.nat.NatType;
-import org.webp2p.server.pingback.NatPairStat;
+import org.webp2p.protocol.admin.NatPairStat;
+import org.webp2p.protocol.admin.PeerRecord;
 import org.webp2p.server.stun.StunService;
-import org.webp2p.server.tracker.PeerRecord;
 import org.webp2p.ui.Format;
+import org.webp2p.ui.FxThread;
 import org.webp2p.ui.LiveRow;
 import org.webp2p.ui.LiveRows;
 import org.webp2p.ui.NodeModel;
@@ -49,6 +50,7 @@ public final class NatViewModel {
     }
 
     private void apply(NodeSnapshot s) {
+        FxThread.require("the NAT view model's update");
         List<NatPairStat> pairs = s.global().natPairs();
         Map<List<NatType>, NatPairStat> byPair = pairs.stream()
                 .collect(Collectors.toMap(p -> List.of(p.local(), p.remote()), Function.identity()));

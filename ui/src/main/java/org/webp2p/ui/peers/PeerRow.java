@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.webp2p.nat.NatType;
-import org.webp2p.server.tracker.PeerRecord;
+import org.webp2p.protocol.admin.PeerRecord;
 
 /**
  * One live peer as the Peers page shows it.

@@ -3,6 +3,7 @@ package org.webp2p.ui.peers;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ObservableList;
+import org.webp2p.ui.FxThread;
 import org.webp2p.ui.LiveRow;
 import org.webp2p.ui.LiveRows;
 import org.webp2p.ui.NodeModel;
@@ -22,6 +23,7 @@ public final class PeersViewModel {
     }
 
     private void apply(NodeSnapshot s) {
+        FxThread.require("the peers view model's update");
         rows.apply(s.peers().stream().map(p -> PeerRow.of(p, s.at())).toList());
         refreshSelected();
     }

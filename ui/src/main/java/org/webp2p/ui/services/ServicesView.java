@@ -14,8 +14,8 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.ToggleSwitch;
-import org.webp2p.server.service.ServiceEvent;
-import org.webp2p.server.service.ServiceState;
+import org.webp2p.protocol.admin.ServiceEvent;
+import org.webp2p.protocol.admin.ServiceState;
 import org.webp2p.ui.Pages;
 import org.webp2p.ui.Tables;
 

@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.Map;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.webp2p.server.service.ServiceEvent;
+import org.webp2p.protocol.admin.ServiceAction;
+import org.webp2p.protocol.admin.ServiceEvent;
+import org.webp2p.ui.FxThread;
 import org.webp2p.ui.NodeModel;
 import org.webp2p.ui.NodeSnapshot;
-import org.webp2p.ui.NodeSource;
 
 /** The Services page: a row per service and the event log, newest first. */
 public final class ServicesViewModel {
@@ -30,12 +31,12 @@ public final class ServicesViewModel {
         this.control = new Control() {
             @Override
             public void setRunning(String service, boolean running, Runnable done) {
-                node.control(service, running ? NodeSource.Action.START : NodeSource.Action.STOP, done);
+                node.control(service, running ? ServiceAction.START : ServiceAction.STOP, done);
             }
 
             @Override
             public void restart(String service, Runnable done) {
-                node.control(service, NodeSource.Action.RESTART, done);
+                node.control(service, ServiceAction.RESTART, done);
             }
         };
         node.loadHistory(MAX_EVENTS, history -> {
@@ -49,6 +50,7 @@ public final class ServicesViewModel {
     }
 
     private void apply(NodeSnapshot s) {
+        FxThread.require("the services view model's update");
         s.services().forEach(status -> byName.computeIfAbsent(status.name(), n -> {
             ServiceRowViewModel row = new ServiceRowViewModel(n, control);
             rows.add(row);

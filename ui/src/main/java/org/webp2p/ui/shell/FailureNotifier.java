@@ -3,8 +3,8 @@ package org.webp2p.ui.shell;
 import javafx.scene.Node;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
-import org.webp2p.server.service.ServiceEvent;
-import org.webp2p.server.service.ServiceState;
+import org.webp2p.protocol.admin.ServiceEvent;
+import org.webp2p.protocol.admin.ServiceState;
 import org.webp2p.ui.NodeSnapshot;
 
 /**

@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.webp2p.server.pingback.SwarmFigures;
+import org.webp2p.protocol.admin.SwarmFigures;
 import org.webp2p.ui.NodeSnapshot;
 
 /**

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import org.webp2p.sdk.sim.SimulationReport;
 import org.webp2p.sdk.sim.SwarmSimulator;
 import org.webp2p.server.ServerRuntime;
+import org.webp2p.server.api.ApiService;
 import org.webp2p.server.api.TokenIssuer;
 
 /**
@@ -58,7 +59,7 @@ final class SimulationRunner {
     }
 
     private URI api() throws IOException {
-        var status = node.services().status("api");
+        var status = node.services().status(ApiService.NAME);
         InetSocketAddress bound = status.primaryAddress()
                 .orElseThrow(() -> new IOException("the API service is not running; start it on the Services page"));
         // A wildcard bind is reachable on loopback, where the simulated peers live anyway.

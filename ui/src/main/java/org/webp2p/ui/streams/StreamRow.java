@@ -2,7 +2,7 @@ package org.webp2p.ui.streams;
 
 import java.time.Duration;
 import java.util.Optional;
-import org.webp2p.server.origin.StreamStats;
+import org.webp2p.protocol.admin.StreamStats;
 
 /**
  * One stream as the Streams page lists it.

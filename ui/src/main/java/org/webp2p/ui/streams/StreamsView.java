@@ -14,7 +14,7 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.webp2p.server.origin.StreamStats;
+import org.webp2p.protocol.admin.StreamStats;
 import org.webp2p.ui.Format;
 import org.webp2p.ui.LiveRow;
 import org.webp2p.ui.Pages;

@@ -10,8 +10,9 @@ import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ObservableList;
-import org.webp2p.server.origin.StreamStats;
-import org.webp2p.server.pingback.SwarmFigures;
+import org.webp2p.protocol.admin.StreamStats;
+import org.webp2p.protocol.admin.SwarmFigures;
+import org.webp2p.ui.FxThread;
 import org.webp2p.ui.LiveRow;
 import org.webp2p.ui.LiveRows;
 import org.webp2p.ui.NodeModel;
@@ -32,6 +33,7 @@ public final class StreamsViewModel {
     }
 
     private void apply(NodeSnapshot s) {
+        FxThread.require("the streams view model's update");
         rows.apply(s.streams().stream().map(stream -> row(stream, s)).toList());
         StreamRow current = selected.get();
         if (current != null) {

@@ -12,7 +12,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.shape.Circle;
 import org.webp2p.nat.NatType;
-import org.webp2p.server.tracker.PeerRecord;
+import org.webp2p.protocol.admin.PeerRecord;
 import org.webp2p.ui.DetailPanel;
 import org.webp2p.ui.Format;
 

@@ -9,9 +9,10 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.webp2p.server.origin.StreamStats;
-import org.webp2p.server.tracker.PeerRecord;
-import org.webp2p.server.tracker.SwarmRegistry.SwarmSummary;
+import org.webp2p.protocol.admin.PeerRecord;
+import org.webp2p.protocol.admin.StreamStats;
+import org.webp2p.protocol.admin.SwarmSummary;
+import org.webp2p.ui.FxThread;
 import org.webp2p.ui.NodeModel;
 import org.webp2p.ui.NodeSnapshot;
 
@@ -40,6 +41,7 @@ public final class SwarmViewModel {
     }
 
     private void apply(NodeSnapshot s) {
+        FxThread.require("the swarm view model's update");
         last = s;
         // Swarms come largest first, so the busiest stream is offered first; then streams nobody watches.
         Set<String> names = new LinkedHashSet<>();

@@ -20,10 +20,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.webp2p.server.origin.StreamStats;
+import org.webp2p.protocol.admin.MinuteStat;
+import org.webp2p.protocol.admin.StreamStats;
+import org.webp2p.protocol.admin.SwarmFigures;
 import org.webp2p.server.pingback.LiveAggregator;
-import org.webp2p.server.pingback.MinuteStat;
-import org.webp2p.server.pingback.SwarmFigures;
 import org.webp2p.ui.ConsoleFixture;
 import org.webp2p.ui.Format;
 import org.webp2p.ui.Sparkline;
@@ -79,7 +79,8 @@ class DashboardViewTest {
         StackedAreaChart<?, ?> chart = robot.lookup("#traffic-chart").queryAs(StackedAreaChart.class);
         waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> chart.getData().get(0).getData().size()) >= 2);
         fx.beacon("demo", "s1", "OPEN", 40_000, 10_000, 500, 0, "OPEN", 1, 1);
-        Thread.sleep(500);
+        // The second beacon lands in a later sample than the first: the chart must add samples up.
+        waitFor(5, TimeUnit.SECONDS, () -> Math.abs(onFx(() -> area(chart.getData().get(0))) - 40_000) < 1);
         fx.beacon("demo", "s1", "OPEN", 20_000, 90_000, 500, 0, "OPEN", 1, 1);
 
         // Each sample is bytes since the previous one over the time between them, so the area under

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.webp2p.server.tracker.PeerRecord;
+import org.webp2p.protocol.admin.PeerRecord;
 import org.webp2p.ui.ConsoleFixture;
 import org.webp2p.ui.LiveRow;
 

@@ -18,10 +18,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.webp2p.protocol.admin.ServiceState;
 import org.webp2p.server.TestNode;
-import org.webp2p.server.service.ServiceState;
-import org.webp2p.ui.ConsoleApplication;
 import org.webp2p.ui.NodeModel;
+import org.webp2p.ui.shell.ConsoleApplication;
 import org.webp2p.ui.shell.ConsolePreferences;
 
 @ExtendWith(ApplicationExtension.class)

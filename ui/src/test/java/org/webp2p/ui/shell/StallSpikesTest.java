@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.webp2p.server.admin.NodeState;
-import org.webp2p.server.pingback.SwarmFigures;
+import org.webp2p.protocol.admin.NodeState;
+import org.webp2p.protocol.admin.SwarmFigures;
 import org.webp2p.ui.NodeSnapshot;
 
 class StallSpikesTest {

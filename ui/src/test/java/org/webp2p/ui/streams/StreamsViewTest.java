@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.webp2p.server.origin.StreamStats;
+import org.webp2p.protocol.admin.StreamStats;
 import org.webp2p.ui.ConsoleFixture;
 import org.webp2p.ui.LiveRow;
 

@@ -1,0 +1,50 @@
+package org.webp2p.protocol.admin;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the console shows for one stream at one instant.
+ *
+ * @param ingestBitrate   bits per second of the segments in the live window (0 when nothing is ingested)
+ * @param segments        segments ingested since this origin started (for VOD and the demo, 0)
+ * @param lastSegmentAge  time since the last segment arrived; empty when none has
+ * @param requests        GET and HEAD requests answered, 304s included
+ * @param bytesOut        body bytes sent
+ * @param notModified     304 answers
+ */
+public record StreamStats(String name, Kind kind, long ingestBitrate, long segments,
+                          Optional<Duration> lastSegmentAge, long requests, long bytesOut, long notModified) {
+
+    /**
+     * The file name of a live stream's media playlist, and of a VOD root's entry playlist, in the
+     * origin's URLs ({@code /live/NAME/index.m3u8}, {@code /vod/NAME/index.m3u8}).
+     */
+    public static final String PLAYLIST_FILE = "index.m3u8";
+
+    /** Where a stream's content comes from and whether it still grows. */
+    public enum Kind { LIVE, ENDED, DEMO, VOD }
+
+    public StreamStats {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(lastSegmentAge, "lastSegmentAge");
+        if (notModified > requests) {
+            throw new IllegalArgumentException("more 304s than requests");
+        }
+    }
+
+    /**
+     * Where players fetch this stream: a live stream's own playlist, or a VOD root's entry playlist
+     * {@code index.m3u8} (the root is served as it is, so other playlists in it have their own paths).
+     */
+    public String playlistPath() {
+        return (kind == Kind.VOD ? "/vod/" : "/live/") + name + "/" + PLAYLIST_FILE;
+    }
+
+    /** Share of requests answered 304, from 0 to 1. */
+    public double notModifiedRatio() {
+        return requests == 0 ? 0 : (double) notModified / requests;
+    }
+}

@@ -1,0 +1,67 @@
+package org.webp2p.protocol.pingback;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.webp2p.nat.NatType;
+import org.webp2p.protocol.Require;
+
+/**
+ * One client report. Counters are deltas since the client's previous beacon, so beacons add up
+ * without the server remembering each client's totals.
+ *
+ * @param peerId     the client's peer ID, or null before it has one
+ * @param playedMs   media time played since the previous beacon (the base of the stall ratio)
+ * @param startupMs  time from open to first frame; present only in a session's first beacon
+ *                   (null, and left out, in every other)
+ * @param bufferMs   media buffered ahead of the playhead when the beacon was made
+ * @param natType    the client's NAT type; {@link NatType#UNKNOWN} when left out
+ * @param links      bytes exchanged with each connected peer
+ * @param connections peer connection attempts and successes, by the remote peer's NAT type
+ */
+public record Beacon(String sessionId, @Nullable String peerId, String swarm, long httpBytes, long p2pBytes,
+                     long uploadedBytes, long playedMs, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Long startupMs,
+                     int stalls, long stallMs, long bufferMs, NatType natType, List<Link> links,
+                     List<Connections> connections) {
+    /** The most links one beacon may carry: a client sends its busiest. */
+    public static final int MAX_LINKS = 64;
+    /** A day of anything in one beacon is a broken client, not a measurement. */
+    public static final long MAX_MS = 86_400_000L;
+
+    public Beacon {
+        Require.id(sessionId, "sessionId");
+        if (peerId != null) {
+            Require.id(peerId, "peerId");
+        }
+        Require.id(swarm, "swarm");
+        Require.that(httpBytes >= 0 && p2pBytes >= 0 && uploadedBytes >= 0, "byte counts must not be negative");
+        Require.that(playedMs >= 0 && playedMs <= MAX_MS, "playedMs must be between 0 and " + MAX_MS);
+        Require.that(startupMs == null || (startupMs >= 0 && startupMs <= MAX_MS),
+                "startupMs must be between 0 and " + MAX_MS);
+        Require.that(stalls >= 0 && stallMs >= 0 && stallMs <= MAX_MS,
+                "stalls and stallMs must be between 0 and " + MAX_MS);
+        Require.that(bufferMs >= 0 && bufferMs <= MAX_MS, "bufferMs must be between 0 and " + MAX_MS);
+        natType = natType == null ? NatType.UNKNOWN : natType;
+        links = links == null ? List.of() : List.copyOf(links);
+        connections = connections == null ? List.of() : List.copyOf(connections);
+        Require.that(links.size() <= MAX_LINKS, "at most " + MAX_LINKS + " links");
+        Require.that(connections.size() <= NatType.values().length, "at most one connections entry per NAT type");
+    }
+
+    /** Bytes exchanged with one peer since the previous beacon. */
+    public record Link(String peerId, long bytesIn, long bytesOut) {
+        public Link {
+            Require.id(peerId, "link peerId");
+            Require.that(bytesIn >= 0 && bytesOut >= 0, "link byte counts must not be negative");
+        }
+    }
+
+    /** Connection attempts to peers of one NAT type since the previous beacon. */
+    public record Connections(NatType remoteNat, int attempts, int successes) {
+        public Connections {
+            Require.that(remoteNat != null, "remoteNat is required");
+            Require.that(attempts >= 0 && successes >= 0 && successes <= attempts,
+                    "need 0 <= successes <= attempts, got " + successes + " of " + attempts);
+        }
+    }
+}
