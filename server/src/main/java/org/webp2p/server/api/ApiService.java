@@ -131,12 +131,12 @@ public final class ApiService extends HttpService {
 
         InetSocketAddress origin = running(OriginService.NAME).orElseThrow(() -> new HttpProblem(
                 HttpResponseStatus.SERVICE_UNAVAILABLE, "origin_down", "the origin is not running"));
-        String trackerUrl = d.tracker() == null ? null : d.tracker().address();
+        boolean secureTracker = scheme(req, c, TrackerService.NAME).equals("https");
+        String trackerUrl = d.tracker() == null ? null : withScheme(d.tracker().address(), secureTracker);
         return new SessionPlan(session.id(), stream.name(), stream.name(),
                 List.of(url(scheme(req, c, OriginService.NAME), host, origin, stream.playlistPath())),
                 trackerUrl,
-                trackerUrl == null ? null
-                        : webTrackerUrl(trackerUrl, scheme(req, c, TrackerService.NAME).equals("https")),
+                trackerUrl == null ? null : webTrackerUrl(trackerUrl, secureTracker),
                 d.rendezvous() == null ? List.of() : List.of(d.rendezvous().address()),
                 running(ServiceName.STUN.id()).map(a -> List.of(hostPort(host, a))).orElse(List.of()),
                 running(PingbackService.NAME)
@@ -279,6 +279,12 @@ public final class ApiService extends HttpService {
     /** https for a service with a certificate when the client itself came over TLS (a page on https must stay there). */
     private static String scheme(HttpRequestHandler.Request req, Config c, String service) {
         return req.secure() && ServerTls.configured(c, service) ? "https" : "http";
+    }
+
+    /** A tracker's announce URL (as loads report it, http) over https when the client came that way. */
+    private static String withScheme(String trackerUrl, boolean secure) {
+        return secure && trackerUrl.startsWith("http://") ? "https://" + trackerUrl.substring("http://".length())
+                : trackerUrl;
     }
 
     /** Where browsers reach a tracker's WebTorrent side: the host and port of its HTTP announce URL. */

@@ -83,6 +83,7 @@ class ServerTlsTest {
         JsonNode plan = JSON.readTree(session.body());
         assertThat(plan.get("playlistUrls").get(0).asText()).startsWith("https://");
         assertThat(plan.get("pingbackUrl").asText()).startsWith("https://");
+        assertThat(plan.get("trackerUrl").asText()).startsWith("https://");
         assertThat(plan.get("webTrackerUrl").asText())
                 .isEqualTo("wss://127.0.0.1:" + node.address("tracker").getPort() + TrackerService.WS_PATH);
 
