@@ -5,9 +5,7 @@
 //   node e2e/three-viewers.mjs --page http://127.0.0.1:8080/play/demo --seconds 40
 //
 // Options: --chromium PATH (default /usr/bin/chromium), --viewers N (3), --stagger S (4), --flags="...",
-// --screenshot FILE (the page of the viewer that took most from peers, before it stops), --tracker URL (announce to another
-// WebTorrent tracker instead of the one in the plan), --npm-tracker (start npm bittorrent-tracker's
-// server on loopback and announce there).
+// --screenshot FILE (the page of the viewer that took most from peers, before it stops).
 import { parseArgs } from "node:util";
 import { chromium } from "playwright-core";
 
@@ -19,8 +17,6 @@ const { values: opt } = parseArgs({
     stagger: { type: "string", default: "4" },
     chromium: { type: "string", default: "/usr/bin/chromium" },
     screenshot: { type: "string" },
-    tracker: { type: "string" },
-    "npm-tracker": { type: "boolean", default: false },
     flags: { type: "string" },
   },
 });
@@ -32,15 +28,6 @@ if (!opt.page) throw new Error("--page URL is required");
 // candidate, so neither mDNS host names nor media permissions get in the way. --flags="..." runs
 // with other flags instead.
 const FLAGS = opt.flags !== undefined ? opt.flags.split(" ").filter(Boolean) : ["--allow-loopback-in-peer-connection"];
-
-let trackerUrl = opt.tracker;
-let npmTracker = null;
-if (opt["npm-tracker"]) {
-  const { default: Server } = await import("bittorrent-tracker/server");
-  npmTracker = new Server({ udp: false, http: true, ws: true, stats: false });
-  await new Promise((resolve) => npmTracker.listen(0, "127.0.0.1", resolve));
-  trackerUrl = `ws://127.0.0.1:${npmTracker.http.address().port}/announce`;
-}
 
 const seconds = Number(opt.seconds);
 const viewers = Number(opt.viewers);
@@ -56,7 +43,6 @@ try {
     const page = await context.newPage();
     page.on("console", (m) => { if (m.type() === "error" || m.type() === "warning") logs.push(`viewer ${i}: ${m.text()}`); });
     page.on("pageerror", (e) => logs.push(`viewer ${i}: page error ${e.message}`));
-    if (trackerUrl) await page.routeWebSocket(/\/announce$/, (ws) => relay(ws, trackerUrl));
     await page.goto(`${opt.page}${opt.page.includes("?") ? "&" : "?"}muted=1`);
     pages.push(page);
   }
@@ -70,20 +56,6 @@ try {
   process.stdout.write(JSON.stringify({ live, final, logs: logs.slice(0, 50) }) + "\n");
 } finally {
   await browser.close();
-  if (npmTracker) npmTracker.close();
-}
-
-/** Carries a page's tracker socket to another tracker, frame by frame (Playwright cannot redirect one). */
-async function relay(route, url) {
-  const { WebSocket } = await import("ws");
-  const upstream = new WebSocket(url);
-  const early = [];
-  route.onMessage((m) => (upstream.readyState === WebSocket.OPEN ? upstream.send(m) : early.push(m)));
-  upstream.on("open", () => early.splice(0).forEach((m) => upstream.send(m)));
-  upstream.on("message", (data, binary) => route.send(binary ? data : data.toString("utf8")));
-  upstream.on("close", () => route.close());
-  upstream.on("error", () => route.close());
-  route.onClose(() => upstream.close());
 }
 
 function sleep(ms) {

@@ -5,7 +5,7 @@ import Hls from "hls.js";
 import { HlsJsP2PEngine } from "p2p-media-loader-hlsjs";
 import { BeaconReporter } from "./beacons.js";
 import { Playback } from "./playback.js";
-import { PlayerError, iceServers, openSession, renewSession, webSocketTracker } from "./session.js";
+import { PlayerError, iceServers, openSession, renewSession } from "./session.js";
 import { Traffic } from "./traffic.js";
 
 // p2p-media-loader's own peer-id prefix: peers and trackers see an ordinary 2.3 client.
@@ -108,7 +108,8 @@ class Player {
   }
 
   playWithHlsJs(plan) {
-    const tracker = webSocketTracker(plan.trackerUrl);
+    // The node's tracker over WebSocket (ws://, or wss:// when the page came over https).
+    const tracker = plan.webTrackerUrl;
     const p2pOn = this.wantP2p && plan.p2p.enabled && !!tracker;
     this.stats.mode = "hls.js";
     this.stats.p2p = p2pOn;
@@ -225,7 +226,7 @@ class Player {
   async renew() {
     try {
       const plan = await renewSession(this.api, this.plan.sessionId);
-      const p2pOn = this.wantP2p && plan.p2p.enabled && !!webSocketTracker(plan.trackerUrl);
+      const p2pOn = this.wantP2p && plan.p2p.enabled && !!plan.webTrackerUrl;
       if (this.engine && this.stats.mode === "hls.js" && p2pOn !== this.stats.p2p) {
         this.engine.applyDynamicConfig({ core: { isP2PDisabled: !p2pOn } });
         this.stats.p2p = p2pOn;

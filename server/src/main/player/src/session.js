@@ -49,19 +49,6 @@ export function renewSession(api, sessionId) {
   return call(`${api}/v1/sessions/${encodeURIComponent(sessionId)}`, { method: "GET" }, "Session renewal failed");
 }
 
-/**
- * The WebTorrent tracker a browser announces to: the tracker service of the plan, over its
- * WebSocket endpoint (ws:// beside http://, wss:// beside https://).
- */
-export function webSocketTracker(trackerUrl) {
-  if (!trackerUrl) return null;
-  const url = new URL(trackerUrl);
-  url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
-  url.pathname = "/announce";
-  url.search = "";
-  return url.toString();
-}
-
 /** ICE servers from the plan's STUN endpoints ("host:port"); never the public defaults. */
 export function iceServers(stun) {
   return (stun || []).map((hostPort) => ({ urls: `stun:${hostPort}` }));

@@ -5,8 +5,8 @@ import java.time.Duration;
 import javafx.application.Platform;
 import org.webp2p.server.ServerRuntime;
 import org.webp2p.ui.AdminClient;
-import org.webp2p.ui.ConsoleApplication;
 import org.webp2p.ui.RemoteNode;
+import org.webp2p.ui.shell.ConsoleApplication;
 import sun.misc.Signal;
 
 /** The desktop console; kept apart from the command so headless runs never load JavaFX. */

@@ -2,24 +2,22 @@ package org.webp2p.sdk;
 
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
-import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
+import java.util.LongSummaryStatistics;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,43 +33,60 @@ import org.webp2p.sdk.control.ApiClient;
 import org.webp2p.sdk.control.PingbackReporter;
 import org.webp2p.sdk.control.TrackerClient;
 import org.webp2p.sdk.diagnostics.Diagnostics;
-import org.webp2p.sdk.diagnostics.PeerConnectionFailure;
-import org.webp2p.sdk.fetch.Arrivals;
 import org.webp2p.sdk.fetch.FallbackReason;
 import org.webp2p.sdk.fetch.FetchAction;
 import org.webp2p.sdk.fetch.SchedulerSettings;
 import org.webp2p.sdk.fetch.SegmentScheduler;
 import org.webp2p.sdk.hls.MediaPlaylist;
+import org.webp2p.sdk.hls.PlaylistPoller;
 import org.webp2p.sdk.http.HttpFetcher;
 import org.webp2p.sdk.nat.StartupNatProbe;
 import org.webp2p.sdk.peer.ConnectionTotals;
-import org.webp2p.sdk.peer.HeldSegments;
-import org.webp2p.sdk.peer.PeerEvents;
 import org.webp2p.sdk.peer.PeerNetwork;
 import org.webp2p.sdk.peer.SeedSelection;
 import org.webp2p.sdk.playback.Playback;
 import org.webp2p.sdk.playback.PlaybackStats;
 import org.webp2p.sdk.playback.RequestDrivenPlayback;
 import org.webp2p.sdk.playback.VirtualPlayer;
+import org.webp2p.sdk.session.BeaconTimer;
+import org.webp2p.sdk.session.PlanRenewer;
+import org.webp2p.sdk.session.TrackerAnnouncer;
+import org.webp2p.sdk.time.Alarm;
+import org.webp2p.sdk.time.AlarmClock;
+import org.webp2p.sdk.time.EventLoopAlarmClock;
 
 /**
  * Plays one stream through WebP2P: opens an API session, follows the playlist, fetches every
- * segment where the scheduler says, keeps a real-time player fed, announces to the tracker and
- * reports beacons. All state lives on one event loop, so nothing here needs locks; results of
- * network calls hop back onto it.
+ * segment where the scheduler says, keeps a player fed, announces to the tracker and reports
+ * beacons. Segments come from peers through a {@link PeerNetwork} when the API's plan enables P2P,
+ * each checked against the digest the origin published before it is used; the HTTP path is the
+ * safety net the scheduler falls back to whenever a peer is missing, slow or wrong.
  *
- * <p>Segments come from peers through a {@link PeerNetwork} when the API's plan enables P2P, each
- * checked against the digest the origin published before it is used; the HTTP path is the safety
- * net the scheduler falls back to whenever a peer is missing, slow or wrong.
+ * <pre>{@code
+ * try (WebP2pPlayerSource source = WebP2pPlayerSource.builder().api(api).stream("demo").eventLoops(group).build()) {
+ *     source.start().get();
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <p>The work is split into parts, each on its own alarm: the {@link PlaylistPoller} keeps the
+ * playlist fresh, the playback step (every 100 ms) moves the player on and carries out the
+ * scheduler's fetches, the {@link PlanRenewer} renews the plan, the {@link TrackerAnnouncer} keeps
+ * the client in its swarm and the {@link BeaconTimer} sends beacons. A part that throws carries
+ * on; the failure goes to {@link #diagnostics()}, which logs it once and counts its repeats.
+ *
+ * <p><b>Threading.</b> The source takes one event loop from the group when it is built and keeps
+ * all its state there: the plan, the playlist, the segments, the scheduler, the peer network and
+ * every part. Nothing is locked; network answers hop back onto the loop. Its public methods may be
+ * called from any thread: getters read snapshots the playback step refreshes, and the methods that
+ * return futures do their work on the loop and complete there, so callbacks attached to them must
+ * not block. {@link #start()} and {@link #close()} wait for the network and throw
+ * {@link IllegalStateException} when called on the loop. Diagnostics listeners are called on the loop.
  */
 public final class WebP2pPlayerSource implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WebP2pPlayerSource.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
-    private static final long TICK_MS = 100;
-    /** Segments kept after playing, for peers that are a little behind. */
-    private static final int KEEP_BEHIND = 6;
-    private static final long SHORT_OF_PEERS_ANNOUNCE_MS = 3_000;
-    private static final long RENEW_WHILE_OFF_MS = 3_000;
+    private static final long PLAYBACK_STEP_MS = 100;
     /**
      * Peers come and go: give up on a silent one within seconds, and keep NAT mappings warm. A
      * player has a handful of sessions moving a few hundred kbit/s: 20 ms timers serve its 200 ms
@@ -85,74 +100,78 @@ public final class WebP2pPlayerSource implements AutoCloseable {
     private final String stream;
     private final String token;
     private final EventLoop loop;
+    private final LongSupplier clock = System::currentTimeMillis;
+    private final AlarmClock alarms;
     private final HttpFetcher http;
-    private final LongSupplier clock;
-    private volatile String peerId;
     private final InetSocketAddress localAddress;
-    private InetSocketAddress peerBind;
-    private DatagramTunnel peerTunnel = DatagramTunnel.DIRECT;
-    private RtmfpEndpoint endpoint;
-    private PeerNetwork peers;
-    private int swarmSize;
+    private final InetSocketAddress peerBind;
+    private final DatagramTunnel peerTunnel;
+    private final boolean natTypeGiven;
+    private final RequestDrivenPlayback requests;
     private final Diagnostics diagnostics = new Diagnostics();
-    private volatile NatType natType = NatType.UNKNOWN;
-    private volatile boolean natTypeGiven;
-    private final Map<Long, byte[]> segments = new HashMap<>();
-    private final Map<Long, MediaPlaylist.Segment> known = new HashMap<>();
-    /** What slow peers delivered of segments HTTP is now finishing. */
-    private final Map<Long, byte[]> partials = new HashMap<>();
-    private final Arrivals arrivals = new Arrivals();
-    private final CompletableFuture<MediaPlaylist> firstPlaylist = new CompletableFuture<>();
+    private final SegmentStore store = new SegmentStore();
     private final SchedulerSettings settings = SchedulerSettings.defaults();
+    private final CompletableFuture<MediaPlaylist> firstPlaylist = new CompletableFuture<>();
+    private final PlaylistPoller poller;
+    private final Alarm playbackAlarm;
+    private final AtomicBoolean started = new AtomicBoolean();
 
-    private SessionPlan plan;
-    private PingbackReporter pingback;
-    private TrackerClient tracker;
-    private RequestDrivenPlayback requests;
+    // Set up by start (the endpoint on the caller's thread, the rest on the loop once the API
+    // answers), then used on the loop.
+    private RtmfpEndpoint endpoint;
     private Playback player;
     private SegmentScheduler scheduler;
-    private MediaPlaylist playlist;
-    private ScheduledFuture<?> ticker;
-    private long nextPlaylistAt;
-    private long nextReportAt;
-    private long nextAnnounceAt;
-    private long nextRenewAt;
-    private boolean playlistInFlight;
+    private volatile SegmentFetcher fetcher;
+    private PlanRenewer renewer;
+    private PingbackReporter pingback;
+    private BeaconTimer beacons;
+    private TrackerClient tracker;
+    private TrackerAnnouncer announcer;
+    // Loop-confined.
+    private PeerNetwork peers;
+    private int swarmSize;
+    // Written on the loop, read from any thread.
+    private volatile SessionPlan plan;
+    private volatile String peerId;
+    private volatile NatType natType;
     private volatile PlaybackStats stats = new PlaybackStats(-1, 0, 0, 0);
-    private volatile long httpBytes;
-    private volatile long p2pBytes;
     private volatile List<ConnectionTotals> connections = List.of();
     private volatile int connectedPeers;
 
-    public WebP2pPlayerSource(URI api, String stream, String token, EventLoopGroup group,
-                              InetSocketAddress localAddress, LongSupplier clockMs) {
-        this.api = api;
-        this.stream = stream;
-        this.token = token;
-        this.loop = group.next();
-        this.http = new HttpFetcher(group, localAddress);
-        this.localAddress = localAddress;
-        this.clock = clockMs;
-        this.peerBind = new InetSocketAddress(localAddress == null ? null : localAddress.getAddress(), 0);
+    private WebP2pPlayerSource(Builder b) {
+        this.api = Objects.requireNonNull(b.api, "api");
+        this.stream = Objects.requireNonNull(b.stream, "stream");
+        this.token = b.token;
+        this.loop = Objects.requireNonNull(b.group, "eventLoops").next();
+        this.alarms = new EventLoopAlarmClock(loop, clock, diagnostics::internalFailure);
+        this.localAddress = b.localAddress;
+        this.http = new HttpFetcher(b.group, localAddress);
+        this.peerBind = b.peerBind != null ? b.peerBind
+                : new InetSocketAddress(localAddress == null ? null : localAddress.getAddress(), 0);
+        this.peerTunnel = b.peerTunnel;
+        this.natTypeGiven = b.natType != null;
+        this.natType = natTypeGiven ? b.natType : NatType.UNKNOWN;
+        this.requests = b.followPlayerRequests ? new RequestDrivenPlayback(clock) : null;
+        this.poller = new PlaylistPoller(alarms, () -> URI.create(plan.playlistUrls().get(0)), uri -> http.get(uri, TIMEOUT),
+                this::onPlaylist);
+        this.playbackAlarm = new Alarm(alarms, "playback", this::onPlaybackAlarm);
+    }
+
+    /** Options for a source; {@link Builder#api}, {@link Builder#stream} and {@link Builder#eventLoops} are required. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /**
-     * Where the peer-to-peer socket binds and the path its datagrams take (the simulator puts each
-     * peer behind an emulated NAT); before start. By default it binds beside the HTTP client.
-     */
-    public void peerSocket(InetSocketAddress bind, DatagramTunnel tunnel) {
-        if (endpoint != null) {
-            throw new IllegalStateException("choose the peer socket before start");
-        }
-        this.peerBind = bind;
-        this.peerTunnel = tunnel;
-    }
-
-    /**
-     * Opens the session and starts playing; completes once the API has answered. Binds the peer
-     * socket first, on the calling thread; without one (UDP refused) the source plays over HTTP.
+     * Opens the session and starts playing; completes once the API has answered, failing with its
+     * reason if it refused. Binds the peer socket first, on the calling thread; without one (UDP
+     * refused) the source plays over HTTP. Once only, and not on the source's event loop.
      */
     public CompletableFuture<SessionPlan> start() {
+        offLoop("start()");
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("the player source is already started");
+        }
         try {
             endpoint = RtmfpEndpoint.builder().localAddress(peerBind).tunnel(peerTunnel).eventLoop(loop)
                     .params(PEER_PARAMS).bind();
@@ -163,25 +182,84 @@ public final class WebP2pPlayerSource implements AutoCloseable {
             new SecureRandom().nextBytes(id);
             peerId = HexFormat.of().formatHex(id);
         }
-        return new ApiClient(http, api, TIMEOUT).open(stream, token).thenApplyAsync(p -> {
-            plan = p;
-            player = requests != null ? requests : new VirtualPlayer(clock);
-            scheduler = new SegmentScheduler(settings.withPrefetch(p.p2p().prefetchSegments()),
-                    p.p2p().enabled(), diagnostics::httpFallback, this::seeds);
-            nextRenewAt = clock.getAsLong() + renewInterval(p);
-            if (p.pingbackUrl() != null) {
-                pingback = new PingbackReporter(http, URI.create(p.pingbackUrl()), p.sessionId(), p.swarm(), TIMEOUT);
-                pingback.identity(peerId, natType);
-            }
-            if (p.trackerUrl() != null) {
-                tracker = new TrackerClient(http, URI.create(p.trackerUrl()), TIMEOUT);
-            }
-            ticker = loop.scheduleAtFixedRate(this::tick, 0, TICK_MS, TimeUnit.MILLISECONDS);
-            if (!natTypeGiven && p.stun() != null && !p.stun().isEmpty()) {
-                classifyNat(p.stun());
-            }
-            return p;
-        }, loop);
+        return new ApiClient(http, api, TIMEOUT).open(stream, token).thenApplyAsync(this::opened, loop);
+    }
+
+    /** The API answered: set up the parts the plan calls for, and fetch the first playlist. */
+    private SessionPlan opened(SessionPlan p) {
+        plan = p;
+        player = requests != null ? requests : new VirtualPlayer(clock);
+        scheduler = new SegmentScheduler(settings.withPrefetch(p.p2p().prefetchSegments()), p.p2p().enabled(),
+                diagnostics::httpFallback, this::seeds);
+        renewer = new PlanRenewer(alarms, () -> plan, id -> new ApiClient(http, api, TIMEOUT).renew(id), this::renewed);
+        if (p.pingbackUrl() != null) {
+            pingback = new PingbackReporter(http, URI.create(p.pingbackUrl()), p.sessionId(), p.swarm(), TIMEOUT);
+            pingback.identity(peerId, natType);
+            beacons = new BeaconTimer(alarms, () -> plan.pingbackIntervalMs(), this::report);
+        }
+        fetcher = new SegmentFetcher(loop, http, TIMEOUT, store, scheduler, player, diagnostics, pingback, poller::heardOf);
+        if (p.trackerUrl() != null) {
+            tracker = new TrackerClient(http, URI.create(p.trackerUrl()), TIMEOUT);
+            announcer = new TrackerAnnouncer(alarms, this::announce, this::shortOfPeers);
+        }
+        poller.start();
+        if (!natTypeGiven && p.stun() != null && !p.stun().isEmpty()) {
+            classifyNat(p.stun());
+        }
+        return p;
+    }
+
+    /** Each playlist the poller fetched; the first one starts playback and the parts that follow it. */
+    private void onPlaylist(MediaPlaylist fresh) {
+        store.list(fresh);
+        for (MediaPlaylist.Segment s : fresh.segments()) {
+            player.describe(s.sequence(), s.durationMs());
+        }
+        if (firstPlaylist.isDone()) {
+            return;
+        }
+        // A live player joins three segments behind the edge, as HLS players do; with peers one
+        // more, so a new segment has time to spread before it is needed.
+        int behind = endpoint != null && plan.p2p().enabled() ? 3 : 2;
+        player.startAt(fresh.ended() ? fresh.mediaSequence() : Math.max(fresh.mediaSequence(), fresh.lastSequence() - behind));
+        firstPlaylist.complete(fresh);
+        // Startup is on the clock: plan the first segments now, not at the next step.
+        playbackAlarm.setIn(0);
+        if (beacons != null) {
+            beacons.start();
+        }
+        renewer.start();
+        if (announcer != null) {
+            announcer.start();
+        }
+    }
+
+    /** The playback step: moves the player on and carries out what the scheduler decides. */
+    private void onPlaybackAlarm() {
+        playbackAlarm.setIn(PLAYBACK_STEP_MS);
+        player.tick();
+        if (peers != null) {
+            peers.tick();
+        } else {
+            joinPeers(plan);
+        }
+        for (FetchAction a : scheduler.plan(clock.getAsLong(), player, poller.latest().lastSequence(), fetcher)) {
+            fetcher.carryOut(a);
+        }
+        stats = player.stats();
+        store.evictBefore(player.playhead());
+        if (peers != null) {
+            peers.forgetBefore(player.playhead());
+            connections = peers.connectionTotals();
+            connectedPeers = peers.connectedPeers();
+        }
+    }
+
+    /** A renewed plan: P2P may have been switched on as the swarm grew, or off, and the nodes moved. */
+    private void renewed(SessionPlan fresh) {
+        plan = fresh;
+        scheduler.update(fresh.p2p().enabled(), fresh.p2p().prefetchSegments());
+        joinPeers(fresh);
     }
 
     /**
@@ -196,31 +274,15 @@ public final class WebP2pPlayerSource implements AutoCloseable {
         if (peers == null && endpoint != null && p.p2p().enabled() && p.rendezvous() != null
                 && !p.rendezvous().isEmpty() && player.stats().startupMs() >= 0) {
             peers = new PeerNetwork(endpoint, loop, clock, p.swarm(), p.p2p().maxPeers(), p.p2p().uploadLimitKbps(),
-                    new Held(), new Events());
+                    store, fetcher);
+            fetcher.usePeers(peers);
             peers.natType(natType);
             peers.joinRendezvous(p.rendezvous(), p.stream(), token);
             // Meet the swarm now rather than at the next periodic announce.
-            nextAnnounceAt = nextAnnounceAt == 0 ? 0 : clock.getAsLong();
-        }
-    }
-
-    /** As often as beacons; sooner while P2P is off, since a growing swarm is what turns it on. */
-    private static long renewInterval(SessionPlan p) {
-        long beacons = Math.max(1_000, p.pingbackIntervalMs());
-        return p.p2p().enabled() ? beacons : Math.min(beacons, RENEW_WHILE_OFF_MS);
-    }
-
-    /** Asks the API for a fresh plan: P2P may have been switched on as the swarm grew, or off. */
-    private void renewPlan() {
-        new ApiClient(http, api, TIMEOUT).renew(plan.sessionId()).whenCompleteAsync((fresh, failure) -> {
-            if (failure != null) {
-                log.debug("plan not renewed, keeping the last one: {}", failure.toString());
-                return;
+            if (announcer != null) {
+                announcer.soon();
             }
-            plan = fresh;
-            scheduler.update(fresh.p2p().enabled(), fresh.p2p().prefetchSegments());
-            joinPeers(fresh);
-        }, loop);
+        }
     }
 
     private void classifyNat(List<String> stun) {
@@ -228,9 +290,6 @@ public final class WebP2pPlayerSource implements AutoCloseable {
                 .whenCompleteAsync((type, failure) -> {
                     if (failure != null) {
                         log.debug("NAT not classified: {}", failure.toString());
-                        return;
-                    }
-                    if (natTypeGiven) {
                         return;
                     }
                     natType = type;
@@ -241,175 +300,10 @@ public final class WebP2pPlayerSource implements AutoCloseable {
                         peers.natType(natType);
                     }
                     // Tell the tracker now rather than at the next periodic update, so peers are matched on it.
-                    if (nextAnnounceAt != 0) {
-                        nextAnnounceAt = clock.getAsLong();
+                    if (announcer != null) {
+                        announcer.soon();
                     }
                 }, loop);
-    }
-
-    private void tick() {
-        try {
-            long now = clock.getAsLong();
-            if (now >= nextPlaylistAt && !playlistInFlight && (playlist == null || !playlist.ended())) {
-                refreshPlaylist(now);
-            }
-            if (playlist == null) {
-                return;
-            }
-            player.tick();
-            if (peers != null) {
-                peers.tick();
-            } else {
-                joinPeers(plan);
-            }
-            for (FetchAction a : scheduler.plan(now, player, playlist.lastSequence(), this::holders)) {
-                if (a instanceof FetchAction.FromHttp h) {
-                    fetchHttp(h);
-                } else if (a instanceof FetchAction.FromPeer f) {
-                    peers.request(f.peerId(), f.sequence(), known.get(f.sequence()).digest().bytes());
-                } else if (a instanceof FetchAction.CancelPeer c) {
-                    byte[] prefix = peers.cancel(c.peerId(), c.sequence());
-                    if (prefix.length > 0) {
-                        partials.put(c.sequence(), prefix);
-                    }
-                }
-            }
-            stats = player.stats();
-            segments.keySet().removeIf(s -> s < player.playhead() - KEEP_BEHIND);
-            if (peers != null) {
-                peers.forgetBefore(player.playhead());
-                connections = peers.connectionTotals();
-                connectedPeers = peers.connectedPeers();
-            }
-            if (pingback != null && now >= nextReportAt) {
-                nextReportAt = now + plan.pingbackIntervalMs();
-                report();
-            }
-            if (now >= nextRenewAt) {
-                nextRenewAt = now + renewInterval(plan);
-                renewPlan();
-            }
-            if (tracker != null && now >= nextAnnounceAt) {
-                announce(nextAnnounceAt == 0 ? AnnounceEvent.JOIN : AnnounceEvent.UPDATE);
-                // A client short of peers asks again soon rather than waiting out the interval.
-                boolean short_ = peers != null && peers.connectedPeers() < Math.min(2, plan.p2p().maxPeers());
-                nextAnnounceAt = now + (short_ ? SHORT_OF_PEERS_ANNOUNCE_MS : Duration.ofSeconds(15).toMillis());
-            }
-        } catch (RuntimeException e) {
-            log.warn("player source tick failed; carrying on", e);
-        }
-    }
-
-    private void refreshPlaylist(long now) {
-        playlistInFlight = true;
-        URI uri = URI.create(plan.playlistUrls().get(0));
-        http.get(uri, TIMEOUT).whenCompleteAsync((r, failure) -> {
-            playlistInFlight = false;
-            long retryMs = playlist == null ? 1000 : Math.max(500, playlist.targetDurationMs() / 2);
-            nextPlaylistAt = clock.getAsLong() + retryMs;
-            if (failure != null || !r.ok()) {
-                log.debug("playlist {} not fetched: {}", uri, failure != null ? failure.toString() : r.status());
-                return;
-            }
-            try {
-                MediaPlaylist fresh = MediaPlaylist.parse(r.text(), uri);
-                // Just behind the window is still served, for a player a refresh late; further back is gone.
-                known.keySet().removeIf(seq -> seq < fresh.mediaSequence() - KEEP_BEHIND);
-                for (MediaPlaylist.Segment s : fresh.segments()) {
-                    known.put(s.sequence(), s);
-                    player.describe(s.sequence(), s.durationMs());
-                }
-                if (playlist == null) {
-                    // A live player joins three segments behind the edge, as HLS players do; with
-                    // peers one more, so a new segment has time to spread before it is needed.
-                    int behind = endpoint != null && plan.p2p().enabled() ? 3 : 2;
-                    player.startAt(fresh.ended() ? fresh.mediaSequence()
-                            : Math.max(fresh.mediaSequence(), fresh.lastSequence() - behind));
-                }
-                boolean first = playlist == null;
-                playlist = fresh;
-                firstPlaylist.complete(fresh);
-                if (first) {
-                    // Startup is on the clock: ask for the first segments now, not at the next tick.
-                    loop.execute(this::tick);
-                }
-                nextPlaylistAt = clock.getAsLong() + Math.max(500, fresh.targetDurationMs() / 2);
-            } catch (IllegalArgumentException e) {
-                log.warn("playlist {} is not valid HLS: {}", uri, e.getMessage());
-            }
-        }, loop);
-    }
-
-    /**
-     * Fetches a segment from the origin; after a slow peer, only the part it did not deliver, and
-     * the whole is checked against the digest since its start came from the peer.
-     */
-    private void fetchHttp(FetchAction.FromHttp h) {
-        MediaPlaylist.Segment s = known.get(h.sequence());
-        byte[] prefix = partials.remove(h.sequence());
-        if (s == null) {
-            scheduler.httpFailed(h.sequence());
-            return;
-        }
-        long from = prefix != null && prefix.length == h.fromByte() ? h.fromByte() : 0;
-        http.getFrom(s.uri(), from, TIMEOUT).whenCompleteAsync((r, failure) -> {
-            if (failure != null || !r.ok()) {
-                scheduler.httpFailed(h.sequence());
-                return;
-            }
-            countHttp(r.body().length);
-            if (segments.containsKey(h.sequence())) {
-                return; // arrived another way meanwhile
-            }
-            // A 200 instead of 206 is the whole segment: the origin ignored the range.
-            boolean continued = from > 0 && r.status() == 206;
-            byte[] body = continued ? concat(prefix, r.body()) : r.body();
-            if (continued && s.digest() != null && !s.digest().matches(body)) {
-                scheduler.httpFailed(h.sequence());
-                return;
-            }
-            if (continued) {
-                countP2p(prefix.length);
-            }
-            stored(h.sequence(), body);
-        }, loop);
-    }
-
-    private static byte[] concat(byte[] head, byte[] tail) {
-        byte[] all = Arrays.copyOf(head, head.length + tail.length);
-        System.arraycopy(tail, 0, all, head.length, tail.length);
-        return all;
-    }
-
-    private void countHttp(int bytes) {
-        httpBytes += bytes;
-        if (pingback != null) {
-            pingback.httpBytes(bytes);
-        }
-    }
-
-    /** Bytes from peers that passed the digest check: only those count as offload. */
-    private void countP2p(int bytes) {
-        p2pBytes += bytes;
-        if (pingback != null) {
-            pingback.p2pBytes(bytes);
-        }
-    }
-
-    private void stored(long sequence, byte[] body) {
-        segments.put(sequence, body);
-        scheduler.completed(sequence);
-        player.arrived(sequence);
-        arrivals.arrived(sequence, body);
-        if (peers != null) {
-            peers.announce(sequence);
-        }
-    }
-
-    /** Peers that hold a segment; only segments with a published digest are taken from peers. */
-    private Set<String> holders(long sequence) {
-        MediaPlaylist.Segment s = known.get(sequence);
-        return peers == null || s == null || s.digest() == null ? Set.of() : peers.holders(sequence);
     }
 
     private boolean seeds(long sequence, long msBeforeUrgent) {
@@ -417,80 +311,35 @@ public final class WebP2pPlayerSource implements AutoCloseable {
                 || SeedSelection.seeds(peerId, sequence, swarmSize, msBeforeUrgent);
     }
 
-    private CompletableFuture<Boolean> report() {
+    /** A client short of peers announces sooner, to meet the swarm. */
+    private boolean shortOfPeers() {
+        return peers != null && peers.connectedPeers() < Math.min(2, plan.p2p().maxPeers());
+    }
+
+    private CompletableFuture<?> report() {
         return peers == null ? pingback.report(player.stats(), player.bufferAheadMs(), List.of(), List.of())
                 : pingback.report(player.stats(), player.bufferAheadMs(), peers.linkTotals(), peers.connectionTotals());
     }
 
-    /** What the peer network reports, on this source's loop. */
-    private final class Events implements PeerEvents {
-        @Override
-        public void segment(String peer, long sequence, byte[] body) {
-            MediaPlaylist.Segment listed = known.get(sequence);
-            if (listed == null || segments.containsKey(sequence)) {
-                return; // slid out of the window, or arrived another way meanwhile
-            }
-            if (listed.digest() == null || !listed.digest().matches(body)) {
-                scheduler.peerFailed(sequence, peer, FallbackReason.CORRUPT);
-                peers.drop(peer, "segment " + sequence + " (" + body.length + " bytes) does not match the digest "
-                        + "the origin published");
-                return;
-            }
-            countP2p(body.length);
-            stored(sequence, body);
-        }
-
-        @Override
-        public void progress(String peer, long sequence, long bytes) {
-            scheduler.peerProgress(sequence, bytes);
-        }
-
-        @Override
-        public void transferFailed(String peer, long sequence, FallbackReason reason) {
-            scheduler.peerFailed(sequence, peer, reason);
-        }
-
-        @Override
-        public void peerFailed(PeerConnectionFailure failure) {
-            diagnostics.peerConnectionFailed(failure);
-        }
-
-        @Override
-        public void heardOf(long sequence) {
-            if (playlist != null && sequence > playlist.lastSequence() && !playlist.ended()) {
-                nextPlaylistAt = Math.min(nextPlaylistAt, clock.getAsLong());
-            }
-        }
-    }
-
-    /** The segments this source holds, served to peers. */
-    private final class Held implements HeldSegments {
-        @Override
-        public byte[] get(long sequence) {
-            return segments.get(sequence);
-        }
-
-        @Override
-        public Set<Long> sequences() {
-            return segments.keySet();
-        }
-    }
-
-    /**
-     * Lets an external player drive timing instead of the built-in virtual player: each segment it
-     * asks for through {@link #segmentForPlayer} becomes the position the scheduler plans from. Call
-     * before {@link #start}; the local proxy needs it.
-     */
-    public void followPlayerRequests() {
-        if (plan != null) {
-            throw new IllegalStateException("choose the playback mode before start");
-        }
-        requests = new RequestDrivenPlayback(clock);
+    private CompletableFuture<?> announce(AnnounceEvent event) {
+        LongSummaryStatistics held = store.sequences().stream().mapToLong(Long::longValue).summaryStatistics();
+        SegmentRange have = held.getCount() == 0 ? null : new SegmentRange(held.getMin(), held.getMax());
+        // Before the first segment plays the playhead is -1; the tracker's position starts at 0.
+        long position = Math.max(0, player.playhead());
+        return tracker.announce(new AnnounceRequest(plan.swarm(), peerId, event, natType, List.of(), position, have,
+                plan.p2p().uploadLimitKbps(), null)).whenCompleteAsync((answer, failure) -> {
+                    if (failure != null) {
+                        log.debug("announce failed: {}", failure.toString());
+                    } else if (answer != null && peers != null && event != AnnounceEvent.LEAVE) {
+                        swarmSize = answer.swarmSize();
+                        peers.offer(answer.peers());
+                    }
+                }, loop).exceptionally(e -> null);
     }
 
     /** The newest media playlist, once the first one has been fetched (the future waits for it). */
     public CompletableFuture<MediaPlaylist> playlist() {
-        return firstPlaylist.thenApplyAsync(first -> playlist, loop);
+        return firstPlaylist.thenApplyAsync(first -> poller.latest(), loop);
     }
 
     /**
@@ -503,17 +352,17 @@ public final class WebP2pPlayerSource implements AutoCloseable {
             if (requests != null) {
                 requests.requested(sequence);
             }
-            byte[] held = segments.get(sequence);
-            MediaPlaylist.Segment listed = known.get(sequence);
+            byte[] held = store.get(sequence);
+            MediaPlaylist.Segment listed = store.listed(sequence);
             if (held != null || listed == null) {
                 return held != null ? CompletableFuture.completedFuture(held) : CompletableFuture.<byte[]>failedFuture(
                         new NoSuchElementException("segment " + sequence + " is not in the playlist"));
             }
-            CompletableFuture<byte[]> arrival = arrivals.await(sequence);
-            loop.schedule(() -> {
-                if (arrivals.abandon(sequence, arrival)) {
+            CompletableFuture<byte[]> arrival = store.await(sequence);
+            alarms.schedule(settings.urgentMs(), () -> {
+                if (store.abandon(sequence, arrival)) {
                     diagnostics.httpFallback(new SegmentScheduler.Fallback(sequence, FallbackReason.URGENT));
-                    fetchForPlayer(listed).whenComplete((body, failure) -> {
+                    fetcher.fetchForPlayer(listed).whenComplete((body, failure) -> {
                         if (failure != null) {
                             arrival.completeExceptionally(failure);
                         } else {
@@ -521,25 +370,12 @@ public final class WebP2pPlayerSource implements AutoCloseable {
                         }
                     });
                 }
-            }, settings.urgentMs(), TimeUnit.MILLISECONDS);
+            });
             return arrival;
         }, loop).thenCompose(f -> f).whenCompleteAsync((body, failure) -> {
             if (requests != null) {
                 requests.answered(sequence, failure == null);
             }
-        }, loop);
-    }
-
-    private CompletableFuture<byte[]> fetchForPlayer(MediaPlaylist.Segment s) {
-        return http.get(s.uri(), TIMEOUT).thenApplyAsync(r -> {
-            if (!r.ok()) {
-                throw new CompletionException(new IOException("origin answered " + r.status() + " for " + s.uri()));
-            }
-            countHttp(r.body().length);
-            if (!segments.containsKey(s.sequence())) {
-                stored(s.sequence(), r.body());
-            }
-            return r.body();
         }, loop);
     }
 
@@ -555,38 +391,29 @@ public final class WebP2pPlayerSource implements AutoCloseable {
                 }));
     }
 
-    private CompletableFuture<?> announce(AnnounceEvent event) {
-        long position = Math.max(0, player.playhead());
-        List<Long> held = new ArrayList<>(segments.keySet());
-        SegmentRange have = held.isEmpty() ? null
-                : new SegmentRange(held.stream().min(Long::compare).get(), held.stream().max(Long::compare).get());
-        return tracker.announce(new AnnounceRequest(plan.swarm(), peerId, event, natType, List.of(), position, have,
-                plan.p2p().uploadLimitKbps(), null)).whenCompleteAsync((answer, failure) -> {
-                    if (failure != null) {
-                        log.debug("announce failed: {}", failure.toString());
-                    } else if (answer != null && peers != null && event != AnnounceEvent.LEAVE) {
-                        swarmSize = answer.swarmSize();
-                        peers.offer(answer.peers());
-                    }
-                }, loop).exceptionally(e -> null);
+    /**
+     * A segment this source holds now, by media sequence number, without waiting for one to
+     * arrive (see {@link #segmentForPlayer} for that). Completes on the loop; safe to call from it.
+     */
+    public CompletableFuture<Optional<byte[]>> heldSegment(long sequence) {
+        return CompletableFuture.supplyAsync(() -> Optional.ofNullable(store.get(sequence)), loop);
     }
 
-    /** A segment this source holds, by media sequence number. */
-    public Optional<byte[]> segment(long sequence) {
-        return CompletableFuture.supplyAsync(() -> Optional.ofNullable(segments.get(sequence)), loop).join();
-    }
-
+    /** How playback has gone so far: startup time, media played, stalls. */
     public PlaybackStats stats() {
         return stats;
     }
 
+    /** Bytes of segments that came from the origin over HTTP. */
     public long httpBytes() {
-        return httpBytes;
+        SegmentFetcher f = fetcher;
+        return f == null ? 0 : f.httpBytes();
     }
 
     /** Bytes of segments that came from peers and passed their digest check. */
     public long p2pBytes() {
-        return p2pBytes;
+        SegmentFetcher f = fetcher;
+        return f == null ? 0 : f.p2pBytes();
     }
 
     /** Peer connections tried and made, by the far peer's NAT type. */
@@ -604,47 +431,46 @@ public final class WebP2pPlayerSource implements AutoCloseable {
         return diagnostics.fallbacks();
     }
 
-    /** HTTP fallbacks and failed peer connections, to read or to listen to. */
+    /** HTTP fallbacks, failed peer connections and parts that threw, to read or to listen to. */
     public Diagnostics diagnostics() {
         return diagnostics;
     }
 
+    /** This client's id in the swarm; null before {@link #start}. */
     public String peerId() {
         return peerId;
     }
 
-    /**
-     * Sets the NAT type this client reports, instead of classifying it against the plan's STUN
-     * servers (a simulation knows its emulated NATs); before start.
-     */
-    public void natType(NatType type) {
-        this.natType = type;
-        this.natTypeGiven = true;
-    }
-
-    /** The NAT type reported in announces and beacons: UNKNOWN until classified. */
+    /** The NAT type reported in announces and beacons: the one given, else UNKNOWN until classified. */
     public NatType natType() {
         return natType;
     }
 
+    /** The plan in force: empty until the API has answered. */
     public Optional<SessionPlan> plan() {
         return Optional.ofNullable(plan);
     }
 
-    /** Stops playing, leaves the swarm and sends a last beacon. */
+    /**
+     * Stops playing, leaves the swarm and sends a last beacon, waiting up to five seconds for them.
+     * Not on the source's event loop, which it waits for.
+     */
     @Override
     public void close() {
+        offLoop("close()");
         firstPlaylist.completeExceptionally(new IllegalStateException("the player source is closed"));
         CompletableFuture<?> done = CompletableFuture.supplyAsync(() -> {
-            if (ticker != null) {
-                ticker.cancel(false);
-            }
+            poller.stop();
+            playbackAlarm.cancel();
             List<CompletableFuture<?>> last = new ArrayList<>();
-            if (tracker != null) {
-                last.add(announce(AnnounceEvent.LEAVE));
+            if (renewer != null) {
+                renewer.stop();
             }
-            if (pingback != null && player != null) {
-                last.add(report());
+            if (announcer != null) {
+                last.add(announcer.leave());
+            }
+            if (beacons != null) {
+                last.add(beacons.last());
             }
             return CompletableFuture.allOf(last.toArray(CompletableFuture[]::new));
         }, loop).thenCompose(f -> f);
@@ -658,6 +484,92 @@ public final class WebP2pPlayerSource implements AutoCloseable {
             peers.close();
         } else if (endpoint != null) {
             endpoint.close();
+        }
+    }
+
+    private void offLoop(String method) {
+        if (loop.inEventLoop()) {
+            throw new IllegalStateException(method + " waits for the network: call it off the player source's event loop");
+        }
+    }
+
+    /** Options set before a source exists, so none can change under a running one. */
+    public static final class Builder {
+        private URI api;
+        private String stream;
+        private String token;
+        private EventLoopGroup group;
+        private InetSocketAddress localAddress;
+        private InetSocketAddress peerBind;
+        private DatagramTunnel peerTunnel = DatagramTunnel.DIRECT;
+        private NatType natType;
+        private boolean followPlayerRequests;
+
+        private Builder() {
+        }
+
+        /** The node's API, where the session is opened ({@code http://host:8081}); required. */
+        public Builder api(URI api) {
+            this.api = api;
+            return this;
+        }
+
+        /** The stream to play; required. */
+        public Builder stream(String stream) {
+            this.stream = stream;
+            return this;
+        }
+
+        /** The access token the node asks for, if it is not open; none by default. */
+        public Builder token(String token) {
+            this.token = token;
+            return this;
+        }
+
+        /** Where the source takes its event loop and the HTTP client its connections from; required. */
+        public Builder eventLoops(EventLoopGroup group) {
+            this.group = group;
+            return this;
+        }
+
+        /** The address HTTP connections (and, by default, the peer socket) leave from; any by default. */
+        public Builder localAddress(InetSocketAddress localAddress) {
+            this.localAddress = localAddress;
+            return this;
+        }
+
+        /**
+         * Where the peer-to-peer socket binds and the path its datagrams take (the simulator puts each
+         * peer behind an emulated NAT). By default it binds beside the HTTP client, directly.
+         */
+        public Builder peerSocket(InetSocketAddress bind, DatagramTunnel tunnel) {
+            this.peerBind = Objects.requireNonNull(bind, "bind");
+            this.peerTunnel = Objects.requireNonNull(tunnel, "tunnel");
+            return this;
+        }
+
+        /**
+         * The NAT type this client reports, instead of classifying it against the plan's STUN
+         * servers (a simulation knows its emulated NATs).
+         */
+        public Builder natType(NatType natType) {
+            this.natType = natType;
+            return this;
+        }
+
+        /**
+         * Lets an external player drive timing instead of the built-in virtual player: each segment
+         * it asks for through {@link #segmentForPlayer} becomes the position the scheduler plans
+         * from. The local proxy needs it.
+         */
+        public Builder followPlayerRequests() {
+            this.followPlayerRequests = true;
+            return this;
+        }
+
+        /** A source with these options, not yet started. */
+        public WebP2pPlayerSource build() {
+            return new WebP2pPlayerSource(this);
         }
     }
 }

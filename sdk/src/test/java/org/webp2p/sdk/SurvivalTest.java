@@ -37,8 +37,8 @@ class SurvivalTest {
 
     private WebP2pPlayerSource client(int n) {
         URI api = URI.create("http://127.0.0.1:" + node.address("api").getPort());
-        return new WebP2pPlayerSource(api, "demo", null, group, new InetSocketAddress("127.3.9." + n, 0),
-                System::currentTimeMillis);
+        return WebP2pPlayerSource.builder().api(api).stream("demo").eventLoops(group)
+                .localAddress(new InetSocketAddress("127.3.9." + n, 0)).build();
     }
 
     private long rendezvousPeers() {

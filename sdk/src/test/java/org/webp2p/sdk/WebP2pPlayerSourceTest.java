@@ -1,14 +1,21 @@
 package org.webp2p.sdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -21,6 +28,7 @@ import org.webp2p.protocol.api.SessionPlan;
 import org.webp2p.sdk.diagnostics.DiagnosticsListener;
 import org.webp2p.sdk.fetch.FallbackReason;
 import org.webp2p.sdk.fetch.SegmentScheduler;
+import org.webp2p.sdk.hls.MediaPlaylist;
 import org.webp2p.server.TestNode;
 import org.webp2p.server.pingback.PingbackService;
 import org.webp2p.server.tracker.TrackerService;
@@ -46,8 +54,7 @@ class WebP2pPlayerSourceTest {
     @Test
     void playsTheDemoStreamWithoutStallingAndReportsItself() throws Exception {
         URI api = URI.create("http://127.0.0.1:" + node.address("api").getPort());
-        try (WebP2pPlayerSource source = new WebP2pPlayerSource(api, "demo", null, group, null,
-                System::currentTimeMillis)) {
+        try (WebP2pPlayerSource source = source(api).build()) {
             SessionPlan plan = source.start().get();
             assertThat(plan.p2p().enabled()).as("alone in the swarm").isFalse();
 
@@ -74,8 +81,7 @@ class WebP2pPlayerSourceTest {
     @Test
     void classifiesItsNatAgainstTheNodesStunServiceAndAnnouncesIt() throws Exception {
         URI api = URI.create("http://127.0.0.1:" + node.address("api").getPort());
-        try (WebP2pPlayerSource source = new WebP2pPlayerSource(api, "demo", null, group, null,
-                System::currentTimeMillis)) {
+        try (WebP2pPlayerSource source = source(api).build()) {
             assertThat(source.start().get().stun()).isNotEmpty();
 
             TrackerService tracker = node.runtime().services().service("tracker", TrackerService.class);
@@ -88,9 +94,7 @@ class WebP2pPlayerSourceTest {
     @Test
     void aNatTypeSetByTheCallerIsKeptOverTheProbe() throws Exception {
         URI api = URI.create("http://127.0.0.1:" + node.address("api").getPort());
-        try (WebP2pPlayerSource source = new WebP2pPlayerSource(api, "demo", null, group, null,
-                System::currentTimeMillis)) {
-            source.natType(NatType.SYMMETRIC);
+        try (WebP2pPlayerSource source = source(api).natType(NatType.SYMMETRIC).build()) {
             source.start().get();
             TrackerService tracker = node.runtime().services().service("tracker", TrackerService.class);
             await(() -> !tracker.peers("demo").isEmpty());
@@ -103,8 +107,7 @@ class WebP2pPlayerSourceTest {
     @Test
     void diagnosticsListenersHearEveryFallbackAsItHappens() throws Exception {
         URI api = URI.create("http://127.0.0.1:" + node.address("api").getPort());
-        try (WebP2pPlayerSource source = new WebP2pPlayerSource(api, "demo", null, group, null,
-                System::currentTimeMillis)) {
+        try (WebP2pPlayerSource source = source(api).build()) {
             List<SegmentScheduler.Fallback> heard = new CopyOnWriteArrayList<>();
             source.diagnostics().addListener(new DiagnosticsListener() {
                 @Override
@@ -117,6 +120,66 @@ class WebP2pPlayerSourceTest {
             assertThat(heard).extracting(SegmentScheduler.Fallback::reason).containsOnly(FallbackReason.P2P_OFF);
             assertThat(source.diagnostics().fallbacks()).startsWith(heard.get(0), heard.get(1));
         }
+    }
+
+    @Test
+    void heldSegmentsAreReadWithoutBlockingEvenFromTheEventLoop() throws Exception {
+        URI api = URI.create("http://127.0.0.1:" + node.address("api").getPort());
+        try (WebP2pPlayerSource source = source(api).build()) {
+            source.start().get();
+            await(() -> source.stats().startupMs() >= 0);
+            MediaPlaylist playlist = source.playlist().get(5, TimeUnit.SECONDS);
+            EventLoop loop = group.next();
+            MediaPlaylist.Segment held = null;
+            for (MediaPlaylist.Segment s : playlist.segments()) {
+                // Asked from the loop the source lives on, where a blocking read would wait for itself.
+                Optional<byte[]> fromLoop = CompletableFuture.supplyAsync(() -> source.heldSegment(s.sequence()), loop)
+                        .thenCompose(f -> f).get(5, TimeUnit.SECONDS);
+                if (fromLoop.isPresent()) {
+                    held = s;
+                    assertThat(fromLoop.get()).isEqualTo(originBytes(s.uri()));
+                    break;
+                }
+            }
+            assertThat(held).as("a segment of the playlist is held once playing").isNotNull();
+            assertThat(source.heldSegment(held.sequence()).get(5, TimeUnit.SECONDS)).isPresent();
+            assertThat(source.heldSegment(-1).get(5, TimeUnit.SECONDS)).as("never listed").isEmpty();
+        }
+    }
+
+    @Test
+    void startAndCloseRefuseTheEventLoopTheyWouldWaitOn() throws Exception {
+        URI api = URI.create("http://127.0.0.1:" + node.address("api").getPort());
+        WebP2pPlayerSource source = source(api).build();
+        EventLoop loop = group.next();
+        assertThatThrownBy(() -> loop.submit(source::start).get(5, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(IllegalStateException.class).hasMessageContaining("off the player source's event loop");
+        source.start().get(5, TimeUnit.SECONDS);
+        assertThatThrownBy(source::start).isInstanceOf(IllegalStateException.class).hasMessageContaining("already");
+        assertThatThrownBy(() -> loop.submit(source::close).get(5, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(IllegalStateException.class).hasMessageContaining("off the player source's event loop");
+        source.close();
+        TrackerService tracker = node.runtime().services().service("tracker", TrackerService.class);
+        assertThat(tracker.peers("demo")).as("closed properly once asked off the loop").isEmpty();
+    }
+
+    @Test
+    void aSourceWithoutItsRequiredOptionsIsNotBuilt() {
+        assertThatThrownBy(() -> WebP2pPlayerSource.builder().stream("demo").eventLoops(group).build())
+                .isInstanceOf(NullPointerException.class).hasMessage("api");
+        assertThatThrownBy(() -> WebP2pPlayerSource.builder().api(URI.create("http://127.0.0.1:1")).eventLoops(group)
+                .build()).isInstanceOf(NullPointerException.class).hasMessage("stream");
+        assertThatThrownBy(() -> WebP2pPlayerSource.builder().api(URI.create("http://127.0.0.1:1")).stream("demo")
+                .build()).isInstanceOf(NullPointerException.class).hasMessage("eventLoops");
+    }
+
+    private WebP2pPlayerSource.Builder source(URI api) {
+        return WebP2pPlayerSource.builder().api(api).stream("demo").eventLoops(group);
+    }
+
+    private static byte[] originBytes(URI uri) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofByteArray())
+                .body();
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {
@@ -133,8 +196,7 @@ class WebP2pPlayerSourceTest {
         node = TestNode.open(Map.of());
         node.runtime().services().startAll();
         URI api = URI.create("http://127.0.0.1:" + node.address("api").getPort());
-        try (WebP2pPlayerSource source = new WebP2pPlayerSource(api, "demo", "Zm9v.YmFy", group, null,
-                System::currentTimeMillis)) {
+        try (WebP2pPlayerSource source = source(api).token("Zm9v.YmFy").build()) {
             assertThat(source.start()).failsWithin(Duration.ofSeconds(5))
                     .withThrowableThat().withMessageContaining("signature does not match");
         }

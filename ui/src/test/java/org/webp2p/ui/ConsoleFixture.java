@@ -25,6 +25,7 @@ import org.webp2p.server.origin.OriginService;
 import org.webp2p.server.pingback.PingbackService;
 import org.webp2p.server.service.ServiceManager;
 import org.webp2p.server.tracker.TrackerService;
+import org.webp2p.ui.shell.ConsoleApplication;
 import org.webp2p.ui.shell.ConsolePreferences;
 
 /**

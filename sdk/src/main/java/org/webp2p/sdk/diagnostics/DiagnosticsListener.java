@@ -14,4 +14,8 @@ public interface DiagnosticsListener {
     /** A peer connection failed to come up or was lost. */
     default void peerConnectionFailed(PeerConnectionFailure failure) {
     }
+
+    /** A part of the player source threw, for the first time or in a new way (repeats are only counted). */
+    default void internalFailure(InternalFailure failure) {
+    }
 }

@@ -20,6 +20,7 @@ public final class Arrivals {
         return f;
     }
 
+    /** Completes every waiter for {@code sequence} with its bytes. */
     public void arrived(long sequence, byte[] body) {
         List<CompletableFuture<byte[]>> list = waiting.remove(sequence);
         if (list != null) {

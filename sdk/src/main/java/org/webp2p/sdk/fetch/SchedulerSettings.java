@@ -22,6 +22,7 @@ public record SchedulerSettings(long urgentMs, int prefetchSegments, int httpInF
         return new SchedulerSettings(4_000, 6, 2, 2, 2_000);
     }
 
+    /** These settings with another prefetch window, as a plan sets it. */
     public SchedulerSettings withPrefetch(int segments) {
         return new SchedulerSettings(urgentMs, segments, httpInFlight, perPeerInFlight, defaultDurationMs);
     }

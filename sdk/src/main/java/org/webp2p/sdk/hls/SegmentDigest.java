@@ -32,6 +32,7 @@ public record SegmentDigest(long bytes, String sha256) {
         return new SegmentDigest(Long.parseLong(m.group(1)), m.group(2));
     }
 
+    /** The digest of {@code data}: its length and SHA-256. */
     public static SegmentDigest of(byte[] data) {
         return new SegmentDigest(data.length, hash(data));
     }

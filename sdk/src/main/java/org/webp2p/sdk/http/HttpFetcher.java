@@ -56,6 +56,7 @@ public final class HttpFetcher implements AutoCloseable {
         this.localAddress = localAddress;
     }
 
+    /** GET of the whole resource; fails on a network error or timeout, completes with any status. */
     public CompletableFuture<HttpResult> get(URI uri, Duration timeout) {
         return send(HttpMethod.GET, uri, null, null, timeout);
     }
@@ -65,6 +66,7 @@ public final class HttpFetcher implements AutoCloseable {
         return send(HttpMethod.GET, uri, null, fromByte > 0 ? "bytes=" + fromByte + "-" : null, timeout);
     }
 
+    /** POST of a JSON body; fails on a network error or timeout, completes with any status. */
     public CompletableFuture<HttpResult> postJson(URI uri, byte[] json, Duration timeout) {
         return send(HttpMethod.POST, uri, json, null, timeout);
     }

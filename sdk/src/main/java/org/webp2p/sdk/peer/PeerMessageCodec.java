@@ -22,6 +22,7 @@ public final class PeerMessageCodec {
     private PeerMessageCodec() {
     }
 
+    /** The message as the bytes of one message on a segment-protocol flow. */
     public static byte[] encode(PeerMessage message) {
         WireWriter out = new WireWriter(32);
         if (message instanceof PeerMessage.Hello h) {

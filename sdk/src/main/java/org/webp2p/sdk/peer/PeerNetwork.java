@@ -33,9 +33,10 @@ import org.webp2p.sdk.fetch.FallbackReason;
  * segment protocol ({@link PeerMessage}). It answers which peers hold a segment, fetches segments
  * from them, and serves its own within the upload budget.
  *
- * <p>Every method runs on the owner's event loop, which is also the endpoint's, so nothing here
- * needs a lock. Losing the rendezvous only stops new introductions: links already up keep working,
- * and the session to the rendezvous is reopened with backoff.
+ * <p>Every method but {@link #peerId} and {@link #close} runs on the owner's event loop, which is
+ * also the endpoint's, so nothing here needs a lock; they check it. Losing the rendezvous only
+ * stops new introductions: links already up keep working, and the session to the rendezvous is
+ * reopened with backoff.
  */
 public final class PeerNetwork {
     /** Flow metadata of the segment protocol, so the far end knows what the flow carries. */
@@ -63,6 +64,15 @@ public final class PeerNetwork {
     private NatType natType = NatType.UNKNOWN;
     private boolean closed;
 
+    /**
+     * Takes over {@code endpoint}'s incoming sessions; nothing is sent until {@link #joinRendezvous}.
+     *
+     * @param loop            the endpoint's event loop, where every method but {@link #close} runs
+     * @param maxPeers        how many peers this client links to at most
+     * @param uploadLimitKbps what serving peers may use of the uplink, 0 for no limit
+     * @param held            the segments served to peers
+     * @param events          hears of segments, transfers and peer failures, on the loop
+     */
     public PeerNetwork(RtmfpEndpoint endpoint, EventLoop loop, LongSupplier clockMs, String swarm, int maxPeers,
                        int uploadLimitKbps, HeldSegments held, PeerEvents events) {
         this.endpoint = endpoint;
@@ -84,6 +94,7 @@ public final class PeerNetwork {
         return myId;
     }
 
+    /** This client's NAT type, as peers and the rendezvous are told it. */
     public void natType(NatType type) {
         requireLoop("natType");
         this.natType = type;
@@ -104,7 +115,9 @@ public final class PeerNetwork {
         rendezvous.nodes(uris);
     }
 
+    /** True while the rendezvous node has accepted this client and can introduce it to peers. */
     public boolean rendezvousUp() {
+        requireLoop("rendezvousUp");
         return rendezvous.up();
     }
 
@@ -335,6 +348,7 @@ public final class PeerNetwork {
 
     /** Peers that are connected and hold {@code sequence}. */
     public Set<String> holders(long sequence) {
+        requireLoop("holders");
         Set<String> out = new HashSet<>();
         for (PeerLink link : bySession.values()) {
             if (link.greeted && link.has.contains(sequence)) {
@@ -452,17 +466,21 @@ public final class PeerNetwork {
         rendezvous.tick();
     }
 
+    /** Peers linked and greeted, so segments may be asked of them. */
     public int connectedPeers() {
+        requireLoop("connectedPeers");
         return (int) bySession.values().stream().filter(l -> l.greeted).count();
     }
 
     /** Bytes exchanged with every peer ever linked, for beacons. */
     public List<LinkTotals> linkTotals() {
+        requireLoop("linkTotals");
         return List.copyOf(linkTotals.values());
     }
 
     /** Connections tried and made, by the far peer's NAT type, for beacons and the simulator. */
     public List<ConnectionTotals> connectionTotals() {
+        requireLoop("connectionTotals");
         return List.copyOf(connectionTotals.values());
     }
 
@@ -479,6 +497,9 @@ public final class PeerNetwork {
      * for the loop to let the socket go.
      */
     public void close() {
+        if (loop.inEventLoop()) {
+            throw new IllegalStateException("PeerNetwork.close() waits for its event loop: call it from another thread");
+        }
         loop.execute(() -> {
             closed = true;
             rendezvous.close();

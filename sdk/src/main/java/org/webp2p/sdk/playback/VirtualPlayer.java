@@ -125,6 +125,7 @@ public final class VirtualPlayer implements Playback {
         return ms == 0 ? 0 : ms - offsetMs;
     }
 
+    /** True while playback waits for the segment at the playhead. */
     public boolean isStalled() {
         return stalled;
     }

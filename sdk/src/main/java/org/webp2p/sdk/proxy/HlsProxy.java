@@ -27,10 +27,11 @@ import org.webp2p.sdk.WebP2pPlayerSource;
  * or the origin when time runs short), {@code GET /init.<ext>} the fMP4 init segment. Listens on
  * loopback only: it is for players on this device.
  *
- * <p>Give the source {@link WebP2pPlayerSource#followPlayerRequests()} before starting it, so the
+ * <p>Build the source with {@link WebP2pPlayerSource.Builder#followPlayerRequests()}, so the
  * player's requests, not a virtual clock, set the position segments are planned from:
  * <pre>{@code
- * source.followPlayerRequests();
+ * WebP2pPlayerSource source = WebP2pPlayerSource.builder().api(api).stream("demo").eventLoops(group)
+ *         .followPlayerRequests().build();
  * source.start().get();
  * try (HlsProxy proxy = HlsProxy.open(source, group, 0)) {
  *     player.play(proxy.playlistUri());   // e.g. ffplay http://127.0.0.1:PORT/index.m3u8
@@ -77,6 +78,7 @@ public final class HlsProxy implements AutoCloseable {
         return new HlsProxy(ch, connections, failures);
     }
 
+    /** Where the proxy listens: 127.0.0.1 and the bound port. */
     public InetSocketAddress address() {
         return (InetSocketAddress) server.localAddress();
     }

@@ -25,6 +25,11 @@ public record NatMix(Map<NatType, Integer> weights) {
         }
     }
 
+    /**
+     * Reads a mix as the command line writes it, {@code open=10,full=20,symmetric=20}.
+     *
+     * @throws IllegalArgumentException naming the part that is not {@code TYPE=WEIGHT}
+     */
     public static NatMix parse(String text) {
         Map<NatType, Integer> w = new LinkedHashMap<>();
         for (String part : text.split(",")) {

@@ -135,18 +135,19 @@ public final class SwarmSimulator {
             throws IOException {
         boolean emulated = emulatesNats(api);
         InetSocketAddress httpAddress = emulated ? address(index) : null;
-        WebP2pPlayerSource s = new WebP2pPlayerSource(api, stream, token, group, httpAddress,
-                System::currentTimeMillis);
+        WebP2pPlayerSource.Builder b = WebP2pPlayerSource.builder().api(api).stream(stream).token(token)
+                .eventLoops(group).localAddress(httpAddress);
         EmulatedNat gateway = null;
         if (emulated) {
-            s.natType(nat);
+            b.natType(nat);
             if (nat == NatType.OPEN) {
-                s.peerSocket(httpAddress, DatagramTunnel.DIRECT);
+                b.peerSocket(httpAddress, DatagramTunnel.DIRECT);
             } else {
                 gateway = lab.nat(NatProfile.of(nat));
-                s.peerSocket(new InetSocketAddress(gateway.insideAddress(), 0), gateway.tunnel());
+                b.peerSocket(new InetSocketAddress(gateway.insideAddress(), 0), gateway.tunnel());
             }
         }
+        WebP2pPlayerSource s = b.build();
         s.start().exceptionally(e -> {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             progress.accept("peer " + index + " has no session and plays nothing: " + cause.getMessage());

@@ -40,8 +40,7 @@ class HlsProxyTest {
         node.runtime().services().startAll();
         group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         URI api = URI.create("http://127.0.0.1:" + node.address("api").getPort());
-        source = new WebP2pPlayerSource(api, "demo", null, group, null, System::currentTimeMillis);
-        source.followPlayerRequests();
+        source = WebP2pPlayerSource.builder().api(api).stream("demo").eventLoops(group).followPlayerRequests().build();
         source.start().get();
         proxy = HlsProxy.open(source, group, 0);
         http = new HttpFetcher(group, null);
@@ -92,8 +91,7 @@ class HlsProxyTest {
     void aSegmentNobodyFetchesComesStraightFromTheOriginOnceTheUrgentWindowIsUp() throws Exception {
         URI api = URI.create("http://127.0.0.1:" + node.address("api").getPort());
         // A virtual player joins near the live edge and never fetches the playlist's oldest segment.
-        try (WebP2pPlayerSource virtual = new WebP2pPlayerSource(api, "demo", null, group, null,
-                System::currentTimeMillis);
+        try (WebP2pPlayerSource virtual = WebP2pPlayerSource.builder().api(api).stream("demo").eventLoops(group).build();
              HlsProxy behind = HlsProxy.open(virtual, group, 0)) {
             virtual.start().get();
             MediaPlaylist origin = MediaPlaylist.parse(http.get(originPlaylist(), WAIT).get().text(), originPlaylist());

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every key the product understands. Unknown keys are refused at load so a typo never silently
@@ -24,6 +25,9 @@ public final class ConfigSchema {
         SERVICE_PORTS = Collections.unmodifiableMap(ports);
     }
 
+    /** The services that speak HTTP, and so may serve it over TLS. */
+    public static final Set<String> HTTP_SERVICES = Set.of("origin", "api", "tracker", "pingback", "admin");
+
     private final Map<String, ConfigKey> exact = new LinkedHashMap<>();
     private final List<ConfigKey> patterns = new ArrayList<>();
 
@@ -40,6 +44,12 @@ public final class ConfigSchema {
             s.add(ConfigKey.of(service + ".bind", ValueType.ADDRESS, bind, "Address the " + service + " service binds."));
             s.add(ConfigKey.of(service + ".port", ValueType.PORT, port.toString(),
                     "Port of the " + service + " service (0 picks a free one)."));
+            if (HTTP_SERVICES.contains(service)) {
+                s.add(ConfigKey.of(service + ".tls.cert", ValueType.STRING, "",
+                        "PEM certificate of the " + service + " service; empty uses tls.cert."));
+                s.add(ConfigKey.of(service + ".tls.key", ValueType.STRING, "",
+                        "PEM private key of the " + service + " service; empty uses tls.key."));
+            }
         });
         s.add(ConfigKey.of("stun.alt-port", ValueType.PORT, "3479",
                 "Second STUN port for RFC 5780 behaviour discovery (CHANGE-REQUEST, OTHER-ADDRESS)."));
@@ -65,6 +75,22 @@ public final class ConfigSchema {
                 "Most peers of one swarm announcing from one address."));
         s.add(ConfigKey.integer("tracker.lookahead", 6, 1, 1000,
                 "Segments after a peer's position it will want soon; holders of them rank first."));
+        s.add(ConfigKey.of("tracker.ws-interval", ValueType.DURATION, "120s",
+                "Announce interval WebSocket (WebTorrent) peers are told; silent for two of them, a peer leaves."));
+        s.add(ConfigKey.of("tracker.ws-max-frame", ValueType.SIZE, "64KB",
+                "Largest WebSocket message the tracker takes (five full SDP offers fit in 64KB)."));
+        s.add(ConfigKey.integer("tracker.ws-max-offers", 10, 1, 100, "Most offers one WebSocket announce may carry."));
+        s.add(ConfigKey.integer("tracker.ws-max-swarms", 10_000, 1, 10_000_000,
+                "Most WebSocket swarms (info hashes) the tracker holds at once."));
+        s.add(ConfigKey.integer("tracker.ws-max-sockets-per-address", 256, 1, 1_000_000,
+                "Most WebSocket connections from one IP address."));
+        s.add(ConfigKey.of("tracker.ws-known-hashes-only", ValueType.BOOLEAN, "false",
+                "Refuse WebSocket announces for info hashes that are not one of this node's origin streams."));
+        s.add(ConfigKey.of("tls.cert", ValueType.STRING, "",
+                "PEM certificate chain for every HTTP service (and the tracker's wss); empty serves plain HTTP only."));
+        s.add(ConfigKey.of("tls.key", ValueType.STRING, "", "PEM private key (PKCS#8, as certbot writes it) of tls.cert."));
+        s.add(ConfigKey.of("tls.require", ValueType.BOOLEAN, "false",
+                "With a certificate, refuse plain HTTP on that port; otherwise a port answers both TLS and plain HTTP."));
         s.add(ConfigKey.of("pingback.interval", ValueType.DURATION, "10s", "How often clients send a beacon."));
         s.add(ConfigKey.of("pingback.window", ValueType.DURATION, "5m", "Window of the live figures."));
         s.add(ConfigKey.of("pingback.bucket", ValueType.DURATION, "10s", "Resolution of the live window."));

@@ -15,8 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.webp2p.protocol.Health;
 import org.webp2p.server.config.Config;
+import org.webp2p.server.net.ServerTls;
 import org.webp2p.server.net.TcpServer;
 import org.webp2p.server.service.Service;
 import org.webp2p.server.service.ServiceContext;
@@ -32,6 +34,7 @@ public abstract class HttpService implements Service {
     private final String name;
     private volatile TcpServer server;
     private volatile RoutingHandler routing;
+    private volatile ServerTls tls;
 
     protected HttpService(String name) {
         this.name = name;
@@ -63,6 +66,13 @@ public abstract class HttpService implements Service {
         return Optional.empty();
     }
 
+    /**
+     * Adds handlers between the HTTP aggregator and the routes, such as a protocol upgrade; called for
+     * every connection. None by default.
+     */
+    protected void beforeRoutes(ChannelPipeline pipeline) {
+    }
+
     /** Releases what {@link #routes} acquired; called at stop after the port is closed. */
     protected void release() throws Exception {
     }
@@ -79,17 +89,25 @@ public abstract class HttpService implements Service {
                 .builder(origins, HttpMethod.GET, HttpMethod.POST)
                 .allowedRequestHeaders(HttpHeaderNames.CONTENT_TYPE)
                 .build());
-        server = TcpServer.bind(context.netty(), context.config().endpoint(name),
-                ch -> pipeline(ch.pipeline(), maxBody, cors, handler));
+        ServerTls secure = ServerTls.open(context, name).orElse(null);
+        tls = secure;
+        server = TcpServer.bind(context.netty(), context.config().endpoint(name), ch -> {
+            if (secure != null) {
+                secure.install(ch);
+            }
+            pipeline(ch.pipeline(), maxBody, cors, handler, this::beforeRoutes);
+        });
         routing = handler;
     }
 
     /**
      * One connection's handlers. {@link HttpServerKeepAliveHandler} alone decides whether the
      * connection stays open after an answer: it sits right after the codec, so it sees every request
-     * and every answer, including the aggregator's refusals.
+     * and every answer, including the aggregator's refusals. {@code beforeRoutes} adds a service's own
+     * handlers, such as a protocol upgrade, in front of the routes.
      */
-    static void pipeline(ChannelPipeline p, int maxBody, Optional<CorsConfig> cors, RoutingHandler handler) {
+    static void pipeline(ChannelPipeline p, int maxBody, Optional<CorsConfig> cors, RoutingHandler handler,
+                         Consumer<ChannelPipeline> beforeRoutes) {
         p.addLast(new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS));
         p.addLast(new IdleCloser());
         p.addLast(new HttpServerCodec());
@@ -97,6 +115,7 @@ public abstract class HttpService implements Service {
         // Answers preflights itself and marks every answer, refusals included, for the page to read.
         cors.ifPresent(c -> p.addLast(new CorsHandler(c)));
         p.addLast(new JsonObjectAggregator(maxBody, handler.clientErrors));
+        beforeRoutes.accept(p);
         p.addLast(handler);
     }
 
@@ -106,6 +125,11 @@ public abstract class HttpService implements Service {
         server = null;
         if (s != null) {
             s.close();
+        }
+        ServerTls t = tls;
+        tls = null;
+        if (t != null) {
+            t.close();
         }
         release();
     }
@@ -128,6 +152,10 @@ public abstract class HttpService implements Service {
         }
         if (s != null) {
             m.put("connections", s.openConnections());
+        }
+        ServerTls t = tls;
+        if (t != null) {
+            t.addTo(m);
         }
         m.putAll(serviceMetrics());
         return m;

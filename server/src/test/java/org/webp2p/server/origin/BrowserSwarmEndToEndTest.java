@@ -100,7 +100,7 @@ class BrowserSwarmEndToEndTest {
         Path out = tmp.resolve("viewers.json");
         Path err = tmp.resolve("viewers.log");
         Process p = new ProcessBuilder("node", "e2e/three-viewers.mjs", "--page", page, "--seconds",
-                String.valueOf(SECONDS), "--chromium", CHROMIUM.toString(), "--npm-tracker")
+                String.valueOf(SECONDS), "--chromium", CHROMIUM.toString())
                 .directory(PLAYER.toFile())
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile())

@@ -20,8 +20,8 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.webp2p.protocol.admin.ServiceState;
 import org.webp2p.server.TestNode;
-import org.webp2p.ui.ConsoleApplication;
 import org.webp2p.ui.NodeModel;
+import org.webp2p.ui.shell.ConsoleApplication;
 import org.webp2p.ui.shell.ConsolePreferences;
 
 @ExtendWith(ApplicationExtension.class)

@@ -1,4 +1,4 @@
-package org.webp2p.ui;
+package org.webp2p.ui.shell;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,8 +10,8 @@ import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.webp2p.server.ServerRuntime;
-import org.webp2p.ui.shell.ConsolePreferences;
-import org.webp2p.ui.shell.MainWindow;
+import org.webp2p.ui.NodeModel;
+import org.webp2p.ui.NodeSource;
 
 /**
  * The desktop console around a node. JavaFX constructs this class itself, so the node is handed over
@@ -67,7 +67,7 @@ public final class ConsoleApplication extends Application {
         Scene scene = new Scene(new MainWindow(node, preferences), 1180, 760);
         // First, so the dark theme's sheet always comes after it and wins.
         scene.getStylesheets().add(0, Objects.requireNonNull(
-                ConsoleApplication.class.getResource("console.css")).toExternalForm());
+                ConsoleApplication.class.getResource("/org/webp2p/ui/console.css")).toExternalForm());
         return scene;
     }
 

@@ -1,0 +1,212 @@
+package org.webp2p.sdk;
+
+import io.netty.channel.EventLoop;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.LongConsumer;
+import org.webp2p.sdk.control.PingbackReporter;
+import org.webp2p.sdk.diagnostics.Diagnostics;
+import org.webp2p.sdk.diagnostics.PeerConnectionFailure;
+import org.webp2p.sdk.fetch.Availability;
+import org.webp2p.sdk.fetch.FallbackReason;
+import org.webp2p.sdk.fetch.FetchAction;
+import org.webp2p.sdk.fetch.SegmentScheduler;
+import org.webp2p.sdk.hls.MediaPlaylist;
+import org.webp2p.sdk.http.HttpFetcher;
+import org.webp2p.sdk.peer.PeerEvents;
+import org.webp2p.sdk.peer.PeerNetwork;
+import org.webp2p.sdk.playback.Playback;
+
+/**
+ * The player source's data path: carries out what the scheduler decides (origin fetches, peer
+ * requests and cancels), checks every segment from a peer against the digest the origin published,
+ * stores what passes, and tells the scheduler, the player and the peers. Counts the bytes from
+ * each side; only checked peer bytes count as offload.
+ *
+ * <p>Loop-confined, like the source: answers from the network hop back onto the loop, and the
+ * peer network calls it there. The byte counts may be read from any thread.
+ */
+final class SegmentFetcher implements PeerEvents, Availability {
+    private final EventLoop loop;
+    private final HttpFetcher http;
+    private final Duration timeout;
+    private final SegmentStore store;
+    private final SegmentScheduler scheduler;
+    private final Playback player;
+    private final Diagnostics diagnostics;
+    private final PingbackReporter pingback;
+    private final LongConsumer heardOf;
+    private PeerNetwork peers;
+    private volatile long httpBytes;
+    private volatile long p2pBytes;
+
+    /**
+     * @param pingback where bytes are counted for beacons, or null without pingback
+     * @param heardOf  hears of segments peers hold past the playlist's end
+     */
+    SegmentFetcher(EventLoop loop, HttpFetcher http, Duration timeout, SegmentStore store, SegmentScheduler scheduler,
+                   Playback player, Diagnostics diagnostics, PingbackReporter pingback, LongConsumer heardOf) {
+        this.loop = loop;
+        this.http = http;
+        this.timeout = timeout;
+        this.store = store;
+        this.scheduler = scheduler;
+        this.player = player;
+        this.diagnostics = diagnostics;
+        this.pingback = pingback;
+        this.heardOf = heardOf;
+    }
+
+    /** From now on, segments may come from these peers, and each one stored is announced to them. */
+    void usePeers(PeerNetwork network) {
+        this.peers = network;
+    }
+
+    void carryOut(FetchAction action) {
+        assert loop.inEventLoop();
+        if (action instanceof FetchAction.FromHttp h) {
+            fetchHttp(h);
+        } else if (action instanceof FetchAction.FromPeer f) {
+            peers.request(f.peerId(), f.sequence(), store.listed(f.sequence()).digest().bytes());
+        } else if (action instanceof FetchAction.CancelPeer c) {
+            byte[] prefix = peers.cancel(c.peerId(), c.sequence());
+            if (prefix.length > 0) {
+                store.keepPartial(c.sequence(), prefix);
+            }
+        }
+    }
+
+    /**
+     * Fetches a segment from the origin; after a slow peer, only the part it did not deliver, and
+     * the whole is checked against the digest since its start came from the peer.
+     */
+    private void fetchHttp(FetchAction.FromHttp h) {
+        MediaPlaylist.Segment s = store.listed(h.sequence());
+        byte[] prefix = store.takePartial(h.sequence());
+        if (s == null) {
+            scheduler.httpFailed(h.sequence());
+            return;
+        }
+        long from = prefix != null && prefix.length == h.fromByte() ? h.fromByte() : 0;
+        http.getFrom(s.uri(), from, timeout).whenCompleteAsync((r, failure) -> {
+            if (failure != null || !r.ok()) {
+                scheduler.httpFailed(h.sequence());
+                return;
+            }
+            countHttp(r.body().length);
+            if (store.holds(h.sequence())) {
+                return; // arrived another way meanwhile
+            }
+            // A 200 instead of 206 is the whole segment: the origin ignored the range.
+            boolean continued = from > 0 && r.status() == 206;
+            byte[] body = continued ? concat(prefix, r.body()) : r.body();
+            if (continued && s.digest() != null && !s.digest().matches(body)) {
+                scheduler.httpFailed(h.sequence());
+                return;
+            }
+            if (continued) {
+                countP2p(prefix.length);
+            }
+            stored(h.sequence(), body);
+        }, loop);
+    }
+
+    /** A segment the player asked for and waited on too long: straight from the origin, stored on the way. */
+    CompletableFuture<byte[]> fetchForPlayer(MediaPlaylist.Segment s) {
+        return http.get(s.uri(), timeout).thenApplyAsync(r -> {
+            if (!r.ok()) {
+                throw new CompletionException(new IOException("origin answered " + r.status() + " for " + s.uri()));
+            }
+            countHttp(r.body().length);
+            if (!store.holds(s.sequence())) {
+                stored(s.sequence(), r.body());
+            }
+            return r.body();
+        }, loop);
+    }
+
+    private static byte[] concat(byte[] head, byte[] tail) {
+        byte[] all = Arrays.copyOf(head, head.length + tail.length);
+        System.arraycopy(tail, 0, all, head.length, tail.length);
+        return all;
+    }
+
+    private void countHttp(int bytes) {
+        httpBytes += bytes;
+        if (pingback != null) {
+            pingback.httpBytes(bytes);
+        }
+    }
+
+    /** Bytes from peers that passed the digest check: only those count as offload. */
+    private void countP2p(int bytes) {
+        p2pBytes += bytes;
+        if (pingback != null) {
+            pingback.p2pBytes(bytes);
+        }
+    }
+
+    private void stored(long sequence, byte[] body) {
+        store.store(sequence, body);
+        scheduler.completed(sequence);
+        player.arrived(sequence);
+        if (peers != null) {
+            peers.announce(sequence);
+        }
+    }
+
+    long httpBytes() {
+        return httpBytes;
+    }
+
+    long p2pBytes() {
+        return p2pBytes;
+    }
+
+    /** Peers that hold a segment; only segments with a published digest are taken from peers. */
+    @Override
+    public Set<String> holders(long sequence) {
+        MediaPlaylist.Segment s = store.listed(sequence);
+        return peers == null || s == null || s.digest() == null ? Set.of() : peers.holders(sequence);
+    }
+
+    @Override
+    public void segment(String peer, long sequence, byte[] body) {
+        MediaPlaylist.Segment listed = store.listed(sequence);
+        if (listed == null || store.holds(sequence)) {
+            return; // slid out of the window, or arrived another way meanwhile
+        }
+        if (listed.digest() == null || !listed.digest().matches(body)) {
+            scheduler.peerFailed(sequence, peer, FallbackReason.CORRUPT);
+            peers.drop(peer, "segment " + sequence + " (" + body.length + " bytes) does not match the digest "
+                    + "the origin published");
+            return;
+        }
+        countP2p(body.length);
+        stored(sequence, body);
+    }
+
+    @Override
+    public void progress(String peer, long sequence, long bytes) {
+        scheduler.peerProgress(sequence, bytes);
+    }
+
+    @Override
+    public void transferFailed(String peer, long sequence, FallbackReason reason) {
+        scheduler.peerFailed(sequence, peer, reason);
+    }
+
+    @Override
+    public void peerFailed(PeerConnectionFailure failure) {
+        diagnostics.peerConnectionFailed(failure);
+    }
+
+    @Override
+    public void heardOf(long sequence) {
+        heardOf.accept(sequence);
+    }
+}

@@ -1,0 +1,84 @@
+package org.webp2p.sdk;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.webp2p.sdk.fetch.Arrivals;
+import org.webp2p.sdk.hls.MediaPlaylist;
+import org.webp2p.sdk.peer.HeldSegments;
+
+/**
+ * What a player source knows of segments: the ones the playlist lists (with the digest peers'
+ * copies are checked against), the ones it holds (served to playback and to peers), what a slow
+ * peer delivered of a segment HTTP is finishing, and who waits for one to arrive. Both lists keep
+ * a few segments behind: held ones for peers a little behind, listed ones for a player that
+ * refreshed its playlist a little late. Loop-confined, like the source.
+ */
+final class SegmentStore implements HeldSegments {
+    /** Segments kept behind the playhead, and listed behind the playlist's window. */
+    static final int KEEP_BEHIND = 6;
+
+    private final Map<Long, byte[]> held = new HashMap<>();
+    private final Map<Long, MediaPlaylist.Segment> listed = new HashMap<>();
+    private final Map<Long, byte[]> partials = new HashMap<>();
+    private final Arrivals arrivals = new Arrivals();
+
+    /** Takes the segments a fresh playlist lists, and forgets those well behind its window. */
+    void list(MediaPlaylist fresh) {
+        listed.keySet().removeIf(s -> s < fresh.mediaSequence() - KEEP_BEHIND);
+        for (MediaPlaylist.Segment s : fresh.segments()) {
+            listed.put(s.sequence(), s);
+        }
+    }
+
+    /** The playlist's entry for a segment, or null if it is not (or no longer) listed. */
+    MediaPlaylist.Segment listed(long sequence) {
+        return listed.get(sequence);
+    }
+
+    boolean holds(long sequence) {
+        return held.containsKey(sequence);
+    }
+
+    /** Keeps a checked segment and hands it to whoever waits for it. */
+    void store(long sequence, byte[] body) {
+        held.put(sequence, body);
+        arrivals.arrived(sequence, body);
+    }
+
+    /** Drops held segments well behind the playhead. */
+    void evictBefore(long playhead) {
+        held.keySet().removeIf(s -> s < playhead - KEEP_BEHIND);
+    }
+
+    /** What a cancelled peer transfer delivered, for HTTP to continue from. */
+    void keepPartial(long sequence, byte[] prefix) {
+        partials.put(sequence, prefix);
+    }
+
+    /** The partial kept for a segment, removed; null if none. */
+    byte[] takePartial(long sequence) {
+        return partials.remove(sequence);
+    }
+
+    /** Completes when the segment is stored, unless {@link #abandon}ed first. */
+    CompletableFuture<byte[]> await(long sequence) {
+        return arrivals.await(sequence);
+    }
+
+    /** Stops waiting; true if {@code waiter} was still waiting, so the caller now completes it. */
+    boolean abandon(long sequence, CompletableFuture<byte[]> waiter) {
+        return arrivals.abandon(sequence, waiter);
+    }
+
+    @Override
+    public byte[] get(long sequence) {
+        return held.get(sequence);
+    }
+
+    @Override
+    public Set<Long> sequences() {
+        return held.keySet();
+    }
+}

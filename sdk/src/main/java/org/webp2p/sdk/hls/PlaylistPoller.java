@@ -1,0 +1,135 @@
+package org.webp2p.sdk.hls;
+
+import java.net.URI;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.webp2p.sdk.http.HttpResult;
+import org.webp2p.sdk.time.Alarm;
+import org.webp2p.sdk.time.AlarmClock;
+
+/**
+ * Keeps a live media playlist fresh: fetches it at once, then every half target duration (never
+ * more often than every 500 ms) so a new segment is seen soon after the origin lists it, and
+ * sooner when a peer already holds a segment past the playlist's end. A playlist that has ended
+ * is not fetched again. One fetch at a time; a failed one is retried after a second on the first
+ * playlist, half a target duration later on.
+ *
+ * <p>Does no I/O itself: {@code fetch} does, and its answer is handled on the clock's owner thread,
+ * where every method here must be called.
+ */
+public final class PlaylistPoller {
+    private static final Logger log = LoggerFactory.getLogger(PlaylistPoller.class);
+    static final long FIRST_RETRY_MS = 1_000;
+    static final long MIN_INTERVAL_MS = 500;
+
+    private final AlarmClock clock;
+    private final Supplier<URI> uri;
+    private final Function<URI, CompletableFuture<HttpResult>> fetch;
+    private final Consumer<MediaPlaylist> onPlaylist;
+    private final Alarm pollAlarm;
+    private MediaPlaylist latest;
+    private boolean inFlight;
+    private boolean stopped;
+    /** The last reason a playlist was refused, so a broken origin is warned about once, not per poll. */
+    private String refusal;
+
+    /**
+     * @param uri        the playlist's address, read at each poll (a renewed plan may move it)
+     * @param fetch      GETs a URI; may complete on any thread
+     * @param onPlaylist hears each playlist fetched and parsed, on the owner thread
+     */
+    public PlaylistPoller(AlarmClock clock, Supplier<URI> uri, Function<URI, CompletableFuture<HttpResult>> fetch,
+                          Consumer<MediaPlaylist> onPlaylist) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.uri = Objects.requireNonNull(uri, "uri");
+        this.fetch = Objects.requireNonNull(fetch, "fetch");
+        this.onPlaylist = Objects.requireNonNull(onPlaylist, "onPlaylist");
+        this.pollAlarm = new Alarm(clock, "playlist", this::onPollAlarm);
+    }
+
+    /** Fetches the playlist now and keeps it fresh from then on. */
+    public void start() {
+        assert clock.inOwnerThread();
+        if (!stopped && !inFlight) {
+            pollAlarm.setIn(0);
+        }
+    }
+
+    /** A peer holds {@code sequence}: past the latest playlist's end, the origin has a newer one. */
+    public void heardOf(long sequence) {
+        assert clock.inOwnerThread();
+        if (latest != null && sequence > latest.lastSequence() && !latest.ended()) {
+            pollAlarm.ringWithin(0);
+        }
+    }
+
+    /** The newest playlist fetched, or null before the first. */
+    public MediaPlaylist latest() {
+        assert clock.inOwnerThread();
+        return latest;
+    }
+
+    /** Fetches no more; a fetch in flight is ignored when it answers. */
+    public void stop() {
+        stopped = true;
+        pollAlarm.cancel();
+    }
+
+    private void onPollAlarm() {
+        inFlight = true;
+        URI target = null;
+        CompletableFuture<HttpResult> answer;
+        try {
+            target = uri.get();
+            answer = fetch.apply(target);
+        } catch (RuntimeException e) {
+            answer = CompletableFuture.failedFuture(e);
+        }
+        URI asked = target;
+        answer.whenCompleteAsync((r, failure) -> answered(asked, r, failure), clock);
+    }
+
+    private void answered(URI asked, HttpResult r, Throwable failure) {
+        inFlight = false;
+        if (stopped) {
+            return;
+        }
+        pollAlarm.setIn(latest == null ? FIRST_RETRY_MS : interval(latest));
+        if (failure != null || !r.ok()) {
+            log.debug("playlist {} not fetched: {}", asked, failure != null ? failure.toString() : r.status());
+            return;
+        }
+        MediaPlaylist fresh;
+        try {
+            fresh = MediaPlaylist.parse(r.text(), asked);
+        } catch (IllegalArgumentException e) {
+            String why = String.valueOf(e.getMessage());
+            if (!why.equals(refusal)) {
+                log.warn("playlist {} is not valid HLS: {}", asked, why);
+            }
+            refusal = why;
+            return;
+        }
+        refusal = null;
+        latest = fresh;
+        if (fresh.ended()) {
+            pollAlarm.cancel();
+        } else {
+            pollAlarm.setIn(interval(fresh));
+        }
+        try {
+            onPlaylist.accept(fresh);
+        } catch (RuntimeException e) {
+            clock.failed(pollAlarm.name(), e);
+        }
+    }
+
+    private static long interval(MediaPlaylist p) {
+        return Math.max(MIN_INTERVAL_MS, p.targetDurationMs() / 2);
+    }
+}

@@ -1,0 +1,157 @@
+package org.webp2p.sdk.hls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.webp2p.sdk.http.HttpResult;
+import org.webp2p.sdk.time.FakeAlarmClock;
+
+/** The poller on a fake clock, with fetches the test answers by hand. */
+class PlaylistPollerTest {
+    private static final URI PLAYLIST = URI.create("http://origin/live/demo/index.m3u8");
+
+    private final FakeAlarmClock clock = new FakeAlarmClock(0);
+    private final List<CompletableFuture<HttpResult>> fetches = new ArrayList<>();
+    private final List<MediaPlaylist> heard = new ArrayList<>();
+    private final PlaylistPoller poller = new PlaylistPoller(clock, () -> PLAYLIST, uri -> {
+        CompletableFuture<HttpResult> f = new CompletableFuture<>();
+        fetches.add(f);
+        return f;
+    }, heard::add);
+
+    private static HttpResult live(int targetSeconds, long first, int count, boolean ended) {
+        StringBuilder text = new StringBuilder("#EXTM3U\n#EXT-X-TARGETDURATION:" + targetSeconds
+                + "\n#EXT-X-MEDIA-SEQUENCE:" + first + "\n");
+        for (long s = first; s < first + count; s++) {
+            text.append("#EXTINF:").append(targetSeconds).append(",\nseg").append(s).append(".ts\n");
+        }
+        if (ended) {
+            text.append("#EXT-X-ENDLIST\n");
+        }
+        return new HttpResult(200, "application/vnd.apple.mpegurl", null, text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void answer(HttpResult r) {
+        fetches.get(fetches.size() - 1).complete(r);
+        clock.runDue();
+    }
+
+    @Test
+    void fetchesAtOnceThenEveryHalfTargetDuration() {
+        poller.start();
+        clock.runDue();
+        assertThat(fetches).hasSize(1);
+        answer(live(6, 10, 3, false));
+        assertThat(heard).extracting(MediaPlaylist::lastSequence).containsExactly(12L);
+        assertThat(poller.latest()).isSameAs(heard.get(0));
+
+        clock.advance(2_999);
+        assertThat(fetches).hasSize(1);
+        clock.advance(1);
+        assertThat(fetches).as("half of a 6 s target duration later").hasSize(2);
+    }
+
+    @Test
+    void neverFetchesMoreOftenThanEvery500Ms() {
+        poller.start();
+        clock.runDue();
+        answer(live(0, 1, 1, false));
+        clock.advance(499);
+        assertThat(fetches).hasSize(1);
+        clock.advance(1);
+        assertThat(fetches).hasSize(2);
+    }
+
+    @Test
+    void oneFetchAtATimeAndAFailedFirstOneIsRetriedAfterASecond() {
+        poller.start();
+        clock.runDue();
+        clock.advance(10_000);
+        poller.start();
+        clock.runDue();
+        assertThat(fetches).as("still waiting for the first answer").hasSize(1);
+
+        answer(new HttpResult(503, "text/plain", null, new byte[0]));
+        clock.advance(999);
+        assertThat(fetches).hasSize(1);
+        clock.advance(1);
+        assertThat(fetches).hasSize(2);
+        fetches.get(1).completeExceptionally(new RuntimeException("connection refused"));
+        clock.advance(1_000);
+        assertThat(fetches).hasSize(3);
+        assertThat(heard).isEmpty();
+    }
+
+    @Test
+    void anInvalidPlaylistKeepsTheLastGoodOneAndPollingGoesOn() {
+        poller.start();
+        clock.runDue();
+        answer(live(2, 1, 3, false));
+        clock.advance(1_000);
+        answer(new HttpResult(200, "text/html", null, "<html>".getBytes(StandardCharsets.UTF_8)));
+        assertThat(heard).hasSize(1);
+        assertThat(poller.latest().lastSequence()).isEqualTo(3);
+        clock.advance(1_000);
+        assertThat(fetches).hasSize(3);
+    }
+
+    @Test
+    void anEndedPlaylistIsNotFetchedAgain() {
+        poller.start();
+        clock.runDue();
+        answer(live(2, 1, 3, true));
+        clock.advance(60_000);
+        poller.heardOf(99);
+        clock.advance(60_000);
+        assertThat(fetches).hasSize(1);
+        assertThat(clock.pending()).isZero();
+    }
+
+    @Test
+    void aPeerHoldingASegmentPastTheEndBringsTheNextFetchForward() {
+        poller.start();
+        clock.runDue();
+        answer(live(6, 1, 3, false));
+        poller.heardOf(3);
+        clock.advance(100);
+        assertThat(fetches).as("a segment the playlist lists says nothing new").hasSize(1);
+        poller.heardOf(4);
+        clock.runDue();
+        assertThat(fetches).hasSize(2);
+    }
+
+    @Test
+    void stoppedPollerFetchesNoMoreEvenWhenAFetchInFlightAnswers() {
+        poller.start();
+        clock.runDue();
+        poller.stop();
+        answer(live(2, 1, 3, false));
+        clock.advance(60_000);
+        assertThat(fetches).hasSize(1);
+        assertThat(heard).isEmpty();
+        assertThat(clock.pending()).isZero();
+    }
+
+    @Test
+    void whatTheOwnerThrowsOnAPlaylistIsReportedAndPollingGoesOn() {
+        clock.recordFailures();
+        PlaylistPoller failing = new PlaylistPoller(clock, () -> PLAYLIST, uri -> {
+            CompletableFuture<HttpResult> f = new CompletableFuture<>();
+            fetches.add(f);
+            return f;
+        }, p -> {
+            throw new IllegalStateException("owner bug");
+        });
+        failing.start();
+        clock.runDue();
+        answer(live(2, 1, 3, false));
+        assertThat(clock.failures()).extracting(FakeAlarmClock.Failure::alarm).containsExactly("playlist");
+        clock.advance(1_000);
+        assertThat(fetches).hasSize(2);
+    }
+}
