@@ -17,11 +17,12 @@ export class BeaconReporter {
     this.totals = totals;
     this.acked = { http: 0, p2p: 0, up: 0, links: new Map(), playedMs: 0, stalls: 0, stallMs: 0, startupMs: null };
     this.inFlight = null;
+    /** What the beacon on its way covers, until pingback answers. */
+    this.sending = null;
     this.sent = 0;
   }
 
-  beacon(now) {
-    const base = this.acked;
+  beacon(now, base = this.acked) {
     const b = {
       sessionId: this.sessionId,
       peerId: this.peerId,
@@ -47,6 +48,7 @@ export class BeaconReporter {
     if (!this.url || this.inFlight) return this.inFlight || Promise.resolve(false);
     const now = this.totals();
     const body = JSON.stringify({ beacons: [this.beacon(now)] });
+    this.sending = now;
     this.inFlight = fetch(this.url, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -60,6 +62,7 @@ export class BeaconReporter {
       return r.ok;
     }, () => false).finally(() => {
       this.inFlight = null;
+      this.sending = null;
     });
     return this.inFlight;
   }
@@ -73,7 +76,8 @@ export class BeaconReporter {
   /** The last beacon from a page being closed: sendBeacon outlives the page, fetch may not. */
   sendOnUnload() {
     if (!this.url || !navigator.sendBeacon) return;
-    const body = JSON.stringify({ beacons: [this.beacon(this.totals())] });
+    // Counted from what the beacon still on its way covers, so pingback does not get it twice.
+    const body = JSON.stringify({ beacons: [this.beacon(this.totals(), this.sending || this.acked)] });
     // text/plain is a simple request, so no preflight has to survive the page either.
     navigator.sendBeacon(this.url, new Blob([body], { type: "text/plain" }));
   }

@@ -20,7 +20,6 @@ export function startPage(config) {
     p2p: query.get("p2p") !== "0",
     muted: query.get("muted") === "1",
   });
-  window.webp2pStats = player.stats;
   window.webp2pPlayer = player;
 
   const pill = $("pill");

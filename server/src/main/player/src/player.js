@@ -17,7 +17,7 @@ const HIGH_DEMAND_SECONDS = 15;
 // How far behind the live edge to play: hls.js clamps it to the oldest listed segment, so this
 // means "as far back as the playlist allows", p2p-media-loader's own choice (capped as it caps it).
 const LIVE_SYNC_SECONDS = 120;
-// hls.js retries a fatal network or media error this often before the player gives up.
+// Fatal network or media errors hls.js gets to recover from in a row before the player gives up.
 const RECOVERIES = 3;
 const HLS_MIME = "application/vnd.apple.mpegurl";
 
@@ -57,6 +57,7 @@ class Player {
       httpBytes: 0, p2pBytes: 0, uploadedBytes: 0, stalls: 0, stallMs: 0, startupMs: null, bufferMs: 0,
       playedMs: 0, beacons: 0, fatal: null,
     };
+    window.webp2pStats = this.stats;
     video.muted = !!muted;
     video.playsInline = true;
     this.onPageHide = () => { if (!this.destroyed && this.reporter) this.reporter.sendOnUnload(); };
@@ -153,6 +154,8 @@ class Player {
     this.hls = hls;
     hls.on(Hls.Events.ERROR, (event, data) => this.hlsError(data));
     hls.on(Hls.Events.MANIFEST_PARSED, () => this.play());
+    // Media buffered again: whatever went wrong before has been recovered from.
+    hls.on(Hls.Events.FRAG_BUFFERED, () => { this.recoveries = 0; });
     hls.loadSource(plan.playlistUrls[0]);
     hls.attachMedia(this.video);
     if (!this.wantP2p) {
