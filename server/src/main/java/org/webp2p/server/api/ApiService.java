@@ -28,7 +28,9 @@ import org.webp2p.protocol.api.LoadReport;
 import org.webp2p.protocol.api.NodeLoad;
 import org.webp2p.protocol.api.SessionPlan;
 import org.webp2p.protocol.api.SessionRequest;
+import org.webp2p.server.config.ApiSettings;
 import org.webp2p.server.config.Config;
+import org.webp2p.server.config.PingbackSettings;
 import org.webp2p.server.config.ServiceName;
 import org.webp2p.server.http.HttpProblem;
 import org.webp2p.server.http.HttpRequestHandler;
@@ -67,7 +69,7 @@ public final class ApiService extends HttpService {
     }
 
     public ApiService(Supplier<ServiceManager> manager) {
-        super(NAME);
+        super(ServiceName.API);
         this.manager = manager;
     }
 
@@ -75,16 +77,16 @@ public final class ApiService extends HttpService {
     protected void routes(Router router, ServiceContext context) throws IOException {
         Config c = context.config();
         TokenCodec tokens = new TokenCodec(TokenSecret.load(c, context.dataDir()));
-        boolean open = c.bool("api.open");
+        boolean open = c.get(ApiSettings.OPEN);
         Scheduler scheduler = new Scheduler(P2pPolicy.from(c));
-        SessionRegistry registry = new SessionRegistry(context.clock(), c.duration("api.session-ttl"),
-                (int) c.integer("api.max-sessions"));
+        SessionRegistry registry = new SessionRegistry(context.clock(), c.get(ApiSettings.SESSION_TTL),
+                c.get(ApiSettings.MAX_SESSIONS));
         sessions = registry;
         clock = context.clock();
-        ClusterLoads others = new ClusterLoads(parseCluster(c), c.duration("api.cluster-poll"), context.clock());
+        ClusterLoads others = new ClusterLoads(parseCluster(c), c.get(ApiSettings.CLUSTER_POLL), context.clock());
         cluster = others;
         if (!others.isEmpty()) {
-            long every = c.duration("api.cluster-poll").toMillis();
+            long every = c.get(ApiSettings.CLUSTER_POLL).toMillis();
             polling = context.netty().io().next().scheduleAtFixedRate(others::poll, 0, every, TimeUnit.MILLISECONDS);
         }
 
@@ -136,7 +138,7 @@ public final class ApiService extends HttpService {
                 d.rendezvous() == null ? List.of() : List.of(d.rendezvous().address()),
                 running(ServiceName.STUN.id()).map(a -> List.of(hostPort(host, a))).orElse(List.of()),
                 running(PingbackService.NAME).map(a -> url(host, a, "/v1/beacons")).orElse(null),
-                c.duration("pingback.interval").toMillis(),
+                c.get(PingbackSettings.INTERVAL).toMillis(),
                 new SessionPlan.P2p(d.p2pEnabled(), d.maxPeers(), d.prefetchSegments(), d.uploadLimitKbps(),
                         d.reasons()));
     }
@@ -202,7 +204,7 @@ public final class ApiService extends HttpService {
 
     private static List<URI> parseCluster(Config c) throws IOException {
         try {
-            return ClusterLoads.parse(c.string("api.cluster"));
+            return ClusterLoads.parse(c.get(ApiSettings.CLUSTER));
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage(), e);
         }
@@ -247,7 +249,7 @@ public final class ApiService extends HttpService {
 
     /** The host clients should use: configured, or the one they reached this API by. */
     private static String advertisedHost(HttpRequestHandler.Request req, Config c) {
-        String configured = c.string("api.public-host");
+        String configured = c.get(ApiSettings.PUBLIC_HOST);
         if (!configured.isBlank()) {
             return configured;
         }

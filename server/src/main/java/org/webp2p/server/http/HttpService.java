@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.webp2p.protocol.Health;
 import org.webp2p.server.config.Config;
+import org.webp2p.server.config.HttpSettings;
+import org.webp2p.server.config.ServiceName;
 import org.webp2p.server.net.TcpServer;
 import org.webp2p.server.service.Service;
 import org.webp2p.server.service.ServiceContext;
@@ -24,12 +26,14 @@ public abstract class HttpService implements Service {
     /** Idle keep-alive connections are closed after this long so they cannot pile up. */
     private static final int IDLE_SECONDS = 120;
 
+    private final ServiceName service;
     private final String name;
     private volatile TcpServer server;
     private volatile RoutingHandler routing;
 
-    protected HttpService(String name) {
-        this.name = name;
+    protected HttpService(ServiceName service) {
+        this.service = service;
+        this.name = service.id();
     }
 
     @Override
@@ -47,7 +51,7 @@ public abstract class HttpService implements Service {
 
     /** Largest request body this service accepts; larger ones are answered 413. */
     protected long maxBody(Config config) {
-        return config.size("http.max-body");
+        return config.get(HttpSettings.MAX_BODY);
     }
 
     /** Releases what {@link #routes} acquired; called at stop after the port is closed. */
@@ -62,7 +66,7 @@ public abstract class HttpService implements Service {
         routes(router, context);
         RoutingHandler handler = new RoutingHandler(name, router);
         int maxBody = (int) Math.min(Integer.MAX_VALUE, maxBody(context.config()));
-        server = TcpServer.bind(context.netty(), context.config().endpoint(name),
+        server = TcpServer.bind(context.netty(), context.config().endpoint(service),
                 ch -> pipeline(ch.pipeline(), maxBody, handler));
         routing = handler;
     }

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.webp2p.protocol.admin.StreamStats;
 import org.webp2p.server.config.Config;
+import org.webp2p.server.config.OriginSettings;
 import org.webp2p.server.config.ServiceName;
 import org.webp2p.server.net.TcpServer;
 import org.webp2p.server.service.Service;
@@ -52,18 +53,18 @@ public final class OriginService implements Service {
     @Override
     public void start(ServiceContext context) throws Exception {
         Config config = context.config();
-        String publishKey = config.string("origin.publish-key");
+        String publishKey = config.get(OriginSettings.PUBLISH_KEY);
         if (publishKey.isBlank()) {
             publishKey = context.store().settings().getOrCreate(PUBLISH_KEY_SETTING, OriginService::newKey);
         }
-        PublishKeys keys = new PublishKeys(publishKey, stream -> config.optional("origin.stream." + stream + ".key"));
-        int window = (int) config.integer("origin.live-window");
-        Duration endedAfter = config.duration("origin.ended-after");
-        VodRoots vod = VodRoots.parse(config.string("origin.vod-roots"));
+        PublishKeys keys = new PublishKeys(publishKey, stream -> config.optional(OriginSettings.STREAM_KEY, stream));
+        int window = config.get(OriginSettings.LIVE_WINDOW);
+        Duration endedAfter = config.get(OriginSettings.ENDED_AFTER);
+        VodRoots vod = VodRoots.parse(config.get(OriginSettings.VOD_ROOTS));
         vod.warmDigests();
         DemoStream demo = new DemoStream(window, context.clock());
         Rejections rejections = new Rejections();
-        long maxUpload = config.size("origin.max-upload");
+        long maxUpload = config.get(OriginSettings.MAX_UPLOAD);
         // Before its playlist claims them, an encoder publishing with ?key= has at most an init
         // segment and a segment waiting here: twice the largest upload holds that.
         LiveStreams live = new LiveStreams(context.dataDir().resolve(NAME).resolve("live"), window, endedAfter,
@@ -71,8 +72,8 @@ public final class OriginService implements Service {
         try {
             live.start();
             OriginHttpHandler handler = new OriginHttpHandler(live, demo, vod, rejections);
-            CorsConfig cors = cors(config.string("origin.cors-origins"));
-            TcpServer server = TcpServer.bind(context.netty(), config.endpoint(NAME),
+            CorsConfig cors = cors(config.get(OriginSettings.CORS_ORIGINS));
+            TcpServer server = TcpServer.bind(context.netty(), config.endpoint(ServiceName.ORIGIN),
                     ch -> pipeline(ch.pipeline(), cors, keys, rejections, maxUpload, handler));
             running = new Running(server, live, demo, vod, publishKey, rejections);
         } catch (Exception e) {

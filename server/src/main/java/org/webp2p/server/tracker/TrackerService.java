@@ -12,6 +12,7 @@ import org.webp2p.protocol.tracker.AnnounceAnswer;
 import org.webp2p.protocol.tracker.AnnounceRequest;
 import org.webp2p.server.config.Config;
 import org.webp2p.server.config.ServiceName;
+import org.webp2p.server.config.TrackerSettings;
 import org.webp2p.server.http.HttpProblem;
 import org.webp2p.server.http.HttpService;
 import org.webp2p.server.http.Json;
@@ -31,20 +32,20 @@ public final class TrackerService extends HttpService {
     private volatile ScheduledFuture<?> sweeper;
 
     public TrackerService() {
-        super(NAME);
+        super(ServiceName.TRACKER);
     }
 
     @Override
     protected void routes(Router router, ServiceContext context) {
         Config c = context.config();
-        SwarmRegistry r = new SwarmRegistry(context.clock(), c.duration("tracker.announce-interval"),
-                new SwarmRegistry.Limits((int) c.integer("tracker.max-swarm-peers"),
-                        (int) c.integer("tracker.max-peers-per-address"), (int) c.integer("tracker.list-size")),
-                new PeerSelector((int) c.integer("tracker.lookahead")));
-        long period = c.duration("tracker.announce-interval").toMillis();
+        SwarmRegistry r = new SwarmRegistry(context.clock(), c.get(TrackerSettings.ANNOUNCE_INTERVAL),
+                new SwarmRegistry.Limits(c.get(TrackerSettings.MAX_SWARM_PEERS),
+                        c.get(TrackerSettings.MAX_PEERS_PER_ADDRESS), c.get(TrackerSettings.LIST_SIZE)),
+                new PeerSelector(c.get(TrackerSettings.LOOKAHEAD)));
+        long period = c.get(TrackerSettings.ANNOUNCE_INTERVAL).toMillis();
         sweeper = context.netty().io().next().scheduleAtFixedRate(r::expireAll, period, period, TimeUnit.MILLISECONDS);
         registry = r;
-        capacity = c.integer("tracker.max-swarm-peers");
+        capacity = c.get(TrackerSettings.MAX_SWARM_PEERS);
         router.post("/v1/announce", req -> {
             AnnounceRequest announce = Json.read(req.http().content(), AnnounceRequest.class);
             try {
