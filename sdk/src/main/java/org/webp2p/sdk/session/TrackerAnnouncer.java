@@ -26,6 +26,7 @@ public final class TrackerAnnouncer {
     private final BooleanSupplier shortOfPeers;
     private final Alarm announceAlarm;
     private boolean joined;
+    private CompletableFuture<?> inFlight = CompletableFuture.completedFuture(null);
 
     /**
      * @param announce     sends one announce with the event ({@code join}, {@code update} or {@code leave})
@@ -53,12 +54,14 @@ public final class TrackerAnnouncer {
     /** Announces no more, and tells the tracker this client leaves; the future says when it is told. */
     public CompletableFuture<?> leave() {
         announceAlarm.cancel();
-        return announce.apply(AnnounceEvent.LEAVE);
+        // Separate requests may overtake each other: a join still on its way would list this client
+        // again after the tracker had let it go, so the leave waits for it.
+        return inFlight.handle((answer, failure) -> null).thenCompose(ignored -> announce.apply(AnnounceEvent.LEAVE));
     }
 
     private void onAnnounceAlarm() {
         announceAlarm.setIn(shortOfPeers.getAsBoolean() ? SHORT_OF_PEERS_INTERVAL_MS : INTERVAL_MS);
-        announce.apply(joined ? AnnounceEvent.UPDATE : AnnounceEvent.JOIN);
+        inFlight = announce.apply(joined ? AnnounceEvent.UPDATE : AnnounceEvent.JOIN);
         joined = true;
     }
 }

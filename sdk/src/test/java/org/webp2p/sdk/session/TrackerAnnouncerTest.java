@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.webp2p.protocol.tracker.AnnounceEvent;
 import org.webp2p.sdk.time.FakeAlarmClock;
 
 class TrackerAnnouncerTest {
@@ -60,6 +61,24 @@ class TrackerAnnouncerTest {
         announcer.soon();
         clock.advance(60_000);
         assertThat(sent).containsExactly("0 join", "1000 leave");
+    }
+
+    @Test
+    void aLeaveWaitsForTheJoinStillOnItsWaySoItCannotBeOvertaken() {
+        List<String> order = new ArrayList<>();
+        CompletableFuture<Object> joinAnswered = new CompletableFuture<>();
+        TrackerAnnouncer slow = new TrackerAnnouncer(clock, event -> {
+            order.add(event.wireName());
+            return event == AnnounceEvent.JOIN ? joinAnswered : CompletableFuture.completedFuture(null);
+        }, () -> false);
+        slow.start();
+        clock.advance(0);
+        CompletableFuture<?> left = slow.leave();
+        assertThat(order).as("nothing overtakes the join").containsExactly("join");
+        assertThat(left).isNotDone();
+        joinAnswered.completeExceptionally(new IllegalStateException("tracker unreachable"));
+        assertThat(order).as("a failed join still lets the leave go").containsExactly("join", "leave");
+        assertThat(left).isCompleted();
     }
 
     @Test
