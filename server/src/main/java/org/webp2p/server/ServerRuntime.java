@@ -48,10 +48,11 @@ public final class ServerRuntime implements AutoCloseable {
         this.netty = netty;
         ServiceContext context = new ServiceContext(config, netty, store, clock, dataDir);
         List<Service> services = new ArrayList<>();
-        services.add(new OriginService());
+        OriginService origin = new OriginService();
+        services.add(origin);
         services.add(new StunService());
         services.add(new RendezvousService());
-        services.add(new TrackerService());
+        services.add(new TrackerService(origin::entryPlaylists));
         services.add(new PingbackService());
         services.add(new ApiService(this::services));
         services.add(new AdminService(this::services));

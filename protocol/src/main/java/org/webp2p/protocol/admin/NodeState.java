@@ -17,11 +17,13 @@ import java.util.Optional;
  * @param swarmFigures pingback's live figures per swarm with data in its window
  * @param links        pingback's live byte totals between peers, per swarm with any
  * @param lastHour     stored per-minute history of all swarms over the last hour, oldest first
+ * @param webSwarms    the tracker's browser (WebSocket) swarms, largest first, each with the stream
+ *                     its info hash belongs to when it is one of the origin's
  */
 public record NodeState(Instant at, List<ServiceStatus> services, List<StreamStats> streams,
                         Optional<OriginAccess> origin, List<SwarmSummary> swarms, List<PeerRecord> peers,
                         SwarmFigures global, Map<String, SwarmFigures> swarmFigures,
-                        Map<String, List<PeerLink>> links, List<MinuteStat> lastHour) {
+                        Map<String, List<PeerLink>> links, List<MinuteStat> lastHour, List<WebSwarm> webSwarms) {
     public NodeState {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(origin, "origin");
@@ -33,6 +35,7 @@ public record NodeState(Instant at, List<ServiceStatus> services, List<StreamSta
         swarmFigures = Map.copyOf(swarmFigures);
         links = Map.copyOf(links);
         lastHour = List.copyOf(lastHour);
+        webSwarms = List.copyOf(webSwarms);
     }
 
     /**

@@ -10,15 +10,17 @@ import org.jspecify.annotations.Nullable;
  *
  * @param playlistUrls       the stream's media playlist, at least one
  * @param trackerUrl         where to announce; null when no tracker has room
+ * @param webTrackerUrl      the same tracker's WebTorrent side for browsers
+ *                           ({@code ws://host:port/announce}; {@code wss://} to a client that asked
+ *                           over https); null with trackerUrl
  * @param rendezvous         RTMFP rendezvous URIs ({@code rtmfp://host:port/webp2p}); empty when none has room
  * @param stun               STUN servers ({@code host:port}) to classify the client's NAT with
  * @param pingbackUrl        where beacons go; null while pingback is not running
  * @param pingbackIntervalMs how often to send a beacon, and to ask for the plan again
  */
-public record SessionPlan(String sessionId, String stream, String swarm, List<String> playlistUrls, @Nullable String trackerUrl,
-                          List<String> rendezvous, List<String> stun, @Nullable String pingbackUrl,
-                          long pingbackIntervalMs,
-                          P2p p2p) {
+public record SessionPlan(String sessionId, String stream, String swarm, List<String> playlistUrls,
+                          @Nullable String trackerUrl, @Nullable String webTrackerUrl, List<String> rendezvous,
+                          List<String> stun, @Nullable String pingbackUrl, long pingbackIntervalMs, P2p p2p) {
     public SessionPlan {
         Objects.requireNonNull(sessionId, "sessionId");
         Objects.requireNonNull(stream, "stream");

@@ -22,6 +22,7 @@ import org.webp2p.protocol.admin.ServiceStatus;
 import org.webp2p.protocol.admin.StreamStats;
 import org.webp2p.protocol.admin.SwarmFigures;
 import org.webp2p.protocol.admin.SwarmSummary;
+import org.webp2p.protocol.admin.WebSwarm;
 import org.webp2p.server.config.Config;
 import org.webp2p.server.config.OriginSettings;
 import org.webp2p.server.origin.OriginService;
@@ -54,7 +55,9 @@ public final class NodeStateReader {
                 ? access(origin, status(statuses, OriginService.NAME).orElseThrow(), streams) : Optional.empty();
 
         TrackerService tracker = services.service(TrackerService.NAME, TrackerService.class);
-        List<SwarmSummary> swarms = running(statuses, TrackerService.NAME) ? tracker.swarms() : List.of();
+        boolean tracking = running(statuses, TrackerService.NAME);
+        List<SwarmSummary> swarms = tracking ? tracker.swarms() : List.of();
+        List<WebSwarm> webSwarms = tracking ? tracker.webSwarms() : List.of();
         List<PeerRecord> peers = new ArrayList<>();
         swarms.forEach(s -> peers.addAll(tracker.peers(s.swarm())));
 
@@ -73,7 +76,7 @@ public final class NodeStateReader {
             });
         }
         List<MinuteStat> lastHour = beacons ? lastHour(pingback, now) : List.of();
-        return new NodeState(now, statuses, streams, access, swarms, peers, global, perSwarm, links, lastHour);
+        return new NodeState(now, statuses, streams, access, swarms, peers, global, perSwarm, links, lastHour, webSwarms);
     }
 
     private Optional<NodeState.OriginAccess> access(OriginService origin, ServiceStatus status,

@@ -37,6 +37,7 @@ import org.webp2p.server.http.HttpRequestHandler;
 import org.webp2p.server.http.HttpService;
 import org.webp2p.server.http.Json;
 import org.webp2p.server.http.Router;
+import org.webp2p.server.net.ServerTls;
 import org.webp2p.server.origin.OriginService;
 import org.webp2p.server.pingback.LiveAggregator.SessionHealth;
 import org.webp2p.server.pingback.PingbackService;
@@ -132,12 +133,16 @@ public final class ApiService extends HttpService {
 
         InetSocketAddress origin = running(OriginService.NAME).orElseThrow(() -> new HttpProblem(
                 HttpResponseStatus.SERVICE_UNAVAILABLE, "origin_down", "the origin is not running"));
+        boolean secureTracker = scheme(req, c, ServiceName.TRACKER).equals("https");
+        String trackerUrl = d.tracker() == null ? null : withScheme(d.tracker().address(), secureTracker);
         return new SessionPlan(session.id(), stream.name(), stream.name(),
-                List.of(url(host, origin, stream.playlistPath())),
-                d.tracker() == null ? null : d.tracker().address(),
+                List.of(url(scheme(req, c, ServiceName.ORIGIN), host, origin, stream.playlistPath())),
+                trackerUrl,
+                trackerUrl == null ? null : webTrackerUrl(trackerUrl, secureTracker),
                 d.rendezvous() == null ? List.of() : List.of(d.rendezvous().address()),
                 running(ServiceName.STUN.id()).map(a -> List.of(hostPort(host, a))).orElse(List.of()),
-                running(PingbackService.NAME).map(a -> url(host, a, "/v1/beacons")).orElse(null),
+                running(PingbackService.NAME)
+                        .map(a -> url(scheme(req, c, ServiceName.PINGBACK), host, a, "/v1/beacons")).orElse(null),
                 c.get(PingbackSettings.INTERVAL).toMillis(),
                 new SessionPlan.P2p(d.p2pEnabled(), d.maxPeers(), d.prefetchSegments(), d.uploadLimitKbps(),
                         d.reasons()));
@@ -188,7 +193,7 @@ public final class ApiService extends HttpService {
     }
 
     private Optional<NodeLoad> localTracker(String host) {
-        return running(TrackerService.NAME).map(a -> load(TrackerService.NAME, url(host, a, "/v1/announce")));
+        return running(TrackerService.NAME).map(a -> load(TrackerService.NAME, url("http", host, a, "/v1/announce")));
     }
 
     /** This node's own entry, if running, then what the other nodes last reported. */
@@ -269,8 +274,24 @@ public final class ApiService extends HttpService {
         return host + ":" + bound.getPort();
     }
 
-    private static String url(String host, InetSocketAddress bound, String path) {
-        return "http://" + hostPort(host, bound) + path;
+    private static String url(String scheme, String host, InetSocketAddress bound, String path) {
+        return scheme + "://" + hostPort(host, bound) + path;
+    }
+
+    /** https for a service with a certificate when the client itself came over TLS (a page on https must stay there). */
+    private static String scheme(HttpRequestHandler.Request req, Config c, ServiceName service) {
+        return req.secure() && ServerTls.configured(c, service) ? "https" : "http";
+    }
+
+    /** A tracker's announce URL (as loads report it, http) over https when the client came that way. */
+    private static String withScheme(String trackerUrl, boolean secure) {
+        return secure && trackerUrl.startsWith("http://") ? "https://" + trackerUrl.substring("http://".length())
+                : trackerUrl;
+    }
+
+    /** Where browsers reach a tracker's WebTorrent side: the host and port of its HTTP announce URL. */
+    static String webTrackerUrl(String announceUrl, boolean secure) {
+        return (secure ? "wss://" : "ws://") + URI.create(announceUrl).getRawAuthority() + TrackerService.WS_PATH;
     }
 
     private static HttpProblem refusal(TokenException e) {

@@ -21,13 +21,14 @@ public final class ConfigSchema {
     public static ConfigSchema standard() {
         ConfigSchema s = new ConfigSchema();
         for (ServiceName service : ServiceName.values()) {
-            s.add(List.of(service.enabled(), service.bind(), service.port()));
+            s.add(service.keys());
         }
         s.add(StunSettings.KEYS);
         s.add(RendezvousSettings.KEYS);
         s.add(StoreSettings.KEYS);
         s.add(HttpSettings.KEYS);
         s.add(TrackerSettings.KEYS);
+        s.add(TlsSettings.KEYS);
         s.add(PingbackSettings.KEYS);
         s.add(OriginSettings.KEYS);
         s.patterns.addAll(OriginSettings.PATTERNS);

@@ -11,9 +11,13 @@ import java.util.Map;
 public interface HttpRequestHandler {
     FullHttpResponse handle(Request request) throws Exception;
 
-    /** A request with its decoded path, path parameters and query, and the peer's address. */
+    /**
+     * A request with its decoded path, path parameters and query, and the peer's address.
+     *
+     * @param secure whether it came over TLS, so links handed back can keep to https
+     */
     record Request(FullHttpRequest http, QueryStringDecoder uri, Map<String, String> pathParams,
-                   InetSocketAddress remote) {
+                   InetSocketAddress remote, boolean secure) {
         public String path() {
             return uri.path();
         }

@@ -10,10 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.webp2p.protocol.Health;
 import org.webp2p.server.config.Config;
 import org.webp2p.server.config.HttpSettings;
 import org.webp2p.server.config.ServiceName;
+import org.webp2p.server.net.ServerTls;
 import org.webp2p.server.net.TcpServer;
 import org.webp2p.server.service.Service;
 import org.webp2p.server.service.ServiceContext;
@@ -30,6 +32,7 @@ public abstract class HttpService implements Service {
     private final String name;
     private volatile TcpServer server;
     private volatile RoutingHandler routing;
+    private volatile ServerTls tls;
 
     protected HttpService(ServiceName service) {
         this.service = service;
@@ -54,6 +57,13 @@ public abstract class HttpService implements Service {
         return config.get(HttpSettings.MAX_BODY);
     }
 
+    /**
+     * Adds handlers between the HTTP aggregator and the routes, such as a protocol upgrade; called for
+     * every connection. None by default.
+     */
+    protected void beforeRoutes(ChannelPipeline pipeline) {
+    }
+
     /** Releases what {@link #routes} acquired; called at stop after the port is closed. */
     protected void release() throws Exception {
     }
@@ -66,22 +76,31 @@ public abstract class HttpService implements Service {
         routes(router, context);
         RoutingHandler handler = new RoutingHandler(name, router);
         int maxBody = (int) Math.min(Integer.MAX_VALUE, maxBody(context.config()));
-        server = TcpServer.bind(context.netty(), context.config().endpoint(service),
-                ch -> pipeline(ch.pipeline(), maxBody, handler));
+        ServerTls secure = ServerTls.open(context, service).orElse(null);
+        tls = secure;
+        server = TcpServer.bind(context.netty(), context.config().endpoint(service), ch -> {
+            if (secure != null) {
+                secure.install(ch);
+            }
+            pipeline(ch.pipeline(), maxBody, handler, this::beforeRoutes);
+        });
         routing = handler;
     }
 
     /**
      * One connection's handlers. {@link HttpServerKeepAliveHandler} alone decides whether the
      * connection stays open after an answer: it sits right after the codec, so it sees every request
-     * and every answer, including the aggregator's refusals.
+     * and every answer, including the aggregator's refusals. {@code beforeRoutes} adds a service's own
+     * handlers, such as a protocol upgrade, in front of the routes.
      */
-    static void pipeline(ChannelPipeline p, int maxBody, RoutingHandler handler) {
+    static void pipeline(ChannelPipeline p, int maxBody, RoutingHandler handler,
+                         Consumer<ChannelPipeline> beforeRoutes) {
         p.addLast(new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS));
         p.addLast(new IdleCloser());
         p.addLast(new HttpServerCodec());
         p.addLast(new HttpServerKeepAliveHandler());
         p.addLast(new JsonObjectAggregator(maxBody, handler.clientErrors));
+        beforeRoutes.accept(p);
         p.addLast(handler);
     }
 
@@ -91,6 +110,11 @@ public abstract class HttpService implements Service {
         server = null;
         if (s != null) {
             s.close();
+        }
+        ServerTls t = tls;
+        tls = null;
+        if (t != null) {
+            t.close();
         }
         release();
     }
@@ -113,6 +137,10 @@ public abstract class HttpService implements Service {
         }
         if (s != null) {
             m.put("connections", s.openConnections());
+        }
+        ServerTls t = tls;
+        if (t != null) {
+            t.addTo(m);
         }
         m.putAll(serviceMetrics());
         return m;

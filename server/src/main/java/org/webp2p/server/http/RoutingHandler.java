@@ -15,6 +15,7 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webp2p.server.net.ServerTls;
 
 /**
  * Dispatches aggregated requests to a {@link Router} and turns every failure into a JSON error, so
@@ -70,7 +71,7 @@ final class RoutingHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             router.admit(request, uri.path());
             Router.Match match = router.find(request.method(), uri.path());
             return match.handler().handle(new HttpRequestHandler.Request(request, uri, match.params(),
-                    (InetSocketAddress) ctx.channel().remoteAddress()));
+                    (InetSocketAddress) ctx.channel().remoteAddress(), ServerTls.isSecure(ctx.channel())));
         } catch (HttpProblem p) {
             return Json.error(p.status(), p.code(), p.reason());
         } catch (IllegalArgumentException e) {

@@ -8,19 +8,24 @@ import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.handler.codec.http.cors.CorsConfig;
 import io.netty.handler.codec.http.cors.CorsConfigBuilder;
 import io.netty.handler.codec.http.cors.CorsHandler;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.webp2p.protocol.admin.StreamStats;
 import org.webp2p.server.config.Config;
 import org.webp2p.server.config.OriginSettings;
 import org.webp2p.server.config.ServiceName;
+import org.webp2p.server.net.ServerTls;
 import org.webp2p.server.net.TcpServer;
 import org.webp2p.server.service.Service;
 import org.webp2p.server.service.ServiceContext;
@@ -36,11 +41,12 @@ import org.webp2p.server.service.ServiceContext;
  */
 public final class OriginService implements Service {
     public static final String NAME = ServiceName.ORIGIN.id();
+    private static final Logger log = LoggerFactory.getLogger(OriginService.class);
     /** Where a generated publish key is kept, so it survives restarts. */
     public static final String PUBLISH_KEY_SETTING = "origin.publish-key";
 
     private record Running(TcpServer server, LiveStreams live, DemoStream demo, VodRoots vod,
-                           String publishKey, Rejections rejections) {
+                           String publishKey, Rejections rejections, Optional<ServerTls> tls) {
     }
 
     private volatile Running running;
@@ -69,16 +75,22 @@ public final class OriginService implements Service {
         // segment and a segment waiting here: twice the largest upload holds that.
         LiveStreams live = new LiveStreams(context.dataDir().resolve(NAME).resolve("live"), window, endedAfter,
                 2 * maxUpload, context.clock());
+        Optional<ServerTls> tls = Optional.empty();
         try {
             live.start();
             OriginHttpHandler handler = new OriginHttpHandler(live, demo, vod, rejections);
             CorsConfig cors = cors(config.get(OriginSettings.CORS_ORIGINS));
-            TcpServer server = TcpServer.bind(context.netty(), config.endpoint(ServiceName.ORIGIN),
-                    ch -> pipeline(ch.pipeline(), cors, keys, rejections, maxUpload, handler));
-            running = new Running(server, live, demo, vod, publishKey, rejections);
+            tls = ServerTls.open(context, ServiceName.ORIGIN);
+            Optional<ServerTls> secure = tls;
+            TcpServer server = TcpServer.bind(context.netty(), config.endpoint(ServiceName.ORIGIN), ch -> {
+                secure.ifPresent(t -> t.install(ch));
+                pipeline(ch.pipeline(), cors, keys, rejections, maxUpload, handler);
+            });
+            running = new Running(server, live, demo, vod, publishKey, rejections, tls);
         } catch (Exception e) {
             live.close();
             vod.close();
+            tls.ifPresent(ServerTls::close);
             throw e;
         }
     }
@@ -106,6 +118,7 @@ public final class OriginService implements Service {
             r.server().close();
             r.live().close();
             r.vod().close();
+            r.tls().ifPresent(ServerTls::close);
         }
     }
 
@@ -134,6 +147,34 @@ public final class OriginService implements Service {
         return List.copyOf(all);
     }
 
+    /**
+     * Each stream's name and its entry playlist ({@link StreamStats#playlistPath()}) as a player gets
+     * it now; streams without one yet are left out, and everything is while the origin is stopped.
+     */
+    public Map<String, String> entryPlaylists() {
+        Running r = running;
+        if (r == null) {
+            return Map.of();
+        }
+        Map<String, String> out = new HashMap<>();
+        for (StreamStats s : streams()) {
+            Optional<Servable> playlist = switch (s.kind()) {
+                case VOD -> r.vod().resolve(s.name(), OriginPath.LIVE_PLAYLIST);
+                case DEMO -> r.demo().resolve(OriginPath.LIVE_PLAYLIST);
+                case LIVE, ENDED -> r.live().find(s.name()).flatMap(LiveStream::view)
+                        .flatMap(v -> v.resolve(OriginPath.LIVE_PLAYLIST));
+            };
+            try {
+                if (playlist.isPresent()) {
+                    out.put(s.name(), playlist.get().text());
+                }
+            } catch (IOException e) {
+                log.debug("origin: cannot read the playlist of {}: {}", s.name(), e.toString());
+            }
+        }
+        return out;
+    }
+
     @Override
     public Map<String, Number> metrics() {
         Running r = running;
@@ -155,6 +196,7 @@ public final class OriginService implements Service {
         m.put("not-modified", notModified);
         m.put("not-modified.ratio", requests == 0 ? 0.0 : (double) notModified / requests);
         r.rejections().addTo(m);
+        r.tls().ifPresent(t -> t.addTo(m));
         return m;
     }
 

@@ -1,7 +1,9 @@
 package org.webp2p.server.origin;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -59,6 +61,14 @@ record Servable(Body body, String contentType, String etag, Optional<Instant> la
         OnDisk {
             Objects.requireNonNull(path, "path");
         }
+    }
+
+    /** The body as UTF-8 text, read from memory or disk. */
+    String text() throws IOException {
+        if (body instanceof InMemory m) {
+            return StandardCharsets.UTF_8.decode(m.bytes().duplicate()).toString();
+        }
+        return Files.readString(((OnDisk) body).path(), StandardCharsets.UTF_8);
     }
 
     /** Generated or bundled bytes: the validator is a digest of the content. */

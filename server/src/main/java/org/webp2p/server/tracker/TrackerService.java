@@ -1,13 +1,28 @@
 package org.webp2p.server.tracker;
 
+import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.webp2p.protocol.admin.PeerRecord;
 import org.webp2p.protocol.admin.SwarmSummary;
+import org.webp2p.protocol.admin.WebSwarm;
 import org.webp2p.protocol.tracker.AnnounceAnswer;
 import org.webp2p.protocol.tracker.AnnounceRequest;
 import org.webp2p.server.config.Config;
@@ -18,21 +33,47 @@ import org.webp2p.server.http.HttpService;
 import org.webp2p.server.http.Json;
 import org.webp2p.server.http.Router;
 import org.webp2p.server.service.ServiceContext;
+import org.webp2p.server.tracker.ws.KnownStreams;
+import org.webp2p.server.tracker.ws.StreamHash;
+import org.webp2p.server.tracker.ws.WsCounters;
+import org.webp2p.server.tracker.ws.WsLimits;
+import org.webp2p.server.tracker.ws.WsSwarmSummary;
+import org.webp2p.server.tracker.ws.WsSwarms;
+import org.webp2p.server.tracker.ws.WsTrackerHandler;
 
 /**
- * Peer discovery: {@code POST /v1/announce} joins, refreshes or leaves a swarm and returns a bounded
- * list of peers the asker can actually reach. The live view of swarms is for the console and admin
- * only, never served on this public port.
+ * Peer discovery, two ways. SDK peers {@code POST /v1/announce} to join, refresh or leave a swarm
+ * and get a bounded list of peers they can actually reach. Browser peers open a WebSocket on
+ * {@code GET /announce} and speak the WebTorrent tracker protocol that p2p-media-loader's client
+ * speaks; their info hashes are matched to the origin's streams. The live view of swarms is for the
+ * console and admin only, never served on this public port.
  */
 public final class TrackerService extends HttpService {
     public static final String NAME = ServiceName.TRACKER.id();
+    /** Where WebTorrent clients connect: {@code ws://HOST:PORT/announce}. */
+    public static final String WS_PATH = "/announce";
+    private static final Logger log = LoggerFactory.getLogger(TrackerService.class);
+    /** How often the origin's playlists are read again for new streams and renditions. */
+    private static final Duration STREAMS_REFRESH = Duration.ofSeconds(2);
 
+    private final Supplier<Map<String, String>> entryPlaylists;
     private volatile SwarmRegistry registry;
     private volatile long capacity;
     private volatile ScheduledFuture<?> sweeper;
+    private volatile WebSockets ws;
 
-    public TrackerService() {
+    /** The WebSocket side while running: its swarms, counters and the schedules that keep them fresh. */
+    private record WebSockets(WsSwarms swarms, WsCounters counters, WebSocketServerProtocolConfig protocol,
+                              Duration idle, int maxFrame, ScheduledExecutorService streamsReader,
+                              ScheduledFuture<?> expiry) {
+    }
+
+    private volatile KnownStreams known = KnownStreams.NONE;
+
+    /** @param entryPlaylists the origin's streams and their entry playlists, to name info hashes by */
+    public TrackerService(Supplier<Map<String, String>> entryPlaylists) {
         super(ServiceName.TRACKER);
+        this.entryPlaylists = entryPlaylists;
     }
 
     @Override
@@ -46,6 +87,7 @@ public final class TrackerService extends HttpService {
         sweeper = context.netty().io().next().scheduleAtFixedRate(r::expireAll, period, period, TimeUnit.MILLISECONDS);
         registry = r;
         capacity = c.get(TrackerSettings.MAX_SWARM_PEERS);
+        ws = webSockets(context);
         router.post("/v1/announce", req -> {
             AnnounceRequest announce = Json.read(req.http().content(), AnnounceRequest.class);
             try {
@@ -58,6 +100,58 @@ public final class TrackerService extends HttpService {
         });
     }
 
+    private WebSockets webSockets(ServiceContext context) {
+        Config c = context.config();
+        Duration interval = c.get(TrackerSettings.WS_INTERVAL);
+        WsLimits limits = new WsLimits(interval, c.get(TrackerSettings.WS_MAX_OFFERS),
+                c.get(TrackerSettings.MAX_SWARM_PEERS), c.get(TrackerSettings.WS_MAX_SWARMS),
+                c.get(TrackerSettings.WS_MAX_SOCKETS_PER_ADDRESS));
+        boolean knownOnly = c.get(TrackerSettings.WS_KNOWN_HASHES_ONLY);
+        WsCounters counters = new WsCounters();
+        WsSwarms swarms = new WsSwarms(limits, context.clock(), () -> ThreadLocalRandom.current().nextLong(),
+                hash -> !knownOnly || known.contains(hash), counters);
+        int maxFrame = (int) Math.min(Integer.MAX_VALUE, c.get(TrackerSettings.WS_MAX_FRAME));
+        WebSocketServerProtocolConfig protocol = WebSocketServerProtocolConfig.newBuilder()
+                .websocketPath(WS_PATH)
+                .checkStartsWith(true)
+                .decoderConfig(WebSocketDecoderConfig.newBuilder()
+                        .maxFramePayloadLength(maxFrame)
+                        // WsTrackerHandler closes with the reason and counts it.
+                        .closeOnProtocolViolation(false)
+                        .build())
+                .build();
+        // Reading playlists may touch the disk (VOD roots), so not on an event loop.
+        ScheduledExecutorService reader = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread t = new Thread(task, "tracker-streams");
+            t.setDaemon(true);
+            return t;
+        });
+        reader.scheduleWithFixedDelay(this::readStreams, 0, STREAMS_REFRESH.toMillis(), TimeUnit.MILLISECONDS);
+        long sweep = Math.min(interval.toMillis(), Duration.ofSeconds(30).toMillis());
+        ScheduledFuture<?> expiry = context.netty().io().next()
+                .scheduleAtFixedRate(swarms::expire, sweep, sweep, TimeUnit.MILLISECONDS);
+        // A socket silent this long has no peer left anyway: its peers expired after two intervals.
+        Duration idle = interval.multipliedBy(2).plus(Duration.ofSeconds(30));
+        return new WebSockets(swarms, counters, protocol, idle, maxFrame, reader, expiry);
+    }
+
+    private void readStreams() {
+        try {
+            known = KnownStreams.of(entryPlaylists.get());
+        } catch (RuntimeException e) {
+            // An exception escaping would end the schedule: the names would stay as they are forever.
+            log.warn("tracker: cannot read the origin's streams: {}", e.toString());
+        }
+    }
+
+    @Override
+    protected void beforeRoutes(ChannelPipeline pipeline) {
+        WebSockets w = ws;
+        pipeline.addLast(new WebSocketServerProtocolHandler(w.protocol()));
+        pipeline.addLast(new WebSocketFrameAggregator(w.maxFrame()));
+        pipeline.addLast(new WsTrackerHandler(w.swarms(), w.counters(), w.idle(), w.maxFrame()));
+    }
+
     private static AnnounceAnswer.Peer offer(PeerRecord p) {
         return new AnnounceAnswer.Peer(p.peerId(), p.natType(), p.addresses(), p.position(), p.have(), p.uploadKbps());
     }
@@ -68,8 +162,15 @@ public final class TrackerService extends HttpService {
         if (s != null) {
             s.cancel(false);
         }
+        WebSockets w = ws;
+        if (w != null) {
+            w.expiry().cancel(false);
+            w.streamsReader().shutdownNow();
+        }
         // A stopped tracker knows no peers: its swarms are gone, not frozen.
         registry = null;
+        ws = null;
+        known = KnownStreams.NONE;
     }
 
     /** The live registry, or empty lists while stopped. */
@@ -88,10 +189,31 @@ public final class TrackerService extends HttpService {
         return peers(swarm).size();
     }
 
+    /**
+     * Browser swarms (WebSocket peers), largest first, each with the origin stream and rendition its
+     * info hash belongs to when it is one of them; empty while stopped.
+     */
+    public List<WebSwarm> webSwarms() {
+        WebSockets w = ws;
+        if (w == null) {
+            return List.of();
+        }
+        KnownStreams names = known;
+        List<WebSwarm> out = new ArrayList<>();
+        for (WsSwarmSummary s : w.swarms().swarms()) {
+            Optional<StreamHash> h = names.find(s.infoHash());
+            out.add(new WebSwarm(s.infoHash(), h.map(StreamHash::stream).orElse(null),
+                    h.map(StreamHash::type).orElse(null), h.map(StreamHash::identity).orElse(null), s.complete(),
+                    s.incomplete()));
+        }
+        return out;
+    }
+
     @Override
     protected Map<String, Number> serviceMetrics() {
         SwarmRegistry r = registry;
-        if (r == null) {
+        WebSockets w = ws;
+        if (r == null || w == null) {
             return Map.of();
         }
         List<SwarmSummary> s = r.swarms();
@@ -105,7 +227,11 @@ public final class TrackerService extends HttpService {
         m.put("announces", r.announces());
         m.put("refused", r.refused());
         m.put("expired", r.expired());
+        List<WsSwarmSummary> web = w.swarms().swarms();
+        m.put("ws.sockets", w.swarms().sockets());
+        m.put("ws.swarms", web.size());
+        m.put("ws.peers", web.stream().mapToInt(WsSwarmSummary::peers).sum());
+        w.counters().addTo(m);
         return m;
     }
-
 }

@@ -127,6 +127,18 @@ class ConfigTest {
     }
 
     @Test
+    void onlyServicesThatSpeakHttpHaveTheirOwnCertificate() throws ConfigException {
+        Config c = Config.defaults().with(Map.of("api.tls.cert", "/etc/api.pem", "tls.cert", "/etc/all.pem"));
+        assertThat(c.get(ServiceName.API.tlsCert())).isEqualTo("/etc/api.pem");
+        assertThat(c.get(ServiceName.ORIGIN.tlsCert())).isEmpty();
+        assertThat(c.get(TlsSettings.CERT)).isEqualTo("/etc/all.pem");
+        assertThatThrownBy(ServiceName.STUN::tlsCert).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("stun does not speak HTTP");
+        assertThatThrownBy(() -> Config.defaults().with(Map.of("stun.tls.cert", "/etc/x.pem")))
+                .hasMessageContaining("stun.tls.cert: unknown key");
+    }
+
+    @Test
     void patternKeysMatchExactlyOneSegment() {
         PatternKey<String> key = OriginSettings.STREAM_KEY;
         assertThat(key.matches("origin.stream.demo.key")).isTrue();
@@ -151,6 +163,9 @@ class ConfigTest {
         List<Object> patterns = new ArrayList<>();
         for (ServiceName service : ServiceName.values()) {
             declared.addAll(List.of(service.enabled(), service.bind(), service.port()));
+            if (service.speaksHttp()) {
+                declared.addAll(List.of(service.tlsCert(), service.tlsKey()));
+            }
         }
         for (Class<?> holder : holders) {
             for (Field f : holder.getDeclaredFields()) {
@@ -170,9 +185,9 @@ class ConfigTest {
     @Test
     void schemaListsEachServiceFirstThenTheOthersInDeclarationOrder() {
         List<String> names = ConfigSchema.standard().keys().stream().map(ConfigKey::name).toList();
-        assertThat(names.subList(0, 6)).containsExactly("origin.enabled", "origin.bind", "origin.port",
-                "api.enabled", "api.bind", "api.port");
-        assertThat(names.get(3 * ServiceName.values().length)).isEqualTo("stun.alt-port");
+        assertThat(names.subList(0, 8)).containsExactly("origin.enabled", "origin.bind", "origin.port",
+                "origin.tls.cert", "origin.tls.key", "api.enabled", "api.bind", "api.port");
+        assertThat(names.get(names.indexOf("stun.port") + 1)).isEqualTo("stun.alt-port");
         assertThat(names.get(names.size() - 1)).isEqualTo("ui.poll-interval");
         assertThat(ConfigSchema.standard().find("origin.stream.demo.key")).get()
                 .extracting(ConfigKey::name).isEqualTo("origin.stream.demo.key");

@@ -12,7 +12,7 @@ final class TestRoutes {
     static final int MAX_BODY = 64;
 
     final RoutingHandler handler = new RoutingHandler("test", router());
-    final EmbeddedHttp http = new EmbeddedHttp(p -> HttpService.pipeline(p, MAX_BODY, handler));
+    final EmbeddedHttp http = new EmbeddedHttp(p -> HttpService.pipeline(p, MAX_BODY, handler, q -> { }));
 
     private static Router router() {
         return new Router()

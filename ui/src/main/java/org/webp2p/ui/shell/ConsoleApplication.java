@@ -67,7 +67,7 @@ public final class ConsoleApplication extends Application {
         Scene scene = new Scene(new MainWindow(node, preferences), 1180, 760);
         // First, so the dark theme's sheet always comes after it and wins.
         scene.getStylesheets().add(0, Objects.requireNonNull(
-                ConsoleApplication.class.getResource("console.css")).toExternalForm());
+                ConsoleApplication.class.getResource("/org/webp2p/ui/console.css")).toExternalForm());
         return scene;
     }
 

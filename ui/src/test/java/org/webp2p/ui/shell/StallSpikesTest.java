@@ -22,7 +22,7 @@ class StallSpikesTest {
     private static NodeSnapshot at(long seconds, long stalls, double ratio) {
         SwarmFigures global = figures("*", stalls, ratio);
         NodeState state = new NodeState(T0.plusSeconds(seconds), List.of(), List.of(), Optional.empty(), List.of(),
-                List.of(), global, Map.of("news", figures("news", stalls, ratio)), Map.of(), List.of());
+                List.of(), global, Map.of("news", figures("news", stalls, ratio)), Map.of(), List.of(), List.of());
         return new NodeSnapshot(state, List.of(), List.of());
     }
 

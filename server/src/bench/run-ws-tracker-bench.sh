@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Our WebSocket tracker against the npm bittorrent-tracker server, same load generator, one run:
+#   server/src/bench/run-ws-tracker-bench.sh [peers=10000] [announcers=500] [seconds=20] [swarms=20]
+# Needs node and npm (the npm server is installed from the lock file in server/src/test/node).
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../../.." && pwd)"
+cd "$root"
+./mvnw -B -q -pl server -am -DskipTests package dependency:build-classpath \
+  -Dmdep.outputFile="$root/server/target/bench-classpath.txt" -Dmdep.includeScope=test >/dev/null
+node_dir=server/target/node-interop
+mkdir -p "$node_dir"
+cp server/src/test/node/* server/src/bench/node/* "$node_dir/"
+if [ ! -d "$node_dir/node_modules/bittorrent-tracker" ]; then
+  (cd "$node_dir" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+fi
+cp="server/target/classes:$(cat server/target/bench-classpath.txt)"
+out=server/target/bench-classes
+rm -rf "$out" && mkdir -p "$out"
+javac -d "$out" -cp "$cp" $(find server/src/bench/java -name '*.java')
+exec java -Xmx2g -Dbench.node-dir="$node_dir" -cp "$out:$cp:app/src/main/resources" \
+  org.webp2p.server.bench.WsTrackerBench "$@"

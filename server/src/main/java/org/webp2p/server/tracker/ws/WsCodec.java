@@ -1,0 +1,294 @@
+package org.webp2p.server.tracker.ws;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * JSON text to {@link WsRequest} and {@link WsReply} to JSON text, in the shapes bittorrent-tracker
+ * 11 reads and writes. Stateless and thread-safe.
+ */
+public final class WsCodec {
+    /** A scrape names its swarms; more than this many in one is not a client, it is a sweep. */
+    public static final int MAX_SCRAPE = 100;
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private WsCodec() {
+    }
+
+    /**
+     * @throws MalformedMessageException when {@code text} is not a JSON object
+     * @throws WsRefusal                 when it is one but not a valid announce or scrape
+     */
+    public static WsRequest decode(String text) throws MalformedMessageException, WsRefusal {
+        return decode(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Like {@link #decode(String)}, from UTF-8 bytes as they came off the socket. */
+    public static WsRequest decode(byte[] utf8) throws MalformedMessageException, WsRefusal {
+        Fields f = new Fields();
+        try (JsonParser p = JSON.getFactory().createParser(utf8)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new MalformedMessageException("a message must be a JSON object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                f.read(name, p.nextToken(), p, utf8);
+            }
+            if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
+                throw new MalformedMessageException("malformed JSON: text after the object");
+            }
+        } catch (JsonProcessingException e) {
+            throw new MalformedMessageException("malformed JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new MalformedMessageException("unreadable message: " + e.getMessage());
+        }
+        if ("announce".equals(f.action)) {
+            return f.announce();
+        }
+        if ("scrape".equals(f.action)) {
+            return f.scrape();
+        }
+        throw new WsRefusal(null, null, "invalid action in WS request: " + f.action);
+    }
+
+    /** The fields of one message as they are read, in any order; the first problem found is kept for later. */
+    private static final class Fields {
+        String action;
+        String infoHash;
+        List<String> infoHashes;
+        String peerId;
+        String toPeerId;
+        String offerId;
+        String event;
+        Integer numwant;
+        Long left;
+        List<WsRequest.Offer> offers = List.of();
+        RawJson answer;
+        String problem;
+
+        void read(String name, JsonToken t, JsonParser p, byte[] utf8) throws IOException {
+            switch (name) {
+                case "action" -> action = text(t, p);
+                case "info_hash" -> {
+                    if (t == JsonToken.START_ARRAY) {
+                        infoHashes = new ArrayList<>();
+                        while (p.nextToken() != JsonToken.END_ARRAY) {
+                            infoHashes.add(text(p.currentToken(), p));
+                            p.skipChildren();
+                        }
+                    } else {
+                        infoHash = text(t, p);
+                    }
+                }
+                case "peer_id" -> peerId = text(t, p);
+                case "to_peer_id" -> toPeerId = text(t, p);
+                case "offer_id" -> offerId = text(t, p);
+                case "event" -> event = text(t, p);
+                case "numwant" -> {
+                    if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {
+                        numwant = p.getIntValue();
+                    } else if (t != JsonToken.VALUE_NULL) {
+                        fail("numwant must be a whole number");
+                    }
+                }
+                case "left" -> left = t.isNumeric() ? Long.valueOf(p.getLongValue()) : null;
+                case "offers" -> offers = offers(t, p, utf8);
+                case "answer" -> {
+                    if (t == JsonToken.START_OBJECT) {
+                        answer = raw(p, utf8);
+                    } else if (t != JsonToken.VALUE_NULL) {
+                        fail("answer must be an object");
+                        p.skipChildren();
+                    }
+                }
+                default -> p.skipChildren();
+            }
+        }
+
+        private List<WsRequest.Offer> offers(JsonToken t, JsonParser p, byte[] utf8) throws IOException {
+            if (t == JsonToken.VALUE_NULL) {
+                return List.of();
+            }
+            if (t != JsonToken.START_ARRAY) {
+                fail("offers must be an array");
+                p.skipChildren();
+                return List.of();
+            }
+            List<WsRequest.Offer> out = new ArrayList<>();
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                if (p.currentToken() != JsonToken.START_OBJECT) {
+                    fail(EACH_OFFER);
+                    p.skipChildren();
+                    continue;
+                }
+                String id = null;
+                RawJson offer = null;
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = p.currentName();
+                    JsonToken v = p.nextToken();
+                    if (field.equals("offer_id")) {
+                        id = text(v, p);
+                    } else if (field.equals("offer") && v == JsonToken.START_OBJECT) {
+                        offer = raw(p, utf8);
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+                if (offer == null) {
+                    fail(EACH_OFFER);
+                } else {
+                    try {
+                        out.add(new WsRequest.Offer(id, offer));
+                    } catch (IllegalArgumentException e) {
+                        fail(e.getMessage());
+                    }
+                }
+            }
+            return out;
+        }
+
+        WsRequest announce() throws WsRefusal {
+            String knownHash = valid(infoHash) ? infoHash : null;
+            try {
+                if (problem != null) {
+                    throw new IllegalArgumentException(problem);
+                }
+                if (answer != null) {
+                    if (toPeerId == null) {
+                        throw new IllegalArgumentException("invalid `to_peer_id` (required with `answer`)");
+                    }
+                    return new WsRequest.Answer(infoHash, peerId, toPeerId, offerId, answer);
+                }
+                return new WsRequest.Announce(infoHash, peerId, WsEvent.parse(event), numwant, left, offers);
+            } catch (IllegalArgumentException e) {
+                throw new WsRefusal("announce", knownHash, e.getMessage());
+            }
+        }
+
+        WsRequest scrape() throws WsRefusal {
+            List<String> hashes = infoHashes != null ? infoHashes : infoHash != null ? List.of(infoHash) : null;
+            if (hashes == null || hashes.isEmpty() || hashes.size() > MAX_SCRAPE) {
+                throw new WsRefusal("scrape", null, "scrape needs info_hash: one or up to " + MAX_SCRAPE + " in an array");
+            }
+            try {
+                return new WsRequest.Scrape(hashes);
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw new WsRefusal("scrape", null, "invalid info_hash: must be a string of 20 characters U+0000-U+00FF");
+            }
+        }
+
+        private void fail(String reason) {
+            if (problem == null) {
+                problem = reason;
+            }
+        }
+
+        private static String text(JsonToken t, JsonParser p) throws IOException {
+            return t == JsonToken.VALUE_STRING ? p.getText() : null;
+        }
+
+        /** At a START_OBJECT: the object's text exactly as it came, the parser left at its end. */
+        private static RawJson raw(JsonParser p, byte[] utf8) throws IOException {
+            int start = (int) p.currentTokenLocation().getByteOffset();
+            p.skipChildren();
+            int end = (int) p.currentTokenLocation().getByteOffset() + 1;
+            return new RawJson(new String(utf8, start, end - start, StandardCharsets.UTF_8));
+        }
+    }
+
+    private static final String EACH_OFFER = "each offer must be {\"offer\": {...}, \"offer_id\": \"...\"}";
+
+    private static boolean valid(String id) {
+        try {
+            WireId.require("info_hash", id);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    public static String encode(WsReply reply) {
+        StringWriter out = new StringWriter(128);
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            write(g, reply);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing JSON to a string cannot fail", e);
+        }
+        return out.toString();
+    }
+
+    /** Writes {@code reply} as UTF-8 JSON, straight into a socket's buffer for instance. */
+    public static void encode(WsReply reply, OutputStream utf8) throws IOException {
+        try (JsonGenerator g = JSON.createGenerator(utf8, JsonEncoding.UTF8)) {
+            write(g, reply);
+        }
+    }
+
+    private static void write(JsonGenerator g, WsReply reply) throws IOException {
+        g.writeStartObject();
+        if (reply instanceof WsReply.Announced a) {
+            g.writeStringField("action", "announce");
+            g.writeNumberField("interval", a.intervalSeconds());
+            g.writeStringField("info_hash", a.infoHash());
+            g.writeNumberField("complete", a.complete());
+            g.writeNumberField("incomplete", a.incomplete());
+        } else if (reply instanceof WsReply.OfferRelay o) {
+            writeRelay(g, "offer", o.offer(), o.offerId(), o.fromPeerId(), o.infoHash());
+        } else if (reply instanceof WsReply.AnswerRelay a) {
+            writeRelay(g, "answer", a.answer(), a.offerId(), a.fromPeerId(), a.infoHash());
+        } else if (reply instanceof WsReply.Scraped s) {
+            writeScrape(g, s);
+        } else {
+            WsReply.Failure f = (WsReply.Failure) reply;
+            if (f.action() != null) {
+                g.writeStringField("action", f.action());
+            }
+            g.writeStringField("failure reason", f.reason());
+            if (f.infoHash() != null) {
+                g.writeStringField("info_hash", f.infoHash());
+            }
+        }
+        g.writeEndObject();
+    }
+
+    private static void writeRelay(JsonGenerator g, String kind, RawJson sdp, String offerId, String fromPeerId,
+                                   String infoHash) throws IOException {
+        g.writeStringField("action", "announce");
+        g.writeFieldName(kind);
+        g.writeRawValue(sdp.json());
+        g.writeStringField("offer_id", offerId);
+        g.writeStringField("peer_id", fromPeerId);
+        g.writeStringField("info_hash", infoHash);
+    }
+
+    private static void writeScrape(JsonGenerator g, WsReply.Scraped s) throws IOException {
+        g.writeStringField("action", "scrape");
+        g.writeObjectFieldStart("files");
+        for (Map.Entry<String, WsReply.Counts> e : s.files().entrySet()) {
+            g.writeObjectFieldStart(e.getKey());
+            g.writeNumberField("complete", e.getValue().complete());
+            g.writeNumberField("incomplete", e.getValue().incomplete());
+            // Like bittorrent-tracker: seeders now are a lower bound of completed downloads.
+            g.writeNumberField("downloaded", e.getValue().complete());
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+        g.writeObjectFieldStart("flags");
+        g.writeNumberField("min_request_interval", s.intervalSeconds());
+        g.writeEndObject();
+    }
+}
