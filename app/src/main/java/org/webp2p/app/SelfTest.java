@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
 import org.webp2p.protocol.admin.ServiceState;
 import org.webp2p.protocol.admin.ServiceStatus;
 import org.webp2p.server.ServerRuntime;
-import org.webp2p.server.config.ConfigSchema;
+import org.webp2p.server.config.Config;
+import org.webp2p.server.config.StoreSettings;
+import org.webp2p.server.config.StunSettings;
 import org.webp2p.server.http.HttpService;
 import org.webp2p.server.origin.OriginService;
 import org.webp2p.server.service.Service;
@@ -61,19 +63,14 @@ final class SelfTest {
             isolated.dataDir = given.dataDir;
         } else {
             isolated.dataDir = Path.of(System.getProperty("java.io.tmpdir"), "webp2p-self-test-" + UUID.randomUUID());
-            isolated.overrides.put("store.url", "");
+            isolated.overrides.put(StoreSettings.URL.name(), "");
         }
         return isolated;
     }
 
     private static Map<String, String> loopbackOnFreePorts() {
-        Map<String, String> local = new LinkedHashMap<>();
-        for (String service : ConfigSchema.SERVICE_PORTS.keySet()) {
-            local.put(service + ".bind", "127.0.0.1");
-            local.put(service + ".port", "0");
-        }
-        local.put("stun.alt-port", "0");
-        local.put("stun.alt-bind", "");
+        Map<String, String> local = new LinkedHashMap<>(Config.loopbackOnFreePorts());
+        local.put(StunSettings.ALT_BIND.name(), "");
         return local;
     }
 

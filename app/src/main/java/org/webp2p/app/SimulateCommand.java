@@ -25,7 +25,7 @@ import org.webp2p.server.api.ApiService;
 import org.webp2p.server.api.TokenIssuer;
 import org.webp2p.server.config.Config;
 import org.webp2p.server.config.ConfigException;
-import org.webp2p.server.config.ConfigSchema;
+import org.webp2p.server.config.TrackerSettings;
 import org.webp2p.server.config.ValueType;
 import org.webp2p.server.http.Json;
 import org.webp2p.server.store.StoreException;
@@ -86,7 +86,7 @@ final class SimulateCommand implements Callable<Integer> {
         double churnPerMinute;
         try {
             mix = NatMix.parse(natMix);
-            length = ValueType.duration(duration);
+            length = ValueType.DURATION.parse(duration);
             Matcher m = CHURN.matcher(churn.trim());
             if (!m.matches() || peers < 1 || peers > 5000) {
                 throw new IllegalArgumentException("--churn must look like 10%/min and --peers be 1 to 5000");
@@ -140,13 +140,8 @@ final class SimulateCommand implements Callable<Integer> {
 
     /** Its own node on free loopback ports, so it runs beside a console that holds the defaults. */
     private ServerRuntime embeddedNode() throws ConfigException, IOException, StoreException {
-        Map<String, String> local = new HashMap<>();
-        for (String service : ConfigSchema.SERVICE_PORTS.keySet()) {
-            local.put(service + ".bind", "127.0.0.1");
-            local.put(service + ".port", "0");
-        }
-        local.put("stun.alt-port", "0");
-        local.put("tracker.max-peers-per-address", Integer.toString(Math.max(256, peers)));
+        Map<String, String> local = new HashMap<>(Config.loopbackOnFreePorts());
+        local.put(TrackerSettings.MAX_PEERS_PER_ADDRESS.name(), Integer.toString(Math.max(256, peers)));
         // Loopback and free ports first; what the user set with --set still wins.
         Config config = node.config().with(local).with(node.overrides);
         Path dir = node.dataDir != null ? node.dataDir() : Files.createTempDirectory("webp2p-simulate");

@@ -55,7 +55,7 @@ final class TokenCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Duration life;
         try {
-            life = ValueType.duration(ttl);
+            life = ValueType.DURATION.parse(ttl);
         } catch (IllegalArgumentException e) {
             err.println("webp2p token: --ttl " + e.getMessage() + " (got \"" + ttl + "\")");
             return ExitCodes.USAGE;

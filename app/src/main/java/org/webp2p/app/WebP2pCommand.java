@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.webp2p.server.ServerRuntime;
 import org.webp2p.server.config.Config;
 import org.webp2p.server.config.ConfigException;
+import org.webp2p.server.config.UiSettings;
 import org.webp2p.server.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -102,7 +103,7 @@ final class WebP2pCommand implements Callable<Integer> {
         // Only the console's own keys (ui.poll-interval) matter here; the node's are on the node.
         Optional<Config> config = config(node, err);
         return config.isEmpty() ? ExitCodes.USAGE
-                : ConsoleMode.watch(target, config.get().duration("ui.poll-interval"), node.dataDir());
+                : ConsoleMode.watch(target, config.get().get(UiSettings.POLL_INTERVAL), node.dataDir());
     }
 
     /** The checked configuration, or empty after saying on {@code err} what is wrong with it. */

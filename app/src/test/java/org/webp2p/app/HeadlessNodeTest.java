@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.webp2p.protocol.admin.ServiceState;
 import org.webp2p.server.TestNode;
-import org.webp2p.server.config.ConfigSchema;
+import org.webp2p.server.config.Config;
 import org.webp2p.server.service.EventLog;
 import org.webp2p.server.store.Store;
 
@@ -49,10 +49,7 @@ class HeadlessNodeTest {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
                 Main.class.getName(), "--headless", "--data-dir", dir.toString()));
-        for (String service : ConfigSchema.SERVICE_PORTS.keySet()) {
-            cmd.addAll(List.of("--set", service + ".bind=127.0.0.1", "--set", service + ".port=0"));
-        }
-        cmd.addAll(List.of("--set", "stun.alt-port=0"));
+        Config.loopbackOnFreePorts().forEach((key, value) -> cmd.addAll(List.of("--set", key + "=" + value)));
         process = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
 

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.webp2p.server.admin.AdminService;
 import org.webp2p.server.api.ApiService;
 import org.webp2p.server.config.Config;
+import org.webp2p.server.config.StoreSettings;
 import org.webp2p.server.origin.OriginService;
 import org.webp2p.server.pingback.PingbackService;
 import org.webp2p.server.rtmfp.RendezvousService;
@@ -69,8 +70,8 @@ public final class ServerRuntime implements AutoCloseable {
     /** Opens the store in (or as configured for) {@code dataDir}; services are not started yet. */
     public static ServerRuntime open(Config config, Path dataDir, Clock clock) throws StoreException, IOException {
         Files.createDirectories(dataDir);
-        String url = config.string("store.url").isBlank() ? Store.embeddedUrl(dataDir) : config.string("store.url");
-        Store store = Store.open(url, config.string("store.user"), config.string("store.password"));
+        String url = config.get(StoreSettings.URL).isBlank() ? Store.embeddedUrl(dataDir) : config.get(StoreSettings.URL);
+        Store store = Store.open(url, config.get(StoreSettings.USER), config.get(StoreSettings.PASSWORD));
         return new ServerRuntime(config, dataDir, store, new NettyGroups(), clock);
     }
 

@@ -9,11 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.webp2p.server.config.Config;
-import org.webp2p.server.config.ConfigSchema;
 
 /** A real node for tests: every service on loopback, ephemeral ports, a throwaway data directory. */
 public final class TestNode implements AutoCloseable {
@@ -47,13 +45,7 @@ public final class TestNode implements AutoCloseable {
 
     /** Defaults moved to loopback and port 0, with {@code overrides} on top. */
     public static Config loopbackConfig(Map<String, String> overrides) throws Exception {
-        Map<String, String> local = new HashMap<>();
-        for (String service : ConfigSchema.SERVICE_PORTS.keySet()) {
-            local.put(service + ".bind", "127.0.0.1");
-            local.put(service + ".port", "0");
-        }
-        local.put("stun.alt-port", "0");
-        return Config.defaults().with(local).with(overrides);
+        return Config.defaults().with(Config.loopbackOnFreePorts()).with(overrides);
     }
 
     public ServerRuntime runtime() {

@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.webp2p.protocol.admin.ServiceAction;
 import org.webp2p.protocol.admin.ServiceEvent;
 import org.webp2p.server.ServerRuntime;
+import org.webp2p.server.config.UiSettings;
 
 /**
  * The console's single link to the node: takes a {@link NodeSnapshot} from its {@link NodeSource} on
@@ -42,7 +43,7 @@ public final class NodeModel implements AutoCloseable {
 
     /** Watches the node in this process at its configured poll interval. */
     public NodeModel(ServerRuntime runtime) {
-        this(new LocalNode(runtime), runtime.config().duration("ui.poll-interval"));
+        this(new LocalNode(runtime), runtime.config().get(UiSettings.POLL_INTERVAL));
     }
 
     public NodeModel(NodeSource source, Duration pollInterval) {

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import org.webp2p.server.ServerRuntime;
 import org.webp2p.server.config.Config;
-import org.webp2p.server.config.ConfigSchema;
+import org.webp2p.server.config.TrackerSettings;
 import org.webp2p.server.pingback.PingbackService;
 
 /**
@@ -34,14 +34,9 @@ public final class ControlPlaneBench {
         int clients = args.length > 0 ? Integer.parseInt(args[0]) : 32;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         Path dir = Files.createTempDirectory("webp2p-bench");
-        Map<String, String> local = new HashMap<>();
-        for (String s : ConfigSchema.SERVICE_PORTS.keySet()) {
-            local.put(s + ".bind", "127.0.0.1");
-            local.put(s + ".port", "0");
-        }
-        local.put("stun.alt-port", "0");
-        local.put("tracker.max-peers-per-address", "1000000");
-        local.put("tracker.max-swarm-peers", "1000000");
+        Map<String, String> local = new HashMap<>(Config.loopbackOnFreePorts());
+        local.put(TrackerSettings.MAX_PEERS_PER_ADDRESS.name(), "1000000");
+        local.put(TrackerSettings.MAX_SWARM_PEERS.name(), "1000000");
         try (ServerRuntime node = ServerRuntime.open(Config.defaults().with(local), dir, Clock.systemUTC())) {
             node.services().startAll();
             int tracker = node.services().status("tracker").primaryAddress().orElseThrow().getPort();

@@ -12,7 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.webp2p.server.ServerRuntime;
 import org.webp2p.server.config.Config;
-import org.webp2p.server.config.ConfigSchema;
+import org.webp2p.server.config.TrackerSettings;
 
 /**
  * Our tracker alone in its own JVM, for {@link WsTrackerBench}: prints {@code port N}; on a stdin line
@@ -23,14 +23,9 @@ import org.webp2p.server.config.ConfigSchema;
 public final class WsTrackerBenchServer {
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("webp2p-ws-bench");
-        Map<String, String> local = new HashMap<>();
-        for (String s : ConfigSchema.SERVICE_PORTS.keySet()) {
-            local.put(s + ".bind", "127.0.0.1");
-            local.put(s + ".port", "0");
-        }
-        local.put("stun.alt-port", "0");
+        Map<String, String> local = new HashMap<>(Config.loopbackOnFreePorts());
         // Every bench socket comes from 127.0.0.1.
-        local.put("tracker.ws-max-sockets-per-address", "1000000");
+        local.put(TrackerSettings.WS_MAX_SOCKETS_PER_ADDRESS.name(), "1000000");
         try (ServerRuntime node = ServerRuntime.open(Config.defaults().with(local), dir, Clock.systemUTC())) {
             node.services().start("tracker");
             System.out.println("port " + node.services().status("tracker").primaryAddress().orElseThrow().getPort());

@@ -39,7 +39,7 @@ public final class AdminService extends HttpService {
     private volatile ExecutorService control;
 
     public AdminService(Supplier<ServiceManager> manager) {
-        super(NAME);
+        super(ServiceName.ADMIN);
         this.manager = manager;
     }
 

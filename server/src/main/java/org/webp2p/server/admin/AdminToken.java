@@ -3,6 +3,7 @@ package org.webp2p.server.admin;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Base64;
+import org.webp2p.server.config.AdminSettings;
 import org.webp2p.server.config.Config;
 import org.webp2p.server.config.SecretFile;
 
@@ -12,13 +13,12 @@ import org.webp2p.server.config.SecretFile;
  */
 public final class AdminToken {
     public static final String FILE_NAME = "admin-token";
-    public static final String CONFIG_KEY = "admin.token";
 
     private AdminToken() {
     }
 
     public static String load(Config config, Path dataDir) throws IOException {
-        String configured = config.string(CONFIG_KEY);
+        String configured = config.get(AdminSettings.TOKEN);
         if (!configured.isBlank()) {
             return configured.trim();
         }
@@ -27,7 +27,7 @@ public final class AdminToken {
 
     /** Where an operator finds the token: the file, or the config key that sets it. */
     public static String location(Config config, Path dataDir) {
-        return config.string(CONFIG_KEY).isBlank() ? file(dataDir).toString() : "config:" + CONFIG_KEY;
+        return config.get(AdminSettings.TOKEN).isBlank() ? file(dataDir).toString() : "config:" + AdminSettings.TOKEN.name();
     }
 
     public static Path file(Path dataDir) {

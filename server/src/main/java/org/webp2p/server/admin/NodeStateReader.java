@@ -24,6 +24,7 @@ import org.webp2p.protocol.admin.SwarmFigures;
 import org.webp2p.protocol.admin.SwarmSummary;
 import org.webp2p.protocol.admin.WebSwarm;
 import org.webp2p.server.config.Config;
+import org.webp2p.server.config.OriginSettings;
 import org.webp2p.server.origin.OriginService;
 import org.webp2p.server.pingback.LiveAggregator;
 import org.webp2p.server.pingback.PingbackService;
@@ -83,7 +84,7 @@ public final class NodeStateReader {
         Config config = services.context().config();
         Map<String, String> streamKeys = new HashMap<>();
         for (StreamStats s : streams) {
-            config.optional("origin.stream." + s.name() + ".key").ifPresent(k -> streamKeys.put(s.name(), k));
+            config.optional(OriginSettings.STREAM_KEY, s.name()).ifPresent(k -> streamKeys.put(s.name(), k));
         }
         return origin.publishKey().flatMap(key -> status.primaryAddress()
                 .map(a -> new NodeState.OriginAccess(baseUrl(a), key, streamKeys)));

@@ -27,7 +27,10 @@ import org.webp2p.protocol.api.LoadReport;
 import org.webp2p.protocol.api.NodeLoad;
 import org.webp2p.protocol.api.SessionPlan;
 import org.webp2p.protocol.api.SessionRequest;
+import org.webp2p.server.config.ApiSettings;
 import org.webp2p.server.config.Config;
+import org.webp2p.server.config.OriginSettings;
+import org.webp2p.server.config.PingbackSettings;
 import org.webp2p.server.config.ServiceName;
 import org.webp2p.server.http.HttpProblem;
 import org.webp2p.server.http.HttpRequestHandler;
@@ -67,14 +70,14 @@ public final class ApiService extends HttpService {
     }
 
     public ApiService(Supplier<ServiceManager> manager) {
-        super(NAME);
+        super(ServiceName.API);
         this.manager = manager;
     }
 
     /** The player page and embeds call it from the origin's or the operator's own web origin. */
     @Override
     protected Optional<String> corsOrigins(Config config) {
-        return Optional.of(config.string("origin.cors-origins"));
+        return Optional.of(config.get(OriginSettings.CORS_ORIGINS));
     }
 
     @Override
@@ -83,14 +86,14 @@ public final class ApiService extends HttpService {
         TokenCodec tokens = new TokenCodec(TokenSecret.load(c, context.dataDir()));
         OpenStreams open = OpenStreams.from(c);
         Scheduler scheduler = new Scheduler(P2pPolicy.from(c));
-        SessionRegistry registry = new SessionRegistry(context.clock(), c.duration("api.session-ttl"),
-                (int) c.integer("api.max-sessions"));
+        SessionRegistry registry = new SessionRegistry(context.clock(), c.get(ApiSettings.SESSION_TTL),
+                c.get(ApiSettings.MAX_SESSIONS));
         sessions = registry;
         clock = context.clock();
-        ClusterLoads others = new ClusterLoads(parseCluster(c), c.duration("api.cluster-poll"), context.clock());
+        ClusterLoads others = new ClusterLoads(parseCluster(c), c.get(ApiSettings.CLUSTER_POLL), context.clock());
         cluster = others;
         if (!others.isEmpty()) {
-            long every = c.duration("api.cluster-poll").toMillis();
+            long every = c.get(ApiSettings.CLUSTER_POLL).toMillis();
             polling = context.netty().io().next().scheduleAtFixedRate(others::poll, 0, every, TimeUnit.MILLISECONDS);
         }
 
@@ -137,17 +140,17 @@ public final class ApiService extends HttpService {
 
         InetSocketAddress origin = running(OriginService.NAME).orElseThrow(() -> new HttpProblem(
                 HttpResponseStatus.SERVICE_UNAVAILABLE, "origin_down", "the origin is not running"));
-        boolean secureTracker = scheme(req, c, TrackerService.NAME).equals("https");
+        boolean secureTracker = scheme(req, c, ServiceName.TRACKER).equals("https");
         String trackerUrl = d.tracker() == null ? null : withScheme(d.tracker().address(), secureTracker);
         return new SessionPlan(session.id(), stream.name(), stream.name(),
-                List.of(url(scheme(req, c, OriginService.NAME), host, origin, stream.playlistPath())),
+                List.of(url(scheme(req, c, ServiceName.ORIGIN), host, origin, stream.playlistPath())),
                 trackerUrl,
                 trackerUrl == null ? null : webTrackerUrl(trackerUrl, secureTracker),
                 d.rendezvous() == null ? List.of() : List.of(d.rendezvous().address()),
                 running(ServiceName.STUN.id()).map(a -> List.of(hostPort(host, a))).orElse(List.of()),
                 running(PingbackService.NAME)
-                        .map(a -> url(scheme(req, c, PingbackService.NAME), host, a, "/v1/beacons")).orElse(null),
-                c.duration("pingback.interval").toMillis(),
+                        .map(a -> url(scheme(req, c, ServiceName.PINGBACK), host, a, "/v1/beacons")).orElse(null),
+                c.get(PingbackSettings.INTERVAL).toMillis(),
                 new SessionPlan.P2p(d.p2pEnabled(), d.maxPeers(), d.prefetchSegments(), d.uploadLimitKbps(),
                         d.reasons()));
     }
@@ -213,7 +216,7 @@ public final class ApiService extends HttpService {
 
     private static List<URI> parseCluster(Config c) throws IOException {
         try {
-            return ClusterLoads.parse(c.string("api.cluster"));
+            return ClusterLoads.parse(c.get(ApiSettings.CLUSTER));
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage(), e);
         }
@@ -254,7 +257,7 @@ public final class ApiService extends HttpService {
 
     /** The host clients should use: configured, or the one they reached this API by. */
     private static String advertisedHost(HttpRequestHandler.Request req, Config c) {
-        String configured = c.string("api.public-host");
+        String configured = c.get(ApiSettings.PUBLIC_HOST);
         if (!configured.isBlank()) {
             return configured;
         }
@@ -279,7 +282,7 @@ public final class ApiService extends HttpService {
     }
 
     /** https for a service with a certificate when the client itself came over TLS (a page on https must stay there). */
-    private static String scheme(HttpRequestHandler.Request req, Config c, String service) {
+    private static String scheme(HttpRequestHandler.Request req, Config c, ServiceName service) {
         return req.secure() && ServerTls.configured(c, service) ? "https" : "http";
     }
 

@@ -3,6 +3,7 @@ package org.webp2p.server.api;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.webp2p.server.config.ApiSettings;
 import org.webp2p.server.config.Config;
 
 /**
@@ -21,7 +22,7 @@ public final class OpenStreams {
     }
 
     public static OpenStreams from(Config c) {
-        return new OpenStreams(c.bool("api.open"), Arrays.stream(c.string("api.open-streams").split(","))
+        return new OpenStreams(c.get(ApiSettings.OPEN), Arrays.stream(c.get(ApiSettings.OPEN_STREAMS).split(","))
                 .map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet()));
     }
 

@@ -3,6 +3,7 @@ package org.webp2p.server.api;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Base64;
+import org.webp2p.server.config.ApiSettings;
 import org.webp2p.server.config.Config;
 import org.webp2p.server.config.SecretFile;
 
@@ -18,9 +19,9 @@ public final class TokenSecret {
     }
 
     public static byte[] load(Config config, Path dataDir) throws IOException {
-        String configured = config.string("api.token-secret");
+        String configured = config.get(ApiSettings.TOKEN_SECRET);
         if (!configured.isBlank()) {
-            return decode(configured, "api.token-secret");
+            return decode(configured, ApiSettings.TOKEN_SECRET.name());
         }
         Path file = dataDir.resolve(FILE_NAME);
         return decode(SecretFile.readOrCreate(file, 32, Base64.getEncoder()), file.toString());

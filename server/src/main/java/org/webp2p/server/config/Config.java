@@ -1,8 +1,6 @@
 package org.webp2p.server.config;
 
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -30,7 +28,7 @@ public final class Config {
     @SafeVarargs
     public static Config of(ConfigSchema schema, Map<String, String>... layers) throws ConfigException {
         Map<String, String> raw = new TreeMap<>();
-        for (ConfigKey key : schema.keys()) {
+        for (ConfigKey<?> key : schema.keys()) {
             raw.put(key.name(), key.defaultValue());
         }
         for (Map<String, String> layer : layers) {
@@ -39,7 +37,7 @@ public final class Config {
         List<String> problems = new ArrayList<>();
         Map<String, Object> parsed = new LinkedHashMap<>();
         raw.forEach((name, value) -> {
-            Optional<ConfigKey> key = schema.find(name);
+            Optional<ConfigKey<?>> key = schema.find(name);
             if (key.isEmpty()) {
                 problems.add(name + ": unknown key");
                 return;
@@ -64,6 +62,20 @@ public final class Config {
         }
     }
 
+    /**
+     * Values, as text, that move every service to loopback and a free port (the second STUN port
+     * too), for a node that runs beside one holding the defaults: tests, benchmarks, simulation.
+     */
+    public static Map<String, String> loopbackOnFreePorts() {
+        Map<String, String> local = new LinkedHashMap<>();
+        for (ServiceName service : ServiceName.values()) {
+            local.put(service.bind().name(), "127.0.0.1");
+            local.put(service.port().name(), "0");
+        }
+        local.put(StunSettings.ALT_PORT.name(), "0");
+        return Collections.unmodifiableMap(local);
+    }
+
     /** This configuration with more values set, validated again. */
     public Config with(Map<String, String> overrides) throws ConfigException {
         return of(schema, raw, overrides);
@@ -78,53 +90,32 @@ public final class Config {
         return raw;
     }
 
-    public boolean isSet(String key) {
-        return raw.containsKey(key);
+    /** The value of a key; every key of the schema has one, its default unless set. */
+    public <T> T get(ConfigKey<T> key) {
+        if (!schema.declares(key)) {
+            throw new IllegalArgumentException("no configuration key " + key.name());
+        }
+        return cast(parsed.get(key.name()));
     }
 
-    public String string(String key) {
-        return (String) value(key);
-    }
-
-    public boolean bool(String key) {
-        return (Boolean) value(key);
-    }
-
-    public long integer(String key) {
-        return (Long) value(key);
-    }
-
-    public int port(String key) {
-        return (Integer) value(key);
-    }
-
-    public InetAddress address(String key) {
-        return (InetAddress) value(key);
-    }
-
-    public Duration duration(String key) {
-        return (Duration) value(key);
-    }
-
-    public long size(String key) {
-        return (Long) value(key);
-    }
-
-    /** A value for a pattern key such as {@code origin.stream.demo.key}, if set. */
-    public Optional<String> optional(String key) {
-        return Optional.ofNullable(raw.get(key));
+    /** The value of one member of a key family, such as {@code origin.stream.demo.key}, if set. */
+    public <T> Optional<T> optional(PatternKey<T> family, String segment) {
+        if (!schema.declares(family)) {
+            throw new IllegalArgumentException("no configuration key " + family.name());
+        }
+        String name = family.nameFor(segment);
+        return family.matches(name) ? Optional.ofNullable(cast(parsed.get(name))) : Optional.empty();
     }
 
     /** The address a service binds: {@code <service>.bind} and {@code <service>.port}. */
-    public InetSocketAddress endpoint(String service) {
-        return new InetSocketAddress(address(service + ".bind"), port(service + ".port"));
+    public InetSocketAddress endpoint(ServiceName service) {
+        return new InetSocketAddress(get(service.bind()), get(service.port()));
     }
 
-    private Object value(String key) {
-        Object v = parsed.get(key);
-        if (v == null) {
-            throw new IllegalArgumentException("no configuration key " + key);
-        }
-        return v;
+    // Safe: a value was parsed by the very key the schema declares under its name (or, for a
+    // family, by a member of the same ValueType), and get and optional accept only those keys.
+    @SuppressWarnings("unchecked")
+    private static <T> T cast(Object value) {
+        return (T) value;
     }
 }

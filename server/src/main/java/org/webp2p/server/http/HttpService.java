@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.webp2p.protocol.Health;
 import org.webp2p.server.config.Config;
+import org.webp2p.server.config.HttpSettings;
+import org.webp2p.server.config.ServiceName;
 import org.webp2p.server.net.ServerTls;
 import org.webp2p.server.net.TcpServer;
 import org.webp2p.server.service.Service;
@@ -31,13 +33,15 @@ public abstract class HttpService implements Service {
     /** Idle keep-alive connections are closed after this long so they cannot pile up. */
     private static final int IDLE_SECONDS = 120;
 
+    private final ServiceName service;
     private final String name;
     private volatile TcpServer server;
     private volatile RoutingHandler routing;
     private volatile ServerTls tls;
 
-    protected HttpService(String name) {
-        this.name = name;
+    protected HttpService(ServiceName service) {
+        this.service = service;
+        this.name = service.id();
     }
 
     @Override
@@ -55,7 +59,7 @@ public abstract class HttpService implements Service {
 
     /** Largest request body this service accepts; larger ones are answered 413. */
     protected long maxBody(Config config) {
-        return config.size("http.max-body");
+        return config.get(HttpSettings.MAX_BODY);
     }
 
     /**
@@ -89,9 +93,9 @@ public abstract class HttpService implements Service {
                 .builder(origins, HttpMethod.GET, HttpMethod.POST)
                 .allowedRequestHeaders(HttpHeaderNames.CONTENT_TYPE)
                 .build());
-        ServerTls secure = ServerTls.open(context, name).orElse(null);
+        ServerTls secure = ServerTls.open(context, service).orElse(null);
         tls = secure;
-        server = TcpServer.bind(context.netty(), context.config().endpoint(name), ch -> {
+        server = TcpServer.bind(context.netty(), context.config().endpoint(service), ch -> {
             if (secure != null) {
                 secure.install(ch);
             }

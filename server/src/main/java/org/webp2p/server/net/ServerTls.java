@@ -33,6 +33,9 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webp2p.server.config.Config;
+import org.webp2p.server.config.ConfigKey;
+import org.webp2p.server.config.ServiceName;
+import org.webp2p.server.config.TlsSettings;
 import org.webp2p.server.service.ServiceContext;
 
 /**
@@ -78,8 +81,8 @@ public final class ServerTls implements AutoCloseable {
     }
 
     /** Whether {@code service} has a certificate configured, itself or through {@code tls.cert}. */
-    public static boolean configured(Config config, String service) {
-        return !setting(config, service, "cert").isBlank();
+    public static boolean configured(Config config, ServiceName service) {
+        return !ownOrShared(config, service.tlsCert(), TlsSettings.CERT).isBlank();
     }
 
     /**
@@ -87,10 +90,10 @@ public final class ServerTls implements AutoCloseable {
      *
      * @throws IOException naming the file and the reason when it is set but cannot be served
      */
-    public static Optional<ServerTls> open(ServiceContext context, String service) throws IOException {
+    public static Optional<ServerTls> open(ServiceContext context, ServiceName service) throws IOException {
         Config c = context.config();
-        String cert = setting(c, service, "cert");
-        String key = setting(c, service, "key");
+        String cert = ownOrShared(c, service.tlsCert(), TlsSettings.CERT);
+        String key = ownOrShared(c, service.tlsKey(), TlsSettings.KEY);
         if (cert.isBlank() && key.isBlank()) {
             return Optional.empty();
         }
@@ -98,7 +101,7 @@ public final class ServerTls implements AutoCloseable {
             throw new IOException(service + ": TLS needs both a certificate and a key (" + service
                     + ".tls.cert/.key or tls.cert/.key)");
         }
-        ServerTls tls = new ServerTls(service, Path.of(cert), Path.of(key), c.bool("tls.require"));
+        ServerTls tls = new ServerTls(service.id(), Path.of(cert), Path.of(key), c.get(TlsSettings.REQUIRE));
         List<FileStamp> stamps = tls.stamps();
         tls.context = load(tls.cert, tls.key);
         tls.loaded = stamps;
@@ -108,9 +111,9 @@ public final class ServerTls implements AutoCloseable {
         return Optional.of(tls);
     }
 
-    private static String setting(Config c, String service, String which) {
-        String own = c.string(service + ".tls." + which);
-        return own.isBlank() ? c.string("tls." + which) : own;
+    private static String ownOrShared(Config c, ConfigKey<String> own, ConfigKey<String> shared) {
+        String value = c.get(own);
+        return value.isBlank() ? c.get(shared) : value;
     }
 
     /** Puts TLS first in a new connection's pipeline, with the certificate loaded last. */

@@ -23,7 +23,9 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webp2p.protocol.admin.StreamStats;
+import org.webp2p.server.config.ApiSettings;
 import org.webp2p.server.config.Config;
+import org.webp2p.server.config.OriginSettings;
 import org.webp2p.server.config.ServiceName;
 import org.webp2p.server.http.CorsPolicy;
 import org.webp2p.server.net.ServerTls;
@@ -71,18 +73,18 @@ public final class OriginService implements Service {
     @Override
     public void start(ServiceContext context) throws Exception {
         Config config = context.config();
-        String publishKey = config.string("origin.publish-key");
+        String publishKey = config.get(OriginSettings.PUBLISH_KEY);
         if (publishKey.isBlank()) {
             publishKey = context.store().settings().getOrCreate(PUBLISH_KEY_SETTING, OriginService::newKey);
         }
-        PublishKeys keys = new PublishKeys(publishKey, stream -> config.optional("origin.stream." + stream + ".key"));
-        int window = (int) config.integer("origin.live-window");
-        Duration endedAfter = config.duration("origin.ended-after");
-        VodRoots vod = VodRoots.parse(config.string("origin.vod-roots"));
+        PublishKeys keys = new PublishKeys(publishKey, stream -> config.optional(OriginSettings.STREAM_KEY, stream));
+        int window = config.get(OriginSettings.LIVE_WINDOW);
+        Duration endedAfter = config.get(OriginSettings.ENDED_AFTER);
+        VodRoots vod = VodRoots.parse(config.get(OriginSettings.VOD_ROOTS));
         vod.warmDigests();
         DemoStream demo = new DemoStream(window, context.clock());
         Rejections rejections = new Rejections();
-        long maxUpload = config.size("origin.max-upload");
+        long maxUpload = config.get(OriginSettings.MAX_UPLOAD);
         // Before its playlist claims them, an encoder publishing with ?key= has at most an init
         // segment and a segment waiting here: twice the largest upload holds that.
         LiveStreams live = new LiveStreams(context.dataDir().resolve(NAME).resolve("live"), window, endedAfter,
@@ -90,12 +92,12 @@ public final class OriginService implements Service {
         Optional<ServerTls> tls = Optional.empty();
         try {
             live.start();
-            Optional<PlayerPages> player = PlayerPages.load(apiPort, config.string("api.public-host"));
+            Optional<PlayerPages> player = PlayerPages.load(apiPort, config.get(ApiSettings.PUBLIC_HOST));
             OriginHttpHandler handler = new OriginHttpHandler(live, demo, vod, player, rejections);
-            CorsConfig cors = cors(config.string("origin.cors-origins"));
-            tls = ServerTls.open(context, NAME);
+            CorsConfig cors = cors(config.get(OriginSettings.CORS_ORIGINS));
+            tls = ServerTls.open(context, ServiceName.ORIGIN);
             Optional<ServerTls> secure = tls;
-            TcpServer server = TcpServer.bind(context.netty(), config.endpoint(NAME), ch -> {
+            TcpServer server = TcpServer.bind(context.netty(), config.endpoint(ServiceName.ORIGIN), ch -> {
                 secure.ifPresent(t -> t.install(ch));
                 pipeline(ch.pipeline(), cors, keys, rejections, maxUpload, handler);
             });

@@ -14,6 +14,8 @@ import org.webp2p.protocol.admin.SwarmFigures;
 import org.webp2p.protocol.pingback.BeaconBatch;
 import org.webp2p.protocol.pingback.BeaconsAccepted;
 import org.webp2p.server.config.Config;
+import org.webp2p.server.config.OriginSettings;
+import org.webp2p.server.config.PingbackSettings;
 import org.webp2p.server.config.ServiceName;
 import org.webp2p.server.http.HttpProblem;
 import org.webp2p.server.http.HttpService;
@@ -40,30 +42,30 @@ public final class PingbackService extends HttpService {
     private volatile BeaconWriter writer;
 
     public PingbackService() {
-        super(NAME);
+        super(ServiceName.PINGBACK);
     }
 
     /** The player page and embeds call it from the origin's or the operator's own web origin. */
     @Override
     protected Optional<String> corsOrigins(Config config) {
-        return Optional.of(config.string("origin.cors-origins"));
+        return Optional.of(config.get(OriginSettings.CORS_ORIGINS));
     }
 
     @Override
     protected long maxBody(Config config) {
-        return config.size("pingback.max-body");
+        return config.get(PingbackSettings.MAX_BODY);
     }
 
     @Override
     protected void routes(Router router, ServiceContext context) {
         Config c = context.config();
-        int maxBatch = (int) c.integer("pingback.max-batch");
-        LiveAggregator live = new LiveAggregator(context.clock(), c.duration("pingback.window"),
-                c.duration("pingback.bucket"));
+        int maxBatch = c.get(PingbackSettings.MAX_BATCH);
+        LiveAggregator live = new LiveAggregator(context.clock(), c.get(PingbackSettings.WINDOW),
+                c.get(PingbackSettings.BUCKET));
         BeaconStore beacons = new BeaconStore(context.store().dataSource());
-        writer = new BeaconWriter(beacons, context.clock(), c.duration("pingback.flush-interval"),
-                (int) c.integer("pingback.queue-limit"), c.duration("pingback.retention"),
-                c.duration("pingback.rollup-retention"));
+        writer = new BeaconWriter(beacons, context.clock(), c.get(PingbackSettings.FLUSH_INTERVAL),
+                c.get(PingbackSettings.QUEUE_LIMIT), c.get(PingbackSettings.RETENTION),
+                c.get(PingbackSettings.ROLLUP_RETENTION));
         store = beacons;
         aggregator = live;
         BeaconWriter w = writer;

@@ -21,7 +21,9 @@ import org.webp2p.rtmfp.session.RtmfpCore;
 import org.webp2p.server.api.OpenStreams;
 import org.webp2p.server.api.TokenCodec;
 import org.webp2p.server.api.TokenSecret;
+import org.webp2p.server.config.ApiSettings;
 import org.webp2p.server.config.Config;
+import org.webp2p.server.config.RendezvousSettings;
 import org.webp2p.server.config.ServiceName;
 import org.webp2p.server.net.UdpEndpoint;
 import org.webp2p.server.service.Service;
@@ -66,9 +68,9 @@ public final class RendezvousService implements Service {
     @Override
     public synchronized void start(ServiceContext context) throws Exception {
         Config config = context.config();
-        int capacity = (int) config.integer("rendezvous.max-sessions");
-        List<InetSocketAddress> siblings = siblings(config.string("rendezvous.peers"));
-        boolean requireToken = config.bool("rendezvous.require-token") && !config.bool("api.open");
+        int capacity = config.get(RendezvousSettings.MAX_SESSIONS);
+        List<InetSocketAddress> siblings = siblings(config.get(RendezvousSettings.PEERS));
+        boolean requireToken = config.get(RendezvousSettings.REQUIRE_TOKEN) && !config.get(ApiSettings.OPEN);
         ConnectGate gate = new ConnectGate(new TokenCodec(TokenSecret.load(config, context.dataDir())), requireToken,
                 OpenStreams.from(config), context.clock());
         RtmfpParams params = RtmfpParams.defaults().toBuilder().maxSessions(capacity).build();
@@ -79,7 +81,7 @@ public final class RendezvousService implements Service {
                     metrics.bytesOut.add(bytes.length);
                     sink.send(to, bytes);
                 }, executor, random));
-        UdpEndpoint endpoint = UdpEndpoint.bind(context.netty(), config.endpoint(NAME),
+        UdpEndpoint endpoint = UdpEndpoint.bind(context.netty(), config.endpoint(ServiceName.RENDEZVOUS),
                 new ChannelInitializer<DatagramChannel>() {
                     @Override
                     protected void initChannel(DatagramChannel ch) {

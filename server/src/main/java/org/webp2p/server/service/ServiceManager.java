@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.webp2p.protocol.admin.ServiceEvent;
 import org.webp2p.protocol.admin.ServiceState;
 import org.webp2p.protocol.admin.ServiceStatus;
+import org.webp2p.server.config.ServiceName;
 
 /**
  * Starts and stops services in dependency order and owns their state machine. A failed start never
@@ -38,8 +39,8 @@ public final class ServiceManager implements AutoCloseable {
         this.context = context;
         this.clock = context.clock();
         for (Service s : services) {
-            boolean enabled = !context.config().isSet(s.name() + ".enabled")
-                    || context.config().bool(s.name() + ".enabled");
+            // A service that is not one of the node's own (a test's) has no key and always starts.
+            boolean enabled = ServiceName.of(s.name()).map(n -> context.config().get(n.enabled())).orElse(true);
             if (entries.putIfAbsent(s.name(), new Entry(s, enabled, clock)) != null) {
                 throw new IllegalArgumentException("two services named " + s.name());
             }

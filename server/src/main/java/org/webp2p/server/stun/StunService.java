@@ -13,6 +13,7 @@ import org.webp2p.nat.responder.SocketRole;
 import org.webp2p.nat.responder.StunResponder;
 import org.webp2p.server.config.Config;
 import org.webp2p.server.config.ServiceName;
+import org.webp2p.server.config.StunSettings;
 import org.webp2p.server.net.UdpEndpoint;
 import org.webp2p.server.service.Service;
 import org.webp2p.server.service.ServiceContext;
@@ -46,10 +47,10 @@ public final class StunService implements Service {
     @Override
     public synchronized void start(ServiceContext context) throws Exception {
         Config config = context.config();
-        InetAddress primaryAddress = config.address("stun.bind");
-        int port = config.port("stun.port");
-        int altPort = config.port("stun.alt-port");
-        InetAddress alternateAddress = alternateAddress(config.string("stun.alt-bind"), primaryAddress);
+        InetAddress primaryAddress = config.get(ServiceName.STUN.bind());
+        int port = config.get(ServiceName.STUN.port());
+        int altPort = config.get(StunSettings.ALT_PORT);
+        InetAddress alternateAddress = alternateAddress(config.get(StunSettings.ALT_BIND), primaryAddress);
         if (port != 0 && altPort == port) {
             throw new IllegalArgumentException("stun.alt-port must differ from stun.port (both " + port + ")");
         }

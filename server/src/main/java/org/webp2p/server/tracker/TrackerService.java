@@ -27,6 +27,7 @@ import org.webp2p.protocol.tracker.AnnounceAnswer;
 import org.webp2p.protocol.tracker.AnnounceRequest;
 import org.webp2p.server.config.Config;
 import org.webp2p.server.config.ServiceName;
+import org.webp2p.server.config.TrackerSettings;
 import org.webp2p.server.http.HttpProblem;
 import org.webp2p.server.http.HttpService;
 import org.webp2p.server.http.Json;
@@ -71,21 +72,21 @@ public final class TrackerService extends HttpService {
 
     /** @param entryPlaylists the origin's streams and their entry playlists, to name info hashes by */
     public TrackerService(Supplier<Map<String, String>> entryPlaylists) {
-        super(NAME);
+        super(ServiceName.TRACKER);
         this.entryPlaylists = entryPlaylists;
     }
 
     @Override
     protected void routes(Router router, ServiceContext context) {
         Config c = context.config();
-        SwarmRegistry r = new SwarmRegistry(context.clock(), c.duration("tracker.announce-interval"),
-                new SwarmRegistry.Limits((int) c.integer("tracker.max-swarm-peers"),
-                        (int) c.integer("tracker.max-peers-per-address"), (int) c.integer("tracker.list-size")),
-                new PeerSelector((int) c.integer("tracker.lookahead")));
-        long period = c.duration("tracker.announce-interval").toMillis();
+        SwarmRegistry r = new SwarmRegistry(context.clock(), c.get(TrackerSettings.ANNOUNCE_INTERVAL),
+                new SwarmRegistry.Limits(c.get(TrackerSettings.MAX_SWARM_PEERS),
+                        c.get(TrackerSettings.MAX_PEERS_PER_ADDRESS), c.get(TrackerSettings.LIST_SIZE)),
+                new PeerSelector(c.get(TrackerSettings.LOOKAHEAD)));
+        long period = c.get(TrackerSettings.ANNOUNCE_INTERVAL).toMillis();
         sweeper = context.netty().io().next().scheduleAtFixedRate(r::expireAll, period, period, TimeUnit.MILLISECONDS);
         registry = r;
-        capacity = c.integer("tracker.max-swarm-peers");
+        capacity = c.get(TrackerSettings.MAX_SWARM_PEERS);
         ws = webSockets(context);
         router.post("/v1/announce", req -> {
             AnnounceRequest announce = Json.read(req.http().content(), AnnounceRequest.class);
@@ -101,15 +102,15 @@ public final class TrackerService extends HttpService {
 
     private WebSockets webSockets(ServiceContext context) {
         Config c = context.config();
-        Duration interval = c.duration("tracker.ws-interval");
-        WsLimits limits = new WsLimits(interval, (int) c.integer("tracker.ws-max-offers"),
-                (int) c.integer("tracker.max-swarm-peers"), (int) c.integer("tracker.ws-max-swarms"),
-                (int) c.integer("tracker.ws-max-sockets-per-address"));
-        boolean knownOnly = c.bool("tracker.ws-known-hashes-only");
+        Duration interval = c.get(TrackerSettings.WS_INTERVAL);
+        WsLimits limits = new WsLimits(interval, c.get(TrackerSettings.WS_MAX_OFFERS),
+                c.get(TrackerSettings.MAX_SWARM_PEERS), c.get(TrackerSettings.WS_MAX_SWARMS),
+                c.get(TrackerSettings.WS_MAX_SOCKETS_PER_ADDRESS));
+        boolean knownOnly = c.get(TrackerSettings.WS_KNOWN_HASHES_ONLY);
         WsCounters counters = new WsCounters();
         WsSwarms swarms = new WsSwarms(limits, context.clock(), () -> ThreadLocalRandom.current().nextLong(),
                 hash -> !knownOnly || known.contains(hash), counters);
-        int maxFrame = (int) Math.min(Integer.MAX_VALUE, c.size("tracker.ws-max-frame"));
+        int maxFrame = (int) Math.min(Integer.MAX_VALUE, c.get(TrackerSettings.WS_MAX_FRAME));
         WebSocketServerProtocolConfig protocol = WebSocketServerProtocolConfig.newBuilder()
                 .websocketPath(WS_PATH)
                 .checkStartsWith(true)

@@ -38,7 +38,7 @@ public final class SettingsView extends VBox {
         getChildren().addAll(title, where, table);
     }
 
-    private static Row row(ConfigKey k, Map<String, String> values) {
+    private static Row row(ConfigKey<?> k, Map<String, String> values) {
         boolean secret = k.name().endsWith("password") || k.name().endsWith("key") || k.name().endsWith("token")
                 || k.name().endsWith("secret");
         String value = values.getOrDefault(k.name(), "");

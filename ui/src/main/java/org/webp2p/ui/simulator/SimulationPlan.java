@@ -60,7 +60,7 @@ public record SimulationPlan(String stream, int peers, NatMix mix, double churnP
         }
         Duration length;
         try {
-            length = ValueType.duration(duration.trim());
+            length = ValueType.DURATION.parse(duration.trim());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Duration must look like 90s or 5m");
         }

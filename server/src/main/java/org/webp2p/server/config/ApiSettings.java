@@ -1,0 +1,39 @@
+package org.webp2p.server.config;
+
+import java.time.Duration;
+import java.util.List;
+
+/** Settings of the API service: who gets a session and the P2P plan it hands out. */
+public final class ApiSettings {
+    public static final ConfigKey<Boolean> OPEN = ConfigKey.bool("api.open", false,
+            "Accept sessions without a token (local demos only; the console flags it).");
+    public static final ConfigKey<String> OPEN_STREAMS = ConfigKey.string("api.open-streams", "demo",
+            "Streams (comma-separated) anyone may play without a token; the built-in demo by default.");
+    public static final ConfigKey<String> TOKEN_SECRET = ConfigKey.string("api.token-secret", "",
+            "Base64 secret signing tokens; empty makes one in DATA_DIR/api-token.key at first use.");
+    public static final ConfigKey<String> PUBLIC_HOST = ConfigKey.string("api.public-host", "",
+            "Host name handed to clients in URLs; empty uses the host they reached the API by.");
+    public static final ConfigKey<Boolean> P2P = ConfigKey.bool("api.p2p", true, "Let clients exchange segments with peers.");
+    public static final ConfigKey<Integer> P2P_MIN_SWARM = ConfigKey.integer("api.p2p-min-swarm", 1, 0, 1_000_000,
+            "Other live peers a swarm needs before a client fetches from peers.");
+    public static final ConfigKey<Integer> MAX_PEERS = ConfigKey.integer("api.max-peers", 8, 1, 200,
+            "Peers one client connects to at most.");
+    public static final ConfigKey<Integer> PREFETCH_SEGMENTS = ConfigKey.integer("api.prefetch-segments", 6, 1, 100,
+            "Segments ahead of playback a client may fetch from peers.");
+    public static final ConfigKey<Integer> UPLOAD_LIMIT_KBPS = ConfigKey.integer("api.upload-limit-kbps", 2000, 0, 10_000_000,
+            "Upload one client gives the swarm.");
+    public static final ConfigKey<Duration> SESSION_TTL = ConfigKey.duration("api.session-ttl", "6h",
+            "A session not renewed for this long is forgotten.");
+    public static final ConfigKey<String> CLUSTER = ConfigKey.string("api.cluster", "",
+            "Other nodes' API URLs (comma separated); the scheduler sends clients to whichever has room.");
+    public static final ConfigKey<Duration> CLUSTER_POLL = ConfigKey.duration("api.cluster-poll", "5s",
+            "How often other nodes' load is read.");
+    public static final ConfigKey<Integer> MAX_SESSIONS = ConfigKey.integer("api.max-sessions", 100_000, 1, 100_000_000,
+            "Sessions kept at most.");
+
+    static final List<ConfigKey<?>> KEYS = List.of(OPEN, OPEN_STREAMS, TOKEN_SECRET, PUBLIC_HOST, P2P, P2P_MIN_SWARM, MAX_PEERS,
+            PREFETCH_SEGMENTS, UPLOAD_LIMIT_KBPS, SESSION_TTL, CLUSTER, CLUSTER_POLL, MAX_SESSIONS);
+
+    private ApiSettings() {
+    }
+}

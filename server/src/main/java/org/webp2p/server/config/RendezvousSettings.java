@@ -1,0 +1,18 @@
+package org.webp2p.server.config;
+
+import java.util.List;
+
+/** Settings of the RTMFP rendezvous service. */
+public final class RendezvousSettings {
+    public static final ConfigKey<Boolean> REQUIRE_TOKEN = ConfigKey.bool("rendezvous.require-token", true,
+            "Peers must present an API token for their stream in connect (api.open accepts any).");
+    public static final ConfigKey<Integer> MAX_SESSIONS = ConfigKey.integer("rendezvous.max-sessions", 10_000, 1, 1_000_000,
+            "RTMFP sessions held at most; past it new peers are redirected to rendezvous.peers.");
+    public static final ConfigKey<String> PEERS = ConfigKey.string("rendezvous.peers", "",
+            "Other rendezvous nodes (host:port, comma separated) that new peers go to when this one is full.");
+
+    static final List<ConfigKey<?>> KEYS = List.of(REQUIRE_TOKEN, MAX_SESSIONS, PEERS);
+
+    private RendezvousSettings() {
+    }
+}
