@@ -59,11 +59,11 @@ public final class RoguePeer implements AutoCloseable {
             @Override
             public byte[] get(long sequence) {
                 // The true bytes are the origin's: each demo segment is the clip moved to its loop.
+                served.incrementAndGet();
                 byte[] copy = fetched.computeIfAbsent(sequence, s -> trueBytes(origin, s));
                 if (copy == null) {
                     return null;
                 }
-                served.incrementAndGet();
                 copy = copy.clone();
                 if (behaviour == Behaviour.LIES) {
                     copy[copy.length / 2] ^= 0x5a;
