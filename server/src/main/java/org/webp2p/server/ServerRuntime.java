@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webp2p.server.admin.AdminService;
@@ -48,7 +49,7 @@ public final class ServerRuntime implements AutoCloseable {
         this.netty = netty;
         ServiceContext context = new ServiceContext(config, netty, store, clock, dataDir);
         List<Service> services = new ArrayList<>();
-        OriginService origin = new OriginService();
+        OriginService origin = new OriginService(() -> apiPort());
         services.add(origin);
         services.add(new StunService());
         services.add(new RendezvousService());
@@ -72,6 +73,11 @@ public final class ServerRuntime implements AutoCloseable {
         String url = config.get(StoreSettings.URL).isBlank() ? Store.embeddedUrl(dataDir) : config.get(StoreSettings.URL);
         Store store = Store.open(url, config.get(StoreSettings.USER), config.get(StoreSettings.PASSWORD));
         return new ServerRuntime(config, dataDir, store, new NettyGroups(), clock);
+    }
+
+    /** Where the player pages the origin serves find the API: its port while it runs. */
+    private OptionalInt apiPort() {
+        return manager.runningAddress(ApiService.NAME).map(a -> OptionalInt.of(a.getPort())).orElse(OptionalInt.empty());
     }
 
     public ServiceManager services() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.webp2p.nat.NatType;
+import org.webp2p.protocol.ClientKind;
 import org.webp2p.protocol.Require;
 
 /**
@@ -18,11 +19,13 @@ import org.webp2p.protocol.Require;
  * @param natType    the client's NAT type; {@link NatType#UNKNOWN} when left out
  * @param links      bytes exchanged with each connected peer
  * @param connections peer connection attempts and successes, by the remote peer's NAT type
+ * @param client     {@code browser} from the player page; null (left out) from the SDK
  */
 public record Beacon(String sessionId, @Nullable String peerId, String swarm, long httpBytes, long p2pBytes,
                      long uploadedBytes, long playedMs, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Long startupMs,
                      int stalls, long stallMs, long bufferMs, NatType natType, List<Link> links,
-                     List<Connections> connections) {
+                     List<Connections> connections,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable ClientKind client) {
     /** The most links one beacon may carry: a client sends its busiest. */
     public static final int MAX_LINKS = 64;
     /** A day of anything in one beacon is a broken client, not a measurement. */
@@ -46,6 +49,19 @@ public record Beacon(String sessionId, @Nullable String peerId, String swarm, lo
         connections = connections == null ? List.of() : List.copyOf(connections);
         Require.that(links.size() <= MAX_LINKS, "at most " + MAX_LINKS + " links");
         Require.that(connections.size() <= NatType.values().length, "at most one connections entry per NAT type");
+    }
+
+    /** An SDK client's beacon. */
+    public Beacon(String sessionId, @Nullable String peerId, String swarm, long httpBytes, long p2pBytes,
+                  long uploadedBytes, long playedMs, @Nullable Long startupMs, int stalls, long stallMs, long bufferMs,
+                  NatType natType, List<Link> links, List<Connections> connections) {
+        this(sessionId, peerId, swarm, httpBytes, p2pBytes, uploadedBytes, playedMs, startupMs, stalls, stallMs,
+                bufferMs, natType, links, connections, null);
+    }
+
+    /** The kind of client that sent it: the SDK unless it says otherwise. */
+    public ClientKind clientKind() {
+        return ClientKind.orSdk(client);
     }
 
     /** Bytes exchanged with one peer since the previous beacon. */

@@ -8,7 +8,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -33,7 +35,6 @@ public final class RoguePeer implements AutoCloseable {
     public enum Behaviour { LIES, CRAWLS }
 
     private static final Pattern SEQUENCE = Pattern.compile("#EXT-X-MEDIA-SEQUENCE:(\\d+)");
-    private static final int CLIP_SEGMENTS = 4;
 
     private final EventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final HttpClient http = HttpClient.newHttpClient();
@@ -44,10 +45,6 @@ public final class RoguePeer implements AutoCloseable {
 
     public RoguePeer(TestNode node, Behaviour behaviour) throws Exception {
         URI origin = URI.create("http://127.0.0.1:" + node.address("origin").getPort() + "/live/demo/");
-        byte[][] clip = new byte[CLIP_SEGMENTS][];
-        for (int i = 0; i < CLIP_SEGMENTS; i++) {
-            clip[i] = get(origin.resolve("demo" + i + ".ts")).body();
-        }
         Matcher m = SEQUENCE.matcher(new String(get(origin.resolve("index.m3u8")).body()));
         if (!m.find()) {
             throw new IllegalStateException("the demo playlist has no media sequence");
@@ -57,11 +54,17 @@ public final class RoguePeer implements AutoCloseable {
         for (long s = first; s < first + 200; s++) {
             claimed.add(s);
         }
+        Map<Long, byte[]> fetched = new HashMap<>();
         HeldSegments lies = new HeldSegments() {
             @Override
             public byte[] get(long sequence) {
+                // The true bytes are the origin's: each demo segment is the clip moved to its loop.
+                byte[] copy = fetched.computeIfAbsent(sequence, s -> trueBytes(origin, s));
+                if (copy == null) {
+                    return null;
+                }
                 served.incrementAndGet();
-                byte[] copy = clip[(int) (sequence % CLIP_SEGMENTS)].clone();
+                copy = copy.clone();
                 if (behaviour == Behaviour.LIES) {
                     copy[copy.length / 2] ^= 0x5a;
                 }
@@ -105,6 +108,16 @@ public final class RoguePeer implements AutoCloseable {
         }).get(5, TimeUnit.SECONDS);
         loop.scheduleAtFixedRate(network::tick, 100, 100, TimeUnit.MILLISECONDS);
         loop.scheduleAtFixedRate(this::announce, 0, 5, TimeUnit.SECONDS);
+    }
+
+    /** A demo segment as the origin serves it, or null when it is not (or no longer) there. */
+    private byte[] trueBytes(URI origin, long sequence) {
+        try {
+            HttpResponse<byte[]> r = get(origin.resolve("s" + sequence + ".ts"));
+            return r.statusCode() == 200 ? r.body() : null;
+        } catch (Exception e) {
+            return null;
+        }
     }
 
     private HttpResponse<byte[]> get(URI uri) throws Exception {

@@ -21,8 +21,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.webp2p.protocol.admin.ServiceState;
-import org.webp2p.protocol.admin.ServiceStatus;
+import org.webp2p.protocol.ClientKind;
 import org.webp2p.protocol.admin.StreamStats;
 import org.webp2p.protocol.api.LoadReport;
 import org.webp2p.protocol.api.NodeLoad;
@@ -30,6 +29,7 @@ import org.webp2p.protocol.api.SessionPlan;
 import org.webp2p.protocol.api.SessionRequest;
 import org.webp2p.server.config.ApiSettings;
 import org.webp2p.server.config.Config;
+import org.webp2p.server.config.OriginSettings;
 import org.webp2p.server.config.PingbackSettings;
 import org.webp2p.server.config.ServiceName;
 import org.webp2p.server.http.HttpProblem;
@@ -74,11 +74,17 @@ public final class ApiService extends HttpService {
         this.manager = manager;
     }
 
+    /** The player page and embeds call it from the origin's or the operator's own web origin. */
+    @Override
+    protected Optional<String> corsOrigins(Config config) {
+        return Optional.of(config.get(OriginSettings.CORS_ORIGINS));
+    }
+
     @Override
     protected void routes(Router router, ServiceContext context) throws IOException {
         Config c = context.config();
         TokenCodec tokens = new TokenCodec(TokenSecret.load(c, context.dataDir()));
-        boolean open = c.get(ApiSettings.OPEN);
+        OpenStreams open = OpenStreams.from(c);
         Scheduler scheduler = new Scheduler(P2pPolicy.from(c));
         SessionRegistry registry = new SessionRegistry(context.clock(), c.get(ApiSettings.SESSION_TTL),
                 c.get(ApiSettings.MAX_SESSIONS));
@@ -95,7 +101,7 @@ public final class ApiService extends HttpService {
             SessionRequest body = Json.read(req.http().content(), SessionRequest.class);
             StreamStats stream = findStream(body.stream());
             String subject = "";
-            if (!open || (body.token() != null && !body.token().isBlank())) {
+            if (!open.contains(stream.name()) || (body.token() != null && !body.token().isBlank())) {
                 try {
                     subject = tokens.verify(body.token(), stream.name(), context.clock().instant()).subject();
                 } catch (TokenException e) {
@@ -103,7 +109,8 @@ public final class ApiService extends HttpService {
                     throw refusal(e);
                 }
             }
-            SessionRegistry.Session session = registry.open(stream.name(), subject).orElseThrow(() -> new HttpProblem(
+            SessionRegistry.Session session = registry.open(stream.name(), subject,
+                    ClientKind.orSdk(body.client())).orElseThrow(() -> new HttpProblem(
                     HttpResponseStatus.SERVICE_UNAVAILABLE, "busy", "too many sessions; retry shortly"));
             return Json.response(HttpResponseStatus.CREATED, plan(session, stream, req, scheduler, c, false));
         });
@@ -128,7 +135,7 @@ public final class ApiService extends HttpService {
         int swarmSize = tracker().map(t -> t.swarmSize(stream.name())).orElse(0);
         // A renewing client has announced itself by now (the plan tells it to), so it is one of them.
         int swarmPeers = renewal ? Math.max(0, swarmSize - 1) : swarmSize;
-        Decision d = scheduler.decide(rendezvousLoads(host), trackerLoads(host), swarmPeers, health);
+        Decision d = scheduler.decide(rendezvousLoads(host), trackerLoads(host), swarmPeers, health, session.client());
         record(session, d);
 
         InetSocketAddress origin = running(OriginService.NAME).orElseThrow(() -> new HttpProblem(
@@ -233,11 +240,7 @@ public final class ApiService extends HttpService {
     }
 
     private Optional<InetSocketAddress> running(String service) {
-        if (!manager.get().names().contains(service)) {
-            return Optional.empty();
-        }
-        ServiceStatus s = manager.get().status(service);
-        return s.state() == ServiceState.RUNNING ? s.primaryAddress() : Optional.empty();
+        return manager.get().runningAddress(service);
     }
 
     private <T extends Service> Optional<T> serviceIfRunning(String name, Class<T> type) {

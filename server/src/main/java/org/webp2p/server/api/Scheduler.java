@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.webp2p.protocol.ClientKind;
 import org.webp2p.protocol.api.NodeLoad;
 import org.webp2p.server.pingback.LiveAggregator.SessionHealth;
 
@@ -24,18 +25,25 @@ public final class Scheduler {
     /**
      * @param swarmPeers other live peers in the client's swarm
      * @param health     the client's recent beacons, if it has sent any
+     * @param client     browsers meet their peers through the tracker's WebSocket and WebRTC, so they
+     *                   need no rendezvous node; and they join at once, because their engine
+     *                   fetches over HTTP whatever no peer holds and a swarm forms only of peers
+     *                   that joined it
      */
     public Decision decide(List<NodeLoad> rendezvous, List<NodeLoad> trackers, int swarmPeers,
-                           Optional<SessionHealth> health) {
+                           Optional<SessionHealth> health, ClientKind client) {
         List<String> reasons = new ArrayList<>();
-        NodeLoad node = roomiest(rendezvous, "rendezvous node", reasons);
+        boolean browser = client == ClientKind.BROWSER;
+        NodeLoad node = browser ? null : roomiest(rendezvous, "rendezvous node", reasons);
         NodeLoad tracker = roomiest(trackers, "tracker", reasons);
         boolean p2p = policy.enabled();
         if (!p2p) {
             reasons.add("P2P is switched off (api.p2p=false)");
-        } else if (node == null || tracker == null) {
+        } else if (tracker == null || (node == null && !browser)) {
             p2p = false;
-            reasons.add("P2P off: " + (node == null ? "no rendezvous node" : "no tracker") + " has room");
+            reasons.add("P2P off: " + (tracker == null ? "no tracker" : "no rendezvous node") + " has room");
+        } else if (browser) {
+            reasons.add("P2P on: a browser joins the swarm at once and loads over HTTP what no peer holds yet");
         } else if (swarmPeers < policy.minSwarm()) {
             p2p = false;
             reasons.add("P2P off until the swarm grows: " + swarmPeers + " other peer(s), need "

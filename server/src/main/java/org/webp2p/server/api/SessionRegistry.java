@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.webp2p.protocol.ClientKind;
 
 /**
  * Client sessions the API handed out. A session lives while its client keeps asking for its plan
@@ -17,7 +18,7 @@ final class SessionRegistry {
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
     /** One client's session. */
-    record Session(String id, String stream, String subject, Instant created, Instant lastSeen) {
+    record Session(String id, String stream, String subject, ClientKind client, Instant created, Instant lastSeen) {
     }
 
     private final Clock clock;
@@ -33,7 +34,7 @@ final class SessionRegistry {
     }
 
     /** A new session, or empty when the registry is full even after forgetting stale ones. */
-    Optional<Session> open(String stream, String subject) {
+    Optional<Session> open(String stream, String subject, ClientKind client) {
         if (sessions.size() >= max) {
             expire();
             if (sessions.size() >= max) {
@@ -43,7 +44,7 @@ final class SessionRegistry {
         byte[] id = new byte[16];
         random.nextBytes(id);
         Instant now = clock.instant();
-        Session s = new Session(B64.encodeToString(id), stream, subject, now, now);
+        Session s = new Session(B64.encodeToString(id), stream, subject, client, now, now);
         sessions.put(s.id(), s);
         return Optional.of(s);
     }
@@ -52,7 +53,7 @@ final class SessionRegistry {
     Optional<Session> touch(String id) {
         Instant now = clock.instant();
         Session s = sessions.computeIfPresent(id, (k, old) -> old.lastSeen().plus(ttl).isBefore(now)
-                ? null : new Session(old.id(), old.stream(), old.subject(), old.created(), now));
+                ? null : new Session(old.id(), old.stream(), old.subject(), old.client(), old.created(), now));
         return Optional.ofNullable(s);
     }
 

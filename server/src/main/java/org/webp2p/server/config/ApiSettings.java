@@ -7,6 +7,8 @@ import java.util.List;
 public final class ApiSettings {
     public static final ConfigKey<Boolean> OPEN = ConfigKey.bool("api.open", false,
             "Accept sessions without a token (local demos only; the console flags it).");
+    public static final ConfigKey<String> OPEN_STREAMS = ConfigKey.string("api.open-streams", "demo",
+            "Streams (comma-separated) anyone may play without a token; the built-in demo by default.");
     public static final ConfigKey<String> TOKEN_SECRET = ConfigKey.string("api.token-secret", "",
             "Base64 secret signing tokens; empty makes one in DATA_DIR/api-token.key at first use.");
     public static final ConfigKey<String> PUBLIC_HOST = ConfigKey.string("api.public-host", "",
@@ -29,7 +31,7 @@ public final class ApiSettings {
     public static final ConfigKey<Integer> MAX_SESSIONS = ConfigKey.integer("api.max-sessions", 100_000, 1, 100_000_000,
             "Sessions kept at most.");
 
-    static final List<ConfigKey<?>> KEYS = List.of(OPEN, TOKEN_SECRET, PUBLIC_HOST, P2P, P2P_MIN_SWARM, MAX_PEERS,
+    static final List<ConfigKey<?>> KEYS = List.of(OPEN, OPEN_STREAMS, TOKEN_SECRET, PUBLIC_HOST, P2P, P2P_MIN_SWARM, MAX_PEERS,
             PREFETCH_SEGMENTS, UPLOAD_LIMIT_KBPS, SESSION_TTL, CLUSTER, CLUSTER_POLL, MAX_SESSIONS);
 
     private ApiSettings() {

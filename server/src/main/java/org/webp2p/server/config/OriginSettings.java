@@ -12,14 +12,18 @@ public final class OriginSettings {
             "Publish key of one stream, replacing origin.publish-key for it.");
     public static final ConfigKey<Long> MAX_UPLOAD = ConfigKey.size("origin.max-upload", "32MB",
             "Largest segment or playlist an encoder may upload (larger ones get 413).");
-    public static final ConfigKey<Integer> LIVE_WINDOW = ConfigKey.integer("origin.live-window", 6, 2, 1000,
-            "Segments listed in a live playlist; as many again stay fetchable after leaving it.");
+    /**
+     * Browser players start window-1 segments behind the edge and take from peers only segments more
+     * than 15 s ahead, so fewer than about 10 two-second segments leave them nothing to share.
+     */
+    public static final ConfigKey<Integer> LIVE_WINDOW = ConfigKey.integer("origin.live-window", 10, 2, 1000,
+            "Segments listed in a live playlist (browser peers need about 10 of 2 s); as many again stay fetchable.");
     public static final ConfigKey<Duration> ENDED_AFTER = ConfigKey.duration("origin.ended-after", "10s",
             "Silence after which a live stream is marked ended (#EXT-X-ENDLIST).");
     public static final ConfigKey<String> VOD_ROOTS = ConfigKey.string("origin.vod-roots", "",
             "Comma-separated directories served as they are under /vod/<directory name>/.");
     public static final ConfigKey<String> CORS_ORIGINS = ConfigKey.string("origin.cors-origins", "*",
-            "Origins (comma-separated) whose pages may fetch streams; * allows any.");
+            "Web origins (comma-separated) whose pages may use the origin, API and pingback (the player); * allows any.");
 
     static final List<ConfigKey<?>> KEYS = List.of(PUBLISH_KEY, MAX_UPLOAD, LIVE_WINDOW, ENDED_AFTER, VOD_ROOTS,
             CORS_ORIGINS);

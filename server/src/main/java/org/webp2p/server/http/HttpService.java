@@ -1,14 +1,19 @@
 package org.webp2p.server.http;
 
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import io.netty.handler.codec.http.cors.CorsConfig;
+import io.netty.handler.codec.http.cors.CorsHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.webp2p.protocol.Health;
@@ -58,6 +63,14 @@ public abstract class HttpService implements Service {
     }
 
     /**
+     * The web origins whose pages may call this service ({@code *} or a comma-separated list), or
+     * empty for a service only programs call: browsers then refuse cross-origin calls.
+     */
+    protected Optional<String> corsOrigins(Config config) {
+        return Optional.empty();
+    }
+
+    /**
      * Adds handlers between the HTTP aggregator and the routes, such as a protocol upgrade; called for
      * every connection. None by default.
      */
@@ -76,13 +89,17 @@ public abstract class HttpService implements Service {
         routes(router, context);
         RoutingHandler handler = new RoutingHandler(name, router);
         int maxBody = (int) Math.min(Integer.MAX_VALUE, maxBody(context.config()));
+        Optional<CorsConfig> cors = corsOrigins(context.config()).map(origins -> CorsPolicy
+                .builder(origins, HttpMethod.GET, HttpMethod.POST)
+                .allowedRequestHeaders(HttpHeaderNames.CONTENT_TYPE)
+                .build());
         ServerTls secure = ServerTls.open(context, service).orElse(null);
         tls = secure;
         server = TcpServer.bind(context.netty(), context.config().endpoint(service), ch -> {
             if (secure != null) {
                 secure.install(ch);
             }
-            pipeline(ch.pipeline(), maxBody, handler, this::beforeRoutes);
+            pipeline(ch.pipeline(), maxBody, cors, handler, this::beforeRoutes);
         });
         routing = handler;
     }
@@ -93,12 +110,14 @@ public abstract class HttpService implements Service {
      * and every answer, including the aggregator's refusals. {@code beforeRoutes} adds a service's own
      * handlers, such as a protocol upgrade, in front of the routes.
      */
-    static void pipeline(ChannelPipeline p, int maxBody, RoutingHandler handler,
+    static void pipeline(ChannelPipeline p, int maxBody, Optional<CorsConfig> cors, RoutingHandler handler,
                          Consumer<ChannelPipeline> beforeRoutes) {
         p.addLast(new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS));
         p.addLast(new IdleCloser());
         p.addLast(new HttpServerCodec());
         p.addLast(new HttpServerKeepAliveHandler());
+        // Answers preflights itself and marks every answer, refusals included, for the page to read.
+        cors.ifPresent(c -> p.addLast(new CorsHandler(c)));
         p.addLast(new JsonObjectAggregator(maxBody, handler.clientErrors));
         beforeRoutes.accept(p);
         p.addLast(handler);

@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -26,12 +27,15 @@ final class OriginHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
     private final LiveStreams live;
     private final DemoStream demo;
     private final VodRoots vod;
+    private final Optional<PlayerPages> player;
     private final Rejections rejections;
 
-    OriginHttpHandler(LiveStreams live, DemoStream demo, VodRoots vod, Rejections rejections) {
+    OriginHttpHandler(LiveStreams live, DemoStream demo, VodRoots vod, Optional<PlayerPages> player,
+                      Rejections rejections) {
         this.live = live;
         this.demo = demo;
         this.vod = vod;
+        this.player = player;
         this.rejections = rejections;
     }
 
@@ -67,8 +71,12 @@ final class OriginHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
             reject(ctx, Rejection.METHOD, method + " is not supported");
             return;
         }
+        if (query.path().startsWith(PlayerPages.PREFIX) && !IngestGate.isUpload(method)) {
+            play(ctx, req, query);
+            return;
+        }
         if (path.isEmpty()) {
-            reject(ctx, Rejection.BAD_PATH, "paths are /live/<stream>/<file> and /vod/<root>/<path>");
+            reject(ctx, Rejection.BAD_PATH, "paths are /live/<stream>/<file>, /vod/<root>/<path> and /play/<stream>");
             return;
         }
         if (IngestGate.isUpload(method)) {
@@ -82,6 +90,17 @@ final class OriginHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
             return;
         }
         ResourceResponder.respond(ctx, req, found.get().servable(), found.get().traffic());
+    }
+
+    private void play(ChannelHandlerContext ctx, FullHttpRequest req, QueryStringDecoder query) {
+        List<String> version = query.parameters().getOrDefault("v", List.of());
+        Optional<Servable> page = player.flatMap(p -> p.resolve(query.path(), version.stream().findFirst()));
+        if (page.isEmpty()) {
+            reject(ctx, Rejection.NOT_FOUND, player.isEmpty() ? "this build has no player page (it is made with npm)"
+                    : "the player is at /play/<stream>, its script at /play/" + PlayerPages.SCRIPT);
+            return;
+        }
+        ResourceResponder.respond(ctx, req, page.get(), player.get().traffic());
     }
 
     private Optional<Found> find(OriginPath path) {

@@ -6,7 +6,6 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.handler.codec.http.cors.CorsConfig;
-import io.netty.handler.codec.http.cors.CorsConfigBuilder;
 import io.netty.handler.codec.http.cors.CorsHandler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -19,12 +18,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webp2p.protocol.admin.StreamStats;
+import org.webp2p.server.config.ApiSettings;
 import org.webp2p.server.config.Config;
 import org.webp2p.server.config.OriginSettings;
 import org.webp2p.server.config.ServiceName;
+import org.webp2p.server.http.CorsPolicy;
 import org.webp2p.server.net.ServerTls;
 import org.webp2p.server.net.TcpServer;
 import org.webp2p.server.service.Service;
@@ -49,7 +52,18 @@ public final class OriginService implements Service {
                            String publishKey, Rejections rejections, Optional<ServerTls> tls) {
     }
 
+    private final Supplier<OptionalInt> apiPort;
     private volatile Running running;
+
+    /** An origin whose player pages send viewers to the API listening on {@code apiPort}, while it runs. */
+    public OriginService(Supplier<OptionalInt> apiPort) {
+        this.apiPort = apiPort;
+    }
+
+    /** An origin on its own: it serves streams, and player pages that say no API runs. */
+    public OriginService() {
+        this(OptionalInt::empty);
+    }
 
     @Override
     public String name() {
@@ -78,7 +92,8 @@ public final class OriginService implements Service {
         Optional<ServerTls> tls = Optional.empty();
         try {
             live.start();
-            OriginHttpHandler handler = new OriginHttpHandler(live, demo, vod, rejections);
+            Optional<PlayerPages> player = PlayerPages.load(apiPort, config.get(ApiSettings.PUBLIC_HOST));
+            OriginHttpHandler handler = new OriginHttpHandler(live, demo, vod, player, rejections);
             CorsConfig cors = cors(config.get(OriginSettings.CORS_ORIGINS));
             tls = ServerTls.open(context, ServiceName.ORIGIN);
             Optional<ServerTls> secure = tls;
@@ -201,17 +216,11 @@ public final class OriginService implements Service {
     }
 
     static CorsConfig cors(String origins) {
-        CorsConfigBuilder builder = origins.strip().equals("*")
-                ? CorsConfigBuilder.forAnyOrigin()
-                : CorsConfigBuilder.forOrigins(List.of(origins.split(",")).stream().map(String::strip)
-                        .filter(o -> !o.isEmpty()).toArray(String[]::new));
-        return builder
-                .allowedRequestMethods(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS)
+        return CorsPolicy.builder(origins, HttpMethod.GET, HttpMethod.HEAD)
                 .allowedRequestHeaders(HttpHeaderNames.RANGE, HttpHeaderNames.IF_NONE_MATCH,
                         HttpHeaderNames.IF_MODIFIED_SINCE, HttpHeaderNames.IF_RANGE)
                 .exposeHeaders(HttpHeaderNames.CONTENT_LENGTH, HttpHeaderNames.CONTENT_RANGE,
                         HttpHeaderNames.ACCEPT_RANGES, HttpHeaderNames.ETAG)
-                .maxAge(86400)
                 .build();
     }
 

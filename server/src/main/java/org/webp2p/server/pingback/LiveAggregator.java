@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.webp2p.nat.NatType;
+import org.webp2p.protocol.ClientKind;
 import org.webp2p.protocol.admin.NatPairStat;
 import org.webp2p.protocol.admin.PeerLink;
 import org.webp2p.protocol.admin.SwarmFigures;
@@ -38,9 +39,9 @@ public final class LiveAggregator {
     private final Series global = new Series();
     private final Map<String, SessionHealth> sessions = new HashMap<>();
 
-    /** What the scheduler needs to know about one client. */
-    public record SessionHealth(String sessionId, String swarm, Instant lastBeacon, long stallsInWindow,
-                                long stallMsInWindow, long bufferMs) {
+    /** What the scheduler needs to know about one client, and what kind of client it is. */
+    public record SessionHealth(String sessionId, String swarm, ClientKind client, Instant lastBeacon,
+                                long stallsInWindow, long stallMsInWindow, long bufferMs) {
     }
 
     public LiveAggregator(Clock clock, Duration window, Duration bucket) {
@@ -60,9 +61,9 @@ public final class LiveAggregator {
 
         SessionHealth old = sessions.get(b.sessionId());
         boolean fresh = old != null && now - old.lastBeacon().toEpochMilli() <= windowMs;
-        sessions.put(b.sessionId(), new SessionHealth(b.sessionId(), b.swarm(), Instant.ofEpochMilli(now),
-                (fresh ? old.stallsInWindow() : 0) + b.stalls(), (fresh ? old.stallMsInWindow() : 0) + b.stallMs(),
-                b.bufferMs()));
+        sessions.put(b.sessionId(), new SessionHealth(b.sessionId(), b.swarm(), b.clientKind(),
+                Instant.ofEpochMilli(now), (fresh ? old.stallsInWindow() : 0) + b.stalls(),
+                (fresh ? old.stallMsInWindow() : 0) + b.stallMs(), b.bufferMs()));
     }
 
     /** Figures of one swarm, or of every swarm together for {@link #ALL}. */

@@ -14,6 +14,7 @@ import org.webp2p.protocol.admin.SwarmFigures;
 import org.webp2p.protocol.pingback.BeaconBatch;
 import org.webp2p.protocol.pingback.BeaconsAccepted;
 import org.webp2p.server.config.Config;
+import org.webp2p.server.config.OriginSettings;
 import org.webp2p.server.config.PingbackSettings;
 import org.webp2p.server.config.ServiceName;
 import org.webp2p.server.http.HttpProblem;
@@ -42,6 +43,12 @@ public final class PingbackService extends HttpService {
 
     public PingbackService() {
         super(ServiceName.PINGBACK);
+    }
+
+    /** The player page and embeds call it from the origin's or the operator's own web origin. */
+    @Override
+    protected Optional<String> corsOrigins(Config config) {
+        return Optional.of(config.get(OriginSettings.CORS_ORIGINS));
     }
 
     @Override

@@ -18,6 +18,7 @@ import org.webp2p.rtmfp.RtmfpParams;
 import org.webp2p.rtmfp.crypto.LocalIdentity;
 import org.webp2p.rtmfp.net.RtmfpDatagramHandler;
 import org.webp2p.rtmfp.session.RtmfpCore;
+import org.webp2p.server.api.OpenStreams;
 import org.webp2p.server.api.TokenCodec;
 import org.webp2p.server.api.TokenSecret;
 import org.webp2p.server.config.ApiSettings;
@@ -71,7 +72,7 @@ public final class RendezvousService implements Service {
         List<InetSocketAddress> siblings = siblings(config.get(RendezvousSettings.PEERS));
         boolean requireToken = config.get(RendezvousSettings.REQUIRE_TOKEN) && !config.get(ApiSettings.OPEN);
         ConnectGate gate = new ConnectGate(new TokenCodec(TokenSecret.load(config, context.dataDir())), requireToken,
-                context.clock());
+                OpenStreams.from(config), context.clock());
         RtmfpParams params = RtmfpParams.defaults().toBuilder().maxSessions(capacity).build();
         LocalIdentity identity = LocalIdentity.ephemeral(params.dhGroups(), true, params.dhPrivateKeyBits(), random);
         PeerDirectory peers = new PeerDirectory();

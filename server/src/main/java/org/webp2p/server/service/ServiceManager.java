@@ -1,6 +1,7 @@
 package org.webp2p.server.service;
 
 import java.net.BindException;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -143,6 +145,15 @@ public final class ServiceManager implements AutoCloseable {
 
     public ServiceStatus status(String name) {
         return entry(name).status();
+    }
+
+    /** Where {@code name} listens while it runs; empty if it is unknown, not running or has no address. */
+    public Optional<InetSocketAddress> runningAddress(String name) {
+        if (!entries.containsKey(name)) {
+            return Optional.empty();
+        }
+        ServiceStatus s = status(name);
+        return s.state() == ServiceState.RUNNING ? s.primaryAddress() : Optional.empty();
     }
 
     /** The service itself, for callers that need its own richer snapshot. */

@@ -13,9 +13,11 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.webp2p.protocol.ClientKind;
 import org.webp2p.server.MutableClock;
 import org.webp2p.server.TestNode;
 import org.webp2p.server.http.Json;
+import org.webp2p.server.pingback.PingbackService;
 
 class ApiServiceTest {
     private final HttpClient http = HttpClient.newHttpClient();
@@ -80,7 +82,7 @@ class ApiServiceTest {
 
     @Test
     void refusesExpiredTamperedMissingAndWrongScopeTokens() throws Exception {
-        start(Map.of());
+        start(Map.of("api.open-streams", ""));
         HttpResponse<String> expired = openSession("demo", token("demo", Instant.now().minusSeconds(1)));
         assertThat(expired.statusCode()).isEqualTo(401);
         assertThat(Json.MAPPER.readTree(expired.body()).get("code").asText()).isEqualTo("token_expired");
@@ -105,6 +107,67 @@ class ApiServiceTest {
         assertThat(openSession("nope", token("*", Instant.now().plusSeconds(600))).statusCode()).isEqualTo(404);
         assertThat(send("POST", "/v1/sessions", "{\"token\":\"x\"}").statusCode()).isEqualTo(400);
         assertThat(send("POST", "/v1/sessions", "[1,2]").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void theDemoPlaysWithoutATokenOnADefaultNodeButAGivenTokenIsStillChecked() throws Exception {
+        start(Map.of());
+        assertThat(openSession("demo", null).statusCode()).isEqualTo(201);
+        assertThat(openSession("demo", "forged.token").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void browserSessionsGetP2pAtOnceWithoutRendezvousAndTheirBeaconsKeepTheirKind() throws Exception {
+        start(Map.of());
+        HttpResponse<String> r = send("POST", "/v1/sessions", "{\"stream\":\"demo\",\"client\":\"browser\"}");
+        assertThat(r.statusCode()).isEqualTo(201);
+        JsonNode plan = Json.MAPPER.readTree(r.body());
+        assertThat(plan.get("p2p").get("enabled").asBoolean()).as("alone in the swarm, still joins it").isTrue();
+        assertThat(plan.get("rendezvous")).isEmpty();
+        assertThat(plan.get("trackerUrl").asText()).endsWith(":" + node.address("tracker").getPort() + "/v1/announce");
+
+        String id = plan.get("sessionId").asText();
+        String beacon = """
+                {"beacons":[{"sessionId":"%s","peerId":"-PM0203-abcdefghijkl","swarm":"demo","httpBytes":1000,
+                 "p2pBytes":500,"uploadedBytes":0,"playedMs":8000,"stalls":0,"stallMs":0,"bufferMs":6000,
+                 "client":"browser"}]}""".formatted(id);
+        HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + node.address("pingback").getPort() + "/v1/beacons"))
+                .POST(HttpRequest.BodyPublishers.ofString(beacon)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(posted.statusCode()).isEqualTo(202);
+        PingbackService pingback = node.runtime().services().service("pingback", PingbackService.class);
+        assertThat(pingback.session(id)).hasValueSatisfying(h -> assertThat(h.client()).isEqualTo(ClientKind.BROWSER));
+
+        JsonNode renewed = Json.MAPPER.readTree(send("GET", "/v1/sessions/" + id, null).body());
+        assertThat(renewed.get("p2p").get("enabled").asBoolean()).isTrue();
+        assertThat(send("POST", "/v1/sessions", "{\"stream\":\"demo\",\"client\":\"toaster\"}").body())
+                .contains("client must be");
+    }
+
+    @Test
+    void answersCorsPreflightsSoPagesOnOtherOriginsCanCallIt() throws Exception {
+        start(Map.of());
+        for (String service : new String[] {"api", "pingback"}) {
+            HttpResponse<String> preflight = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + node.address(service).getPort() + (service.equals("api") ? "/v1/sessions" : "/v1/beacons")))
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                    .header("Origin", "http://player.example")
+                    .header("Access-Control-Request-Method", "POST")
+                    .header("Access-Control-Request-Headers", "content-type").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(preflight.statusCode()).as(service).isEqualTo(200);
+            assertThat(preflight.headers().firstValue("access-control-allow-origin")).as(service).hasValue("*");
+            assertThat(preflight.headers().firstValue("access-control-allow-methods").orElse(""))
+                    .as(service).contains("POST");
+            assertThat(preflight.headers().firstValue("access-control-allow-headers").orElse("").toLowerCase())
+                    .as(service).contains("content-type");
+        }
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + node.address("api").getPort() + "/v1/sessions")).header("Origin", "http://player.example")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("access-control-allow-origin"))
+                .as("errors are readable by the page too").hasValue("*");
     }
 
     @Test

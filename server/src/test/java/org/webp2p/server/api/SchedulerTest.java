@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.webp2p.protocol.ClientKind;
 import org.webp2p.protocol.api.NodeLoad;
 import org.webp2p.server.pingback.LiveAggregator.SessionHealth;
 
@@ -18,7 +19,7 @@ class SchedulerTest {
     void choosesTheNodeWithTheMostRoom() {
         List<NodeLoad> nodes = List.of(new NodeLoad("rtmfp://a:1935/webp2p", 90, 100),
                 new NodeLoad("rtmfp://b:1935/webp2p", 50, 200), new NodeLoad("rtmfp://c:1935/webp2p", 100, 100));
-        Decision d = scheduler.decide(nodes, trackers, 5, Optional.empty());
+        Decision d = scheduler.decide(nodes, trackers, 5, Optional.empty(), ClientKind.SDK);
         assertThat(d.rendezvous().address()).isEqualTo("rtmfp://b:1935/webp2p");
         assertThat(d.p2pEnabled()).isTrue();
         assertThat(d.reasons()).anyMatch(r -> r.contains("rtmfp://b:1935/webp2p has the most room (150 of 200"));
@@ -27,16 +28,16 @@ class SchedulerTest {
     @Test
     void turnsP2pOffWhenEveryRendezvousNodeIsFullOrAbsent() {
         Decision full = scheduler.decide(List.of(new NodeLoad("rtmfp://a:1935/webp2p", 100, 100)), trackers, 5,
-                Optional.empty());
+                Optional.empty(), ClientKind.SDK);
         assertThat(full.p2pEnabled()).isFalse();
         assertThat(full.rendezvous()).isNull();
         assertThat(full.reasons()).contains("P2P off: no rendezvous node has room");
-        assertThat(scheduler.decide(List.of(), trackers, 5, Optional.empty()).p2pEnabled()).isFalse();
+        assertThat(scheduler.decide(List.of(), trackers, 5, Optional.empty(), ClientKind.SDK).p2pEnabled()).isFalse();
     }
 
     @Test
     void turnsP2pOffForASwarmTooSmallToHelp() {
-        Decision alone = scheduler.decide(List.of(new NodeLoad("r", 0, 10)), trackers, 0, Optional.empty());
+        Decision alone = scheduler.decide(List.of(new NodeLoad("r", 0, 10)), trackers, 0, Optional.empty(), ClientKind.SDK);
         assertThat(alone.p2pEnabled()).isFalse();
         assertThat(alone.reasons()).anyMatch(r -> r.startsWith("P2P off until the swarm grows: 0 other peer(s)"));
         assertThat(alone.tracker()).as("still told where to announce").isNotNull();
@@ -44,20 +45,34 @@ class SchedulerTest {
 
     @Test
     void lowersPrefetchForAStallingClient() {
-        SessionHealth stalling = new SessionHealth("s", "demo", Instant.now(), 3, 4200, 500);
-        Decision d = scheduler.decide(List.of(new NodeLoad("r", 0, 10)), trackers, 5, Optional.of(stalling));
+        SessionHealth stalling = new SessionHealth("s", "demo", ClientKind.SDK, Instant.now(), 3, 4200, 500);
+        Decision d = scheduler.decide(List.of(new NodeLoad("r", 0, 10)), trackers, 5, Optional.of(stalling), ClientKind.SDK);
         assertThat(d.prefetchSegments()).isEqualTo(3);
         assertThat(d.reasons()).anyMatch(r -> r.contains("3 stall(s) (4200 ms)"));
 
-        SessionHealth smooth = new SessionHealth("s", "demo", Instant.now(), 0, 0, 9000);
-        assertThat(scheduler.decide(List.of(new NodeLoad("r", 0, 10)), trackers, 5, Optional.of(smooth))
+        SessionHealth smooth = new SessionHealth("s", "demo", ClientKind.SDK, Instant.now(), 0, 0, 9000);
+        assertThat(scheduler.decide(List.of(new NodeLoad("r", 0, 10)), trackers, 5, Optional.of(smooth), ClientKind.SDK)
                 .prefetchSegments()).isEqualTo(6);
+    }
+
+    @Test
+    void browsersGetP2pWithoutARendezvousNodeOrAGrownSwarm() {
+        Decision d = scheduler.decide(List.of(), trackers, 0, Optional.empty(), ClientKind.BROWSER);
+        assertThat(d.p2pEnabled()).isTrue();
+        assertThat(d.rendezvous()).as("a browser never uses RTMFP").isNull();
+        assertThat(d.tracker().address()).isEqualTo("http://t:8082/v1/announce");
+
+        Decision noTracker = scheduler.decide(List.of(), List.of(), 5, Optional.empty(), ClientKind.BROWSER);
+        assertThat(noTracker.p2pEnabled()).isFalse();
+        assertThat(noTracker.reasons()).contains("P2P off: no tracker has room");
+        assertThat(new Scheduler(new P2pPolicy(false, 1, 8, 6, 2000))
+                .decide(List.of(), trackers, 5, Optional.empty(), ClientKind.BROWSER).p2pEnabled()).isFalse();
     }
 
     @Test
     void operatorSwitchWins() {
         Decision d = new Scheduler(new P2pPolicy(false, 1, 8, 6, 2000))
-                .decide(List.of(new NodeLoad("r", 0, 10)), trackers, 50, Optional.empty());
+                .decide(List.of(new NodeLoad("r", 0, 10)), trackers, 50, Optional.empty(), ClientKind.SDK);
         assertThat(d.p2pEnabled()).isFalse();
         assertThat(d.reasons()).contains("P2P is switched off (api.p2p=false)");
     }

@@ -3,6 +3,7 @@ package org.webp2p.server.http;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import org.webp2p.server.EmbeddedHttp;
 
 /** A small service's routes on the real HTTP pipeline, for the tables that test them without a socket. */
@@ -12,7 +13,8 @@ final class TestRoutes {
     static final int MAX_BODY = 64;
 
     final RoutingHandler handler = new RoutingHandler("test", router());
-    final EmbeddedHttp http = new EmbeddedHttp(p -> HttpService.pipeline(p, MAX_BODY, handler, q -> { }));
+    final EmbeddedHttp http = new EmbeddedHttp(p -> HttpService.pipeline(p, MAX_BODY, Optional.empty(), handler,
+            q -> { }));
 
     private static Router router() {
         return new Router()

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.webp2p.server.HostTools;
 
 /**
  * The npm tooling under {@code src/test/node}, installed into {@code target/node-interop} with the
@@ -39,8 +40,8 @@ public final class NodeProject {
 
     /** Copies the scripts and installs their packages unless the same lock file was installed already. */
     public static synchronized NodeProject installed() throws IOException, InterruptedException {
-        assumeTrue(works("node", "--version"), "node is not installed: skipping the npm interop test (.ci/run installs it)");
-        assumeTrue(works("npm", "--version"), "npm is not installed: skipping the npm interop test (.ci/run installs it)");
+        assumeTrue(HostTools.runs("node", "--version"), "node is not installed: skipping the npm interop test (.ci/run installs it)");
+        assumeTrue(HostTools.runs("npm", "--version"), "npm is not installed: skipping the npm interop test (.ci/run installs it)");
         Files.createDirectories(HOME);
         Path lock = SOURCE.resolve("package-lock.json");
         Path installedLock = HOME.resolve("package-lock.json");
@@ -96,16 +97,6 @@ public final class NodeProject {
         } finally {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
-        }
-    }
-
-    private static boolean works(String... command) throws InterruptedException {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
         }
     }
 }

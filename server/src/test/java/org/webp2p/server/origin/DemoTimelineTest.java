@@ -23,8 +23,11 @@ class DemoTimelineTest {
         MediaPlaylist p = timeline.at(Instant.ofEpochSecond(8000 + 5));
 
         assertThat(p.mediaSequence()).isEqualTo(3999);
-        assertThat(p.segments()).extracting(MediaSegment::uri).containsExactly("demo3.ts", "demo0.ts", "demo1.ts");
-        assertThat(p.segments()).extracting(MediaSegment::discontinuity).containsExactly(false, true, false);
+        assertThat(p.segments()).extracting(MediaSegment::uri).containsExactly("s3999.ts", "s4000.ts", "s4001.ts");
+        assertThat(timeline.placement("s4000.ts", Instant.ofEpochSecond(8005)))
+                .contains(new DemoTimeline.Placement(4000, 0, 1000));
+        assertThat(timeline.placement("s3999.ts", Instant.ofEpochSecond(8005)))
+                .contains(new DemoTimeline.Placement(3999, 3, 999));
         assertThat(p.ended()).isFalse();
     }
 
@@ -38,13 +41,22 @@ class DemoTimelineTest {
     }
 
     @Test
-    void countsLoopBoundariesThatLeftTheWindowAsDiscontinuities() {
-        // First listed segment index 3999: tags before it sit at 4, 8, ..., 3996, i.e. 999 of them.
-        assertThat(timeline.at(Instant.ofEpochSecond(8005)).discontinuitySequence()).isEqualTo(999);
-        // First listed 4000 carries its own tag; 999 tags came before it.
-        MediaPlaylist p = timeline.at(Instant.ofEpochSecond(8006));
-        assertThat(p.mediaSequence()).isEqualTo(4000);
-        assertThat(p.discontinuitySequence()).isEqualTo(999);
-        assertThat(p.segments().get(0).discontinuity()).isTrue();
+    void joinsLoopsWithoutDiscontinuitiesMovingEachLoopOneClipLengthOn() {
+        // Players keep state per discontinuity; a count since 1970 would be in the hundreds of millions.
+        MediaPlaylist p = timeline.at(Instant.ofEpochSecond(1_800_000_000L));
+        assertThat(p.discontinuitySequence()).isZero();
+        assertThat(p.segments()).extracting(MediaSegment::discontinuity).containsOnly(false);
+        assertThat(timeline.loopTicks()).as("8 s at 90 kHz").isEqualTo(720_000);
+    }
+
+    @Test
+    void servesOnlySegmentsListedNowOrVeryRecently() {
+        Instant now = Instant.ofEpochSecond(8005); // lists 3999..4001, window 3
+        assertThat(timeline.placement("s4002.ts", now)).as("still being recorded").isEmpty();
+        assertThat(timeline.placement("s3996.ts", now)).as("left the list a window ago").isPresent();
+        assertThat(timeline.placement("s3995.ts", now)).isEmpty();
+        assertThat(timeline.placement("s4000.m4s", now)).as("another file type").isEmpty();
+        assertThat(timeline.placement("demo0.ts", now)).isEmpty();
+        assertThat(timeline.placement("s04000.ts", now)).as("one name per segment").isEmpty();
     }
 }

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -17,10 +16,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.webp2p.server.HostTools;
 
 /**
  * The real encoder and a real player-side reader against the origin: ffmpeg publishes with
@@ -35,12 +34,9 @@ class FfmpegEndToEndTest {
 
     @BeforeEach
     void requireFfmpeg() throws Exception {
-        if (!runs("ffmpeg", "-version") || !runs("ffprobe", "-version")) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail("ffmpeg and ffprobe are required in CI (apt-get install -y ffmpeg)");
-            }
-            Assumptions.abort("ffmpeg is not installed; this end-to-end test runs wherever it is");
-        }
+        boolean installed = HostTools.runs("ffmpeg", "-version") && HostTools.runs("ffprobe", "-version");
+        HostTools.require("the ffmpeg end-to-end test",
+                installed ? List.of() : List.of("ffmpeg and ffprobe (apt-get install -y ffmpeg)"));
         // Should ffmpeg's last playlist be lost, the stream still ends, and the assertions say what is missing.
         fx = new OriginFixture(dataDir, Map.of("origin.ended-after", "3s"));
     }
@@ -72,7 +68,7 @@ class FfmpegEndToEndTest {
                 fx.uri("/live/e2e/index.m3u8").toString()));
 
         String playlist = awaitEnded("/live/e2e/index.m3u8");
-        // ffmpeg listed two segments at a time; the origin keeps its own window of six.
+        // ffmpeg listed two segments at a time; the origin keeps its own, longer window.
         assertThat(playlist).contains("#EXT-X-MAP:URI=\"init0.mp4\"", "s0.m4s", "s1.m4s", "s2.m4s");
         JsonNode probe = probe("/live/e2e/index.m3u8");
         assertThat(codecs(probe)).contains("h264", "aac");
@@ -119,19 +115,6 @@ class FfmpegEndToEndTest {
         List<String> names = new ArrayList<>();
         probe.path("streams").forEach(s -> names.add(s.path("codec_name").asText()));
         return names;
-    }
-
-    private static boolean runs(String... cmd) {
-        try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     /** Runs a command to completion and returns its standard output; fails with its output otherwise. */

@@ -44,7 +44,12 @@ class OriginPipelineTest {
     @TempDir
     Path dir;
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T12:00:00Z"));
+    private static final Instant START = Instant.parse("2026-03-01T12:00:00Z");
+    /** The demo's newest segment at START: one 2-second segment a slot since the epoch. */
+    private static final String SEGMENT = "/live/demo/s" + (START.getEpochSecond() / 2 - 1) + ".ts";
+    private static final String EARLIER_SEGMENT = "/live/demo/s" + (START.getEpochSecond() / 2 - 2) + ".ts";
+
+    private final MutableClock clock = new MutableClock(START);
     private final Rejections rejections = new Rejections();
     private LiveStreams live;
     private VodRoots vod;
@@ -55,7 +60,7 @@ class OriginPipelineTest {
         live = new LiveStreams(dir.resolve("live"), 6, Duration.ofSeconds(10), 2 * MAX_UPLOAD, clock);
         live.start();
         vod = VodRoots.parse("");
-        handler = new OriginHttpHandler(live, new DemoStream(6, clock), vod, rejections);
+        handler = new OriginHttpHandler(live, new DemoStream(6, clock), vod, Optional.empty(), rejections);
     }
 
     @AfterEach
@@ -70,7 +75,7 @@ class OriginPipelineTest {
     }
 
     static Stream<Arguments> keepAlive() {
-        String segment = "/live/demo/demo1.ts";
+        String segment = SEGMENT;
         return Stream.of(
                 // version, request headers, method, uri, body size, status, stays open
                 Arguments.of(HTTP_1_1, NO_HEADERS, GET, segment, 0, 200, true),
@@ -123,8 +128,8 @@ class OriginPipelineTest {
     void malformedRequestIs400AndTheLastOnItsConnection() {
         EmbeddedHttp http = connection("*");
 
-        List<Answer> answers = http.exchangeRaw("GET /live/demo/demo1.ts HTTP/1.1\r\nContent-Length: many\r\n\r\n"
-                + "GET /live/demo/demo1.ts HTTP/1.1\r\n\r\n");
+        List<Answer> answers = http.exchangeRaw("GET " + SEGMENT + " HTTP/1.1\r\nContent-Length: many\r\n\r\n"
+                + "GET " + SEGMENT + " HTTP/1.1\r\n\r\n");
 
         assertThat(answers).singleElement().satisfies(a -> {
             assertThat(a.status().code()).isEqualTo(400);
@@ -139,12 +144,12 @@ class OriginPipelineTest {
     void manyRequestsShareOneConnectionWhateverTheyAreAnswered() {
         EmbeddedHttp http = connection("*");
 
-        List<Answer> answers = http.exchange(request(HTTP_1_1, GET, "/live/demo/demo1.ts"),
-                request(HTTP_1_1, GET, "/live/demo/demo1.ts", "If-None-Match", "*"),
+        List<Answer> answers = http.exchange(request(HTTP_1_1, GET, SEGMENT),
+                request(HTTP_1_1, GET, SEGMENT, "If-None-Match", "*"),
                 request(HTTP_1_1, GET, "/live/nobody/a.ts"),
                 request(HTTP_1_1, PUT, "/live/news/index.m3u8", new byte[3]),
-                request(HTTP_1_1, HEAD, "/live/demo/demo2.ts"),
-                request(HTTP_1_1, GET, "/live/demo/demo2.ts", "Range", "bytes=0-0"));
+                request(HTTP_1_1, HEAD, EARLIER_SEGMENT),
+                request(HTTP_1_1, GET, EARLIER_SEGMENT, "Range", "bytes=0-0"));
 
         assertThat(answers).extracting(a -> a.status().code()).containsExactly(200, 304, 404, 403, 200, 206);
         assertThat(answers).allSatisfy(a -> assertThat(a.keepsAlive()).isTrue());
@@ -153,7 +158,7 @@ class OriginPipelineTest {
     }
 
     static Stream<Arguments> cors() {
-        String segment = "/live/demo/demo1.ts";
+        String segment = SEGMENT;
         String player = "https://player.example";
         return Stream.of(
                 // allowed origins, method, uri, request headers, status, Access-Control-Allow-Origin

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.webp2p.nat.NatType;
+import org.webp2p.protocol.ClientKind;
 import org.webp2p.protocol.admin.NatPairStat;
 import org.webp2p.protocol.admin.PeerLink;
 import org.webp2p.protocol.admin.SwarmFigures;
@@ -21,7 +22,7 @@ class LiveAggregatorTest {
     private static Beacon beacon(String session, String swarm, long http, long p2p, Long startup, long stallMs,
                                  NatType nat, List<Beacon.Connections> connections) {
         return new Beacon(session, "peer-" + session, swarm, http, p2p, 0, 10_000, startup, stallMs > 0 ? 1 : 0,
-                stallMs, 8000, nat, List.of(), connections);
+                stallMs, 8000, nat, List.of(), connections, ClientKind.SDK);
     }
 
     @Test
@@ -95,7 +96,7 @@ class LiveAggregatorTest {
 
     private static Beacon linked(String peer, String swarm, Beacon.Link... links) {
         return new Beacon("session-" + peer, peer, swarm, 0, 0, 0, 10_000, null, 0, 0, 8000, NatType.OPEN,
-                List.of(links), List.of());
+                List.of(links), List.of(), ClientKind.SDK);
     }
 
     @Test
