@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 import org.webp2p.sdk.fetch.Arrivals;
 import org.webp2p.sdk.hls.MediaPlaylist;
 import org.webp2p.sdk.peer.HeldSegments;
@@ -33,7 +34,7 @@ final class SegmentStore implements HeldSegments {
     }
 
     /** The playlist's entry for a segment, or null if it is not (or no longer) listed. */
-    MediaPlaylist.Segment listed(long sequence) {
+    MediaPlaylist.@Nullable Segment listed(long sequence) {
         return listed.get(sequence);
     }
 
@@ -58,7 +59,7 @@ final class SegmentStore implements HeldSegments {
     }
 
     /** The partial kept for a segment, removed; null if none. */
-    byte[] takePartial(long sequence) {
+    byte @Nullable [] takePartial(long sequence) {
         return partials.remove(sequence);
     }
 

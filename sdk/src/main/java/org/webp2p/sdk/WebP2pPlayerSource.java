@@ -19,6 +19,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webp2p.nat.NatType;
@@ -437,7 +438,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
     }
 
     /** This client's id in the swarm; null before {@link #start}. */
-    public String peerId() {
+    public @Nullable String peerId() {
         return peerId;
     }
 

@@ -2,6 +2,7 @@ package org.webp2p.sdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
@@ -18,7 +19,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,7 +58,8 @@ class WebP2pPlayerSourceTest {
             SessionPlan plan = source.start().get();
             assertThat(plan.p2p().enabled()).as("alone in the swarm").isFalse();
 
-            Thread.sleep(9000);
+            // Playing is real time against a real node: wait for 4 s of it, not a fixed 9 s.
+            await().atMost(Duration.ofSeconds(20)).until(() -> source.stats().playedMs() > 4000);
             var stats = source.stats();
             assertThat(stats.startupMs()).isBetween(0L, 4000L);
             assertThat(stats.stalls()).isZero();
@@ -69,6 +70,9 @@ class WebP2pPlayerSourceTest {
             TrackerService tracker = node.runtime().services().service("tracker", TrackerService.class);
             assertThat(tracker.peers("demo")).extracting(PeerRecord::peerId).containsExactly(source.peerId());
             PingbackService pingback = node.runtime().services().service("pingback", PingbackService.class);
+            // Beacons go every second (pingback.interval); the first may still be on its way.
+            await().atMost(Duration.ofSeconds(5)).until(() -> pingback.figures("demo")
+                    .filter(f -> f.httpBytes() > 0).isPresent());
             var figures = pingback.figures("demo").orElseThrow();
             assertThat(figures.sessions()).isEqualTo(1);
             assertThat(figures.httpBytes()).isGreaterThan(0);
@@ -85,7 +89,7 @@ class WebP2pPlayerSourceTest {
             assertThat(source.start().get().stun()).isNotEmpty();
 
             TrackerService tracker = node.runtime().services().service("tracker", TrackerService.class);
-            await(() -> source.natType() == NatType.OPEN
+            await().atMost(Duration.ofSeconds(8)).until(() -> source.natType() == NatType.OPEN
                     && tracker.peers("demo").stream().anyMatch(p -> p.natType() == NatType.OPEN));
             assertThat(source.natType()).as("loopback has no NAT").isEqualTo(NatType.OPEN);
         }
@@ -97,9 +101,10 @@ class WebP2pPlayerSourceTest {
         try (WebP2pPlayerSource source = source(api).natType(NatType.SYMMETRIC).build()) {
             source.start().get();
             TrackerService tracker = node.runtime().services().service("tracker", TrackerService.class);
-            await(() -> !tracker.peers("demo").isEmpty());
-            Thread.sleep(1000);
-            assertThat(source.natType()).isEqualTo(NatType.SYMMETRIC);
+            await().atMost(Duration.ofSeconds(8)).until(() -> !tracker.peers("demo").isEmpty());
+            // The probe would have answered within a second on loopback; the given type must outlast it.
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
+                    .until(() -> source.natType() == NatType.SYMMETRIC);
             assertThat(tracker.peers("demo")).extracting(PeerRecord::natType).containsExactly(NatType.SYMMETRIC);
         }
     }
@@ -116,7 +121,7 @@ class WebP2pPlayerSourceTest {
                 }
             });
             source.start().get();
-            await(() -> heard.size() >= 2);
+            await().atMost(Duration.ofSeconds(8)).until(() -> heard.size() >= 2);
             assertThat(heard).extracting(SegmentScheduler.Fallback::reason).containsOnly(FallbackReason.P2P_OFF);
             assertThat(source.diagnostics().fallbacks()).startsWith(heard.get(0), heard.get(1));
         }
@@ -127,7 +132,7 @@ class WebP2pPlayerSourceTest {
         URI api = URI.create("http://127.0.0.1:" + node.address("api").getPort());
         try (WebP2pPlayerSource source = source(api).build()) {
             source.start().get();
-            await(() -> source.stats().startupMs() >= 0);
+            await().atMost(Duration.ofSeconds(8)).until(() -> source.stats().startupMs() >= 0);
             MediaPlaylist playlist = source.playlist().get(5, TimeUnit.SECONDS);
             EventLoop loop = group.next();
             MediaPlaylist.Segment held = null;
@@ -182,13 +187,6 @@ class WebP2pPlayerSourceTest {
                 .body();
     }
 
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long until = System.currentTimeMillis() + 8000;
-        while (!condition.getAsBoolean()) {
-            assertThat(System.currentTimeMillis()).as("condition met in time").isLessThan(until);
-            Thread.sleep(50);
-        }
-    }
 
     @Test
     void refusedSessionFailsTheStartWithTheServersReason() throws Exception {

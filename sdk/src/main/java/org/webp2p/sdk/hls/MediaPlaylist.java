@@ -3,6 +3,7 @@ package org.webp2p.sdk.hls;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An HLS media playlist as a player needs it (RFC 8216 §4.3): target duration, the segments with
@@ -17,7 +18,7 @@ public record MediaPlaylist(long targetDurationMs, long mediaSequence, long disc
      * One segment; {@code discontinuity} marks a break (new encoder settings, a loop of the demo);
      * {@code digest} is what the origin published for checking copies from peers, or null.
      */
-    public record Segment(long sequence, long durationMs, URI uri, boolean discontinuity, SegmentDigest digest) {
+    public record Segment(long sequence, long durationMs, URI uri, boolean discontinuity, @Nullable SegmentDigest digest) {
         public Segment(long sequence, long durationMs, URI uri, boolean discontinuity) {
             this(sequence, durationMs, uri, discontinuity, null);
         }

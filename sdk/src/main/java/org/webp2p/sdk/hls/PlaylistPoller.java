@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webp2p.sdk.http.HttpResult;
@@ -69,7 +70,7 @@ public final class PlaylistPoller {
     }
 
     /** The newest playlist fetched, or null before the first. */
-    public MediaPlaylist latest() {
+    public @Nullable MediaPlaylist latest() {
         assert clock.inOwnerThread();
         return latest;
     }

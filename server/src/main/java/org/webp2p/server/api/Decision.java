@@ -1,6 +1,7 @@
 package org.webp2p.server.api;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.webp2p.protocol.api.NodeLoad;
 
 /**
@@ -10,7 +11,7 @@ import org.webp2p.protocol.api.NodeLoad;
  * @param rendezvous null when no rendezvous node has room (P2P is then off)
  * @param tracker    null when no tracker has room (P2P is then off)
  */
-public record Decision(NodeLoad rendezvous, NodeLoad tracker, boolean p2pEnabled, int maxPeers,
+public record Decision(@Nullable NodeLoad rendezvous, @Nullable NodeLoad tracker, boolean p2pEnabled, int maxPeers,
                        int prefetchSegments, int uploadLimitKbps, List<String> reasons) {
     public Decision {
         reasons = List.copyOf(reasons);

@@ -5,6 +5,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.net.InetSocketAddress;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Handles one routed request and returns the whole response. Throw {@link HttpProblem} to refuse. */
 @FunctionalInterface
@@ -27,7 +28,7 @@ public interface HttpRequestHandler {
         }
 
         /** The first value of a query parameter, or null. */
-        public String query(String name) {
+        public @Nullable String query(String name) {
             var values = uri.parameters().get(name);
             return values == null || values.isEmpty() ? null : values.get(0);
         }

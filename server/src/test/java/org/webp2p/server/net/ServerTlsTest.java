@@ -2,6 +2,7 @@ package org.webp2p.server.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,6 +19,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -149,15 +151,7 @@ class ServerTlsTest {
         return (X509Certificate) r.sslSession().orElseThrow().getPeerCertificates()[0];
     }
 
-    private interface Check {
-        boolean ok() throws Exception;
-    }
-
-    private static void waitFor(Check check) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!check.ok()) {
-            assertThat(System.nanoTime()).as("within 20 s").isLessThan(deadline);
-            Thread.sleep(100);
-        }
+    private static void waitFor(Callable<Boolean> check) {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(check);
     }
 }

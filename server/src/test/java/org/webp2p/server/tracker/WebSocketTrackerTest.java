@@ -1,6 +1,7 @@
 package org.webp2p.server.tracker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -169,10 +170,6 @@ class WebSocketTrackerTest {
         c.socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
         c.closed.get(5, TimeUnit.SECONDS);
 
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!tracker.webSwarms().isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(tracker.webSwarms()).isEmpty();
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(tracker.webSwarms()).isEmpty());
     }
 }
