@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Our WebSocket tracker against the npm bittorrent-tracker server, same load generator, one run:
 #   server/src/bench/run-ws-tracker-bench.sh [peers=10000] [announcers=500] [seconds=20] [swarms=20]
-# Needs node and npm (the npm server is installed from the lock file in server/src/test/node).
+# Needs node and npm (the npm server is installed from the lock file in server/src/test/node), and
+# taskset (util-linux). Each server runs pinned to BENCH_SERVER_CPUS (default 1), the load generator to
+# BENCH_GENERATOR_CPUS (default 0), so that they never take each other's CPU; with one core, nothing is pinned.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../../.." && pwd)"
 cd "$root"
@@ -17,5 +19,10 @@ cp="server/target/classes:$(cat server/target/bench-classpath.txt)"
 out=server/target/bench-classes
 rm -rf "$out" && mkdir -p "$out"
 javac -d "$out" -cp "$cp" $(find server/src/bench/java -name '*.java')
-exec java -Xmx2g -Dbench.node-dir="$node_dir" -cp "$out:$cp:app/src/main/resources" \
+generator=() server=()
+if [ "$(nproc)" -ge 2 ]; then
+  generator=(taskset -c "${BENCH_GENERATOR_CPUS:-0}")
+  server=(-Dbench.server-cpus="${BENCH_SERVER_CPUS:-1}")
+fi
+exec "${generator[@]}" java -Xmx2g -Dbench.node-dir="$node_dir" "${server[@]}" -cp "$out:$cp:app/src/main/resources" \
   org.webp2p.server.bench.WsTrackerBench "$@"

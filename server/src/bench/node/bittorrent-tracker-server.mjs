@@ -1,6 +1,6 @@
 // The npm bittorrent-tracker server (WebSocket only, as browsers use it) for the tracker benchmark.
 // Prints "port N" once listening; on a stdin line "heap" collects garbage and prints
-// "heap USED_BYTES RSS_BYTES", on "cpu" prints "cpu NANOSECONDS" of CPU used so far.
+// "heap USED_BYTES RSS_BYTES". The bench reads its CPU time from /proc.
 // Run with: node --expose-gc bittorrent-tracker-server.mjs
 import Server from 'bittorrent-tracker/server';
 import { createInterface } from 'node:readline';
@@ -17,9 +17,6 @@ createInterface({ input: process.stdin }).on('line', (line) => {
     global.gc();
     const m = process.memoryUsage();
     console.log(`heap ${m.heapUsed} ${m.rss}`);
-  } else if (line.trim() === 'cpu') {
-    const c = process.cpuUsage();
-    console.log(`cpu ${(c.user + c.system) * 1000}`);
   }
 });
 process.stdin.on('end', () => process.exit(0));

@@ -5,41 +5,26 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.management.OperatingSystemMXBean;
 import io.netty.bootstrap.Bootstrap;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.codec.http.HttpClientCodec;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
-import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
-import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -48,8 +33,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * (heap measured in the server's process after GC, before and after), then {@code announcers} of
  * them announce in a closed loop for {@code seconds}, each announce carrying 5 offers of browser-sized
  * SDP that the tracker relays to 5 random peers of the swarm, every one of which answers it through the
- * tracker. Prints announces per second, p50/p99 announce-to-reply latency and heap per 10,000 peers,
- * and our figures as ratios to the npm server's.
+ * tracker. Prints announces per second and per second of the server's CPU, p50/p99 announce-to-reply
+ * latency and heap per 10,000 peers, and our figures as ratios to the npm server's.
+ *
+ * <p>{@code -Dbench.server-cpus=LIST} runs each server under {@code taskset -c LIST}; the script pins
+ * this JVM, the load generator, to other cores, so neither side takes the other's CPU. The generator
+ * is one event loop thread, and its CPU use is printed: it must stay below one core for the servers'
+ * rates to be theirs.
  *
  * <p>Run: {@code server/src/bench/run-ws-tracker-bench.sh [peers] [announcers] [seconds] [swarms]}.
  */
@@ -67,7 +57,8 @@ public final class WsTrackerBench {
             + "a=max-message-size:262144\r\n";
 
     private record Measured(String name, double announcesPerSecond, double announcesPerCpuSecond, long p50Micros,
-                            long p99Micros, double heapPer10k, long heapBase, long heapLoaded, long rss, int peers) {
+                            long p99Micros, double heapPer10k, long heapBase, long heapLoaded, long rss, int peers,
+                            double generatorBusy, String loadBefore, String loadAfter) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -76,40 +67,73 @@ public final class WsTrackerBench {
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         int swarms = args.length > 3 ? Integer.parseInt(args[3]) : 20;
         Path nodeDir = Path.of(System.getProperty("bench.node-dir", "server/target/node-interop"));
+        List<String> pin = pin(System.getProperty("bench.server-cpus", "").strip());
         String classpath = System.getProperty("java.class.path");
         System.out.printf("WebSocket tracker bench: %d sockets in %d swarms, %d announcing in a closed loop with %d "
-                + "offers each for %d s, %d cores%n", peers, swarms, announcers, OFFERS, seconds,
-                Runtime.getRuntime().availableProcessors());
+                + "offers each for %d s; servers on CPUs %s, the load generator on %d CPU(s) of %s%n", peers, swarms,
+                announcers, OFFERS, seconds, pin.isEmpty() ? "(not pinned)" : pin.get(2),
+                Runtime.getRuntime().availableProcessors(), cpus("/proc/self/status"));
 
+        List<String> npmServer = new ArrayList<>(pin);
+        npmServer.addAll(List.of("node", "--expose-gc", "bittorrent-tracker-server.mjs"));
         // -Dbench.server-jvm="..." adds JVM options to our server (a profiler, say).
-        List<String> ourServer = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx1g"));
+        List<String> ourServer = new ArrayList<>(pin);
+        ourServer.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
         String extra = System.getProperty("bench.server-jvm", "").strip();
         if (!extra.isEmpty()) {
             ourServer.addAll(List.of(extra.split("\\s+")));
         }
         ourServer.addAll(List.of("-cp", classpath, WsTrackerBenchServer.class.getName()));
-        Measured npm = measure("bittorrent-tracker 11.2.3 (node " + nodeVersion() + ")",
-                new ProcessBuilder("node", "--expose-gc", "bittorrent-tracker-server.mjs").directory(nodeDir.toFile()),
-                peers, announcers, seconds, swarms);
-        Measured ours = measure("webp2p tracker (Java " + System.getProperty("java.version") + ")",
-                new ProcessBuilder(ourServer), peers, announcers, seconds, swarms);
+        // -Dbench.servers=ours (or npm) measures one alone, for profiling; the ratios need both.
+        String which = System.getProperty("bench.servers", "npm,ours");
+        List<Measured> all = new ArrayList<>();
+        if (which.contains("npm")) {
+            all.add(measure("bittorrent-tracker 11.2.3 (node " + nodeVersion() + ")",
+                    new ProcessBuilder(npmServer).directory(nodeDir.toFile()), peers, announcers, seconds, swarms));
+        }
+        if (which.contains("ours")) {
+            all.add(measure("webp2p tracker (Java " + System.getProperty("java.version") + ")",
+                    new ProcessBuilder(ourServer), peers, announcers, seconds, swarms));
+        }
 
         System.out.println();
-        System.out.printf("%-42s %12s %14s %9s %9s %18s %8s%n", "server", "announces/s", "per CPU s", "p50 ms",
-                "p99 ms", "heap/10k peers MB", "RSS MB");
-        for (Measured m : List.of(npm, ours)) {
-            System.out.printf("%-42s %12.0f %14.0f %9.2f %9.2f %18.1f %8.0f%n", m.name(), m.announcesPerSecond(),
-                    m.announcesPerCpuSecond(), m.p50Micros() / 1000.0, m.p99Micros() / 1000.0, m.heapPer10k() / 1e6,
-                    m.rss() / 1e6);
+        System.out.printf("%-42s %12s %10s %9s %9s %18s %8s %10s %s%n", "server", "announces/s", "per CPU s",
+                "p50 ms", "p99 ms", "heap/10k peers MB", "RSS MB", "generator", "load average before / after");
+        for (Measured m : all) {
+            System.out.printf("%-42s %12.0f %10.0f %9.2f %9.2f %18.1f %8.0f %9.0f%% %s / %s%n", m.name(),
+                    m.announcesPerSecond(), m.announcesPerCpuSecond(), m.p50Micros() / 1000.0, m.p99Micros() / 1000.0,
+                    m.heapPer10k() / 1e6, m.rss() / 1e6, m.generatorBusy() * 100, m.loadBefore(), m.loadAfter());
         }
+        if (all.size() < 2) {
+            return;
+        }
+        Measured npm = all.get(0);
+        Measured ours = all.get(1);
         System.out.printf("ratio ours/npm: announces/s %.2fx (target >= 3x), announces per server CPU second %.2fx, "
-                + "p99 %.2fx, heap per peer %.2fx%n", ours.announcesPerSecond() / npm.announcesPerSecond(),
-                ours.announcesPerCpuSecond() / npm.announcesPerCpuSecond(), (double) ours.p99Micros() / npm.p99Micros(),
-                ours.heapPer10k() / npm.heapPer10k());
+                + "p50 %.2fx, p99 %.2fx, heap per peer %.2fx%n", ours.announcesPerSecond() / npm.announcesPerSecond(),
+                ours.announcesPerCpuSecond() / npm.announcesPerCpuSecond(), (double) ours.p50Micros() / npm.p50Micros(),
+                (double) ours.p99Micros() / npm.p99Micros(), ours.heapPer10k() / npm.heapPer10k());
         double projected = ours.heapBase() + ours.heapPer10k() * 10;
         System.out.printf("our heap extrapolated to 100,000 peers: %.0f MB (target < 1024 MB), from %d real sockets%n",
                 projected / 1e6, ours.peers());
+    }
+
+    /** {@code taskset -c LIST} to put in front of a server's command, or nothing. */
+    private static List<String> pin(String cpus) {
+        return cpus.isEmpty() ? List.of() : List.of("taskset", "-c", cpus);
+    }
+
+    private static String cpus(String status) throws IOException {
+        for (String l : Files.readAllLines(Path.of(status))) {
+            if (l.startsWith("Cpus_allowed_list:")) {
+                return l.substring(l.indexOf(':') + 1).strip();
+            }
+        }
+        return "?";
+    }
+
+    private static String loadAverage() throws IOException {
+        return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
     }
 
     private static String nodeVersion() throws IOException, InterruptedException {
@@ -121,40 +145,56 @@ public final class WsTrackerBench {
 
     private static Measured measure(String name, ProcessBuilder server, int peers, int announcers, int seconds,
                                     int swarms) throws Exception {
-        System.out.println("--- " + name);
+        System.out.println("--- " + name + ": " + String.join(" ", server.command()).replaceAll("-cp \\S+", "-cp ..."));
         Process p = server.redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         Writer in = new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8);
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(Math.max(1, Runtime.getRuntime().availableProcessors()),
-                NioIoHandler.newFactory());
+        // One thread: every peer's state stays on it, and the generator's CPU is at most one core.
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         try {
             int port = Integer.parseInt(expect(out, "port").get(0));
-            URI uri = URI.create("ws://127.0.0.1:" + port + "/announce");
+            System.out.println("server CPUs allowed: " + cpus("/proc/" + p.pid() + "/status"));
             long[] base = heap(in, out);
-            Load load = new Load(uri, group, swarms);
+            Load load = new Load(group, "127.0.0.1", port, swarms);
             load.connect(peers);
             load.joinAll();
             long[] loaded = heap(in, out);
             double perTenK = (loaded[0] - base[0]) * 10_000.0 / peers;
             System.out.printf("heap %d MB idle, %d MB with %d peers: %.1f MB per 10,000 peers%n", base[0] >> 20,
                     loaded[0] >> 20, peers, perTenK / 1e6);
-            load.loop(Math.min(announcers, peers), 3); // warm-up
-            long cpu0 = cpu(in, out);
+            int n = Math.min(announcers, peers);
+            load.loop(n, 5); // warm-up: the JIT compiles the hot paths, the npm server's too
+            String loadBefore = loadAverage();
+            long[] cpu0 = cpu(p.pid());
             long own0 = ownCpu();
-            long[] latencies = load.loop(Math.min(announcers, peers), seconds);
-            long serverCpu = cpu(in, out) - cpu0;
+            long wall0 = System.nanoTime();
+            long[] latencies = load.loop(n, seconds);
+            long wall = System.nanoTime() - wall0;
+            long[] cpu1 = cpu(p.pid());
             long generatorCpu = ownCpu() - own0;
+            String loadAfter = loadAverage();
+            long user = cpu1[0] - cpu0[0];
+            long system = cpu1[1] - cpu0[1];
             double rate = latencies.length / (double) seconds;
-            double perCpu = latencies.length / (serverCpu / 1e9);
-            System.out.printf("server used %.1f CPU s, the load generator %.1f CPU s, in %d s: %.0f announces per "
-                    + "server CPU second%n", serverCpu / 1e9, generatorCpu / 1e9, seconds, perCpu);
+            double perCpu = latencies.length / ((user + system) / 1e9);
+            double generatorBusy = generatorCpu / (double) wall;
+            System.out.printf("server used %.1f CPU s (%.1f user, %.1f kernel: %.0f%% in the kernel), the load generator "
+                    + "%.1f CPU s (%.0f%% of one core), in %d s: %.0f announces per server CPU second; load average %s "
+                    + "before, %s after%n", (user + system) / 1e9, user / 1e9, system / 1e9,
+                    100.0 * system / (user + system), generatorCpu / 1e9, generatorBusy * 100, seconds, perCpu,
+                    loadBefore, loadAfter);
             Arrays.sort(latencies);
             long p50 = latencies[latencies.length / 2] / 1000;
             long p99 = latencies[(int) (latencies.length * 0.99)] / 1000;
-            System.out.printf("%.0f announces/s (%d offers relayed, %d answers back), p50 %.2f ms, p99 %.2f ms%n",
-                    rate, load.offersSeen.get(), load.answersSeen.get(), p50 / 1000.0, p99 / 1000.0);
+            System.out.printf("%.0f announces/s (%d offers relayed and answered, %d answers back), p50 %.2f ms, "
+                    + "p99 %.2f ms%n", rate, load.offersAnswered.get(), load.answersSeen.get(), p50 / 1000.0,
+                    p99 / 1000.0);
+            if (load.failures.get() > 0) {
+                System.out.println("FAILURES: " + load.failures.get() + " refusals or closes; the figures are not valid");
+            }
             load.close();
-            return new Measured(name, rate, perCpu, p50, p99, perTenK, base[0], loaded[0], loaded[1], peers);
+            return new Measured(name, rate, perCpu, p50, p99, perTenK, base[0], loaded[0], loaded[1], peers,
+                    generatorBusy, loadBefore, loadAfter);
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
             in.close();
@@ -164,10 +204,14 @@ public final class WsTrackerBench {
         }
     }
 
-    private static long cpu(Writer in, BufferedReader out) throws IOException {
-        in.write("cpu\n");
-        in.flush();
-        return Long.parseLong(expect(out, "cpu").get(0));
+    /**
+     * User and kernel CPU nanoseconds a process has used, every thread included (GC, JIT), read the same
+     * way for both servers: {@code utime} and {@code stime} of proc(5), in ticks of 1/100 s.
+     */
+    private static long[] cpu(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return new long[] {Long.parseLong(f[11]) * 10_000_000L, Long.parseLong(f[12]) * 10_000_000L};
     }
 
     private static long ownCpu() {
@@ -192,18 +236,40 @@ public final class WsTrackerBench {
     }
 
     /** The load generator: real sockets, one peer each; announces, answers every offer it is sent. */
-    private static final class Load {
-        private final URI uri;
+    private static final class Load implements WsBenchPeer.Load {
         private final EventLoopGroup group;
+        private final String host;
+        private final int port;
         private final int swarms;
-        private final List<Peer> peers = new ArrayList<>();
-        final AtomicLong offersSeen = new AtomicLong();
+        private final List<WsBenchPeer> peers = new ArrayList<>();
+        private final List<String> peerIds = new ArrayList<>();
+        private final List<String> hashes = new ArrayList<>();
+        final AtomicLong offersAnswered = new AtomicLong();
         final AtomicLong answersSeen = new AtomicLong();
+        final AtomicLong failures = new AtomicLong();
 
-        Load(URI uri, EventLoopGroup group, int swarms) {
-            this.uri = uri;
+        Load(EventLoopGroup group, String host, int port, int swarms) {
             this.group = group;
+            this.host = host;
+            this.port = port;
             this.swarms = swarms;
+        }
+
+        @Override
+        public void offerAnswered() {
+            offersAnswered.incrementAndGet();
+        }
+
+        @Override
+        public void answerReceived() {
+            answersSeen.incrementAndGet();
+        }
+
+        @Override
+        public void failure(String message) {
+            if (failures.getAndIncrement() < 5) {
+                System.err.println("bench: " + message);
+            }
         }
 
         void connect(int n) throws InterruptedException {
@@ -212,27 +278,24 @@ public final class WsTrackerBench {
             Bootstrap b = new Bootstrap().group(group).channel(NioSocketChannel.class)
                     .option(ChannelOption.TCP_NODELAY, true);
             for (int i = 0; i < n; i++) {
-                Peer peer = new Peer(this, i, hash(i % swarms));
+                String peerId = "-PM0203-%012d".formatted(i);
+                String hash = "bench-swarm-%07d-x".formatted(i % swarms).substring(0, 20);
+                WsBenchPeer peer = new WsBenchPeer(this, host + ":" + port, answerHead(hash, peerId));
                 peers.add(peer);
+                peerIds.add(peerId);
+                hashes.add(hash);
                 handshakes.acquire();
-                b.clone().handler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(65536),
-                                new WebSocketClientProtocolHandler(WebSocketClientProtocolConfig.newBuilder()
-                                        .webSocketUri(uri).maxFramePayloadLength(1 << 20).build()),
-                                new WebSocketFrameAggregator(1 << 20), peer);
+                peer.handshake.whenComplete((ok, e) -> {
+                    if (e != null) {
+                        failure(e.getMessage());
                     }
-                }).connect(uri.getHost(), uri.getPort()).addListener(f -> {
-                    if (!f.isSuccess()) {
-                        System.err.println("connect failed: " + f.cause());
-                        handshakes.release();
-                        all.countDown();
-                    }
-                });
-                peer.handshake.thenRun(() -> {
                     handshakes.release();
                     all.countDown();
+                });
+                b.clone().handler(peer).connect(host, port).addListener(f -> {
+                    if (!f.isSuccess()) {
+                        peer.handshake.completeExceptionally(f.cause());
+                    }
                 });
             }
             if (!all.await(5, TimeUnit.MINUTES)) {
@@ -243,9 +306,13 @@ public final class WsTrackerBench {
         /** Every peer announces "started" without offers, as a page that just joined with no peers yet. */
         void joinAll() throws InterruptedException {
             CountDownLatch joined = new CountDownLatch(peers.size());
-            for (Peer p : peers) {
-                p.onReply = joined::countDown;
-                p.send(p.announce(0, "started"));
+            for (int i = 0; i < peers.size(); i++) {
+                WsBenchPeer p = peers.get(i);
+                String text = announce(hashes.get(i), peerIds.get(i), 0, "started");
+                p.channel.eventLoop().execute(() -> {
+                    p.onReply = joined::countDown;
+                    p.send(text);
+                });
             }
             if (!joined.await(5, TimeUnit.MINUTES)) {
                 throw new IllegalStateException("not every join was answered");
@@ -254,30 +321,36 @@ public final class WsTrackerBench {
 
         /** {@code n} peers announce with offers, each again as soon as it has its reply; returns latencies. */
         long[] loop(int n, int seconds) throws InterruptedException {
-            AtomicBoolean running = new AtomicBoolean(true);
+            boolean[] running = {true};
             long[][] perPeer = new long[n][];
             int[] counts = new int[n];
             CountDownLatch stopped = new CountDownLatch(n);
             for (int i = 0; i < n; i++) {
                 int idx = i;
-                Peer p = peers.get(i * (peers.size() / n));
+                int at = i * (peers.size() / n);
+                WsBenchPeer p = peers.get(at);
+                String text = announce(hashes.get(at), peerIds.get(at), OFFERS, null);
                 perPeer[i] = new long[1024];
-                p.onReply = () -> {
-                    long took = System.nanoTime() - p.sentAt;
-                    if (counts[idx] == perPeer[idx].length) {
-                        perPeer[idx] = Arrays.copyOf(perPeer[idx], counts[idx] * 2);
-                    }
-                    perPeer[idx][counts[idx]++] = took;
-                    if (running.get()) {
-                        p.sendAnnounce();
-                    } else {
-                        stopped.countDown();
-                    }
-                };
-                p.sendAnnounce();
+                p.channel.eventLoop().execute(() -> {
+                    p.prepareAnnounce(text);
+                    p.onReply = () -> {
+                        long took = System.nanoTime() - p.sentAt;
+                        if (counts[idx] == perPeer[idx].length) {
+                            perPeer[idx] = Arrays.copyOf(perPeer[idx], counts[idx] * 2);
+                        }
+                        perPeer[idx][counts[idx]++] = took;
+                        if (running[0]) {
+                            p.sendAnnounce();
+                        } else {
+                            p.onReply = () -> { };
+                            stopped.countDown();
+                        }
+                    };
+                    p.sendAnnounce();
+                });
             }
             Thread.sleep(seconds * 1000L);
-            running.set(false);
+            group.next().execute(() -> running[0] = false);
             if (!stopped.await(30, TimeUnit.SECONDS)) {
                 System.err.println("some announces were never answered");
             }
@@ -291,65 +364,19 @@ public final class WsTrackerBench {
                 System.arraycopy(perPeer[i], 0, all, at, counts[i]);
                 at += counts[i];
             }
-            for (Peer p : peers) {
-                p.onReply = () -> { };
-            }
             return all;
         }
 
         void close() {
-            for (Peer p : peers) {
+            for (WsBenchPeer p : peers) {
                 if (p.channel != null) {
                     p.channel.close();
                 }
             }
         }
 
-        private static String hash(int swarm) {
-            return "bench-swarm-%07d-x".formatted(swarm).substring(0, 20);
-        }
-    }
-
-    /**
-     * One browser-like peer on its own socket. It spends as little CPU as it can, so the servers are what
-     * is measured: its announce is encoded once and resent, and it reads relays by searching the text
-     * rather than parsing it (ids here are plain ASCII, so no JSON escapes to undo).
-     */
-    private static final class Peer extends SimpleChannelInboundHandler<TextWebSocketFrame> {
-        private final Load load;
-        private final String peerId;
-        private final String infoHash;
-        private final ByteBuf announce;
-        private final String answerPrefix;
-        final CompletableFuture<Void> handshake = new CompletableFuture<>();
-        volatile Channel channel;
-        volatile Runnable onReply = () -> { };
-        volatile long sentAt;
-
-        Peer(Load load, int n, String infoHash) {
-            this.load = load;
-            this.peerId = "-PM0203-%012d".formatted(n);
-            this.infoHash = infoHash;
-            this.announce = Unpooled.unreleasableBuffer(Unpooled.copiedBuffer(announce(OFFERS, null),
-                    StandardCharsets.UTF_8));
-            ObjectNode answer = JSON.createObjectNode().put("action", "announce").put("info_hash", infoHash)
-                    .put("peer_id", peerId);
-            answer.putObject("answer").put("type", "answer").put("sdp", SDP);
-            String a = answer.toString();
-            this.answerPrefix = a.substring(0, a.length() - 1) + ",\"to_peer_id\":\"";
-        }
-
-        @Override
-        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
-            if (evt == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
-                channel = ctx.channel();
-                handshake.complete(null);
-            }
-            super.userEventTriggered(ctx, evt);
-        }
-
-        String announce(int offers, String event) {
-            ObjectNode m = JSON.createObjectNode().put("action", "announce").put("info_hash", infoHash)
+        private static String announce(String hash, String peerId, int offers, String event) {
+            ObjectNode m = JSON.createObjectNode().put("action", "announce").put("info_hash", hash)
                     .put("peer_id", peerId).put("numwant", offers).put("uploaded", 0).put("downloaded", 0);
             if (event != null) {
                 m.put("event", event);
@@ -362,33 +389,13 @@ public final class WsTrackerBench {
             return m.toString();
         }
 
-        void sendAnnounce() {
-            sentAt = System.nanoTime();
-            channel.writeAndFlush(new TextWebSocketFrame(announce.duplicate()));
-        }
-
-        void send(String text) {
-            sentAt = System.nanoTime();
-            channel.writeAndFlush(new TextWebSocketFrame(text));
-        }
-
-        @Override
-        protected void channelRead0(ChannelHandlerContext ctx, TextWebSocketFrame frame) {
-            String m = frame.text();
-            if (m.contains("\"offer\":")) {
-                load.offersSeen.incrementAndGet();
-                ctx.writeAndFlush(new TextWebSocketFrame(answerPrefix + field(m, "peer_id") + "\",\"offer_id\":\""
-                        + field(m, "offer_id") + "\"}"));
-            } else if (m.contains("\"answer\":")) {
-                load.answersSeen.incrementAndGet();
-            } else if (m.contains("\"interval\"") || m.contains("failure reason")) {
-                onReply.run();
-            }
-        }
-
-        private static String field(String json, String name) {
-            int at = json.indexOf("\"" + name + "\":\"") + name.length() + 4;
-            return json.substring(at, json.indexOf('"', at));
+        /** An answer to any offer, up to where the offerer's id goes. */
+        private static String answerHead(String hash, String peerId) {
+            ObjectNode answer = JSON.createObjectNode().put("action", "announce").put("info_hash", hash)
+                    .put("peer_id", peerId);
+            answer.putObject("answer").put("type", "answer").put("sdp", SDP);
+            String a = answer.toString();
+            return a.substring(0, a.length() - 1) + ",\"to_peer_id\":\"";
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.webp2p.server.bench;
 
-import com.sun.management.OperatingSystemMXBean;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
@@ -8,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.Map;
 import org.webp2p.server.ServerRuntime;
 import org.webp2p.server.config.Config;
@@ -16,17 +14,16 @@ import org.webp2p.server.config.TrackerSettings;
 
 /**
  * Our tracker alone in its own JVM, for {@link WsTrackerBench}: prints {@code port N}; on a stdin line
- * {@code heap} collects garbage and prints {@code heap USED_BYTES RSS_BYTES}, on {@code cpu} prints
- * {@code cpu NANOSECONDS} used so far: the same protocol as the npm server's script, so both are
- * measured the same way from outside.
+ * {@code heap} collects garbage and prints {@code heap USED_BYTES RSS_BYTES}: the same protocol as the
+ * npm server's script, so both are measured the same way from outside (CPU time from /proc).
  */
 public final class WsTrackerBenchServer {
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("webp2p-ws-bench");
-        Map<String, String> local = new HashMap<>(Config.loopbackOnFreePorts());
         // Every bench socket comes from 127.0.0.1.
-        local.put(TrackerSettings.WS_MAX_SOCKETS_PER_ADDRESS.name(), "1000000");
-        try (ServerRuntime node = ServerRuntime.open(Config.defaults().with(local), dir, Clock.systemUTC())) {
+        Config config = Config.defaults().with(Config.loopbackOnFreePorts())
+                .with(Map.of(TrackerSettings.WS_MAX_SOCKETS_PER_ADDRESS.name(), "1000000"));
+        try (ServerRuntime node = ServerRuntime.open(config, dir, Clock.systemUTC())) {
             node.services().start("tracker");
             System.out.println("port " + node.services().status("tracker").primaryAddress().orElseThrow().getPort());
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -38,9 +35,6 @@ public final class WsTrackerBenchServer {
                     }
                     long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
                     System.out.println("heap " + used + " " + rss());
-                } else if (line.strip().equals("cpu")) {
-                    System.out.println("cpu " + ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                            .getProcessCpuTime());
                 }
             }
         }
