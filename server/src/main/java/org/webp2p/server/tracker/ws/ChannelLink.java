@@ -1,10 +1,8 @@
 package org.webp2p.server.tracker.ws;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufOutputStream;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 
@@ -34,8 +32,8 @@ final class ChannelLink implements WsLink {
         }
         ByteBuf json = channel.alloc().buffer(256);
         try {
-            WsCodec.encode(reply, new ByteBufOutputStream(json));
-        } catch (IOException | RuntimeException e) {
+            WsCodec.encode(reply, json);
+        } catch (RuntimeException e) {
             json.release();
             throw new IllegalStateException("cannot write " + reply.getClass().getSimpleName(), e);
         }

@@ -7,9 +7,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufOutputStream;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -25,6 +28,16 @@ public final class WsCodec {
     public static final int MAX_SCRAPE = 100;
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
+    /** The constant parts of the messages written by hand. */
+    private static final byte[] ANNOUNCED = ascii("{\"action\":\"announce\",\"interval\":");
+    private static final byte[] INFO_HASH = ascii(",\"info_hash\":");
+    private static final byte[] COMPLETE = ascii(",\"complete\":");
+    private static final byte[] INCOMPLETE = ascii(",\"incomplete\":");
+    private static final byte[] OFFER = ascii("{\"action\":\"announce\",\"offer\":");
+    private static final byte[] ANSWER = ascii("{\"action\":\"announce\",\"answer\":");
+    private static final byte[] OFFER_ID = ascii(",\"offer_id\":");
+    private static final byte[] PEER_ID = ascii(",\"peer_id\":");
+    private static final byte[] HEX = ascii("0123456789abcdef");
 
     private WsCodec() {
     }
@@ -206,7 +219,7 @@ public final class WsCodec {
             int start = (int) p.currentTokenLocation().getByteOffset();
             p.skipChildren();
             int end = (int) p.currentTokenLocation().getByteOffset() + 1;
-            return new RawJson(new String(utf8, start, end - start, StandardCharsets.UTF_8));
+            return new RawJson(utf8, start, end);
         }
     }
 
@@ -221,36 +234,95 @@ public final class WsCodec {
         }
     }
 
+    /** {@code reply} as JSON text: for tests, and refusals, which are rare. */
     public static String encode(WsReply reply) {
-        StringWriter out = new StringWriter(128);
-        try (JsonGenerator g = JSON.createGenerator(out)) {
-            write(g, reply);
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing JSON to a string cannot fail", e);
+        ByteBuf out = Unpooled.buffer(128);
+        try {
+            encode(reply, out);
+            return out.toString(StandardCharsets.UTF_8);
+        } finally {
+            out.release();
         }
-        return out.toString();
     }
 
-    /** Writes {@code reply} as UTF-8 JSON, straight into a socket's buffer for instance. */
-    public static void encode(WsReply reply, OutputStream utf8) throws IOException {
-        try (JsonGenerator g = JSON.createGenerator(utf8, JsonEncoding.UTF8)) {
-            write(g, reply);
+    /**
+     * Appends {@code reply} as UTF-8 JSON to {@code out}, a socket's buffer. What every announce causes,
+     * its reply and the offers and answers it relays, is written field by field with the SDP copied as
+     * the bytes it came in: a Jackson generator for each of those cost more than the rest of the
+     * relay. Scrapes and refusals go through Jackson.
+     */
+    public static void encode(WsReply reply, ByteBuf out) {
+        if (reply instanceof WsReply.Announced a) {
+            out.writeBytes(ANNOUNCED);
+            writeNumber(out, a.intervalSeconds());
+            out.writeBytes(INFO_HASH);
+            writeString(out, a.infoHash());
+            out.writeBytes(COMPLETE);
+            writeNumber(out, a.complete());
+            out.writeBytes(INCOMPLETE);
+            writeNumber(out, a.incomplete());
+            out.writeByte('}');
+        } else if (reply instanceof WsReply.OfferRelay o) {
+            writeRelay(out, OFFER, o.offer(), o.offerId(), o.fromPeerId(), o.infoHash());
+        } else if (reply instanceof WsReply.AnswerRelay a) {
+            writeRelay(out, ANSWER, a.answer(), a.offerId(), a.fromPeerId(), a.infoHash());
+        } else {
+            try (JsonGenerator g = JSON.createGenerator((OutputStream) new ByteBufOutputStream(out), JsonEncoding.UTF8)) {
+                write(g, reply);
+            } catch (IOException e) {
+                throw new UncheckedIOException("writing JSON to a buffer cannot fail", e);
+            }
         }
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** In bittorrent-tracker's field order: action, the SDP, offer_id, peer_id (the sender's), info_hash. */
+    private static void writeRelay(ByteBuf out, byte[] start, RawJson sdp, String offerId, String fromPeerId,
+                                   String infoHash) {
+        out.ensureWritable(start.length + sdp.length() + 96);
+        out.writeBytes(start);
+        sdp.writeTo(out);
+        out.writeBytes(OFFER_ID);
+        writeString(out, offerId);
+        out.writeBytes(PEER_ID);
+        writeString(out, fromPeerId);
+        out.writeBytes(INFO_HASH);
+        writeString(out, infoHash);
+        out.writeByte('}');
+    }
+
+    private static void writeNumber(ByteBuf out, long n) {
+        ByteBufUtil.writeAscii(out, Long.toString(n));
+    }
+
+    /** A JSON string in UTF-8, with the escapes RFC 8259 §7 requires: quote, backslash, U+0000-U+001F. */
+    static void writeString(ByteBuf out, String s) {
+        out.writeByte('"');
+        int plain = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                continue;
+            }
+            ByteBufUtil.writeUtf8(out, s, plain, i);
+            out.writeByte('\\');
+            if (c < 0x20) {
+                out.writeByte('u').writeByte('0').writeByte('0').writeByte(HEX[c >> 4]).writeByte(HEX[c & 0xF]);
+            } else {
+                out.writeByte(c);
+            }
+            plain = i + 1;
+        }
+        ByteBufUtil.writeUtf8(out, s, plain, s.length());
+        out.writeByte('"');
     }
 
     private static void write(JsonGenerator g, WsReply reply) throws IOException {
         g.writeStartObject();
-        if (reply instanceof WsReply.Announced a) {
-            g.writeStringField("action", "announce");
-            g.writeNumberField("interval", a.intervalSeconds());
-            g.writeStringField("info_hash", a.infoHash());
-            g.writeNumberField("complete", a.complete());
-            g.writeNumberField("incomplete", a.incomplete());
-        } else if (reply instanceof WsReply.OfferRelay o) {
-            writeRelay(g, "offer", o.offer(), o.offerId(), o.fromPeerId(), o.infoHash());
-        } else if (reply instanceof WsReply.AnswerRelay a) {
-            writeRelay(g, "answer", a.answer(), a.offerId(), a.fromPeerId(), a.infoHash());
-        } else if (reply instanceof WsReply.Scraped s) {
+        if (reply instanceof WsReply.Scraped s) {
             writeScrape(g, s);
         } else {
             WsReply.Failure f = (WsReply.Failure) reply;
@@ -263,16 +335,6 @@ public final class WsCodec {
             }
         }
         g.writeEndObject();
-    }
-
-    private static void writeRelay(JsonGenerator g, String kind, RawJson sdp, String offerId, String fromPeerId,
-                                   String infoHash) throws IOException {
-        g.writeStringField("action", "announce");
-        g.writeFieldName(kind);
-        g.writeRawValue(sdp.json());
-        g.writeStringField("offer_id", offerId);
-        g.writeStringField("peer_id", fromPeerId);
-        g.writeStringField("info_hash", infoHash);
     }
 
     private static void writeScrape(JsonGenerator g, WsReply.Scraped s) throws IOException {

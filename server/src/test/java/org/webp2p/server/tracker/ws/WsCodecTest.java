@@ -74,6 +74,23 @@ class WsCodecTest {
     }
 
     @Test
+    void anOfferIsRelayedAsTheBytesItCameInAndIdsAreEscapedAsJsonRequires() throws Exception {
+        // Escapes kept as escapes, raw non-ASCII kept as its UTF-8 bytes, odd spacing kept.
+        String sdp = "{ \"type\":\"offer\", \"sdp\":\"v=0\\r\\na=x:\\u00e9\u00e9\\\"q\\\"\" }";
+        String wire = "{\"action\":\"announce\",\"info_hash\":\"" + HASH + "\",\"peer_id\":\"" + PEER
+                + "\",\"offers\":[{\"offer\":" + sdp + ",\"offer_id\":\"\\u0000\\\"\\\\\u00ffabcdefghijklmnop\"}]}";
+        WsRequest.Offer offer = ((WsRequest.Announce) WsCodec.decode(wire)).offers().get(0);
+        assertThat(offer.offerId()).isEqualTo("\u0000\"\\\u00ffabcdefghijklmnop");
+
+        String relay = WsCodec.encode(new WsReply.OfferRelay(HASH, PEER, offer.offerId(), offer.offer()));
+
+        assertThat(relay).isEqualTo("{\"action\":\"announce\",\"offer\":" + sdp
+                + ",\"offer_id\":\"\\u0000\\\"\\\\\u00ffabcdefghijklmnop\",\"peer_id\":\"" + PEER
+                + "\",\"info_hash\":\"" + HASH + "\"}");
+        assertThat(JSON.readTree(relay).get("offer_id").asText()).isEqualTo(offer.offerId());
+    }
+
+    @Test
     void invalidFieldsAreRefusedWithTheInfoHashWhenItIsReadable() {
         assertThatThrownBy(() -> WsCodec.decode("{\"action\":\"announce\",\"info_hash\":\"" + HASH
                 + "\",\"peer_id\":\"short\"}"))
