@@ -163,14 +163,18 @@ public final class WsTrackerBench {
             System.out.printf("heap %d MB idle, %d MB with %d peers: %.1f MB per 10,000 peers%n", base[0] >> 20,
                     loaded[0] >> 20, peers, perTenK / 1e6);
             int n = Math.min(announcers, peers);
-            load.loop(n, 5); // warm-up: the JIT compiles the hot paths, the npm server's too
+            warmUp(load, n, p.pid());
             String loadBefore = loadAverage();
             long[] cpu0 = cpu(p.pid());
+            long jit0 = compilerCpu(p.pid());
+            long offers0 = load.offersAnswered.get();
+            long answers0 = load.answersSeen.get();
             long own0 = ownCpu();
             long wall0 = System.nanoTime();
             long[] latencies = load.loop(n, seconds);
             long wall = System.nanoTime() - wall0;
             long[] cpu1 = cpu(p.pid());
+            long jit = compilerCpu(p.pid()) - jit0;
             long generatorCpu = ownCpu() - own0;
             String loadAfter = loadAverage();
             long user = cpu1[0] - cpu0[0];
@@ -183,11 +187,15 @@ public final class WsTrackerBench {
                     + "before, %s after%n", (user + system) / 1e9, user / 1e9, system / 1e9,
                     100.0 * system / (user + system), generatorCpu / 1e9, generatorBusy * 100, seconds, perCpu,
                     loadBefore, loadAfter);
+            if (jit > 0) {
+                System.out.printf("of which the JIT compiler threads: %.1f CPU s%n", jit / 1e9);
+            }
             Arrays.sort(latencies);
             long p50 = latencies[latencies.length / 2] / 1000;
             long p99 = latencies[(int) (latencies.length * 0.99)] / 1000;
             System.out.printf("%.0f announces/s (%d offers relayed and answered, %d answers back), p50 %.2f ms, "
-                    + "p99 %.2f ms%n", rate, load.offersAnswered.get(), load.answersSeen.get(), p50 / 1000.0,
+                    + "p99 %.2f ms%n", rate, load.offersAnswered.get() - offers0, load.answersSeen.get() - answers0,
+                    p50 / 1000.0,
                     p99 / 1000.0);
             if (load.failures.get() > 0) {
                 System.out.println("FAILURES: " + load.failures.get() + " refusals or closes; the figures are not valid");
@@ -205,11 +213,54 @@ public final class WsTrackerBench {
     }
 
     /**
-     * User and kernel CPU nanoseconds a process has used, every thread included (GC, JIT), read the same
+     * Announces in rounds of 5 s until the server's CPU per announce stops falling (by 5% or more) and
+     * the JIT is done with the hot paths, the npm server's as ours: at least 15 s, at most 60 s.
+     */
+    private static void warmUp(Load load, int announcers, long pid) throws Exception {
+        double last = Double.MAX_VALUE;
+        StringBuilder seen = new StringBuilder();
+        for (int round = 1; round <= 12; round++) {
+            long[] c0 = cpu(pid);
+            int done = load.loop(announcers, 5).length;
+            long[] c1 = cpu(pid);
+            double cpuPerAnnounce = (c1[0] + c1[1] - c0[0] - c0[1]) / (double) Math.max(1, done);
+            seen.append(seen.length() == 0 ? "" : ", ").append(Math.round(cpuPerAnnounce / 1000)).append(" us");
+            if (round >= 3 && cpuPerAnnounce > last * 0.95) {
+                break;
+            }
+            last = cpuPerAnnounce;
+        }
+        System.out.println("warm-up, server CPU per announce every 5 s: " + seen);
+    }
+
+    /** CPU nanoseconds the JVM's JIT compiler threads have used (none in Node, whose threads are all "node"). */
+    private static long compilerCpu(long pid) throws IOException {
+        long sum = 0;
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path t : tasks.toList()) {
+                try {
+                    if (Files.readString(t.resolve("comm")).contains("Compiler")) {
+                        long[] c = cpu(t);
+                        sum += c[0] + c[1];
+                    }
+                } catch (IOException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        }
+        return sum;
+    }
+
+    private static long[] cpu(long pid) throws IOException {
+        return cpu(Path.of("/proc/" + pid));
+    }
+
+    /**
+     * User and kernel CPU nanoseconds a process (every thread, GC and JIT included) or one thread has used, read the same
      * way for both servers: {@code utime} and {@code stime} of proc(5), in ticks of 1/100 s.
      */
-    private static long[] cpu(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+    private static long[] cpu(Path proc) throws IOException {
+        String stat = Files.readString(proc.resolve("stat"));
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return new long[] {Long.parseLong(f[11]) * 10_000_000L, Long.parseLong(f[12]) * 10_000_000L};
     }
