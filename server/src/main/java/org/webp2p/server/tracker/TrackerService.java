@@ -119,6 +119,8 @@ public final class TrackerService extends HttpService {
                         // WsTrackerHandler closes with the reason and counts it.
                         .closeOnProtocolViolation(false)
                         .build())
+                // WsTrackerHandler checks each whole message instead, ASCII eight bytes at a time.
+                .withUTF8Validator(false)
                 .build();
         // Reading playlists may touch the disk (VOD roots), so not on an event loop.
         ScheduledExecutorService reader = Executors.newSingleThreadScheduledExecutor(task -> {

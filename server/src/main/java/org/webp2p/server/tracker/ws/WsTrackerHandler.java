@@ -1,5 +1,6 @@
 package org.webp2p.server.tracker.ws;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -21,8 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One tracker WebSocket, after Netty's {@link WebSocketServerProtocolHandler} has upgraded it: text
  * frames in, {@link WsSwarms} decides, replies out. Refusals are answered and the socket stays; only
- * text that is not JSON, binary frames and oversized messages close it, each with a close status and
- * the reason.
+ * text that is not UTF-8 or not JSON, binary frames and oversized messages close it, each with a close
+ * status and the reason.
  */
 public final class WsTrackerHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
     private static final Logger log = LoggerFactory.getLogger(WsTrackerHandler.class);
@@ -75,9 +76,15 @@ public final class WsTrackerHandler extends SimpleChannelInboundHandler<WebSocke
             close(ctx, WebSocketCloseStatus.INVALID_MESSAGE_TYPE, "the tracker takes JSON text frames only");
             return;
         }
+        ByteBuf content = text.content();
+        if (!Utf8.valid(content, content.readerIndex(), content.writerIndex())) {
+            counters.refused(WsCounters.Refused.MALFORMED);
+            close(ctx, WebSocketCloseStatus.INVALID_PAYLOAD_DATA, "bytes are not UTF-8");
+            return;
+        }
         WsRequest request;
         try {
-            request = WsCodec.decode(ByteBufUtil.getBytes(text.content()));
+            request = WsCodec.decode(ByteBufUtil.getBytes(content));
         } catch (MalformedMessageException e) {
             counters.refused(WsCounters.Refused.MALFORMED);
             close(ctx, WebSocketCloseStatus.INVALID_PAYLOAD_DATA, e.getMessage());

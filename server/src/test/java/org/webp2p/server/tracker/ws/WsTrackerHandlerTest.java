@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
@@ -15,6 +16,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Random;
@@ -131,6 +133,29 @@ class WsTrackerHandlerTest {
         assertThat(ch.isActive()).isFalse();
         assertThat(counters.refusedCount(WsCounters.Refused.MALFORMED)).isEqualTo(1);
         ch.finishAndReleaseAll();
+    }
+
+    @Test
+    void textThatIsNotUtf8ClosesWithInvalidPayloadAndWellFormedTextPasses() throws Exception {
+        EmbeddedChannel good = upgraded("198.51.100.1");
+        good.writeInbound(new TextWebSocketFrame(Unpooled.copiedBuffer(
+                "{\"action\":\"announce\",\"info_hash\":\"" + HASH + "\",\"peer_id\":\"-PM0203-\u00e9\u00e9\u00e9\u00e9\u00e9"
+                        + "\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\",\"x\":\"\u20ac \ud83d\ude00\"}", StandardCharsets.UTF_8)));
+        assertThat(readText(good).get("interval").asInt()).as("a reply, not a close").isEqualTo(120);
+
+        EmbeddedChannel bad = upgraded("198.51.100.2");
+        ByteBuf overlong = Unpooled.buffer().writeBytes("{\"action\":\"announce\",\"x\":\"".getBytes(StandardCharsets.UTF_8))
+                .writeByte(0xC0).writeByte(0xAF).writeBytes("\"}".getBytes(StandardCharsets.UTF_8));
+        bad.writeInbound(new TextWebSocketFrame(overlong));
+
+        CloseWebSocketFrame close = readClose(bad);
+        assertThat(close.statusCode()).isEqualTo(WebSocketCloseStatus.INVALID_PAYLOAD_DATA.code());
+        assertThat(close.reasonText()).isEqualTo("bytes are not UTF-8");
+        close.release();
+        assertThat(bad.isActive()).isFalse();
+        assertThat(counters.refusedCount(WsCounters.Refused.MALFORMED)).isEqualTo(1);
+        good.finishAndReleaseAll();
+        bad.finishAndReleaseAll();
     }
 
     @Test
