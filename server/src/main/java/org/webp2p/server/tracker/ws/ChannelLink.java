@@ -2,7 +2,6 @@ package org.webp2p.server.tracker.ws;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 
@@ -30,13 +29,13 @@ final class ChannelLink implements WsLink {
             counters.droppedUnwritable.increment();
             return;
         }
-        ByteBuf json = channel.alloc().buffer(256);
+        ByteBuf frame = TextFrames.open(channel.alloc(), WsCodec.sizeHint(reply));
         try {
-            WsCodec.encode(reply, json);
+            WsCodec.encode(reply, frame);
         } catch (RuntimeException e) {
-            json.release();
+            frame.release();
             throw new IllegalStateException("cannot write " + reply.getClass().getSimpleName(), e);
         }
-        channel.writeAndFlush(new TextWebSocketFrame(json), channel.voidPromise());
+        channel.writeAndFlush(TextFrames.close(frame), channel.voidPromise());
     }
 }

@@ -29,6 +29,8 @@ public final class WsCodec {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     /** The constant parts of the messages written by hand. */
+    /** Room for an announce reply, or for the fields around a relayed SDP. */
+    private static final int SMALL = 160;
     private static final byte[] ANNOUNCED = ascii("{\"action\":\"announce\",\"interval\":");
     private static final byte[] INFO_HASH = ascii(",\"info_hash\":");
     private static final byte[] COMPLETE = ascii(",\"complete\":");
@@ -279,10 +281,20 @@ public final class WsCodec {
         return s.getBytes(StandardCharsets.US_ASCII);
     }
 
+    /** About how many bytes {@link #encode(WsReply, ByteBuf)} writes, so that the buffer need not grow. */
+    static int sizeHint(WsReply reply) {
+        if (reply instanceof WsReply.OfferRelay o) {
+            return SMALL + o.offer().length();
+        }
+        if (reply instanceof WsReply.AnswerRelay a) {
+            return SMALL + a.answer().length();
+        }
+        return SMALL;
+    }
+
     /** In bittorrent-tracker's field order: action, the SDP, offer_id, peer_id (the sender's), info_hash. */
     private static void writeRelay(ByteBuf out, byte[] start, RawJson sdp, String offerId, String fromPeerId,
                                    String infoHash) {
-        out.ensureWritable(start.length + sdp.length() + 96);
         out.writeBytes(start);
         sdp.writeTo(out);
         out.writeBytes(OFFER_ID);

@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocket08FrameDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import java.net.InetSocketAddress;
@@ -53,9 +54,27 @@ class WsTrackerHandlerTest {
                 + "\",\"peer_id\":\"" + peerId + "\",\"offers\":[" + o + "]}";
     }
 
+    /**
+     * The next message sent, as a frame: relays and replies leave already framed, as bytes
+     * (TextFrames), which a client's decoder reads here as a browser's would.
+     */
+    private static Object readOutbound(EmbeddedChannel ch) {
+        Object out = ch.readOutbound();
+        if (!(out instanceof ByteBuf bytes)) {
+            return out;
+        }
+        EmbeddedChannel client = new EmbeddedChannel(new WebSocket08FrameDecoder(false, false, 1 << 20));
+        client.writeInbound(bytes);
+        Object frame = client.readInbound();
+        assertThat((Object) client.readInbound()).as("one frame per write").isNull();
+        client.finishAndReleaseAll();
+        return frame;
+    }
+
     private static JsonNode readText(EmbeddedChannel ch) throws Exception {
-        TextWebSocketFrame f = ch.readOutbound();
-        assertThat(f).as("a text frame was sent").isNotNull();
+        Object sent = readOutbound(ch);
+        assertThat(sent).as("a text frame was sent").isInstanceOf(TextWebSocketFrame.class);
+        TextWebSocketFrame f = (TextWebSocketFrame) sent;
         try {
             return JSON.readTree(f.text());
         } finally {
@@ -64,10 +83,10 @@ class WsTrackerHandlerTest {
     }
 
     private static CloseWebSocketFrame readClose(EmbeddedChannel ch) {
-        Object f = ch.readOutbound();
+        Object f = readOutbound(ch);
         while (f instanceof TextWebSocketFrame t) {
             t.release();
-            f = ch.readOutbound();
+            f = readOutbound(ch);
         }
         assertThat(f).isInstanceOf(CloseWebSocketFrame.class);
         return (CloseWebSocketFrame) f;
