@@ -4,6 +4,8 @@
 # Needs node and npm (the npm server is installed from the lock file in server/src/test/node), and
 # taskset (util-linux). Each server runs pinned to BENCH_SERVER_CPUS (default 1), the load generator to
 # BENCH_GENERATOR_CPUS (default 0), so that they never take each other's CPU; with one core, nothing is pinned.
+# BENCH_SERVERS=ours (or npm) measures one server alone; BENCH_SERVER_JVM adds JVM options to our server
+# (a profiler, say).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../../.." && pwd)"
 cd "$root"
@@ -24,5 +26,6 @@ if [ "$(nproc)" -ge 2 ]; then
   generator=(taskset -c "${BENCH_GENERATOR_CPUS:-0}")
   server=(-Dbench.server-cpus="${BENCH_SERVER_CPUS:-1}")
 fi
-exec "${generator[@]}" java -Xmx2g -Dbench.node-dir="$node_dir" "${server[@]}" -cp "$out:$cp:app/src/main/resources" \
+exec "${generator[@]}" java -Xmx2g -Dbench.node-dir="$node_dir" "${server[@]}" \
+  -Dbench.servers="${BENCH_SERVERS:-npm,ours}" -Dbench.server-jvm="${BENCH_SERVER_JVM:-}" -cp "$out:$cp:app/src/main/resources" \
   org.webp2p.server.bench.WsTrackerBench "$@"

@@ -76,7 +76,7 @@ public final class WsTrackerBench {
 
         List<String> npmServer = new ArrayList<>(pin);
         npmServer.addAll(List.of("node", "--expose-gc", "bittorrent-tracker-server.mjs"));
-        // -Dbench.server-jvm="..." adds JVM options to our server (a profiler, say).
+        // -Dbench.server-jvm="..." (BENCH_SERVER_JVM in the script) adds JVM options to our server, a profiler say.
         List<String> ourServer = new ArrayList<>(pin);
         ourServer.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
         String extra = System.getProperty("bench.server-jvm", "").strip();
@@ -84,7 +84,7 @@ public final class WsTrackerBench {
             ourServer.addAll(List.of(extra.split("\\s+")));
         }
         ourServer.addAll(List.of("-cp", classpath, WsTrackerBenchServer.class.getName()));
-        // -Dbench.servers=ours (or npm) measures one alone, for profiling; the ratios need both.
+        // -Dbench.servers=ours or npm (BENCH_SERVERS) measures one alone, for profiling; the ratios need both.
         String which = System.getProperty("bench.servers", "npm,ours");
         List<Measured> all = new ArrayList<>();
         if (which.contains("npm")) {
