@@ -17,7 +17,7 @@ cp server/src/test/node/* server/src/bench/node/* "$node_dir/"
 if [ ! -d "$node_dir/node_modules/bittorrent-tracker" ]; then
   (cd "$node_dir" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
 fi
-cp="server/target/classes:$(cat server/target/bench-classpath.txt)"
+cp="server/target/classes:server/target/test-classes:$(cat server/target/bench-classpath.txt)"
 out=server/target/bench-classes
 rm -rf "$out" && mkdir -p "$out"
 javac -d "$out" -cp "$cp" $(find server/src/bench/java -name '*.java')

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import org.webp2p.server.ServerRuntime;
+import org.webp2p.server.TestNode;
 import org.webp2p.server.config.Config;
 import org.webp2p.server.config.TrackerSettings;
 
@@ -37,6 +38,8 @@ public final class WsTrackerBenchServer {
                     System.out.println("heap " + used + " " + rss());
                 }
             }
+        } finally {
+            TestNode.deleteTree(dir);
         }
     }
 
