@@ -11,12 +11,20 @@ import java.util.concurrent.TimeUnit;
  * FLV files as the tests get them: made by ffmpeg from lavfi sources, read back into the tag bodies an
  * RTMP publisher sends as messages 8 and 9 (FLV specification v10.1 §E.2 to §E.4.1).
  */
-final class FlvFile {
-    static final int AUDIO = 8;
-    static final int VIDEO = 9;
+public final class FlvFile {
+    public static final int AUDIO = 8;
+    public static final int VIDEO = 9;
 
     /** One tag: its type, its full 32-bit timestamp in ms and its body. */
-    record Tag(int type, long timestamp, byte[] body) {
+    public record Tag(int type, long timestamp, byte[] body) {
+        /** Hands the tag to a segmenter as the RTMP side does with messages 8 and 9. */
+        public void sendTo(FlvToTsSegmenter segmenter) throws UnsupportedMediaException {
+            if (type == VIDEO) {
+                segmenter.video(timestamp, body);
+            } else {
+                segmenter.audio(timestamp, body);
+            }
+        }
     }
 
     private FlvFile() {
@@ -26,7 +34,7 @@ final class FlvFile {
      * H.264 (a key frame every 2 s at 25 fps) and AAC (44.1 kHz), {@code seconds} long, the way an
      * encoder publishing to RTMP sends them.
      */
-    static Path make(Path dir, int seconds, List<String> extraOptions) throws IOException, InterruptedException {
+    public static Path make(Path dir, int seconds, List<String> extraOptions) throws IOException, InterruptedException {
         Path out = dir.resolve("clip.flv");
         List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-nostdin", "-y",
                 "-f", "lavfi", "-i", "testsrc=size=192x108:rate=25",
@@ -44,7 +52,7 @@ final class FlvFile {
         return out;
     }
 
-    static List<Tag> read(Path file) throws IOException {
+    public static List<Tag> read(Path file) throws IOException {
         byte[] b = Files.readAllBytes(file);
         if (b[0] != 'F' || b[1] != 'L' || b[2] != 'V') {
             throw new IOException("not an FLV file");

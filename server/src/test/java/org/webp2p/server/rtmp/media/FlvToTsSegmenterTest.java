@@ -53,18 +53,10 @@ class FlvToTsSegmenterTest {
             if (!which.test(tag)) {
                 continue;
             }
-            feed(segmenter, tag);
+            tag.sendTo(segmenter);
         }
         segmenter.finish();
         return out;
-    }
-
-    private static void feed(FlvToTsSegmenter segmenter, FlvFile.Tag tag) throws UnsupportedMediaException {
-        if (tag.type() == FlvFile.VIDEO) {
-            segmenter.video(tag.timestamp(), tag.body());
-        } else {
-            segmenter.audio(tag.timestamp(), tag.body());
-        }
     }
 
     @Test
@@ -158,7 +150,7 @@ class FlvToTsSegmenterTest {
         FlvToTsSegmenter segmenter = new FlvToTsSegmenter(TARGET, (ts, d) -> out.add(new Segment(ts, d)));
         for (FlvFile.Tag tag : clip) {
             if (tag.timestamp() <= 5000) {
-                feed(segmenter, tag);
+                tag.sendTo(segmenter);
             }
         }
         assertThat(out).hasSize(2);
@@ -180,7 +172,7 @@ class FlvToTsSegmenterTest {
         for (FlvFile.Tag tag : clip) {
             boolean header = (tag.body()[1] == 0);
             if (header || tag.timestamp() >= 1000) {
-                feed(segmenter, tag);
+                tag.sendTo(segmenter);
                 headersSent |= header;
             }
         }
