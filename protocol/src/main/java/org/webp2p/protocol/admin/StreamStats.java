@@ -7,6 +7,9 @@ import java.util.Optional;
 /**
  * What the console shows for one stream at one instant.
  *
+ * @param ingest          how a live or ended stream's segments arrive: the way the last one came, or RTMP while an
+ *                        RTMP publisher holds the stream; empty for the demo and VOD, and for a stream that has
+ *                        received none since the origin started
  * @param ingestBitrate   bits per second of the segments in the live window (0 when nothing is ingested)
  * @param segments        segments ingested since this origin started (for VOD and the demo, 0)
  * @param lastSegmentAge  time since the last segment arrived; empty when none has
@@ -14,7 +17,7 @@ import java.util.Optional;
  * @param bytesOut        body bytes sent
  * @param notModified     304 answers
  */
-public record StreamStats(String name, Kind kind, long ingestBitrate, long segments,
+public record StreamStats(String name, Kind kind, Optional<Ingest> ingest, long ingestBitrate, long segments,
                           Optional<Duration> lastSegmentAge, long requests, long bytesOut, long notModified) {
 
     /**
@@ -26,9 +29,16 @@ public record StreamStats(String name, Kind kind, long ingestBitrate, long segme
     /** Where a stream's content comes from and whether it still grows. */
     public enum Kind { LIVE, ENDED, DEMO, VOD }
 
+    /** The way into a live stream: an encoder pushing HLS over HTTP, or an RTMP publisher whose media the node segments. */
+    public enum Ingest { HTTP, RTMP }
+
     public StreamStats {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(ingest, "ingest");
+        if (ingest.isPresent() && (kind == Kind.DEMO || kind == Kind.VOD)) {
+            throw new IllegalArgumentException("a " + kind + " stream is not ingested");
+        }
         Objects.requireNonNull(lastSegmentAge, "lastSegmentAge");
         if (notModified > requests) {
             throw new IllegalArgumentException("more 304s than requests");

@@ -47,6 +47,8 @@ final class LiveStream {
     private InetAddress publisher;
     // The RTMP publisher that holds the stream, from its begin to its end; null while none does.
     private InetAddress claimedBy;
+    // Read by stats() on any thread.
+    private volatile StreamStats.Ingest ingest;
     private boolean gap;
     private boolean ended;
     private Instant lastIngest;
@@ -149,6 +151,7 @@ final class LiveStream {
             throw new StreamBusyException(name);
         }
         claimedBy = from;
+        ingest = StreamStats.Ingest.RTMP;
         publisher = null;
         encoderPlaylist = null;
         lastEncoderSequence = -1;
@@ -299,7 +302,7 @@ final class LiveStream {
         View v = view;
         Instant now = clock.instant();
         StreamStats.Kind kind = v == null || !v.ended() ? StreamStats.Kind.LIVE : StreamStats.Kind.ENDED;
-        return new StreamStats(name, kind, v == null ? 0 : v.ingestBitrate(), v == null ? 0 : v.segments(),
+        return new StreamStats(name, kind, Optional.ofNullable(ingest), v == null ? 0 : v.ingestBitrate(), v == null ? 0 : v.segments(),
                 v == null ? Optional.empty() : v.lastSegmentAt().map(t -> Duration.between(t, now)),
                 traffic.requests(), traffic.bytesOut(), traffic.notModifiedCount());
     }
@@ -321,6 +324,7 @@ final class LiveStream {
             }
         }
         admit(data, MediaTypes.dottedExtension(encoderName), listed.duration(), listed.discontinuity(), map, now);
+        ingest = StreamStats.Ingest.HTTP;
         return true;
     }
 

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.webp2p.protocol.admin.StreamStats;
 import org.webp2p.server.HostTools;
 import org.webp2p.server.MutableClock;
 import org.webp2p.server.rtmp.media.FlvFile;
@@ -66,6 +67,10 @@ class LiveIngestTest {
         throw new AssertionError("completed without failing");
     }
 
+    private StreamStats cam() {
+        return fx.origin.streams().stream().filter(s -> s.name().equals("cam")).findFirst().orElseThrow();
+    }
+
     private String playlist(String stream) throws Exception {
         return fx.text("/live/" + stream + "/index.m3u8");
     }
@@ -101,6 +106,7 @@ class LiveIngestTest {
         assertThat(fx.origin.streams()).anySatisfy(s -> {
             assertThat(s.name()).isEqualTo("cam");
             assertThat(s.segments()).isEqualTo(3);
+            assertThat(s.ingest()).contains(StreamStats.Ingest.RTMP);
             assertThat(s.ingestBitrate()).isEqualTo((1500 + 1600 + 1700) * 8 * 1000L / 6560);
         });
     }
@@ -164,9 +170,11 @@ class LiveIngestTest {
                 .statusCode()).isEqualTo(204);
 
         assertThat(failure(ingest.begin("cam", FROM))).isInstanceOf(StreamBusyException.class);
+        assertThat(cam().ingest()).contains(StreamStats.Ingest.HTTP);
 
         clock.advance(Duration.ofSeconds(11));
         done(ingest.begin("cam", FROM));
+        assertThat(cam().ingest()).contains(StreamStats.Ingest.RTMP);
         done(ingest.append("cam", segmentBytes("rtmp", 1000), Duration.ofSeconds(2)));
         assertThat(playlist("cam")).contains("s0.ts\n#EXT-X-DISCONTINUITY\n").endsWith("s1.ts\n");
     }

@@ -1,7 +1,6 @@
 package org.webp2p.ui.streams;
 
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import javafx.geometry.Pos;
@@ -20,7 +19,7 @@ import org.webp2p.ui.LiveRow;
 import org.webp2p.ui.Pages;
 import org.webp2p.ui.Tables;
 
-/** Live, ended, demo and VOD streams with their figures, and the URLs players and encoders need. */
+/** Live (fed over HTTP or RTMP), ended, demo and VOD streams with their figures, and the URLs players and encoders need. */
 public final class StreamsView extends VBox {
     private final StreamsViewModel model;
     private final TableView<LiveRow<StreamRow>> table = new TableView<>();
@@ -43,7 +42,7 @@ public final class StreamsView extends VBox {
         table.setId("streams-table");
         table.setPlaceholder(new Label("The origin serves no streams (is it running?)"));
         table.getColumns().add(Tables.liveColumn("Stream", 140, StreamRow::name));
-        table.getColumns().add(Tables.liveColumn("Kind", 70, r -> r.kind().name().toLowerCase(Locale.ROOT)));
+        table.getColumns().add(Tables.liveColumn("Kind", 70, StreamRow::kindLabel));
         table.getColumns().add(Tables.liveColumn("Bitrate", 100, StreamRow::bitrate, b -> Format.bitsPerSecond(b)));
         table.getColumns().add(Tables.liveColumn("Segments", 80, StreamRow::segments, String::valueOf));
         table.getColumns().add(Tables.liveColumn("Last segment", 100,

@@ -48,7 +48,7 @@ public final class StreamsViewModel {
         Optional<String> playback = s.origin().map(o -> o.baseUrl() + path);
         Optional<String> publish = encoded ? s.origin().map(o -> o.baseUrl() + path + "?key="
                 + URLEncoder.encode(o.keyFor(stream.name()), StandardCharsets.UTF_8)) : Optional.empty();
-        return new StreamRow(stream.name(), stream.kind(), stream.ingestBitrate(), stream.segments(),
+        return new StreamRow(stream.name(), stream.kind(), stream.ingest(), stream.ingestBitrate(), stream.segments(),
                 stream.lastSegmentAge(), s.swarmPeers(stream.name()), figures == null ? 0 : figures.offloadRatio(),
                 stream.requests(), stream.bytesOut(), stream.notModifiedRatio(), playback, publish);
     }

@@ -5,10 +5,12 @@ import static org.testfx.util.WaitForAsyncUtils.waitFor;
 import static org.webp2p.ui.ConsoleFixture.clickCell;
 import static org.webp2p.ui.ConsoleFixture.onFx;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +25,9 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.webp2p.protocol.admin.StreamStats;
+import org.webp2p.server.origin.LiveIngest;
 import org.webp2p.ui.ConsoleFixture;
+import org.webp2p.ui.Format;
 import org.webp2p.ui.LiveRow;
 
 @ExtendWith(ApplicationExtension.class)
@@ -59,11 +63,33 @@ class StreamsViewTest {
         StreamStats cam = fx.origin().streams().stream().filter(s -> s.name().equals("cam")).findFirst().orElseThrow();
         StreamRow camRow = row(robot, "cam").orElseThrow();
         assertThat(camRow.kind()).isEqualTo(StreamStats.Kind.LIVE);
+        assertThat(camRow.ingest()).contains(StreamStats.Ingest.HTTP);
+        assertThat(camRow.kindLabel()).isEqualTo("live");
         assertThat(camRow.segments()).isEqualTo(cam.segments()).isEqualTo(1);
         assertThat(camRow.bitrate()).isEqualTo(cam.ingestBitrate());
         assertThat(camRow.viewers()).isZero();
         // The table redraws its cells on the next pulse after the row changes.
         waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("75.0 %").tryQuery().isPresent());
+    }
+
+    @Test
+    void showsAStreamAnRtmpPublisherFeedsAsRtmpWithItsBitrateAndLastSegment(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-streams");
+        LiveIngest ingest = fx.origin().liveIngest();
+        ingest.begin("studio", InetAddress.getLoopbackAddress()).get(5, TimeUnit.SECONDS);
+        ingest.append("studio", new byte[188 * 1000], Duration.ofSeconds(2)).get(5, TimeUnit.SECONDS);
+
+        waitFor(5, TimeUnit.SECONDS, () -> row(robot, "studio").map(r -> r.segments() == 1).orElse(false));
+        StreamRow studio = row(robot, "studio").orElseThrow();
+        assertThat(studio.ingest()).contains(StreamStats.Ingest.RTMP);
+        assertThat(studio.kindLabel()).isEqualTo("rtmp");
+        assertThat(studio.bitrate()).isEqualTo(188 * 1000 * 8 / 2);
+        assertThat(studio.lastSegmentAge()).isPresent();
+        waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("rtmp").tryQuery().isPresent()
+                && robot.lookup(Format.bitsPerSecond(188 * 1000 * 8 / 2)).tryQuery().isPresent());
+
+        ingest.end("studio").get(5, TimeUnit.SECONDS);
+        waitFor(5, TimeUnit.SECONDS, () -> row(robot, "studio").map(r -> r.kindLabel().equals("ended")).orElse(false));
     }
 
     @Test
