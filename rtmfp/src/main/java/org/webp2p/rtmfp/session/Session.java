@@ -190,9 +190,9 @@ public final class Session {
             }
             long now = host.nowMillis();
             state = SessionState.NEAR_CLOSING;
-            failFlows("session closed");
             closeStartedAt = now;
             lastCloseSentAt = now;
+            failFlows("session closed");
             control.add(new SessionCloseRequest());
             notifyClosed();
             flush(now);
@@ -323,9 +323,9 @@ public final class Session {
         } else if (chunk instanceof SessionCloseRequest) {
             control.add(new SessionCloseAck());
             if (state == SessionState.OPEN || state == SessionState.NEAR_CLOSING) {
-                failFlows("session closed by far end");
                 state = SessionState.FAR_CLOSED;
                 lingerUntil = now + params.farCloseLingerMillis();
+                failFlows("session closed by far end");
                 notifyClosed();
             }
         } else if (chunk instanceof SessionCloseAck) {
@@ -428,8 +428,7 @@ public final class Session {
 
     private void tickOpen(long now) {
         if (now - lastReceivedAt >= params.idleTimeoutMillis()) {
-            failFlows("session timed out");
-            terminate();
+            terminate("session timed out");
             return;
         }
         if (now - lastReceivedAt >= params.keepaliveMillis() && now - lastKeepaliveAt >= params.keepaliveMillis()) {
@@ -565,10 +564,16 @@ public final class Session {
         return (int) ((now / RtmfpParams.TIMESTAMP_TICK_MILLIS) & 0xffff);
     }
 
+    /**
+     * Fails every send flow. Failing completes the senders' futures, whose callbacks may come back
+     * into this session (close it, open a flow): the flows are taken out of the map first, and the
+     * callers change the state first, so such a call finds a session already closing.
+     */
     private void failFlows(String why) {
         FlowException reason = new FlowException(why);
-        sendFlows.values().forEach(f -> f.fail(reason));
+        List<SendFlow> failing = new ArrayList<>(sendFlows.values());
         sendFlows.clear();
+        failing.forEach(f -> f.fail(reason));
     }
 
     /** Ends the session at once after one close request, so the far end need not wait for a timeout. */
@@ -579,13 +584,17 @@ public final class Session {
         terminate();
     }
 
-    /** Ends the session at once, without telling the far end (timeouts, end of lingering). */
-    void terminate() {
+    /** Ends the session at once, without telling the far end (end of closing or lingering). */
+    private void terminate() {
+        terminate("session closed");
+    }
+
+    private void terminate(String why) {
         if (state == SessionState.CLOSED) {
             return;
         }
-        failFlows("session closed");
         state = SessionState.CLOSED;
+        failFlows(why);
         receiveFlows.clear();
         control.clear();
         acks.clear();
