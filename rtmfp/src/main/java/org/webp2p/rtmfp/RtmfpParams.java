@@ -17,6 +17,10 @@ public final class RtmfpParams {
     private final int maxPacketLength;
     // RFC 7016 §3.5.1.1.1: tags only need to be unique and unguessable per opening.
     private final int ihelloTagLength;
+    // RFC 7016 §2.2.4 (padding), §3.5.1.1.2 (amplification): our IHellos are padded to this length,
+    // because a rendezvous answers with no more than it received: room for a Forwarded IHello with an
+    // IPv6 reply address (84 bytes) and a Redirect with nine IPv4 addresses (100).
+    private final int ihelloMinimumLength;
     // RFC 7016 §3.5.1.1.1: IHello is retransmitted with backoff until answered or given up.
     private final long ihelloInitialRetransmitMillis;
     private final long ihelloBackoffIncrementMillis;
@@ -29,7 +33,8 @@ public final class RtmfpParams {
     private final int maxRedirectDestinations;
     // RFC 7016 §3.5.1.1.2: a cookie older than this is refused.
     private final long cookieLifetimeMillis;
-    // RFC 7016 §3.5.1.1.2 (amplification defence): an RHello or Redirect may be at most this many times the IHello datagram.
+    // RFC 7016 §3.5.1.1.2 (amplification defence): all answers to one startup datagram together may be at most
+    // this many times its length (a Redirect or Forwarded IHello at most once its length, see AnswerBudget).
     private final int maxHelloAmplification;
     // RFC 7425 §4.6: private exponent size for DH keys.
     private final int dhPrivateKeyBits;
@@ -90,6 +95,7 @@ public final class RtmfpParams {
     private RtmfpParams(Builder b) {
         maxPacketLength = b.maxPacketLength;
         ihelloTagLength = b.ihelloTagLength;
+        ihelloMinimumLength = b.ihelloMinimumLength;
         ihelloInitialRetransmitMillis = b.ihelloInitialRetransmitMillis;
         ihelloBackoffIncrementMillis = b.ihelloBackoffIncrementMillis;
         iikeyingInitialRetransmitMillis = b.iikeyingInitialRetransmitMillis;
@@ -152,6 +158,7 @@ public final class RtmfpParams {
 
     public int maxPacketLength() { return maxPacketLength; }
     public int ihelloTagLength() { return ihelloTagLength; }
+    public int ihelloMinimumLength() { return ihelloMinimumLength; }
     public long ihelloInitialRetransmitMillis() { return ihelloInitialRetransmitMillis; }
     public long ihelloBackoffIncrementMillis() { return ihelloBackoffIncrementMillis; }
     public long iikeyingInitialRetransmitMillis() { return iikeyingInitialRetransmitMillis; }
@@ -196,6 +203,7 @@ public final class RtmfpParams {
     public static final class Builder {
         private int maxPacketLength = 1192;
         private int ihelloTagLength = 16;
+        private int ihelloMinimumLength = 100;
         private long ihelloInitialRetransmitMillis = 1000;
         private long ihelloBackoffIncrementMillis = 1500;
         private long iikeyingInitialRetransmitMillis = 1000;
@@ -242,6 +250,7 @@ public final class RtmfpParams {
         private Builder(RtmfpParams p) {
             maxPacketLength = p.maxPacketLength;
             ihelloTagLength = p.ihelloTagLength;
+            ihelloMinimumLength = p.ihelloMinimumLength;
             ihelloInitialRetransmitMillis = p.ihelloInitialRetransmitMillis;
             ihelloBackoffIncrementMillis = p.ihelloBackoffIncrementMillis;
             iikeyingInitialRetransmitMillis = p.iikeyingInitialRetransmitMillis;

@@ -13,14 +13,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.webp2p.rtmfp.DropReason;
 import org.webp2p.rtmfp.RtmfpParams;
 import org.webp2p.rtmfp.chunk.Acknowledgement;
-import org.webp2p.rtmfp.chunk.AddressOrigin;
 import org.webp2p.rtmfp.chunk.BufferProbe;
 import org.webp2p.rtmfp.chunk.Chunk;
 import org.webp2p.rtmfp.chunk.ChunkCodec;
 import org.webp2p.rtmfp.chunk.FlowExceptionReport;
 import org.webp2p.rtmfp.chunk.ForwardedIHello;
 import org.webp2p.rtmfp.chunk.NextUserData;
-import org.webp2p.rtmfp.chunk.PeerAddress;
 import org.webp2p.rtmfp.chunk.Ping;
 import org.webp2p.rtmfp.chunk.PingReply;
 import org.webp2p.rtmfp.chunk.SessionCloseAck;
@@ -32,6 +30,7 @@ import org.webp2p.rtmfp.crypto.PacketCipher;
 import org.webp2p.rtmfp.crypto.PeerId;
 import org.webp2p.rtmfp.flow.CongestionWindow;
 import org.webp2p.rtmfp.flow.RttEstimator;
+import org.webp2p.rtmfp.packet.DatagramCodec;
 import org.webp2p.rtmfp.packet.Packet;
 import org.webp2p.rtmfp.packet.PacketMode;
 import org.webp2p.rtmfp.wire.Bytes;
@@ -170,16 +169,21 @@ public final class Session {
     }
 
     /**
-     * Relays an IHello to the far end so it answers the initiator at {@code replyAddress}: the
-     * rendezvous step of peer introduction (RFC 7016 §3.5.1.5).
+     * Relays an IHello to the far end so it answers the initiator (RFC 7016 §3.5.1.5), in a packet
+     * of its own without timestamps, the smallest that carries it, if {@code budget} allows.
      */
-    public void forwardIHello(Bytes endpointDiscriminator, InetSocketAddress replyAddress, Bytes tag) {
-        ForwardedIHello chunk = new ForwardedIHello(endpointDiscriminator,
-                new PeerAddress(replyAddress, AddressOrigin.OBSERVED), tag);
-        runOnCore(() -> {
-            control.add(chunk);
-            flush(host.nowMillis());
-        });
+    void forwardIHello(ForwardedIHello chunk, AnswerBudget budget) {
+        if (state != SessionState.OPEN) {
+            return;
+        }
+        Packet packet = new Packet(initiator ? PacketMode.INITIATOR : PacketMode.RESPONDER, false, false, -1, -1,
+                List.of(chunk));
+        if (!budget.spendAtMostProvoking(DatagramCodec.encodedLength(packet, cipher))) {
+            host.drop(DropReason.AMPLIFICATION_LIMIT);
+            return;
+        }
+        host.send(farAddress, farSessionId, cipher, packet);
+        packetsSent++;
     }
 
     /** Closes the session politely (RFC 7016 §3.5.5.1); pending messages fail. */
@@ -307,8 +311,10 @@ public final class Session {
                 host.send(from, farSessionId, cipher, header(now, List.of(reply)));
             }
         } else if (chunk instanceof PingReply reply) {
-            if (mobility.confirms(reply.messageEcho(), from)) {
+            if (mobility.confirms(reply.messageEcho(), from) && !from.equals(farAddress)) {
+                InetSocketAddress previous = farAddress;
                 farAddress = from;
+                UserCallbacks.run("address change", () -> listener.onFarAddressChanged(this, previous));
             }
         } else if (chunk instanceof BufferProbe probe) {
             ReceiveFlow flow = receiveFlows.get(probe.flowId());

@@ -92,6 +92,13 @@ final class PeerConnection implements SessionListener {
     }
 
     @Override
+    public void onFarAddressChanged(Session moved, InetSocketAddress previous) {
+        if (connected) {
+            directory.moved(moved.farPeerId(), moved, previous);
+        }
+    }
+
+    @Override
     public void onClosed(Session closed) {
         if (connected) {
             directory.remove(closed.farPeerId(), closed);

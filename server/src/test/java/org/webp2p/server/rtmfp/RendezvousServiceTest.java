@@ -1,12 +1,14 @@
 package org.webp2p.server.rtmfp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
@@ -152,6 +154,29 @@ class RendezvousServiceTest {
             assertThat(rendezvous.metric("introductions")).isZero();
             assertThat(rendezvous.metric("bytes.in")).isPositive();
             assertThat(rendezvous.service.metrics().keySet()).anyMatch(k -> k.startsWith("drops."));
+        }
+    }
+
+    @Test
+    void introducesNobodyForASenderWithoutAnAdmittedSession() throws Exception {
+        try (RunningRendezvous rendezvous = new RunningRendezvous();
+             FlashPeer bob = new FlashPeer();
+             FlashPeer unadmitted = new FlashPeer();
+             DatagramSocket stranger = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            bob.connectAndAwait(rendezvous.address(), STREAM, rendezvous.tokenFor(STREAM), Map.of());
+            unadmitted.endpoint.connect(RunningRendezvous.URI, rendezvous.address(), new SessionListener() { })
+                    .get(5, TimeUnit.SECONDS);
+
+            send(stranger, iHelloFor(bob.endpoint.peerId(), new SecureRandom()), rendezvous.address());
+            unadmitted.endpoint.connectToPeer(bob.endpoint.peerId(), List.of(rendezvous.address()), new SessionListener() { });
+
+            stranger.setSoTimeout(500);
+            assertThatThrownBy(() -> stranger.receive(new DatagramPacket(new byte[1500], 1500)))
+                    .as("neither a Redirect from the rendezvous nor an RHello from bob")
+                    .isInstanceOf(SocketTimeoutException.class);
+            await().atMost(Duration.ofSeconds(5)).until(() -> rendezvous.metric("drops.introduction-refused") >= 2);
+            assertThat(rendezvous.metric("introductions")).isZero();
+            assertThat(bob.endpoint.sessions()).hasSize(1);
         }
     }
 
