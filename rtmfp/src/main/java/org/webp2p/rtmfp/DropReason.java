@@ -30,6 +30,8 @@ public enum DropReason {
     INTRODUCTION_REFUSED,
     /** A session, flow or buffer limit was reached. */
     RESOURCE_LIMIT,
+    /** An IHello from an address that started more handshakes per second than allowed. */
+    RATE_LIMIT,
     /** Data outside the receive window or for a flow we refused. */
     FLOW_REFUSED,
     /** Data we already had: a retransmission that crossed an ack, or a replayed packet. */

@@ -72,9 +72,12 @@ public final class RtmfpParams {
     private final int maxMetadataLength;
     // RFC 7016 §3.6.3.8: keep a finished receive flow this long to re-acknowledge retransmissions.
     private final long flowLingerMillis;
-    // RFC 7016 §3.5.4.1: send a keepalive ping after this much silence from the far end.
+    // RFC 7016 §3.5.4.1: send a keepalive ping after this much silence from the far end, and again,
+    // backing off from the ERTO, while it stays unanswered. Flash endpoints answer every Ping with a
+    // Ping Reply (RFC 7016 §2.3.9); rtmfp-cpp's tcserver keeps Flash clients alive the same way.
     private final long keepaliveMillis;
-    // RFC 7016 §3.5.4.1: a session with no packets from the far end for this long is dead.
+    // RFC 7016 §3.5.4.1: a session whose far end sent nothing, keepalive pings unanswered, for this
+    // long is dead: a client that vanished behind its NAT frees its session within this time.
     private final long idleTimeoutMillis;
     // RFC 7016 §3.5.5: close request retransmission, and how long to keep trying.
     private final long closeRetransmitMillis;
@@ -86,9 +89,15 @@ public final class RtmfpParams {
     // Timer granularity of an endpoint: finer than the 200 ms delayed ack and 250 ms minimum ERTO it
     // serves. Endpoints with many sessions and little traffic (simulated swarms) can afford coarser.
     private final long timerTickMillis;
-    // RFC 7016 §3.5.1.1.2 (resource exhaustion): sessions from one IP address, and in total.
+    // RFC 7016 §3.5.1.1.2 (resource exhaustion): sessions from one IP address, and in total. Thousands of
+    // viewers may share one address behind a carrier-grade NAT, so the per-address cap is generous and
+    // the handshake rate below is what stops a flood from one address.
     private final int maxSessionsPerAddress;
     private final int maxSessions;
+    // RFC 7016 §3.5.1.1.2 (resource exhaustion): IHellos addressed to us answered per second from one IP
+    // address (a burst of one second's worth), and the buckets that share them out (see HandshakeRate).
+    private final int maxHandshakesPerAddressPerSecond;
+    private final int handshakeRateBuckets;
     // RFC 7016 §3.5.1.1.1: concurrent openings this endpoint will run as initiator.
     private final int maxOpenings;
 
@@ -134,7 +143,13 @@ public final class RtmfpParams {
         timerTickMillis = b.timerTickMillis;
         maxSessionsPerAddress = b.maxSessionsPerAddress;
         maxSessions = b.maxSessions;
+        maxHandshakesPerAddressPerSecond = b.maxHandshakesPerAddressPerSecond;
+        handshakeRateBuckets = b.handshakeRateBuckets;
         maxOpenings = b.maxOpenings;
+        if (maxSessionsPerAddress < 1 || maxHandshakesPerAddressPerSecond < 1
+                || Integer.bitCount(handshakeRateBuckets) != 1 || idleTimeoutMillis <= keepaliveMillis) {
+            throw new IllegalArgumentException("inconsistent session limits or timers");
+        }
         if (maxPacketLength < 256 || maxPacketLength > 8192) {
             throw new IllegalArgumentException("maxPacketLength out of range");
         }
@@ -197,6 +212,8 @@ public final class RtmfpParams {
     public long timerTickMillis() { return timerTickMillis; }
     public int maxSessionsPerAddress() { return maxSessionsPerAddress; }
     public int maxSessions() { return maxSessions; }
+    public int maxHandshakesPerAddressPerSecond() { return maxHandshakesPerAddressPerSecond; }
+    public int handshakeRateBuckets() { return handshakeRateBuckets; }
     public int maxOpenings() { return maxOpenings; }
 
     /** Mutable builder seeded with the defaults. */
@@ -233,15 +250,17 @@ public final class RtmfpParams {
         private int maxMetadataLength = 512;
         private int maxMessageBytes = 16 * 1024 * 1024;
         private long flowLingerMillis = 120_000;
-        private long keepaliveMillis = 30_000;
-        private long idleTimeoutMillis = 95_000;
+        private long keepaliveMillis = 10_000;
+        private long idleTimeoutMillis = 30_000;
         private long closeRetransmitMillis = 5000;
         private long nearClosePeriodMillis = 90_000;
         private long farCloseLingerMillis = 19_000;
         private long mobilityPingMillis = 1000;
         private long timerTickMillis = 5;
-        private int maxSessionsPerAddress = 64;
+        private int maxSessionsPerAddress = 1024;
         private int maxSessions = 100_000;
+        private int maxHandshakesPerAddressPerSecond = 100;
+        private int handshakeRateBuckets = 4096;
         private int maxOpenings = 1024;
 
         private Builder() {
@@ -289,6 +308,8 @@ public final class RtmfpParams {
             timerTickMillis = p.timerTickMillis;
             maxSessionsPerAddress = p.maxSessionsPerAddress;
             maxSessions = p.maxSessions;
+            maxHandshakesPerAddressPerSecond = p.maxHandshakesPerAddressPerSecond;
+            handshakeRateBuckets = p.handshakeRateBuckets;
             maxOpenings = p.maxOpenings;
         }
 
@@ -344,6 +365,11 @@ public final class RtmfpParams {
 
         public Builder maxSessions(int v) {
             maxSessions = v;
+            return this;
+        }
+
+        public Builder maxHandshakesPerAddressPerSecond(int v) {
+            maxHandshakesPerAddressPerSecond = v;
             return this;
         }
 

@@ -60,6 +60,7 @@ public final class RtmfpCore implements SessionHost {
     private final HandshakeCookie cookies;
     private final DropCounters drops = new DropCounters();
     private final SessionTable sessions;
+    private final HandshakeRate handshakeRate;
     private final Openings openings;
     private final Map<Bytes, AnsweredKeying> answeredKeyings = new HashMap<>();
     private volatile IHelloHandler ihelloHandler;
@@ -84,6 +85,7 @@ public final class RtmfpCore implements SessionHost {
         this.random = random;
         this.cookies = new HandshakeCookie(random, params.cookieLifetimeMillis());
         this.sessions = new SessionTable(params);
+        this.handshakeRate = new HandshakeRate(params, random);
         this.openings = new Openings(this, sessions, params, identity, random);
     }
 
@@ -247,6 +249,10 @@ public final class RtmfpCore implements SessionHost {
             return;
         }
         if (discriminator.get().selects(identity.certificate())) {
+            if (!handshakeRate.tryAcquire(from.getAddress(), now)) {
+                drops.increment(DropReason.RATE_LIMIT);
+                return;
+            }
             List<InetSocketAddress> elsewhere = helloAdmission.redirectFor(from);
             if (elsewhere.isEmpty()) {
                 sendRHello(from, hello.tag(), budget, now);

@@ -68,6 +68,8 @@ public final class Session {
     private SessionListener listener = new SessionListener() { };
     private long lastReceivedAt;
     private long lastKeepaliveAt;
+    /** Wait before the next keepalive ping while the last one is unanswered; 0 while the far end talks. */
+    private long keepaliveBackoff;
     private int farTimestamp = -1;
     private long farTimestampAt;
     private int lastEchoSent = -1;
@@ -101,7 +103,6 @@ public final class Session {
         this.congestion = new CongestionWindow(segment, params.initialCongestionWindowPackets(),
                 params.timedOutCongestionWindowPackets());
         this.lastReceivedAt = host.nowMillis();
-        this.lastKeepaliveAt = lastReceivedAt;
     }
 
     /** Our session ID: the far end addresses its packets with it. */
@@ -410,7 +411,8 @@ public final class Session {
         switch (state) {
             case OPEN -> tickOpen(now);
             case NEAR_CLOSING -> {
-                if (now - closeStartedAt >= params.nearClosePeriodMillis()) {
+                // A far end that went silent will never acknowledge: give up as on an open session.
+                if (now - closeStartedAt >= params.nearClosePeriodMillis() || now - lastReceivedAt >= params.idleTimeoutMillis()) {
                     terminate();
                     return;
                 }
@@ -437,10 +439,7 @@ public final class Session {
             terminate("session timed out");
             return;
         }
-        if (now - lastReceivedAt >= params.keepaliveMillis() && now - lastKeepaliveAt >= params.keepaliveMillis()) {
-            lastKeepaliveAt = now;
-            control.add(new Ping(Bytes.EMPTY));
-        }
+        keepalive(now);
         acks.onTick(now);
         for (SendFlow flow : sendFlows.values()) {
             flow.abandonExpired(now);
@@ -464,6 +463,23 @@ public final class Session {
         }
         sendFlows.values().removeIf(SendFlow::isComplete);
         receiveFlows.values().removeIf(f -> f.isFinished() && now - f.finishedAt() >= params.flowLingerMillis());
+    }
+
+    /**
+     * RFC 7016 §3.5.4.1: after {@code keepaliveMillis} of silence a ping, and while it stays
+     * unanswered another at the ERTO, doubling up to {@code keepaliveMillis}, so a lost ping or
+     * reply does not make a live far end look dead before {@code idleTimeoutMillis}.
+     */
+    private void keepalive(long now) {
+        if (now - lastReceivedAt < params.keepaliveMillis()) {
+            keepaliveBackoff = 0;
+            return;
+        }
+        if (keepaliveBackoff == 0 || now - lastKeepaliveAt >= keepaliveBackoff) {
+            keepaliveBackoff = keepaliveBackoff == 0 ? rtt.ertoMillis() : Math.min(2 * keepaliveBackoff, params.keepaliveMillis());
+            lastKeepaliveAt = now;
+            control.add(new Ping(Bytes.EMPTY));
+        }
     }
 
     private void flush(long now) {

@@ -210,6 +210,20 @@ class SessionFlowTest {
     }
 
     @Test
+    void closingTowardsAVanishedFarEndEndsWithinTheIdleTimeout() {
+        FakeNetwork net = new FakeNetwork(41);
+        Session[] pair = connect(net, PARAMS);
+        net.block((from, to) -> true);
+
+        pair[1].close();
+        net.run(PARAMS.idleTimeoutMillis() + 10);
+
+        assertThat(PARAMS.idleTimeoutMillis()).isLessThan(PARAMS.nearClosePeriodMillis());
+        assertThat(pair[1].state()).isEqualTo(SessionState.CLOSED);
+        assertThat(serverCore.sessions()).isEmpty();
+    }
+
+    @Test
     void keepaliveHoldsIdleSessionOpen() {
         RtmfpParams quick = PARAMS.toBuilder().keepaliveMillis(1000).idleTimeoutMillis(3000).build();
         FakeNetwork net = new FakeNetwork(18);

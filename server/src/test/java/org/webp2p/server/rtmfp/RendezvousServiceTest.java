@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -181,6 +182,62 @@ class RendezvousServiceTest {
     }
 
     @Test
+    void sixtyFourClientsFromOneAddressThatCloseTheirNetConnectionFreeTheirSessionsAtOnce() throws Exception {
+        try (RunningRendezvous rendezvous = new RunningRendezvous(Map.of("api.open", "true"))) {
+            List<FlashPeer> crowd = new ArrayList<>();
+            try {
+                for (int i = 0; i < 64; i++) {
+                    FlashPeer peer = new FlashPeer();
+                    crowd.add(peer);
+                    peer.connect(rendezvous.address(), Map.of("stream", STREAM), List.of());
+                }
+                for (FlashPeer peer : crowd) {
+                    assertThat(peer.answer.get(10, TimeUnit.SECONDS).statusCode()).contains(SUCCESS);
+                }
+                assertThat(rendezvous.metric("load")).isEqualTo(64);
+
+                crowd.forEach(FlashPeer::closeNetConnection);
+
+                for (FlashPeer peer : crowd) {
+                    assertThat(peer.closed.get(5, TimeUnit.SECONDS)).as("the server closed it").isSameAs(peer.session());
+                }
+                await().atMost(Duration.ofSeconds(5)).until(() -> rendezvous.metric("load") == 0);
+                assertThat(rendezvous.metric("peers")).isZero();
+            } finally {
+                crowd.forEach(FlashPeer::close);
+            }
+            try (FlashPeer next = new FlashPeer()) {
+                assertThat(next.connectAndAwait(rendezvous.address(), STREAM, "", Map.of()).statusCode()).contains(SUCCESS);
+            }
+            assertThat(rendezvous.metric("drops.resource-limit")).isZero();
+        }
+    }
+
+    @Test
+    void limitsSessionsAndHandshakesPerAddressAsConfigured() throws Exception {
+        try (RunningRendezvous rendezvous = new RunningRendezvous(Map.of("api.open", "true",
+                "rendezvous.max-sessions-per-address", "2", "rendezvous.handshake-rate-per-address", "5"));
+             FlashPeer first = new FlashPeer();
+             FlashPeer second = new FlashPeer();
+             FlashPeer third = new FlashPeer();
+             DatagramSocket flooder = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            first.connectAndAwait(rendezvous.address(), STREAM, "", Map.of());
+            second.connectAndAwait(rendezvous.address(), STREAM, "", Map.of());
+            CompletableFuture<Session> refused = third.endpoint.connect(RunningRendezvous.URI, rendezvous.address(),
+                    new SessionListener() { });
+            await().atMost(Duration.ofSeconds(5)).until(() -> rendezvous.metric("drops.resource-limit") > 0);
+            assertThat(refused).isNotDone();
+
+            SecureRandom random = new SecureRandom();
+            for (int i = 0; i < 20; i++) {
+                send(flooder, iHelloForServer(random), rendezvous.address());
+            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> rendezvous.metric("drops.rate-limit") >= 14);
+            assertThat(rendezvous.metric("load")).isEqualTo(2);
+        }
+    }
+
+    @Test
     void stopFreesThePortAndForgetsThePeers() throws Exception {
         try (RunningRendezvous rendezvous = new RunningRendezvous(Map.of("api.open", "true"));
              FlashPeer alice = new FlashPeer()) {
@@ -212,9 +269,17 @@ class RendezvousServiceTest {
     }
 
     private static byte[] iHelloFor(PeerId peer, SecureRandom random) {
+        return iHello(EndpointDiscriminator.forPeer(peer), random);
+    }
+
+    private static byte[] iHelloForServer(SecureRandom random) {
+        return iHello(EndpointDiscriminator.forServer(RunningRendezvous.URI), random);
+    }
+
+    private static byte[] iHello(EndpointDiscriminator wanted, SecureRandom random) {
         byte[] tag = new byte[16];
         random.nextBytes(tag);
-        IHello hello = new IHello(EndpointDiscriminator.forPeer(peer).encode(), Bytes.of(tag));
+        IHello hello = new IHello(wanted.encode(), Bytes.of(tag));
         return DatagramCodec.encode(0, Packet.startup(List.of(hello)), PacketCipher.defaultCipher());
     }
 
