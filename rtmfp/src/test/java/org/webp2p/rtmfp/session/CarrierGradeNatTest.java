@@ -42,6 +42,16 @@ class CarrierGradeNatTest {
                 PARAMS);
     }
 
+    /** Clients behind the NAT arriving one every {@code spacingMillis}, each connecting to the server. */
+    private static List<CompletableFuture<Session>> crowd(FakeNetwork net, int size, long spacingMillis) {
+        List<CompletableFuture<Session>> opened = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            opened.add(connect(client(net, 5000 + i)));
+            net.run(spacingMillis);
+        }
+        return opened;
+    }
+
     private static CompletableFuture<Session> connect(RtmfpCore client) {
         return client.open(EndpointDiscriminator.forServer(URI), List.of(SERVER), new SessionListener() { });
     }
@@ -50,10 +60,7 @@ class CarrierGradeNatTest {
     void sessionsOfSixtyFourVanishedClientsEndWithinThirtySecondsAndTheNextIsServed() {
         FakeNetwork net = new FakeNetwork(50);
         RtmfpCore server = server(net);
-        List<CompletableFuture<Session>> opened = new ArrayList<>();
-        for (int i = 0; i < 64; i++) {
-            opened.add(connect(client(net, 5000 + i)));
-        }
+        List<CompletableFuture<Session>> opened = crowd(net, 64, 0);
         net.run(100);
         assertThat(opened).allSatisfy(f -> assertThat(f).isCompleted());
         assertThat(server.sessions()).hasSize(64);
@@ -76,11 +83,7 @@ class CarrierGradeNatTest {
     void aCrowdOfAThousandArrivingBehindOneAddressIsServedToTheLast() {
         FakeNetwork net = new FakeNetwork(51);
         RtmfpCore server = server(net);
-        List<CompletableFuture<Session>> opened = new ArrayList<>();
-        for (int i = 0; i < 1000; i++) {
-            opened.add(connect(client(net, 5000 + i)));
-            net.run(20);
-        }
+        List<CompletableFuture<Session>> opened = crowd(net, 1000, 20);
         net.run(500);
 
         assertThat(opened).allSatisfy(f -> assertThat(f).isCompleted());

@@ -193,8 +193,7 @@ class HandshakeTest {
         FakeNetwork net = new FakeNetwork(23);
         RtmfpCore rendezvous = net.add("10.0.0.1", 1935, server(), PARAMS);
         RtmfpCore bob = net.add("10.0.0.3", 6000, peer(), PARAMS);
-        List<Session> registered = new ArrayList<>();
-        rendezvous.setIncomingSessionHandler(registered::add);
+        List<Session> registered = registeredWith(rendezvous);
         rendezvous.setIHelloHandler(hello -> registered.forEach(hello::forwardTo));
         bob.open(EndpointDiscriminator.forServer(URI), List.of(SERVER), new SessionListener() { });
         net.run(50);
@@ -222,8 +221,7 @@ class HandshakeTest {
         RtmfpCore rendezvous = net.add("10.0.0.1", 1935, server(), PARAMS);
         RtmfpCore bob = net.add("10.0.0.3", 6000, peer(), PARAMS);
         RtmfpCore alice = net.add("fd00::2", 5000, peer(), PARAMS);
-        List<Session> registered = new ArrayList<>();
-        rendezvous.setIncomingSessionHandler(registered::add);
+        List<Session> registered = registeredWith(rendezvous);
         List<InetSocketAddress> bobAddresses = new ArrayList<>(List.of(new InetSocketAddress("10.0.0.3", 6000)));
         for (int i = 1; i <= 8; i++) {
             bobAddresses.add(new InetSocketAddress("192.168.0." + i, 6000));
@@ -326,8 +324,7 @@ class HandshakeTest {
         RtmfpCore rendezvous = net.add("10.0.0.1", 1935, server(), PARAMS);
         RtmfpCore alice = net.add("10.0.0.2", 5000, peer(), PARAMS);
         RtmfpCore bob = net.add("10.0.0.3", 6000, peer(), PARAMS);
-        List<Session> registered = new ArrayList<>();
-        rendezvous.setIncomingSessionHandler(registered::add);
+        List<Session> registered = registeredWith(rendezvous);
         rendezvous.setIHelloHandler(hello -> registered.stream()
                 .filter(s -> hello.discriminator().peerId().filter(s.farPeerId()::equals).isPresent())
                 .findFirst()
@@ -435,6 +432,13 @@ class HandshakeTest {
         assertThat(completed(second)).isSameAs(completed(first));
         net.run(10);
         assertThat(net.delivered()).hasSize(datagrams);
+    }
+
+    /** The sessions peers open to {@code rendezvous}, as they open. */
+    private static List<Session> registeredWith(RtmfpCore rendezvous) {
+        List<Session> registered = new ArrayList<>();
+        rendezvous.setIncomingSessionHandler(registered::add);
+        return registered;
     }
 
     private static <T> T completed(CompletableFuture<T> future) {
