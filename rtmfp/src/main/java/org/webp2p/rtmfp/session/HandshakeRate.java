@@ -64,7 +64,7 @@ final class HandshakeRate {
         for (byte b : address.getAddress()) {
             h = (h ^ (b & 0xff)) * 0x01000193;
         }
-        // A final mix so that the low bits the mask keeps depend on every byte.
+        // A final mix, so that the low bits kept for the bucket depend on every byte.
         h ^= h >>> 16;
         h *= 0x85ebca6b;
         h ^= h >>> 13;
