@@ -144,12 +144,13 @@ public final class WsSwarms {
         }
         client.link.send(new WsReply.Announced(a.infoHash(), limits.interval().toSeconds(), counts.complete(),
                 counts.incomplete()));
+        // Counted before sending: a client that has its message must find it counted.
+        counters.offersRelayed.add(targets.size());
         for (int i = 0; i < targets.size(); i++) {
             WsRequest.Offer offer = a.offers().get(i);
             targets.get(i).client.link.send(new WsReply.OfferRelay(a.infoHash(), a.peerId(), offer.offerId(),
                     offer.offer()));
         }
-        counters.offersRelayed.add(targets.size());
     }
 
     private Swarm swarmFor(String infoHash) throws WsRefusal {
@@ -254,8 +255,8 @@ public final class WsSwarms {
             counters.answersUndeliverable.increment();
             return;
         }
-        to.client.link.send(new WsReply.AnswerRelay(a.infoHash(), a.peerId(), a.offerId(), a.answer()));
         counters.answersRelayed.increment();
+        to.client.link.send(new WsReply.AnswerRelay(a.infoHash(), a.peerId(), a.offerId(), a.answer()));
     }
 
     /** Replies with the counts of each swarm asked for (zeros for one that does not exist). */
