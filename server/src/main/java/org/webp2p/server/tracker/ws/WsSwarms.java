@@ -3,6 +3,7 @@ package org.webp2p.server.tracker.ws;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,16 +50,18 @@ public final class WsSwarms {
     static final class Peer {
         final String peerId;
         final Swarm swarm;
+        final long joined;
         WsClient client;
         long lastSeen;
         boolean seeder;
         /** Index in {@link Swarm#list}, so leaving and random picks are both O(1). */
         int slot;
 
-        Peer(String peerId, Swarm swarm, WsClient client) {
+        Peer(String peerId, Swarm swarm, WsClient client, long joined) {
             this.peerId = peerId;
             this.swarm = swarm;
             this.client = client;
+            this.joined = joined;
         }
     }
 
@@ -174,7 +177,7 @@ public final class WsSwarms {
                 throw refuse(WsCounters.Refused.SWARM_FULL, a.infoHash(),
                         "swarm is full (" + limits.peersPerSwarm() + " peers)");
             }
-            me = new Peer(a.peerId(), swarm, client);
+            me = new Peer(a.peerId(), swarm, client, clock.millis());
             me.slot = swarm.list.size();
             swarm.list.add(me);
             swarm.byId.put(me.peerId, me);
@@ -336,6 +339,21 @@ public final class WsSwarms {
         }
         out.sort((x, y) -> x.peers() != y.peers() ? Integer.compare(y.peers(), x.peers())
                 : x.infoHash().compareTo(y.infoHash()));
+        return out;
+    }
+
+    /** Every peer of every swarm, by swarm and then as they joined it. */
+    public List<WsPeerSummary> peers() {
+        List<WsPeerSummary> out = new ArrayList<>();
+        for (Swarm swarm : swarms.values()) {
+            synchronized (swarm) {
+                for (Peer p : swarm.list) {
+                    out.add(new WsPeerSummary(p.peerId, swarm.infoHash, p.client.link.address(), p.joined, p.lastSeen));
+                }
+            }
+        }
+        out.sort(Comparator.comparing(WsPeerSummary::infoHash).thenComparingLong(WsPeerSummary::joinedMs)
+                .thenComparing(WsPeerSummary::peerId));
         return out;
     }
 
