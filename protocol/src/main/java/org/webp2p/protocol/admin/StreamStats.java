@@ -3,6 +3,7 @@ package org.webp2p.protocol.admin;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * What the console shows for one stream at one instant.
@@ -25,6 +26,18 @@ public record StreamStats(String name, Kind kind, Optional<Ingest> ingest, long 
      * origin's URLs ({@code /live/NAME/index.m3u8}, {@code /vod/NAME/index.m3u8}).
      */
     public static final String PLAYLIST_FILE = "index.m3u8";
+
+    /**
+     * The stream names the origin's player page takes ({@code /play/NAME}): those of live streams. A
+     * VOD directory with a dot in its name has no player page.
+     */
+    public static final Pattern PLAYER_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    /** Where the player page and its embeddable script live on the origin. */
+    public static final String PLAYER_PREFIX = "/play/";
+
+    /** The script that puts the player in any page, under {@link #PLAYER_PREFIX}. */
+    public static final String PLAYER_SCRIPT = "webp2p-player.js";
 
     /** Where a stream's content comes from and whether it still grows. */
     public enum Kind { LIVE, ENDED, DEMO, VOD }
@@ -51,6 +64,11 @@ public record StreamStats(String name, Kind kind, Optional<Ingest> ingest, long 
      */
     public String playlistPath() {
         return (kind == Kind.VOD ? "/vod/" : "/live/") + name + "/" + PLAYLIST_FILE;
+    }
+
+    /** The origin's player page for this stream, {@code /play/NAME}; empty for a name the page does not take. */
+    public Optional<String> playerPath() {
+        return PLAYER_NAME.matcher(name).matches() ? Optional.of(PLAYER_PREFIX + name) : Optional.empty();
     }
 
     /** Share of requests answered 304, from 0 to 1. */
