@@ -70,6 +70,18 @@ class WireJsonTest {
     }
 
     @Test
+    void onlyAnIngestedStreamSaysHowItIsIngestedAndAnOlderConsoleReadsANewerWayAsUnknown() throws Exception {
+        StreamStats demo = new StreamStats("demo", StreamStats.Kind.DEMO, Optional.empty(), 0, 0, Optional.empty(), 1, 1, 0);
+        String json = STRICT.writeValueAsString(demo);
+        assertThat(json).contains("\"ingest\":null");
+        assertThat(STRICT.readValue(json, StreamStats.class)).isEqualTo(demo);
+        assertThatThrownBy(() -> new StreamStats("v", StreamStats.Kind.VOD, Optional.of(StreamStats.Ingest.HTTP), 0, 0,
+                Optional.empty(), 0, 0, 0)).hasMessage("a VOD stream is not ingested");
+        StreamStats newer = TOLERANT.readValue(json.replace("\"ingest\":null", "\"ingest\":\"SRT\""), StreamStats.class);
+        assertThat(newer.ingest()).isEmpty();
+    }
+
+    @Test
     void instantsDurationsAndAddressesReadBackEqual() throws Exception {
         ServiceDescription d = new ServiceDescription("api", true, ServiceState.RUNNING,
                 Instant.parse("2026-11-27T11:00:00.250Z"), 60,
@@ -80,9 +92,10 @@ class WireJsonTest {
                 .contains("\"127.0.0.1:8081\"").contains("\"[0:0:0:0:0:0:0:1]:8081\"");
         assertThat(STRICT.readValue(json, ServiceDescription.class)).isEqualTo(d);
 
-        StreamStats s = new StreamStats("cam", StreamStats.Kind.LIVE, 1, 2, Optional.of(Duration.ofMillis(1200)), 3, 4, 1);
+        StreamStats s = new StreamStats("cam", StreamStats.Kind.LIVE, Optional.of(StreamStats.Ingest.RTMP), 1, 2,
+                Optional.of(Duration.ofMillis(1200)), 3, 4, 1);
         String stream = STRICT.writeValueAsString(s);
-        assertThat(stream).contains("\"lastSegmentAge\":1.2");
+        assertThat(stream).contains("\"lastSegmentAge\":1.2").contains("\"ingest\":\"RTMP\"");
         assertThat(STRICT.readValue(stream, StreamStats.class)).isEqualTo(s);
     }
 }

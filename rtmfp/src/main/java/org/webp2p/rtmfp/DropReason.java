@@ -20,10 +20,18 @@ public enum DropReason {
     BAD_COOKIE,
     /** A certificate or key component we could not use. */
     BAD_KEYING,
-    /** The reply would have exceeded the amplification limit. */
+    /**
+     * An answer to an unverified sender would have exceeded the amplification limit: more than
+     * three times its datagram, a Redirect or Forwarded IHello larger than it, or a second IHello
+     * in one datagram.
+     */
     AMPLIFICATION_LIMIT,
+    /** An IHello for another endpoint whose sender the rendezvous would not introduce. */
+    INTRODUCTION_REFUSED,
     /** A session, flow or buffer limit was reached. */
     RESOURCE_LIMIT,
+    /** An IHello from an address that started more handshakes per second than allowed. */
+    RATE_LIMIT,
     /** Data outside the receive window or for a flow we refused. */
     FLOW_REFUSED,
     /** Data we already had: a retransmission that crossed an ack, or a replayed packet. */

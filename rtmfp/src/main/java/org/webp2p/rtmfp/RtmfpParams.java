@@ -17,6 +17,10 @@ public final class RtmfpParams {
     private final int maxPacketLength;
     // RFC 7016 §3.5.1.1.1: tags only need to be unique and unguessable per opening.
     private final int ihelloTagLength;
+    // RFC 7016 §2.2.4 (padding), §3.5.1.1.2 (amplification): our IHellos are padded to this length,
+    // because a rendezvous answers with no more than it received: room for a Forwarded IHello with an
+    // IPv6 reply address (84 bytes) and a Redirect with nine IPv4 addresses (100).
+    private final int ihelloMinimumLength;
     // RFC 7016 §3.5.1.1.1: IHello is retransmitted with backoff until answered or given up.
     private final long ihelloInitialRetransmitMillis;
     private final long ihelloBackoffIncrementMillis;
@@ -29,7 +33,8 @@ public final class RtmfpParams {
     private final int maxRedirectDestinations;
     // RFC 7016 §3.5.1.1.2: a cookie older than this is refused.
     private final long cookieLifetimeMillis;
-    // RFC 7016 §3.5.1.1.2 (amplification defence): an RHello or Redirect may be at most this many times the IHello datagram.
+    // RFC 7016 §3.5.1.1.2 (amplification defence): all answers to one startup datagram together may be at most
+    // this many times its length (a Redirect or Forwarded IHello at most once its length, see AnswerBudget).
     private final int maxHelloAmplification;
     // RFC 7425 §4.6: private exponent size for DH keys.
     private final int dhPrivateKeyBits;
@@ -67,9 +72,12 @@ public final class RtmfpParams {
     private final int maxMetadataLength;
     // RFC 7016 §3.6.3.8: keep a finished receive flow this long to re-acknowledge retransmissions.
     private final long flowLingerMillis;
-    // RFC 7016 §3.5.4.1: send a keepalive ping after this much silence from the far end.
+    // RFC 7016 §3.5.4.1: send a keepalive ping after this much silence from the far end, and again,
+    // backing off from the ERTO, while it stays unanswered. Flash endpoints answer every Ping with a
+    // Ping Reply (RFC 7016 §2.3.9); rtmfp-cpp's tcserver keeps Flash clients alive the same way.
     private final long keepaliveMillis;
-    // RFC 7016 §3.5.4.1: a session with no packets from the far end for this long is dead.
+    // RFC 7016 §3.5.4.1: a session whose far end sent nothing, keepalive pings unanswered, for this
+    // long is dead: a client that vanished behind its NAT frees its session within this time.
     private final long idleTimeoutMillis;
     // RFC 7016 §3.5.5: close request retransmission, and how long to keep trying.
     private final long closeRetransmitMillis;
@@ -81,15 +89,22 @@ public final class RtmfpParams {
     // Timer granularity of an endpoint: finer than the 200 ms delayed ack and 250 ms minimum ERTO it
     // serves. Endpoints with many sessions and little traffic (simulated swarms) can afford coarser.
     private final long timerTickMillis;
-    // RFC 7016 §3.5.1.1.2 (resource exhaustion): sessions from one IP address, and in total.
+    // RFC 7016 §3.5.1.1.2 (resource exhaustion): sessions from one IP address, and in total. Thousands of
+    // viewers may share one address behind a carrier-grade NAT, so the per-address cap is generous and
+    // the handshake rate below is what stops a flood from one address.
     private final int maxSessionsPerAddress;
     private final int maxSessions;
+    // RFC 7016 §3.5.1.1.2 (resource exhaustion): IHellos addressed to us answered per second from one IP
+    // address (a burst of one second's worth), and the buckets that share them out (see HandshakeRate).
+    private final int maxHandshakesPerAddressPerSecond;
+    private final int handshakeRateBuckets;
     // RFC 7016 §3.5.1.1.1: concurrent openings this endpoint will run as initiator.
     private final int maxOpenings;
 
     private RtmfpParams(Builder b) {
         maxPacketLength = b.maxPacketLength;
         ihelloTagLength = b.ihelloTagLength;
+        ihelloMinimumLength = b.ihelloMinimumLength;
         ihelloInitialRetransmitMillis = b.ihelloInitialRetransmitMillis;
         ihelloBackoffIncrementMillis = b.ihelloBackoffIncrementMillis;
         iikeyingInitialRetransmitMillis = b.iikeyingInitialRetransmitMillis;
@@ -128,7 +143,13 @@ public final class RtmfpParams {
         timerTickMillis = b.timerTickMillis;
         maxSessionsPerAddress = b.maxSessionsPerAddress;
         maxSessions = b.maxSessions;
+        maxHandshakesPerAddressPerSecond = b.maxHandshakesPerAddressPerSecond;
+        handshakeRateBuckets = b.handshakeRateBuckets;
         maxOpenings = b.maxOpenings;
+        if (maxSessionsPerAddress < 1 || maxHandshakesPerAddressPerSecond < 1
+                || Integer.bitCount(handshakeRateBuckets) != 1 || idleTimeoutMillis <= keepaliveMillis) {
+            throw new IllegalArgumentException("inconsistent session limits or timers");
+        }
         if (maxPacketLength < 256 || maxPacketLength > 8192) {
             throw new IllegalArgumentException("maxPacketLength out of range");
         }
@@ -152,6 +173,7 @@ public final class RtmfpParams {
 
     public int maxPacketLength() { return maxPacketLength; }
     public int ihelloTagLength() { return ihelloTagLength; }
+    public int ihelloMinimumLength() { return ihelloMinimumLength; }
     public long ihelloInitialRetransmitMillis() { return ihelloInitialRetransmitMillis; }
     public long ihelloBackoffIncrementMillis() { return ihelloBackoffIncrementMillis; }
     public long iikeyingInitialRetransmitMillis() { return iikeyingInitialRetransmitMillis; }
@@ -190,12 +212,15 @@ public final class RtmfpParams {
     public long timerTickMillis() { return timerTickMillis; }
     public int maxSessionsPerAddress() { return maxSessionsPerAddress; }
     public int maxSessions() { return maxSessions; }
+    public int maxHandshakesPerAddressPerSecond() { return maxHandshakesPerAddressPerSecond; }
+    public int handshakeRateBuckets() { return handshakeRateBuckets; }
     public int maxOpenings() { return maxOpenings; }
 
     /** Mutable builder seeded with the defaults. */
     public static final class Builder {
         private int maxPacketLength = 1192;
         private int ihelloTagLength = 16;
+        private int ihelloMinimumLength = 100;
         private long ihelloInitialRetransmitMillis = 1000;
         private long ihelloBackoffIncrementMillis = 1500;
         private long iikeyingInitialRetransmitMillis = 1000;
@@ -225,15 +250,17 @@ public final class RtmfpParams {
         private int maxMetadataLength = 512;
         private int maxMessageBytes = 16 * 1024 * 1024;
         private long flowLingerMillis = 120_000;
-        private long keepaliveMillis = 30_000;
-        private long idleTimeoutMillis = 95_000;
+        private long keepaliveMillis = 10_000;
+        private long idleTimeoutMillis = 30_000;
         private long closeRetransmitMillis = 5000;
         private long nearClosePeriodMillis = 90_000;
         private long farCloseLingerMillis = 19_000;
         private long mobilityPingMillis = 1000;
         private long timerTickMillis = 5;
-        private int maxSessionsPerAddress = 64;
+        private int maxSessionsPerAddress = 1024;
         private int maxSessions = 100_000;
+        private int maxHandshakesPerAddressPerSecond = 100;
+        private int handshakeRateBuckets = 4096;
         private int maxOpenings = 1024;
 
         private Builder() {
@@ -242,6 +269,7 @@ public final class RtmfpParams {
         private Builder(RtmfpParams p) {
             maxPacketLength = p.maxPacketLength;
             ihelloTagLength = p.ihelloTagLength;
+            ihelloMinimumLength = p.ihelloMinimumLength;
             ihelloInitialRetransmitMillis = p.ihelloInitialRetransmitMillis;
             ihelloBackoffIncrementMillis = p.ihelloBackoffIncrementMillis;
             iikeyingInitialRetransmitMillis = p.iikeyingInitialRetransmitMillis;
@@ -280,6 +308,8 @@ public final class RtmfpParams {
             timerTickMillis = p.timerTickMillis;
             maxSessionsPerAddress = p.maxSessionsPerAddress;
             maxSessions = p.maxSessions;
+            maxHandshakesPerAddressPerSecond = p.maxHandshakesPerAddressPerSecond;
+            handshakeRateBuckets = p.handshakeRateBuckets;
             maxOpenings = p.maxOpenings;
         }
 
@@ -335,6 +365,11 @@ public final class RtmfpParams {
 
         public Builder maxSessions(int v) {
             maxSessions = v;
+            return this;
+        }
+
+        public Builder maxHandshakesPerAddressPerSecond(int v) {
+            maxHandshakesPerAddressPerSecond = v;
             return this;
         }
 

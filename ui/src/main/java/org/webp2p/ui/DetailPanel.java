@@ -21,8 +21,28 @@ public final class DetailPanel<T> extends VBox {
     private final Label heading = new Label();
     private final String emptyTitle;
 
+    /** A panel beside the page's main view: one column of captioned values, {@code width} wide. */
     public DetailPanel(String idPrefix, String emptyTitle, Function<T, String> title,
                        Map<String, Function<T, String>> fields, double width) {
+        this(idPrefix, emptyTitle, title, fields, 1);
+        setPadding(new Insets(0, 0, 0, 16));
+        setPrefWidth(width);
+    }
+
+    /**
+     * A panel below the page's main view, which then keeps the window's whole width: the captioned
+     * values run across {@code columns} columns, row by row.
+     */
+    public static <T> DetailPanel<T> below(String idPrefix, String emptyTitle, Function<T, String> title,
+                                           Map<String, Function<T, String>> fields, int columns) {
+        DetailPanel<T> panel = new DetailPanel<>(idPrefix, emptyTitle, title, fields, columns);
+        panel.setPadding(new Insets(12, 0, 0, 0));
+        panel.getStyleClass().setAll("bottom-panel");
+        return panel;
+    }
+
+    private DetailPanel(String idPrefix, String emptyTitle, Function<T, String> title,
+                        Map<String, Function<T, String>> fields, int columns) {
         super(10);
         this.fields = new LinkedHashMap<>(fields);
         this.title = title;
@@ -31,7 +51,8 @@ public final class DetailPanel<T> extends VBox {
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(6);
-        int row = 0;
+        int rows = (this.fields.size() + columns - 1) / columns;
+        int i = 0;
         for (String caption : this.fields.keySet()) {
             Label c = new Label(caption);
             c.getStyleClass().add("muted-text");
@@ -40,13 +61,18 @@ public final class DetailPanel<T> extends VBox {
             v.setId(idPrefix + "-detail-" + caption.toLowerCase(Locale.ROOT).replace(' ', '-'));
             v.setWrapText(true);
             values.put(caption, v);
-            grid.addRow(row++, c, v);
+            // Down each column first, so related values stay together as they read in one column.
+            int column = i / rows;
+            if (column > 0) {
+                GridPane.setMargin(c, new Insets(0, 0, 0, 24));
+            }
+            grid.add(c, 2 * column, i % rows);
+            grid.add(v, 2 * column + 1, i % rows);
+            i++;
         }
         getChildren().addAll(heading, grid);
         setId(idPrefix + "-details");
         getStyleClass().add("side-panel");
-        setPadding(new Insets(0, 0, 0, 16));
-        setPrefWidth(width);
         show(null);
     }
 

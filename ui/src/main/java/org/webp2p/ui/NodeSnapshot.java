@@ -16,6 +16,7 @@ import org.webp2p.protocol.admin.ServiceStatus;
 import org.webp2p.protocol.admin.StreamStats;
 import org.webp2p.protocol.admin.SwarmFigures;
 import org.webp2p.protocol.admin.SwarmSummary;
+import org.webp2p.protocol.admin.WebPeer;
 
 /**
  * Everything the console shows, taken at one instant off the FX thread and handed over whole, so
@@ -55,9 +56,19 @@ public record NodeSnapshot(NodeState node, List<ServiceEvent> newEvents, List<Ti
         return node.swarms();
     }
 
-    /** Live peers of every swarm. */
+    /** Live SDK peers of every swarm, as the tracker's announces describe them. */
     public List<PeerRecord> peers() {
         return node.peers();
+    }
+
+    /** Live browser peers, per browser swarm they announced to. */
+    public List<WebPeer> webPeers() {
+        return node.webPeers();
+    }
+
+    /** Live peers of both kinds, SDK and browser, each with its beacons' bytes where they match. */
+    public List<LivePeer> livePeers() {
+        return LivePeer.of(node);
     }
 
     /** Pingback's live figures over all swarms (zeros while pingback is stopped). */
@@ -89,19 +100,14 @@ public record NodeSnapshot(NodeState node, List<ServiceEvent> newEvents, List<Ti
                 .map(ServiceStatus::metrics).orElse(Map.of());
     }
 
-    /** Live peers in the tracker swarm of that name; a stream's viewers are its swarm. */
-    public int swarmPeers(String swarm) {
-        return swarms().stream().filter(s -> s.swarm().equals(swarm)).mapToInt(SwarmSummary::peers).findFirst()
-                .orElse(0);
-    }
-
     /** Live links between the peers of one swarm, heaviest first. */
     public List<PeerLink> swarmLinks(String swarm) {
         return node.links().getOrDefault(swarm, List.of());
     }
 
+    /** Peers of both kinds; a browser playing two renditions of a stream is one. */
     public int peersOnline() {
-        return swarms().stream().mapToInt(SwarmSummary::peers).sum();
+        return livePeers().size();
     }
 
     /**

@@ -6,7 +6,6 @@ import java.util.Map;
 import org.webp2p.protocol.admin.NodeState;
 import org.webp2p.protocol.admin.ServiceStatus;
 import org.webp2p.protocol.admin.StreamStats;
-import org.webp2p.protocol.admin.SwarmSummary;
 import org.webp2p.server.pingback.PingbackService;
 
 /**
@@ -27,7 +26,7 @@ final class SnapshotAssembler {
         NodeState s = reading.state();
         Map<String, Number> counters = s.services().stream().filter(x -> x.name().equals(PingbackService.NAME))
                 .findFirst().map(ServiceStatus::metrics).orElse(Map.of());
-        int peersOnline = s.swarms().stream().mapToInt(SwarmSummary::peers).sum();
+        int peersOnline = LivePeer.of(s).size();
         long live = s.streams().stream().filter(x -> x.kind() == StreamStats.Kind.LIVE).count();
         List<TimelineSample> series = timeline.add(s.at(), total(counters, "httpBytes"), total(counters, "p2pBytes"),
                 peersOnline, live, s.global());

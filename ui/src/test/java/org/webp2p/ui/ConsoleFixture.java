@@ -6,10 +6,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -19,6 +24,7 @@ import javafx.scene.control.TableCell;
 import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
+import org.webp2p.protocol.ClientKind;
 import org.webp2p.server.TestNode;
 import org.webp2p.server.admin.AdminToken;
 import org.webp2p.server.origin.OriginService;
@@ -30,14 +36,23 @@ import org.webp2p.ui.shell.ConsolePreferences;
 
 /**
  * A real node with every service on loopback, the console's scene on it, and the ways clients feed
- * it: tracker announces, pingback beacons and encoder uploads, all over real HTTP.
+ * it: tracker announces, pingback beacons and encoder uploads over real HTTP, and browser pages
+ * announcing over the tracker's real WebSocket. The console opens web pages in a browser that only
+ * records them.
  */
 public final class ConsoleFixture implements AutoCloseable {
     public static final String PUBLISH_KEY = "console-test-key";
+    /**
+     * The info hash p2p-media-loader 2.3.1 announces for swarmId "demo" on the demo's bare media
+     * playlist, as the tracker derives it (see the server's WebSocketTrackerTest).
+     */
+    public static final String DEMO_INFO_HASH = "/OhCf44068LyQuGuhQ4O";
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final TestNode testNode;
     private final NodeModel node;
+    private final List<String> opened = new CopyOnWriteArrayList<>();
+    private final List<WebSocket> browserSockets = new CopyOnWriteArrayList<>();
 
     private ConsoleFixture(TestNode testNode, NodeModel node) {
         this.testNode = testNode;
@@ -81,7 +96,7 @@ public final class ConsoleFixture implements AutoCloseable {
 
     private static ConsoleFixture open(Stage stage, TestNode testNode, NodeModel node) {
         ConsoleFixture f = new ConsoleFixture(testNode, node);
-        Scene scene = ConsoleApplication.createScene(node, ConsolePreferences.load(testNode.dataDir()));
+        Scene scene = ConsoleApplication.createScene(node, ConsolePreferences.load(testNode.dataDir()), f.opened::add);
         stage.setScene(scene);
         stage.show();
         node.start();
@@ -140,14 +155,56 @@ public final class ConsoleFixture implements AutoCloseable {
 
     /** One beacon from {@code peer} reporting bytes exchanged with each of {@code linked} (in, out). */
     public void linkBeacon(String swarm, String peer, Map<String, long[]> linked) throws Exception {
+        trafficBeacon(ClientKind.SDK, swarm, "s-" + peer, peer, 0, 0, 0, linked);
+    }
+
+    /**
+     * One beacon of {@code kind} with the bytes a client counted since its previous one, carrying
+     * {@code peerId} as both kinds of client do (a browser's is the one it announced on the WebSocket),
+     * and the bytes exchanged with each of {@code linked} (in, out).
+     */
+    public void trafficBeacon(ClientKind kind, String swarm, String session, String peerId, long httpBytes,
+                              long p2pBytes, long uploadedBytes, Map<String, long[]> linked) throws Exception {
         StringBuilder links = new StringBuilder();
         linked.forEach((other, io) -> links.append(links.isEmpty() ? "" : ",").append(
                 "{\"peerId\":\"%s\",\"bytesIn\":%d,\"bytesOut\":%d}".formatted(other, io[0], io[1])));
+        String client = kind == ClientKind.SDK ? "" : ",\"client\":\"" + kind.wire() + "\"";
         String body = """
-                {"beacons":[{"sessionId":"s-%s","peerId":"%s","swarm":"%s","httpBytes":0,"p2pBytes":0,
-                 "uploadedBytes":0,"playedMs":10000,"stalls":0,"stallMs":0,"bufferMs":8000,"links":[%s]}]}"""
-                .formatted(peer, peer, swarm, links);
+                {"beacons":[{"sessionId":"%s","peerId":"%s","swarm":"%s","httpBytes":%d,"p2pBytes":%d,
+                 "uploadedBytes":%d,"playedMs":10000,"stalls":0,"stallMs":0,"bufferMs":8000,"links":[%s]%s}]}"""
+                .formatted(session, peerId, swarm, httpBytes, p2pBytes, uploadedBytes, links, client);
         expect(202, post("pingback", "/v1/beacons", body));
+    }
+
+    /**
+     * A browser page joins the swarm of {@code infoHash} as p2p-media-loader's tracker client does: a
+     * WebSocket to the tracker and an announce on it, answered before this returns. The socket stays
+     * open (the peer stays in the swarm) until the fixture closes.
+     */
+    public void browserJoins(String infoHash, String peerId) throws Exception {
+        CompletableFuture<String> answer = new CompletableFuture<>();
+        URI uri = URI.create("ws://127.0.0.1:" + testNode.address("tracker").getPort() + TrackerService.WS_PATH);
+        WebSocket socket = http.newWebSocketBuilder().buildAsync(uri, new WebSocket.Listener() {
+            @Override
+            public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                answer.complete(data.toString());
+                ws.request(1);
+                return null;
+            }
+        }).get(5, TimeUnit.SECONDS);
+        browserSockets.add(socket);
+        socket.sendText("""
+                {"action":"announce","info_hash":"%s","peer_id":"%s","numwant":0,"event":"started","offers":[]}"""
+                .formatted(infoHash, peerId), true).get(5, TimeUnit.SECONDS);
+        String reply = answer.get(5, TimeUnit.SECONDS);
+        if (!reply.contains("\"interval\"")) {
+            throw new AssertionError("the tracker refused the announce: " + reply);
+        }
+    }
+
+    /** The URLs the console asked the desktop's browser to open, oldest first. */
+    public List<String> openedInBrowser() {
+        return List.copyOf(opened);
     }
 
     /** Uploads one segment and a playlist listing it, as ffmpeg publishes a live stream. */
@@ -214,6 +271,9 @@ public final class ConsoleFixture implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        for (WebSocket socket : browserSockets) {
+            socket.abort();
+        }
         node.close();
         testNode.close();
     }

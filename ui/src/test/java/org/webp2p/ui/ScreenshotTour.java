@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.webp2p.protocol.ClientKind;
 
 /**
  * Fills a node with a few minutes' worth of peers and beacons and photographs every page, light and
@@ -88,6 +90,18 @@ class ScreenshotTour {
             }
             fx.linkBeacon("demo", "peer-" + (100 + i), linked);
         }
+        // Four browser pages watch the demo too, sharing over WebRTC with each other only.
+        List<String> pages = List.of("-PM0203-d8DYHW08sJyN", "-PM0203-4ZyvtFWaWh9h", "-PM0203-Qm4xT0pLa2Vb",
+                "-PM0203-k9RrZc1NwE7s");
+        for (String page : pages) {
+            fx.browserJoins(ConsoleFixture.DEMO_INFO_HASH, page);
+        }
+        for (int i = 0; i < pages.size(); i++) {
+            long http = 900_000L + random.nextInt(600_000);
+            long p2p = 400_000L + random.nextInt(900_000);
+            Map<String, long[]> linked = Map.of(pages.get((i + 1) % pages.size()), new long[] {p2p, p2p / 3});
+            fx.trafficBeacon(ClientKind.BROWSER, "demo", "browser-" + i, pages.get(i), http, p2p, p2p, linked);
+        }
         fx.awaitSnapshots(2);
         for (String theme : new String[] {"light", "dark"}) {
             if (theme.equals("dark")) {
@@ -97,7 +111,8 @@ class ScreenshotTour {
                 "Settings"}) {
                 robot.clickOn("#nav-" + page.toLowerCase(Locale.ROOT));
                 if (page.equals("Streams")) {
-                    ConsoleFixture.clickCell(robot, "cam");
+                    // The demo has viewers of both kinds, so its split shows both.
+                    ConsoleFixture.clickCell(robot, "demo");
                 }
                 if (page.equals("Peers")) {
                     ConsoleFixture.clickCell(robot, "peer-104");

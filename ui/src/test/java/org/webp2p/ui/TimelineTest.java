@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.webp2p.protocol.admin.SwarmFigures;
 
 class TimelineTest {
-    private static final SwarmFigures NONE = new SwarmFigures("*", 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, -1, List.of());
+    private static final SwarmFigures NONE = new SwarmFigures("*", 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, -1, List.of(),
+            List.of());
     private final Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
 
     @Test

@@ -3,10 +3,14 @@ package org.webp2p.protocol.admin;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * What the console shows for one stream at one instant.
  *
+ * @param ingest          how a live or ended stream's segments arrive: the way the last one came, or RTMP while an
+ *                        RTMP publisher holds the stream; empty for the demo and VOD, and for a stream that has
+ *                        received none since the origin started
  * @param ingestBitrate   bits per second of the segments in the live window (0 when nothing is ingested)
  * @param segments        segments ingested since this origin started (for VOD and the demo, 0)
  * @param lastSegmentAge  time since the last segment arrived; empty when none has
@@ -14,7 +18,7 @@ import java.util.Optional;
  * @param bytesOut        body bytes sent
  * @param notModified     304 answers
  */
-public record StreamStats(String name, Kind kind, long ingestBitrate, long segments,
+public record StreamStats(String name, Kind kind, Optional<Ingest> ingest, long ingestBitrate, long segments,
                           Optional<Duration> lastSegmentAge, long requests, long bytesOut, long notModified) {
 
     /**
@@ -23,12 +27,31 @@ public record StreamStats(String name, Kind kind, long ingestBitrate, long segme
      */
     public static final String PLAYLIST_FILE = "index.m3u8";
 
+    /**
+     * The stream names the origin's player page takes ({@code /play/NAME}): those of live streams. A
+     * VOD directory with a dot in its name has no player page.
+     */
+    public static final Pattern PLAYER_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    /** Where the player page and its embeddable script live on the origin. */
+    public static final String PLAYER_PREFIX = "/play/";
+
+    /** The script that puts the player in any page, under {@link #PLAYER_PREFIX}. */
+    public static final String PLAYER_SCRIPT = "webp2p-player.js";
+
     /** Where a stream's content comes from and whether it still grows. */
     public enum Kind { LIVE, ENDED, DEMO, VOD }
+
+    /** The way into a live stream: an encoder pushing HLS over HTTP, or an RTMP publisher whose media the node segments. */
+    public enum Ingest { HTTP, RTMP }
 
     public StreamStats {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(ingest, "ingest");
+        if (ingest.isPresent() && (kind == Kind.DEMO || kind == Kind.VOD)) {
+            throw new IllegalArgumentException("a " + kind + " stream is not ingested");
+        }
         Objects.requireNonNull(lastSegmentAge, "lastSegmentAge");
         if (notModified > requests) {
             throw new IllegalArgumentException("more 304s than requests");
@@ -41,6 +64,11 @@ public record StreamStats(String name, Kind kind, long ingestBitrate, long segme
      */
     public String playlistPath() {
         return (kind == Kind.VOD ? "/vod/" : "/live/") + name + "/" + PLAYLIST_FILE;
+    }
+
+    /** The origin's player page for this stream, {@code /play/NAME}; empty for a name the page does not take. */
+    public Optional<String> playerPath() {
+        return PLAYER_NAME.matcher(name).matches() ? Optional.of(PLAYER_PREFIX + name) : Optional.empty();
     }
 
     /** Share of requests answered 304, from 0 to 1. */

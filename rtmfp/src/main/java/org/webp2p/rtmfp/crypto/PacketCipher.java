@@ -10,6 +10,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.webp2p.rtmfp.wire.MalformedInputException;
+import org.webp2p.rtmfp.wire.Vlu;
 import org.webp2p.rtmfp.wire.WireReader;
 import org.webp2p.rtmfp.wire.WireWriter;
 
@@ -73,6 +74,13 @@ public final class PacketCipher {
 
     public PacketProtection protection() {
         return protection;
+    }
+
+    /** The length {@link #encrypt} would give a plain packet of {@code plainLength} bytes, computed without encrypting. */
+    public int encryptedLength(int plainLength) {
+        int head = (protection.sequenceOut() ? Vlu.encodedLength(nextSequence) : 0) + (protection.hmacOut() ? 0 : CHECKSUM_LENGTH);
+        int body = (head + plainLength + BLOCK - 1) / BLOCK * BLOCK;
+        return body + (protection.hmacOut() ? protection.hmacOutLength() : 0);
     }
 
     /** Adds the negotiated front fields, pads, encrypts, and appends the HMAC if negotiated. */

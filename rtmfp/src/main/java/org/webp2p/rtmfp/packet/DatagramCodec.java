@@ -1,5 +1,6 @@
 package org.webp2p.rtmfp.packet;
 
+import java.util.Arrays;
 import java.util.Optional;
 import org.webp2p.rtmfp.crypto.PacketCipher;
 import org.webp2p.rtmfp.wire.MalformedInputException;
@@ -17,7 +18,32 @@ public final class DatagramCodec {
 
     /** The datagram for {@code packet} addressed to the far end's {@code sessionId}. */
     public static byte[] encode(long sessionId, Packet packet, PacketCipher cipher) {
-        byte[] encrypted = cipher.encrypt(PacketCodec.encode(packet));
+        return encrypt(sessionId, PacketCodec.encode(packet), cipher);
+    }
+
+    /**
+     * As {@link #encode(long, Packet, PacketCipher)}, padded with 0xff filler (RFC 7016 §2.2.4) to
+     * at least {@code minimumLength} bytes.
+     */
+    public static byte[] encode(long sessionId, Packet packet, PacketCipher cipher, int minimumLength) {
+        byte[] plain = PacketCodec.encode(packet);
+        int length = plain.length;
+        int deficit;
+        while ((deficit = minimumLength - SESSION_ID_LENGTH - cipher.encryptedLength(length)) > 0) {
+            length += deficit;
+        }
+        byte[] padded = Arrays.copyOf(plain, length);
+        Arrays.fill(padded, plain.length, length, (byte) 0xff);
+        return encrypt(sessionId, padded, cipher);
+    }
+
+    /** The length {@link #encode(long, Packet, PacketCipher)} gives, computed without encrypting. */
+    public static int encodedLength(Packet packet, PacketCipher cipher) {
+        return SESSION_ID_LENGTH + cipher.encryptedLength(PacketCodec.encodedLength(packet));
+    }
+
+    private static byte[] encrypt(long sessionId, byte[] plain, PacketCipher cipher) {
+        byte[] encrypted = cipher.encrypt(plain);
         byte[] datagram = new byte[SESSION_ID_LENGTH + encrypted.length];
         System.arraycopy(encrypted, 0, datagram, SESSION_ID_LENGTH, encrypted.length);
         long scrambled = ScrambledSessionId.scramble(sessionId, encrypted, 0);

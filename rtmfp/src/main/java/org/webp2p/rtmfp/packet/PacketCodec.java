@@ -30,6 +30,15 @@ public final class PacketCodec {
         return out.toByteArray();
     }
 
+    /** The length {@link #encode} gives {@code packet}. */
+    public static int encodedLength(Packet packet) {
+        int length = 1 + (packet.hasTimestamp() ? 2 : 0) + (packet.hasTimestampEcho() ? 2 : 0);
+        for (Chunk chunk : packet.chunks()) {
+            length += ChunkCodec.encodedLength(chunk);
+        }
+        return length;
+    }
+
     /** Writes the flags byte and timestamps; chunks follow. */
     public static void writeHeader(Packet packet, WireWriter out) {
         int flags = packet.mode().bits();

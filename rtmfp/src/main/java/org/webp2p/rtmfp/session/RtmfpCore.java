@@ -2,6 +2,7 @@ package org.webp2p.rtmfp.session;
 
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -59,6 +60,7 @@ public final class RtmfpCore implements SessionHost {
     private final HandshakeCookie cookies;
     private final DropCounters drops = new DropCounters();
     private final SessionTable sessions;
+    private final HandshakeRate handshakeRate;
     private final Openings openings;
     private final Map<Bytes, AnsweredKeying> answeredKeyings = new HashMap<>();
     private volatile IHelloHandler ihelloHandler;
@@ -83,6 +85,7 @@ public final class RtmfpCore implements SessionHost {
         this.random = random;
         this.cookies = new HandshakeCookie(random, params.cookieLifetimeMillis());
         this.sessions = new SessionTable(params);
+        this.handshakeRate = new HandshakeRate(params, random);
         this.openings = new Openings(this, sessions, params, identity, random);
     }
 
@@ -214,15 +217,16 @@ public final class RtmfpCore implements SessionHost {
             drops.increment(DropReason.UNEXPECTED_CHUNK);
             return;
         }
+        AnswerBudget budget = new AnswerBudget(datagramLength, params.maxHelloAmplification());
         for (Chunk chunk : packet.chunks()) {
             if (chunk instanceof IHello hello) {
-                onIHello(hello, from, datagramLength, now);
+                onIHello(hello, from, budget, now);
             } else if (chunk instanceof RHello hello) {
                 openings.onRHello(hello, from, now);
             } else if (chunk instanceof Redirect redirect) {
                 openings.onRedirect(redirect);
             } else if (chunk instanceof IIKeying keying) {
-                onIIKeying(keying, from, now);
+                onIIKeying(keying, from, budget, now);
             } else if (chunk instanceof RHelloCookieChange change) {
                 openings.onCookieChange(change);
             } else if (!(chunk instanceof UnknownChunk)) {
@@ -234,18 +238,26 @@ public final class RtmfpCore implements SessionHost {
 
     // ---- responder side
 
-    private void onIHello(IHello hello, InetSocketAddress from, int datagramLength, long now) {
+    private void onIHello(IHello hello, InetSocketAddress from, AnswerBudget budget, long now) {
         Optional<EndpointDiscriminator> discriminator = EndpointDiscriminator.decode(hello.endpointDiscriminator());
         if (discriminator.isEmpty()) {
             drops.increment(DropReason.MALFORMED);
             return;
         }
+        if (!budget.takeHello()) {
+            drops.increment(DropReason.AMPLIFICATION_LIMIT);
+            return;
+        }
         if (discriminator.get().selects(identity.certificate())) {
+            if (!handshakeRate.tryAcquire(from.getAddress(), now)) {
+                drops.increment(DropReason.RATE_LIMIT);
+                return;
+            }
             List<InetSocketAddress> elsewhere = helloAdmission.redirectFor(from);
             if (elsewhere.isEmpty()) {
-                sendRHello(from, hello.tag(), datagramLength, now);
+                sendRHello(from, hello.tag(), budget, now);
             } else {
-                sendRedirect(from, hello.tag(), elsewhere, datagramLength);
+                sendRedirect(from, hello.tag(), elsewhere, budget);
             }
             return;
         }
@@ -255,34 +267,46 @@ public final class RtmfpCore implements SessionHost {
             return;
         }
         ForeignIHello foreign = new ForeignIHello(this, discriminator.get(), hello.endpointDiscriminator(), hello.tag(),
-                from, datagramLength);
+                from, budget);
         UserCallbacks.run("IHello", () -> handler.onIHello(foreign));
     }
 
-    private void sendRHello(InetSocketAddress to, Bytes tag, int budgetLength, long now) {
+    private void sendRHello(InetSocketAddress to, Bytes tag, AnswerBudget budget, long now) {
         RHello answer = new RHello(tag, cookies.mint(to, tag, now), identity.certificate().encoded());
-        byte[] datagram = DatagramCodec.encode(0, Packet.startup(List.of(answer)), startupCipher);
-        if (budgetLength > 0 && datagram.length > params.maxHelloAmplification() * budgetLength) {
-            drops.increment(DropReason.AMPLIFICATION_LIMIT);
-            return;
-        }
-        sink.send(to, datagram);
+        sendAnswer(to, 0, answer, budget);
     }
 
-    void sendRedirect(ForeignIHello hello, List<InetSocketAddress> destinations, int budgetLength) {
-        execute(() -> sendRedirect(hello.from(), hello.tag(), destinations, budgetLength));
+    void sendRedirect(ForeignIHello hello, List<InetSocketAddress> destinations, AnswerBudget budget) {
+        execute(() -> sendRedirect(hello.from(), hello.tag(), destinations, budget));
     }
 
-    private void sendRedirect(InetSocketAddress to, Bytes tag, List<InetSocketAddress> destinations, int budgetLength) {
-        List<PeerAddress> addresses = destinations.stream()
+    /**
+     * A Redirect no larger than the IHello that asked for it: the destinations, in their order of
+     * preference, as many as fit.
+     */
+    private void sendRedirect(InetSocketAddress to, Bytes tag, List<InetSocketAddress> destinations, AnswerBudget budget) {
+        List<PeerAddress> addresses = new ArrayList<>(destinations.stream()
                 .limit(params.maxRedirectDestinations())
-                .map(a -> new PeerAddress(a, AddressOrigin.OBSERVED)).toList();
-        byte[] datagram = DatagramCodec.encode(0, Packet.startup(List.of(new Redirect(tag, addresses))), startupCipher);
-        if (datagram.length > params.maxHelloAmplification() * budgetLength) {
-            drops.increment(DropReason.AMPLIFICATION_LIMIT);
-            return;
+                .map(a -> new PeerAddress(a, AddressOrigin.OBSERVED)).toList());
+        while (!addresses.isEmpty()) {
+            Packet packet = Packet.startup(List.of(new Redirect(tag, addresses)));
+            if (budget.spendAtMostProvoking(DatagramCodec.encodedLength(packet, startupCipher))) {
+                sink.send(to, DatagramCodec.encode(0, packet, startupCipher));
+                return;
+            }
+            addresses.remove(addresses.size() - 1);
         }
-        sink.send(to, datagram);
+        drops.increment(DropReason.AMPLIFICATION_LIMIT);
+    }
+
+    void forwardIHello(ForeignIHello hello, Session target, AnswerBudget budget) {
+        execute(() -> target.forwardIHello(new ForwardedIHello(hello.encodedDiscriminator(),
+                new PeerAddress(hello.from(), AddressOrigin.OBSERVED), hello.tag()), budget));
+    }
+
+    /** Refused an introduction: counted, and nothing is sent. */
+    void refuseIntroduction() {
+        drops.increment(DropReason.INTRODUCTION_REFUSED);
     }
 
     @Override
@@ -293,10 +317,10 @@ public final class RtmfpCore implements SessionHost {
             return;
         }
         // The RHello goes straight to the initiator, which also opens our NAT towards it.
-        sendRHello(chunk.replyAddress().socketAddress(), chunk.tag(), -1, nowMillis());
+        sendRHello(chunk.replyAddress().socketAddress(), chunk.tag(), AnswerBudget.unlimited(), nowMillis());
     }
 
-    private void onIIKeying(IIKeying keying, InetSocketAddress from, long now) {
+    private void onIIKeying(IIKeying keying, InetSocketAddress from, AnswerBudget budget, long now) {
         HandshakeCookie.Verdict verdict = cookies.verify(keying.cookieEcho(), from, now);
         if (verdict == HandshakeCookie.Verdict.INVALID) {
             drops.increment(DropReason.BAD_COOKIE);
@@ -305,14 +329,14 @@ public final class RtmfpCore implements SessionHost {
         if (verdict == HandshakeCookie.Verdict.ADDRESS_CHANGED) {
             // The initiator's address changed since our RHello (NAT rebinding): offer a cookie for the new one.
             Bytes reissued = cookies.reissue(keying.cookieEcho(), from);
-            sendStartupPacket(from, keying.initiatorSessionId(), new RHelloCookieChange(keying.cookieEcho(), reissued));
+            sendAnswer(from, keying.initiatorSessionId(), new RHelloCookieChange(keying.cookieEcho(), reissued), budget);
             return;
         }
         AnsweredKeying answered = answeredKeyings.get(keying.cookieEcho());
         if (answered != null) {
             if (answered.initiatorSessionId() == keying.initiatorSessionId()
                     && answered.session().state() != SessionState.CLOSED) {
-                sendStartupPacket(from, keying.initiatorSessionId(), answered.reply());
+                sendAnswer(from, keying.initiatorSessionId(), answered.reply(), budget);
             } else {
                 drops.increment(DropReason.BAD_COOKIE);
             }
@@ -341,9 +365,14 @@ public final class RtmfpCore implements SessionHost {
             return;
         }
         long nearId = sessions.newSessionId(random, openings::usesSessionId);
+        RIKeying reply = new RIKeying(nearId, agreement.get().component(), FLASH_SIGNATURE);
+        byte[] answer = DatagramCodec.encode(keying.initiatorSessionId(), Packet.startup(List.of(reply)), startupCipher);
+        if (!budget.spend(answer.length)) {
+            drops.increment(DropReason.AMPLIFICATION_LIMIT);
+            return;
+        }
         Session session = new Session(this, params, nearId, keying.initiatorSessionId(), from, initiatorCertificate,
                 false, agreement.get().cipher());
-        RIKeying reply = new RIKeying(nearId, agreement.get().component(), FLASH_SIGNATURE);
         sessions.add(session, from.getAddress());
         answeredKeyings.put(keying.cookieEcho(),
                 new AnsweredKeying(session, keying.initiatorSessionId(), reply, now + 2 * params.cookieLifetimeMillis()));
@@ -353,7 +382,7 @@ public final class RtmfpCore implements SessionHost {
         } else {
             UserCallbacks.run("incoming session", () -> incomingSessionHandler.onSession(session));
         }
-        sendStartupPacket(from, keying.initiatorSessionId(), reply);
+        sink.send(from, answer);
     }
 
     /**
@@ -390,11 +419,19 @@ public final class RtmfpCore implements SessionHost {
     }
 
     void sendStartup(Opening.Send send) {
-        sendStartupPacket(send.to(), 0, send.chunk());
+        // Our IHellos leave a rendezvous room to answer within their size (see RtmfpParams.ihelloMinimumLength).
+        int minimumLength = send.chunk() instanceof IHello ? params.ihelloMinimumLength() : 0;
+        sink.send(send.to(), DatagramCodec.encode(0, Packet.startup(List.of(send.chunk())), startupCipher, minimumLength));
     }
 
-    private void sendStartupPacket(InetSocketAddress to, long sessionId, Chunk chunk) {
-        sink.send(to, DatagramCodec.encode(sessionId, Packet.startup(List.of(chunk)), startupCipher));
+    /** Sends an answer to a startup datagram if it fits in what that datagram allows. */
+    private void sendAnswer(InetSocketAddress to, long sessionId, Chunk chunk, AnswerBudget budget) {
+        byte[] datagram = DatagramCodec.encode(sessionId, Packet.startup(List.of(chunk)), startupCipher);
+        if (budget.spend(datagram.length)) {
+            sink.send(to, datagram);
+        } else {
+            drops.increment(DropReason.AMPLIFICATION_LIMIT);
+        }
     }
 
     @Override

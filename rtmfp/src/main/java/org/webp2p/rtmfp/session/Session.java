@@ -13,14 +13,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.webp2p.rtmfp.DropReason;
 import org.webp2p.rtmfp.RtmfpParams;
 import org.webp2p.rtmfp.chunk.Acknowledgement;
-import org.webp2p.rtmfp.chunk.AddressOrigin;
 import org.webp2p.rtmfp.chunk.BufferProbe;
 import org.webp2p.rtmfp.chunk.Chunk;
 import org.webp2p.rtmfp.chunk.ChunkCodec;
 import org.webp2p.rtmfp.chunk.FlowExceptionReport;
 import org.webp2p.rtmfp.chunk.ForwardedIHello;
 import org.webp2p.rtmfp.chunk.NextUserData;
-import org.webp2p.rtmfp.chunk.PeerAddress;
 import org.webp2p.rtmfp.chunk.Ping;
 import org.webp2p.rtmfp.chunk.PingReply;
 import org.webp2p.rtmfp.chunk.SessionCloseAck;
@@ -32,6 +30,7 @@ import org.webp2p.rtmfp.crypto.PacketCipher;
 import org.webp2p.rtmfp.crypto.PeerId;
 import org.webp2p.rtmfp.flow.CongestionWindow;
 import org.webp2p.rtmfp.flow.RttEstimator;
+import org.webp2p.rtmfp.packet.DatagramCodec;
 import org.webp2p.rtmfp.packet.Packet;
 import org.webp2p.rtmfp.packet.PacketMode;
 import org.webp2p.rtmfp.wire.Bytes;
@@ -69,6 +68,8 @@ public final class Session {
     private SessionListener listener = new SessionListener() { };
     private long lastReceivedAt;
     private long lastKeepaliveAt;
+    /** Wait before the next keepalive ping while the last one is unanswered; 0 while the far end talks. */
+    private long keepaliveBackoff;
     private int farTimestamp = -1;
     private long farTimestampAt;
     private int lastEchoSent = -1;
@@ -102,7 +103,6 @@ public final class Session {
         this.congestion = new CongestionWindow(segment, params.initialCongestionWindowPackets(),
                 params.timedOutCongestionWindowPackets());
         this.lastReceivedAt = host.nowMillis();
-        this.lastKeepaliveAt = lastReceivedAt;
     }
 
     /** Our session ID: the far end addresses its packets with it. */
@@ -170,16 +170,21 @@ public final class Session {
     }
 
     /**
-     * Relays an IHello to the far end so it answers the initiator at {@code replyAddress}: the
-     * rendezvous step of peer introduction (RFC 7016 §3.5.1.5).
+     * Relays an IHello to the far end so it answers the initiator (RFC 7016 §3.5.1.5), in a packet
+     * of its own without timestamps, the smallest that carries it, if {@code budget} allows.
      */
-    public void forwardIHello(Bytes endpointDiscriminator, InetSocketAddress replyAddress, Bytes tag) {
-        ForwardedIHello chunk = new ForwardedIHello(endpointDiscriminator,
-                new PeerAddress(replyAddress, AddressOrigin.OBSERVED), tag);
-        runOnCore(() -> {
-            control.add(chunk);
-            flush(host.nowMillis());
-        });
+    void forwardIHello(ForwardedIHello chunk, AnswerBudget budget) {
+        if (state != SessionState.OPEN) {
+            return;
+        }
+        Packet packet = new Packet(initiator ? PacketMode.INITIATOR : PacketMode.RESPONDER, false, false, -1, -1,
+                List.of(chunk));
+        if (!budget.spendAtMostProvoking(DatagramCodec.encodedLength(packet, cipher))) {
+            host.drop(DropReason.AMPLIFICATION_LIMIT);
+            return;
+        }
+        host.send(farAddress, farSessionId, cipher, packet);
+        packetsSent++;
     }
 
     /** Closes the session politely (RFC 7016 §3.5.5.1); pending messages fail. */
@@ -190,9 +195,9 @@ public final class Session {
             }
             long now = host.nowMillis();
             state = SessionState.NEAR_CLOSING;
-            failFlows("session closed");
             closeStartedAt = now;
             lastCloseSentAt = now;
+            failFlows("session closed");
             control.add(new SessionCloseRequest());
             notifyClosed();
             flush(now);
@@ -307,8 +312,10 @@ public final class Session {
                 host.send(from, farSessionId, cipher, header(now, List.of(reply)));
             }
         } else if (chunk instanceof PingReply reply) {
-            if (mobility.confirms(reply.messageEcho(), from)) {
+            if (mobility.confirms(reply.messageEcho(), from) && !from.equals(farAddress)) {
+                InetSocketAddress previous = farAddress;
                 farAddress = from;
+                UserCallbacks.run("address change", () -> listener.onFarAddressChanged(this, previous));
             }
         } else if (chunk instanceof BufferProbe probe) {
             ReceiveFlow flow = receiveFlows.get(probe.flowId());
@@ -323,9 +330,9 @@ public final class Session {
         } else if (chunk instanceof SessionCloseRequest) {
             control.add(new SessionCloseAck());
             if (state == SessionState.OPEN || state == SessionState.NEAR_CLOSING) {
-                failFlows("session closed by far end");
                 state = SessionState.FAR_CLOSED;
                 lingerUntil = now + params.farCloseLingerMillis();
+                failFlows("session closed by far end");
                 notifyClosed();
             }
         } else if (chunk instanceof SessionCloseAck) {
@@ -404,7 +411,8 @@ public final class Session {
         switch (state) {
             case OPEN -> tickOpen(now);
             case NEAR_CLOSING -> {
-                if (now - closeStartedAt >= params.nearClosePeriodMillis()) {
+                // A far end that went silent will never acknowledge: give up as on an open session.
+                if (now - closeStartedAt >= params.nearClosePeriodMillis() || now - lastReceivedAt >= params.idleTimeoutMillis()) {
                     terminate();
                     return;
                 }
@@ -428,14 +436,10 @@ public final class Session {
 
     private void tickOpen(long now) {
         if (now - lastReceivedAt >= params.idleTimeoutMillis()) {
-            failFlows("session timed out");
-            terminate();
+            terminate("session timed out");
             return;
         }
-        if (now - lastReceivedAt >= params.keepaliveMillis() && now - lastKeepaliveAt >= params.keepaliveMillis()) {
-            lastKeepaliveAt = now;
-            control.add(new Ping(Bytes.EMPTY));
-        }
+        keepalive(now);
         acks.onTick(now);
         for (SendFlow flow : sendFlows.values()) {
             flow.abandonExpired(now);
@@ -459,6 +463,23 @@ public final class Session {
         }
         sendFlows.values().removeIf(SendFlow::isComplete);
         receiveFlows.values().removeIf(f -> f.isFinished() && now - f.finishedAt() >= params.flowLingerMillis());
+    }
+
+    /**
+     * RFC 7016 §3.5.4.1: after {@code keepaliveMillis} of silence a ping, and while it stays
+     * unanswered another at the ERTO, doubling up to {@code keepaliveMillis}, so a lost ping or
+     * reply does not make a live far end look dead before {@code idleTimeoutMillis}.
+     */
+    private void keepalive(long now) {
+        if (now - lastReceivedAt < params.keepaliveMillis()) {
+            keepaliveBackoff = 0;
+            return;
+        }
+        if (keepaliveBackoff == 0 || now - lastKeepaliveAt >= keepaliveBackoff) {
+            keepaliveBackoff = keepaliveBackoff == 0 ? rtt.ertoMillis() : Math.min(2 * keepaliveBackoff, params.keepaliveMillis());
+            lastKeepaliveAt = now;
+            control.add(new Ping(Bytes.EMPTY));
+        }
     }
 
     private void flush(long now) {
@@ -565,10 +586,16 @@ public final class Session {
         return (int) ((now / RtmfpParams.TIMESTAMP_TICK_MILLIS) & 0xffff);
     }
 
+    /**
+     * Fails every send flow. Failing completes the senders' futures, whose callbacks may come back
+     * into this session (close it, open a flow): the flows are taken out of the map first, and the
+     * callers change the state first, so such a call finds a session already closing.
+     */
     private void failFlows(String why) {
         FlowException reason = new FlowException(why);
-        sendFlows.values().forEach(f -> f.fail(reason));
+        List<SendFlow> failing = new ArrayList<>(sendFlows.values());
         sendFlows.clear();
+        failing.forEach(f -> f.fail(reason));
     }
 
     /** Ends the session at once after one close request, so the far end need not wait for a timeout. */
@@ -579,13 +606,17 @@ public final class Session {
         terminate();
     }
 
-    /** Ends the session at once, without telling the far end (timeouts, end of lingering). */
-    void terminate() {
+    /** Ends the session at once, without telling the far end (end of closing or lingering). */
+    private void terminate() {
+        terminate("session closed");
+    }
+
+    private void terminate(String why) {
         if (state == SessionState.CLOSED) {
             return;
         }
-        failFlows("session closed");
         state = SessionState.CLOSED;
+        failFlows(why);
         receiveFlows.clear();
         control.clear();
         acks.clear();

@@ -124,8 +124,9 @@ class FlashCryptoTest {
         assertThat(initiatorCipher.protection()).isEqualTo(new PacketProtection(true, 16, false, 0, true, false));
         assertThat(answer.cipher().protection()).isEqualTo(new PacketProtection(false, 0, true, 16, false, true));
 
+        int predicted = initiatorCipher.encryptedLength(PLAIN_PING.length);
         byte[] sent = initiatorCipher.encrypt(PLAIN_PING);
-        assertThat(sent.length).as("one block plus a 16-byte HMAC").isEqualTo(32);
+        assertThat(sent.length).as("one block plus a 16-byte HMAC").isEqualTo(32).isEqualTo(predicted);
         assertThat(answer.cipher().decrypt(sent, 0, sent.length)).hasValueSatisfying(p ->
                 assertThat(Arrays.copyOf(p, PLAIN_PING.length)).isEqualTo(PLAIN_PING));
         assertThat(answer.cipher().decrypt(sent, 0, sent.length)).as("replayed").isEmpty();

@@ -119,7 +119,7 @@ class RtmfpEndpointTest {
             Map<PeerId, Session> registry = new ConcurrentHashMap<>();
             rendezvous.setIncomingSessionHandler(session -> registry.put(session.farPeerId(), session));
             rendezvous.setIHelloHandler(hello -> hello.discriminator().peerId().map(registry::get).ifPresent(target -> {
-                target.forwardIHello(hello.encodedDiscriminator(), hello.from(), hello.tag());
+                hello.forwardTo(target);
                 hello.redirect(List.of(target.farAddress()));
             }));
             alice.connect("rtmfp://localhost/app", rendezvous.localAddress(), new SessionListener() { }).get(5, TimeUnit.SECONDS);

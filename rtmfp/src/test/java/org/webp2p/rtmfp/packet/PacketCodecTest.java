@@ -67,6 +67,26 @@ class PacketCodecTest {
     }
 
     @Test
+    void paddedDatagramReachesTheMinimumAndDecodesToThePacket() {
+        Packet packet = Packet.startup(List.of(new Ping(Bytes.fromHex("61"))));
+        for (int minimum : new int[] {0, 20, 21, 100, 117}) {
+            byte[] datagram = DatagramCodec.encode(0, packet, PacketCipher.defaultCipher(), minimum);
+            assertThat(datagram.length).isGreaterThanOrEqualTo(minimum).isLessThan(Math.max(minimum, 20) + 16);
+            assertThat(DatagramCodec.decode(datagram, PacketCipher.defaultCipher())).contains(packet);
+        }
+    }
+
+    @Test
+    void encodedLengthMatchesTheEncoding() {
+        for (int size = 0; size < 40; size++) {
+            Packet packet = new Packet(PacketMode.RESPONDER, false, false, size % 2 == 0 ? 7 : -1, -1,
+                    List.of(new Ping(Bytes.of(new byte[size]))));
+            assertThat(DatagramCodec.encodedLength(packet, PacketCipher.defaultCipher()))
+                    .isEqualTo(DatagramCodec.encode(1, packet, PacketCipher.defaultCipher()).length);
+        }
+    }
+
+    @Test
     void dropsDatagramWithCorruptedCiphertext() {
         Packet packet = Packet.startup(List.of(new Ping(Bytes.fromHex("61"))));
         byte[] datagram = DatagramCodec.encode(7, packet, PacketCipher.defaultCipher());

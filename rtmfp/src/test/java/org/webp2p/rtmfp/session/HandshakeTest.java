@@ -10,8 +10,12 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.webp2p.rtmfp.DropReason;
 import org.webp2p.rtmfp.RtmfpParams;
+import org.webp2p.rtmfp.chunk.Chunk;
+import org.webp2p.rtmfp.chunk.IHello;
 import org.webp2p.rtmfp.chunk.IIKeying;
+import org.webp2p.rtmfp.chunk.PeerAddress;
 import org.webp2p.rtmfp.chunk.RHelloCookieChange;
+import org.webp2p.rtmfp.chunk.Redirect;
 import org.webp2p.rtmfp.crypto.DhGroup;
 import org.webp2p.rtmfp.crypto.EndpointDiscriminator;
 import org.webp2p.rtmfp.crypto.LocalIdentity;
@@ -26,6 +30,7 @@ class HandshakeTest {
     private static final RtmfpParams PARAMS = RtmfpParams.defaults();
     private static final InetSocketAddress SERVER = new InetSocketAddress("10.0.0.1", 1935);
     private static final InetSocketAddress CLIENT = new InetSocketAddress("10.0.0.2", 5000);
+    private static final InetSocketAddress STRANGER = new InetSocketAddress("10.0.0.99", 7777);
     private static final String URI = "rtmfp://10.0.0.1/live";
 
     private static LocalIdentity server() {
@@ -137,6 +142,111 @@ class HandshakeTest {
     }
 
     @Test
+    void answersOneIHelloPerDatagramWithinThreeTimesItsLength() {
+        FakeNetwork net = new FakeNetwork(21);
+        RtmfpCore server = net.add("10.0.0.1", 1935, server(), PARAMS);
+        net.add(STRANGER.getHostString(), STRANGER.getPort(), peer(), PARAMS);
+        List<Chunk> hellos = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            hellos.add(new IHello(EndpointDiscriminator.forServer(URI).encode(), Bytes.of(new byte[] {(byte) i, 1, 2, 3})));
+        }
+        byte[] datagram = DatagramCodec.encode(0, Packet.startup(hellos), PacketCipher.defaultCipher());
+
+        net.inject(STRANGER, SERVER, datagram);
+        net.run(10);
+
+        List<FakeNetwork.Datagram> answers = net.delivered().stream().filter(d -> d.to().equals(STRANGER)).toList();
+        assertThat(answers).hasSize(1);
+        assertThat(answers.stream().mapToInt(d -> d.bytes().length).sum()).isLessThanOrEqualTo(3 * datagram.length);
+        assertThat(server.drops().get(DropReason.AMPLIFICATION_LIMIT)).isEqualTo(9);
+    }
+
+    @Test
+    void redirectIsNoLargerThanTheIHelloAndKeepsTheFirstAddressesThatFit() {
+        FakeNetwork net = new FakeNetwork(22);
+        RtmfpCore full = net.add("10.0.0.1", 1935, server(), PARAMS);
+        RtmfpCore stranger = net.add(STRANGER.getHostString(), STRANGER.getPort(), peer(), PARAMS);
+        List<InetSocketAddress> elsewhere = new ArrayList<>();
+        for (int i = 1; i <= 9; i++) {
+            elsewhere.add(new InetSocketAddress("10.1.0." + i, 1935));
+        }
+        full.setHelloAdmission(initiator -> elsewhere);
+        // A bare IHello as any initiator may send it, without padding: 68 bytes.
+        byte[] ihello = DatagramCodec.encode(0, Packet.startup(List.of(new IHello(
+                EndpointDiscriminator.forServer(URI).encode(), Bytes.of(new byte[16])))), PacketCipher.defaultCipher());
+
+        net.inject(STRANGER, SERVER, ihello);
+        net.run(10);
+
+        FakeNetwork.Datagram answer = net.delivered().stream().filter(d -> d.to().equals(STRANGER)).findFirst().orElseThrow();
+        assertThat(answer.bytes().length).isLessThanOrEqualTo(ihello.length);
+        Redirect redirect = (Redirect) DatagramCodec.decode(answer.bytes(), PacketCipher.defaultCipher()).orElseThrow()
+                .chunks().get(0);
+        assertThat(redirect.destinations()).isNotEmpty().hasSizeLessThan(elsewhere.size());
+        assertThat(redirect.destinations().stream().map(PeerAddress::socketAddress).toList())
+                .isEqualTo(elsewhere.subList(0, redirect.destinations().size()));
+        assertThat(stranger.drops().get(DropReason.UNSOLICITED)).isEqualTo(1);
+    }
+
+    @Test
+    void forwardedIHelloIsNoLargerThanTheIHelloThatAskedForIt() {
+        FakeNetwork net = new FakeNetwork(23);
+        RtmfpCore rendezvous = net.add("10.0.0.1", 1935, server(), PARAMS);
+        RtmfpCore bob = net.add("10.0.0.3", 6000, peer(), PARAMS);
+        List<Session> registered = registeredWith(rendezvous);
+        rendezvous.setIHelloHandler(hello -> registered.forEach(hello::forwardTo));
+        bob.open(EndpointDiscriminator.forServer(URI), List.of(SERVER), new SessionListener() { });
+        net.run(50);
+        assertThat(registered).hasSize(1);
+        byte[] ihello = DatagramCodec.encode(0, Packet.startup(List.of(new IHello(
+                EndpointDiscriminator.forPeer(bob.identity().peerId()).encode(), Bytes.of(new byte[16])))),
+                PacketCipher.defaultCipher());
+        InetSocketAddress v6Initiator = new InetSocketAddress("fd00::2", 5000);
+        int before = net.delivered().size();
+
+        net.inject(CLIENT, SERVER, ihello);
+        net.inject(v6Initiator, SERVER, ihello);
+        net.run(10);
+
+        List<FakeNetwork.Datagram> forwarded = net.delivered().subList(before, net.delivered().size()).stream()
+                .filter(d -> d.from().equals(SERVER) && d.to().equals(new InetSocketAddress("10.0.0.3", 6000))).toList();
+        assertThat(forwarded).as("the IPv4 initiator's, 68 bytes like its IHello").singleElement()
+                .satisfies(d -> assertThat(d.bytes().length).isLessThanOrEqualTo(ihello.length));
+        assertThat(rendezvous.drops().get(DropReason.AMPLIFICATION_LIMIT)).as("the IPv6 address does not fit").isEqualTo(1);
+    }
+
+    @Test
+    void ourIHellosLeaveRoomToIntroduceAnIPv6InitiatorWithEveryAddress() {
+        FakeNetwork net = new FakeNetwork(24);
+        RtmfpCore rendezvous = net.add("10.0.0.1", 1935, server(), PARAMS);
+        RtmfpCore bob = net.add("10.0.0.3", 6000, peer(), PARAMS);
+        RtmfpCore alice = net.add("fd00::2", 5000, peer(), PARAMS);
+        List<Session> registered = registeredWith(rendezvous);
+        List<InetSocketAddress> bobAddresses = new ArrayList<>(List.of(new InetSocketAddress("10.0.0.3", 6000)));
+        for (int i = 1; i <= 8; i++) {
+            bobAddresses.add(new InetSocketAddress("192.168.0." + i, 6000));
+        }
+        rendezvous.setIHelloHandler(hello -> registered.stream().filter(s -> s.farAddress().getPort() == 6000)
+                .findFirst().ifPresent(target -> {
+                    hello.forwardTo(target);
+                    hello.redirect(bobAddresses);
+                }));
+        bob.open(EndpointDiscriminator.forServer(URI), List.of(SERVER), new SessionListener() { });
+        net.run(50);
+
+        CompletableFuture<Session> toBob = alice.open(EndpointDiscriminator.forPeer(bob.identity().peerId()),
+                List.of(SERVER), new SessionListener() { });
+        net.run(100);
+
+        assertThat(completed(toBob).farAddress()).isEqualTo(new InetSocketAddress("10.0.0.3", 6000));
+        assertThat(rendezvous.drops().get(DropReason.AMPLIFICATION_LIMIT)).isZero();
+        Redirect redirect = net.delivered().stream().filter(d -> d.from().equals(SERVER) && d.to().getPort() == 5000)
+                .map(d -> DatagramCodec.decode(d.bytes(), PacketCipher.defaultCipher()).orElseThrow().chunks().get(0))
+                .filter(Redirect.class::isInstance).map(Redirect.class::cast).findFirst().orElseThrow();
+        assertThat(redirect.destinations()).hasSize(bobAddresses.size());
+    }
+
+    @Test
     void answersReplayedIIKeyingWithoutSecondSessionAndRejectsForgedCookie() {
         FakeNetwork net = new FakeNetwork(8);
         RtmfpCore server = net.add("10.0.0.1", 1935, server(), PARAMS);
@@ -214,13 +324,12 @@ class HandshakeTest {
         RtmfpCore rendezvous = net.add("10.0.0.1", 1935, server(), PARAMS);
         RtmfpCore alice = net.add("10.0.0.2", 5000, peer(), PARAMS);
         RtmfpCore bob = net.add("10.0.0.3", 6000, peer(), PARAMS);
-        List<Session> registered = new ArrayList<>();
-        rendezvous.setIncomingSessionHandler(registered::add);
+        List<Session> registered = registeredWith(rendezvous);
         rendezvous.setIHelloHandler(hello -> registered.stream()
                 .filter(s -> hello.discriminator().peerId().filter(s.farPeerId()::equals).isPresent())
                 .findFirst()
                 .ifPresent(target -> {
-                    target.forwardIHello(hello.encodedDiscriminator(), hello.from(), hello.tag());
+                    hello.forwardTo(target);
                     hello.redirect(List.of(target.farAddress()));
                 }));
         alice.open(EndpointDiscriminator.forServer(URI), List.of(SERVER), new SessionListener() { });
@@ -323,6 +432,13 @@ class HandshakeTest {
         assertThat(completed(second)).isSameAs(completed(first));
         net.run(10);
         assertThat(net.delivered()).hasSize(datagrams);
+    }
+
+    /** The sessions peers open to {@code rendezvous}, as they open. */
+    private static List<Session> registeredWith(RtmfpCore rendezvous) {
+        List<Session> registered = new ArrayList<>();
+        rendezvous.setIncomingSessionHandler(registered::add);
+        return registered;
     }
 
     private static <T> T completed(CompletableFuture<T> future) {

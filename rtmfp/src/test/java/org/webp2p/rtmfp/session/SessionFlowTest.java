@@ -53,12 +53,14 @@ class SessionFlowTest {
 
     private final Recorder atServer = new Recorder();
     private final Recorder atClient = new Recorder();
+    private RtmfpCore serverCore;
 
     private Session[] connect(FakeNetwork net, RtmfpParams params) {
         RtmfpCore server = net.add("10.0.0.1", 1935,
                 LocalIdentity.ephemeral(params.dhGroups(), true, params.dhPrivateKeyBits(), RANDOM), params);
         RtmfpCore client = net.add("10.0.0.2", 5000,
                 LocalIdentity.ephemeral(params.dhGroups(), false, params.dhPrivateKeyBits(), RANDOM), params);
+        serverCore = server;
         List<Session> incoming = new ArrayList<>();
         server.setIncomingSessionHandler(s -> {
             s.setListener(atServer);
@@ -184,6 +186,41 @@ class SessionFlowTest {
         assertThat(atServer.closed).isEqualTo(1);
         net.run(PARAMS.farCloseLingerMillis());
         assertThat(pair[1].state()).isEqualTo(SessionState.CLOSED);
+    }
+
+    @Test
+    void shutdownEndsTheSessionWhenAFailedSendClosesIt() {
+        FakeNetwork net = new FakeNetwork(40);
+        Session[] pair = connect(net, PARAMS);
+        // As the rendezvous answers a refused connect: close the session once the answer is taken or failed.
+        SendFlow answer = pair[1].openFlow(Bytes.fromHex("01"));
+        CompletableFuture<Void> sent = answer.send(new byte[] {1});
+        sent.whenComplete((ok, failure) -> pair[1].close());
+        net.block((from, to) -> true);
+        net.run(10);
+
+        CompletableFuture<Void> down = serverCore.shutdown();
+
+        assertThat(down).isCompleted();
+        assertThat(down.isCompletedExceptionally()).isFalse();
+        assertThat(sent).isCompletedExceptionally();
+        assertThat(pair[1].state()).isEqualTo(SessionState.CLOSED);
+        assertThat(serverCore.sessions()).isEmpty();
+        assertThat(atServer.closed).isEqualTo(1);
+    }
+
+    @Test
+    void closingTowardsAVanishedFarEndEndsWithinTheIdleTimeout() {
+        FakeNetwork net = new FakeNetwork(41);
+        Session[] pair = connect(net, PARAMS);
+        net.block((from, to) -> true);
+
+        pair[1].close();
+        net.run(PARAMS.idleTimeoutMillis() + 10);
+
+        assertThat(PARAMS.idleTimeoutMillis()).isLessThan(PARAMS.nearClosePeriodMillis());
+        assertThat(pair[1].state()).isEqualTo(SessionState.CLOSED);
+        assertThat(serverCore.sessions()).isEmpty();
     }
 
     @Test

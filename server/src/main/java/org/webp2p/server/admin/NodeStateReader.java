@@ -7,12 +7,16 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webp2p.protocol.ClientKind;
+import org.webp2p.protocol.admin.ClientFigures;
+import org.webp2p.protocol.admin.LiveSession;
 import org.webp2p.protocol.admin.MinuteStat;
 import org.webp2p.protocol.admin.NodeState;
 import org.webp2p.protocol.admin.PeerLink;
@@ -22,9 +26,15 @@ import org.webp2p.protocol.admin.ServiceStatus;
 import org.webp2p.protocol.admin.StreamStats;
 import org.webp2p.protocol.admin.SwarmFigures;
 import org.webp2p.protocol.admin.SwarmSummary;
+import org.webp2p.protocol.admin.WebPeer;
 import org.webp2p.protocol.admin.WebSwarm;
+import org.webp2p.server.api.ApiService;
+import org.webp2p.server.api.OpenStreams;
+import org.webp2p.server.config.ApiSettings;
 import org.webp2p.server.config.Config;
 import org.webp2p.server.config.OriginSettings;
+import org.webp2p.server.config.ServiceName;
+import org.webp2p.server.net.ServerTls;
 import org.webp2p.server.origin.OriginService;
 import org.webp2p.server.pingback.LiveAggregator;
 import org.webp2p.server.pingback.PingbackService;
@@ -51,13 +61,13 @@ public final class NodeStateReader {
         OriginService origin = services.service(OriginService.NAME, OriginService.class);
         boolean serving = running(statuses, OriginService.NAME);
         List<StreamStats> streams = serving ? origin.streams() : List.of();
-        Optional<NodeState.OriginAccess> access = serving
-                ? access(origin, status(statuses, OriginService.NAME).orElseThrow(), streams) : Optional.empty();
+        Optional<NodeState.OriginAccess> access = serving ? access(origin, statuses, streams) : Optional.empty();
 
         TrackerService tracker = services.service(TrackerService.NAME, TrackerService.class);
         boolean tracking = running(statuses, TrackerService.NAME);
         List<SwarmSummary> swarms = tracking ? tracker.swarms() : List.of();
         List<WebSwarm> webSwarms = tracking ? tracker.webSwarms() : List.of();
+        List<WebPeer> webPeers = tracking ? tracker.webPeers() : List.of();
         List<PeerRecord> peers = new ArrayList<>();
         swarms.forEach(s -> peers.addAll(tracker.peers(s.swarm())));
 
@@ -76,18 +86,29 @@ public final class NodeStateReader {
             });
         }
         List<MinuteStat> lastHour = beacons ? lastHour(pingback, now) : List.of();
-        return new NodeState(now, statuses, streams, access, swarms, peers, global, perSwarm, links, lastHour, webSwarms);
+        List<LiveSession> sessions = beacons ? pingback.sessions().stream().map(LiveAggregator.SessionHealth::live)
+                .toList() : List.of();
+        return new NodeState(now, statuses, streams, access, swarms, peers, global, perSwarm, links, lastHour, webSwarms,
+                webPeers, sessions);
     }
 
-    private Optional<NodeState.OriginAccess> access(OriginService origin, ServiceStatus status,
+    private Optional<NodeState.OriginAccess> access(OriginService origin, List<ServiceStatus> statuses,
                                                     List<StreamStats> streams) {
         Config config = services.context().config();
         Map<String, String> streamKeys = new HashMap<>();
+        OpenStreams open = OpenStreams.from(config);
+        List<String> openStreams = new ArrayList<>();
         for (StreamStats s : streams) {
             config.optional(OriginSettings.STREAM_KEY, s.name()).ifPresent(k -> streamKeys.put(s.name(), k));
+            if (open.contains(s.name())) {
+                openStreams.add(s.name());
+            }
         }
-        return origin.publishKey().flatMap(key -> status.primaryAddress()
-                .map(a -> new NodeState.OriginAccess(baseUrl(a), key, streamKeys)));
+        String apiUrl = running(statuses, ApiService.NAME) ? status(statuses, ApiService.NAME)
+                .flatMap(ServiceStatus::primaryAddress).map(a -> baseUrl(ServiceName.API, a)).orElse(null) : null;
+        return origin.publishKey().flatMap(key -> status(statuses, OriginService.NAME).orElseThrow().primaryAddress()
+                .map(a -> new NodeState.OriginAccess(baseUrl(ServiceName.ORIGIN, a), key, streamKeys, apiUrl,
+                        openStreams)));
     }
 
     private static List<MinuteStat> lastHour(PingbackService pingback, Instant now) {
@@ -107,9 +128,23 @@ public final class NodeStateReader {
         return statuses.stream().filter(s -> s.name().equals(name)).findFirst();
     }
 
-    /** The URL players use; a wildcard bind is reachable at this host's own address. */
-    private String baseUrl(InetSocketAddress bound) {
-        String host;
+    /**
+     * The URL players use for a service: https when it has a certificate (browsers on an https page
+     * may only reach https), on {@code api.public-host} when set as the API's own URLs are, else on
+     * the bound address, a wildcard bind being reachable at this host's own address.
+     */
+    private String baseUrl(ServiceName service, InetSocketAddress bound) {
+        Config config = services.context().config();
+        String scheme = ServerTls.configured(config, service) ? "https" : "http";
+        String host = config.get(ApiSettings.PUBLIC_HOST).strip();
+        if (host.isEmpty()) {
+            host = boundHost(bound);
+        }
+        boolean bare6 = host.contains(":") && !host.startsWith("[");
+        return scheme + "://" + (bare6 ? "[" + host + "]" : host) + ":" + bound.getPort();
+    }
+
+    private String boundHost(InetSocketAddress bound) {
         if (bound.getAddress() != null && bound.getAddress().isAnyLocalAddress()) {
             if (wildcardHost == null) {
                 try {
@@ -118,14 +153,13 @@ public final class NodeStateReader {
                     wildcardHost = "localhost";
                 }
             }
-            host = wildcardHost;
-        } else {
-            host = bound.getAddress() != null ? bound.getAddress().getHostAddress() : bound.getHostString();
+            return wildcardHost;
         }
-        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + bound.getPort();
+        return bound.getAddress() != null ? bound.getAddress().getHostAddress() : bound.getHostString();
     }
 
     private static SwarmFigures noFigures() {
-        return new SwarmFigures(LiveAggregator.ALL, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, -1, List.of());
+        return new SwarmFigures(LiveAggregator.ALL, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, -1, List.of(),
+                Arrays.stream(ClientKind.values()).map(ClientFigures::none).toList());
     }
 }

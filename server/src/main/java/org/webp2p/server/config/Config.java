@@ -107,6 +107,20 @@ public final class Config {
         return family.matches(name) ? Optional.ofNullable(cast(parsed.get(name))) : Optional.empty();
     }
 
+    /** Every member of a key family that is set, by the segment its {@code *} stands for. */
+    public <T> Map<String, T> members(PatternKey<T> family) {
+        if (!schema.declares(family)) {
+            throw new IllegalArgumentException("no configuration key " + family.name());
+        }
+        Map<String, T> set = new TreeMap<>();
+        parsed.forEach((name, value) -> {
+            if (family.matches(name)) {
+                set.put(family.segmentOf(name), cast(value));
+            }
+        });
+        return set;
+    }
+
     /** The address a service binds: {@code <service>.bind} and {@code <service>.port}. */
     public InetSocketAddress endpoint(ServiceName service) {
         return new InetSocketAddress(get(service.bind()), get(service.port()));

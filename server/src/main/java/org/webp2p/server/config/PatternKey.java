@@ -52,6 +52,11 @@ public final class PatternKey<T> {
         return middle.indexOf('.') < 0;
     }
 
+    /** What the {@code *} stands for in {@code key}, which {@link #matches} this family. */
+    String segmentOf(String key) {
+        return key.substring(prefix.length(), key.length() - suffix.length());
+    }
+
     /** The one key of this family named {@code key}, which {@link #matches} it. */
     ConfigKey<T> member(String key) {
         return new ConfigKey<>(key, type, "", description);

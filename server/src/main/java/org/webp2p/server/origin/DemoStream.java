@@ -75,7 +75,7 @@ final class DemoStream {
     }
 
     StreamStats stats() {
-        return new StreamStats(NAME, StreamStats.Kind.DEMO, 0, 0, Optional.empty(),
+        return new StreamStats(NAME, StreamStats.Kind.DEMO, Optional.empty(), 0, 0, Optional.empty(),
                 traffic.requests(), traffic.bytesOut(), traffic.notModifiedCount());
     }
 

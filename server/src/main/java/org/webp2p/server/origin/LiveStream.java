@@ -25,6 +25,8 @@ import org.webp2p.protocol.admin.StreamStats;
  * immutable {@link View} published after each change.
  */
 final class LiveStream {
+    // The extension of the segments a claiming (RTMP) publisher hands over: MPEG-TS.
+    private static final String HANDED_OVER = ".ts";
     private final String name;
     private final StreamFiles files;
     private final LiveWindow window;
@@ -43,6 +45,10 @@ final class LiveStream {
     private MediaPlaylist encoderPlaylist;
     private long lastEncoderSequence = -1;
     private InetAddress publisher;
+    // The RTMP publisher that holds the stream, from its begin to its end; null while none does.
+    private InetAddress claimedBy;
+    // Read by stats() on any thread.
+    private volatile StreamStats.Ingest ingest;
     private boolean gap;
     private boolean ended;
     private Instant lastIngest;
@@ -132,8 +138,69 @@ final class LiveStream {
         return Optional.ofNullable(publisher);
     }
 
+    /**
+     * Gives the stream to a publisher that hands over whole segments (RTMP) until it {@link #release
+     * releases} it. Refused while another such publisher holds it, or while an HTTP encoder has
+     * uploaded within {@code silence} and not ended its stream. What comes next is a new timeline, so
+     * the first segment after a claim follows a discontinuity.
+     */
+    void claim(InetAddress from, Duration silence) throws StreamBusyException {
+        Instant now = clock.instant();
+        boolean httpLive = encoderPlaylist != null && !ended && Duration.between(lastIngest, now).compareTo(silence) <= 0;
+        if (claimedBy != null || httpLive) {
+            throw new StreamBusyException(name);
+        }
+        claimedBy = from;
+        ingest = StreamStats.Ingest.RTMP;
+        publisher = null;
+        encoderPlaylist = null;
+        lastEncoderSequence = -1;
+        staged.clear();
+        gap = window.last().isPresent();
+        lastIngest = now;
+    }
+
+    /** Lists a segment of the publisher that claimed the stream, which plays for {@code duration}. */
+    void append(byte[] segment, Duration duration) throws IOException {
+        if (claimedBy == null) {
+            throw notBegun(name);
+        }
+        Instant now = clock.instant();
+        lastIngest = now;
+        admit(segment, HANDED_OVER, duration, false, Optional.empty(), now);
+        publish(now);
+    }
+
+    static IllegalStateException notBegun(String stream) {
+        return new IllegalStateException("stream " + stream + " is not being published: it has to be begun first");
+    }
+
+    /**
+     * The claiming publisher has finished: the stream ends (EXT-X-ENDLIST) and anyone may publish to
+     * it. Nothing happens to a stream no publisher claims (one that lost its claim when the origin
+     * restarted, say), so an HTTP encoder's stream is never ended this way.
+     */
+    void release() throws IOException {
+        if (claimedBy == null) {
+            return;
+        }
+        claimedBy = null;
+        if (!ended && view != null) {
+            ended = true;
+            gap = true;
+            publish(clock.instant());
+        }
+    }
+
+    private void refuseWhileClaimed() throws StreamBusyException {
+        if (claimedBy != null) {
+            throw new StreamBusyException(name);
+        }
+    }
+
     /** Keeps an uploaded segment or init segment until a playlist lists it, taking it if one already does. */
-    void stage(String encoderName, byte[] data, Unclaimed unclaimed) throws IOException {
+    void stage(String encoderName, byte[] data, Unclaimed unclaimed) throws IOException, StreamBusyException {
+        refuseWhileClaimed();
         staged.remove(encoderName);
         staged.put(encoderName, data);
         Iterator<String> oldest = staged.keySet().iterator();
@@ -159,7 +226,8 @@ final class LiveStream {
      * it did not upload with a key are looked up in {@code unclaimed}.
      */
     void acceptPlaylist(String text, InetAddress from, Unclaimed unclaimed)
-            throws PlaylistException, IOException {
+            throws PlaylistException, IOException, StreamBusyException {
+        refuseWhileClaimed();
         MediaPlaylist uploaded = PlaylistCodec.parse(text);
         Instant now = clock.instant();
         lastIngest = now;
@@ -234,7 +302,7 @@ final class LiveStream {
         View v = view;
         Instant now = clock.instant();
         StreamStats.Kind kind = v == null || !v.ended() ? StreamStats.Kind.LIVE : StreamStats.Kind.ENDED;
-        return new StreamStats(name, kind, v == null ? 0 : v.ingestBitrate(), v == null ? 0 : v.segments(),
+        return new StreamStats(name, kind, Optional.ofNullable(ingest), v == null ? 0 : v.ingestBitrate(), v == null ? 0 : v.segments(),
                 v == null ? Optional.empty() : v.lastSegmentAt().map(t -> Duration.between(t, now)),
                 traffic.requests(), traffic.bytesOut(), traffic.notModifiedCount());
     }
@@ -255,16 +323,25 @@ final class LiveStream {
                 return false;
             }
         }
-        String uri = "s" + window.nextSequence() + MediaTypes.dottedExtension(encoderName);
+        admit(data, MediaTypes.dottedExtension(encoderName), listed.duration(), listed.discontinuity(), map, now);
+        ingest = StreamStats.Ingest.HTTP;
+        return true;
+    }
+
+    /**
+     * Stores a segment under the origin's next name, digests it and lists it at the live edge; the
+     * one way in for segments from an encoder's playlist and from an RTMP publisher alike.
+     */
+    private void admit(byte[] data, String extension, Duration duration, boolean discontinuity, Optional<String> map,
+                       Instant now) throws IOException {
+        String uri = "s" + window.nextSequence() + extension;
         Instant modified = files.write(uri, data);
         sizes.put(uri, (long) data.length);
         digests.put(uri, SegmentDigest.of(data));
         servable.put(uri, Servable.ofFile(Servable.InMemory.copyOf(data), modified, MediaTypes.of(uri),
                 CachePolicy.SEGMENT));
-        if (ended) {
-            ended = false;
-        }
-        MediaSegment segment = new MediaSegment(uri, listed.duration(), listed.discontinuity() || gap, map);
+        ended = false;
+        MediaSegment segment = new MediaSegment(uri, duration, discontinuity || gap, map);
         for (String expired : window.append(segment)) {
             files.delete(expired);
             servable.remove(expired);
@@ -274,7 +351,6 @@ final class LiveStream {
         gap = false;
         segmentsIngested++;
         lastSegmentAt = now;
-        return true;
     }
 
     /** The origin's name for the encoder's init segment, a new one whenever its bytes change. */

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -30,7 +31,7 @@ final class LiveStreams implements AutoCloseable {
 
     /** Work on a stream that may fail with a reason to send back. */
     private interface Change {
-        void apply(LiveStream stream) throws IOException, PlaylistException;
+        void apply(LiveStream stream) throws IOException, PlaylistException, StreamBusyException;
     }
 
     private final Path root;
@@ -101,6 +102,30 @@ final class LiveStreams implements AutoCloseable {
         return onStream(stream, s -> s.acceptPlaylist(text, from, claimer(s)));
     }
 
+    /** Gives {@code stream} to a publisher that hands over whole segments; see {@link LiveStream#claim}. */
+    CompletableFuture<Void> claim(String stream, InetAddress from) {
+        return onStream(stream, s -> s.claim(from, endedAfter));
+    }
+
+    CompletableFuture<Void> append(String stream, byte[] segment, Duration duration) {
+        return onIngestThread(() -> {
+            LiveStream s = streams.get(stream);
+            if (s == null) {
+                throw LiveStream.notBegun(stream);
+            }
+            s.append(segment, duration);
+        });
+    }
+
+    CompletableFuture<Void> release(String stream) {
+        return onIngestThread(() -> {
+            LiveStream s = streams.get(stream);
+            if (s != null) {
+                s.release();
+            }
+        });
+    }
+
     /** Key-less uploads a stream may take: those from the address of its keyed publisher. */
     private LiveStream.Unclaimed claimer(LiveStream s) {
         return new LiveStream.Unclaimed() {
@@ -122,19 +147,24 @@ final class LiveStreams implements AutoCloseable {
     }
 
     private interface Work {
-        void run() throws IOException, PlaylistException;
+        void run() throws IOException, PlaylistException, StreamBusyException;
     }
 
     private CompletableFuture<Void> onIngestThread(Work work) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        ingest.execute(() -> {
-            try {
-                work.run();
-                done.complete(null);
-            } catch (Exception e) {
-                done.completeExceptionally(e);
-            }
-        });
+        try {
+            ingest.execute(() -> {
+                try {
+                    work.run();
+                    done.complete(null);
+                } catch (Exception e) {
+                    done.completeExceptionally(e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // The origin stopped between a publisher's look at it and this call.
+            done.completeExceptionally(new IllegalStateException("the origin is stopped"));
+        }
         return done;
     }
 

@@ -136,6 +136,8 @@ final class OriginHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
                 HttpReplies.send(ctx, HttpReplies.noContent());
             } else if (failure instanceof PlaylistException) {
                 reject(ctx, Rejection.BAD_PLAYLIST, failure.getMessage());
+            } else if (failure instanceof StreamBusyException) {
+                reject(ctx, Rejection.BUSY, failure.getMessage() + " (over RTMP)");
             } else {
                 log.warn("origin: cannot store {} of stream {}: {}", file, stream, failure.toString());
                 reject(ctx, Rejection.STORAGE, "cannot store " + file);

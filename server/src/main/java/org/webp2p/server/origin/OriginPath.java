@@ -61,6 +61,11 @@ record OriginPath(Area area, String scope, String file) {
         }
     }
 
+    /** Whether {@code name} can name a live stream: its directory and its key in the configuration. */
+    public static boolean isStreamName(String name) {
+        return STREAM.matcher(name).matches();
+    }
+
     public boolean isPlaylist() {
         return file.endsWith(".m3u8");
     }

@@ -49,11 +49,13 @@ public final class OriginService implements Service {
     public static final String PUBLISH_KEY_SETTING = "origin.publish-key";
 
     private record Running(TcpServer server, LiveStreams live, DemoStream demo, VodRoots vod,
-                           String publishKey, Rejections rejections, Optional<ServerTls> tls) {
+                           String publishKey, PublishKeys keys, Rejections rejections, Optional<ServerTls> tls) {
     }
 
     private final Supplier<OptionalInt> apiPort;
     private volatile Running running;
+    private final LiveIngest liveIngest = new OriginLiveIngest(() -> Optional.ofNullable(running)
+            .map(r -> new OriginLiveIngest.Running(r.live(), r.keys())));
 
     /** An origin whose player pages send viewers to the API listening on {@code apiPort}, while it runs. */
     public OriginService(Supplier<OptionalInt> apiPort) {
@@ -77,7 +79,7 @@ public final class OriginService implements Service {
         if (publishKey.isBlank()) {
             publishKey = context.store().settings().getOrCreate(PUBLISH_KEY_SETTING, OriginService::newKey);
         }
-        PublishKeys keys = new PublishKeys(publishKey, stream -> config.optional(OriginSettings.STREAM_KEY, stream));
+        PublishKeys keys = new PublishKeys(publishKey, config.members(OriginSettings.STREAM_KEY));
         int window = config.get(OriginSettings.LIVE_WINDOW);
         Duration endedAfter = config.get(OriginSettings.ENDED_AFTER);
         VodRoots vod = VodRoots.parse(config.get(OriginSettings.VOD_ROOTS));
@@ -101,7 +103,7 @@ public final class OriginService implements Service {
                 secure.ifPresent(t -> t.install(ch));
                 pipeline(ch.pipeline(), cors, keys, rejections, maxUpload, handler);
             });
-            running = new Running(server, live, demo, vod, publishKey, rejections, tls);
+            running = new Running(server, live, demo, vod, publishKey, keys, rejections, tls);
         } catch (Exception e) {
             live.close();
             vod.close();
@@ -147,6 +149,15 @@ public final class OriginService implements Service {
     public Optional<String> publishKey() {
         Running r = running;
         return r == null ? Optional.empty() : Optional.of(r.publishKey());
+    }
+
+    /**
+     * The way in for publishers that hand over whole MPEG-TS segments (RTMP): one object for the
+     * service's life. While the origin is stopped it authorises nobody and its other calls complete
+     * exceptionally with {@link IllegalStateException}; see {@link OriginLiveIngest}.
+     */
+    public LiveIngest liveIngest() {
+        return liveIngest;
     }
 
     /** A snapshot of every live, ended, demo and VOD stream; empty when stopped. */

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webp2p.protocol.admin.StreamStats;
 import org.webp2p.server.http.Json;
 
 /**
@@ -25,12 +25,11 @@ import org.webp2p.server.http.Json;
  * few minutes at its plain URL, and for good at the versioned URL the page links to.
  */
 final class PlayerPages {
-    static final String PREFIX = "/play/";
-    static final String SCRIPT = "webp2p-player.js";
+    static final String PREFIX = StreamStats.PLAYER_PREFIX;
+    static final String SCRIPT = StreamStats.PLAYER_SCRIPT;
     private static final String RESOURCES = "player/";
     private static final String PAGE_CACHE = "no-cache";
     private static final String SCRIPT_CACHE = "public, max-age=300";
-    private static final Pattern STREAM = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Logger log = LoggerFactory.getLogger(PlayerPages.class);
 
     private final Servable script;
@@ -78,7 +77,7 @@ final class PlayerPages {
         if (name.equals(SCRIPT)) {
             return Optional.of(version.filter(v -> v.equals(version())).isPresent() ? versionedScript : script);
         }
-        if (!STREAM.matcher(name).matches()) {
+        if (!StreamStats.PLAYER_NAME.matcher(name).matches()) {
             return Optional.empty();
         }
         return Optional.of(Servable.ofBytes(page(name).getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8",
@@ -98,7 +97,7 @@ final class PlayerPages {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a map of strings and numbers always serialises", e);
         }
-        // The stream name matched STREAM, so it needs no HTML escaping.
+        // The stream name matched PLAYER_NAME, so it needs no HTML escaping.
         return template.replace("{{stream}}", stream).replace("{{config}}", json).replace("{{script}}", scriptUrl);
     }
 

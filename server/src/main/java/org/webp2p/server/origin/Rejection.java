@@ -10,6 +10,7 @@ enum Rejection {
     NOT_MEDIA("not-media", HttpResponseStatus.BAD_REQUEST),
     FORBIDDEN("forbidden", HttpResponseStatus.FORBIDDEN),
     RESERVED("reserved", HttpResponseStatus.CONFLICT),
+    BUSY("busy", HttpResponseStatus.CONFLICT),
     TOO_LARGE("too-large", HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE),
     NOT_FOUND("not-found", HttpResponseStatus.NOT_FOUND),
     METHOD("method", HttpResponseStatus.METHOD_NOT_ALLOWED),

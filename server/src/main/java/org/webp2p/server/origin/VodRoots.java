@@ -162,8 +162,8 @@ final class VodRoots implements AutoCloseable {
 
     List<StreamStats> stats() {
         List<StreamStats> all = new ArrayList<>();
-        roots.forEach((name, r) -> all.add(new StreamStats(name, StreamStats.Kind.VOD, 0, 0, Optional.empty(),
-                r.traffic().requests(), r.traffic().bytesOut(), r.traffic().notModifiedCount())));
+        roots.forEach((name, r) -> all.add(new StreamStats(name, StreamStats.Kind.VOD, Optional.empty(), 0, 0,
+                Optional.empty(), r.traffic().requests(), r.traffic().bytesOut(), r.traffic().notModifiedCount())));
         return all;
     }
 }

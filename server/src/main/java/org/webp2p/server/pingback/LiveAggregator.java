@@ -15,8 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.webp2p.nat.NatType;
 import org.webp2p.protocol.ClientKind;
+import org.webp2p.protocol.admin.ClientFigures;
+import org.webp2p.protocol.admin.LiveSession;
 import org.webp2p.protocol.admin.NatPairStat;
 import org.webp2p.protocol.admin.PeerLink;
 import org.webp2p.protocol.admin.SwarmFigures;
@@ -39,9 +42,17 @@ public final class LiveAggregator {
     private final Series global = new Series();
     private final Map<String, SessionHealth> sessions = new HashMap<>();
 
-    /** What the scheduler needs to know about one client, and what kind of client it is. */
-    public record SessionHealth(String sessionId, String swarm, ClientKind client, Instant lastBeacon,
-                                long stallsInWindow, long stallMsInWindow, long bufferMs) {
+    /**
+     * What the scheduler needs to know about one client, what kind of client it is, and the bytes its
+     * beacons reported while it stayed live (the console's Peers page shows them beside the peer).
+     */
+    public record SessionHealth(String sessionId, @Nullable String peerId, String swarm, ClientKind client,
+                                Instant lastBeacon, long stallsInWindow, long stallMsInWindow, long bufferMs,
+                                long httpBytes, long p2pBytes, long uploadedBytes) {
+        /** As the node's state shows it. */
+        public LiveSession live() {
+            return new LiveSession(sessionId, peerId, swarm, client, httpBytes, p2pBytes, uploadedBytes, lastBeacon);
+        }
     }
 
     public LiveAggregator(Clock clock, Duration window, Duration bucket) {
@@ -61,9 +72,13 @@ public final class LiveAggregator {
 
         SessionHealth old = sessions.get(b.sessionId());
         boolean fresh = old != null && now - old.lastBeacon().toEpochMilli() <= windowMs;
-        sessions.put(b.sessionId(), new SessionHealth(b.sessionId(), b.swarm(), b.clientKind(),
+        // A beacon without a peer id (sent before the client had one) keeps the one already known.
+        String peerId = b.peerId() != null ? b.peerId() : fresh ? old.peerId() : null;
+        sessions.put(b.sessionId(), new SessionHealth(b.sessionId(), peerId, b.swarm(), b.clientKind(),
                 Instant.ofEpochMilli(now), (fresh ? old.stallsInWindow() : 0) + b.stalls(),
-                (fresh ? old.stallMsInWindow() : 0) + b.stallMs(), b.bufferMs()));
+                (fresh ? old.stallMsInWindow() : 0) + b.stallMs(), b.bufferMs(),
+                (fresh ? old.httpBytes() : 0) + b.httpBytes(), (fresh ? old.p2pBytes() : 0) + b.p2pBytes(),
+                (fresh ? old.uploadedBytes() : 0) + b.uploadedBytes()));
     }
 
     /** Figures of one swarm, or of every swarm together for {@link #ALL}. */
@@ -99,6 +114,14 @@ public final class LiveAggregator {
             return Optional.empty();
         }
         return Optional.of(h);
+    }
+
+    /** Every session with a beacon in the window, most recently heard first. */
+    public synchronized List<SessionHealth> sessions() {
+        prune();
+        List<SessionHealth> out = new ArrayList<>(sessions.values());
+        out.sort(Comparator.comparing(SessionHealth::lastBeacon).reversed().thenComparing(SessionHealth::sessionId));
+        return out;
     }
 
     private void prune() {
@@ -172,6 +195,7 @@ public final class LiveAggregator {
             long played = 0;
             List<Long> startups = new ArrayList<>();
             Map<List<NatType>, long[]> nat = new HashMap<>();
+            KindSums[] kinds = KindSums.each();
             for (Bucket b : buckets) {
                 peers.addAll(b.peers);
                 sessionIds.addAll(b.sessions);
@@ -182,6 +206,9 @@ public final class LiveAggregator {
                 stallMs += b.stallMs;
                 played += b.played;
                 startups.addAll(b.startups);
+                for (ClientKind k : ClientKind.values()) {
+                    kinds[k.ordinal()].addAll(b.kinds[k.ordinal()]);
+                }
                 b.nat.forEach((k, v) -> {
                     long[] sum = nat.computeIfAbsent(k, x -> new long[2]);
                     sum[0] += v[0];
@@ -196,7 +223,8 @@ public final class LiveAggregator {
             return new SwarmFigures(name, peers.size(), sessionIds.size(), http, p2p, up,
                     total == 0 ? 0 : (double) p2p / total, stalls, stallMs,
                     played == 0 ? 0 : (double) stallMs / played,
-                    percentile(sorted, 50), percentile(sorted, 95), pairs);
+                    percentile(sorted, 50), percentile(sorted, 95), pairs,
+                    Arrays.stream(kinds).map(KindSums::figures).toList());
         }
     }
 
@@ -208,8 +236,46 @@ public final class LiveAggregator {
         return sorted[Math.max(0, rank - 1)];
     }
 
+    /** Bytes and sessions of one kind of client, in a bucket or summed over a window. */
+    private static final class KindSums {
+        final ClientKind kind;
+        final Set<String> sessions = new HashSet<>();
+        long http;
+        long p2p;
+        long uploaded;
+
+        KindSums(ClientKind kind) {
+            this.kind = kind;
+        }
+
+        /** One per kind, indexed by ordinal. */
+        static KindSums[] each() {
+            return Arrays.stream(ClientKind.values()).map(KindSums::new).toArray(KindSums[]::new);
+        }
+
+        void add(Beacon b) {
+            sessions.add(b.sessionId());
+            http += b.httpBytes();
+            p2p += b.p2pBytes();
+            uploaded += b.uploadedBytes();
+        }
+
+        void addAll(KindSums other) {
+            sessions.addAll(other.sessions);
+            http += other.http;
+            p2p += other.p2p;
+            uploaded += other.uploaded;
+        }
+
+        ClientFigures figures() {
+            long total = http + p2p;
+            return new ClientFigures(kind, sessions.size(), http, p2p, uploaded, total == 0 ? 0 : (double) p2p / total);
+        }
+    }
+
     private static final class Bucket {
         final long start;
+        final KindSums[] kinds = KindSums.each();
         final Set<String> peers = new HashSet<>();
         final Set<String> sessions = new HashSet<>();
         final List<Long> startups = new ArrayList<>();
@@ -233,6 +299,7 @@ public final class LiveAggregator {
                 peers.add(b.peerId());
             }
             sessions.add(b.sessionId());
+            kinds[b.clientKind().ordinal()].add(b);
             http += b.httpBytes();
             p2p += b.p2pBytes();
             uploaded += b.uploadedBytes();

@@ -124,6 +124,12 @@ public final class PingbackService extends HttpService {
         return a == null ? List.of() : a.links(swarm);
     }
 
+    /** Sessions with a beacon in the live window, most recently heard first; empty while stopped. */
+    public List<LiveAggregator.SessionHealth> sessions() {
+        LiveAggregator a = aggregator;
+        return a == null ? List.of() : a.sessions();
+    }
+
     public Optional<LiveAggregator.SessionHealth> session(String sessionId) {
         LiveAggregator a = aggregator;
         return a == null ? Optional.empty() : a.session(sessionId);

@@ -1,7 +1,6 @@
 package org.webp2p.server.rtmfp;
 
 import java.util.Optional;
-import org.webp2p.nat.NatType;
 import org.webp2p.rtmfp.crypto.PeerId;
 import org.webp2p.rtmfp.session.ForeignIHello;
 import org.webp2p.rtmfp.session.IHelloHandler;
@@ -11,6 +10,10 @@ import org.webp2p.rtmfp.session.Session;
  * Introduces peers (RFC 7016 §3.5.1.5): an IHello naming a connected peer's ID is forwarded to
  * that peer, which answers the initiator directly and so opens its NAT towards it, and the
  * initiator is redirected to the peer's addresses, public first, then private.
+ *
+ * <p>Only a sender this node admitted (its address has a session whose {@code connect} passed
+ * the gate) is introduced: anyone else could forge the IHello's source address and have the node
+ * and its peers send to an address of their choosing.
  */
 final class Introducer implements IHelloHandler {
     private final PeerDirectory directory;
@@ -30,9 +33,14 @@ final class Introducer implements IHelloHandler {
             counters.unknownTarget();
             return;
         }
-        targetSession.get().forwardIHello(hello.encodedDiscriminator(), hello.from(), hello.tag());
+        Optional<ConnectedPeer> initiator = directory.at(hello.from());
+        if (initiator.isEmpty()) {
+            hello.refuse();
+            return;
+        }
+        // Counted first: once the datagrams are out the peers may meet before this thread runs on.
+        counters.attempted(initiator.get().natType(), target.get().natType());
+        hello.forwardTo(targetSession.get());
         hello.redirect(target.get().addresses());
-        NatType initiatorNat = directory.at(hello.from()).map(ConnectedPeer::natType).orElse(NatType.UNKNOWN);
-        counters.attempted(initiatorNat, target.get().natType());
     }
 }

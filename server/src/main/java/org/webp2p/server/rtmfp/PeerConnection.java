@@ -4,9 +4,11 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.webp2p.rtmfp.flash.NetConnectionCommand;
 import org.webp2p.rtmfp.flash.TcMessage;
 import org.webp2p.rtmfp.flash.TcMetadata;
+import org.webp2p.rtmfp.session.MessageListener;
 import org.webp2p.rtmfp.session.ReceiveFlow;
 import org.webp2p.rtmfp.session.SendFlow;
 import org.webp2p.rtmfp.session.Session;
@@ -16,9 +18,11 @@ import org.webp2p.rtmfp.wire.MalformedInputException;
 /**
  * One peer's session with the rendezvous: the NetConnection flow's {@code connect} admits it to
  * the directory, {@code setPeerInfo} adds the private addresses it reports, and the end of the
- * session removes it. Runs on the RTMFP thread.
+ * session removes it. The NetConnection is the session's first flow for RTMP stream 0; when the
+ * peer closes it, the session is closed too, so a client that leaves frees its place at once.
+ * Runs on the RTMFP thread.
  */
-final class PeerConnection implements SessionListener {
+final class PeerConnection implements SessionListener, MessageListener {
     static final String SET_PEER_INFO = "setPeerInfo";
     /** Most private addresses kept per peer, so one peer cannot bloat every Redirect. */
     static final int MAX_PRIVATE_ADDRESSES = 8;
@@ -28,6 +32,7 @@ final class PeerConnection implements SessionListener {
     private final PeerDirectory directory;
     private final RendezvousMetrics metrics;
     private final Clock clock;
+    private @Nullable ReceiveFlow netConnection;
     private boolean connected;
     private boolean refused;
 
@@ -41,12 +46,23 @@ final class PeerConnection implements SessionListener {
 
     @Override
     public void onFlow(ReceiveFlow flow) {
-        if (TcMetadata.decode(flow.metadata()).filter(m -> m.streamId() == 0).isEmpty()) {
-            // The rendezvous serves only the NetConnection itself, no media streams.
+        if (netConnection != null || TcMetadata.decode(flow.metadata()).filter(m -> m.streamId() == 0).isEmpty()) {
+            // The rendezvous serves only the NetConnection itself, once, and no media streams.
             flow.reject(0);
             return;
         }
-        flow.setMessageListener((f, message) -> command(message).ifPresent(c -> onCommand(f, c)));
+        netConnection = flow;
+        flow.setMessageListener(this);
+    }
+
+    @Override
+    public void onMessage(ReceiveFlow flow, byte[] message) {
+        command(message).ifPresent(c -> onCommand(flow, c));
+    }
+
+    @Override
+    public void onFinished(ReceiveFlow flow) {
+        session.close();
     }
 
     private static Optional<NetConnectionCommand> command(byte[] message) {
@@ -89,6 +105,13 @@ final class PeerConnection implements SessionListener {
                 List.of(), clock.instant()), session);
         reply.send(NetConnectionCommand.connectSuccess(connect.transactionId(), "connected to rendezvous")
                 .toMessage().encode());
+    }
+
+    @Override
+    public void onFarAddressChanged(Session moved, InetSocketAddress previous) {
+        if (connected) {
+            directory.moved(moved.farPeerId(), moved, previous);
+        }
     }
 
     @Override

@@ -9,23 +9,43 @@ import org.webp2p.rtmfp.crypto.PeerId;
 import org.webp2p.rtmfp.session.Session;
 
 /**
- * Every peer connected to this rendezvous, by peer ID, with the session that reaches it. Written
- * on the RTMFP thread, read from any thread through {@link #snapshot()}.
+ * Every peer connected to this rendezvous, by peer ID, with the session that reaches it, and by
+ * the address that session comes from. Written on the RTMFP thread, read from any thread through
+ * {@link #snapshot()}.
  */
 public final class PeerDirectory {
     private record Entry(ConnectedPeer peer, Session session) {
     }
 
     private final Map<PeerId, Entry> peers = new ConcurrentHashMap<>();
+    /** So that every IHello's sender is checked without a scan of all peers. */
+    private final Map<InetSocketAddress, PeerId> byAddress = new ConcurrentHashMap<>();
 
     /** Adds a connected peer; a reconnect under the same peer ID replaces the old session. */
     void add(ConnectedPeer peer, Session session) {
-        peers.put(peer.peerId(), new Entry(peer, session));
+        Entry replaced = peers.put(peer.peerId(), new Entry(peer, session));
+        if (replaced != null) {
+            byAddress.remove(replaced.session().farAddress(), peer.peerId());
+        }
+        byAddress.put(session.farAddress(), peer.peerId());
     }
 
     /** Removes the peer only if {@code session} is still the one registered for it. */
     void remove(PeerId peer, Session session) {
-        peers.computeIfPresent(peer, (id, entry) -> entry.session() == session ? null : entry);
+        Entry entry = peers.get(peer);
+        if (entry != null && entry.session() == session) {
+            peers.remove(peer);
+            byAddress.remove(session.farAddress(), peer);
+        }
+    }
+
+    /** The peer's session now comes from another address. */
+    void moved(PeerId peer, Session session, InetSocketAddress previous) {
+        Entry entry = peers.get(peer);
+        if (entry != null && entry.session() == session) {
+            byAddress.remove(previous, peer);
+            byAddress.put(session.farAddress(), peer);
+        }
     }
 
     void reportPrivateAddresses(PeerId peer, List<InetSocketAddress> addresses) {
@@ -48,8 +68,8 @@ public final class PeerDirectory {
 
     /** The connected peer whose session comes from {@code address}, if any. */
     Optional<ConnectedPeer> at(InetSocketAddress address) {
-        return peers.values().stream().filter(e -> e.session().farAddress().equals(address))
-                .map(Entry::peer).findFirst();
+        PeerId peer = byAddress.get(address);
+        return peer == null ? Optional.empty() : find(peer).filter(p -> p.publicAddress().equals(address));
     }
 
     public int size() {

@@ -34,7 +34,8 @@ import org.webp2p.server.service.ServiceContext;
  * {@code connect} (see {@link ConnectRequest} for where the token and stream are read), are listed
  * in the {@link #directory()}, and are introduced to each other by peer ID. Over
  * {@code rendezvous.max-sessions}, or while stopping, new initiators are redirected to the nodes in
- * {@code rendezvous.peers}.
+ * {@code rendezvous.peers}. One IP address may hold {@code rendezvous.max-sessions-per-address}
+ * sessions and start {@code rendezvous.handshake-rate-per-address} handshakes a second.
  *
  * <p>Runs the RTMFP core on the shared I/O event loop of the socket it binds on
  * {@code rendezvous.bind:rendezvous.port} (UDP). Metrics: {@code load} (sessions) and
@@ -73,7 +74,9 @@ public final class RendezvousService implements Service {
         boolean requireToken = config.get(RendezvousSettings.REQUIRE_TOKEN) && !config.get(ApiSettings.OPEN);
         ConnectGate gate = new ConnectGate(new TokenCodec(TokenSecret.load(config, context.dataDir())), requireToken,
                 OpenStreams.from(config), context.clock());
-        RtmfpParams params = RtmfpParams.defaults().toBuilder().maxSessions(capacity).build();
+        RtmfpParams params = RtmfpParams.defaults().toBuilder().maxSessions(capacity)
+                .maxSessionsPerAddress(config.get(RendezvousSettings.MAX_SESSIONS_PER_ADDRESS))
+                .maxHandshakesPerAddressPerSecond(config.get(RendezvousSettings.HANDSHAKE_RATE_PER_ADDRESS)).build();
         LocalIdentity identity = LocalIdentity.ephemeral(params.dhGroups(), true, params.dhPrivateKeyBits(), random);
         PeerDirectory peers = new PeerDirectory();
         RtmfpDatagramHandler rtmfp = new RtmfpDatagramHandler((sink, executor, clock) ->

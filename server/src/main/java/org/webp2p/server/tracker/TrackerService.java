@@ -8,6 +8,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webp2p.protocol.admin.PeerRecord;
 import org.webp2p.protocol.admin.SwarmSummary;
+import org.webp2p.protocol.admin.WebPeer;
 import org.webp2p.protocol.admin.WebSwarm;
 import org.webp2p.protocol.tracker.AnnounceAnswer;
 import org.webp2p.protocol.tracker.AnnounceRequest;
@@ -209,6 +211,15 @@ public final class TrackerService extends HttpService {
                     s.incomplete()));
         }
         return out;
+    }
+
+    /** Browser peers (WebSocket), each with the origin stream its swarm belongs to when known; empty while stopped. */
+    public List<WebPeer> webPeers() {
+        WebSockets w = ws;
+        KnownStreams names = known;
+        return w == null ? List.of() : w.swarms().peers().stream().map(p -> new WebPeer(p.peerId(), p.infoHash(),
+                names.find(p.infoHash()).map(StreamHash::stream).orElse(null), p.address(),
+                Instant.ofEpochMilli(p.joinedMs()), Instant.ofEpochMilli(p.lastSeenMs()))).toList();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.webp2p.server.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,7 +20,9 @@ import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.webp2p.protocol.ClientKind;
 import org.webp2p.protocol.admin.AdminSnapshot;
+import org.webp2p.protocol.admin.LiveSession;
 import org.webp2p.protocol.admin.NodeState;
 import org.webp2p.protocol.admin.PeerLink;
 import org.webp2p.protocol.admin.PeerRecord;
@@ -209,8 +212,14 @@ class AdminServiceTest {
         assertThat(state.links()).containsEntry("demo", List.of(new PeerLink("peer-a", "peer-b", 300)));
         assertThat(state.global().p2pBytes()).isEqualTo(300);
         assertThat(state.swarmFigures().get("demo").startupP95Ms()).isEqualTo(400);
-        assertThat(state.origin()).hasValueSatisfying(o -> assertThat(o.baseUrl())
-                .isEqualTo("http://127.0.0.1:" + node.address("origin").getPort()));
+        assertThat(state.origin()).hasValueSatisfying(o -> {
+            assertThat(o.baseUrl()).isEqualTo("http://127.0.0.1:" + node.address("origin").getPort());
+            assertThat(o.apiUrl()).isEqualTo("http://127.0.0.1:" + node.address("api").getPort());
+            assertThat(o.openStreams()).as("the built-in demo plays without a token").containsExactly("demo");
+        });
+        assertThat(state.sessions()).extracting(LiveSession::sessionId, LiveSession::peerId, LiveSession::client,
+                LiveSession::p2pBytes).containsExactlyInAnyOrder(tuple("sa", "peer-a", ClientKind.SDK, 300L),
+                tuple("sb", "peer-b", ClientKind.SDK, 0L));
         assertThat(state.streams()).isNotEmpty();
         ServiceStatus admin = state.services().stream().filter(s -> s.name().equals("admin")).findFirst().orElseThrow();
         assertThat(admin.state()).isEqualTo(ServiceState.RUNNING);

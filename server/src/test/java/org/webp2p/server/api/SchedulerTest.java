@@ -45,12 +45,12 @@ class SchedulerTest {
 
     @Test
     void lowersPrefetchForAStallingClient() {
-        SessionHealth stalling = new SessionHealth("s", "demo", ClientKind.SDK, Instant.now(), 3, 4200, 500);
+        SessionHealth stalling = new SessionHealth("s", "p", "demo", ClientKind.SDK, Instant.now(), 3, 4200, 500, 0, 0, 0);
         Decision d = scheduler.decide(List.of(new NodeLoad("r", 0, 10)), trackers, 5, Optional.of(stalling), ClientKind.SDK);
         assertThat(d.prefetchSegments()).isEqualTo(3);
         assertThat(d.reasons()).anyMatch(r -> r.contains("3 stall(s) (4200 ms)"));
 
-        SessionHealth smooth = new SessionHealth("s", "demo", ClientKind.SDK, Instant.now(), 0, 0, 9000);
+        SessionHealth smooth = new SessionHealth("s", "p", "demo", ClientKind.SDK, Instant.now(), 0, 0, 9000, 0, 0, 0);
         assertThat(scheduler.decide(List.of(new NodeLoad("r", 0, 10)), trackers, 5, Optional.of(smooth), ClientKind.SDK)
                 .prefetchSegments()).isEqualTo(6);
     }

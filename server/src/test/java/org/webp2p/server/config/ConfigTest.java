@@ -119,6 +119,14 @@ class ConfigTest {
     }
 
     @Test
+    void listsEverySetMemberOfAKeyFamilyByWhatItsStarStandsFor() throws ConfigException {
+        assertThat(Config.defaults().members(OriginSettings.STREAM_KEY)).isEmpty();
+        Config c = Config.defaults().with(Map.of("origin.stream.cam.key", "k1", "origin.stream.news.key", "k2",
+                "origin.publish-key", "p"));
+        assertThat(c.members(OriginSettings.STREAM_KEY)).isEqualTo(Map.of("cam", "k1", "news", "k2"));
+    }
+
+    @Test
     void refusesAKeyThatIsOnlySpeltLikeOneOfTheSchema() {
         ConfigKey<Integer> impostor = ConfigKey.integer("api.public-host", 1, 0, 2, "not the schema's key");
         assertThatThrownBy(() -> Config.defaults().get(impostor))

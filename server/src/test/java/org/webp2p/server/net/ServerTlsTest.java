@@ -27,7 +27,9 @@ import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.webp2p.protocol.admin.NodeState;
 import org.webp2p.server.TestNode;
+import org.webp2p.server.admin.NodeStateReader;
 import org.webp2p.server.tracker.TrackerService;
 
 /** Every HTTP service over TLS from PEM files made at run time, the tracker's WebSocket as wss. */
@@ -94,6 +96,24 @@ class ServerTlsTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(JSON.readTree(plain.body()).get("webTrackerUrl").asText())
                 .as("plain HTTP stays plain: SDK clients and tools").startsWith("ws://");
+    }
+
+    @Test
+    void theConsoleIsGivenHttpsUrlsOfTheOriginAndApiThatAnswerOnThePublicHost() throws Exception {
+        SelfSignedPem pem = SelfSignedPem.create(dir, "console");
+        start(pem, Map.of("api.public-host", "localhost"));
+        HttpClient https = client(pem.trustingClient());
+
+        NodeState.OriginAccess access = new NodeStateReader(node.runtime().services()).read().origin().orElseThrow();
+
+        assertThat(access.baseUrl()).isEqualTo("https://localhost:" + node.address("origin").getPort());
+        assertThat(access.apiUrl()).isEqualTo("https://localhost:" + node.address("api").getPort());
+        HttpResponse<String> page = https.send(HttpRequest.newBuilder(URI.create(access.baseUrl() + "/play/demo"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        HttpResponse<String> health = https.send(HttpRequest.newBuilder(URI.create(access.apiUrl() + "/health"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
     }
 
     @Test

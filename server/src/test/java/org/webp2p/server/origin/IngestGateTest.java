@@ -24,7 +24,6 @@ import io.netty.handler.codec.http.LastHttpContent;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,7 +41,7 @@ class IngestGateTest {
 
     private final Rejections rejections = new Rejections();
     private final EmbeddedChannel ch = new EmbeddedChannel(new IngestGate(
-            new PublishKeys(KEY, stream -> stream.equals("cam") ? Optional.of(CAM_KEY) : Optional.empty()),
+            new PublishKeys(KEY, Map.of("cam", CAM_KEY)),
             rejections));
 
     static Stream<Arguments> uploads() {

@@ -7,9 +7,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 import org.webp2p.server.config.Config;
 import org.webp2p.server.service.NettyGroups;
@@ -46,9 +49,30 @@ final class OriginFixture implements AutoCloseable {
         start();
     }
 
+    /** What the origin is started with, for a test that stops and starts the same service. */
+    ServiceContext context() {
+        return context;
+    }
+
     private void start() throws Exception {
         origin = new OriginService();
         origin.start(context);
+    }
+
+    /** {@code size} bytes of {@code label} over and over: a segment whose bytes say which it is. */
+    static byte[] segmentBytes(String label, int size) {
+        byte[] b = new byte[size];
+        byte[] l = label.getBytes(StandardCharsets.US_ASCII);
+        for (int i = 0; i < size; i++) {
+            b[i] = l[i % l.length];
+        }
+        return b;
+    }
+
+    /** The digest tag written by hand from its definition, not by the code under test. */
+    static String digestLine(byte[] data) throws NoSuchAlgorithmException {
+        return "#EXT-X-WEBP2P-DIGEST:BYTES=" + data.length + ",SHA256=\""
+                + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data)) + "\"";
     }
 
     URI uri(String pathAndQuery) {

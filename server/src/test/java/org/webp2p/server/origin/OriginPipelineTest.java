@@ -71,7 +71,7 @@ class OriginPipelineTest {
 
     private EmbeddedHttp connection(String corsOrigins) {
         return new EmbeddedHttp(p -> OriginService.pipeline(p, OriginService.cors(corsOrigins),
-                new PublishKeys(KEY, stream -> Optional.empty()), rejections, MAX_UPLOAD, handler));
+                new PublishKeys(KEY, Map.of()), rejections, MAX_UPLOAD, handler));
     }
 
     static Stream<Arguments> keepAlive() {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.webp2p.server.origin.OriginFixture.digestLine;
+import static org.webp2p.server.origin.OriginFixture.segmentBytes;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -16,11 +18,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -48,15 +48,6 @@ class OriginServiceTest {
     private OriginFixture start(Map<String, String> settings) throws Exception {
         fx = new OriginFixture(dataDir, settings);
         return fx;
-    }
-
-    private static byte[] segmentBytes(String label, int size) {
-        byte[] b = new byte[size];
-        byte[] l = label.getBytes(StandardCharsets.US_ASCII);
-        for (int i = 0; i < size; i++) {
-            b[i] = l[i % l.length];
-        }
-        return b;
     }
 
     /** The playlist ffmpeg uploads after segment {@code last}, listing up to three. */
@@ -87,12 +78,6 @@ class OriginServiceTest {
         Matcher m = Pattern.compile("#EXT-X-MEDIA-SEQUENCE:(\\d+)").matcher(playlist);
         assertThat(m.find()).isTrue();
         return Long.parseLong(m.group(1));
-    }
-
-    /** The digest tag written by hand from its definition, not by the code under test. */
-    private static String digestLine(byte[] data) throws Exception {
-        return "#EXT-X-WEBP2P-DIGEST:BYTES=" + data.length + ",SHA256=\""
-                + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data)) + "\"";
     }
 
     /** The playlist as a player without digest support reads it. */

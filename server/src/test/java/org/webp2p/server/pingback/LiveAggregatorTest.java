@@ -9,6 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.webp2p.nat.NatType;
 import org.webp2p.protocol.ClientKind;
+import org.webp2p.protocol.admin.ClientFigures;
+import org.webp2p.protocol.admin.LiveSession;
 import org.webp2p.protocol.admin.NatPairStat;
 import org.webp2p.protocol.admin.PeerLink;
 import org.webp2p.protocol.admin.SwarmFigures;
@@ -92,6 +94,56 @@ class LiveAggregatorTest {
         });
         clock.advance(Duration.ofMinutes(6));
         assertThat(live.session("s1")).isEmpty();
+    }
+
+    private static Beacon of(ClientKind kind, String session, String peer, String swarm, long http, long p2p, long up) {
+        return new Beacon(session, peer, swarm, http, p2p, up, 10_000, null, 0, 0, 8000, NatType.UNKNOWN, List.of(),
+                List.of(), kind == ClientKind.SDK ? null : kind);
+    }
+
+    @Test
+    void offloadIsSplitByKindOfClientPerSwarmAndGlobally() {
+        live.add(of(ClientKind.BROWSER, "b1", "-PM0203-aaaaaaaaaaaa", "cats", 600, 400, 100));
+        live.add(of(ClientKind.BROWSER, "b2", "-PM0203-bbbbbbbbbbbb", "cats", 1000, 0, 400));
+        live.add(of(ClientKind.SDK, "s1", "sdk-1", "cats", 100, 900, 0));
+        live.add(of(ClientKind.SDK, "s2", "sdk-2", "dogs", 500, 500, 0));
+
+        SwarmFigures cats = live.figures("cats");
+        assertThat(cats.clients()).extracting(ClientFigures::client).containsExactly(ClientKind.SDK, ClientKind.BROWSER);
+        assertThat(cats.client(ClientKind.BROWSER)).isEqualTo(
+                new ClientFigures(ClientKind.BROWSER, 2, 1600, 400, 500, 0.2));
+        assertThat(cats.client(ClientKind.SDK)).isEqualTo(new ClientFigures(ClientKind.SDK, 1, 100, 900, 0, 0.9));
+        SwarmFigures all = live.figures(LiveAggregator.ALL);
+        assertThat(all.client(ClientKind.SDK)).isEqualTo(new ClientFigures(ClientKind.SDK, 2, 600, 1400, 0, 0.7));
+        assertThat(all.client(ClientKind.BROWSER).httpBytes() + all.client(ClientKind.SDK).httpBytes())
+                .as("the split adds up to the whole").isEqualTo(all.httpBytes());
+        assertThat(live.figures("dogs").client(ClientKind.BROWSER)).isEqualTo(ClientFigures.none(ClientKind.BROWSER));
+
+        clock.advance(Duration.ofMinutes(6));
+        assertThat(live.figures("cats").client(ClientKind.BROWSER).sessions()).as("out of the window").isZero();
+    }
+
+    @Test
+    void sessionsKeepTheirKindPeerIdAndByteTotalsWhileTheyBeacon() {
+        live.add(of(ClientKind.BROWSER, "b1", "-PM0203-aaaaaaaaaaaa", "cats", 600, 400, 100));
+        clock.advance(Duration.ofSeconds(10));
+        live.add(of(ClientKind.BROWSER, "b1", null, "cats", 50, 150, 20));
+        live.add(of(ClientKind.SDK, "s1", "sdk-1", "cats", 100, 0, 0));
+
+        assertThat(live.sessions()).extracting(h -> h.live()).containsExactly(
+                new LiveSession("b1", "-PM0203-aaaaaaaaaaaa", "cats", ClientKind.BROWSER, 650, 550, 120,
+                        clock.instant()),
+                new LiveSession("s1", "sdk-1", "cats", ClientKind.SDK, 100, 0, 0, clock.instant()));
+
+        clock.advance(Duration.ofMinutes(4));
+        live.add(of(ClientKind.SDK, "s1", "sdk-1", "cats", 1, 0, 0));
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(live.sessions()).as("b1 fell silent for longer than the window").singleElement()
+                .satisfies(h -> assertThat(h.httpBytes()).isEqualTo(101));
+        clock.advance(Duration.ofMinutes(6));
+        live.add(of(ClientKind.SDK, "s1", "sdk-1", "cats", 7, 0, 0));
+        assertThat(live.session("s1")).as("back after a silence: counted afresh")
+                .hasValueSatisfying(h -> assertThat(h.httpBytes()).isEqualTo(7));
     }
 
     private static Beacon linked(String peer, String swarm, Beacon.Link... links) {

@@ -67,6 +67,11 @@ final class FlashPeer implements AutoCloseable {
                 .toMessage().encode()).get(5, TimeUnit.SECONDS);
     }
 
+    /** Closes the NetConnection as a Flash client's {@code NetConnection.close()} does: its flow ends. */
+    void closeNetConnection() {
+        control.close();
+    }
+
     Session session() {
         return session;
     }

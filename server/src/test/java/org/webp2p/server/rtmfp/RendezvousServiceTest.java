@@ -1,14 +1,17 @@
 package org.webp2p.server.rtmfp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -156,6 +159,85 @@ class RendezvousServiceTest {
     }
 
     @Test
+    void introducesNobodyForASenderWithoutAnAdmittedSession() throws Exception {
+        try (RunningRendezvous rendezvous = new RunningRendezvous();
+             FlashPeer bob = new FlashPeer();
+             FlashPeer unadmitted = new FlashPeer();
+             DatagramSocket stranger = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            bob.connectAndAwait(rendezvous.address(), STREAM, rendezvous.tokenFor(STREAM), Map.of());
+            unadmitted.endpoint.connect(RunningRendezvous.URI, rendezvous.address(), new SessionListener() { })
+                    .get(5, TimeUnit.SECONDS);
+
+            send(stranger, iHelloFor(bob.endpoint.peerId(), new SecureRandom()), rendezvous.address());
+            unadmitted.endpoint.connectToPeer(bob.endpoint.peerId(), List.of(rendezvous.address()), new SessionListener() { });
+
+            stranger.setSoTimeout(500);
+            assertThatThrownBy(() -> stranger.receive(new DatagramPacket(new byte[1500], 1500)))
+                    .as("neither a Redirect from the rendezvous nor an RHello from bob")
+                    .isInstanceOf(SocketTimeoutException.class);
+            await().atMost(Duration.ofSeconds(5)).until(() -> rendezvous.metric("drops.introduction-refused") >= 2);
+            assertThat(rendezvous.metric("introductions")).isZero();
+            assertThat(bob.endpoint.sessions()).hasSize(1);
+        }
+    }
+
+    @Test
+    void sixtyFourClientsFromOneAddressThatCloseTheirNetConnectionFreeTheirSessionsAtOnce() throws Exception {
+        try (RunningRendezvous rendezvous = new RunningRendezvous(Map.of("api.open", "true"))) {
+            List<FlashPeer> crowd = new ArrayList<>();
+            try {
+                for (int i = 0; i < 64; i++) {
+                    FlashPeer peer = new FlashPeer();
+                    crowd.add(peer);
+                    peer.connect(rendezvous.address(), Map.of("stream", STREAM), List.of());
+                }
+                for (FlashPeer peer : crowd) {
+                    assertThat(peer.answer.get(10, TimeUnit.SECONDS).statusCode()).contains(SUCCESS);
+                }
+                assertThat(rendezvous.metric("load")).isEqualTo(64);
+
+                crowd.forEach(FlashPeer::closeNetConnection);
+
+                for (FlashPeer peer : crowd) {
+                    assertThat(peer.closed.get(5, TimeUnit.SECONDS)).as("the server closed it").isSameAs(peer.session());
+                }
+                await().atMost(Duration.ofSeconds(5)).until(() -> rendezvous.metric("load") == 0);
+                assertThat(rendezvous.metric("peers")).isZero();
+            } finally {
+                crowd.forEach(FlashPeer::close);
+            }
+            try (FlashPeer next = new FlashPeer()) {
+                assertThat(next.connectAndAwait(rendezvous.address(), STREAM, "", Map.of()).statusCode()).contains(SUCCESS);
+            }
+            assertThat(rendezvous.metric("drops.resource-limit")).isZero();
+        }
+    }
+
+    @Test
+    void limitsSessionsAndHandshakesPerAddressAsConfigured() throws Exception {
+        try (RunningRendezvous rendezvous = new RunningRendezvous(Map.of("api.open", "true",
+                "rendezvous.max-sessions-per-address", "2", "rendezvous.handshake-rate-per-address", "5"));
+             FlashPeer first = new FlashPeer();
+             FlashPeer second = new FlashPeer();
+             FlashPeer third = new FlashPeer();
+             DatagramSocket flooder = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            first.connectAndAwait(rendezvous.address(), STREAM, "", Map.of());
+            second.connectAndAwait(rendezvous.address(), STREAM, "", Map.of());
+            CompletableFuture<Session> refused = third.endpoint.connect(RunningRendezvous.URI, rendezvous.address(),
+                    new SessionListener() { });
+            await().atMost(Duration.ofSeconds(5)).until(() -> rendezvous.metric("drops.resource-limit") > 0);
+            assertThat(refused).isNotDone();
+
+            SecureRandom random = new SecureRandom();
+            for (int i = 0; i < 20; i++) {
+                send(flooder, iHelloForServer(random), rendezvous.address());
+            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> rendezvous.metric("drops.rate-limit") >= 14);
+            assertThat(rendezvous.metric("load")).isEqualTo(2);
+        }
+    }
+
+    @Test
     void stopFreesThePortAndForgetsThePeers() throws Exception {
         try (RunningRendezvous rendezvous = new RunningRendezvous(Map.of("api.open", "true"));
              FlashPeer alice = new FlashPeer()) {
@@ -187,9 +269,17 @@ class RendezvousServiceTest {
     }
 
     private static byte[] iHelloFor(PeerId peer, SecureRandom random) {
+        return iHello(EndpointDiscriminator.forPeer(peer), random);
+    }
+
+    private static byte[] iHelloForServer(SecureRandom random) {
+        return iHello(EndpointDiscriminator.forServer(RunningRendezvous.URI), random);
+    }
+
+    private static byte[] iHello(EndpointDiscriminator wanted, SecureRandom random) {
         byte[] tag = new byte[16];
         random.nextBytes(tag);
-        IHello hello = new IHello(EndpointDiscriminator.forPeer(peer).encode(), Bytes.of(tag));
+        IHello hello = new IHello(wanted.encode(), Bytes.of(tag));
         return DatagramCodec.encode(0, Packet.startup(List.of(hello)), PacketCipher.defaultCipher());
     }
 

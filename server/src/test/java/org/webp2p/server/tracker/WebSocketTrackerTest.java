@@ -1,6 +1,7 @@
 package org.webp2p.server.tracker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.webp2p.protocol.admin.NodeState;
+import org.webp2p.protocol.admin.WebPeer;
 import org.webp2p.server.TestNode;
 import org.webp2p.server.admin.NodeStateReader;
 
@@ -124,6 +126,10 @@ class WebSocketTrackerTest {
             assertThat(s.identity()).isEqualTo("0--------");
             assertThat(s.peers()).isEqualTo(2);
         });
+        assertThat(state.webPeers()).extracting(WebPeer::peerId, WebPeer::stream, WebPeer::infoHash,
+                        p -> p.source().getHostAddress())
+                .containsExactlyInAnyOrder(tuple("-PM0203-aaaaaaaaaaaa", "demo", DEMO_HASH, "127.0.0.1"),
+                        tuple("-PM0203-bbbbbbbbbbbb", "demo", DEMO_HASH, "127.0.0.1"));
         Map<String, Number> metrics = node.runtime().services().status("tracker").metrics();
         assertThat(metrics.get("ws.sockets").intValue()).isEqualTo(2);
         assertThat(metrics.get("ws.offers-relayed").longValue()).isEqualTo(1);

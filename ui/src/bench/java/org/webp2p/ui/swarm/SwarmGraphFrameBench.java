@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import org.webp2p.nat.NatType;
+import org.webp2p.protocol.ClientKind;
 
 /**
  * Frame time of the swarm graph at 100 and 500 peers, with no links (as today) and with two links
@@ -71,7 +72,8 @@ class SwarmGraphFrameBench {
     private static List<GraphPeer> swarm(int n) {
         List<GraphPeer> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            out.add(new GraphPeer("peer-" + i, NatType.values()[i % NatType.values().length], (i * 37) % 2000));
+            out.add(new GraphPeer("peer-" + i, ClientKind.SDK, NatType.values()[i % NatType.values().length],
+                    (i * 37) % 2000));
         }
         return out;
     }

@@ -12,12 +12,16 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.webp2p.ui.ClientSplitView;
 import org.webp2p.ui.Format;
 import org.webp2p.ui.Pages;
 import org.webp2p.ui.Sparkline;
 import org.webp2p.ui.TimelineSample;
 
-/** Tiles with the node's headline figures and trends, over a chart of HTTP against P2P traffic. */
+/**
+ * Tiles with the node's headline figures and trends, the offload of browsers and of SDK players
+ * apart, and a chart of HTTP against P2P traffic.
+ */
 public final class DashboardView extends VBox {
     private final DashboardViewModel model;
     private final XYChart.Series<Number, Number> http = new XYChart.Series<>();
@@ -38,6 +42,10 @@ public final class DashboardView extends VBox {
 
         FlowPane tiles = new FlowPane(12, 12);
         model.tiles().forEach(t -> tiles.getChildren().add(tile(t)));
+
+        Label splitTitle = new Label("Offload by kind of viewer, pingback's live window");
+        splitTitle.getStyleClass().add("section-title");
+        ClientSplitView split = new ClientSplitView("dashboard-split", model.clientsProperty());
 
         Label chartTitle = new Label("Traffic to viewers: origin (HTTP) and peers (P2P)");
         chartTitle.getStyleClass().add("section-title");
@@ -89,7 +97,7 @@ public final class DashboardView extends VBox {
         where.setId("dashboard-where");
         where.getStyleClass().add("muted-text");
 
-        getChildren().addAll(title, tiles, chartTitle, chart, services, where);
+        getChildren().addAll(title, tiles, splitTitle, split, chartTitle, chart, services, where);
     }
 
     private void initListeners() {

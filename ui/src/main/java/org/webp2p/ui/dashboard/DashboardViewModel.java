@@ -6,6 +6,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.webp2p.protocol.admin.ClientFigures;
 import org.webp2p.protocol.admin.MinuteStat;
 import org.webp2p.ui.Format;
 import org.webp2p.ui.FxThread;
@@ -32,6 +33,7 @@ public final class DashboardViewModel {
                     s -> recent(s, t -> Math.max(0, t.startupP95Ms()))),
             new TileViewModel("stall-ratio", "Stall ratio", s -> Format.percent(s.global().stallRatio()),
                     s -> recent(s, TimelineSample::stallRatio)));
+    private final ReadOnlyObjectWrapper<List<ClientFigures>> clients = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<List<TimelineSample>> traffic = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyStringWrapper services = new ReadOnlyStringWrapper("-");
     private final String where;
@@ -47,6 +49,7 @@ public final class DashboardViewModel {
     private void apply(NodeSnapshot s) {
         FxThread.require("the dashboard view model's update");
         tiles.forEach(t -> t.apply(s));
+        clients.set(s.global().clients());
         traffic.set(s.timeline());
         services.set(s.running() + " of " + s.services().size() + " running"
                 + (s.failed() == 0 ? "" : ", " + s.failed() + " failed"));
@@ -67,6 +70,11 @@ public final class DashboardViewModel {
 
     public List<TileViewModel> tiles() {
         return tiles;
+    }
+
+    /** Pingback's live figures over all swarms, split by kind of client. */
+    public ReadOnlyObjectProperty<List<ClientFigures>> clientsProperty() {
+        return clients.getReadOnlyProperty();
     }
 
     /** One sample per poll over the last minutes, oldest first. */

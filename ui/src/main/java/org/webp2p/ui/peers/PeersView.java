@@ -1,30 +1,31 @@
 package org.webp2p.ui.peers;
 
-import java.time.Duration;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Function;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import org.controlsfx.control.table.TableFilter;
+import org.webp2p.protocol.admin.LiveSession;
+import org.webp2p.protocol.admin.PeerRecord;
 import org.webp2p.ui.DetailPanel;
 import org.webp2p.ui.Format;
+import org.webp2p.ui.LivePeer;
 import org.webp2p.ui.LiveRow;
+import org.webp2p.ui.PeerFields;
 import org.webp2p.ui.Tables;
 
-/** A sortable, filterable table of live peers, with the chosen peer's details beside it. */
+/**
+ * A sortable, filterable table of live peers of both kinds, with the chosen peer's details below it
+ * (below, so the table keeps the window's width for its columns). A cell stays empty where a kind
+ * of peer does not report the figure, or no beacon matches the peer.
+ */
 public final class PeersView extends BorderPane {
-    private DetailPanel<PeerRow> details;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.systemDefault());
-
     private final PeersViewModel model;
-    private final TableView<LiveRow<PeerRow>> table = new TableView<>();
-    private TableFilter<LiveRow<PeerRow>> filter;
+    private final TableView<LiveRow<LivePeer>> table = new TableView<>();
+    private DetailPanel<LivePeer> details;
+    private TableFilter<LiveRow<LivePeer>> filter;
 
     public PeersView(PeersViewModel model) {
         this.model = model;
@@ -43,34 +44,28 @@ public final class PeersView extends BorderPane {
 
         table.setId("peers-table");
         table.setPlaceholder(new Label("No peers have announced"));
-        table.getColumns().add(Tables.liveColumn("ID", 130, PeerRow::peerId));
-        table.getColumns().add(Tables.liveColumn("Stream", 100, PeerRow::swarm));
-        table.getColumns().add(Tables.liveColumn("Public address", 150, PeerRow::publicAddress));
-        table.getColumns().add(Tables.liveColumn("NAT type", 130, r -> r.natType().name()));
-        table.getColumns().add(Tables.liveColumn("Held", 70, PeerRow::held, String::valueOf));
-        table.getColumns().add(Tables.liveColumn("Position", 80, PeerRow::position, String::valueOf));
-        table.getColumns().add(Tables.liveColumn("Upload", 90, (PeerRow r) -> r.uploadKbps() * 1000L,
+        table.getColumns().add(Tables.liveColumn("ID", 180, LivePeer::peerId));
+        table.getColumns().add(Tables.liveColumn("Kind", 70, p -> p.kind().wire()));
+        table.getColumns().add(Tables.liveColumn("Stream", 65, LivePeer::stream));
+        table.getColumns().add(Tables.liveColumn("Public address", 110, PeersView::publicAddress));
+        table.getColumns().add(Tables.liveColumn("NAT type", 105, p -> announced(p, r -> r.natType().name())));
+        table.getColumns().add(Tables.liveColumn("Held", 45,
+                p -> announced(p, r -> r.have() == null ? 0L : (long) r.have().size()), String::valueOf));
+        table.getColumns().add(Tables.liveColumn("Position", 70, p -> announced(p, PeerRecord::position),
+                String::valueOf));
+        table.getColumns().add(Tables.liveColumn("Upload", 80, p -> announced(p, r -> r.uploadKbps() * 1000L),
                 b -> Format.bitsPerSecond(b)));
-        table.getColumns().add(Tables.liveColumn("Last seen", 90, PeerRow::lastSeenAgo, PeersView::ago));
+        table.getColumns().add(bytes("HTTP", LiveSession::httpBytes));
+        table.getColumns().add(bytes("P2P", LiveSession::p2pBytes));
+        table.getColumns().add(bytes("Sent", LiveSession::uploadedBytes));
+        table.getColumns().add(Tables.liveColumn("Last seen", 80, LivePeer::lastSeenAgo, PeerFields::ago));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setItems(model.rows());
         filter = TableFilter.forTableView(table).apply();
         setCenter(table);
 
-        Map<String, Function<PeerRow, String>> fields = new LinkedHashMap<>();
-        fields.put("Peer ID", PeerRow::peerId);
-        fields.put("Stream", PeerRow::swarm);
-        fields.put("NAT type", r -> r.natType().name());
-        fields.put("Addresses", r -> r.addresses().isEmpty() ? "none announced" : String.join("\n", r.addresses()));
-        fields.put("Announced from", PeerRow::source);
-        fields.put("Position", r -> Long.toString(r.position()));
-        fields.put("Holds", r -> r.held() + " segments (" + r.heldRange() + ")");
-        fields.put("Upload offered", r -> Format.bitsPerSecond(r.uploadKbps() * 1000.0));
-        fields.put("Joined", r -> TIME.format(r.joined()));
-        fields.put("Last seen", r -> ago(r.lastSeenAgo()));
-
-        details = new DetailPanel<>("peer", "No peer selected", PeerRow::peerId, fields, 280);
-        setRight(details);
+        details = DetailPanel.below("peer", "No peer selected", LivePeer::peerId, PeerFields.details(), 3);
+        setBottom(details);
     }
 
     private void initListeners() {
@@ -82,13 +77,24 @@ public final class PeersView extends BorderPane {
         model.selectedProperty().addListener((obs, was, now) -> details.show(now));
     }
 
-
-    /** The column filters, which a test drives as the header menus would. */
-    TableFilter<LiveRow<PeerRow>> filter() {
-        return filter;
+    /** Bytes a peer's beacons reported; an empty cell when no live session matches it. */
+    private static TableColumn<LiveRow<LivePeer>, Long> bytes(String title, Function<LiveSession, Long> bytes) {
+        return Tables.liveColumn(title, 70, p -> p.traffic().map(bytes).orElse(null), b -> Format.bytes(b));
     }
 
-    private static String ago(Duration d) {
-        return Format.duration(d) + " ago";
+    /** What the tracker has from an SDK peer's announce; null, an empty cell, for a browser. */
+    private static <T> T announced(LivePeer p, Function<PeerRecord, T> value) {
+        return p.announced().map(value).orElse(null);
+    }
+
+    /** The first address an SDK peer announced, else where its announces or its WebSocket came from. */
+    private static String publicAddress(LivePeer p) {
+        return p.announced().filter(r -> !r.addresses().isEmpty()).map(r -> r.addresses().get(0))
+                .orElse(p.source() == null ? null : p.source().getHostAddress());
+    }
+
+    /** The column filters, which a test drives as the header menus would. */
+    TableFilter<LiveRow<LivePeer>> filter() {
+        return filter;
     }
 }

@@ -4,15 +4,19 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ObservableList;
 import org.webp2p.ui.FxThread;
+import org.webp2p.ui.LivePeer;
 import org.webp2p.ui.LiveRow;
 import org.webp2p.ui.LiveRows;
 import org.webp2p.ui.NodeModel;
 import org.webp2p.ui.NodeSnapshot;
 
-/** The Peers page: every live peer of every swarm, and the one the operator is looking at. */
+/**
+ * The Peers page: every live peer of every swarm, SDK players and browser pages alike, and the one the
+ * operator is looking at.
+ */
 public final class PeersViewModel {
-    private final LiveRows<PeerRow> rows = new LiveRows<>(PeerRow::key);
-    private final ReadOnlyObjectWrapper<PeerRow> selected = new ReadOnlyObjectWrapper<>();
+    private final LiveRows<LivePeer> rows = new LiveRows<>(LivePeer::key);
+    private final ReadOnlyObjectWrapper<LivePeer> selected = new ReadOnlyObjectWrapper<>();
     private String selectedKey;
 
     public PeersViewModel(NodeModel node) {
@@ -24,7 +28,7 @@ public final class PeersViewModel {
 
     private void apply(NodeSnapshot s) {
         FxThread.require("the peers view model's update");
-        rows.apply(s.peers().stream().map(p -> PeerRow.of(p, s.at())).toList());
+        rows.apply(s.livePeers());
         refreshSelected();
     }
 
@@ -43,11 +47,11 @@ public final class PeersViewModel {
         selected.set(selectedKey == null ? null : rows.find(selectedKey).orElse(null));
     }
 
-    public ObservableList<LiveRow<PeerRow>> rows() {
+    public ObservableList<LiveRow<LivePeer>> rows() {
         return rows.rows();
     }
 
-    public ReadOnlyObjectProperty<PeerRow> selectedProperty() {
+    public ReadOnlyObjectProperty<LivePeer> selectedProperty() {
         return selected.getReadOnlyProperty();
     }
 }

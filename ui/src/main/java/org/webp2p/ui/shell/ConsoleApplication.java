@@ -12,6 +12,7 @@ import javafx.stage.Stage;
 import org.webp2p.server.ServerRuntime;
 import org.webp2p.ui.NodeModel;
 import org.webp2p.ui.NodeSource;
+import org.webp2p.ui.SystemBrowser;
 
 /**
  * The desktop console around a node. JavaFX constructs this class itself, so the node is handed over
@@ -53,7 +54,7 @@ public final class ConsoleApplication extends Application {
         node = launch.model().get();
         preferences = ConsolePreferences.load(launch.preferencesDir());
         this.stage = stage;
-        Scene scene = createScene(node, preferences);
+        Scene scene = createScene(node, preferences, SystemBrowser.of(getHostServices()));
         stage.setTitle(node.local().isPresent() ? "WebP2P Console" : "WebP2P Console - " + node.describe());
         stage.setScene(scene);
         preferences.restoreWindow(stage);
@@ -62,9 +63,12 @@ public final class ConsoleApplication extends Application {
         launch.shown().accept(node);
     }
 
-    /** The console's scene with its stylesheet and remembered theme; TestFX tests build the same scene. */
-    public static Scene createScene(NodeModel node, ConsolePreferences preferences) {
-        Scene scene = new Scene(new MainWindow(node, preferences), 1180, 760);
+    /**
+     * The console's scene with its stylesheet and remembered theme, opening web pages in {@code browser};
+     * TestFX tests build the same scene with a browser that records what it is asked to open.
+     */
+    public static Scene createScene(NodeModel node, ConsolePreferences preferences, SystemBrowser browser) {
+        Scene scene = new Scene(new MainWindow(node, preferences, browser), 1180, 760);
         // First, so the dark theme's sheet always comes after it and wins.
         scene.getStylesheets().add(0, Objects.requireNonNull(
                 ConsoleApplication.class.getResource("/org/webp2p/ui/console.css")).toExternalForm());

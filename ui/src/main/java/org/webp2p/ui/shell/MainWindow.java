@@ -17,6 +17,7 @@ import javafx.scene.layout.VBox;
 import org.controlsfx.control.ToggleSwitch;
 import org.webp2p.ui.NodeModel;
 import org.webp2p.ui.Pages;
+import org.webp2p.ui.SystemBrowser;
 import org.webp2p.ui.dashboard.DashboardView;
 import org.webp2p.ui.dashboard.DashboardViewModel;
 import org.webp2p.ui.nat.NatView;
@@ -47,11 +48,12 @@ public final class MainWindow extends BorderPane {
     /** Why the node cannot be read, across the top of every page; hidden while all is well. */
     private final Label problem = new Label();
 
-    public MainWindow(NodeModel node, ConsolePreferences preferences) {
+    /** @param browser where the Streams page opens player pages */
+    public MainWindow(NodeModel node, ConsolePreferences preferences, SystemBrowser browser) {
         this.preferences = preferences;
         pages.put("Dashboard", () -> new DashboardView(new DashboardViewModel(node)));
         pages.put("Services", () -> new ServicesView(new ServicesViewModel(node)));
-        pages.put("Streams", () -> new StreamsView(new StreamsViewModel(node)));
+        pages.put("Streams", () -> new StreamsView(new StreamsViewModel(node, browser)));
         pages.put("Peers", () -> new PeersView(new PeersViewModel(node)));
         pages.put("Swarm", () -> new SwarmView(new SwarmViewModel(node)));
         pages.put("NAT", () -> new NatView(new NatViewModel(node)));

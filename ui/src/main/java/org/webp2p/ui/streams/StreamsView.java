@@ -1,12 +1,13 @@
 package org.webp2p.ui.streams;
 
 import java.time.Duration;
-import java.util.Locale;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
@@ -15,12 +16,17 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.webp2p.protocol.admin.StreamStats;
+import org.webp2p.ui.ClientSplitView;
 import org.webp2p.ui.Format;
 import org.webp2p.ui.LiveRow;
 import org.webp2p.ui.Pages;
 import org.webp2p.ui.Tables;
 
-/** Live, ended, demo and VOD streams with their figures, and the URLs players and encoders need. */
+/**
+ * Live (fed over HTTP or RTMP), ended, demo and VOD streams with their figures (viewers and offload per
+ * kind of viewer), the URLs players and encoders need, the player page and the snippet that embeds it
+ * elsewhere.
+ */
 public final class StreamsView extends VBox {
     private final StreamsViewModel model;
     private final TableView<LiveRow<StreamRow>> table = new TableView<>();
@@ -28,7 +34,10 @@ public final class StreamsView extends VBox {
     private final Button copyPublish = new Button("Copy publish URL");
     private final Button copyToken = new Button("Copy token");
     private final Optional<PlayerLauncher> player = PlayerLauncher.onThisMachine();
-    private final Button openPlayer = new Button(player.map(p -> "Open in " + p.name()).orElse("Open in player"));
+    private final Button openMediaPlayer = new Button(player.map(p -> "Open in " + p.name())
+            .orElse("Open in media player"));
+    private final Button openPlayerPage = new Button("Open player");
+    private final Button copyEmbed = new Button("Copy embed snippet");
     private final Label hint = new Label();
 
     public StreamsView(StreamsViewModel model) {
@@ -42,17 +51,22 @@ public final class StreamsView extends VBox {
 
         table.setId("streams-table");
         table.setPlaceholder(new Label("The origin serves no streams (is it running?)"));
-        table.getColumns().add(Tables.liveColumn("Stream", 140, StreamRow::name));
-        table.getColumns().add(Tables.liveColumn("Kind", 70, r -> r.kind().name().toLowerCase(Locale.ROOT)));
-        table.getColumns().add(Tables.liveColumn("Bitrate", 100, StreamRow::bitrate, b -> Format.bitsPerSecond(b)));
-        table.getColumns().add(Tables.liveColumn("Segments", 80, StreamRow::segments, String::valueOf));
-        table.getColumns().add(Tables.liveColumn("Last segment", 100,
+        table.getColumns().add(Tables.liveColumn("Stream", 95, StreamRow::name));
+        table.getColumns().add(Tables.liveColumn("Kind", 55, StreamRow::kindLabel));
+        table.getColumns().add(Tables.liveColumn("Bitrate", 85, StreamRow::bitrate, b -> Format.bitsPerSecond(b)));
+        table.getColumns().add(Tables.liveColumn("Segments", 75, StreamRow::segments, String::valueOf));
+        table.getColumns().add(Tables.liveColumn("Last segment", 110,
                 r -> r.lastSegmentAge().orElse(Duration.ofSeconds(-1)), StreamsView::age));
-        table.getColumns().add(Tables.liveColumn("Viewers", 70, StreamRow::viewers, String::valueOf));
-        table.getColumns().add(Tables.liveColumn("Offload", 80, StreamRow::offload, Format::percent));
-        table.getColumns().add(Tables.liveColumn("Requests", 80, StreamRow::requests, String::valueOf));
-        table.getColumns().add(Tables.liveColumn("Bytes out", 90, StreamRow::bytesOut, b -> Format.bytes(b)));
-        table.getColumns().add(Tables.liveColumn("304s", 70, StreamRow::notModifiedRatio, Format::percent));
+        table.getColumns().add(group("Viewers",
+                Tables.liveColumn("Browser", 65, StreamRow::browserViewers, String::valueOf),
+                Tables.liveColumn("SDK", 55, StreamRow::sdkViewers, String::valueOf)));
+        table.getColumns().add(group("Offload",
+                Tables.liveColumn("All", 65, StreamRow::offload, Format::percent),
+                Tables.liveColumn("Browser", 65, r -> r.browser().offloadRatio(), Format::percent),
+                Tables.liveColumn("SDK", 65, r -> r.sdk().offloadRatio(), Format::percent)));
+        table.getColumns().add(Tables.liveColumn("Requests", 75, StreamRow::requests, String::valueOf));
+        table.getColumns().add(Tables.liveColumn("Bytes out", 85, StreamRow::bytesOut, b -> Format.bytes(b)));
+        table.getColumns().add(Tables.liveColumn("304s", 60, StreamRow::notModifiedRatio, Format::percent));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setItems(model.rows());
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -60,21 +74,39 @@ public final class StreamsView extends VBox {
         copyPlayback.setId("copy-playback");
         copyPublish.setId("copy-publish");
         copyToken.setId("copy-token");
-        openPlayer.setId("open-player");
-        copyPlayback.setDisable(true);
-        copyPublish.setDisable(true);
-        copyToken.setDisable(true);
-        openPlayer.setDisable(true);
+        openMediaPlayer.setId("open-media-player");
+        openPlayerPage.setId("open-player");
+        copyEmbed.setId("copy-embed");
+        for (Button b : List.of(copyPlayback, copyPublish, copyToken, openMediaPlayer, openPlayerPage, copyEmbed)) {
+            b.setDisable(true);
+        }
         copyToken.setTooltip(new Tooltip("A day's token for the API, which players of the SDK present"));
-        openPlayer.setTooltip(new Tooltip(player.map(p -> "Plays the stream in " + p.name())
+        openMediaPlayer.setTooltip(new Tooltip(player.map(p -> "Plays the stream in " + p.name())
                 .orElse("No player found on the PATH (mpv, VLC or ffplay)")));
+        openPlayerPage.setTooltip(new Tooltip("Opens the node's player page for the stream in your browser "
+                + "(with a day's token when the stream needs one)"));
+        copyEmbed.setTooltip(new Tooltip("The HTML that plays the stream in another site, with this node's "
+                + "addresses"));
         hint.setId("streams-hint");
         hint.getStyleClass().add("muted-text");
         hint.setWrapText(true);
         hint.setText("Select a stream to copy its URLs.");
-        HBox actions = new HBox(8, copyPlayback, copyPublish, copyToken, openPlayer);
+        HBox actions = new HBox(8, copyPlayback, copyPublish, copyToken, openMediaPlayer, openPlayerPage, copyEmbed);
         actions.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(title, table, actions, hint);
+        Label splitTitle = new Label("Chosen stream's viewers by kind, pingback's live window");
+        splitTitle.getStyleClass().add("section-title");
+        ClientSplitView split = new ClientSplitView("streams-split", model.selectedProperty()
+                .map(r -> List.of(r.browser(), r.sdk())));
+        getChildren().addAll(title, table, splitTitle, split, actions, hint);
+    }
+
+    /** A header over columns that belong together, such as the offload of each kind of viewer. */
+    @SafeVarargs
+    private static TableColumn<LiveRow<StreamRow>, ?> group(String title,
+                                                            TableColumn<LiveRow<StreamRow>, ?>... columns) {
+        TableColumn<LiveRow<StreamRow>, ?> header = new TableColumn<>(title);
+        header.getColumns().addAll(columns);
+        return header;
     }
 
     private void initListeners() {
@@ -89,19 +121,23 @@ public final class StreamsView extends VBox {
                 model.playbackToken(row.name(), StreamsView::toClipboard);
             }
         });
-        openPlayer.setOnAction(e -> {
+        openMediaPlayer.setOnAction(e -> {
             StreamRow row = model.selectedProperty().get();
             if (row != null && player.isPresent()) {
                 row.playbackUrl().ifPresent(url -> model.open(player.get(), url));
             }
         });
+        openPlayerPage.setOnAction(e -> model.openPlayerPage());
+        copyEmbed.setOnAction(e -> copy(StreamRow::embedSnippet));
     }
 
     private void showSelection(StreamRow row) {
         copyPlayback.setDisable(row == null || row.playbackUrl().isEmpty());
         copyPublish.setDisable(row == null || row.publishUrl().isEmpty());
         copyToken.setDisable(row == null);
-        openPlayer.setDisable(row == null || row.playbackUrl().isEmpty() || player.isEmpty());
+        openMediaPlayer.setDisable(row == null || row.playbackUrl().isEmpty() || player.isEmpty());
+        openPlayerPage.setDisable(row == null || row.playerUrl().isEmpty());
+        copyEmbed.setDisable(row == null || row.embedSnippet().isEmpty());
         if (row == null) {
             hint.setText("Select a stream to copy its URLs.");
         } else if (row.publishUrl().isPresent()) {

@@ -4,28 +4,40 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ObservableList;
+import org.webp2p.protocol.ClientKind;
+import org.webp2p.protocol.admin.ClientFigures;
+import org.webp2p.protocol.admin.NodeState.OriginAccess;
 import org.webp2p.protocol.admin.StreamStats;
 import org.webp2p.protocol.admin.SwarmFigures;
 import org.webp2p.ui.FxThread;
+import org.webp2p.ui.LivePeer;
 import org.webp2p.ui.LiveRow;
 import org.webp2p.ui.LiveRows;
 import org.webp2p.ui.NodeModel;
 import org.webp2p.ui.NodeSnapshot;
+import org.webp2p.ui.SystemBrowser;
 
-/** The Streams page: every stream the origin serves, with its viewers and their P2P offload. */
+/**
+ * The Streams page: every stream the origin serves, with its viewers of each kind and their P2P
+ * offload, and what it takes to play it: URLs, a token, the player page and its embed snippet.
+ */
 public final class StreamsViewModel {
     private final LiveRows<StreamRow> rows = new LiveRows<>(StreamRow::name);
     private final ReadOnlyObjectWrapper<StreamRow> selected = new ReadOnlyObjectWrapper<>();
     private final NodeModel node;
+    private final SystemBrowser browser;
 
-    public StreamsViewModel(NodeModel node) {
+    public StreamsViewModel(NodeModel node, SystemBrowser browser) {
         this.node = node;
+        this.browser = browser;
         node.snapshotProperty().addListener((obs, old, s) -> apply(s));
         if (node.snapshotProperty().get() != null) {
             apply(node.snapshotProperty().get());
@@ -34,30 +46,49 @@ public final class StreamsViewModel {
 
     private void apply(NodeSnapshot s) {
         FxThread.require("the streams view model's update");
-        rows.apply(s.streams().stream().map(stream -> row(stream, s)).toList());
+        // Per stream, live peers of each kind, by the kind's ordinal.
+        Map<String, int[]> viewers = new HashMap<>();
+        for (LivePeer p : s.livePeers()) {
+            if (p.stream() != null) {
+                viewers.computeIfAbsent(p.stream(), k -> new int[ClientKind.values().length])[p.kind().ordinal()]++;
+            }
+        }
+        rows.apply(s.streams().stream().map(stream -> row(stream, s, viewers)).toList());
         StreamRow current = selected.get();
         if (current != null) {
             selected.set(rows.find(current.name()).orElse(null));
         }
     }
 
-    private StreamRow row(StreamStats stream, NodeSnapshot s) {
+    private static StreamRow row(StreamStats stream, NodeSnapshot s, Map<String, int[]> viewers) {
         SwarmFigures figures = s.swarmFigures().get(stream.name());
         boolean encoded = stream.kind() == StreamStats.Kind.LIVE || stream.kind() == StreamStats.Kind.ENDED;
         String path = stream.playlistPath();
-        Optional<String> playback = s.origin().map(o -> o.baseUrl() + path);
-        Optional<String> publish = encoded ? s.origin().map(o -> o.baseUrl() + path + "?key="
+        Optional<OriginAccess> origin = s.origin();
+        Optional<String> playback = origin.map(o -> o.baseUrl() + path);
+        Optional<String> publish = encoded ? origin.map(o -> o.baseUrl() + path + "?key="
                 + URLEncoder.encode(o.keyFor(stream.name()), StandardCharsets.UTF_8)) : Optional.empty();
-        return new StreamRow(stream.name(), stream.kind(), stream.ingestBitrate(), stream.segments(),
-                stream.lastSegmentAge(), s.swarmPeers(stream.name()), figures == null ? 0 : figures.offloadRatio(),
-                stream.requests(), stream.bytesOut(), stream.notModifiedRatio(), playback, publish);
+        Optional<String> player = stream.playerPath().flatMap(p -> origin.map(o -> o.baseUrl() + p));
+        boolean open = origin.map(o -> o.isOpen(stream.name())).orElse(false);
+        Optional<String> snippet = stream.playerPath().flatMap(p -> origin.filter(o -> o.apiUrl() != null))
+                .map(o -> EmbedSnippet.html(o.baseUrl(), o.apiUrl(), stream.name(), open));
+        int[] watching = viewers.getOrDefault(stream.name(), new int[ClientKind.values().length]);
+        return new StreamRow(stream.name(), stream.kind(), stream.ingest(), stream.ingestBitrate(), stream.segments(),
+                stream.lastSegmentAge(), watching[ClientKind.SDK.ordinal()], watching[ClientKind.BROWSER.ordinal()],
+                figures == null ? 0 : figures.offloadRatio(), client(figures, ClientKind.SDK),
+                client(figures, ClientKind.BROWSER), stream.requests(), stream.bytesOut(), stream.notModifiedRatio(),
+                playback, publish, player, open, snippet);
+    }
+
+    private static ClientFigures client(SwarmFigures figures, ClientKind kind) {
+        return figures == null ? ClientFigures.none(kind) : figures.client(kind);
     }
 
     public ObservableList<LiveRow<StreamRow>> rows() {
         return rows.rows();
     }
 
-    /** Chooses the stream the copy buttons act on; null clears it. */
+    /** Chooses the stream the buttons act on; null clears it. */
     public void select(String name) {
         selected.set(name == null ? null : rows.find(name).orElse(null));
     }
@@ -67,18 +98,47 @@ public final class StreamsViewModel {
         node.playbackToken(stream, onFx);
     }
 
-    /** Plays {@code url} in {@code player}, off the FX thread; a failure is reported like a failed command. */
+    /**
+     * Opens the chosen stream's player page in the desktop's browser: as it is for a stream open to
+     * all, else with a day's token the node signs for it, so the page plays at once either way.
+     */
+    public void openPlayerPage() {
+        StreamRow row = selected.get();
+        if (row == null || row.playerUrl().isEmpty()) {
+            return;
+        }
+        String page = row.playerUrl().get();
+        if (row.open()) {
+            inBackground("the browser", () -> browser.open(page));
+        } else {
+            playbackToken(row.name(), token -> inBackground("the browser", () -> browser.open(page + "?token="
+                    + URLEncoder.encode(token, StandardCharsets.UTF_8))));
+        }
+    }
+
+    /** Plays {@code url} in {@code player}. */
     void open(PlayerLauncher player, String url) {
+        inBackground(player.name(), () -> player.open(url));
+    }
+
+    /** Starts {@code program} off the FX thread; a failure is reported like a failed command. */
+    private void inBackground(String program, Launch launch) {
         CompletableFuture.runAsync(() -> {
             try {
-                player.open(url);
+                launch.run();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }).exceptionally(e -> {
-            node.reportFailure(player.name() + " did not start: " + e.getCause().getMessage());
+            node.reportFailure(program + " did not start: " + e.getCause().getMessage());
             return null;
         });
+    }
+
+    /** Starting another program, which may fail to. */
+    @FunctionalInterface
+    private interface Launch {
+        void run() throws IOException;
     }
 
     public ReadOnlyObjectProperty<StreamRow> selectedProperty() {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import org.webp2p.protocol.ClientKind;
 
 /**
  * A force-directed layout of one swarm (Fruchterman–Reingold with gravity), in layout units around
@@ -195,9 +196,12 @@ public final class ForceLayout {
         return peers().stream().filter(p -> p.peer().peerId().equals(peerId)).findFirst();
     }
 
+    /** A browser's size: it announces no upload it offers, so it is drawn neither large nor small. */
+    static final double BROWSER_RADIUS = 8;
+
     /** From 4 units for a peer that offers nothing up to 16 for a few Mb/s, so size tracks upload. */
     static double radius(GraphPeer p) {
-        return 4 + Math.min(12, Math.sqrt(p.uploadKbps()) / 4);
+        return p.kind() == ClientKind.BROWSER ? BROWSER_RADIUS : 4 + Math.min(12, Math.sqrt(p.uploadKbps()) / 4);
     }
 
     private static final class Body {

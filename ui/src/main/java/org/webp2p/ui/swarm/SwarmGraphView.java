@@ -6,6 +6,8 @@ import java.util.Optional;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -13,12 +15,13 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
+import org.webp2p.protocol.ClientKind;
 
 /**
- * A swarm drawn as a live force-directed graph on one Canvas, which stays fast with hundreds of
- * peers where a scene-graph node per peer would not. The layout is stepped in an AnimationTimer
- * only while it moves, and only while the graph is on screen. Scroll zooms about the cursor, a
- * drag pans, and a click selects the peer under it.
+ * A swarm drawn as a live force-directed graph on one Canvas (SDK peers as circles, browser peers as
+ * squares), which stays fast with hundreds of peers where a scene-graph node per peer would not.
+ * The layout is stepped in an AnimationTimer only while it moves, and only while the graph is on
+ * screen. Scroll zooms about the cursor, a drag pans, and a click selects the peer under it.
  */
 public final class SwarmGraphView extends Region {
     private static final Color EDGE = Color.web("#94a3b8");
@@ -82,6 +85,17 @@ public final class SwarmGraphView extends Region {
                 .map(p -> new Point2D(viewport.toScreenX(p.x()), viewport.toScreenY(p.y())));
     }
 
+    /**
+     * The box a peer is drawn in now, in this view's coordinates, while it is in the swarm: a circle
+     * (an SDK peer) or a square (a browser) fills it.
+     */
+    public Optional<Bounds> boundsOf(String peerId) {
+        return layout.peer(peerId).filter(p -> !p.leaving()).map(p -> {
+            double r = p.radius() * viewport.zoom();
+            return new BoundingBox(viewport.toScreenX(p.x()) - r, viewport.toScreenY(p.y()) - r, 2 * r, 2 * r);
+        });
+    }
+
     /** True once the picture has stopped moving. */
     public boolean settled() {
         return layout.settled();
@@ -125,13 +139,22 @@ public final class SwarmGraphView extends Region {
             double r = p.radius() * zoom;
             double x = viewport.toScreenX(p.x()) - r;
             double y = viewport.toScreenY(p.y()) - r;
+            boolean browser = p.peer().kind() == ClientKind.BROWSER;
             g.setGlobalAlpha(p.opacity());
             g.setFill(NatPalette.of(p.peer().natType()));
-            g.fillOval(x, y, 2 * r, 2 * r);
+            if (browser) {
+                g.fillRect(x, y, 2 * r, 2 * r);
+            } else {
+                g.fillOval(x, y, 2 * r, 2 * r);
+            }
             if (p.peer().peerId().equals(chosen)) {
                 g.setStroke(SELECTION);
                 g.setLineWidth(3);
-                g.strokeOval(x - 2, y - 2, 2 * r + 4, 2 * r + 4);
+                if (browser) {
+                    g.strokeRect(x - 2, y - 2, 2 * r + 4, 2 * r + 4);
+                } else {
+                    g.strokeOval(x - 2, y - 2, 2 * r + 4, 2 * r + 4);
+                }
             }
         }
         g.setGlobalAlpha(1);

@@ -1,8 +1,6 @@
 package org.webp2p.ui.swarm;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Function;
+import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
@@ -11,17 +9,20 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.shape.Circle;
+import javafx.scene.shape.Rectangle;
 import org.webp2p.nat.NatType;
-import org.webp2p.protocol.admin.PeerRecord;
+import org.webp2p.protocol.ClientKind;
 import org.webp2p.ui.DetailPanel;
-import org.webp2p.ui.Format;
+import org.webp2p.ui.LivePeer;
+import org.webp2p.ui.PeerFields;
 
 /**
- * The swarm of one stream as a live graph: peers coloured by NAT type and sized by the upload they
- * offer, with a legend below and the clicked peer's details beside it.
+ * The swarm of one stream as a live graph: SDK peers as circles and browser peers as squares,
+ * coloured by NAT type and sized by the upload they offer, with a legend below and the clicked
+ * peer's details beside it.
  */
 public final class SwarmView extends BorderPane {
-    private DetailPanel<PeerRecord> details;
+    private DetailPanel<LivePeer> details;
     private final SwarmViewModel model;
     private final ComboBox<String> chooser = new ComboBox<>();
     private final Label count = new Label();
@@ -56,24 +57,22 @@ public final class SwarmView extends BorderPane {
 
         FlowPane legend = new FlowPane(14, 4);
         legend.setId("swarm-legend");
+        Label sdk = new Label("SDK peer", new Circle(6, NatPalette.of(NatType.UNKNOWN)));
+        sdk.setId("swarm-legend-sdk");
+        Label browser = new Label("browser peer", new Rectangle(12, 12, NatPalette.of(NatType.UNKNOWN)));
+        browser.setId("swarm-legend-browser");
+        legend.getChildren().addAll(sdk, browser, new Label("·"));
         for (NatType t : NatType.values()) {
             Label entry = new Label(t.name(), new Circle(6, NatPalette.of(t)));
             entry.getStyleClass().add("muted-text");
             legend.getChildren().add(entry);
         }
-        legend.getChildren().add(new Label("· size: upload offered · edge width: bytes between peers"));
+        legend.getChildren().add(new Label("· size: upload offered (browsers: none reported) · edge width: bytes "
+                + "between peers"));
         BorderPane.setMargin(legend, new Insets(8, 0, 0, 0));
         setBottom(legend);
 
-        Map<String, Function<PeerRecord, String>> fields = new LinkedHashMap<>();
-        fields.put("Peer ID", PeerRecord::peerId);
-        fields.put("NAT type", p -> p.natType().name());
-        fields.put("Addresses", p -> p.addresses().isEmpty() ? "none announced" : String.join("\n", p.addresses()));
-        fields.put("Announced from", p -> p.source().getHostAddress());
-        fields.put("Position", p -> Long.toString(p.position()));
-        fields.put("Holds", p -> p.have() == null ? "none" : p.have().size() + " segments");
-        fields.put("Upload offered", p -> Format.bitsPerSecond(p.uploadKbps() * 1000.0));
-        details = new DetailPanel<>("swarm", "No peer selected", PeerRecord::peerId, fields, 260);
+        details = new DetailPanel<>("swarm", "No peer selected", LivePeer::peerId, PeerFields.details(), 260);
         setRight(details);
     }
 
@@ -87,8 +86,11 @@ public final class SwarmView extends BorderPane {
 
     private void showPeers() {
         graph.show(model.graphPeers(), model.graphLinks());
-        int n = model.peersProperty().get().size();
-        count.setText(n == 1 ? "1 peer" : n + " peers");
+        List<LivePeer> peers = model.peersProperty().get();
+        int n = peers.size();
+        long browsers = peers.stream().filter(p -> p.kind() == ClientKind.BROWSER).count();
+        String kinds = browsers == 0 || browsers == n ? "" : ": " + (n - browsers) + " sdk, " + browsers + " browser";
+        count.setText((n == 1 ? "1 peer" : n + " peers") + kinds);
     }
 
 

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.webp2p.protocol.ClientKind;
+import org.webp2p.protocol.admin.ClientFigures;
 import org.webp2p.protocol.admin.MinuteStat;
 import org.webp2p.protocol.admin.StreamStats;
 import org.webp2p.protocol.admin.SwarmFigures;
@@ -72,6 +74,35 @@ class DashboardViewTest {
         assertThat(text(robot, "#tile-stall-ratio")).isEqualTo(Format.percent(all.stallRatio())).isEqualTo("2.5 %");
         List<Double> peersTrend = onFx(() -> robot.lookup("#trend-peers").queryAs(Sparkline.class).getValues());
         assertThat(peersTrend).isNotEmpty().last().isEqualTo(3.0);
+    }
+
+    @Test
+    void offloadIsSplitBetweenBrowserAndSdkViewersAsPingbackAggregatesIt(FxRobot robot) throws Exception {
+        fx.browserJoins(ConsoleFixture.DEMO_INFO_HASH, "-PM0203-aaaaaaaaaaaa");
+        fx.announce("demo", "sdk-1", "FULL_CONE", "203.0.113.1:1935", 1, 6, 800);
+        fx.trafficBeacon(ClientKind.BROWSER, "demo", "b1", "-PM0203-aaaaaaaaaaaa", 600, 400, 100, Map.of());
+        fx.trafficBeacon(ClientKind.BROWSER, "demo", "b2", "-PM0203-bbbbbbbbbbbb", 1000, 0, 400, Map.of());
+        fx.trafficBeacon(ClientKind.SDK, "cam", "s1", "sdk-1", 100, 900, 0, Map.of());
+
+        waitFor(5, TimeUnit.SECONDS, () -> text(robot, "#dashboard-split-browser-sessions").equals("2")
+                && text(robot, "#dashboard-split-sdk-sessions").equals("1")
+                && text(robot, "#tile-peers").equals("2"));
+
+        SwarmFigures all = fx.pingback().figures(LiveAggregator.ALL).orElseThrow();
+        ClientFigures browser = all.client(ClientKind.BROWSER);
+        ClientFigures sdk = all.client(ClientKind.SDK);
+        assertThat(text(robot, "#dashboard-split-browser-http")).isEqualTo(Format.bytes(browser.httpBytes()))
+                .isEqualTo("1.60 kB");
+        assertThat(text(robot, "#dashboard-split-browser-p2p")).isEqualTo(Format.bytes(browser.p2pBytes()))
+                .isEqualTo("400 B");
+        assertThat(text(robot, "#dashboard-split-browser-offload")).isEqualTo(Format.percent(browser.offloadRatio()))
+                .isEqualTo("20.0 %");
+        assertThat(text(robot, "#dashboard-split-sdk-http")).isEqualTo(Format.bytes(sdk.httpBytes())).isEqualTo("100 B");
+        assertThat(text(robot, "#dashboard-split-sdk-p2p")).isEqualTo("900 B");
+        assertThat(text(robot, "#dashboard-split-sdk-offload")).isEqualTo(Format.percent(sdk.offloadRatio()))
+                .isEqualTo("90.0 %");
+        assertThat(text(robot, "#tile-offload-now")).as("the whole, beside its parts")
+                .isEqualTo(Format.percent(all.offloadRatio())).isEqualTo("43.3 %");
     }
 
     @Test

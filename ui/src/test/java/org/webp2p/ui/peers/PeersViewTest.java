@@ -1,12 +1,14 @@
 package org.webp2p.ui.peers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.testfx.util.WaitForAsyncUtils.waitFor;
 import static org.webp2p.ui.ConsoleFixture.clickCell;
 import static org.webp2p.ui.ConsoleFixture.onFx;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
@@ -18,8 +20,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.webp2p.protocol.ClientKind;
+import org.webp2p.protocol.admin.LiveSession;
 import org.webp2p.protocol.admin.PeerRecord;
 import org.webp2p.ui.ConsoleFixture;
+import org.webp2p.ui.LivePeer;
 import org.webp2p.ui.LiveRow;
 
 @ExtendWith(ApplicationExtension.class)
@@ -92,9 +97,81 @@ class PeersViewTest {
         assertThat(ids(robot)).containsExactlyInAnyOrder("peer-two", "peer-four");
     }
 
+    @Test
+    void browserAndSdkPeersShowTheirKindAndTheBytesTheirBeaconsReportedAndNothingMadeUp(FxRobot robot)
+            throws Exception {
+        String pageA = "-PM0203-aaaaaaaaaaaa";
+        String pageB = "-PM0203-bbbbbbbbbbbb";
+        robot.clickOn("#nav-peers");
+        fx.announce("demo", "peer-one", "FULL_CONE", "203.0.113.1:1935", 40, 45, 800);
+        fx.announce("demo", "peer-two", "SYMMETRIC", "198.51.100.2:40000", 10, 12, 96);
+        fx.browserJoins(ConsoleFixture.DEMO_INFO_HASH, pageA);
+        fx.browserJoins(ConsoleFixture.DEMO_INFO_HASH, pageB);
+        fx.trafficBeacon(ClientKind.SDK, "demo", "s-one", "peer-one", 1000, 3000, 500, Map.of());
+        fx.trafficBeacon(ClientKind.BROWSER, "demo", "s-a", pageA, 600, 400, 250, Map.of());
+
+        waitFor(5, TimeUnit.SECONDS, () -> rows(robot).size() == 4
+                && row(robot, pageA).map(p -> "demo".equals(p.stream()) && p.traffic().isPresent()).orElse(false)
+                && row(robot, "peer-one").map(p -> p.traffic().isPresent()).orElse(false));
+
+        assertThat(rows(robot)).extracting(LivePeer::peerId, LivePeer::kind).containsExactlyInAnyOrder(
+                tuple("peer-one", ClientKind.SDK), tuple("peer-two", ClientKind.SDK),
+                tuple(pageA, ClientKind.BROWSER), tuple(pageB, ClientKind.BROWSER));
+        assertThat(cell(robot, "Kind", pageA)).isEqualTo("browser");
+        assertThat(cell(robot, "Kind", "peer-one")).isEqualTo("sdk");
+        assertThat(cell(robot, "Stream", pageB)).isEqualTo("demo");
+        LiveSession sessionA = fx.pingback().session("s-a").orElseThrow().live();
+        assertThat(cell(robot, "HTTP", pageA)).isEqualTo(sessionA.httpBytes()).isEqualTo(600L);
+        assertThat(cell(robot, "P2P", pageA)).isEqualTo(400L);
+        assertThat(cell(robot, "Sent", pageA)).isEqualTo(250L);
+        assertThat(cell(robot, "HTTP", "peer-one")).isEqualTo(1000L);
+        assertThat(cell(robot, "P2P", "peer-one")).isEqualTo(3000L);
+        for (String column : List.of("HTTP", "P2P", "Sent")) {
+            assertThat(cell(robot, column, pageB)).as("no beacon from " + pageB).isNull();
+            assertThat(cell(robot, column, "peer-two")).as("no beacon from peer-two").isNull();
+        }
+        for (String column : List.of("NAT type", "Held", "Position", "Upload")) {
+            assertThat(cell(robot, column, pageA)).as("a browser announces no " + column).isNull();
+        }
+        assertThat(cell(robot, "Public address", pageA)).as("where its WebSocket came from").isEqualTo("127.0.0.1");
+        waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(ConsoleFixture.cellWithText("600 B")).tryQuery().isPresent());
+
+        clickCell(robot, pageA);
+        waitFor(2, TimeUnit.SECONDS, () -> text(robot, "#peer-detail-peer-id").equals(pageA));
+        assertThat(text(robot, "#peer-detail-kind")).isEqualTo("browser");
+        assertThat(text(robot, "#peer-detail-info-hash")).isEqualTo(ConsoleFixture.DEMO_INFO_HASH);
+        assertThat(text(robot, "#peer-detail-nat-type")).isEmpty();
+        assertThat(text(robot, "#peer-detail-holds")).isEmpty();
+        assertThat(text(robot, "#peer-detail-from-origin")).isEqualTo("600 B");
+        assertThat(text(robot, "#peer-detail-from-peers")).isEqualTo("400 B");
+        assertThat(text(robot, "#peer-detail-to-peers")).isEqualTo("250 B");
+    }
+
+    private static List<LivePeer> rows(FxRobot robot) throws Exception {
+        return onFx(() -> table(robot).getItems().stream().map(LiveRow::get).toList());
+    }
+
+    private static Optional<LivePeer> row(FxRobot robot, String peerId) throws Exception {
+        return rows(robot).stream().filter(p -> p.peerId().equals(peerId)).findFirst();
+    }
+
+    /** What the column shows for the peer, as its cells get it; null is an empty cell. */
+    private static Object cell(FxRobot robot, String column, String peerId) throws Exception {
+        TableView<LiveRow<LivePeer>> table = table(robot);
+        TableColumn<LiveRow<LivePeer>, ?> c = table.getColumns().stream().filter(x -> x.getText().equals(column))
+                .findFirst().orElseThrow();
+        return onFx(() -> c.getCellData(table.getItems().stream().filter(r -> r.get().peerId().equals(peerId))
+                .findFirst().orElseThrow()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableView<LiveRow<LivePeer>> table(FxRobot robot) {
+        return robot.lookup("#peers-table").queryAs(TableView.class);
+    }
+
     @SuppressWarnings("unchecked")
     private static List<String> ids(FxRobot robot) throws Exception {
-        TableView<LiveRow<PeerRow>> table = robot.lookup("#peers-table").queryAs(TableView.class);
+        TableView<LiveRow<LivePeer>> table = robot.lookup("#peers-table").queryAs(TableView.class);
         return onFx(() -> table.getItems().stream().map(r -> r.get().peerId()).toList());
     }
 

@@ -36,7 +36,9 @@ class ServicesViewTest {
         testNode = TestNode.open(Map.of("admin.port", Integer.toString(adminPort), "ui.poll-interval", "200ms"));
         testNode.runtime().services().startAll();
         node = new NodeModel(testNode.runtime());
-        stage.setScene(ConsoleApplication.createScene(node, ConsolePreferences.load(testNode.dataDir())));
+        stage.setScene(ConsoleApplication.createScene(node, ConsolePreferences.load(testNode.dataDir()), url -> {
+            throw new AssertionError("the Services page opens no web page, yet asked for " + url);
+        }));
         stage.show();
         node.start();
     }

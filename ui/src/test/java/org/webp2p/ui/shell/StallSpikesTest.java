@@ -16,13 +16,15 @@ class StallSpikesTest {
     private static final Instant T0 = Instant.parse("2026-11-27T12:00:00Z");
 
     private static SwarmFigures figures(String swarm, long stalls, double ratio) {
-        return new SwarmFigures(swarm, 40, 40, 0, 0, 0, 0, stalls, stalls * 500, ratio, 300, 900, List.of());
+        return new SwarmFigures(swarm, 40, 40, 0, 0, 0, 0, stalls, stalls * 500, ratio, 300, 900, List.of(),
+                List.of());
     }
 
     private static NodeSnapshot at(long seconds, long stalls, double ratio) {
         SwarmFigures global = figures("*", stalls, ratio);
         NodeState state = new NodeState(T0.plusSeconds(seconds), List.of(), List.of(), Optional.empty(), List.of(),
-                List.of(), global, Map.of("news", figures("news", stalls, ratio)), Map.of(), List.of(), List.of());
+                List.of(), global, Map.of("news", figures("news", stalls, ratio)), Map.of(), List.of(), List.of(),
+                List.of(), List.of());
         return new NodeSnapshot(state, List.of(), List.of());
     }
 

@@ -5,14 +5,19 @@ import static org.testfx.util.WaitForAsyncUtils.waitFor;
 import static org.webp2p.ui.ConsoleFixture.clickCell;
 import static org.webp2p.ui.ConsoleFixture.onFx;
 
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.Clipboard;
 import javafx.stage.Stage;
@@ -22,8 +27,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.webp2p.protocol.ClientKind;
 import org.webp2p.protocol.admin.StreamStats;
+import org.webp2p.protocol.admin.SwarmFigures;
+import org.webp2p.server.origin.LiveIngest;
 import org.webp2p.ui.ConsoleFixture;
+import org.webp2p.ui.Format;
 import org.webp2p.ui.LiveRow;
 
 @ExtendWith(ApplicationExtension.class)
@@ -59,11 +68,33 @@ class StreamsViewTest {
         StreamStats cam = fx.origin().streams().stream().filter(s -> s.name().equals("cam")).findFirst().orElseThrow();
         StreamRow camRow = row(robot, "cam").orElseThrow();
         assertThat(camRow.kind()).isEqualTo(StreamStats.Kind.LIVE);
+        assertThat(camRow.ingest()).contains(StreamStats.Ingest.HTTP);
+        assertThat(camRow.kindLabel()).isEqualTo("live");
         assertThat(camRow.segments()).isEqualTo(cam.segments()).isEqualTo(1);
         assertThat(camRow.bitrate()).isEqualTo(cam.ingestBitrate());
         assertThat(camRow.viewers()).isZero();
         // The table redraws its cells on the next pulse after the row changes.
         waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("75.0 %").tryQuery().isPresent());
+    }
+
+    @Test
+    void showsAStreamAnRtmpPublisherFeedsAsRtmpWithItsBitrateAndLastSegment(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-streams");
+        LiveIngest ingest = fx.origin().liveIngest();
+        ingest.begin("studio", InetAddress.getLoopbackAddress()).get(5, TimeUnit.SECONDS);
+        ingest.append("studio", new byte[188 * 1000], Duration.ofSeconds(2)).get(5, TimeUnit.SECONDS);
+
+        waitFor(5, TimeUnit.SECONDS, () -> row(robot, "studio").map(r -> r.segments() == 1).orElse(false));
+        StreamRow studio = row(robot, "studio").orElseThrow();
+        assertThat(studio.ingest()).contains(StreamStats.Ingest.RTMP);
+        assertThat(studio.kindLabel()).isEqualTo("rtmp");
+        assertThat(studio.bitrate()).isEqualTo(188 * 1000 * 8 / 2);
+        assertThat(studio.lastSegmentAge()).isPresent();
+        waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("rtmp").tryQuery().isPresent()
+                && robot.lookup(Format.bitsPerSecond(188 * 1000 * 8 / 2)).tryQuery().isPresent());
+
+        ingest.end("studio").get(5, TimeUnit.SECONDS);
+        waitFor(5, TimeUnit.SECONDS, () -> row(robot, "studio").map(r -> r.kindLabel().equals("ended")).orElse(false));
     }
 
     @Test
@@ -113,6 +144,110 @@ class StreamsViewTest {
                         "{\"stream\":\"demo\",\"token\":\"" + token + "\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(session.statusCode()).as(session.body()).isEqualTo(201);
+    }
+
+    @Test
+    void viewersAndOffloadAreSplitBetweenBrowserAndSdkViewers(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-streams");
+        fx.announce("demo", "a1", "FULL_CONE", "203.0.113.1:1935", 1, 6, 800);
+        fx.announce("demo", "a2", "OPEN", "203.0.113.2:1935", 1, 6, 800);
+        fx.browserJoins(ConsoleFixture.DEMO_INFO_HASH, "-PM0203-aaaaaaaaaaaa");
+        fx.trafficBeacon(ClientKind.SDK, "demo", "s1", "a1", 1000, 3000, 0, Map.of());
+        fx.trafficBeacon(ClientKind.BROWSER, "demo", "b1", "-PM0203-aaaaaaaaaaaa", 600, 400, 200, Map.of());
+
+        waitFor(5, TimeUnit.SECONDS, () -> row(robot, "demo").map(r -> r.browserViewers() == 1
+                && r.sdkViewers() == 2 && r.browser().sessions() == 1 && r.sdk().sessions() == 1).orElse(false));
+        StreamRow demo = row(robot, "demo").orElseThrow();
+        SwarmFigures figures = fx.pingback().figures("demo").orElseThrow();
+        assertThat(demo.viewers()).isEqualTo(3);
+        assertThat(demo.browser()).isEqualTo(figures.client(ClientKind.BROWSER));
+        assertThat(demo.browser().offloadRatio()).isEqualTo(0.4);
+        assertThat(demo.sdk()).isEqualTo(figures.client(ClientKind.SDK));
+        assertThat(demo.sdk().offloadRatio()).isEqualTo(0.75);
+        assertThat(demo.offload()).isEqualTo(figures.offloadRatio()).isEqualTo(0.68);
+        waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(ConsoleFixture.cellWithText("40.0 %")).tryQuery().isPresent()
+                && robot.lookup(ConsoleFixture.cellWithText("75.0 %")).tryQuery().isPresent()
+                && robot.lookup(ConsoleFixture.cellWithText("68.0 %")).tryQuery().isPresent());
+
+        clickCell(robot, "demo");
+        waitFor(2, TimeUnit.SECONDS, () -> text(robot, "#streams-split-browser-sessions").equals("1"));
+        assertThat(text(robot, "#streams-split-browser-http")).isEqualTo("600 B");
+        assertThat(text(robot, "#streams-split-browser-p2p")).isEqualTo("400 B");
+        assertThat(text(robot, "#streams-split-browser-offload")).isEqualTo("40.0 %");
+        assertThat(text(robot, "#streams-split-sdk-http")).isEqualTo("1.00 kB");
+        assertThat(text(robot, "#streams-split-sdk-p2p")).isEqualTo("3.00 kB");
+        assertThat(text(robot, "#streams-split-sdk-offload")).isEqualTo("75.0 %");
+    }
+
+    @Test
+    void opensTheStreamsPlayerPageInTheBrowserWithATokenWhenTheStreamNeedsOne(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-streams");
+        fx.publishSegment("cam", 0);
+        waitFor(5, TimeUnit.SECONDS, () -> row(robot, "demo").isPresent() && row(robot, "cam").isPresent());
+        String origin = fx.uri("origin", "").toString();
+
+        clickCell(robot, "demo");
+        robot.clickOn("#open-player");
+        waitFor(5, TimeUnit.SECONDS, () -> !fx.openedInBrowser().isEmpty());
+        assertThat(fx.openedInBrowser()).containsExactly(origin + "/play/demo");
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(fx.openedInBrowser().get(0))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+
+        clickCell(robot, "cam");
+        robot.clickOn("#open-player");
+        waitFor(5, TimeUnit.SECONDS, () -> fx.openedInBrowser().size() == 2);
+        String camPage = fx.openedInBrowser().get(1);
+        assertThat(camPage).startsWith(origin + "/play/cam?token=");
+        String token = URLDecoder.decode(camPage.substring(camPage.indexOf("?token=") + 7), StandardCharsets.UTF_8);
+        HttpResponse<String> session = http.send(HttpRequest.newBuilder(fx.uri("api", "/v1/sessions"))
+                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"stream\":\"cam\",\"token\":\"" + token + "\",\"client\":\"browser\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(session.statusCode()).as("the page's token opens a session: " + session.body()).isEqualTo(201);
+    }
+
+    @Test
+    void copiesAnEmbedSnippetWithThisNodesAddressesThatLoadsThePlayerAndReachesTheApi(FxRobot robot)
+            throws Exception {
+        robot.clickOn("#nav-streams");
+        fx.publishSegment("cam", 0);
+        waitFor(5, TimeUnit.SECONDS, () -> row(robot, "demo").isPresent() && row(robot, "cam").isPresent());
+        String origin = fx.uri("origin", "").toString();
+        String api = fx.uri("api", "").toString();
+
+        clickCell(robot, "demo");
+        robot.clickOn("#copy-embed");
+        String snippet = onFx(() -> Clipboard.getSystemClipboard().getString());
+        assertThat(snippet).isEqualTo("""
+                <video id="live" controls playsinline style="width: 100%%"></video>
+                <script src="%s/play/webp2p-player.js"></script>
+                <script>
+                  WebP2P.attach(document.getElementById("live"), {
+                    stream: "demo",
+                    api: "%s",
+                  });
+                </script>
+                """.formatted(origin, api));
+        HttpResponse<String> script = http.send(HttpRequest.newBuilder(URI.create(origin + "/play/webp2p-player.js"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.body()).contains("attach");
+        HttpResponse<String> session = http.send(HttpRequest.newBuilder(URI.create(api + "/v1/sessions"))
+                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"stream\":\"demo\",\"client\":\"browser\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(session.statusCode()).as("the demo needs no token: " + session.body()).isEqualTo(201);
+
+        clickCell(robot, "cam");
+        robot.clickOn("#copy-embed");
+        assertThat(onFx(() -> Clipboard.getSystemClipboard().getString())).as("cam needs a token from the site")
+                .contains("    stream: \"cam\",\n    token: \"TOKEN\",   // from your backend: webp2p token --stream cam")
+                .contains("    api: \"" + api + "\",");
+    }
+
+    private static String text(FxRobot robot, String query) throws Exception {
+        return onFx(() -> robot.lookup(query).queryAs(Label.class).getText());
     }
 
     @SuppressWarnings("unchecked")

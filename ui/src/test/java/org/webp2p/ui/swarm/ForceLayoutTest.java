@@ -9,13 +9,14 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.webp2p.nat.NatType;
+import org.webp2p.protocol.ClientKind;
 
 class ForceLayoutTest {
 
     private static List<GraphPeer> peers(int n) {
         List<GraphPeer> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            out.add(new GraphPeer("p" + i, NatType.values()[i % NatType.values().length], 100 * i));
+            out.add(new GraphPeer("p" + i, ClientKind.SDK, NatType.values()[i % NatType.values().length], 100 * i));
         }
         return out;
     }
@@ -58,7 +59,7 @@ class ForceLayoutTest {
         Map<String, LaidOutPeer> before = byId(layout);
 
         List<GraphPeer> more = new ArrayList<>(peers(10));
-        more.add(new GraphPeer("newcomer", NatType.OPEN, 500));
+        more.add(new GraphPeer("newcomer", ClientKind.SDK, NatType.OPEN, 500));
         layout.update(more, List.of());
         Map<String, LaidOutPeer> after = byId(layout);
 
@@ -138,8 +139,15 @@ class ForceLayoutTest {
 
     @Test
     void sizesPeersByTheirUpload() {
-        assertThat(ForceLayout.radius(new GraphPeer("a", NatType.OPEN, 0))).isEqualTo(4);
-        assertThat(ForceLayout.radius(new GraphPeer("a", NatType.OPEN, 1600))).isEqualTo(14);
-        assertThat(ForceLayout.radius(new GraphPeer("a", NatType.OPEN, 100_000))).isEqualTo(16);
+        assertThat(ForceLayout.radius(new GraphPeer("a", ClientKind.SDK, NatType.OPEN, 0))).isEqualTo(4);
+        assertThat(ForceLayout.radius(new GraphPeer("a", ClientKind.SDK, NatType.OPEN, 1600))).isEqualTo(14);
+        assertThat(ForceLayout.radius(new GraphPeer("a", ClientKind.SDK, NatType.OPEN, 100_000))).isEqualTo(16);
+    }
+
+    @Test
+    void browsersOfferNoUploadFigureAndAreAllOneMiddleSize() {
+        assertThat(ForceLayout.radius(new GraphPeer("b", ClientKind.BROWSER, NatType.UNKNOWN, 0)))
+                .isEqualTo(ForceLayout.radius(new GraphPeer("c", ClientKind.BROWSER, NatType.UNKNOWN, 5000)))
+                .isEqualTo(ForceLayout.BROWSER_RADIUS).isBetween(4.0, 16.0);
     }
 }

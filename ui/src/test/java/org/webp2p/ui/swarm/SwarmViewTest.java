@@ -1,6 +1,7 @@
 package org.webp2p.ui.swarm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.testfx.util.WaitForAsyncUtils.waitFor;
 import static org.webp2p.ui.ConsoleFixture.onFx;
 
@@ -8,9 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.webp2p.nat.NatType;
+import org.webp2p.protocol.ClientKind;
 import org.webp2p.ui.ConsoleFixture;
 
 @ExtendWith(ApplicationExtension.class)
@@ -105,6 +111,56 @@ class SwarmViewTest {
         assertThat(drawn).extracting(LaidOutLink::weight).contains(1.0);
         assertThat(drawn).filteredOn(l -> l.weight() < 1.0).singleElement()
                 .satisfies(l -> assertThat(l.weight()).as("the light link is thinner but drawn").isPositive());
+    }
+
+    @Test
+    void browserPeersOfTheStreamAreDrawnAsSquaresBesideSdkCirclesWithALegendForBoth(FxRobot robot)
+            throws Exception {
+        fx.announce("demo", "peer-one", "FULL_CONE", "203.0.113.1:1935", 40, 45, 800);
+        fx.browserJoins(ConsoleFixture.DEMO_INFO_HASH, "-PM0203-aaaaaaaaaaaa");
+        fx.trafficBeacon(ClientKind.BROWSER, "demo", "s-a", "-PM0203-aaaaaaaaaaaa", 600, 400, 250, Map.of());
+        robot.clickOn("#nav-swarm");
+        SwarmView view = robot.lookup("#swarm-page").queryAs(SwarmView.class);
+        SwarmGraphView graph = view.graph();
+        choose(robot, "demo");
+
+        waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> graph.drawnPeers() == 2 && graph.settled()));
+        assertThat(onFx(() -> view.model().graphPeers())).extracting(GraphPeer::peerId, GraphPeer::kind)
+                .containsExactlyInAnyOrder(tuple("peer-one", ClientKind.SDK),
+                        tuple("-PM0203-aaaaaaaaaaaa", ClientKind.BROWSER));
+        assertThat(text(robot, "#swarm-count")).isEqualTo("2 peers: 1 sdk, 1 browser");
+        assertThat(text(robot, "#swarm-legend-sdk")).isEqualTo("SDK peer");
+        assertThat(text(robot, "#swarm-legend-browser")).isEqualTo("browser peer");
+
+        // A square fills its box; a circle leaves the corners empty (pi/4 of the box).
+        WritableImage picture = onFx(() -> graph.canvas().snapshot(null, null));
+        assertThat(filled(picture, onFx(() -> graph.boundsOf("-PM0203-aaaaaaaaaaaa")).orElseThrow(),
+                NatPalette.of(NatType.UNKNOWN))).as("the browser's share of its box").isGreaterThan(0.9);
+        assertThat(filled(picture, onFx(() -> graph.boundsOf("peer-one")).orElseThrow(),
+                NatPalette.of(NatType.FULL_CONE))).as("the SDK peer's share of its box").isBetween(0.6, 0.86);
+
+        robot.clickOn(onFx(() -> graph.positionOf("-PM0203-aaaaaaaaaaaa").map(graph::localToScreen)).orElseThrow());
+        waitFor(2, TimeUnit.SECONDS, () -> text(robot, "#swarm-detail-peer-id").equals("-PM0203-aaaaaaaaaaaa"));
+        assertThat(text(robot, "#swarm-detail-kind")).isEqualTo("browser");
+        assertThat(text(robot, "#swarm-detail-nat-type")).as("a browser reports none").isEmpty();
+        assertThat(text(robot, "#swarm-detail-from-peers")).isEqualTo("400 B");
+    }
+
+    /** The share of the pixels in {@code box} drawn in {@code colour}. */
+    private static double filled(WritableImage picture, Bounds box, Color colour) {
+        int inside = 0;
+        int all = 0;
+        for (int y = (int) Math.ceil(box.getMinY()); y < (int) Math.floor(box.getMaxY()); y++) {
+            for (int x = (int) Math.ceil(box.getMinX()); x < (int) Math.floor(box.getMaxX()); x++) {
+                Color c = picture.getPixelReader().getColor(x, y);
+                all++;
+                if (Math.abs(c.getRed() - colour.getRed()) < 0.05 && Math.abs(c.getGreen() - colour.getGreen()) < 0.05
+                        && Math.abs(c.getBlue() - colour.getBlue()) < 0.05) {
+                    inside++;
+                }
+            }
+        }
+        return (double) inside / all;
     }
 
     @SuppressWarnings("unchecked")

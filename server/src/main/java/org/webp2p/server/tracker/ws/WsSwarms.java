@@ -3,6 +3,7 @@ package org.webp2p.server.tracker.ws;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,16 +50,18 @@ public final class WsSwarms {
     static final class Peer {
         final String peerId;
         final Swarm swarm;
+        final long joined;
         WsClient client;
         long lastSeen;
         boolean seeder;
         /** Index in {@link Swarm#list}, so leaving and random picks are both O(1). */
         int slot;
 
-        Peer(String peerId, Swarm swarm, WsClient client) {
+        Peer(String peerId, Swarm swarm, WsClient client, long joined) {
             this.peerId = peerId;
             this.swarm = swarm;
             this.client = client;
+            this.joined = joined;
         }
     }
 
@@ -144,12 +147,13 @@ public final class WsSwarms {
         }
         client.link.send(new WsReply.Announced(a.infoHash(), limits.interval().toSeconds(), counts.complete(),
                 counts.incomplete()));
+        // Counted before sending: a client that has its message must find it counted.
+        counters.offersRelayed.add(targets.size());
         for (int i = 0; i < targets.size(); i++) {
             WsRequest.Offer offer = a.offers().get(i);
             targets.get(i).client.link.send(new WsReply.OfferRelay(a.infoHash(), a.peerId(), offer.offerId(),
                     offer.offer()));
         }
-        counters.offersRelayed.add(targets.size());
     }
 
     private Swarm swarmFor(String infoHash) throws WsRefusal {
@@ -173,7 +177,7 @@ public final class WsSwarms {
                 throw refuse(WsCounters.Refused.SWARM_FULL, a.infoHash(),
                         "swarm is full (" + limits.peersPerSwarm() + " peers)");
             }
-            me = new Peer(a.peerId(), swarm, client);
+            me = new Peer(a.peerId(), swarm, client, clock.millis());
             me.slot = swarm.list.size();
             swarm.list.add(me);
             swarm.byId.put(me.peerId, me);
@@ -254,8 +258,8 @@ public final class WsSwarms {
             counters.answersUndeliverable.increment();
             return;
         }
-        to.client.link.send(new WsReply.AnswerRelay(a.infoHash(), a.peerId(), a.offerId(), a.answer()));
         counters.answersRelayed.increment();
+        to.client.link.send(new WsReply.AnswerRelay(a.infoHash(), a.peerId(), a.offerId(), a.answer()));
     }
 
     /** Replies with the counts of each swarm asked for (zeros for one that does not exist). */
@@ -335,6 +339,21 @@ public final class WsSwarms {
         }
         out.sort((x, y) -> x.peers() != y.peers() ? Integer.compare(y.peers(), x.peers())
                 : x.infoHash().compareTo(y.infoHash()));
+        return out;
+    }
+
+    /** Every peer of every swarm, by swarm and then as they joined it. */
+    public List<WsPeerSummary> peers() {
+        List<WsPeerSummary> out = new ArrayList<>();
+        for (Swarm swarm : swarms.values()) {
+            synchronized (swarm) {
+                for (Peer p : swarm.list) {
+                    out.add(new WsPeerSummary(p.peerId, swarm.infoHash, p.client.link.address(), p.joined, p.lastSeen));
+                }
+            }
+        }
+        out.sort(Comparator.comparing(WsPeerSummary::infoHash).thenComparingLong(WsPeerSummary::joinedMs)
+                .thenComparing(WsPeerSummary::peerId));
         return out;
     }
 

@@ -111,6 +111,28 @@ class WsSwarmsTest {
     }
 
     @Test
+    void eachPeerIsListedPerSwarmWithItsSocketsAddressAndWhenItJoinedAndWasLastSeen() throws Exception {
+        Instant start = clock.instant();
+        Joined first = join(HASH, 1, 0);
+        clock.advance(Duration.ofSeconds(5));
+        join(HASH, 2, 0);
+        swarms.announce(first.client(), announce(OTHER_HASH, 1, WsEvent.STARTED, 0));
+        clock.advance(Duration.ofSeconds(5));
+        swarms.announce(first.client(), announce(HASH, 1, WsEvent.UPDATE, 0));
+
+        long t0 = start.toEpochMilli();
+        assertThat(swarms.peers()).extracting(WsPeerSummary::infoHash, WsPeerSummary::peerId,
+                        p -> p.address().getHostAddress(), WsPeerSummary::joinedMs, WsPeerSummary::lastSeenMs)
+                .containsExactly(
+                        tuple(HASH, peer(1), "198.51.100.1", t0, t0 + 10_000),
+                        tuple(HASH, peer(2), "198.51.100.2", t0 + 5_000, t0 + 5_000),
+                        tuple(OTHER_HASH, peer(1), "198.51.100.1", t0 + 5_000, t0 + 5_000));
+
+        swarms.disconnect(first.client());
+        assertThat(swarms.peers()).extracting(WsPeerSummary::peerId).containsExactly(peer(2));
+    }
+
+    @Test
     void anAnswerGoesToTheOffererOnlyAndTheAnswererGetsNoReply() throws Exception {
         Joined offerer = join(HASH, 1, 0);
         Joined answerer = join(HASH, 2, 0);
