@@ -1,16 +1,19 @@
 package org.webp2p.server.rtmp;
 
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webp2p.server.rtmp.session.CloseReason;
@@ -26,6 +29,7 @@ import org.webp2p.server.rtmp.wire.RtmpProtocolException;
  */
 final class RtmpSessionHandler extends ChannelInboundHandlerAdapter implements PublishSession.Connection {
     private static final Logger log = LoggerFactory.getLogger(RtmpSessionHandler.class);
+    static final Duration LINGER = Duration.ofSeconds(2);
 
     /** Makes the session of a new connection. */
     @FunctionalInterface
@@ -97,10 +101,22 @@ final class RtmpSessionHandler extends ChannelInboundHandlerAdapter implements P
         ctx.channel().writeAndFlush(message);
     }
 
+    /**
+     * Closes our side once what was written has gone, then the whole connection when the client closes
+     * its side or {@link #LINGER} later. An encoder busy sending media reads our error status only
+     * between two writes; closing at once would reset the connection and throw the status away unread.
+     */
     @Override
     public void close() {
-        // Behind what was written: the encoder reads the error status before the connection goes.
-        ctx.channel().writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        Channel ch = ctx.channel();
+        ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(written -> {
+            if (written.isSuccess() && ch instanceof SocketChannel socket && socket.isActive()) {
+                socket.shutdownOutput();
+                ctx.executor().schedule(() -> ch.close(), LINGER.toMillis(), TimeUnit.MILLISECONDS);
+            } else {
+                ch.close();
+            }
+        });
     }
 
     /** Ends the session as the service stops; completes when its stream has ended at the origin. */
