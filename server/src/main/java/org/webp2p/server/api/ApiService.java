@@ -27,6 +27,7 @@ import org.webp2p.protocol.api.LoadReport;
 import org.webp2p.protocol.api.NodeLoad;
 import org.webp2p.protocol.api.SessionPlan;
 import org.webp2p.protocol.api.SessionRequest;
+import org.webp2p.server.auth.TokenSecret;
 import org.webp2p.server.config.ApiSettings;
 import org.webp2p.server.config.Config;
 import org.webp2p.server.config.OriginSettings;

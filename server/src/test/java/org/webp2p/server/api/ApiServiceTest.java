@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.webp2p.protocol.ClientKind;
 import org.webp2p.server.MutableClock;
 import org.webp2p.server.TestNode;
+import org.webp2p.server.auth.TokenSecret;
 import org.webp2p.server.http.Json;
 import org.webp2p.server.pingback.PingbackService;
 
