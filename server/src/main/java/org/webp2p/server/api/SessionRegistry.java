@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.webp2p.protocol.ClientKind;
 
 /**
@@ -17,8 +18,13 @@ import org.webp2p.protocol.ClientKind;
 final class SessionRegistry {
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
-    /** One client's session. */
-    record Session(String id, String stream, String subject, ClientKind client, Instant created, Instant lastSeen) {
+    /**
+     * One client's session.
+     *
+     * @param peerId the peer ID the client said it would use, which its tickets name; null if it said none
+     */
+    record Session(String id, String stream, String subject, ClientKind client, @Nullable String peerId, Instant created,
+                   Instant lastSeen) {
     }
 
     private final Clock clock;
@@ -34,7 +40,7 @@ final class SessionRegistry {
     }
 
     /** A new session, or empty when the registry is full even after forgetting stale ones. */
-    Optional<Session> open(String stream, String subject, ClientKind client) {
+    Optional<Session> open(String stream, String subject, ClientKind client, @Nullable String peerId) {
         if (sessions.size() >= max) {
             expire();
             if (sessions.size() >= max) {
@@ -44,7 +50,7 @@ final class SessionRegistry {
         byte[] id = new byte[16];
         random.nextBytes(id);
         Instant now = clock.instant();
-        Session s = new Session(B64.encodeToString(id), stream, subject, client, now, now);
+        Session s = new Session(B64.encodeToString(id), stream, subject, client, peerId, now, now);
         sessions.put(s.id(), s);
         return Optional.of(s);
     }
@@ -53,7 +59,8 @@ final class SessionRegistry {
     Optional<Session> touch(String id) {
         Instant now = clock.instant();
         Session s = sessions.computeIfPresent(id, (k, old) -> old.lastSeen().plus(ttl).isBefore(now)
-                ? null : new Session(old.id(), old.stream(), old.subject(), old.client(), old.created(), now));
+                ? null : new Session(old.id(), old.stream(), old.subject(), old.client(), old.peerId(), old.created(),
+                now));
         return Optional.ofNullable(s);
     }
 
