@@ -77,8 +77,8 @@ class RtmfpEndpointTest {
                     .get(10, TimeUnit.SECONDS);
             CompletableFuture<Void> upAcked = session.openFlow(Bytes.fromHex("01")).send(up);
 
-            assertThat(atServer.get(20, TimeUnit.SECONDS)).isEqualTo(up);
-            assertThat(atClient.get(20, TimeUnit.SECONDS)).isEqualTo(down);
+            assertThat(atServer.get(30, TimeUnit.SECONDS)).isEqualTo(up);
+            assertThat(atClient.get(30, TimeUnit.SECONDS)).isEqualTo(down);
             upAcked.get(10, TimeUnit.SECONDS);
             assertThat(dropped.get()).isPositive();
             assertThat(session.farPeerId()).isEqualTo(server.peerId());
