@@ -61,9 +61,6 @@ public final class PublishSession {
     private final Clock clock;
 
     private State state = State.AWAITING_CONNECT;
-    private long peerWindow;
-    private long received;
-    private long acknowledged;
     private int publishStreamId = RtmpParams.PUBLISH_STREAM_ID;
     private String stream;
     private CompletableFuture<Void> beginning;
@@ -85,15 +82,6 @@ public final class PublishSession {
         this.metrics = metrics;
         this.events = events;
         this.clock = clock;
-    }
-
-    /** Counts bytes read from the client and acknowledges them each time the client's window is full (§5.4.3). */
-    public void received(long bytes) {
-        received += bytes;
-        if (peerWindow > 0 && received - acknowledged >= peerWindow && state != State.CLOSED) {
-            acknowledged = received;
-            connection.send(ControlCodec.encode(new ControlMessage.Acknowledgement(received & 0xffffffffL)));
-        }
     }
 
     /**
@@ -156,9 +144,8 @@ public final class PublishSession {
     }
 
     private void control(ControlMessage control) {
-        if (control instanceof ControlMessage.WindowAckSize window) {
-            peerWindow = window.size();
-        } else if (control instanceof ControlMessage.UserControl user && user.event() == ControlMessage.UserControl.PING_REQUEST) {
+        // Acknowledgements and windows belong to the chunk layer, which handles them before this session.
+        if (control instanceof ControlMessage.UserControl user && user.event() == ControlMessage.UserControl.PING_REQUEST) {
             connection.send(ControlCodec.encode(new ControlMessage.UserControl(ControlMessage.UserControl.PING_RESPONSE,
                     user.value())));
         }
