@@ -77,6 +77,16 @@ class TrackerServiceTest {
     }
 
     @Test
+    void anAddressThatIsAHostNameIsRefusedWithTheReasonAndNothingIsRecorded() throws Exception {
+        HttpResponse<String> r = post(join("demo", "p1", "OPEN").replace("203.0.113.7:1935", "peer.example:1935"));
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(Json.MAPPER.readTree(r.body()).get("reason").asText())
+                .contains("peer.example:1935").contains("host names are not taken");
+        TrackerService tracker = node.runtime().services().service("tracker", TrackerService.class);
+        assertThat(tracker.peers("demo")).isEmpty();
+    }
+
+    @Test
     void tooManyPeersFromOneAddressAreRefusedWith429() throws Exception {
         for (int i = 0; i < 3; i++) {
             assertThat(post(join("demo", "p" + i, "OPEN")).statusCode()).isEqualTo(200);
