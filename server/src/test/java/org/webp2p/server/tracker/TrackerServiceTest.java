@@ -23,7 +23,7 @@ class TrackerServiceTest {
 
     @BeforeEach
     void start() throws Exception {
-        node = TestNode.open(Map.of("tracker.max-peers-per-address", "3"));
+        node = TestNode.open(Map.of("tracker.max-peers-per-address", "3", "tracker.max-swarms", "3"));
         node.runtime().services().start("tracker");
         announce = URI.create("http://127.0.0.1:" + node.address("tracker").getPort() + "/v1/announce");
     }
@@ -94,6 +94,19 @@ class TrackerServiceTest {
         HttpResponse<String> r = post(join("demo", "p9", "OPEN"));
         assertThat(r.statusCode()).isEqualTo(429);
         assertThat(Json.MAPPER.readTree(r.body()).get("code").asText()).isEqualTo("swarm_limit");
+    }
+
+    @Test
+    void aSwarmBeyondTheMostSwarmsIsRefusedWith429AndCounted() throws Exception {
+        for (String swarm : new String[] {"one", "two", "three"}) {
+            assertThat(post(join(swarm, "p", "OPEN")).statusCode()).isEqualTo(200);
+        }
+        HttpResponse<String> r = post(join("four", "p", "OPEN"));
+        assertThat(r.statusCode()).isEqualTo(429);
+        assertThat(Json.MAPPER.readTree(r.body()).get("code").asText()).isEqualTo("swarm_limit");
+        assertThat(Json.MAPPER.readTree(r.body()).get("reason").asText()).contains("most swarms (3)");
+        assertThat(node.runtime().services().status("tracker").metrics()).containsEntry("swarms", 3)
+                .containsEntry("refused.swarms", 1L);
     }
 
     @Test
