@@ -60,7 +60,7 @@ final class SimulateCommand implements Callable<Integer> {
             description = "NAT types by weight (default ${DEFAULT-VALUE}).")
     String natMix;
 
-    @Option(names = "--churn", defaultValue = "0%/min", description = "Share of peers replaced per minute, e.g. 10%/min.")
+    @Option(names = "--churn", defaultValue = "0%/min", description = "Share of peers replaced per minute, e.g. 10%%/min.")
     String churn;
 
     @Option(names = "--duration", defaultValue = "1m", description = "How long to run: 90s, 5m (default ${DEFAULT-VALUE}).")

@@ -183,7 +183,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
             new SecureRandom().nextBytes(id);
             peerId = HexFormat.of().formatHex(id);
         }
-        return new ApiClient(http, api, TIMEOUT).open(stream, token).thenApplyAsync(this::opened, loop);
+        return new ApiClient(http, api, TIMEOUT).open(stream, token, peerId).thenApplyAsync(this::opened, loop);
     }
 
     /** The API answered: set up the parts the plan calls for, and fetch the first playlist. */

@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.webp2p.protocol.ClientKind;
 
 /**
@@ -22,13 +23,16 @@ final class SessionRegistry {
     /**
      * One client's session.
      *
+     * @param subject  the token's subject, which its tickets name; empty without one
+     * @param owner    whose quota it counts against
+     * @param peerId   the peer ID the client said it would use, which its tickets name; null if it said none
      * @param notAfter when the token it was opened with expires; {@link Instant#MAX} when it was opened
      *                 without one (an open stream)
      */
-    record Session(String id, String stream, SessionOwner owner, ClientKind client, Instant created, Instant lastSeen,
-                   Instant notAfter) {
+    record Session(String id, String stream, String subject, SessionOwner owner, ClientKind client,
+                   @Nullable String peerId, Instant created, Instant lastSeen, Instant notAfter) {
         Session seen(Instant now) {
-            return new Session(id, stream, owner, client, created, now, notAfter);
+            return new Session(id, stream, subject, owner, client, peerId, created, now, notAfter);
         }
     }
 
@@ -74,10 +78,12 @@ final class SessionRegistry {
     /**
      * A new session, unless the registry or the owner's share is full even after forgetting stale ones.
      *
+     * @param subject  the token's subject, empty without one
+     * @param peerId   the peer ID the client will use, or null
      * @param notAfter when the client's token expires ({@link Instant#MAX} without a token)
      */
-    synchronized Session open(String stream, SessionOwner owner, ClientKind client, Instant notAfter)
-            throws LimitReachedException {
+    synchronized Session open(String stream, String subject, SessionOwner owner, ClientKind client,
+                              @Nullable String peerId, Instant notAfter) throws LimitReachedException {
         Instant now = clock.instant();
         Map<String, Session> owned = byOwner.getOrDefault(owner, Map.of());
         if (owned.size() >= maxPerOwner) {
@@ -95,7 +101,7 @@ final class SessionRegistry {
         }
         byte[] id = new byte[16];
         random.nextBytes(id);
-        Session s = new Session(B64.encodeToString(id), stream, owner, client, now, now, notAfter);
+        Session s = new Session(B64.encodeToString(id), stream, subject, owner, client, peerId, now, now, notAfter);
         sessions.put(s.id(), s);
         byOwner.computeIfAbsent(owner, k -> new HashMap<>()).put(s.id(), s);
         return s;

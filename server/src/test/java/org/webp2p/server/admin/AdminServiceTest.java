@@ -34,7 +34,7 @@ import org.webp2p.protocol.tracker.SegmentRange;
 import org.webp2p.server.TestNode;
 import org.webp2p.server.api.AccessToken;
 import org.webp2p.server.api.TokenCodec;
-import org.webp2p.server.api.TokenSecret;
+import org.webp2p.server.auth.TokenSecret;
 import org.webp2p.server.http.Json;
 
 class AdminServiceTest {

@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.webp2p.protocol.ClientKind;
 import org.webp2p.server.MutableClock;
 import org.webp2p.server.TestNode;
+import org.webp2p.server.auth.SessionTicket;
+import org.webp2p.server.auth.SessionTickets;
+import org.webp2p.server.auth.TokenSecret;
 import org.webp2p.server.http.Json;
 import org.webp2p.server.pingback.PingbackService;
 
@@ -278,5 +281,30 @@ class ApiServiceTest {
         assertThat(send("GET", "/v1/sessions/" + id, null).statusCode()).as("each request renews it").isEqualTo(200);
         clock.advance(Duration.ofMillis(1001));
         assertThat(send("GET", "/v1/sessions/" + id, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void eachPlanCarriesAFreshTicketForItsSessionPeerAndStreamThatAnyNodeWithTheSecretChecks() throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        start(Map.of("api.ticket-ttl", "2m"), clock);
+        Instant began = clock.instant();
+        JsonNode plan = Json.MAPPER.readTree(send("POST", "/v1/sessions",
+                "{\"stream\":\"demo\",\"peerId\":\"peer-1\"}").body());
+        String id = plan.get("sessionId").asText();
+        SessionTickets tickets = new SessionTickets(TokenSecret.load(node.runtime().config(), node.dataDir()));
+        SessionTicket expected = new SessionTicket(id, "peer-1", "demo", "", began, began.plus(Duration.ofMinutes(2)));
+        assertThat(tickets.verify(plan.get("ticket").asText(), clock.instant()))
+                .isEqualTo(new SessionTickets.Valid(expected));
+
+        clock.advance(Duration.ofMinutes(1));
+        String renewed = Json.MAPPER.readTree(send("GET", "/v1/sessions/" + id, null).body()).get("ticket").asText();
+        assertThat(tickets.verify(renewed, began.plus(Duration.ofMinutes(2))))
+                .as("the renewed ticket outlives the first; the session still began when it began")
+                .isEqualTo(new SessionTickets.Valid(new SessionTicket(id, "peer-1", "demo", "", began,
+                        began.plus(Duration.ofMinutes(3)))));
+        assertThat(tickets.verify(plan.get("ticket").asText(), began.plus(Duration.ofMinutes(2))))
+                .isInstanceOf(SessionTickets.Refused.class);
+        assertThat(send("POST", "/v1/sessions", "{\"stream\":\"demo\",\"peerId\":\"no spaces\"}").statusCode())
+                .isEqualTo(400);
     }
 }

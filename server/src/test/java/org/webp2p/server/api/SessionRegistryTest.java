@@ -14,7 +14,7 @@ class SessionRegistryTest {
     private final SessionOwner alice = new SessionOwner("subject alice");
 
     private SessionRegistry.Session open(SessionRegistry r, SessionOwner owner) throws Exception {
-        return r.open("demo", owner, ClientKind.SDK, Instant.MAX);
+        return r.open("demo", "", owner, ClientKind.SDK, null, Instant.MAX);
     }
 
     @Test
@@ -56,7 +56,7 @@ class SessionRegistryTest {
     @Test
     void touchAfterTheTokenExpiredFailsAndForgetsTheSession() throws Exception {
         SessionRegistry r = new SessionRegistry(clock, Duration.ofHours(6), 100, 10);
-        SessionRegistry.Session s = r.open("demo", alice, ClientKind.SDK, clock.instant().plusSeconds(30));
+        SessionRegistry.Session s = r.open("demo", "alice", alice, ClientKind.SDK, null, clock.instant().plusSeconds(30));
         clock.advance(Duration.ofSeconds(29));
         assertThat(r.touch(s.id())).isPresent();
         clock.advance(Duration.ofSeconds(1));
@@ -70,9 +70,9 @@ class SessionRegistryTest {
     @Test
     void sessionsWhoseTokenExpiredNoLongerCountAgainstTheirOwner() throws Exception {
         SessionRegistry r = new SessionRegistry(clock, Duration.ofHours(6), 100, 1);
-        r.open("demo", alice, ClientKind.SDK, clock.instant().plusSeconds(30));
+        r.open("demo", "alice", alice, ClientKind.SDK, null, clock.instant().plusSeconds(30));
         clock.advance(Duration.ofSeconds(30));
-        r.open("demo", alice, ClientKind.SDK, clock.instant().plusSeconds(30));
+        r.open("demo", "alice", alice, ClientKind.SDK, null, clock.instant().plusSeconds(30));
         assertThat(r.size()).isEqualTo(1);
     }
 }
