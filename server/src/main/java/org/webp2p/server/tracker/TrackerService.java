@@ -83,7 +83,8 @@ public final class TrackerService extends HttpService {
         Config c = context.config();
         SwarmRegistry r = new SwarmRegistry(context.clock(), c.get(TrackerSettings.ANNOUNCE_INTERVAL),
                 new SwarmRegistry.Limits(c.get(TrackerSettings.MAX_SWARM_PEERS),
-                        c.get(TrackerSettings.MAX_PEERS_PER_ADDRESS), c.get(TrackerSettings.LIST_SIZE)),
+                        c.get(TrackerSettings.MAX_PEERS_PER_ADDRESS), c.get(TrackerSettings.LIST_SIZE),
+                        c.get(TrackerSettings.MAX_SWARMS)),
                 new PeerSelector(c.get(TrackerSettings.LOOKAHEAD)));
         long period = c.get(TrackerSettings.ANNOUNCE_INTERVAL).toMillis();
         sweeper = context.netty().io().next().scheduleAtFixedRate(r::expireAll, period, period, TimeUnit.MILLISECONDS);
@@ -96,7 +97,7 @@ public final class TrackerService extends HttpService {
                 SwarmRegistry.Answer answer = r.announce(announce, req.remote().getAddress());
                 return Json.response(HttpResponseStatus.OK, new AnnounceAnswer(answer.interval().toSeconds(),
                         answer.peers().stream().map(TrackerService::offer).toList(), answer.swarmSize()));
-            } catch (LimitExceededException e) {
+            } catch (AnnounceRefusedException e) {
                 throw new HttpProblem(HttpResponseStatus.TOO_MANY_REQUESTS, "swarm_limit", e.getMessage());
             }
         });
@@ -239,6 +240,9 @@ public final class TrackerService extends HttpService {
         m.put("capacity", capacity);
         m.put("announces", r.announces());
         m.put("refused", r.refused());
+        for (AnnounceRefusedException.Reason why : AnnounceRefusedException.Reason.values()) {
+            m.put(why.metric(), r.refused(why));
+        }
         m.put("expired", r.expired());
         List<WsSwarmSummary> web = w.swarms().swarms();
         m.put("ws.sockets", w.swarms().sockets());

@@ -10,15 +10,17 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.webp2p.nat.NatType;
 import org.webp2p.protocol.admin.PeerRecord;
+import org.webp2p.protocol.admin.SwarmSummary;
 import org.webp2p.protocol.tracker.AnnounceEvent;
 import org.webp2p.protocol.tracker.AnnounceRequest;
 import org.webp2p.protocol.tracker.SegmentRange;
 import org.webp2p.server.MutableClock;
+import org.webp2p.server.tracker.AnnounceRefusedException.Reason;
 
 class SwarmRegistryTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T12:00:00Z"));
     private final SwarmRegistry registry = new SwarmRegistry(clock, Duration.ofSeconds(15),
-            new SwarmRegistry.Limits(3, 2, 10), new PeerSelector(6));
+            new SwarmRegistry.Limits(3, 2, 10, 2), new PeerSelector(6));
 
     private static AnnounceRequest join(String swarm, String peer) {
         return new AnnounceRequest(swarm, peer, AnnounceEvent.JOIN, NatType.FULL_CONE, List.of("192.0.2.1:1935"),
@@ -79,12 +81,32 @@ class SwarmRegistryTest {
         registry.announce(join("cats", "a"), ip("198.51.100.1"));
         registry.announce(join("cats", "b"), ip("198.51.100.1"));
         assertThatThrownBy(() -> registry.announce(join("cats", "c"), ip("198.51.100.1")))
-                .isInstanceOf(LimitExceededException.class).hasMessageContaining("198.51.100.1 already has 2");
+                .isInstanceOf(AnnounceRefusedException.class).hasMessageContaining("198.51.100.1 already has 2");
         registry.announce(join("cats", "c"), ip("198.51.100.2"));
         assertThatThrownBy(() -> registry.announce(join("cats", "d"), ip("198.51.100.3")))
-                .isInstanceOf(LimitExceededException.class).hasMessageContaining("is full");
+                .isInstanceOf(AnnounceRefusedException.class).hasMessageContaining("is full");
         assertThat(registry.announce(join("cats", "a"), ip("198.51.100.1")).peers())
                 .as("a known peer may always refresh").hasSize(2);
         assertThat(registry.refused()).isEqualTo(2);
+        assertThat(registry.refused(Reason.ADDRESS)).isEqualTo(1);
+        assertThat(registry.refused(Reason.SWARM_FULL)).isEqualTo(1);
+    }
+
+    @Test
+    void aNewSwarmBeyondTheMostSwarmsIsRefusedUntilOneEmpties() throws Exception {
+        registry.announce(join("cats", "c"), ip("198.51.100.1"));
+        registry.announce(join("dogs", "d"), ip("198.51.100.1"));
+        assertThatThrownBy(() -> registry.announce(join("owls", "o"), ip("198.51.100.1")))
+                .isInstanceOfSatisfying(AnnounceRefusedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.SWARMS)).hasMessageContaining("most swarms (2)");
+        assertThat(registry.swarms()).extracting(SwarmSummary::swarm).containsExactlyInAnyOrder("cats", "dogs");
+        assertThat(registry.announce(join("cats", "c2"), ip("198.51.100.2")).swarmSize())
+                .as("swarms held still take peers").isEqualTo(2);
+
+        registry.announce(new AnnounceRequest("dogs", "d", AnnounceEvent.LEAVE, null, null, 0, null, 0, null),
+                ip("198.51.100.1"));
+        registry.expireAll();
+        registry.announce(join("owls", "o"), ip("198.51.100.1"));
+        assertThat(registry.refused(Reason.SWARMS)).isEqualTo(1);
     }
 }

@@ -23,7 +23,7 @@ class TrackerServiceTest {
 
     @BeforeEach
     void start() throws Exception {
-        node = TestNode.open(Map.of("tracker.max-peers-per-address", "3"));
+        node = TestNode.open(Map.of("tracker.max-peers-per-address", "3", "tracker.max-swarms", "3"));
         node.runtime().services().start("tracker");
         announce = URI.create("http://127.0.0.1:" + node.address("tracker").getPort() + "/v1/announce");
     }
@@ -77,6 +77,16 @@ class TrackerServiceTest {
     }
 
     @Test
+    void anAddressThatIsAHostNameIsRefusedWithTheReasonAndNothingIsRecorded() throws Exception {
+        HttpResponse<String> r = post(join("demo", "p1", "OPEN").replace("203.0.113.7:1935", "peer.example:1935"));
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(Json.MAPPER.readTree(r.body()).get("reason").asText())
+                .contains("peer.example:1935").contains("host names are not taken");
+        TrackerService tracker = node.runtime().services().service("tracker", TrackerService.class);
+        assertThat(tracker.peers("demo")).isEmpty();
+    }
+
+    @Test
     void tooManyPeersFromOneAddressAreRefusedWith429() throws Exception {
         for (int i = 0; i < 3; i++) {
             assertThat(post(join("demo", "p" + i, "OPEN")).statusCode()).isEqualTo(200);
@@ -84,6 +94,19 @@ class TrackerServiceTest {
         HttpResponse<String> r = post(join("demo", "p9", "OPEN"));
         assertThat(r.statusCode()).isEqualTo(429);
         assertThat(Json.MAPPER.readTree(r.body()).get("code").asText()).isEqualTo("swarm_limit");
+    }
+
+    @Test
+    void aSwarmBeyondTheMostSwarmsIsRefusedWith429AndCounted() throws Exception {
+        for (String swarm : new String[] {"one", "two", "three"}) {
+            assertThat(post(join(swarm, "p", "OPEN")).statusCode()).isEqualTo(200);
+        }
+        HttpResponse<String> r = post(join("four", "p", "OPEN"));
+        assertThat(r.statusCode()).isEqualTo(429);
+        assertThat(Json.MAPPER.readTree(r.body()).get("code").asText()).isEqualTo("swarm_limit");
+        assertThat(Json.MAPPER.readTree(r.body()).get("reason").asText()).contains("most swarms (3)");
+        assertThat(node.runtime().services().status("tracker").metrics()).containsEntry("swarms", 3)
+                .containsEntry("refused.swarms", 1L);
     }
 
     @Test
