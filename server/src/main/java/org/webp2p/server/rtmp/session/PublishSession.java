@@ -225,7 +225,7 @@ public final class PublishSession {
             return; // closed meanwhile, and close() gives the claim back
         }
         if (error != null) {
-            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            Throwable cause = unwrapped(error);
             if (cause instanceof StreamBusyException) {
                 refuse(CloseReason.STREAM_BUSY, publishStreamId, "NetStream.Publish.BadName", "stream " + stream
                         + " is already being published", Optional.of(refusedTo() + "another publisher keeps it live"
@@ -272,9 +272,9 @@ public final class PublishSession {
 
     private void ingestFailed(Throwable error) {
         if (state == State.PUBLISHING) {
-            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-            refuse(CloseReason.INGEST_FAILED, publishStreamId, "NetStream.Failed", "the origin stopped taking stream "
-                    + stream + ": " + cause.getMessage(), Optional.empty());
+            Throwable cause = unwrapped(error);
+            String why = "the origin stopped taking stream " + stream + ": " + cause.getMessage();
+            refuse(CloseReason.INGEST_FAILED, publishStreamId, "NetStream.Failed", why, Optional.of(why));
         }
     }
 
@@ -303,6 +303,10 @@ public final class PublishSession {
         if (state == State.AWAITING_CONNECT) {
             throw new RtmpProtocolException(Violation.MALFORMED_MESSAGE, command.name() + " before connect");
         }
+    }
+
+    private static Throwable unwrapped(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 
     private String refusedTo() {

@@ -325,6 +325,20 @@ class PublishSessionTest {
     }
 
     @Test
+    void aPublishTheOriginStopsTakingAfterARestartIsClosedSayingWhy() throws Exception {
+        Client obs = new Client();
+        obs.publish("cam?key=" + KEY);
+        node.runtime().services().restart(OriginService.NAME); // claims do not survive a restart
+
+        obs.media(clip);
+        runLoopUntil(() -> obs.closed);
+
+        assertThat(obs.statuses()).last().asString().startsWith("NetStream.Failed: the origin stopped taking stream cam:");
+        assertThat(metrics.closedFor(CloseReason.INGEST_FAILED)).isEqualTo(1);
+        assertThat(events).anyMatch(e -> e.startsWith("the origin stopped taking stream cam:"));
+    }
+
+    @Test
     void playIsRefusedForThisServerTakesPublishersOnly() throws Exception {
         Client player = new Client();
         player.connect();
