@@ -8,9 +8,13 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.webp2p.server.auth.SessionTicket;
+import org.webp2p.server.auth.SessionTickets;
 import org.webp2p.server.config.Config;
 
 /** A real node for tests: every service on loopback, ephemeral ports, a throwaway data directory. */
@@ -59,6 +63,20 @@ public final class TestNode implements AutoCloseable {
     public InetSocketAddress address(String service) {
         return runtime.services().status(service).primaryAddress()
                 .orElseThrow(() -> new IllegalStateException(service + " has no bound address"));
+    }
+
+    /**
+     * A session ticket as this node's API would hand session {@code session} of {@code stream} to a
+     * client that named {@code peerId} (or none, null), good until {@code expires}: what announces carry.
+     */
+    public String ticket(String session, String peerId, String stream, Instant expires) throws IOException {
+        return SessionTickets.load(config, dataDir).issue(new SessionTicket(session, peerId, stream, "test",
+                expires.minus(Duration.ofHours(1)), expires));
+    }
+
+    /** {@link #ticket(String, String, String, Instant)} of session "session-PEER", good for an hour. */
+    public String ticket(String peerId, String stream) throws IOException {
+        return ticket("session-" + peerId, peerId, stream, clock.instant().plus(Duration.ofHours(1)));
     }
 
     /** A port nothing listens on right now. */

@@ -7,6 +7,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -16,6 +18,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import org.webp2p.server.ServerRuntime;
+import org.webp2p.server.auth.SessionTicket;
+import org.webp2p.server.auth.SessionTickets;
 import org.webp2p.server.config.Config;
 import org.webp2p.server.config.TrackerSettings;
 import org.webp2p.server.pingback.PingbackService;
@@ -29,6 +33,7 @@ import org.webp2p.server.pingback.PingbackService;
  */
 public final class ControlPlaneBench {
     private static final int SWARMS = 20;
+    private static final int PEERS = 10_000;
 
     public static void main(String[] args) throws Exception {
         int clients = args.length > 0 ? Integer.parseInt(args[0]) : 32;
@@ -47,9 +52,19 @@ public final class ControlPlaneBench {
             System.out.printf("control-plane bench: %d keep-alive clients, %d s per phase, %d cores%n",
                     clients, seconds, Runtime.getRuntime().availableProcessors());
 
+            // Each peer announces with its own session's ticket, as the API hands it out.
+            SessionTickets issuer = SessionTickets.load(node.config(), dir);
+            String[] tickets = new String[PEERS];
+            Instant now = Instant.now();
+            for (int p = 0; p < PEERS; p++) {
+                tickets[p] = issuer.issue(new SessionTicket("session-" + p, "p" + p, "s" + (p % SWARMS), "bench", now,
+                        now.plus(Duration.ofHours(1))));
+            }
+
             run("warm-up", clients, 3, i -> HttpRequest.newBuilder(health).build());
             Result base = run("GET /health (baseline)", clients, seconds, i -> HttpRequest.newBuilder(health).build());
-            Result ann = run("POST /v1/announce", clients, seconds, i -> post(announce, announceBody(i)));
+            Result ann = run("POST /v1/announce", clients, seconds,
+                    i -> post(announce, announceBody(i, tickets[(int) (i % PEERS)])));
             PingbackService pb = node.services().service("pingback", PingbackService.class);
             long writtenBefore = pb.metrics().get("written").longValue();
             long t0 = System.nanoTime();
@@ -78,11 +93,12 @@ public final class ControlPlaneBench {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
-    private static String announceBody(long i) {
-        long peer = i % 10_000;
+    private static String announceBody(long i, String ticket) {
+        long peer = i % PEERS;
         return "{\"swarm\":\"s" + (peer % SWARMS) + "\",\"peerId\":\"p" + peer + "\",\"event\":\"update\","
                 + "\"natType\":\"FULL_CONE\",\"addresses\":[\"203.0.113.1:1935\"],\"position\":" + (i % 500)
-                + ",\"have\":{\"first\":" + (i % 500) + ",\"last\":" + (i % 500 + 8) + "},\"uploadKbps\":1000}";
+                + ",\"have\":{\"first\":" + (i % 500) + ",\"last\":" + (i % 500 + 8) + "},\"uploadKbps\":1000,"
+                + "\"ticket\":\"" + ticket + "\"}";
     }
 
     private static String beaconBody(long i) {
