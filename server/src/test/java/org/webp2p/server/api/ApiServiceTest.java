@@ -81,7 +81,8 @@ class ApiServiceTest {
 
         String tracker = s.get("trackerUrl").asText();
         HttpResponse<String> announce = http.send(HttpRequest.newBuilder(URI.create(tracker))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"swarm\":\"demo\",\"peerId\":\"p1\"}")).build(),
+                .POST(HttpRequest.BodyPublishers.ofString("{\"swarm\":\"demo\",\"peerId\":\"p1\",\"ticket\":\""
+                        + s.get("ticket").asText() + "\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(announce.statusCode()).isEqualTo(200);
         assertThat(s.get("pingbackUrl").asText()).endsWith(":" + node.address("pingback").getPort() + "/v1/beacons");
