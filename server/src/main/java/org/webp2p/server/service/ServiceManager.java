@@ -228,7 +228,8 @@ public final class ServiceManager implements AutoCloseable {
         Throwable t = failure;
         String best = null;
         while (t != null) {
-            if (t instanceof BindException) {
+            // Netty's native epoll transport reports a taken port as its own IOException, not a BindException.
+            if (t instanceof BindException || t.getMessage() != null && t.getMessage().startsWith("bind(..) failed")) {
                 return "address already in use or not available"
                         + (t.getMessage() == null ? "" : " (" + t.getMessage() + ")")
                         + (best == null ? "" : ": " + best);

@@ -35,7 +35,7 @@ class BeaconWriterTest {
     }
 
     private static Beacon beacon(String session) {
-        return new Beacon(session, null, "news", 1000, 0, 0, 10_000, null, 0, 0, 5000, NatType.UNKNOWN, List.of(),
+        return new Beacon(session, "t", null, "news", 1000, 0, 0, 10_000, null, 0, 0, 5000, NatType.UNKNOWN, List.of(),
                 List.of());
     }
 
