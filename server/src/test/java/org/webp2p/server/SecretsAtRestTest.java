@@ -15,7 +15,7 @@ import org.webp2p.protocol.admin.ServiceState;
 import org.webp2p.server.admin.AdminService;
 import org.webp2p.server.admin.AdminToken;
 import org.webp2p.server.api.ApiService;
-import org.webp2p.server.api.TokenSecret;
+import org.webp2p.server.auth.TokenSecret;
 import org.webp2p.server.store.Store;
 
 /** The files a node keeps its keys and tokens in are its owner's alone, from the moment they exist. */

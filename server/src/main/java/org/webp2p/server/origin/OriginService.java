@@ -39,8 +39,9 @@ import org.webp2p.server.service.ServiceContext;
  * serves live streams, ended streams, VOD directories and a built-in looping demo stream to players
  * and CDNs.
  *
- * <p>Publishing needs the stream's key ({@code origin.stream.<name>.key}) or the origin's
- * {@link #publishKey() publish key}, as query parameter {@code key} or header {@code X-Publish-Key}.
+ * <p>Every upload needs the stream's key ({@code origin.stream.<name>.key}) or the origin's
+ * {@link #publishKey() publish key} on the request itself: encoders publish to
+ * {@code /ingest/<key>/<stream>/index.m3u8}; see {@link IngestTarget} for the other forms.
  */
 public final class OriginService implements Service {
     public static final String NAME = ServiceName.ORIGIN.id();
@@ -87,10 +88,8 @@ public final class OriginService implements Service {
         DemoStream demo = new DemoStream(window, context.clock());
         Rejections rejections = new Rejections();
         long maxUpload = config.get(OriginSettings.MAX_UPLOAD);
-        // Before its playlist claims them, an encoder publishing with ?key= has at most an init
-        // segment and a segment waiting here: twice the largest upload holds that.
         LiveStreams live = new LiveStreams(context.dataDir().resolve(NAME).resolve("live"), window, endedAfter,
-                2 * maxUpload, context.clock());
+                context.clock());
         Optional<ServerTls> tls = Optional.empty();
         try {
             live.start();
@@ -213,7 +212,6 @@ public final class OriginService implements Service {
         m.put("streams.live", streams.stream().filter(s -> s.kind() == StreamStats.Kind.LIVE).count());
         m.put("connections", r.server().openConnections());
         m.put("ingest.bitrate", streams.stream().mapToLong(StreamStats::ingestBitrate).sum());
-        m.put("ingest.unclaimed-bytes", r.live().unclaimedBytes());
         m.put("segments", streams.stream().mapToLong(StreamStats::segments).sum());
         long requests = streams.stream().mapToLong(StreamStats::requests).sum();
         long notModified = streams.stream().mapToLong(StreamStats::notModified).sum();
