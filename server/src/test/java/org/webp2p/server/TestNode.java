@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.webp2p.server.auth.SessionTicket;
 import org.webp2p.server.auth.SessionTickets;
 import org.webp2p.server.config.Config;
@@ -58,6 +59,20 @@ public final class TestNode implements AutoCloseable {
 
     public Path dataDir() {
         return dataDir;
+    }
+
+    /**
+     * A session ticket this node's pingback takes, as the API issues it, for a session that began a
+     * minute ago (so a first beacon may carry that long's worth of bytes) and lasts the hour.
+     */
+    public String ticket(String sessionId, @Nullable String peerId, String stream) {
+        Instant now = clock.instant();
+        try {
+            return SessionTickets.load(config, dataDir).issue(new SessionTicket(sessionId, peerId, stream, "test",
+                    now.minus(Duration.ofMinutes(1)), now.plus(Duration.ofHours(1))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public InetSocketAddress address(String service) {

@@ -8,7 +8,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.util.function.Consumer;
@@ -44,7 +43,7 @@ public final class TcpServer implements AutoCloseable {
         };
         Channel listener = new ServerBootstrap()
                 .group(groups.acceptor(), groups.io())
-                .channel(NioServerSocketChannel.class)
+                .channel(groups.transport().serverChannel())
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)

@@ -188,11 +188,24 @@ public final class ServiceManager implements AutoCloseable {
         move(e, ServiceState.FAILED, reason);
     }
 
+    /**
+     * Puts something a service has to tell the operator into the event log without a change of its
+     * state (an RTMP publisher refused, say): an event from its current state to the same, with
+     * {@code detail}. May be called from any thread.
+     */
+    public void note(String name, String detail) {
+        ServiceState now = entry(name).state;
+        tell(new ServiceEvent(clock.instant(), name, now, now, detail));
+    }
+
     private void move(Entry e, ServiceState to, String detail) {
         ServiceState from = e.state;
         e.state = to;
         e.since = clock.instant();
-        ServiceEvent event = new ServiceEvent(e.since, e.service.name(), from, to, detail);
+        tell(new ServiceEvent(e.since, e.service.name(), from, to, detail));
+    }
+
+    private void tell(ServiceEvent event) {
         for (Consumer<ServiceEvent> l : listeners) {
             try {
                 l.accept(event);

@@ -190,9 +190,9 @@ class ApiServiceTest {
 
         String id = plan.get("sessionId").asText();
         String beacon = """
-                {"beacons":[{"sessionId":"%s","peerId":"-PM0203-abcdefghijkl","swarm":"demo","httpBytes":1000,
-                 "p2pBytes":500,"uploadedBytes":0,"playedMs":8000,"stalls":0,"stallMs":0,"bufferMs":6000,
-                 "client":"browser"}]}""".formatted(id);
+                {"beacons":[{"sessionId":"%s","ticket":"%s","peerId":"-PM0203-abcdefghijkl","swarm":"demo",
+                 "httpBytes":1000,"p2pBytes":500,"uploadedBytes":0,"playedMs":8000,"stalls":0,"stallMs":0,
+                 "bufferMs":6000,"client":"browser"}]}""".formatted(id, plan.get("ticket").asText());
         HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                 + node.address("pingback").getPort() + "/v1/beacons"))
                 .POST(HttpRequest.BodyPublishers.ofString(beacon)).build(), HttpResponse.BodyHandlers.ofString());
@@ -247,8 +247,9 @@ class ApiServiceTest {
         assertThat(first.get("p2p").get("prefetchSegments").asInt()).isEqualTo(6);
 
         String beacon = """
-                {"beacons":[{"sessionId":"%s","swarm":"demo","httpBytes":1000,"p2pBytes":0,"uploadedBytes":0,
-                 "playedMs":8000,"stalls":2,"stallMs":1500,"bufferMs":0}]}""".formatted(id);
+                {"beacons":[{"sessionId":"%s","ticket":"%s","swarm":"demo","httpBytes":1000,"p2pBytes":0,
+                 "uploadedBytes":0,"playedMs":8000,"stalls":2,"stallMs":1500,"bufferMs":0}]}"""
+                .formatted(id, first.get("ticket").asText());
         HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                 + node.address("pingback").getPort() + "/v1/beacons"))
                 .POST(HttpRequest.BodyPublishers.ofString(beacon)).build(), HttpResponse.BodyHandlers.ofString());
