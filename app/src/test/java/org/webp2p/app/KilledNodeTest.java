@@ -160,7 +160,7 @@ class KilledNodeTest {
 
     /** Sends batches back to back until the node dies, noting each one answered 2xx. */
     private void sendBeacons(SessionPlan plan) {
-        Beacon b = new Beacon(plan.sessionId(), null, plan.swarm(), 0, 0, 0, 0, null, 0, 0, 0, NatType.UNKNOWN, List.of(),
+        Beacon b = new Beacon(plan.sessionId(), plan.ticket(), null, plan.swarm(), 0, 0, 0, 0, null, 0, 0, 0, NatType.UNKNOWN, List.of(),
                 List.of());
         try {
             byte[] body = JSON.writeValueAsBytes(new BeaconBatch(Collections.nCopies(BATCH, b)));
@@ -208,7 +208,7 @@ class KilledNodeTest {
 
     private int postBeacons(InetSocketAddress api) throws IOException, InterruptedException {
         SessionPlan plan = openSession(api);
-        Beacon b = new Beacon(plan.sessionId(), null, plan.swarm(), 0, 0, 0, 0, null, 0, 0, 0, NatType.UNKNOWN, List.of(),
+        Beacon b = new Beacon(plan.sessionId(), plan.ticket(), null, plan.swarm(), 0, 0, 0, 0, null, 0, 0, 0, NatType.UNKNOWN, List.of(),
                 List.of());
         return http.send(HttpRequest.newBuilder(URI.create(plan.pingbackUrl()))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(new BeaconBatch(List.of(b)))))

@@ -12,12 +12,11 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
-import io.netty.handler.timeout.IdleStateHandler;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webp2p.server.net.IdleTimeout;
 
 /**
  * One tracker WebSocket, after Netty's {@link WebSocketServerProtocolHandler} has upgraded it: text
@@ -53,11 +52,8 @@ public final class WsTrackerHandler extends SimpleChannelInboundHandler<WebSocke
             super.userEventTriggered(ctx, evt);
             return;
         }
-        // HTTP keep-alive's idle limit is shorter than an announce interval.
-        IdleStateHandler httpIdle = ctx.pipeline().get(IdleStateHandler.class);
-        if (httpIdle != null) {
-            ctx.pipeline().replace(httpIdle, "ws-idle", new IdleStateHandler(idle.toMillis(), 0, 0, TimeUnit.MILLISECONDS));
-        }
+        // A connection's idle limit (net.idle-timeout) is shorter than an announce interval.
+        IdleTimeout.set(ctx.pipeline(), idle);
         try {
             client = swarms.connect(new ChannelLink(ctx.channel(), counters));
         } catch (WsRefusal r) {
