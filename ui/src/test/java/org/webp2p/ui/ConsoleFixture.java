@@ -133,8 +133,8 @@ public final class ConsoleFixture implements AutoCloseable {
             throws Exception {
         String body = """
                 {"swarm":"%s","peerId":"%s","event":"join","natType":"%s","addresses":["%s"],
-                 "position":%d,"have":{"first":%d,"last":%d},"uploadKbps":%d}"""
-                .formatted(swarm, peer, nat, address, last, first, last, uploadKbps);
+                 "position":%d,"have":{"first":%d,"last":%d},"uploadKbps":%d,"ticket":"%s"}"""
+                .formatted(swarm, peer, nat, address, last, first, last, uploadKbps, testNode.ticket(peer, swarm));
         expect(200, post("tracker", "/v1/announce", body));
     }
 

@@ -19,10 +19,14 @@ import org.webp2p.protocol.Require;
  * @param uploadKbps   upload it offers to the swarm
  * @param want         how many peers it would like, capped by the tracker; null (left out) for the
  *                     tracker's own list size
+ * @param ticket       the newest session ticket from the client's session plan: the peer ID belongs to
+ *                     that session, and only it may update the peer or make it leave. The tracker
+ *                     refuses an announce without a valid one; null only to be refused
  */
 public record AnnounceRequest(String swarm, String peerId, AnnounceEvent event, NatType natType,
                               List<String> addresses, long position, @Nullable SegmentRange have, int uploadKbps,
-                              @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Integer want) {
+                              @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Integer want,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String ticket) {
     public static final int MAX_ADDRESSES = 8;
 
     public AnnounceRequest {

@@ -27,7 +27,7 @@ class IpPortTest {
     @ValueSource(strings = {"peer.example:1935", "1.2.3.4:0"})
     void anAnnounceWithOneIsRefusedWithTheReason(String address) {
         assertThatThrownBy(() -> new AnnounceRequest("demo", "p1", AnnounceEvent.JOIN, null, List.of(address), 0, null,
-                0, null)).isInstanceOf(IllegalArgumentException.class)
+                0, null, null)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(address).hasMessageContaining("host names are not taken");
     }
 }

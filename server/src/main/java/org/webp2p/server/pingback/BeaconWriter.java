@@ -43,6 +43,7 @@ final class BeaconWriter implements AutoCloseable {
     private final LongAdder written = new LongAdder();
     private final LongAdder failedFlushes = new LongAdder();
     private final CountDownLatch stop = new CountDownLatch(1);
+    private volatile long lastWriteMillis;
     private Instant nextPurge = Instant.MIN;
 
     BeaconWriter(BeaconStore store, Clock clock, Duration flushInterval, int queueLimit, Duration retention,
@@ -93,7 +94,9 @@ final class BeaconWriter implements AutoCloseable {
         queue.drainTo(batch);
         if (!batch.isEmpty()) {
             try {
+                long started = System.nanoTime();
                 store.write(batch);
+                lastWriteMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
                 written.add(batch.size());
             } catch (SQLException e) {
                 failedFlushes.increment();
@@ -114,6 +117,11 @@ final class BeaconWriter implements AutoCloseable {
 
     long written() {
         return written.sum();
+    }
+
+    /** How long the last batch took to reach the disk: near the flush interval, the store is falling behind. */
+    long lastWriteMillis() {
+        return lastWriteMillis;
     }
 
     long failedFlushes() {

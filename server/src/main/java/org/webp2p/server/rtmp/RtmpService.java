@@ -106,7 +106,7 @@ public final class RtmpService implements Service {
         Set<RtmpSessionHandler> sessions = ConcurrentHashMap.newKeySet();
         RtmpSessionHandler.SessionFactory sessionFactory = (peer, loop, connection) ->
                 new PublishSession(ingest, peer, segment, loop, connection, metrics, lines, clock);
-        TcpServer server = TcpServer.bind(context.netty(), config.endpoint(ServiceName.RTMP), ch -> {
+        TcpServer server = TcpServer.bind(context, ServiceName.RTMP, ch -> {
             metrics.accepted();
             ch.closeFuture().addListener(f -> connections.decrementAndGet());
             if (connections.incrementAndGet() > maxConnections) {

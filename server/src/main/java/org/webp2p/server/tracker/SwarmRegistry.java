@@ -65,19 +65,26 @@ public final class SwarmRegistry {
     }
 
     /**
-     * Records an announce and answers with peers for the asker.
+     * Records an announce and answers with peers for the asker. A peer ID belongs to the session that
+     * announced it first, for as long as the peer stays: only that session may update it or make it
+     * leave, and a session is one peer of its swarm at a time.
      *
-     * @throws AnnounceRefusedException when the swarm, the source address or the tracker already has
-     *                                  its fill
+     * @param owner the session the announce's ticket proves it comes from
+     * @throws AnnounceRefusedException when the peer is another session's, or the swarm, the source
+     *                                  address or the tracker already has its fill
      */
-    public Answer announce(AnnounceRequest request, InetAddress source) throws AnnounceRefusedException {
+    public Answer announce(AnnounceRequest request, InetAddress source, String owner) throws AnnounceRefusedException {
         announces.increment();
         Instant now = clock.instant();
         if (request.event() == AnnounceEvent.LEAVE) {
             Swarm swarm = swarms.get(request.swarm());
             if (swarm != null) {
                 synchronized (swarm) {
-                    swarm.peers.remove(request.peerId());
+                    expire(swarm, now);
+                    if (swarm.peers.containsKey(request.peerId())) {
+                        checkOwner(swarm, request.peerId(), owner);
+                        swarm.remove(request.peerId());
+                    }
                 }
             }
             return new Answer(interval, List.of(), 0);
@@ -91,10 +98,12 @@ public final class SwarmRegistry {
                 expire(swarm, now);
                 PeerRecord previous = swarm.peers.get(request.peerId());
                 if (previous == null) {
-                    checkRoom(swarm, source);
+                    checkNewPeer(swarm, source, owner);
+                } else {
+                    checkOwner(swarm, request.peerId(), owner);
                 }
                 PeerRecord me = record(request, source, previous == null ? now : previous.joined(), now);
-                swarm.peers.put(me.peerId(), me);
+                swarm.put(me, owner);
                 int size = Math.min(limits.listSize(), request.want() == null ? limits.listSize() : request.want());
                 return new Answer(interval, selector.select(me, swarm.peers.values(), size, interval, now),
                         swarm.peers.size());
@@ -126,7 +135,19 @@ public final class SwarmRegistry {
                 r.uploadKbps(), joined, now);
     }
 
-    private void checkRoom(Swarm swarm, InetAddress source) throws AnnounceRefusedException {
+    private void checkOwner(Swarm swarm, String peerId, String owner) throws AnnounceRefusedException {
+        if (!owner.equals(swarm.owners.get(peerId))) {
+            throw refuse(Reason.NOT_OWNER, "peer " + peerId + " of swarm " + swarm.id
+                    + " belongs to another session: only the session that announced it may update it or make it leave");
+        }
+    }
+
+    private void checkNewPeer(Swarm swarm, InetAddress source, String owner) throws AnnounceRefusedException {
+        String held = swarm.peerOf.get(owner);
+        if (held != null) {
+            throw refuse(Reason.NOT_OWNER, "this session is peer " + held + " of swarm " + swarm.id
+                    + " already; a session announces as one peer");
+        }
         if (swarm.peers.size() >= limits.peersPerSwarm()) {
             throw refuse(Reason.SWARM_FULL, "swarm " + swarm.id + " is full (" + limits.peersPerSwarm() + " peers)");
         }
@@ -160,9 +181,10 @@ public final class SwarmRegistry {
 
     private void expire(Swarm swarm, Instant now) {
         Instant cutoff = now.minus(interval.multipliedBy(2));
-        int before = swarm.peers.size();
-        swarm.peers.values().removeIf(p -> p.lastSeen().isBefore(cutoff));
-        expired.add(before - swarm.peers.size());
+        List<String> gone = swarm.peers.values().stream().filter(p -> p.lastSeen().isBefore(cutoff))
+                .map(PeerRecord::peerId).toList();
+        gone.forEach(swarm::remove);
+        expired.add(gone.size());
     }
 
     /** Live peers of one swarm, longest-standing first; empty for an unknown swarm. */
@@ -215,14 +237,33 @@ public final class SwarmRegistry {
         return expired.sum();
     }
 
+    /** One swarm's peers and who owns each; its lock guards all of it. */
     private static final class Swarm {
         final String id;
         final Map<String, PeerRecord> peers = new HashMap<>();
+        /** Peer ID to the session that announced it. */
+        final Map<String, String> owners = new HashMap<>();
+        /** Session to the peer ID it announced. */
+        final Map<String, String> peerOf = new HashMap<>();
         /** Out of the registry: an announce that found it just before must make the swarm anew. */
         boolean dropped;
 
         Swarm(String id) {
             this.id = id;
+        }
+
+        void put(PeerRecord p, String owner) {
+            peers.put(p.peerId(), p);
+            owners.put(p.peerId(), owner);
+            peerOf.put(owner, p.peerId());
+        }
+
+        void remove(String peerId) {
+            peers.remove(peerId);
+            String owner = owners.remove(peerId);
+            if (owner != null) {
+                peerOf.remove(owner);
+            }
         }
     }
 }

@@ -81,7 +81,8 @@ class ApiServiceTest {
 
         String tracker = s.get("trackerUrl").asText();
         HttpResponse<String> announce = http.send(HttpRequest.newBuilder(URI.create(tracker))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"swarm\":\"demo\",\"peerId\":\"p1\"}")).build(),
+                .POST(HttpRequest.BodyPublishers.ofString("{\"swarm\":\"demo\",\"peerId\":\"p1\",\"ticket\":\""
+                        + s.get("ticket").asText() + "\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(announce.statusCode()).isEqualTo(200);
         assertThat(s.get("pingbackUrl").asText()).endsWith(":" + node.address("pingback").getPort() + "/v1/beacons");
@@ -132,7 +133,12 @@ class ApiServiceTest {
         String t = token("demo", "viewer", clock.instant(), clock.instant().plusSeconds(60));
         String id = Json.MAPPER.readTree(openSession("demo", t).body()).get("sessionId").asText();
         clock.advance(Duration.ofSeconds(59));
-        assertThat(send("GET", "/v1/sessions/" + id, null).statusCode()).isEqualTo(200);
+        HttpResponse<String> renewed = send("GET", "/v1/sessions/" + id, null);
+        assertThat(renewed.statusCode()).isEqualTo(200);
+        String ticket = Json.MAPPER.readTree(renewed.body()).get("ticket").asText();
+        SessionTickets tickets = new SessionTickets(TokenSecret.load(node.runtime().config(), node.dataDir()));
+        assertThat(tickets.verify(ticket, clock.instant().plusSeconds(1)))
+                .as("a ticket ends with the token, not api.ticket-ttl later").isInstanceOf(SessionTickets.Refused.class);
 
         clock.advance(Duration.ofSeconds(1));
         HttpResponse<String> expired = send("GET", "/v1/sessions/" + id, null);

@@ -21,13 +21,22 @@ import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.webp2p.server.config.Config;
+import org.webp2p.server.config.ConfigSchema;
+import org.webp2p.server.config.ServiceName;
 import org.webp2p.server.net.TcpServer;
 import org.webp2p.server.net.UdpEndpoint;
+import org.webp2p.server.store.Store;
 
 class NettyTransportTest {
     private static final InetSocketAddress ANY_LOOPBACK_PORT = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
@@ -46,8 +55,12 @@ class NettyTransportTest {
     void tcpAndUdpServeOnEitherTransport(NettyTransport transport) throws Exception {
         assumeTrue(transport == NettyTransport.NIO || NettyTransport.best() == NettyTransport.EPOLL,
                 "no native epoll on this platform");
+        Path dataDir = Files.createTempDirectory("transport-test");
+        Config config = Config.of(ConfigSchema.standard(), Map.of("origin.bind", "127.0.0.1", "origin.port", "0"));
         try (NettyGroups groups = new NettyGroups(1, transport);
-             TcpServer tcp = TcpServer.bind(groups, ANY_LOOPBACK_PORT, NettyTransportTest::echoLines);
+             Store store = Store.open("jdbc:h2:mem:" + UUID.randomUUID(), "sa", "");
+             TcpServer tcp = TcpServer.bind(new ServiceContext(config, groups, store, Clock.systemUTC(), dataDir),
+                     ServiceName.ORIGIN, NettyTransportTest::echoLines);
              UdpEndpoint udp = UdpEndpoint.bind(groups, ANY_LOOPBACK_PORT, new DatagramEcho())) {
             try (Socket s = new Socket(tcp.localAddress().getAddress(), tcp.localAddress().getPort())) {
                 OutputStream out = s.getOutputStream();
@@ -63,6 +76,8 @@ class NettyTransportTest {
                 await().atMost(Duration.ofSeconds(5)).until(() -> s.receive(pong) != null);
                 assertThat(new String(pong.array(), 0, pong.position(), StandardCharsets.UTF_8)).isEqualTo("ping");
             }
+        } finally {
+            Files.delete(dataDir);
         }
     }
 
