@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +18,10 @@ import org.webp2p.protocol.pingback.Beacon;
 /**
  * Writes beacons to the store in batches on its own thread, so a request never waits on the
  * database. What a crash can lose is what arrived since the last flush: at most one flush interval.
- * A failed write is retried at the next flush; a full queue refuses new beacons (the client is told
- * to retry) rather than dropping accepted ones.
+ * A write the database fails is retried at the next flush, and a beacon whose data it refuses is
+ * dropped and counted while the rest of its batch is stored ({@link StoreAttempt}). Beacons waiting,
+ * new or to retry, are at most the queue limit: beyond it new beacons are refused (the client is
+ * told to retry) rather than accepted ones dropped or memory spent without bound.
  */
 final class BeaconWriter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BeaconWriter.class);
@@ -30,12 +33,16 @@ final class BeaconWriter implements AutoCloseable {
     private final Duration retention;
     private final Duration rollupRetention;
     private final BlockingQueue<BeaconStore.Received> queue;
-    private final List<BeaconStore.Received> retry = new ArrayList<>();
+    private final int queueLimit;
+    private List<BeaconStore.Received> retry = List.of();
+    /** Beacons queued or kept for retry; only offers add to it, only flushes take from it. */
+    private final AtomicInteger pending = new AtomicInteger();
     /** Makes a batch's room check and its queuing one step; only offers take it. */
     private final Object offerLock = new Object();
     private final Thread thread;
     private final LongAdder written = new LongAdder();
     private final LongAdder failedFlushes = new LongAdder();
+    private final LongAdder dropped = new LongAdder();
     private volatile boolean running = true;
     private Instant nextPurge = Instant.MIN;
 
@@ -46,6 +53,7 @@ final class BeaconWriter implements AutoCloseable {
         this.flushMs = Math.max(1, flushInterval.toMillis());
         this.retention = retention;
         this.rollupRetention = rollupRetention;
+        this.queueLimit = queueLimit;
         this.queue = new ArrayBlockingQueue<>(queueLimit);
         this.thread = new Thread(this::loop, "webp2p-pingback-writer");
         thread.setDaemon(true);
@@ -58,9 +66,10 @@ final class BeaconWriter implements AutoCloseable {
      */
     boolean offer(List<Beacon> beacons, Instant at) {
         synchronized (offerLock) {
-            if (queue.remainingCapacity() < beacons.size()) {
+            if (queueLimit - pending.get() < beacons.size()) {
                 return false;
             }
+            pending.addAndGet(beacons.size());
             beacons.forEach(b -> queue.add(new BeaconStore.Received(at, b)));
             return true;
         }
@@ -80,17 +89,19 @@ final class BeaconWriter implements AutoCloseable {
     /** Writes everything queued so far; runs on the writer thread, and once more at close. */
     synchronized void flush() {
         List<BeaconStore.Received> batch = new ArrayList<>(retry);
-        retry.clear();
         queue.drainTo(batch);
-        if (!batch.isEmpty()) {
-            try {
-                store.write(batch);
-                written.add(batch.size());
-            } catch (SQLException e) {
-                failedFlushes.increment();
-                retry.addAll(batch);
-                log.warn("pingback: could not store {} beacons, will retry: {}", batch.size(), e.getMessage());
-            }
+        StoreAttempt a = StoreAttempt.of(store, batch);
+        retry = a.retry();
+        written.add(a.stored());
+        dropped.add(a.dropped().size());
+        pending.addAndGet(-(a.stored() + a.dropped().size()));
+        if (a.badData() != null) {
+            log.warn("pingback: dropped {} beacons the store refuses (the last of session {}): {}", a.dropped().size(),
+                    a.dropped().get(a.dropped().size() - 1).beacon().sessionId(), a.badData().getMessage());
+        }
+        if (a.failure() != null) {
+            failedFlushes.increment();
+            log.warn("pingback: could not store {} beacons, will retry: {}", retry.size(), a.failure().getMessage());
         }
         Instant now = clock.instant();
         if (!now.isBefore(nextPurge)) {
@@ -111,8 +122,13 @@ final class BeaconWriter implements AutoCloseable {
         return failedFlushes.sum();
     }
 
+    /** Beacons the store refused as bad data and were dropped. */
+    long dropped() {
+        return dropped.sum();
+    }
+
     int queued() {
-        return queue.size() + retry.size();
+        return pending.get();
     }
 
     @Override

@@ -208,6 +208,7 @@ public final class PingbackService extends HttpService {
             m.put("queued", w.queued());
             m.put("written", w.written());
             m.put("failedFlushes", w.failedFlushes());
+            m.put("droppedByStore", w.dropped());
         }
         return m;
     }
