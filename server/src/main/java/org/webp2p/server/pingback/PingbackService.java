@@ -1,8 +1,10 @@
 package org.webp2p.server.pingback;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -10,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.webp2p.protocol.admin.MinuteStat;
@@ -50,6 +53,7 @@ public final class PingbackService extends HttpService {
     private volatile LiveAggregator aggregator;
     private volatile BeaconStore store;
     private volatile BeaconWriter writer;
+    private volatile ScheduledFuture<?> pruning;
 
     public PingbackService() {
         super(ServiceName.PINGBACK);
@@ -73,8 +77,12 @@ public final class PingbackService extends HttpService {
     protected void routes(Router router, ServiceContext context) throws IOException {
         Config c = context.config();
         int maxBatch = c.get(PingbackSettings.MAX_BATCH);
-        LiveAggregator live = new LiveAggregator(context.clock(), c.get(PingbackSettings.WINDOW),
-                c.get(PingbackSettings.BUCKET));
+        Duration bucket = c.get(PingbackSettings.BUCKET);
+        LiveAggregator live = new LiveAggregator(context.clock(), c.get(PingbackSettings.WINDOW), bucket,
+                c.get(PingbackSettings.MAX_SWARM_SESSIONS), c.get(PingbackSettings.MAX_SWARM_LINKS));
+        // Readers see only the window; the timer is what keeps a node nobody reads from growing.
+        pruning = context.netty().io().next().scheduleAtFixedRate(live::prune, bucket.toMillis(), bucket.toMillis(),
+                TimeUnit.MILLISECONDS);
         SessionTickets tickets = SessionTickets.load(c, context.dataDir());
         long maxRate = c.get(PingbackSettings.MAX_RATE);
         if (maxRate < 1) {
@@ -137,6 +145,11 @@ public final class PingbackService extends HttpService {
 
     @Override
     protected void release() {
+        ScheduledFuture<?> p = pruning;
+        pruning = null;
+        if (p != null) {
+            p.cancel(false);
+        }
         BeaconWriter w = writer;
         writer = null;
         aggregator = null;
@@ -209,6 +222,13 @@ public final class PingbackService extends HttpService {
             m.put("written", w.written());
             m.put("failedFlushes", w.failedFlushes());
             m.put("droppedByStore", w.dropped());
+        }
+        LiveAggregator a = aggregator;
+        if (a != null) {
+            m.put("liveSessions", a.heldSessions());
+            m.put("liveLinks", a.heldLinks());
+            m.put("droppedSessions", a.droppedSessions());
+            m.put("droppedLinks", a.droppedLinks());
         }
         return m;
     }
