@@ -195,11 +195,11 @@ public final class LiveAggregator {
         return swarm.sessions.size() < maxSwarmSessions;
     }
 
-    /** Whether the swarm's links have room after forgetting pairs with an absent end (at most once a bucket). */
+    /** Whether the swarm's links have room, after making some if it has not in the last bucket. */
     private boolean makeRoomForLink(Swarm swarm, long now) {
         if (due(swarm.linkSweep, now)) {
             swarm.linkSweep = now;
-            swarm.links.forgetAbsent(swarm.present(now - windowMs));
+            swarm.links.makeRoom(swarm.present(now - windowMs));
         }
         return !swarm.links.isFull();
     }

@@ -77,18 +77,18 @@ public final class PingbackService extends HttpService {
     protected void routes(Router router, ServiceContext context) throws IOException {
         Config c = context.config();
         int maxBatch = c.get(PingbackSettings.MAX_BATCH);
-        Duration bucket = c.get(PingbackSettings.BUCKET);
-        LiveAggregator live = new LiveAggregator(context.clock(), c.get(PingbackSettings.WINDOW), bucket,
-                c.get(PingbackSettings.MAX_SWARM_SESSIONS), c.get(PingbackSettings.MAX_SWARM_LINKS));
-        // Readers see only the window; the timer is what keeps a node nobody reads from growing.
-        pruning = context.netty().io().next().scheduleAtFixedRate(live::prune, bucket.toMillis(), bucket.toMillis(),
-                TimeUnit.MILLISECONDS);
         SessionTickets tickets = SessionTickets.load(c, context.dataDir());
         long maxRate = c.get(PingbackSettings.MAX_RATE);
         if (maxRate < 1) {
             throw new IOException(PingbackSettings.MAX_RATE.name() + " must be at least 1 byte a second");
         }
         Plausibility plausibility = new Plausibility(maxRate);
+        Duration bucket = c.get(PingbackSettings.BUCKET);
+        LiveAggregator live = new LiveAggregator(context.clock(), c.get(PingbackSettings.WINDOW), bucket,
+                c.get(PingbackSettings.MAX_SWARM_SESSIONS), c.get(PingbackSettings.MAX_SWARM_LINKS));
+        // Readers see only the window; the timer is what keeps a node nobody reads from growing.
+        pruning = context.netty().io().next().scheduleAtFixedRate(live::prune, bucket.toMillis(), bucket.toMillis(),
+                TimeUnit.MILLISECONDS);
         BeaconStore beacons = new BeaconStore(context.store().dataSource());
         writer = new BeaconWriter(beacons, context.clock(), c.get(PingbackSettings.FLUSH_INTERVAL),
                 c.get(PingbackSettings.QUEUE_LIMIT), c.get(PingbackSettings.RETENTION),
@@ -109,17 +109,7 @@ public final class PingbackService extends HttpService {
                 throw p;
             }
             Instant now = context.clock().instant();
-            List<LiveAggregator.Ticketed> ticketed = new ArrayList<>(batch.beacons().size());
-            for (Beacon b : batch.beacons()) {
-                SessionTickets.Result r = tickets.verify(b.ticket(), now, b.sessionId(), b.peerId(), b.swarm());
-                if (r instanceof SessionTickets.Refused no) {
-                    refusedTickets.get(no.refusal()).increment();
-                    throw new HttpProblem(no.refusal() == SessionTickets.Refusal.WRONG_SESSION
-                            ? HttpResponseStatus.FORBIDDEN : HttpResponseStatus.UNAUTHORIZED, no.refusal().code(),
-                            "beacon of session " + b.sessionId() + ": " + no.reason());
-                }
-                ticketed.add(new LiveAggregator.Ticketed(b, ((SessionTickets.Valid) r).ticket().since()));
-            }
+            List<LiveAggregator.Ticketed> ticketed = ticketed(batch, tickets, now);
             LiveAggregator.Admission a = live.admit(ticketed, plausibility, () -> w.offer(batch.beacons(), now));
             switch (a.verdict()) {
                 case IMPLAUSIBLE -> {
@@ -141,6 +131,22 @@ public final class PingbackService extends HttpService {
                 }
             }
         });
+    }
+
+    /** The batch's beacons with when each session began, if every one carries a valid ticket of its own session. */
+    private List<LiveAggregator.Ticketed> ticketed(BeaconBatch batch, SessionTickets tickets, Instant now) {
+        List<LiveAggregator.Ticketed> out = new ArrayList<>(batch.beacons().size());
+        for (Beacon b : batch.beacons()) {
+            SessionTickets.Result r = tickets.verify(b.ticket(), now, b.sessionId(), b.peerId(), b.swarm());
+            if (r instanceof SessionTickets.Refused no) {
+                refusedTickets.get(no.refusal()).increment();
+                throw new HttpProblem(no.refusal() == SessionTickets.Refusal.WRONG_SESSION ? HttpResponseStatus.FORBIDDEN
+                        : HttpResponseStatus.UNAUTHORIZED, no.refusal().code(),
+                        "beacon of session " + b.sessionId() + ": " + no.reason());
+            }
+            out.add(new LiveAggregator.Ticketed(b, ((SessionTickets.Valid) r).ticket().since()));
+        }
+        return out;
     }
 
     @Override

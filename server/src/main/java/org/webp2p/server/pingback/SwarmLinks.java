@@ -81,11 +81,19 @@ final class SwarmLinks {
     }
 
     /**
-     * Makes room by forgetting pairs with an end that is not {@code present}: a peer that never
-     * beaconed, or no longer does, cannot hold a place that a live pair needs.
+     * Makes room in a full swarm: forgets pairs with an end that is not {@code present} (a peer that
+     * never beaconed, or no longer does, cannot hold a place a live pair needs), then, while more than
+     * nine tenths full, the pairs reported longest ago, so new links of a changing swarm get in
+     * rather than wait a window for old ones to expire.
      */
-    void forgetAbsent(Set<String> present) {
+    void makeRoom(Set<String> present) {
         pairs.keySet().removeIf(p -> !present.contains(p.a()) || !present.contains(p.b()));
+        int keep = max - max / 10;
+        if (pairs.size() > keep) {
+            List<Map.Entry<Pair, Flow>> byAge = new ArrayList<>(pairs.entrySet());
+            byAge.sort(Comparator.comparingLong(e -> e.getValue().lastReport));
+            byAge.subList(0, pairs.size() - keep).forEach(e -> pairs.remove(e.getKey()));
+        }
     }
 
     /** Pairs reported since {@code oldest} whose ends are both {@code present}, heaviest first. */

@@ -277,6 +277,24 @@ class LiveAggregatorTest {
     }
 
     @Test
+    void aFullSwarmMakesRoomForNewLinksByForgettingThoseReportedLongestAgo() {
+        LiveAggregator capped = new LiveAggregator(clock, Duration.ofMinutes(5), Duration.ofSeconds(10), 100, 10);
+        for (int i = 1; i <= 11; i++) {
+            capped.add(linked("p" + i, "cats"));
+        }
+        for (int i = 2; i <= 11; i++) {
+            capped.add(linked("p1", "cats", new Beacon.Link("p" + i, 1, 1)));
+            clock.advance(Duration.ofSeconds(1));
+        }
+        clock.advance(Duration.ofSeconds(10));
+        capped.add(linked("p2", "cats", new Beacon.Link("p3", 5, 5)));
+
+        assertThat(capped.droppedLinks()).isZero();
+        assertThat(capped.links("cats")).hasSize(10).contains(new PeerLink("p2", "p3", 10))
+                .doesNotContain(new PeerLink("p1", "p2", 2));
+    }
+
+    @Test
     void pruningForgetsWhatLeftTheWindowThoughNobodyReadsTheFigures() {
         for (int i = 0; i < 50; i++) {
             live.add(linked("p" + i, "swarm-" + (i % 5), new Beacon.Link("p" + (i + 1), 10, 10)));
