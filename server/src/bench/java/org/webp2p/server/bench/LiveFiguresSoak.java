@@ -22,7 +22,7 @@ import org.webp2p.server.pingback.LiveAggregator;
  * Soak of pingback's live figures as a headless node holds them: 100,000 random sessions beacon every
  * 10 s of simulated time for longer than the window, nobody reads the figures, the prune timer runs
  * every bucket. Prints the heap after GC at each stage and fails (exit 1) when what the figures hold
- * passes the stated cap.
+ * passes the stated cap. Also the longest prune of each stage, during which beacon requests wait.
  *
  * <p>Stages: the 100,000 sessions in steady state; all of them replaced by 100,000 new ones (churn:
  * the first ones must be forgotten, not added to); silence for a window (back to the baseline); and
@@ -40,6 +40,8 @@ public final class LiveFiguresSoak {
     private final long intervalMs;
     private final long bucketMs;
     private final long windowMs;
+    /** The longest prune, which holds the figures' lock: requests wait that long at worst. */
+    private long longestPruneNanos;
 
     /**
      * The viewers of one stage, made up from their number alone, so the soak holds nothing per viewer
@@ -107,8 +109,8 @@ public final class LiveFiguresSoak {
                 windowMs / 1000, bucketMs / 1000, NEIGHBOURS, System.getProperty("java.version"),
                 rt.maxMemory() >> 20, rt.availableProcessors());
         long baseline = heapAfterGc();
-        System.out.printf("%-52s %8s %10s %10s %12s %12s%n", "stage", "heap MB", "sessions", "links", "dropped s.",
-                "dropped l.");
+        System.out.printf("%-52s %8s %10s %10s %12s %12s %10s%n", "stage", "heap MB", "sessions", "links", "dropped s.",
+                "dropped l.", "prune ms");
         report("baseline", baseline, baseline);
 
         long worst = 0;
@@ -144,7 +146,9 @@ public final class LiveFiguresSoak {
             }
             clock.advance(1);
             if (clock.millis() >= nextPrune) {
+                long t0 = System.nanoTime();
                 live.prune();
+                longestPruneNanos = Math.max(longestPruneNanos, System.nanoTime() - t0);
                 nextPrune += bucketMs;
             }
         }
@@ -170,8 +174,9 @@ public final class LiveFiguresSoak {
 
     private long report(String stage, long baseline, long heap) {
         long held = Math.max(0, heap - baseline);
-        System.out.printf("%-52s %8.1f %,10d %,10d %,12d %,12d%n", stage, held / 1048576.0, live.heldSessions(),
-                live.heldLinks(), live.droppedSessions(), live.droppedLinks());
+        System.out.printf("%-52s %8.1f %,10d %,10d %,12d %,12d %10.1f%n", stage, held / 1048576.0, live.heldSessions(),
+                live.heldLinks(), live.droppedSessions(), live.droppedLinks(), longestPruneNanos / 1e6);
+        longestPruneNanos = 0;
         return held;
     }
 
