@@ -58,7 +58,8 @@ public final class WsTrackerBench {
 
     private record Measured(String name, double announcesPerSecond, double announcesPerCpuSecond, long p50Micros,
                             long p99Micros, double heapPer10k, long heapBase, long heapLoaded, long rss, int peers,
-                            double generatorBusy, String loadBefore, String loadAfter) {
+                            double generatorBusy, double share, double coresBusy, String loadBefore,
+                            String loadAfter) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -67,7 +68,8 @@ public final class WsTrackerBench {
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         int swarms = args.length > 3 ? Integer.parseInt(args[3]) : 20;
         Path nodeDir = Path.of(System.getProperty("bench.node-dir", "server/target/node-interop"));
-        List<String> pin = pin(System.getProperty("bench.server-cpus", "").strip());
+        String serverCpus = System.getProperty("bench.server-cpus", "").strip();
+        List<String> pin = pin(serverCpus);
         String classpath = System.getProperty("java.class.path");
         System.out.printf("WebSocket tracker bench: %d sockets in %d swarms, %d announcing in a closed loop with %d "
                 + "offers each for %d s; servers on CPUs %s, the load generator on %d CPU(s) of %s%n", peers, swarms,
@@ -89,20 +91,22 @@ public final class WsTrackerBench {
         List<Measured> all = new ArrayList<>();
         if (which.contains("npm")) {
             all.add(measure("bittorrent-tracker 11.2.3 (node " + nodeVersion() + ")",
-                    new ProcessBuilder(npmServer).directory(nodeDir.toFile()), peers, announcers, seconds, swarms));
+                    new ProcessBuilder(npmServer).directory(nodeDir.toFile()), peers, announcers, seconds, swarms,
+                    serverCpus));
         }
         if (which.contains("ours")) {
             all.add(measure("webp2p tracker (Java " + System.getProperty("java.version") + ")",
-                    new ProcessBuilder(ourServer), peers, announcers, seconds, swarms));
+                    new ProcessBuilder(ourServer), peers, announcers, seconds, swarms, serverCpus));
         }
 
         System.out.println();
-        System.out.printf("%-42s %12s %10s %9s %9s %18s %8s %10s %s%n", "server", "announces/s", "per CPU s",
-                "p50 ms", "p99 ms", "heap/10k peers MB", "RSS MB", "generator", "load average before / after");
+        System.out.printf("%-42s %12s %10s %9s %9s %18s %8s %10s %13s %s%n", "server", "announces/s", "per CPU s",
+                "p50 ms", "p99 ms", "heap/10k peers MB", "RSS MB", "generator", "server/cores", "load average before / after");
         for (Measured m : all) {
-            System.out.printf("%-42s %12.0f %10.0f %9.2f %9.2f %18.1f %8.0f %9.0f%% %s / %s%n", m.name(),
+            System.out.printf("%-42s %12.0f %10.0f %9.2f %9.2f %18.1f %8.0f %9.0f%% %5.0f%% / %3.0f%% %s / %s%n", m.name(),
                     m.announcesPerSecond(), m.announcesPerCpuSecond(), m.p50Micros() / 1000.0, m.p99Micros() / 1000.0,
-                    m.heapPer10k() / 1e6, m.rss() / 1e6, m.generatorBusy() * 100, m.loadBefore(), m.loadAfter());
+                    m.heapPer10k() / 1e6, m.rss() / 1e6, m.generatorBusy() * 100, m.share() * 100, m.coresBusy() * 100,
+                    m.loadBefore(), m.loadAfter());
         }
         if (all.size() < 2) {
             return;
@@ -144,7 +148,7 @@ public final class WsTrackerBench {
     }
 
     private static Measured measure(String name, ProcessBuilder server, int peers, int announcers, int seconds,
-                                    int swarms) throws Exception {
+                                    int swarms, String serverCpus) throws Exception {
         System.out.println("--- " + name + ": " + String.join(" ", server.command()).replaceAll("-cp \\S+", "-cp ..."));
         Process p = server.redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
@@ -166,6 +170,7 @@ public final class WsTrackerBench {
             warmUp(load, n, p.pid());
             String loadBefore = loadAverage();
             long[] cpu0 = cpu(p.pid());
+            long[] cores0 = coreTimes(serverCpus);
             long jit0 = compilerCpu(p.pid());
             long offers0 = load.offersAnswered.get();
             long answers0 = load.answersSeen.get();
@@ -174,6 +179,7 @@ public final class WsTrackerBench {
             long[] latencies = load.loop(n, seconds);
             long wall = System.nanoTime() - wall0;
             long[] cpu1 = cpu(p.pid());
+            long[] cores1 = coreTimes(serverCpus);
             long jit = compilerCpu(p.pid()) - jit0;
             long generatorCpu = ownCpu() - own0;
             String loadAfter = loadAverage();
@@ -182,6 +188,10 @@ public final class WsTrackerBench {
             double rate = latencies.length / (double) seconds;
             double perCpu = latencies.length / ((user + system) / 1e9);
             double generatorBusy = generatorCpu / (double) wall;
+            double share = (user + system) / (double) wall;
+            double coresBusy = 1 - (cores1[1] - cores0[1]) / (double) Math.max(1, cores1[0] - cores0[0]);
+            System.out.printf("the server had %.0f%% of a core; its cores were %.0f%% busy (all processes)%n",
+                    share * 100, coresBusy * 100);
             System.out.printf("server used %.1f CPU s (%.1f user, %.1f kernel: %.0f%% in the kernel), the load generator "
                     + "%.1f CPU s (%.0f%% of one core), in %d s: %.0f announces per server CPU second; load average %s "
                     + "before, %s after%n", (user + system) / 1e9, user / 1e9, system / 1e9,
@@ -202,7 +212,7 @@ public final class WsTrackerBench {
             }
             load.close();
             return new Measured(name, rate, perCpu, p50, p99, perTenK, base[0], loaded[0], loaded[1], peers,
-                    generatorBusy, loadBefore, loadAfter);
+                    generatorBusy, share, coresBusy, loadBefore, loadAfter);
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
             in.close();
@@ -231,6 +241,27 @@ public final class WsTrackerBench {
             last = cpuPerAnnounce;
         }
         System.out.println("warm-up, server CPU per announce every 5 s: " + seen);
+    }
+
+    /**
+     * Total and idle (idle and iowait) time of the cores in {@code list} (such as "1" or "0,1"; empty for all),
+     * from the {@code cpuN} lines of proc(5)'s stat, in ticks: whether a server had its cores to itself.
+     */
+    private static long[] coreTimes(String list) throws IOException {
+        List<String> wanted = list.isEmpty() ? List.of("cpu") : Arrays.stream(list.split(",")).map(c -> "cpu" + c.strip())
+                .toList();
+        long total = 0;
+        long idle = 0;
+        for (String line : Files.readAllLines(Path.of("/proc/stat"))) {
+            String[] f = line.split("\\s+");
+            if (wanted.contains(f[0])) {
+                for (int i = 1; i <= 8; i++) {
+                    total += Long.parseLong(f[i]);
+                }
+                idle += Long.parseLong(f[4]) + Long.parseLong(f[5]);
+            }
+        }
+        return new long[] {total, idle};
     }
 
     /** CPU nanoseconds the JVM's JIT compiler threads have used (none in Node, whose threads are all "node"). */

@@ -2,7 +2,10 @@ package org.webp2p.server.tracker.ws;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundInvoker;
 import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameEncoder;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 
@@ -25,6 +28,11 @@ final class ChannelLink implements WsLink {
     private static final int FIRST_CAPACITY = 2048;
 
     private final Channel channel;
+    /**
+     * Where frames enter the pipeline: at the WebSocket encoder, below the handlers that look at
+     * frames or HTTP messages, which these bytes are not, and above TLS; the whole pipeline without one.
+     */
+    private final ChannelOutboundInvoker out;
     private final InetAddress address;
     private final WsCounters counters;
     private final Runnable flush = this::flush;
@@ -33,6 +41,8 @@ final class ChannelLink implements WsLink {
 
     ChannelLink(Channel channel, WsCounters counters) {
         this.channel = channel;
+        ChannelHandlerContext encoder = channel.pipeline().context(WebSocketFrameEncoder.class);
+        this.out = encoder != null ? encoder : channel;
         this.address = ((InetSocketAddress) channel.remoteAddress()).getAddress();
         this.counters = counters;
     }
@@ -81,7 +91,7 @@ final class ChannelLink implements WsLink {
         ByteBuf b = gathered;
         if (b != null) {
             gathered = null;
-            channel.writeAndFlush(b, channel.voidPromise());
+            out.writeAndFlush(b, channel.voidPromise());
         }
     }
 }

@@ -6,6 +6,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -55,6 +56,10 @@ public final class WsTrackerHandler extends SimpleChannelInboundHandler<WebSocke
         }
         // A connection's idle limit (net.idle-timeout) is shorter than an announce interval.
         IdleTimeout.set(ctx.pipeline(), idle);
+        // Keep-alive is HTTP's; every message would pass it both ways for nothing.
+        if (ctx.pipeline().get(HttpServerKeepAliveHandler.class) != null) {
+            ctx.pipeline().remove(HttpServerKeepAliveHandler.class);
+        }
         link = new ChannelLink(ctx.channel(), counters);
         try {
             client = swarms.connect(link);
