@@ -155,7 +155,8 @@ public final class RtmpService implements Service {
     }
 
     /**
-     * {@code connections} open, {@code publishing} streams, then counters: {@code accepted},
+     * {@code connections} open (with the listener's own {@code connections.refused} and
+     * {@code connections.idle-closed}), {@code publishing} streams, then counters: {@code accepted},
      * {@code handshakes.plain|digest}, {@code publishes}, {@code bytes-in}, {@code segments},
      * {@code segment-bytes}, {@code frames-dropped}, {@code messages-ignored}, {@code events-suppressed},
      * {@code closed.<reason>} and {@code violations.<violation>}.
@@ -163,7 +164,10 @@ public final class RtmpService implements Service {
     @Override
     public Map<String, Number> metrics() {
         Map<String, Number> m = new LinkedHashMap<>();
-        m.put("connections", running == null ? 0 : connections.get());
+        Running r = running;
+        if (r != null) {
+            r.server().addTo(m);
+        }
         m.putAll(metrics.snapshot());
         return m;
     }

@@ -180,8 +180,9 @@ class RtmpFfmpegEndToEndTest {
                 .filter(s -> s.name().equals("e2e")).findFirst().orElseThrow();
         assertThat(stats.ingest()).contains(StreamStats.Ingest.RTMP);
         assertThat(metric("closed.stream-busy")).isEqualTo(1);
-        assertThat(eventDetails()).contains("publish from 127.0.0.1 to e2e refused: another publisher keeps it live and goes on"
-                + " undisturbed").anyMatch(d -> d.startsWith("e2e: publish from 127.0.0.1 ended after "));
+        await().untilAsserted(() -> assertThat(eventDetails()).contains("publish from 127.0.0.1 to e2e refused: another"
+                + " publisher keeps it live and goes on undisturbed")
+                .anyMatch(d -> d.startsWith("e2e: publish from 127.0.0.1 ended after ")));
     }
 
     @Test

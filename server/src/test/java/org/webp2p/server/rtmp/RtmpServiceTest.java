@@ -197,8 +197,9 @@ class RtmpServiceTest {
         }
         assertThat(metric(rtmp, "closed.service-stopping")).isEqualTo(1);
         assertThat(metric(rtmp, "publishing")).isZero();
-        assertThat(node.runtime().events().recent(10)).extracting(ServiceEvent::detail)
-                .anyMatch(d -> d.startsWith("cam: publish from 127.0.0.1 ended after ") && d.endsWith("(service stopping)"));
+        // Event-log lines are written off the event loop, a moment after the fact.
+        await().untilAsserted(() -> assertThat(node.runtime().events().recent(10)).extracting(ServiceEvent::detail)
+                .anyMatch(d -> d.startsWith("cam: publish from 127.0.0.1 ended after ") && d.endsWith("(service stopping)")));
     }
 
     @Test
