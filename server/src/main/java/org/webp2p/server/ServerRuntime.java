@@ -17,6 +17,7 @@ import org.webp2p.server.config.StoreSettings;
 import org.webp2p.server.origin.OriginService;
 import org.webp2p.server.pingback.PingbackService;
 import org.webp2p.server.rtmfp.RendezvousService;
+import org.webp2p.server.rtmp.RtmpService;
 import org.webp2p.server.service.EventLog;
 import org.webp2p.server.service.NettyGroups;
 import org.webp2p.server.service.Service;
@@ -51,6 +52,7 @@ public final class ServerRuntime implements AutoCloseable {
         List<Service> services = new ArrayList<>();
         OriginService origin = new OriginService(() -> apiPort());
         services.add(origin);
+        services.add(new RtmpService(origin.liveIngest(), line -> services().note(RtmpService.NAME, line)));
         services.add(new StunService());
         services.add(new RendezvousService());
         services.add(new TrackerService(origin::entryPlaylists));

@@ -21,6 +21,7 @@ import org.webp2p.protocol.admin.IssuedToken;
 import org.webp2p.protocol.admin.ServiceAction;
 import org.webp2p.protocol.admin.ServiceEvent;
 import org.webp2p.protocol.admin.TokenRequest;
+import org.webp2p.server.http.LimitedBody;
 
 /**
  * Talks to a node's admin endpoint with its bearer token. Blocking calls, made off the FX thread;
@@ -30,15 +31,26 @@ public final class AdminClient {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
     /** The node may run a newer version that reports more than this console shows. */
     private static final ObjectMapper JSON = WireJson.tolerant();
+    /**
+     * Most of an answer read: a snapshot of a node with tens of thousands of peers is a few MB, so
+     * this is room to spare, yet a broken or hostile endpoint cannot make the console hold more.
+     */
+    static final long MAX_ANSWER = 64L << 20;
 
     private final URI base;
     private final String token;
     private final HttpClient http;
+    private final long maxAnswer;
 
     public AdminClient(URI base, String token) {
+        this(base, token, MAX_ANSWER);
+    }
+
+    AdminClient(URI base, String token, long maxAnswer) {
         this.base = checkedBase(base);
         this.token = Objects.requireNonNull(token, "token");
         this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+        this.maxAnswer = maxAnswer;
     }
 
     /**
@@ -105,7 +117,7 @@ public final class AdminClient {
     private String send(HttpRequest request) throws NodeSourceException {
         HttpResponse<String> r;
         try {
-            r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            r = http.send(request, LimitedBody.ofUtf8(maxAnswer));
         } catch (HttpConnectTimeoutException | ConnectException e) {
             throw new NodeSourceException("cannot reach " + base + ": " + describe(e), e);
         } catch (HttpTimeoutException e) {

@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.testfx.util.WaitForAsyncUtils.waitFor;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.webp2p.protocol.admin.ServiceAction;
 import org.webp2p.protocol.admin.ServiceState;
+import org.webp2p.server.HostileHttpServer;
 import org.webp2p.server.TestNode;
 
 class AdminClientTest {
@@ -46,6 +51,29 @@ class AdminClientTest {
         AdminClient nobody = new AdminClient(URI.create("http://127.0.0.1:" + TestNode.freePort()), "t");
         assertThatThrownBy(() -> nobody.snapshot(-1)).isInstanceOf(NodeSourceException.class)
                 .hasMessageContaining("cannot reach http://127.0.0.1:");
+    }
+
+    @Test
+    void anAnswerLargerThanTheLimitIsRefusedWhetherItsLengthIsDeclaredOrNot() throws Exception {
+        byte[] snapshot;
+        try (TestNode node = TestNode.open(Map.of())) {
+            node.runtime().services().start("admin");
+            snapshot = HttpClient.newHttpClient().send(HttpRequest.newBuilder(admin(node).resolve("/v1/snapshot"))
+                    .header("Authorization", "Bearer " + ConsoleFixture.adminToken(node)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray()).body();
+        }
+        int limit = 1 << 20;
+        // The node's true answer, padded with white space past the limit: valid JSON all the same.
+        byte[] padded = Arrays.copyOf(snapshot, limit + 1);
+        Arrays.fill(padded, snapshot.length, padded.length, (byte) ' ');
+        for (boolean declared : new boolean[] {true, false}) {
+            try (HostileHttpServer node = new HostileHttpServer(padded, declared)) {
+                assertThatThrownBy(() -> new AdminClient(node.uri(), "t", limit).snapshot(-1))
+                        .isInstanceOf(NodeSourceException.class).hasMessageContaining("larger than " + limit + " bytes");
+                assertThat(new AdminClient(node.uri(), "t", 2 * limit).snapshot(-1).node().services())
+                        .as("the same answer under a higher limit").isNotEmpty();
+            }
+        }
     }
 
     @Test

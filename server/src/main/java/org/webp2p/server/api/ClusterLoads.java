@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.webp2p.protocol.WireJson;
 import org.webp2p.protocol.api.LoadReport;
 import org.webp2p.protocol.api.NodeLoad;
+import org.webp2p.server.http.LimitedBody;
 
 /**
  * The load of the other nodes in the cluster ({@code api.cluster}), polled from their
@@ -28,6 +28,8 @@ final class ClusterLoads {
     private static final Logger log = LoggerFactory.getLogger(ClusterLoads.class);
     /** Other nodes may run a newer version that reports more: read what this one knows. */
     private static final ObjectMapper OTHER_NODES = WireJson.tolerant();
+    /** A load report lists a node's own rendezvous and trackers: a few hundred bytes. Larger is not one. */
+    static final long MAX_REPORT = 1 << 20;
 
     private final List<URI> nodes;
     private final Duration every;
@@ -70,7 +72,7 @@ final class ClusterLoads {
     void poll() {
         for (URI node : nodes) {
             HttpRequest req = HttpRequest.newBuilder(node.resolve("/v1/load")).timeout(every).GET().build();
-            http.sendAsync(req, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((r, failure) -> {
+            http.sendAsync(req, LimitedBody.ofBytes(MAX_REPORT)).whenComplete((r, failure) -> {
                 if (failure != null || r.statusCode() != 200) {
                     log.debug("cluster node {} did not report its load: {}", node,
                             failure != null ? failure.toString() : "HTTP " + r.statusCode());

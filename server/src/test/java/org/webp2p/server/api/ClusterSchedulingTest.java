@@ -13,10 +13,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.webp2p.protocol.admin.ServiceState;
+import org.webp2p.server.HostileHttpServer;
 import org.webp2p.server.MutableClock;
 import org.webp2p.server.TestNode;
 import org.webp2p.server.http.Json;
@@ -61,12 +63,35 @@ class ClusterSchedulingTest {
         for (int i = 0; i < 3; i++) {
             http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + first.address("tracker").getPort()
                     + "/v1/announce")).POST(HttpRequest.BodyPublishers.ofString(
-                            "{\"swarm\":\"demo\",\"peerId\":\"p" + i + "\"}")).build(),
+                            "{\"swarm\":\"demo\",\"peerId\":\"p" + i + "\",\"ticket\":\""
+                                    + first.ticket("p" + i, "demo") + "\"}")).build(),
                     HttpResponse.BodyHandlers.discarding());
         }
         JsonNode full = plan(first);
         assertThat(full.get("trackerUrl").asText()).endsWith(remoteTracker);
         assertThat(full.get("p2p").get("reasons").toString()).contains("among 2");
+    }
+
+    @Test
+    void aNodeWhoseLoadReportIsTooLargeIsLeftOutUnread() throws Exception {
+        second = TestNode.open(Map.of("api.open", "true"));
+        second.runtime().services().startAll();
+        byte[] report = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + second.address("api").getPort()
+                + "/v1/load")).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+        // A true report, padded with white space past the limit: valid JSON all the same.
+        byte[] padded = Arrays.copyOf(report, (int) ClusterLoads.MAX_REPORT + 1);
+        Arrays.fill(padded, report.length, padded.length, (byte) ' ');
+        try (HostileHttpServer sized = new HostileHttpServer(padded, true);
+             HostileHttpServer unsized = new HostileHttpServer(padded, false)) {
+            first = TestNode.open(Map.of("api.open", "true", "api.cluster-poll", "100ms",
+                    "api.cluster", sized.uri() + "," + unsized.uri()));
+            first.runtime().services().startAll();
+
+            await("three polls of each").until(() -> sized.answered() >= 3 && unsized.answered() >= 3);
+
+            assertThat(plan(first).get("p2p").get("reasons").toString()).as("only its own tracker")
+                    .contains("among 1");
+        }
     }
 
     @Test

@@ -95,7 +95,8 @@ class ConfigTest {
         Config defaults = Config.defaults();
         assertThat(defaults.get(TrackerSettings.LIST_SIZE)).isEqualTo(20);
         assertThat(defaults.get(TrackerSettings.ANNOUNCE_INTERVAL)).isEqualTo(Duration.ofSeconds(15));
-        assertThat(defaults.get(PingbackSettings.MAX_BODY)).isEqualTo(256L << 10);
+        assertThat(defaults.get(PingbackSettings.MAX_BODY)).isEqualTo(64L << 10);
+        assertThat(defaults.get(HttpSettings.MAX_BODY)).isEqualTo(64L << 10);
         assertThat(defaults.get(ApiSettings.OPEN)).isFalse();
         assertThat(defaults.get(StoreSettings.USER)).isEqualTo("sa");
         assertThat(defaults.get(ServiceName.API.bind())).isEqualTo(InetAddress.getByName("0.0.0.0"));

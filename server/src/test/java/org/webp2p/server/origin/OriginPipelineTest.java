@@ -31,6 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.webp2p.server.EmbeddedHttp;
 import org.webp2p.server.EmbeddedHttp.Answer;
 import org.webp2p.server.MutableClock;
+import org.webp2p.server.config.Config;
+import org.webp2p.server.http.HttpConnections;
 
 /**
  * The origin's whole pipeline in an embedded channel: which answers keep the connection (Netty's
@@ -70,8 +72,8 @@ class OriginPipelineTest {
     }
 
     private EmbeddedHttp connection(String corsOrigins) {
-        return new EmbeddedHttp(p -> OriginService.pipeline(p, OriginService.cors(corsOrigins),
-                new PublishKeys(KEY, Map.of()), rejections, MAX_UPLOAD, handler));
+        return new EmbeddedHttp(p -> OriginService.pipeline(p, HttpConnections.of(Config.defaults()),
+                OriginService.cors(corsOrigins), new PublishKeys(KEY, Map.of()), rejections, MAX_UPLOAD, handler));
     }
 
     static Stream<Arguments> keepAlive() {

@@ -23,7 +23,7 @@ class LiveAggregatorTest {
 
     private static Beacon beacon(String session, String swarm, long http, long p2p, Long startup, long stallMs,
                                  NatType nat, List<Beacon.Connections> connections) {
-        return new Beacon(session, "peer-" + session, swarm, http, p2p, 0, 10_000, startup, stallMs > 0 ? 1 : 0,
+        return new Beacon(session, "t", "peer-" + session, swarm, http, p2p, 0, 10_000, startup, stallMs > 0 ? 1 : 0,
                 stallMs, 8000, nat, List.of(), connections, ClientKind.SDK);
     }
 
@@ -97,7 +97,7 @@ class LiveAggregatorTest {
     }
 
     private static Beacon of(ClientKind kind, String session, String peer, String swarm, long http, long p2p, long up) {
-        return new Beacon(session, peer, swarm, http, p2p, up, 10_000, null, 0, 0, 8000, NatType.UNKNOWN, List.of(),
+        return new Beacon(session, "t", peer, swarm, http, p2p, up, 10_000, null, 0, 0, 8000, NatType.UNKNOWN, List.of(),
                 List.of(), kind == ClientKind.SDK ? null : kind);
     }
 
@@ -147,7 +147,7 @@ class LiveAggregatorTest {
     }
 
     private static Beacon linked(String peer, String swarm, Beacon.Link... links) {
-        return new Beacon("session-" + peer, peer, swarm, 0, 0, 0, 10_000, null, 0, 0, 8000, NatType.OPEN,
+        return new Beacon("session-" + peer, "t", peer, swarm, 0, 0, 0, 10_000, null, 0, 0, 8000, NatType.OPEN,
                 List.of(links), List.of(), ClientKind.SDK);
     }
 
@@ -174,5 +174,145 @@ class LiveAggregatorTest {
         live.add(linked("a", "cats", new Beacon.Link("b", 1, 1)));
         clock.advance(Duration.ofMinutes(3));
         assertThat(live.links("cats")).as("b's only beacon left the window").isEmpty();
+    }
+
+    @Test
+    void sumsStopAtTheLargestNumberInsteadOfWrappingNegative() {
+        live.add(of(ClientKind.SDK, "s1", "p1", "cats", Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE));
+        live.add(of(ClientKind.SDK, "s1", "p1", "cats", 1, 1, 1));
+        live.add(of(ClientKind.BROWSER, "s2", "p2", "cats", 1, 0, 0));
+        live.add(linked("p1", "cats", new Beacon.Link("p2", Long.MAX_VALUE, Long.MAX_VALUE)));
+        live.add(linked("p1", "cats", new Beacon.Link("p2", 1, 1)));
+        live.add(linked("p2", "cats"));
+
+        for (SwarmFigures f : List.of(live.figures("cats"), live.figures(LiveAggregator.ALL))) {
+            assertThat(f.httpBytes()).isEqualTo(Long.MAX_VALUE);
+            assertThat(f.p2pBytes()).isEqualTo(Long.MAX_VALUE);
+            assertThat(f.uploadedBytes()).isEqualTo(Long.MAX_VALUE);
+            assertThat(f.offloadRatio()).isBetween(0.0, 1.0);
+            assertThat(f.client(ClientKind.SDK).httpBytes()).isEqualTo(Long.MAX_VALUE);
+        }
+        assertThat(live.session("s1")).hasValueSatisfying(h -> assertThat(h.httpBytes()).isEqualTo(Long.MAX_VALUE));
+        assertThat(live.links("cats")).containsExactly(new PeerLink("p1", "p2", Long.MAX_VALUE));
+    }
+
+    private LiveAggregator.Admission admit(Beacon b, Instant sessionStart) {
+        return live.admit(List.of(new LiveAggregator.Ticketed(b, sessionStart)), new Plausibility(1000), () -> true);
+    }
+
+    @Test
+    void aBeaconMayCarryTheRateTimesTheTimeSinceItsSessionWasLastHeard() {
+        Instant began = clock.instant().minusSeconds(9);
+        assertThat(admit(of(ClientKind.SDK, "s1", "p1", "cats", 6000, 4001, 0), began).verdict())
+                .as("9 s since the session began, and a second's slack").isEqualTo(LiveAggregator.Admission.Verdict.IMPLAUSIBLE);
+        assertThat(admit(of(ClientKind.SDK, "s1", "p1", "cats", 6000, 4000, 0), began).verdict())
+                .isEqualTo(LiveAggregator.Admission.Verdict.ADDED);
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(admit(of(ClientKind.SDK, "s1", "p1", "cats", 0, 0, 3001), began).reason())
+                .as("2 s since its last beacon, not 11 since it began").contains("uploadedBytes = 3001");
+        assertThat(admit(new Beacon("s1", "t", "p1", "cats", 0, 0, 0, 2000, null, 0, 0, 0, NatType.OPEN,
+                List.of(new Beacon.Link("p2", 3001, 0)), List.of()), began).verdict())
+                .isEqualTo(LiveAggregator.Admission.Verdict.IMPLAUSIBLE);
+        assertThat(live.figures("cats").httpBytes()).as("refused beacons add nothing").isEqualTo(6000);
+    }
+
+    @Test
+    void aBatchIsAddedOnlyWhenEveryBeaconIsPlausibleAndTheStoreTakesIt() {
+        Instant began = clock.instant().minusSeconds(60);
+        List<LiveAggregator.Ticketed> batch = List.of(
+                new LiveAggregator.Ticketed(of(ClientKind.SDK, "s1", "p1", "cats", 30_000, 0, 0), began),
+                new LiveAggregator.Ticketed(of(ClientKind.SDK, "s1", "p1", "cats", 30_000, 0, 0), began));
+        Plausibility rate = new Plausibility(1000);
+        assertThat(live.admit(batch, rate, () -> true).verdict())
+                .as("the second beacon of a session has no time left").isEqualTo(LiveAggregator.Admission.Verdict.IMPLAUSIBLE);
+        assertThat(live.admit(batch.subList(0, 1), rate, () -> false).verdict())
+                .isEqualTo(LiveAggregator.Admission.Verdict.NOT_STORED);
+        assertThat(live.sessions()).isEmpty();
+        assertThat(live.admit(batch.subList(0, 1), rate, () -> true).verdict())
+                .isEqualTo(LiveAggregator.Admission.Verdict.ADDED);
+        assertThat(live.figures("cats").httpBytes()).isEqualTo(30_000);
+    }
+
+    @Test
+    void aFullSwarmCountsTheBytesOfNewSessionsButKeepsNoMoreOfThem() {
+        LiveAggregator capped = new LiveAggregator(clock, Duration.ofMinutes(5), Duration.ofSeconds(10), 2, 100);
+        capped.add(of(ClientKind.SDK, "s1", "p1", "cats", 100, 0, 0));
+        capped.add(of(ClientKind.SDK, "s2", "p2", "cats", 100, 0, 0));
+        capped.add(of(ClientKind.SDK, "s3", "p3", "cats", 100, 0, 0));
+        capped.add(of(ClientKind.SDK, "s4", "p4", "dogs", 100, 0, 0));
+        capped.add(of(ClientKind.SDK, "s1", "p1", "cats", 100, 0, 0));
+
+        assertThat(capped.sessions()).extracting(LiveAggregator.SessionHealth::sessionId)
+                .containsExactlyInAnyOrder("s1", "s2", "s4");
+        assertThat(capped.droppedSessions()).isEqualTo(1);
+        SwarmFigures cats = capped.figures("cats");
+        assertThat(cats.sessions()).isEqualTo(2);
+        assertThat(cats.httpBytes()).as("a session not kept still counts").isEqualTo(400);
+
+        clock.advance(Duration.ofMinutes(4));
+        capped.add(of(ClientKind.SDK, "s1", "p1", "cats", 1, 0, 0));
+        clock.advance(Duration.ofMinutes(2));
+        capped.add(of(ClientKind.SDK, "s3", "p3", "cats", 1, 0, 0));
+        assertThat(capped.session("s3")).as("s2 fell silent and made room").isPresent();
+        assertThat(capped.droppedSessions()).isEqualTo(1);
+    }
+
+    @Test
+    void aFullSwarmForgetsLinksToPeersThatNeverBeaconedBeforeDroppingLiveOnes() {
+        LiveAggregator capped = new LiveAggregator(clock, Duration.ofMinutes(5), Duration.ofSeconds(10), 100, 2);
+        capped.add(linked("a", "cats", new Beacon.Link("made-up-1", 1, 1), new Beacon.Link("made-up-2", 1, 1)));
+        capped.add(linked("b", "cats"));
+        capped.add(linked("c", "cats"));
+        assertThat(capped.heldLinks()).isEqualTo(2);
+
+        capped.add(linked("a", "cats", new Beacon.Link("b", 5, 5)));
+        capped.add(linked("a", "cats", new Beacon.Link("c", 7, 7)));
+        assertThat(capped.links("cats")).containsExactly(new PeerLink("a", "c", 14), new PeerLink("a", "b", 10));
+        assertThat(capped.droppedLinks()).isZero();
+
+        clock.advance(Duration.ofSeconds(10));
+        capped.add(linked("b", "cats", new Beacon.Link("c", 3, 3)));
+        assertThat(capped.droppedLinks()).as("two live pairs fill it").isEqualTo(1);
+        assertThat(capped.links("cats")).hasSize(2);
+    }
+
+    @Test
+    void aFullSwarmMakesRoomForNewLinksByForgettingThoseReportedLongestAgo() {
+        LiveAggregator capped = new LiveAggregator(clock, Duration.ofMinutes(5), Duration.ofSeconds(10), 100, 10);
+        for (int i = 1; i <= 11; i++) {
+            capped.add(linked("p" + i, "cats"));
+        }
+        for (int i = 2; i <= 11; i++) {
+            capped.add(linked("p1", "cats", new Beacon.Link("p" + i, 1, 1)));
+            clock.advance(Duration.ofSeconds(1));
+        }
+        clock.advance(Duration.ofSeconds(10));
+        capped.add(linked("p2", "cats", new Beacon.Link("p3", 5, 5)));
+
+        assertThat(capped.droppedLinks()).isZero();
+        assertThat(capped.links("cats")).hasSize(10).contains(new PeerLink("p2", "p3", 10))
+                .doesNotContain(new PeerLink("p1", "p2", 2));
+    }
+
+    @Test
+    void pruningForgetsWhatLeftTheWindowThoughNobodyReadsTheFigures() {
+        for (int i = 0; i < 50; i++) {
+            live.add(linked("p" + i, "swarm-" + (i % 5), new Beacon.Link("p" + (i + 1), 10, 10)));
+        }
+        assertThat(live.heldSessions()).isEqualTo(50);
+        assertThat(live.heldLinks()).isEqualTo(50);
+        clock.advance(Duration.ofMinutes(3));
+        live.add(linked("late", "swarm-0"));
+        live.prune();
+        assertThat(live.heldSessions()).isEqualTo(51);
+
+        clock.advance(Duration.ofMinutes(3));
+        live.prune();
+        assertThat(live.heldSessions()).isEqualTo(1);
+        assertThat(live.heldLinks()).isZero();
+        clock.advance(Duration.ofMinutes(6));
+        live.prune();
+        assertThat(live.heldSessions()).isZero();
+        assertThat(live.swarms()).isEmpty();
     }
 }
