@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
 public record MediaPlaylist(long targetDurationMs, long mediaSequence, long discontinuitySequence,
                             List<Segment> segments, URI initSegment, boolean ended) {
     private static final Pattern INTEGER = Pattern.compile("[0-9]+");
-    private static final Pattern DECIMAL = Pattern.compile("[0-9]+\\.?[0-9]*|\\.[0-9]+");
+    /** No more digits than a duration has: BigDecimal reads a number in time that grows with the square of its length. */
+    private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,20}\\.?[0-9]{0,20}|\\.[0-9]{1,20}");
 
     /**
      * One segment; {@code discontinuity} marks a break (new encoder settings, a loop of the demo);

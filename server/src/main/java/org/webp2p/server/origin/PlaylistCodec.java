@@ -17,8 +17,12 @@ import java.util.regex.Pattern;
  */
 final class PlaylistCodec {
     private static final Pattern MAP_URI = Pattern.compile("(?:^|,)URI=\"([^\"]*)\"");
-    /** RFC 8216 §4.2 decimal-floating-point: digits and a point, no sign and no exponent. */
-    private static final Pattern DECIMAL = Pattern.compile("[0-9]+\\.?[0-9]*|\\.[0-9]+");
+    /**
+     * RFC 8216 §4.2 decimal-floating-point: digits and a point, no sign and no exponent, and no more
+     * digits than a duration has: BigDecimal reads a number in time that grows with the square of its
+     * length (100,000 digits took 2.5 s).
+     */
+    private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,20}\\.?[0-9]{0,20}|\\.[0-9]{1,20}");
     /** EXTINF is written in microseconds, as ffmpeg writes it. */
     private static final int WRITTEN_DECIMALS = 6;
 
@@ -126,8 +130,8 @@ final class PlaylistCodec {
 
     /**
      * The duration as {@link #write} will give it, so that what is taken reads back the same. Only
-     * RFC 8216's positional decimals: BigDecimal would also take an exponent, and rounding 1e-999999999
-     * works out ten to the billionth power.
+     * {@link #DECIMAL}: BigDecimal would also take an exponent, and rounding 1e-999999999 works out ten
+     * to the billionth power.
      */
     private static Duration duration(String value) throws PlaylistException {
         int comma = value.indexOf(',');

@@ -123,11 +123,13 @@ class PlaylistCodecTest {
 
     @Test
     void aDurationIsADecimalNumberAndNeverCostsMoreThanItsDigits() {
-        // BigDecimal took "1e-999999999" and worked out ten to the billionth power to round it.
-        for (String duration : List.of("1e-999999999", "1E300000000", "-2", "+2", "0x10", "NaN", ".")) {
+        // BigDecimal took "1e-999999999" and worked out ten to the billionth power to round it; a million
+        // digits took it a minute and a half.
+        String hugeNumber = "1" + "0".repeat(1_000_000);
+        for (String duration : List.of("1e-999999999", "1E300000000", hugeNumber, "-2", "+2", "0x10", "NaN", ".")) {
             assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThatThrownBy(
                     () -> PlaylistCodec.parse("#EXTM3U\n#EXTINF:" + duration + ",\na.ts\n"))
-                    .as(duration).isInstanceOf(PlaylistException.class));
+                    .as(duration.substring(0, Math.min(20, duration.length()))).isInstanceOf(PlaylistException.class));
         }
     }
 
