@@ -7,11 +7,13 @@ const MAX_MS = 86_400_000;
 
 export class BeaconReporter {
   /**
+   * @param ticket the session's ticket from its plan; set `ticket` to each renewed plan's, as they expire
    * @param totals () => {http, p2p, up, links, playedMs, stalls, stallMs, startupMs, bufferMs}
    */
-  constructor(url, sessionId, swarm, peerId, totals) {
+  constructor(url, sessionId, ticket, swarm, peerId, totals) {
     this.url = url;
     this.sessionId = sessionId;
+    this.ticket = ticket;
     this.swarm = swarm;
     this.peerId = peerId;
     this.totals = totals;
@@ -25,6 +27,7 @@ export class BeaconReporter {
   beacon(now, base = this.acked) {
     const b = {
       sessionId: this.sessionId,
+      ticket: this.ticket,
       peerId: this.peerId,
       swarm: this.swarm,
       httpBytes: now.http - base.http,

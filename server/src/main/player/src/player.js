@@ -92,11 +92,12 @@ class Player {
         "unsupported");
     }
     this.status("Connecting…");
-    const plan = await openSession(this.api, this.stream, this.token);
+    const plan = await openSession(this.api, this.stream, this.token, this.peerId);
     if (this.destroyed) return;
     this.plan = plan;
     this.stats.sessionId = plan.sessionId;
-    this.reporter = new BeaconReporter(plan.pingbackUrl, plan.sessionId, plan.swarm, this.peerId, () => this.totals());
+    this.reporter = new BeaconReporter(plan.pingbackUrl, plan.sessionId, plan.ticket, plan.swarm, this.peerId,
+      () => this.totals());
     const interval = Math.max(1000, plan.pingbackIntervalMs || 10000);
     this.every(interval, () => this.reporter.report().then(() => { this.stats.beacons = this.reporter.sent; }));
     this.every(interval, () => this.renew());
@@ -229,6 +230,8 @@ class Player {
   async renew() {
     try {
       const plan = await renewSession(this.api, this.plan.sessionId);
+      // Each ticket expires; beacons carry the newest.
+      if (this.reporter && plan.ticket) this.reporter.ticket = plan.ticket;
       const p2pOn = this.wantP2p && plan.p2p.enabled && !!plan.webTrackerUrl;
       if (this.engine && this.stats.mode === "hls.js" && p2pOn !== this.stats.p2p) {
         this.engine.applyDynamicConfig({ core: { isP2PDisabled: !p2pOn } });

@@ -33,9 +33,9 @@ async function call(url, init, what) {
   return readJson(response, what);
 }
 
-/** POST /v1/sessions as a browser client; resolves with the plan. */
-export function openSession(api, stream, token) {
-  const body = { stream, client: "browser" };
+/** POST /v1/sessions as a browser client with its peer id, which the plan's tickets then name; resolves with the plan. */
+export function openSession(api, stream, token, peerId) {
+  const body = { stream, client: "browser", peerId };
   if (token) body.token = token;
   return call(`${api}/v1/sessions`, {
     method: "POST",

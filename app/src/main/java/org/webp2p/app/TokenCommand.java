@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.webp2p.server.api.AccessToken;
 import org.webp2p.server.api.TokenCodec;
-import org.webp2p.server.api.TokenSecret;
+import org.webp2p.server.auth.TokenSecret;
 import org.webp2p.server.config.ConfigException;
 import org.webp2p.server.config.ValueType;
 import picocli.CommandLine.Command;

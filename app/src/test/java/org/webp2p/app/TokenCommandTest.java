@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.webp2p.server.api.AccessToken;
 import org.webp2p.server.api.TokenCodec;
 import org.webp2p.server.api.TokenException;
-import org.webp2p.server.api.TokenSecret;
+import org.webp2p.server.auth.TokenSecret;
 import org.webp2p.server.config.Config;
 
 class TokenCommandTest extends CommandLineHarness {

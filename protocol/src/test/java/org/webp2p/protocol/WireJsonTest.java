@@ -45,8 +45,10 @@ class WireJsonTest {
     void recordsRefuseWhatBreaksTheirInvariantsWithTheReason() {
         assertThatThrownBy(() -> STRICT.readValue("{\"swarm\": \"demo\", \"peerId\": \"a b\"}", AnnounceRequest.class))
                 .isInstanceOf(ValueInstantiationException.class).hasMessageContaining("peerId must be");
-        assertThatThrownBy(() -> new Beacon("s1", null, "demo", -1, 0, 0, 0, null, 0, 0, 0, null, null, null))
+        assertThatThrownBy(() -> new Beacon("s1", "t", null, "demo", -1, 0, 0, 0, null, 0, 0, 0, null, null, null))
                 .hasMessageContaining("must not be negative");
+        assertThatThrownBy(() -> new Beacon("s1", " ", null, "demo", 0, 0, 0, 0, null, 0, 0, 0, null, null, null))
+                .hasMessageContaining("ticket is required");
         assertThatThrownBy(() -> new SessionRequest(" ", null)).hasMessage("stream is required");
     }
 
@@ -65,7 +67,7 @@ class WireJsonTest {
     void optionalFieldsAreLeftOutRatherThanSentAsNull() throws Exception {
         assertThat(STRICT.writeValueAsString(new SessionRequest("demo", null))).isEqualTo("{\"stream\":\"demo\"}");
         String beacon = STRICT.writeValueAsString(
-                new Beacon("s1", "p1", "demo", 0, 0, 0, 0, null, 0, 0, 0, NatType.OPEN, List.of(), List.of()));
+                new Beacon("s1", "t", "p1", "demo", 0, 0, 0, 0, null, 0, 0, 0, NatType.OPEN, List.of(), List.of()));
         assertThat(beacon).doesNotContain("startupMs").contains("\"natType\":\"OPEN\"");
     }
 

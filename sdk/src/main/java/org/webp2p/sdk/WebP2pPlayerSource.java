@@ -183,7 +183,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
             new SecureRandom().nextBytes(id);
             peerId = HexFormat.of().formatHex(id);
         }
-        return new ApiClient(http, api, TIMEOUT).open(stream, token).thenApplyAsync(this::opened, loop);
+        return new ApiClient(http, api, TIMEOUT).open(stream, token, peerId).thenApplyAsync(this::opened, loop);
     }
 
     /** The API answered: set up the parts the plan calls for, and fetch the first playlist. */
@@ -194,7 +194,8 @@ public final class WebP2pPlayerSource implements AutoCloseable {
                 diagnostics::httpFallback, this::seeds);
         renewer = new PlanRenewer(alarms, () -> plan, id -> new ApiClient(http, api, TIMEOUT).renew(id), this::renewed);
         if (p.pingbackUrl() != null) {
-            pingback = new PingbackReporter(http, URI.create(p.pingbackUrl()), p.sessionId(), p.swarm(), TIMEOUT);
+            pingback = new PingbackReporter(http, URI.create(p.pingbackUrl()), p.sessionId(), p.ticket(), p.swarm(),
+                    TIMEOUT);
             pingback.identity(peerId, natType);
             beacons = new BeaconTimer(alarms, () -> plan.pingbackIntervalMs(), this::report);
         }
@@ -259,6 +260,9 @@ public final class WebP2pPlayerSource implements AutoCloseable {
     /** A renewed plan: P2P may have been switched on as the swarm grew, or off, and the nodes moved. */
     private void renewed(SessionPlan fresh) {
         plan = fresh;
+        if (pingback != null) {
+            pingback.ticket(fresh.ticket());
+        }
         scheduler.update(fresh.p2p().enabled(), fresh.p2p().prefetchSegments());
         joinPeers(fresh);
     }
@@ -328,7 +332,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
         // Before the first segment plays the playhead is -1; the tracker's position starts at 0.
         long position = Math.max(0, player.playhead());
         return tracker.announce(new AnnounceRequest(plan.swarm(), peerId, event, natType, List.of(), position, have,
-                plan.p2p().uploadLimitKbps(), null)).whenCompleteAsync((answer, failure) -> {
+                plan.p2p().uploadLimitKbps(), null, plan.ticket())).whenCompleteAsync((answer, failure) -> {
                     if (failure != null) {
                         log.debug("announce failed: {}", failure.toString());
                     } else if (answer != null && peers != null && event != AnnounceEvent.LEAVE) {

@@ -8,9 +8,14 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.webp2p.server.auth.SessionTicket;
+import org.webp2p.server.auth.SessionTickets;
 import org.webp2p.server.config.Config;
 
 /** A real node for tests: every service on loopback, ephemeral ports, a throwaway data directory. */
@@ -56,9 +61,37 @@ public final class TestNode implements AutoCloseable {
         return dataDir;
     }
 
+    /**
+     * A session ticket this node's pingback takes, as the API issues it, for a session that began a
+     * minute ago (so a first beacon may carry that long's worth of bytes) and lasts the hour.
+     */
+    public String ticket(String sessionId, @Nullable String peerId, String stream) {
+        Instant now = clock.instant();
+        try {
+            return SessionTickets.load(config, dataDir).issue(new SessionTicket(sessionId, peerId, stream, "test",
+                    now.minus(Duration.ofMinutes(1)), now.plus(Duration.ofHours(1))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public InetSocketAddress address(String service) {
         return runtime.services().status(service).primaryAddress()
                 .orElseThrow(() -> new IllegalStateException(service + " has no bound address"));
+    }
+
+    /**
+     * A session ticket as this node's API would hand session {@code session} of {@code stream} to a
+     * client that named {@code peerId} (or none, null), good until {@code expires}: what announces carry.
+     */
+    public String ticket(String session, String peerId, String stream, Instant expires) throws IOException {
+        return SessionTickets.load(config, dataDir).issue(new SessionTicket(session, peerId, stream, "test",
+                expires.minus(Duration.ofHours(1)), expires));
+    }
+
+    /** {@link #ticket(String, String, String, Instant)} of session "session-PEER", good for an hour. */
+    public String ticket(String peerId, String stream) throws IOException {
+        return ticket("session-" + peerId, peerId, stream, clock.instant().plus(Duration.ofHours(1)));
     }
 
     /** A port nothing listens on right now. */

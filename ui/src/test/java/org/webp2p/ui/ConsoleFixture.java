@@ -133,23 +133,23 @@ public final class ConsoleFixture implements AutoCloseable {
             throws Exception {
         String body = """
                 {"swarm":"%s","peerId":"%s","event":"join","natType":"%s","addresses":["%s"],
-                 "position":%d,"have":{"first":%d,"last":%d},"uploadKbps":%d}"""
-                .formatted(swarm, peer, nat, address, last, first, last, uploadKbps);
+                 "position":%d,"have":{"first":%d,"last":%d},"uploadKbps":%d,"ticket":"%s"}"""
+                .formatted(swarm, peer, nat, address, last, first, last, uploadKbps, testNode.ticket(peer, swarm));
         expect(200, post("tracker", "/v1/announce", body));
     }
 
     /**
-     * One client beacon: bytes fetched over HTTP and from peers, a startup time, stalls, and connection
-     * attempts to peers of {@code remoteNat}.
+     * One client beacon, with a ticket for its session as the API would give it: bytes fetched over HTTP
+     * and from peers, a startup time, stalls, and connection attempts to peers of {@code remoteNat}.
      */
     public void beacon(String swarm, String session, String nat, long httpBytes, long p2pBytes, long startupMs,
                        long stallMs, String remoteNat, int attempts, int successes) throws Exception {
         String body = """
-                {"beacons":[{"sessionId":"%s","peerId":"p-%s","swarm":"%s","httpBytes":%d,"p2pBytes":%d,
-                 "uploadedBytes":0,"playedMs":10000,"startupMs":%d,"stalls":%d,"stallMs":%d,"bufferMs":8000,
-                 "natType":"%s","connections":[{"remoteNat":"%s","attempts":%d,"successes":%d}]}]}"""
-                .formatted(session, session, swarm, httpBytes, p2pBytes, startupMs, stallMs > 0 ? 1 : 0, stallMs,
-                        nat, remoteNat, attempts, successes);
+                {"beacons":[{"sessionId":"%s","ticket":"%s","peerId":"p-%s","swarm":"%s","httpBytes":%d,
+                 "p2pBytes":%d,"uploadedBytes":0,"playedMs":10000,"startupMs":%d,"stalls":%d,"stallMs":%d,
+                 "bufferMs":8000,"natType":"%s","connections":[{"remoteNat":"%s","attempts":%d,"successes":%d}]}]}"""
+                .formatted(session, testNode.ticket(session, "p-" + session, swarm), session, swarm, httpBytes,
+                        p2pBytes, startupMs, stallMs > 0 ? 1 : 0, stallMs, nat, remoteNat, attempts, successes);
         expect(202, post("pingback", "/v1/beacons", body));
     }
 
@@ -170,9 +170,10 @@ public final class ConsoleFixture implements AutoCloseable {
                 "{\"peerId\":\"%s\",\"bytesIn\":%d,\"bytesOut\":%d}".formatted(other, io[0], io[1])));
         String client = kind == ClientKind.SDK ? "" : ",\"client\":\"" + kind.wire() + "\"";
         String body = """
-                {"beacons":[{"sessionId":"%s","peerId":"%s","swarm":"%s","httpBytes":%d,"p2pBytes":%d,
+                {"beacons":[{"sessionId":"%s","ticket":"%s","peerId":"%s","swarm":"%s","httpBytes":%d,"p2pBytes":%d,
                  "uploadedBytes":%d,"playedMs":10000,"stalls":0,"stallMs":0,"bufferMs":8000,"links":[%s]%s}]}"""
-                .formatted(session, peerId, swarm, httpBytes, p2pBytes, uploadedBytes, links, client);
+                .formatted(session, testNode.ticket(session, peerId, swarm), peerId, swarm, httpBytes, p2pBytes,
+                        uploadedBytes, links, client);
         expect(202, post("pingback", "/v1/beacons", body));
     }
 

@@ -50,15 +50,18 @@ public record NodeState(Instant at, List<ServiceStatus> services, List<StreamSta
     /**
      * How players and encoders reach the node: the origin's base URL (https when the origin has a
      * certificate; the host is {@code api.public-host} when set), the key encoders publish with, the
-     * streams that have a key of their own, the API's URL, which embedded players are pointed at, and
-     * which of the origin's streams players may open without a token.
+     * streams that have a key of their own, the API's URL, which embedded players are pointed at,
+     * which of the origin's streams players may open without a token, and the server URL RTMP
+     * encoders publish to.
      *
      * @param apiUrl      the API's base URL on the origin's host; null while the API is stopped
      * @param openStreams the origin's streams that need no token ({@code api.open-streams}, or all
      *                    with {@code api.open}); empty from a node older than this field
+     * @param rtmpUrl     what OBS calls the Server, {@code rtmp://HOST:PORT/live}; null while the RTMP
+     *                    service is stopped, and from a node older than this field
      */
     public record OriginAccess(String baseUrl, String publishKey, Map<String, String> streamKeys,
-                               @Nullable String apiUrl, List<String> openStreams) {
+                               @Nullable String apiUrl, List<String> openStreams, @Nullable String rtmpUrl) {
         public OriginAccess {
             Objects.requireNonNull(baseUrl, "baseUrl");
             streamKeys = Map.copyOf(streamKeys);
@@ -79,6 +82,11 @@ public record NodeState(Instant at, List<ServiceStatus> services, List<StreamSta
             // URLEncoder encodes for forms: in a path a space is %20, and '+' is left as it is encoded.
             String key = URLEncoder.encode(keyFor(stream), StandardCharsets.UTF_8).replace("+", "%20");
             return baseUrl + "/ingest/" + key + "/" + stream + "/" + StreamStats.PLAYLIST_FILE;
+        }
+
+        /** What OBS calls the Stream key for {@code stream}: its name and the key it is published with. */
+        public String rtmpStreamKey(String stream) {
+            return stream + "?key=" + keyFor(stream);
         }
 
         /** Whether a player may open {@code stream} without a token. */

@@ -8,6 +8,9 @@ import org.jspecify.annotations.Nullable;
  * The API's answer to {@code POST /v1/sessions} and {@code GET /v1/sessions/{id}}: where the client
  * finds everything and how much P2P it does now, as the scheduler decided it.
  *
+ * @param ticket             the session's ticket, which every beacon carries: proof, checked by any node
+ *                           without a lookup, that this API opened the session; a renewed plan carries
+ *                           a fresh one, as each expires ({@code api.ticket-ttl})
  * @param playlistUrls       the stream's media playlist, at least one
  * @param trackerUrl         where to announce; null when no tracker has room
  * @param webTrackerUrl      the same tracker's WebTorrent side for browsers
@@ -18,11 +21,12 @@ import org.jspecify.annotations.Nullable;
  * @param pingbackUrl        where beacons go; null while pingback is not running
  * @param pingbackIntervalMs how often to send a beacon, and to ask for the plan again
  */
-public record SessionPlan(String sessionId, String stream, String swarm, List<String> playlistUrls,
+public record SessionPlan(String sessionId, String ticket, String stream, String swarm, List<String> playlistUrls,
                           @Nullable String trackerUrl, @Nullable String webTrackerUrl, List<String> rendezvous,
                           List<String> stun, @Nullable String pingbackUrl, long pingbackIntervalMs, P2p p2p) {
     public SessionPlan {
         Objects.requireNonNull(sessionId, "sessionId");
+        Objects.requireNonNull(ticket, "ticket");
         Objects.requireNonNull(stream, "stream");
         Objects.requireNonNull(swarm, "swarm");
         playlistUrls = copy(playlistUrls);

@@ -11,6 +11,8 @@ import org.webp2p.protocol.Require;
  * One client report. Counters are deltas since the client's previous beacon, so beacons add up
  * without the server remembering each client's totals.
  *
+ * @param ticket     the session's ticket from its latest plan: pingback takes beacons only of sessions
+ *                   the API opened
  * @param peerId     the client's peer ID, or null before it has one
  * @param playedMs   media time played since the previous beacon (the base of the stall ratio)
  * @param startupMs  time from open to first frame; present only in a session's first beacon
@@ -21,7 +23,7 @@ import org.webp2p.protocol.Require;
  * @param connections peer connection attempts and successes, by the remote peer's NAT type
  * @param client     {@code browser} from the player page; null (left out) from the SDK
  */
-public record Beacon(String sessionId, @Nullable String peerId, String swarm, long httpBytes, long p2pBytes,
+public record Beacon(String sessionId, String ticket, @Nullable String peerId, String swarm, long httpBytes, long p2pBytes,
                      long uploadedBytes, long playedMs, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Long startupMs,
                      int stalls, long stallMs, long bufferMs, NatType natType, List<Link> links,
                      List<Connections> connections,
@@ -33,6 +35,7 @@ public record Beacon(String sessionId, @Nullable String peerId, String swarm, lo
 
     public Beacon {
         Require.id(sessionId, "sessionId");
+        Require.that(ticket != null && !ticket.isBlank(), "ticket is required: the session plan's ticket");
         if (peerId != null) {
             Require.id(peerId, "peerId");
         }
@@ -52,10 +55,10 @@ public record Beacon(String sessionId, @Nullable String peerId, String swarm, lo
     }
 
     /** An SDK client's beacon. */
-    public Beacon(String sessionId, @Nullable String peerId, String swarm, long httpBytes, long p2pBytes,
+    public Beacon(String sessionId, String ticket, @Nullable String peerId, String swarm, long httpBytes, long p2pBytes,
                   long uploadedBytes, long playedMs, @Nullable Long startupMs, int stalls, long stallMs, long bufferMs,
                   NatType natType, List<Link> links, List<Connections> connections) {
-        this(sessionId, peerId, swarm, httpBytes, p2pBytes, uploadedBytes, playedMs, startupMs, stalls, stallMs,
+        this(sessionId, ticket, peerId, swarm, httpBytes, p2pBytes, uploadedBytes, playedMs, startupMs, stalls, stallMs,
                 bufferMs, natType, links, connections, null);
     }
 

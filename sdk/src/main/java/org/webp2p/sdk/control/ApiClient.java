@@ -28,9 +28,13 @@ public final class ApiClient {
         this.timeout = timeout;
     }
 
-    /** @param token the API token, or null for a node that runs open */
-    public CompletableFuture<SessionPlan> open(String stream, String token) {
-        return http.postJson(base.resolve("/v1/sessions"), bytes(new SessionRequest(stream, token)), timeout)
+    /**
+     * @param token  the API token, or null for a node that runs open
+     * @param peerId the peer ID this client announces and beacons with, which the session's tickets then name
+     */
+    public CompletableFuture<SessionPlan> open(String stream, String token, String peerId) {
+        return http.postJson(base.resolve("/v1/sessions"), bytes(new SessionRequest(stream, token, null, peerId)),
+                        timeout)
                 .thenApply(ApiClient::plan);
     }
 

@@ -32,6 +32,7 @@ public final class PingbackReporter {
     private final LongAdder httpBytes = new LongAdder();
     private final LongAdder p2pBytes = new LongAdder();
     private final AtomicBoolean inFlight = new AtomicBoolean();
+    private volatile String ticket;
     private volatile String peerId;
     private volatile NatType natType = NatType.UNKNOWN;
     private Totals acked = new Totals(0, 0, 0, 0, 0, 0, -1);
@@ -42,10 +43,12 @@ public final class PingbackReporter {
     private record Totals(long http, long p2p, long up, long played, int stalls, long stallMs, long startupMs) {
     }
 
-    public PingbackReporter(HttpFetcher http, URI url, String sessionId, String swarm, Duration timeout) {
+    /** @param ticket the session's ticket from its plan; {@link #ticket(String)} takes each renewed one */
+    public PingbackReporter(HttpFetcher http, URI url, String sessionId, String ticket, String swarm, Duration timeout) {
         this.http = http;
         this.url = url;
         this.sessionId = sessionId;
+        this.ticket = ticket;
         this.swarm = swarm;
         this.timeout = timeout;
     }
@@ -56,6 +59,11 @@ public final class PingbackReporter {
 
     public void p2pBytes(long n) {
         p2pBytes.add(n);
+    }
+
+    /** The ticket of a renewed plan: each expires, and pingback takes beacons only with a valid one. */
+    public void ticket(String fresh) {
+        this.ticket = fresh;
     }
 
     public void identity(String peerId, NatType natType) {
@@ -84,7 +92,7 @@ public final class PingbackReporter {
         Totals base = acked;
         BeaconBatch batch;
         try {
-            batch = new BeaconBatch(List.of(new Beacon(sessionId, peerId, swarm, now.http - base.http,
+            batch = new BeaconBatch(List.of(new Beacon(sessionId, ticket, peerId, swarm, now.http - base.http,
                     now.p2p - base.p2p, now.up - base.up, now.played - base.played,
                     base.startupMs < 0 && now.startupMs >= 0 ? now.startupMs : null, now.stalls - base.stalls,
                     now.stallMs - base.stallMs, Math.max(0, bufferMs), natType, linkDeltas(linksNow, ackedLinks),

@@ -7,15 +7,20 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import org.webp2p.server.ServerRuntime;
+import org.webp2p.server.auth.SessionTicket;
+import org.webp2p.server.auth.SessionTickets;
 import org.webp2p.server.config.Config;
 import org.webp2p.server.config.TrackerSettings;
 import org.webp2p.server.pingback.PingbackService;
@@ -29,6 +34,10 @@ import org.webp2p.server.pingback.PingbackService;
  */
 public final class ControlPlaneBench {
     private static final int SWARMS = 20;
+    /** Each beacon's session ticket, as the API would hand it out; made once per session. */
+    private static final Map<String, String> TICKETS = new ConcurrentHashMap<>();
+    private static SessionTickets tickets;
+    private static final int PEERS = 10_000;
 
     public static void main(String[] args) throws Exception {
         int clients = args.length > 0 ? Integer.parseInt(args[0]) : 32;
@@ -37,7 +46,9 @@ public final class ControlPlaneBench {
         Map<String, String> local = new HashMap<>(Config.loopbackOnFreePorts());
         local.put(TrackerSettings.MAX_PEERS_PER_ADDRESS.name(), "1000000");
         local.put(TrackerSettings.MAX_SWARM_PEERS.name(), "1000000");
-        try (ServerRuntime node = ServerRuntime.open(Config.defaults().with(local), dir, Clock.systemUTC())) {
+        Config config = Config.defaults().with(local);
+        tickets = SessionTickets.load(config, dir);
+        try (ServerRuntime node = ServerRuntime.open(config, dir, Clock.systemUTC())) {
             node.services().startAll();
             int tracker = node.services().status("tracker").primaryAddress().orElseThrow().getPort();
             int pingback = node.services().status("pingback").primaryAddress().orElseThrow().getPort();
@@ -47,9 +58,18 @@ public final class ControlPlaneBench {
             System.out.printf("control-plane bench: %d keep-alive clients, %d s per phase, %d cores%n",
                     clients, seconds, Runtime.getRuntime().availableProcessors());
 
+            // Each peer announces with its own session's ticket, as the API hands it out.
+            String[] announceTickets = new String[PEERS];
+            Instant now = Instant.now();
+            for (int p = 0; p < PEERS; p++) {
+                announceTickets[p] = tickets.issue(new SessionTicket("session-" + p, "p" + p, "s" + (p % SWARMS), "bench", now,
+                        now.plus(Duration.ofHours(1))));
+            }
+
             run("warm-up", clients, 3, i -> HttpRequest.newBuilder(health).build());
             Result base = run("GET /health (baseline)", clients, seconds, i -> HttpRequest.newBuilder(health).build());
-            Result ann = run("POST /v1/announce", clients, seconds, i -> post(announce, announceBody(i)));
+            Result ann = run("POST /v1/announce", clients, seconds,
+                    i -> post(announce, announceBody(i, announceTickets[(int) (i % PEERS)])));
             PingbackService pb = node.services().service("pingback", PingbackService.class);
             long writtenBefore = pb.metrics().get("written").longValue();
             long t0 = System.nanoTime();
@@ -78,11 +98,12 @@ public final class ControlPlaneBench {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
-    private static String announceBody(long i) {
-        long peer = i % 10_000;
+    private static String announceBody(long i, String ticket) {
+        long peer = i % PEERS;
         return "{\"swarm\":\"s" + (peer % SWARMS) + "\",\"peerId\":\"p" + peer + "\",\"event\":\"update\","
                 + "\"natType\":\"FULL_CONE\",\"addresses\":[\"203.0.113.1:1935\"],\"position\":" + (i % 500)
-                + ",\"have\":{\"first\":" + (i % 500) + ",\"last\":" + (i % 500 + 8) + "},\"uploadKbps\":1000}";
+                + ",\"have\":{\"first\":" + (i % 500) + ",\"last\":" + (i % 500 + 8) + "},\"uploadKbps\":1000,"
+                + "\"ticket\":\"" + ticket + "\"}";
     }
 
     private static String beaconBody(long i) {
@@ -91,13 +112,22 @@ public final class ControlPlaneBench {
             if (k > 0) {
                 b.append(',');
             }
-            b.append("{\"sessionId\":\"s").append(i % 5000).append('-').append(k).append("\",\"swarm\":\"s")
-                    .append(i % SWARMS).append("\",\"httpBytes\":100000,\"p2pBytes\":300000,\"uploadedBytes\":200000,")
+            String session = "s" + (i % 5000) + "-" + k;
+            String swarm = "s" + (i % SWARMS);
+            b.append("{\"sessionId\":\"").append(session).append("\",\"ticket\":\"").append(ticket(session, swarm))
+                    .append("\",\"swarm\":\"").append(swarm).append("\",\"httpBytes\":100000,\"p2pBytes\":300000,\"uploadedBytes\":200000,")
                     .append("\"playedMs\":10000,\"stalls\":0,\"stallMs\":0,\"bufferMs\":9000,\"natType\":\"FULL_CONE\",")
                     .append("\"links\":[{\"peerId\":\"x\",\"bytesIn\":300000,\"bytesOut\":200000}],")
                     .append("\"connections\":[{\"remoteNat\":\"SYMMETRIC\",\"attempts\":1,\"successes\":1}]}");
         }
         return b.append("]}").toString();
+    }
+
+    private static String ticket(String session, String swarm) {
+        return TICKETS.computeIfAbsent(session, s -> {
+            Instant now = Instant.now();
+            return tickets.issue(new SessionTicket(s, null, swarm, "bench", now.minusSeconds(10), now.plusSeconds(3600)));
+        });
     }
 
     private record Result(double perSecond, long p50Micros, long p99Micros) {

@@ -38,6 +38,8 @@ import org.webp2p.server.net.ServerTls;
 import org.webp2p.server.origin.OriginService;
 import org.webp2p.server.pingback.LiveAggregator;
 import org.webp2p.server.pingback.PingbackService;
+import org.webp2p.server.rtmp.RtmpService;
+import org.webp2p.server.rtmp.session.PublishSession;
 import org.webp2p.server.service.ServiceManager;
 import org.webp2p.server.tracker.TrackerService;
 
@@ -106,9 +108,12 @@ public final class NodeStateReader {
         }
         String apiUrl = running(statuses, ApiService.NAME) ? status(statuses, ApiService.NAME)
                 .flatMap(ServiceStatus::primaryAddress).map(a -> baseUrl(ServiceName.API, a)).orElse(null) : null;
+        String rtmpUrl = running(statuses, RtmpService.NAME) ? status(statuses, RtmpService.NAME)
+                .flatMap(ServiceStatus::primaryAddress).map(a -> "rtmp://" + hostPort(a) + "/" + PublishSession.APPLICATION)
+                .orElse(null) : null;
         return origin.publishKey().flatMap(key -> status(statuses, OriginService.NAME).orElseThrow().primaryAddress()
                 .map(a -> new NodeState.OriginAccess(baseUrl(ServiceName.ORIGIN, a), key, streamKeys, apiUrl,
-                        openStreams)));
+                        openStreams, rtmpUrl)));
     }
 
     private static List<MinuteStat> lastHour(PingbackService pingback, Instant now) {
@@ -134,14 +139,18 @@ public final class NodeStateReader {
      * the bound address, a wildcard bind being reachable at this host's own address.
      */
     private String baseUrl(ServiceName service, InetSocketAddress bound) {
-        Config config = services.context().config();
-        String scheme = ServerTls.configured(config, service) ? "https" : "http";
-        String host = config.get(ApiSettings.PUBLIC_HOST).strip();
+        String scheme = ServerTls.configured(services.context().config(), service) ? "https" : "http";
+        return scheme + "://" + hostPort(bound);
+    }
+
+    /** The host clients reach {@code bound} at ({@code api.public-host} when set), with its port. */
+    private String hostPort(InetSocketAddress bound) {
+        String host = services.context().config().get(ApiSettings.PUBLIC_HOST).strip();
         if (host.isEmpty()) {
             host = boundHost(bound);
         }
         boolean bare6 = host.contains(":") && !host.startsWith("[");
-        return scheme + "://" + (bare6 ? "[" + host + "]" : host) + ":" + bound.getPort();
+        return (bare6 ? "[" + host + "]" : host) + ":" + bound.getPort();
     }
 
     private String boundHost(InetSocketAddress bound) {

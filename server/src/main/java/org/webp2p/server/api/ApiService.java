@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -27,6 +28,9 @@ import org.webp2p.protocol.api.LoadReport;
 import org.webp2p.protocol.api.NodeLoad;
 import org.webp2p.protocol.api.SessionPlan;
 import org.webp2p.protocol.api.SessionRequest;
+import org.webp2p.server.auth.SessionTicket;
+import org.webp2p.server.auth.SessionTickets;
+import org.webp2p.server.auth.TokenSecret;
 import org.webp2p.server.config.ApiSettings;
 import org.webp2p.server.config.Config;
 import org.webp2p.server.config.OriginSettings;
@@ -56,9 +60,12 @@ public final class ApiService extends HttpService {
     public static final String NAME = ServiceName.API.id();
     private static final Logger log = LoggerFactory.getLogger(ApiService.class);
     private static final int DECISIONS_KEPT = 200;
+    private static final Duration MIN_TICKET_TTL = Duration.ofMinutes(1);
 
     private final Supplier<ServiceManager> manager;
     private final LongAdder refusedTokens = new LongAdder();
+    private final LongAdder refusedSubjectLimit = new LongAdder();
+    private final LongAdder refusedBusy = new LongAdder();
     private final Deque<LoggedDecision> decisions = new ArrayDeque<>();
     private volatile SessionRegistry sessions;
     private volatile Clock clock = Clock.systemUTC();
@@ -83,11 +90,18 @@ public final class ApiService extends HttpService {
     @Override
     protected void routes(Router router, ServiceContext context) throws IOException {
         Config c = context.config();
-        TokenCodec tokens = new TokenCodec(TokenSecret.load(c, context.dataDir()));
+        byte[] secret = TokenSecret.load(c, context.dataDir());
+        TokenCodec tokens = new TokenCodec(secret);
+        SessionTickets tickets = new SessionTickets(secret);
+        Duration ticketTtl = c.get(ApiSettings.TICKET_TTL);
+        if (ticketTtl.compareTo(MIN_TICKET_TTL) < 0) {
+            throw new IOException(ApiSettings.TICKET_TTL.name() + " must be at least " + MIN_TICKET_TTL.toSeconds()
+                    + "s: clients renew their ticket only every pingback interval");
+        }
         OpenStreams open = OpenStreams.from(c);
         Scheduler scheduler = new Scheduler(P2pPolicy.from(c));
         SessionRegistry registry = new SessionRegistry(context.clock(), c.get(ApiSettings.SESSION_TTL),
-                c.get(ApiSettings.MAX_SESSIONS));
+                c.get(ApiSettings.MAX_SESSIONS), c.get(ApiSettings.MAX_SESSIONS_PER_SUBJECT));
         sessions = registry;
         clock = context.clock();
         ClusterLoads others = new ClusterLoads(parseCluster(c), c.get(ApiSettings.CLUSTER_POLL), context.clock());
@@ -99,26 +113,44 @@ public final class ApiService extends HttpService {
 
         router.post("/v1/sessions", req -> {
             SessionRequest body = Json.read(req.http().content(), SessionRequest.class);
-            StreamStats stream = findStream(body.stream());
+            // The token is checked against the name asked for before any stream is looked up, so a
+            // caller without a valid token learns nothing about which streams exist.
+            SessionOwner owner = SessionOwner.anonymous(req.remote().getAddress());
             String subject = "";
-            if (!open.contains(stream.name()) || (body.token() != null && !body.token().isBlank())) {
+            Instant notAfter = Instant.MAX;
+            if (!open.contains(body.stream()) || (body.token() != null && !body.token().isBlank())) {
                 try {
-                    subject = tokens.verify(body.token(), stream.name(), context.clock().instant()).subject();
+                    AccessToken grant = tokens.verify(body.token(), body.stream(), context.clock().instant());
+                    subject = grant.subject();
+                    owner = SessionOwner.of(grant, body.token());
+                    notAfter = grant.expiresAt();
                 } catch (TokenException e) {
                     refusedTokens.increment();
                     throw refusal(e);
                 }
             }
-            SessionRegistry.Session session = registry.open(stream.name(), subject,
-                    ClientKind.orSdk(body.client())).orElseThrow(() -> new HttpProblem(
-                    HttpResponseStatus.SERVICE_UNAVAILABLE, "busy", "too many sessions; retry shortly"));
-            return Json.response(HttpResponseStatus.CREATED, plan(session, stream, req, scheduler, c, false));
+            StreamStats stream = findStream(body.stream());
+            SessionRegistry.Session session;
+            try {
+                session = registry.open(stream.name(), subject, owner, ClientKind.orSdk(body.client()), body.peerId(),
+                        notAfter);
+            } catch (SessionRegistry.LimitReachedException e) {
+                throw refusal(e);
+            }
+            return Json.response(HttpResponseStatus.CREATED,
+                    plan(session, stream, req, scheduler, c, false, ticket(tickets, session, ticketTtl)));
         });
         router.get("/v1/sessions/{id}", req -> {
-            SessionRegistry.Session session = registry.touch(req.pathParam("id")).orElseThrow(() ->
-                    HttpProblem.notFound("no session " + req.pathParam("id") + "; it expired or never existed"));
-            return Json.response(HttpResponseStatus.OK,
-                    plan(session, findStream(session.stream()), req, scheduler, c, true));
+            SessionRegistry.Session session;
+            try {
+                session = registry.touch(req.pathParam("id")).orElseThrow(() ->
+                        HttpProblem.notFound("no session " + req.pathParam("id") + "; it expired or never existed"));
+            } catch (TokenException e) {
+                refusedTokens.increment();
+                throw refusal(e);
+            }
+            return Json.response(HttpResponseStatus.OK, plan(session, findStream(session.stream()), req, scheduler, c,
+                    true, ticket(tickets, session, ticketTtl)));
         });
         // Only this node's own load: other nodes poll it, so reports never echo around the cluster.
         router.get("/v1/load", req -> {
@@ -128,8 +160,18 @@ public final class ApiService extends HttpService {
         });
     }
 
-    private SessionPlan plan(SessionRegistry.Session session, StreamStats stream,
-                                     HttpRequestHandler.Request req, Scheduler scheduler, Config c, boolean renewal) {
+    /**
+     * A fresh ticket for the session, good for {@code ttl} from now but never past its token: each plan
+     * carries one.
+     */
+    private String ticket(SessionTickets tickets, SessionRegistry.Session session, Duration ttl) {
+        Instant expires = clock.instant().plus(ttl);
+        return tickets.issue(new SessionTicket(session.id(), session.peerId(), session.stream(), session.subject(),
+                session.created(), expires.isBefore(session.notAfter()) ? expires : session.notAfter()));
+    }
+
+    private SessionPlan plan(SessionRegistry.Session session, StreamStats stream, HttpRequestHandler.Request req,
+                             Scheduler scheduler, Config c, boolean renewal, String ticket) {
         String host = advertisedHost(req, c);
         Optional<SessionHealth> health = pingback().flatMap(p -> p.session(session.id()));
         int swarmSize = tracker().map(t -> t.swarmSize(stream.name())).orElse(0);
@@ -142,7 +184,7 @@ public final class ApiService extends HttpService {
                 HttpResponseStatus.SERVICE_UNAVAILABLE, "origin_down", "the origin is not running"));
         boolean secureTracker = scheme(req, c, ServiceName.TRACKER).equals("https");
         String trackerUrl = d.tracker() == null ? null : withScheme(d.tracker().address(), secureTracker);
-        return new SessionPlan(session.id(), stream.name(), stream.name(),
+        return new SessionPlan(session.id(), ticket, stream.name(), stream.name(),
                 List.of(url(scheme(req, c, ServiceName.ORIGIN), host, origin, stream.playlistPath())),
                 trackerUrl,
                 trackerUrl == null ? null : webTrackerUrl(trackerUrl, secureTracker),
@@ -305,12 +347,27 @@ public final class ApiService extends HttpService {
         };
     }
 
+    private HttpProblem refusal(SessionRegistry.LimitReachedException e) {
+        return switch (e.limit()) {
+            case OWNER -> {
+                refusedSubjectLimit.increment();
+                yield new HttpProblem(HttpResponseStatus.TOO_MANY_REQUESTS, "subject_limit", e.getMessage());
+            }
+            case TOTAL -> {
+                refusedBusy.increment();
+                yield new HttpProblem(HttpResponseStatus.SERVICE_UNAVAILABLE, "busy", e.getMessage());
+            }
+        };
+    }
+
     @Override
     protected Map<String, Number> serviceMetrics() {
         SessionRegistry r = sessions;
         Map<String, Number> m = new LinkedHashMap<>();
         m.put("sessions", r == null ? 0 : r.size());
         m.put("refusedTokens", refusedTokens.sum());
+        m.put("refusedSubjectLimit", refusedSubjectLimit.sum());
+        m.put("refusedBusy", refusedBusy.sum());
         return m;
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.webp2p.server.auth.TokenSecret;
 import org.webp2p.server.config.Config;
 
 /**

@@ -24,15 +24,22 @@ public final class ApiSettings {
             "Upload one client gives the swarm.");
     public static final ConfigKey<Duration> SESSION_TTL = ConfigKey.duration("api.session-ttl", "6h",
             "A session not renewed for this long is forgotten.");
+    public static final ConfigKey<Duration> TICKET_TTL = ConfigKey.duration("api.ticket-ttl", "10m",
+            "How long a session ticket (proof for pingback that the API opened the session) is good for; "
+                    + "clients renew their plan, and with it the ticket, every pingback interval.");
     public static final ConfigKey<String> CLUSTER = ConfigKey.string("api.cluster", "",
             "Other nodes' API URLs (comma separated); the scheduler sends clients to whichever has room.");
     public static final ConfigKey<Duration> CLUSTER_POLL = ConfigKey.duration("api.cluster-poll", "5s",
             "How often other nodes' load is read.");
     public static final ConfigKey<Integer> MAX_SESSIONS = ConfigKey.integer("api.max-sessions", 100_000, 1, 100_000_000,
             "Sessions kept at most.");
+    public static final ConfigKey<Integer> MAX_SESSIONS_PER_SUBJECT = ConfigKey.integer("api.max-sessions-per-subject", 1000,
+            1, 100_000_000, "Sessions one token subject holds at most; a token without a subject counts alone, "
+                    + "open streams count per client address (/64 for IPv6).");
 
     static final List<ConfigKey<?>> KEYS = List.of(OPEN, OPEN_STREAMS, TOKEN_SECRET, PUBLIC_HOST, P2P, P2P_MIN_SWARM, MAX_PEERS,
-            PREFETCH_SEGMENTS, UPLOAD_LIMIT_KBPS, SESSION_TTL, CLUSTER, CLUSTER_POLL, MAX_SESSIONS);
+            PREFETCH_SEGMENTS, UPLOAD_LIMIT_KBPS, SESSION_TTL, TICKET_TTL, CLUSTER, CLUSTER_POLL, MAX_SESSIONS,
+            MAX_SESSIONS_PER_SUBJECT);
 
     private ApiSettings() {
     }

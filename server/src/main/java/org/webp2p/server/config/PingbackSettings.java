@@ -24,8 +24,12 @@ public final class PingbackSettings {
     public static final ConfigKey<Integer> QUEUE_LIMIT = ConfigKey.integer("pingback.queue-limit", 100_000, 100, 10_000_000,
             "Beacons waiting for the store before new ones are refused with 503.");
 
+    public static final ConfigKey<Long> MAX_RATE = ConfigKey.size("pingback.max-rate", "64MB",
+            "Most bytes a second one client may report (downloaded, uploaded, or with one peer); "
+                    + "a beacon claiming more over the time since its session was last heard is refused.");
+
     static final List<ConfigKey<?>> KEYS = List.of(INTERVAL, WINDOW, BUCKET, FLUSH_INTERVAL, RETENTION, ROLLUP_RETENTION,
-            MAX_BATCH, MAX_BODY, QUEUE_LIMIT);
+            MAX_BATCH, MAX_BODY, QUEUE_LIMIT, MAX_RATE);
 
     private PingbackSettings() {
     }

@@ -8,7 +8,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -78,7 +77,7 @@ public final class TcpServer implements AutoCloseable {
         };
         Channel listener = new ServerBootstrap()
                 .group(context.netty().acceptor(), context.netty().io())
-                .channel(NioServerSocketChannel.class)
+                .channel(context.netty().transport().serverChannel())
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)

@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 import org.webp2p.protocol.admin.MinuteStat;
 import org.webp2p.protocol.pingback.Beacon;
 import org.webp2p.server.http.Json;
+import org.webp2p.server.store.Checkpoint;
 
 /** Raw beacons and their per-minute sums in the store; plain JDBC so any database works. */
 final class BeaconStore {
@@ -65,7 +66,7 @@ final class BeaconStore {
                 m.natSuccesses() + successes);
     }
 
-    /** Writes beacons and adds them to their minutes, all or nothing. */
+    /** Writes beacons and adds them to their minutes, all or nothing, and on disk when it returns. */
     void write(Collection<Received> batch) throws SQLException {
         Map<List<Object>, MinuteStat> minutes = new LinkedHashMap<>();
         try (Connection c = ds.getConnection()) {
@@ -94,6 +95,7 @@ final class BeaconStore {
                 ps.executeBatch();
             }
             c.commit();
+            Checkpoint.sync(c);
         }
     }
 

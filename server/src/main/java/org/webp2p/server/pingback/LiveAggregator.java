@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 import org.webp2p.nat.NatType;
 import org.webp2p.protocol.ClientKind;
@@ -64,6 +65,47 @@ public final class LiveAggregator {
         this.bucketMs = bucket.toMillis();
     }
 
+    /** A beacon with when its session began, as its ticket says. */
+    record Ticketed(Beacon beacon, Instant sessionStart) {
+    }
+
+    /** What became of a batch offered to {@link #admit}; {@code reason} says why an implausible one was refused. */
+    record Admission(Verdict verdict, String reason) {
+        enum Verdict { ADDED, IMPLAUSIBLE, NOT_STORED }
+    }
+
+    /**
+     * Adds a batch, all or none, if every beacon is plausible over the time since its session was last
+     * heard (its previous beacon in the window, else the start of the session) and {@code store} takes
+     * it too. One lock around the check and the adding, so two requests of one session at once cannot
+     * both claim the same interval.
+     */
+    synchronized Admission admit(List<Ticketed> batch, Plausibility plausibility, BooleanSupplier store) {
+        long now = clock.millis();
+        Map<String, Long> heard = new HashMap<>();
+        for (Ticketed t : batch) {
+            Beacon b = t.beacon();
+            long since = heard.computeIfAbsent(b.sessionId(), id -> lastHeard(id, now)
+                    .orElse(t.sessionStart().toEpochMilli()));
+            Optional<String> why = plausibility.check(b, now - since);
+            if (why.isPresent()) {
+                return new Admission(Admission.Verdict.IMPLAUSIBLE, why.get());
+            }
+            heard.put(b.sessionId(), now);
+        }
+        if (!store.getAsBoolean()) {
+            return new Admission(Admission.Verdict.NOT_STORED, "");
+        }
+        batch.forEach(t -> add(t.beacon()));
+        return new Admission(Admission.Verdict.ADDED, "");
+    }
+
+    private Optional<Long> lastHeard(String sessionId, long now) {
+        SessionHealth h = sessions.get(sessionId);
+        return h == null || now - h.lastBeacon().toEpochMilli() > windowMs ? Optional.empty()
+                : Optional.of(h.lastBeacon().toEpochMilli());
+    }
+
     public synchronized void add(Beacon b) {
         long now = clock.millis();
         long start = now - Math.floorMod(now, bucketMs);
@@ -75,10 +117,11 @@ public final class LiveAggregator {
         // A beacon without a peer id (sent before the client had one) keeps the one already known.
         String peerId = b.peerId() != null ? b.peerId() : fresh ? old.peerId() : null;
         sessions.put(b.sessionId(), new SessionHealth(b.sessionId(), peerId, b.swarm(), b.clientKind(),
-                Instant.ofEpochMilli(now), (fresh ? old.stallsInWindow() : 0) + b.stalls(),
-                (fresh ? old.stallMsInWindow() : 0) + b.stallMs(), b.bufferMs(),
-                (fresh ? old.httpBytes() : 0) + b.httpBytes(), (fresh ? old.p2pBytes() : 0) + b.p2pBytes(),
-                (fresh ? old.uploadedBytes() : 0) + b.uploadedBytes()));
+                Instant.ofEpochMilli(now), Saturating.add(fresh ? old.stallsInWindow() : 0, b.stalls()),
+                Saturating.add(fresh ? old.stallMsInWindow() : 0, b.stallMs()), b.bufferMs(),
+                Saturating.add(fresh ? old.httpBytes() : 0, b.httpBytes()),
+                Saturating.add(fresh ? old.p2pBytes() : 0, b.p2pBytes()),
+                Saturating.add(fresh ? old.uploadedBytes() : 0, b.uploadedBytes())));
     }
 
     /** Figures of one swarm, or of every swarm together for {@link #ALL}. */
@@ -162,11 +205,7 @@ public final class LiveAggregator {
             Map<List<String>, long[]> flows = new HashMap<>();
             for (Bucket b : buckets) {
                 present.addAll(b.peers);
-                b.flows.forEach((k, v) -> {
-                    long[] sum = flows.computeIfAbsent(k, x -> new long[2]);
-                    sum[0] += v[0];
-                    sum[1] += v[1];
-                });
+                b.flows.forEach((k, v) -> addTo(flows.computeIfAbsent(k, x -> new long[2]), v));
             }
             Map<List<String>, Long> pairs = new HashMap<>();
             flows.forEach((k, v) -> {
@@ -174,7 +213,7 @@ public final class LiveAggregator {
                 String to = k.get(1);
                 if (present.contains(from) && present.contains(to)) {
                     List<String> pair = from.compareTo(to) < 0 ? List.of(from, to) : List.of(to, from);
-                    pairs.merge(pair, Math.max(v[0], v[1]), Long::sum);
+                    pairs.merge(pair, Math.max(v[0], v[1]), Saturating::add);
                 }
             });
             List<PeerLink> out = new ArrayList<>();
@@ -199,32 +238,34 @@ public final class LiveAggregator {
             for (Bucket b : buckets) {
                 peers.addAll(b.peers);
                 sessionIds.addAll(b.sessions);
-                http += b.http;
-                p2p += b.p2p;
-                up += b.uploaded;
-                stalls += b.stalls;
-                stallMs += b.stallMs;
-                played += b.played;
+                http = Saturating.add(http, b.http);
+                p2p = Saturating.add(p2p, b.p2p);
+                up = Saturating.add(up, b.uploaded);
+                stalls = Saturating.add(stalls, b.stalls);
+                stallMs = Saturating.add(stallMs, b.stallMs);
+                played = Saturating.add(played, b.played);
                 startups.addAll(b.startups);
                 for (ClientKind k : ClientKind.values()) {
                     kinds[k.ordinal()].addAll(b.kinds[k.ordinal()]);
                 }
-                b.nat.forEach((k, v) -> {
-                    long[] sum = nat.computeIfAbsent(k, x -> new long[2]);
-                    sum[0] += v[0];
-                    sum[1] += v[1];
-                });
+                b.nat.forEach((k, v) -> addTo(nat.computeIfAbsent(k, x -> new long[2]), v));
             }
             long[] sorted = startups.stream().mapToLong(Long::longValue).sorted().toArray();
             List<NatPairStat> pairs = new ArrayList<>();
             nat.forEach((k, v) -> pairs.add(new NatPairStat(k.get(0), k.get(1), v[0], v[1])));
             pairs.sort(Comparator.comparing(NatPairStat::local).thenComparing(NatPairStat::remote));
-            long total = http + p2p;
+            long total = Saturating.add(http, p2p);
             return new SwarmFigures(name, peers.size(), sessionIds.size(), http, p2p, up,
                     total == 0 ? 0 : (double) p2p / total, stalls, stallMs,
                     played == 0 ? 0 : (double) stallMs / played,
                     percentile(sorted, 50), percentile(sorted, 95), pairs,
                     Arrays.stream(kinds).map(KindSums::figures).toList());
+        }
+    }
+
+    private static void addTo(long[] sum, long... more) {
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] = Saturating.add(sum[i], more[i]);
         }
     }
 
@@ -255,20 +296,20 @@ public final class LiveAggregator {
 
         void add(Beacon b) {
             sessions.add(b.sessionId());
-            http += b.httpBytes();
-            p2p += b.p2pBytes();
-            uploaded += b.uploadedBytes();
+            http = Saturating.add(http, b.httpBytes());
+            p2p = Saturating.add(p2p, b.p2pBytes());
+            uploaded = Saturating.add(uploaded, b.uploadedBytes());
         }
 
         void addAll(KindSums other) {
             sessions.addAll(other.sessions);
-            http += other.http;
-            p2p += other.p2p;
-            uploaded += other.uploaded;
+            http = Saturating.add(http, other.http);
+            p2p = Saturating.add(p2p, other.p2p);
+            uploaded = Saturating.add(uploaded, other.uploaded);
         }
 
         ClientFigures figures() {
-            long total = http + p2p;
+            long total = Saturating.add(http, p2p);
             return new ClientFigures(kind, sessions.size(), http, p2p, uploaded, total == 0 ? 0 : (double) p2p / total);
         }
     }
@@ -300,12 +341,12 @@ public final class LiveAggregator {
             }
             sessions.add(b.sessionId());
             kinds[b.clientKind().ordinal()].add(b);
-            http += b.httpBytes();
-            p2p += b.p2pBytes();
-            uploaded += b.uploadedBytes();
-            stalls += b.stalls();
-            stallMs += b.stallMs();
-            played += b.playedMs();
+            http = Saturating.add(http, b.httpBytes());
+            p2p = Saturating.add(p2p, b.p2pBytes());
+            uploaded = Saturating.add(uploaded, b.uploadedBytes());
+            stalls = Saturating.add(stalls, b.stalls());
+            stallMs = Saturating.add(stallMs, b.stallMs());
+            played = Saturating.add(played, b.playedMs());
             if (b.startupMs() != null) {
                 // Reservoir sampling keeps the percentiles honest when a bucket sees a flash crowd.
                 startupsSeen++;
@@ -321,15 +362,14 @@ public final class LiveAggregator {
             if (b.peerId() != null) {
                 for (Beacon.Link l : b.links()) {
                     if (!l.peerId().equals(b.peerId())) {
-                        flows.computeIfAbsent(List.of(b.peerId(), l.peerId()), k -> new long[2])[0] += l.bytesOut();
-                        flows.computeIfAbsent(List.of(l.peerId(), b.peerId()), k -> new long[2])[1] += l.bytesIn();
+                        addTo(flows.computeIfAbsent(List.of(b.peerId(), l.peerId()), k -> new long[2]), l.bytesOut(), 0);
+                        addTo(flows.computeIfAbsent(List.of(l.peerId(), b.peerId()), k -> new long[2]), 0, l.bytesIn());
                     }
                 }
             }
             for (Beacon.Connections c : b.connections()) {
-                long[] v = nat.computeIfAbsent(List.of(b.natType(), c.remoteNat()), k -> new long[2]);
-                v[0] += c.attempts();
-                v[1] += c.successes();
+                addTo(nat.computeIfAbsent(List.of(b.natType(), c.remoteNat()), k -> new long[2]), c.attempts(),
+                        c.successes());
             }
         }
     }

@@ -1,18 +1,24 @@
 package org.webp2p.server.pingback;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
+import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.webp2p.protocol.admin.MinuteStat;
 import org.webp2p.protocol.admin.PeerLink;
 import org.webp2p.protocol.admin.SwarmFigures;
+import org.webp2p.protocol.pingback.Beacon;
 import org.webp2p.protocol.pingback.BeaconBatch;
 import org.webp2p.protocol.pingback.BeaconsAccepted;
+import org.webp2p.server.auth.SessionTickets;
 import org.webp2p.server.config.Config;
 import org.webp2p.server.config.OriginSettings;
 import org.webp2p.server.config.PingbackSettings;
@@ -26,7 +32,9 @@ import org.webp2p.server.service.ServiceContext;
 /**
  * Clients' realtime statistics: {@code POST /v1/beacons} feeds the live aggregator at once and the
  * store in batches off the request path. The console and the scheduler read the live figures; the
- * stored per-minute history survives restarts.
+ * stored per-minute history survives restarts. A beacon counts only with a valid ticket of its
+ * session (so only the API's clients report) and byte counts the session could have moved since it
+ * was last heard.
  */
 public final class PingbackService extends HttpService {
     public static final String NAME = ServiceName.PINGBACK.id();
@@ -34,15 +42,20 @@ public final class PingbackService extends HttpService {
     private final LongAdder accepted = new LongAdder();
     private final LongAdder rejected = new LongAdder();
     private final LongAdder refusedBusy = new LongAdder();
+    private final LongAdder refusedImplausible = new LongAdder();
+    private final Map<SessionTickets.Refusal, LongAdder> refusedTickets = new EnumMap<>(SessionTickets.Refusal.class);
     // Running totals, so a reader sampling them twice gets a byte rate; the window sums cannot give one.
-    private final LongAdder httpBytes = new LongAdder();
-    private final LongAdder p2pBytes = new LongAdder();
+    private final AtomicLong httpBytes = new AtomicLong();
+    private final AtomicLong p2pBytes = new AtomicLong();
     private volatile LiveAggregator aggregator;
     private volatile BeaconStore store;
     private volatile BeaconWriter writer;
 
     public PingbackService() {
         super(ServiceName.PINGBACK);
+        for (SessionTickets.Refusal r : SessionTickets.Refusal.values()) {
+            refusedTickets.put(r, new LongAdder());
+        }
     }
 
     /** The player page and embeds call it from the origin's or the operator's own web origin. */
@@ -57,11 +70,17 @@ public final class PingbackService extends HttpService {
     }
 
     @Override
-    protected void routes(Router router, ServiceContext context) {
+    protected void routes(Router router, ServiceContext context) throws IOException {
         Config c = context.config();
         int maxBatch = c.get(PingbackSettings.MAX_BATCH);
         LiveAggregator live = new LiveAggregator(context.clock(), c.get(PingbackSettings.WINDOW),
                 c.get(PingbackSettings.BUCKET));
+        SessionTickets tickets = SessionTickets.load(c, context.dataDir());
+        long maxRate = c.get(PingbackSettings.MAX_RATE);
+        if (maxRate < 1) {
+            throw new IOException(PingbackSettings.MAX_RATE.name() + " must be at least 1 byte a second");
+        }
+        Plausibility plausibility = new Plausibility(maxRate);
         BeaconStore beacons = new BeaconStore(context.store().dataSource());
         writer = new BeaconWriter(beacons, context.clock(), c.get(PingbackSettings.FLUSH_INTERVAL),
                 c.get(PingbackSettings.QUEUE_LIMIT), c.get(PingbackSettings.RETENTION),
@@ -81,18 +100,38 @@ public final class PingbackService extends HttpService {
                 rejected.increment();
                 throw p;
             }
-            if (!w.offer(batch.beacons(), context.clock().instant())) {
-                refusedBusy.increment();
-                throw new HttpProblem(HttpResponseStatus.SERVICE_UNAVAILABLE, "busy",
-                        "pingback is catching up with its store; retry shortly");
+            Instant now = context.clock().instant();
+            List<LiveAggregator.Ticketed> ticketed = new ArrayList<>(batch.beacons().size());
+            for (Beacon b : batch.beacons()) {
+                SessionTickets.Result r = tickets.verify(b.ticket(), now, b.sessionId(), b.peerId(), b.swarm());
+                if (r instanceof SessionTickets.Refused no) {
+                    refusedTickets.get(no.refusal()).increment();
+                    throw new HttpProblem(no.refusal() == SessionTickets.Refusal.WRONG_SESSION
+                            ? HttpResponseStatus.FORBIDDEN : HttpResponseStatus.UNAUTHORIZED, no.refusal().code(),
+                            "beacon of session " + b.sessionId() + ": " + no.reason());
+                }
+                ticketed.add(new LiveAggregator.Ticketed(b, ((SessionTickets.Valid) r).ticket().since()));
             }
-            batch.beacons().forEach(b -> {
-                live.add(b);
-                httpBytes.add(b.httpBytes());
-                p2pBytes.add(b.p2pBytes());
-            });
-            accepted.add(batch.beacons().size());
-            return Json.response(HttpResponseStatus.ACCEPTED, new BeaconsAccepted(batch.beacons().size()));
+            LiveAggregator.Admission a = live.admit(ticketed, plausibility, () -> w.offer(batch.beacons(), now));
+            switch (a.verdict()) {
+                case IMPLAUSIBLE -> {
+                    refusedImplausible.increment();
+                    throw new HttpProblem(HttpResponseStatus.UNPROCESSABLE_ENTITY, "implausible", a.reason());
+                }
+                case NOT_STORED -> {
+                    refusedBusy.increment();
+                    throw new HttpProblem(HttpResponseStatus.SERVICE_UNAVAILABLE, "busy",
+                            "pingback is catching up with its store; retry shortly");
+                }
+                default -> {
+                    batch.beacons().forEach(b -> {
+                        httpBytes.accumulateAndGet(b.httpBytes(), Saturating::add);
+                        p2pBytes.accumulateAndGet(b.p2pBytes(), Saturating::add);
+                    });
+                    accepted.add(batch.beacons().size());
+                    return Json.response(HttpResponseStatus.ACCEPTED, new BeaconsAccepted(batch.beacons().size()));
+                }
+            }
         });
     }
 
@@ -158,13 +197,18 @@ public final class PingbackService extends HttpService {
         m.put("beaconsAccepted", accepted.sum());
         m.put("beaconsRejected", rejected.sum());
         m.put("refusedBusy", refusedBusy.sum());
-        m.put("httpBytes", httpBytes.sum());
-        m.put("p2pBytes", p2pBytes.sum());
+        m.put("refusedInvalidTicket", refusedTickets.get(SessionTickets.Refusal.INVALID).sum());
+        m.put("refusedTicketExpired", refusedTickets.get(SessionTickets.Refusal.EXPIRED).sum());
+        m.put("refusedWrongSession", refusedTickets.get(SessionTickets.Refusal.WRONG_SESSION).sum());
+        m.put("refusedImplausible", refusedImplausible.sum());
+        m.put("httpBytes", httpBytes.get());
+        m.put("p2pBytes", p2pBytes.get());
         BeaconWriter w = writer;
         if (w != null) {
             m.put("queued", w.queued());
             m.put("written", w.written());
             m.put("failedFlushes", w.failedFlushes());
+            m.put("writeMillis", w.lastWriteMillis());
         }
         return m;
     }

@@ -20,7 +20,7 @@ import org.webp2p.rtmfp.net.RtmfpDatagramHandler;
 import org.webp2p.rtmfp.session.RtmfpCore;
 import org.webp2p.server.api.OpenStreams;
 import org.webp2p.server.api.TokenCodec;
-import org.webp2p.server.api.TokenSecret;
+import org.webp2p.server.auth.TokenSecret;
 import org.webp2p.server.config.ApiSettings;
 import org.webp2p.server.config.Config;
 import org.webp2p.server.config.RendezvousSettings;

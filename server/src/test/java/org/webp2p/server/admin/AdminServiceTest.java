@@ -34,7 +34,7 @@ import org.webp2p.protocol.tracker.SegmentRange;
 import org.webp2p.server.TestNode;
 import org.webp2p.server.api.AccessToken;
 import org.webp2p.server.api.TokenCodec;
-import org.webp2p.server.api.TokenSecret;
+import org.webp2p.server.auth.TokenSecret;
 import org.webp2p.server.http.Json;
 
 class AdminServiceTest {
@@ -193,14 +193,16 @@ class AdminServiceTest {
     void snapshotCarriesPeersLinksAndServicesAndReadsBackIntoTheSameRecords() throws Exception {
         int tracker = node.address("tracker").getPort();
         send(URI.create("http://127.0.0.1:" + tracker + "/v1/announce"), """
-                {"swarm":"demo","peerId":"peer-a","event":"join","natType":"FULL_CONE",
-                 "addresses":["203.0.113.1:1935"],"position":5,"have":{"first":1,"last":5},"uploadKbps":800}""");
+                {"swarm":"demo","peerId":"peer-a","event":"join","natType":"FULL_CONE","addresses":["203.0.113.1:1935"],
+                 "position":5,"have":{"first":1,"last":5},"uploadKbps":800,"ticket":"%s"}"""
+                .formatted(node.ticket("peer-a", "demo")));
         send(URI.create("http://127.0.0.1:" + node.address("pingback").getPort() + "/v1/beacons"), """
-                {"beacons":[{"sessionId":"sa","peerId":"peer-a","swarm":"demo","httpBytes":100,"p2pBytes":300,
-                 "uploadedBytes":0,"playedMs":10000,"startupMs":400,"stalls":0,"stallMs":0,"bufferMs":8000,
-                 "links":[{"peerId":"peer-b","bytesIn":300,"bytesOut":0}]},
-                 {"sessionId":"sb","peerId":"peer-b","swarm":"demo","httpBytes":0,"p2pBytes":0,
-                 "uploadedBytes":300,"playedMs":10000,"stalls":0,"stallMs":0,"bufferMs":8000}]}""");
+                {"beacons":[{"sessionId":"sa","ticket":"%s","peerId":"peer-a","swarm":"demo","httpBytes":100,
+                 "p2pBytes":300,"uploadedBytes":0,"playedMs":10000,"startupMs":400,"stalls":0,"stallMs":0,
+                 "bufferMs":8000,"links":[{"peerId":"peer-b","bytesIn":300,"bytesOut":0}]},
+                 {"sessionId":"sb","ticket":"%s","peerId":"peer-b","swarm":"demo","httpBytes":0,"p2pBytes":0,
+                 "uploadedBytes":300,"playedMs":10000,"stalls":0,"stallMs":0,"bufferMs":8000}]}"""
+                .formatted(node.ticket("sa", "peer-a", "demo"), node.ticket("sb", "peer-b", "demo")));
 
         HttpResponse<String> r = get("/v1/snapshot");
         assertThat(r.statusCode()).isEqualTo(200);
@@ -237,6 +239,23 @@ class AdminServiceTest {
         assertThat(next.node().peers()).as("tracker stopped").isEmpty();
         assertThat(get("/v1/snapshot?afterEvent=" + next.eventCursor()).body()).contains("\"events\":[]");
         assertThat(get("/v1/snapshot?afterEvent=soon").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void theTwoBeaconsThatTurnedTheSnapshotNegativeLeaveItTrue() throws Exception {
+        URI beacons = URI.create("http://127.0.0.1:" + node.address("pingback").getPort() + "/v1/beacons");
+        String beacon = """
+                {"beacons":[{"sessionId":"%s","ticket":"%s","swarm":"demo","httpBytes":%d,"p2pBytes":0,
+                 "uploadedBytes":0,"playedMs":10000,"stalls":0,"stallMs":0,"bufferMs":8000}]}""";
+        HttpResponse<String> huge = http.send(HttpRequest.newBuilder(beacons).POST(HttpRequest.BodyPublishers.ofString(
+                beacon.formatted("s1", node.ticket("s1", null, "demo"), Long.MAX_VALUE))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(huge.statusCode()).as(huge.body()).isEqualTo(422);
+        send(beacons, beacon.formatted("s2", node.ticket("s2", null, "demo"), 1));
+
+        NodeState state = Json.MAPPER.readValue(get("/v1/snapshot").body(), AdminSnapshot.class).node();
+        assertThat(state.global().httpBytes()).isEqualTo(1);
+        assertThat(state.global().offloadRatio()).isZero();
     }
 
     private void send(URI uri, String json) throws Exception {

@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.webp2p.protocol.ClientKind;
 import org.webp2p.server.MutableClock;
 import org.webp2p.server.TestNode;
+import org.webp2p.server.auth.SessionTicket;
+import org.webp2p.server.auth.SessionTickets;
+import org.webp2p.server.auth.TokenSecret;
 import org.webp2p.server.http.Json;
 import org.webp2p.server.pingback.PingbackService;
 
@@ -38,8 +41,12 @@ class ApiServiceTest {
     }
 
     private String token(String stream, Instant expires) throws Exception {
+        return token(stream, "test", Instant.now().minusSeconds(60), expires);
+    }
+
+    private String token(String stream, String subject, Instant issued, Instant expires) throws Exception {
         byte[] secret = TokenSecret.load(node.runtime().config(), node.dataDir());
-        return new TokenCodec(secret).sign(new AccessToken(stream, "test", Instant.now().minusSeconds(60), expires));
+        return new TokenCodec(secret).sign(new AccessToken(stream, subject, issued, expires));
     }
 
     private HttpResponse<String> send(String method, String path, String body) throws Exception {
@@ -74,7 +81,8 @@ class ApiServiceTest {
 
         String tracker = s.get("trackerUrl").asText();
         HttpResponse<String> announce = http.send(HttpRequest.newBuilder(URI.create(tracker))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"swarm\":\"demo\",\"peerId\":\"p1\"}")).build(),
+                .POST(HttpRequest.BodyPublishers.ofString("{\"swarm\":\"demo\",\"peerId\":\"p1\",\"ticket\":\""
+                        + s.get("ticket").asText() + "\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(announce.statusCode()).isEqualTo(200);
         assertThat(s.get("pingbackUrl").asText()).endsWith(":" + node.address("pingback").getPort() + "/v1/beacons");
@@ -99,6 +107,60 @@ class ApiServiceTest {
         assertThat(scope.statusCode()).isEqualTo(403);
         assertThat(Json.MAPPER.readTree(scope.body()).get("reason").asText()).contains("not demo");
         assertThat(node.runtime().services().status("api").metrics()).containsEntry("refusedTokens", 4L);
+    }
+
+    @Test
+    void theThousandAndFirstSessionOfOneSubjectIsRefusedWhileOtherSubjectsStillGetOne() throws Exception {
+        start(Map.of("api.open-streams", ""));
+        Instant now = Instant.now();
+        for (int i = 0; i < 1000; i++) {
+            // A token each, as a subject renewing its tokens would have: the quota is the subject's.
+            String t = token("demo", "alice", now.minusSeconds(i), now.plusSeconds(600));
+            assertThat(openSession("demo", t).statusCode()).as("session %d", i + 1).isEqualTo(201);
+        }
+        HttpResponse<String> refused = openSession("demo", token("demo", "alice", now, now.plusSeconds(900)));
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(Json.MAPPER.readTree(refused.body()).get("code").asText()).isEqualTo("subject_limit");
+        assertThat(openSession("demo", token("demo", "bob", now, now.plusSeconds(600))).statusCode()).isEqualTo(201);
+        assertThat(node.runtime().services().status("api").metrics()).containsEntry("refusedSubjectLimit", 1L)
+                .containsEntry("sessions", 1001);
+    }
+
+    @Test
+    void renewingASessionAfterItsTokenExpiredIsRefusedAndTheSessionIsGone() throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        start(Map.of("api.open-streams", ""), clock);
+        String t = token("demo", "viewer", clock.instant(), clock.instant().plusSeconds(60));
+        String id = Json.MAPPER.readTree(openSession("demo", t).body()).get("sessionId").asText();
+        clock.advance(Duration.ofSeconds(59));
+        HttpResponse<String> renewed = send("GET", "/v1/sessions/" + id, null);
+        assertThat(renewed.statusCode()).isEqualTo(200);
+        String ticket = Json.MAPPER.readTree(renewed.body()).get("ticket").asText();
+        SessionTickets tickets = new SessionTickets(TokenSecret.load(node.runtime().config(), node.dataDir()));
+        assertThat(tickets.verify(ticket, clock.instant().plusSeconds(1)))
+                .as("a ticket ends with the token, not api.ticket-ttl later").isInstanceOf(SessionTickets.Refused.class);
+
+        clock.advance(Duration.ofSeconds(1));
+        HttpResponse<String> expired = send("GET", "/v1/sessions/" + id, null);
+        assertThat(expired.statusCode()).isEqualTo(401);
+        assertThat(Json.MAPPER.readTree(expired.body()).get("code").asText()).isEqualTo("token_expired");
+        assertThat(send("GET", "/v1/sessions/" + id, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aCallerWithoutAValidTokenCannotTellAnUnknownStreamFromAKnownOne() throws Exception {
+        start(Map.of("api.open-streams", ""));
+        String good = token("*", Instant.now().plusSeconds(600));
+        String forged = good.substring(0, good.length() - 2) + (good.endsWith("A") ? "BB" : "AA");
+        String expired = token("*", Instant.now().minusSeconds(1));
+        for (String bad : new String[] {forged, expired, "", "not-a-token"}) {
+            HttpResponse<String> known = openSession("demo", bad);
+            HttpResponse<String> unknown = openSession("no-such-stream", bad);
+            assertThat(known.statusCode()).as(bad).isEqualTo(401);
+            assertThat(unknown.statusCode()).as(bad).isEqualTo(known.statusCode());
+            assertThat(unknown.body()).as(bad).isEqualTo(known.body());
+        }
+        assertThat(openSession("no-such-stream", good).statusCode()).as("a valid token may learn it").isEqualTo(404);
     }
 
     @Test
@@ -128,9 +190,9 @@ class ApiServiceTest {
 
         String id = plan.get("sessionId").asText();
         String beacon = """
-                {"beacons":[{"sessionId":"%s","peerId":"-PM0203-abcdefghijkl","swarm":"demo","httpBytes":1000,
-                 "p2pBytes":500,"uploadedBytes":0,"playedMs":8000,"stalls":0,"stallMs":0,"bufferMs":6000,
-                 "client":"browser"}]}""".formatted(id);
+                {"beacons":[{"sessionId":"%s","ticket":"%s","peerId":"-PM0203-abcdefghijkl","swarm":"demo",
+                 "httpBytes":1000,"p2pBytes":500,"uploadedBytes":0,"playedMs":8000,"stalls":0,"stallMs":0,
+                 "bufferMs":6000,"client":"browser"}]}""".formatted(id, plan.get("ticket").asText());
         HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                 + node.address("pingback").getPort() + "/v1/beacons"))
                 .POST(HttpRequest.BodyPublishers.ofString(beacon)).build(), HttpResponse.BodyHandlers.ofString());
@@ -185,8 +247,9 @@ class ApiServiceTest {
         assertThat(first.get("p2p").get("prefetchSegments").asInt()).isEqualTo(6);
 
         String beacon = """
-                {"beacons":[{"sessionId":"%s","swarm":"demo","httpBytes":1000,"p2pBytes":0,"uploadedBytes":0,
-                 "playedMs":8000,"stalls":2,"stallMs":1500,"bufferMs":0}]}""".formatted(id);
+                {"beacons":[{"sessionId":"%s","ticket":"%s","swarm":"demo","httpBytes":1000,"p2pBytes":0,
+                 "uploadedBytes":0,"playedMs":8000,"stalls":2,"stallMs":1500,"bufferMs":0}]}"""
+                .formatted(id, first.get("ticket").asText());
         HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                 + node.address("pingback").getPort() + "/v1/beacons"))
                 .POST(HttpRequest.BodyPublishers.ofString(beacon)).build(), HttpResponse.BodyHandlers.ofString());
@@ -225,5 +288,30 @@ class ApiServiceTest {
         assertThat(send("GET", "/v1/sessions/" + id, null).statusCode()).as("each request renews it").isEqualTo(200);
         clock.advance(Duration.ofMillis(1001));
         assertThat(send("GET", "/v1/sessions/" + id, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void eachPlanCarriesAFreshTicketForItsSessionPeerAndStreamThatAnyNodeWithTheSecretChecks() throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        start(Map.of("api.ticket-ttl", "2m"), clock);
+        Instant began = clock.instant();
+        JsonNode plan = Json.MAPPER.readTree(send("POST", "/v1/sessions",
+                "{\"stream\":\"demo\",\"peerId\":\"peer-1\"}").body());
+        String id = plan.get("sessionId").asText();
+        SessionTickets tickets = new SessionTickets(TokenSecret.load(node.runtime().config(), node.dataDir()));
+        SessionTicket expected = new SessionTicket(id, "peer-1", "demo", "", began, began.plus(Duration.ofMinutes(2)));
+        assertThat(tickets.verify(plan.get("ticket").asText(), clock.instant()))
+                .isEqualTo(new SessionTickets.Valid(expected));
+
+        clock.advance(Duration.ofMinutes(1));
+        String renewed = Json.MAPPER.readTree(send("GET", "/v1/sessions/" + id, null).body()).get("ticket").asText();
+        assertThat(tickets.verify(renewed, began.plus(Duration.ofMinutes(2))))
+                .as("the renewed ticket outlives the first; the session still began when it began")
+                .isEqualTo(new SessionTickets.Valid(new SessionTicket(id, "peer-1", "demo", "", began,
+                        began.plus(Duration.ofMinutes(3)))));
+        assertThat(tickets.verify(plan.get("ticket").asText(), began.plus(Duration.ofMinutes(2))))
+                .isInstanceOf(SessionTickets.Refused.class);
+        assertThat(send("POST", "/v1/sessions", "{\"stream\":\"demo\",\"peerId\":\"no spaces\"}").statusCode())
+                .isEqualTo(400);
     }
 }

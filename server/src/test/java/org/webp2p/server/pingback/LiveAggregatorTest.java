@@ -23,7 +23,7 @@ class LiveAggregatorTest {
 
     private static Beacon beacon(String session, String swarm, long http, long p2p, Long startup, long stallMs,
                                  NatType nat, List<Beacon.Connections> connections) {
-        return new Beacon(session, "peer-" + session, swarm, http, p2p, 0, 10_000, startup, stallMs > 0 ? 1 : 0,
+        return new Beacon(session, "t", "peer-" + session, swarm, http, p2p, 0, 10_000, startup, stallMs > 0 ? 1 : 0,
                 stallMs, 8000, nat, List.of(), connections, ClientKind.SDK);
     }
 
@@ -97,7 +97,7 @@ class LiveAggregatorTest {
     }
 
     private static Beacon of(ClientKind kind, String session, String peer, String swarm, long http, long p2p, long up) {
-        return new Beacon(session, peer, swarm, http, p2p, up, 10_000, null, 0, 0, 8000, NatType.UNKNOWN, List.of(),
+        return new Beacon(session, "t", peer, swarm, http, p2p, up, 10_000, null, 0, 0, 8000, NatType.UNKNOWN, List.of(),
                 List.of(), kind == ClientKind.SDK ? null : kind);
     }
 
@@ -147,7 +147,7 @@ class LiveAggregatorTest {
     }
 
     private static Beacon linked(String peer, String swarm, Beacon.Link... links) {
-        return new Beacon("session-" + peer, peer, swarm, 0, 0, 0, 10_000, null, 0, 0, 8000, NatType.OPEN,
+        return new Beacon("session-" + peer, "t", peer, swarm, 0, 0, 0, 10_000, null, 0, 0, 8000, NatType.OPEN,
                 List.of(links), List.of(), ClientKind.SDK);
     }
 
@@ -174,5 +174,62 @@ class LiveAggregatorTest {
         live.add(linked("a", "cats", new Beacon.Link("b", 1, 1)));
         clock.advance(Duration.ofMinutes(3));
         assertThat(live.links("cats")).as("b's only beacon left the window").isEmpty();
+    }
+
+    @Test
+    void sumsStopAtTheLargestNumberInsteadOfWrappingNegative() {
+        live.add(of(ClientKind.SDK, "s1", "p1", "cats", Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE));
+        live.add(of(ClientKind.SDK, "s1", "p1", "cats", 1, 1, 1));
+        live.add(of(ClientKind.BROWSER, "s2", "p2", "cats", 1, 0, 0));
+        live.add(linked("p1", "cats", new Beacon.Link("p2", Long.MAX_VALUE, Long.MAX_VALUE)));
+        live.add(linked("p1", "cats", new Beacon.Link("p2", 1, 1)));
+        live.add(linked("p2", "cats"));
+
+        for (SwarmFigures f : List.of(live.figures("cats"), live.figures(LiveAggregator.ALL))) {
+            assertThat(f.httpBytes()).isEqualTo(Long.MAX_VALUE);
+            assertThat(f.p2pBytes()).isEqualTo(Long.MAX_VALUE);
+            assertThat(f.uploadedBytes()).isEqualTo(Long.MAX_VALUE);
+            assertThat(f.offloadRatio()).isBetween(0.0, 1.0);
+            assertThat(f.client(ClientKind.SDK).httpBytes()).isEqualTo(Long.MAX_VALUE);
+        }
+        assertThat(live.session("s1")).hasValueSatisfying(h -> assertThat(h.httpBytes()).isEqualTo(Long.MAX_VALUE));
+        assertThat(live.links("cats")).containsExactly(new PeerLink("p1", "p2", Long.MAX_VALUE));
+    }
+
+    private LiveAggregator.Admission admit(Beacon b, Instant sessionStart) {
+        return live.admit(List.of(new LiveAggregator.Ticketed(b, sessionStart)), new Plausibility(1000), () -> true);
+    }
+
+    @Test
+    void aBeaconMayCarryTheRateTimesTheTimeSinceItsSessionWasLastHeard() {
+        Instant began = clock.instant().minusSeconds(9);
+        assertThat(admit(of(ClientKind.SDK, "s1", "p1", "cats", 6000, 4001, 0), began).verdict())
+                .as("9 s since the session began, and a second's slack").isEqualTo(LiveAggregator.Admission.Verdict.IMPLAUSIBLE);
+        assertThat(admit(of(ClientKind.SDK, "s1", "p1", "cats", 6000, 4000, 0), began).verdict())
+                .isEqualTo(LiveAggregator.Admission.Verdict.ADDED);
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(admit(of(ClientKind.SDK, "s1", "p1", "cats", 0, 0, 3001), began).reason())
+                .as("2 s since its last beacon, not 11 since it began").contains("uploadedBytes = 3001");
+        assertThat(admit(new Beacon("s1", "t", "p1", "cats", 0, 0, 0, 2000, null, 0, 0, 0, NatType.OPEN,
+                List.of(new Beacon.Link("p2", 3001, 0)), List.of()), began).verdict())
+                .isEqualTo(LiveAggregator.Admission.Verdict.IMPLAUSIBLE);
+        assertThat(live.figures("cats").httpBytes()).as("refused beacons add nothing").isEqualTo(6000);
+    }
+
+    @Test
+    void aBatchIsAddedOnlyWhenEveryBeaconIsPlausibleAndTheStoreTakesIt() {
+        Instant began = clock.instant().minusSeconds(60);
+        List<LiveAggregator.Ticketed> batch = List.of(
+                new LiveAggregator.Ticketed(of(ClientKind.SDK, "s1", "p1", "cats", 30_000, 0, 0), began),
+                new LiveAggregator.Ticketed(of(ClientKind.SDK, "s1", "p1", "cats", 30_000, 0, 0), began));
+        Plausibility rate = new Plausibility(1000);
+        assertThat(live.admit(batch, rate, () -> true).verdict())
+                .as("the second beacon of a session has no time left").isEqualTo(LiveAggregator.Admission.Verdict.IMPLAUSIBLE);
+        assertThat(live.admit(batch.subList(0, 1), rate, () -> false).verdict())
+                .isEqualTo(LiveAggregator.Admission.Verdict.NOT_STORED);
+        assertThat(live.sessions()).isEmpty();
+        assertThat(live.admit(batch.subList(0, 1), rate, () -> true).verdict())
+                .isEqualTo(LiveAggregator.Admission.Verdict.ADDED);
+        assertThat(live.figures("cats").httpBytes()).isEqualTo(30_000);
     }
 }

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,7 +18,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.webp2p.protocol.admin.PeerLink;
 import org.webp2p.protocol.admin.SwarmFigures;
+import org.webp2p.server.MutableClock;
 import org.webp2p.server.TestNode;
+import org.webp2p.server.auth.SessionTicket;
+import org.webp2p.server.auth.SessionTickets;
 import org.webp2p.server.http.Json;
 
 class PingbackServiceTest {
@@ -42,13 +46,17 @@ class PingbackServiceTest {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static String beacon(String session, long http, long p2p, String startup) {
+    private String beacon(String session, long http, long p2p, String startup) {
+        return beacon(session, node.ticket(session, "p-" + session, "demo"), http, p2p, startup);
+    }
+
+    private static String beacon(String session, String ticket, long http, long p2p, String startup) {
         return """
-                {"sessionId":"%s","peerId":"p-%s","swarm":"demo","httpBytes":%d,"p2pBytes":%d,"uploadedBytes":50,
-                 "playedMs":10000,"startupMs":%s,"stalls":0,"stallMs":0,"bufferMs":9000,"natType":"FULL_CONE",
-                 "links":[{"peerId":"x","bytesIn":%d,"bytesOut":50}],
+                {"sessionId":"%s","ticket":"%s","peerId":"p-%s","swarm":"demo","httpBytes":%d,"p2pBytes":%d,
+                 "uploadedBytes":50,"playedMs":10000,"startupMs":%s,"stalls":0,"stallMs":0,"bufferMs":9000,
+                 "natType":"FULL_CONE","links":[{"peerId":"x","bytesIn":%d,"bytesOut":50}],
                  "connections":[{"remoteNat":"SYMMETRIC","attempts":2,"successes":1}]}"""
-                .formatted(session, session, http, p2p, startup, p2p);
+                .formatted(session, ticket, session, http, p2p, startup, p2p);
     }
 
     private PingbackService pingback() {
@@ -89,13 +97,13 @@ class PingbackServiceTest {
     @Test
     void postedBeaconLinksBecomeLiveTotalsPerPairOfPeers() throws Exception {
         String a = """
-                {"sessionId":"sa","peerId":"pa","swarm":"demo","httpBytes":0,"p2pBytes":400,"uploadedBytes":900,
-                 "playedMs":10000,"stalls":0,"stallMs":0,"bufferMs":9000,
-                 "links":[{"peerId":"pb","bytesIn":400,"bytesOut":900}]}""";
+                {"sessionId":"sa","ticket":"%s","peerId":"pa","swarm":"demo","httpBytes":0,"p2pBytes":400,
+                 "uploadedBytes":900,"playedMs":10000,"stalls":0,"stallMs":0,"bufferMs":9000,
+                 "links":[{"peerId":"pb","bytesIn":400,"bytesOut":900}]}""".formatted(node.ticket("sa", "pa", "demo"));
         String b = """
-                {"sessionId":"sb","peerId":"pb","swarm":"demo","httpBytes":0,"p2pBytes":900,"uploadedBytes":400,
-                 "playedMs":10000,"stalls":0,"stallMs":0,"bufferMs":9000,
-                 "links":[{"peerId":"pa","bytesIn":900,"bytesOut":400}]}""";
+                {"sessionId":"sb","ticket":"%s","peerId":"pb","swarm":"demo","httpBytes":0,"p2pBytes":900,
+                 "uploadedBytes":400,"playedMs":10000,"stalls":0,"stallMs":0,"bufferMs":9000,
+                 "links":[{"peerId":"pa","bytesIn":900,"bytesOut":400}]}""".formatted(node.ticket("sb", "pb", "demo"));
         assertThat(post("{\"beacons\":[" + a + "," + b + "]}").statusCode()).isEqualTo(202);
 
         assertThat(pingback().links("demo")).containsExactly(new PeerLink("pa", "pb", 1300));
@@ -144,5 +152,94 @@ class PingbackServiceTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(many.statusCode()).isEqualTo(413);
         assertThat(Json.MAPPER.readTree(many.body()).get("reason").asText()).contains("at most 3 beacons");
+    }
+
+    private JsonNode refusal(HttpResponse<String> r, int status, String code) throws Exception {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+        JsonNode body = Json.MAPPER.readTree(r.body());
+        assertThat(body.get("code").asText()).isEqualTo(code);
+        return body;
+    }
+
+    @Test
+    void beaconsWithoutAValidTicketOfTheirOwnSessionAreRefusedAndCounted() throws Exception {
+        SessionTickets tickets = SessionTickets.load(node.runtime().config(), node.dataDir());
+        Instant now = Instant.now();
+        String expired = tickets.issue(new SessionTicket("s1", null, "demo", "", now.minusSeconds(600), now.minusSeconds(1)));
+        String foreign = new SessionTickets("another-secret-another-secret!!!".getBytes(StandardCharsets.US_ASCII))
+                .issue(new SessionTicket("s1", null, "demo", "", now, now.plusSeconds(600)));
+
+        assertThat(post("{\"beacons\":[" + beacon("s1", "not-a-ticket", 10, 10, "null") + "]}").statusCode())
+                .as("a made-up ticket").isEqualTo(401);
+        refusal(post("{\"beacons\":[" + beacon("s1", foreign, 10, 10, "null") + "]}"), 401, "invalid_ticket");
+        refusal(post("{\"beacons\":[" + beacon("s1", expired, 10, 10, "null") + "]}"), 401, "ticket_expired");
+        JsonNode stolen = refusal(post("{\"beacons\":[" + beacon("s1", node.ticket("s2", null, "demo"), 10, 10, "null")
+                + "]}"), 403, "wrong_session");
+        assertThat(stolen.get("reason").asText()).contains("session s2, not s1");
+        refusal(post("{\"beacons\":[" + beacon("s1", node.ticket("s1", "someone-else", "demo"), 10, 10, "null")
+                + "]}"), 403, "wrong_session");
+        refusal(post("{\"beacons\":[" + beacon("s1", node.ticket("s1", null, "sports"), 10, 10, "null") + "]}"),
+                403, "wrong_session");
+        refusal(post("{\"beacons\":[" + beacon("ok", 10, 10, "null") + "," + beacon("s1", foreign, 10, 10, "null")
+                + "]}"), 401, "invalid_ticket");
+        HttpResponse<String> none = post("""
+                {"beacons":[{"sessionId":"s1","swarm":"demo","httpBytes":1,"p2pBytes":0,"uploadedBytes":0,
+                 "playedMs":10000,"stalls":0,"stallMs":0,"bufferMs":0}]}""");
+        assertThat(none.statusCode()).isEqualTo(400);
+        assertThat(none.body()).contains("ticket is required");
+
+        assertThat(node.runtime().services().status("pingback").metrics()).containsEntry("refusedInvalidTicket", 3L)
+                .containsEntry("refusedTicketExpired", 1L).containsEntry("refusedWrongSession", 3L)
+                .containsEntry("beaconsRejected", 1L).containsEntry("beaconsAccepted", 0L);
+        assertThat(pingback().figures("demo").orElseThrow().sessions()).as("not even the batch's good one").isZero();
+    }
+
+    @Test
+    void hugeByteCountsAreRefusedAsImplausibleAndNeverTurnTheFiguresNegative() throws Exception {
+        // The issue's reproduction: Long.MAX_VALUE then 1 used to wrap the live sums to -9223372036854775808 + 2.
+        JsonNode huge = refusal(post("{\"beacons\":[" + beacon("s1", Long.MAX_VALUE, 0, "null") + "]}"), 422,
+                "implausible");
+        assertThat(huge.get("reason").asText()).contains("pingback.max-rate");
+        assertThat(post("{\"beacons\":[" + beacon("s2", 1, 0, "null") + "]}").statusCode()).isEqualTo(202);
+
+        assertThat(pingback().figures(LiveAggregator.ALL).orElseThrow().httpBytes()).isEqualTo(1);
+        assertThat(node.runtime().services().status("pingback").metrics()).containsEntry("refusedImplausible", 1L)
+                .containsEntry("httpBytes", 1L);
+    }
+
+    @Test
+    void aSessionMayReportAtMostTheConfiguredRateOverTheTimeSinceItWasLastHeard() throws Exception {
+        node.close();
+        // On a whole second, as tickets count in seconds.
+        MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        node = TestNode.open(Map.of("pingback.max-rate", "1MB"), clock);
+        node.runtime().services().start("pingback");
+        String ticket = node.ticket("s1", "p-s1", "demo");
+        long mb = 1 << 20;
+        // The ticket's session began a minute ago: a first beacon may carry up to 61 s at 1 MB/s.
+        refusal(post("{\"beacons\":[" + beacon("s1", ticket, 61 * mb + 1, 0, "null") + "]}"), 422, "implausible");
+        assertThat(post("{\"beacons\":[" + beacon("s1", ticket, 40 * mb, 21 * mb, "null") + "]}").statusCode())
+                .isEqualTo(202);
+        clock.advance(Duration.ofSeconds(10));
+        refusal(post("{\"beacons\":[" + beacon("s1", ticket, 11 * mb + 1, 0, "null") + "]}"), 422, "implausible");
+        assertThat(post("{\"beacons\":[" + beacon("s1", ticket, 5 * mb, 6 * mb, "null") + "]}").statusCode())
+                .isEqualTo(202);
+        assertThat(post("{\"beacons\":[" + beacon("s1", ticket, 0, 0, "null") + "]}").statusCode())
+                .as("nothing new at once is fine").isEqualTo(202);
+        refusal(post("{\"beacons\":[" + beacon("s1", ticket, 2 * mb, 0, "null") + "]}"), 422, "implausible");
+    }
+
+    @Test
+    void aNodeThatTrustsAnyRateStillSumsWithoutWrapping() throws Exception {
+        node.close();
+        node = TestNode.open(Map.of("pingback.max-rate", String.valueOf(Long.MAX_VALUE)));
+        node.runtime().services().start("pingback");
+        assertThat(post("{\"beacons\":[" + beacon("s1", Long.MAX_VALUE, 0, "null") + "]}").statusCode()).isEqualTo(202);
+        assertThat(post("{\"beacons\":[" + beacon("s2", 1, 0, "null") + "]}").statusCode()).isEqualTo(202);
+
+        SwarmFigures all = pingback().figures(LiveAggregator.ALL).orElseThrow();
+        assertThat(all.httpBytes()).isEqualTo(Long.MAX_VALUE);
+        assertThat(all.offloadRatio()).isZero();
+        assertThat(node.runtime().services().status("pingback").metrics()).containsEntry("httpBytes", Long.MAX_VALUE);
     }
 }

@@ -13,7 +13,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.webp2p.server.api.AccessToken;
 import org.webp2p.server.api.TokenCodec;
-import org.webp2p.server.api.TokenSecret;
+import org.webp2p.server.auth.TokenSecret;
 import org.webp2p.server.config.Config;
 import org.webp2p.server.config.ConfigSchema;
 import org.webp2p.server.service.NettyGroups;

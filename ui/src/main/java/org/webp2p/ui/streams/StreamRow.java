@@ -23,13 +23,17 @@ import org.webp2p.protocol.admin.StreamStats;
  * @param open           whether players may open it without a token
  * @param embedSnippet   the HTML that puts the player in another site; empty without a player page or
  *                       while the API is stopped
+ * @param rtmpServer     what OBS calls the Server ({@code rtmp://HOST:PORT/live}); only for streams an
+ *                       encoder feeds, while the RTMP service runs
+ * @param rtmpStreamKey  what OBS calls the Stream key ({@code STREAM?key=KEY}); whenever rtmpServer is there
  */
 public record StreamRow(String name, StreamStats.Kind kind, Optional<StreamStats.Ingest> ingest,
                         long bitrate, long segments,
                         Optional<Duration> lastSegmentAge, int sdkViewers, int browserViewers, double offload,
                         ClientFigures sdk, ClientFigures browser, long requests, long bytesOut,
                         double notModifiedRatio, Optional<String> playbackUrl, Optional<String> publishUrl,
-                        Optional<String> playerUrl, boolean open, Optional<String> embedSnippet) {
+                        Optional<String> playerUrl, boolean open, Optional<String> embedSnippet,
+                        Optional<String> rtmpServer, Optional<String> rtmpStreamKey) {
 
     /** Live peers of both kinds. */
     public int viewers() {

@@ -32,6 +32,8 @@ public final class StreamsView extends VBox {
     private final TableView<LiveRow<StreamRow>> table = new TableView<>();
     private final Button copyPlayback = new Button("Copy playback URL");
     private final Button copyPublish = new Button("Copy publish URL");
+    private final Button copyRtmpServer = new Button("Copy server URL");
+    private final Button copyRtmpKey = new Button("Copy stream key");
     private final Button copyToken = new Button("Copy token");
     private final Optional<PlayerLauncher> player = PlayerLauncher.onThisMachine();
     private final Button openMediaPlayer = new Button(player.map(p -> "Open in " + p.name())
@@ -73,13 +75,18 @@ public final class StreamsView extends VBox {
 
         copyPlayback.setId("copy-playback");
         copyPublish.setId("copy-publish");
+        copyRtmpServer.setId("copy-rtmp-server");
+        copyRtmpKey.setId("copy-rtmp-key");
         copyToken.setId("copy-token");
         openMediaPlayer.setId("open-media-player");
         openPlayerPage.setId("open-player");
         copyEmbed.setId("copy-embed");
-        for (Button b : List.of(copyPlayback, copyPublish, copyToken, openMediaPlayer, openPlayerPage, copyEmbed)) {
+        for (Button b : List.of(copyPlayback, copyPublish, copyRtmpServer, copyRtmpKey, copyToken, openMediaPlayer,
+                openPlayerPage, copyEmbed)) {
             b.setDisable(true);
         }
+        copyRtmpServer.setTooltip(new Tooltip("For OBS: Settings > Stream > Service Custom..., Server"));
+        copyRtmpKey.setTooltip(new Tooltip("For OBS: Settings > Stream, Stream Key (it holds the publish key)"));
         copyToken.setTooltip(new Tooltip("A day's token for the API, which players of the SDK present"));
         openMediaPlayer.setTooltip(new Tooltip(player.map(p -> "Plays the stream in " + p.name())
                 .orElse("No player found on the PATH (mpv, VLC or ffplay)")));
@@ -93,11 +100,15 @@ public final class StreamsView extends VBox {
         hint.setText("Select a stream to copy its URLs.");
         HBox actions = new HBox(8, copyPlayback, copyPublish, copyToken, openMediaPlayer, openPlayerPage, copyEmbed);
         actions.setAlignment(Pos.CENTER_LEFT);
+        Label obs = new Label("For OBS (RTMP):");
+        obs.getStyleClass().add("muted-text");
+        HBox obsActions = new HBox(8, obs, copyRtmpServer, copyRtmpKey);
+        obsActions.setAlignment(Pos.CENTER_LEFT);
         Label splitTitle = new Label("Chosen stream's viewers by kind, pingback's live window");
         splitTitle.getStyleClass().add("section-title");
         ClientSplitView split = new ClientSplitView("streams-split", model.selectedProperty()
                 .map(r -> List.of(r.browser(), r.sdk())));
-        getChildren().addAll(title, table, splitTitle, split, actions, hint);
+        getChildren().addAll(title, table, splitTitle, split, actions, obsActions, hint);
     }
 
     /** A header over columns that belong together, such as the offload of each kind of viewer. */
@@ -115,6 +126,8 @@ public final class StreamsView extends VBox {
         model.selectedProperty().addListener((obs, was, now) -> showSelection(now));
         copyPlayback.setOnAction(e -> copy(StreamRow::playbackUrl));
         copyPublish.setOnAction(e -> copy(StreamRow::publishUrl));
+        copyRtmpServer.setOnAction(e -> copy(StreamRow::rtmpServer));
+        copyRtmpKey.setOnAction(e -> copy(StreamRow::rtmpStreamKey));
         copyToken.setOnAction(e -> {
             StreamRow row = model.selectedProperty().get();
             if (row != null) {
@@ -134,6 +147,8 @@ public final class StreamsView extends VBox {
     private void showSelection(StreamRow row) {
         copyPlayback.setDisable(row == null || row.playbackUrl().isEmpty());
         copyPublish.setDisable(row == null || row.publishUrl().isEmpty());
+        copyRtmpServer.setDisable(row == null || row.rtmpServer().isEmpty());
+        copyRtmpKey.setDisable(row == null || row.rtmpStreamKey().isEmpty());
         copyToken.setDisable(row == null);
         openMediaPlayer.setDisable(row == null || row.playbackUrl().isEmpty() || player.isEmpty());
         openPlayerPage.setDisable(row == null || row.playerUrl().isEmpty());

@@ -67,6 +67,7 @@ public final class StreamsViewModel {
         Optional<OriginAccess> origin = s.origin();
         Optional<String> playback = origin.map(o -> o.baseUrl() + path);
         Optional<String> publish = encoded ? origin.map(o -> o.publishUrl(stream.name())) : Optional.empty();
+        Optional<OriginAccess> rtmp = origin.filter(o -> encoded && o.rtmpUrl() != null);
         Optional<String> player = stream.playerPath().flatMap(p -> origin.map(o -> o.baseUrl() + p));
         boolean open = origin.map(o -> o.isOpen(stream.name())).orElse(false);
         Optional<String> snippet = stream.playerPath().flatMap(p -> origin.filter(o -> o.apiUrl() != null))
@@ -76,7 +77,8 @@ public final class StreamsViewModel {
                 stream.lastSegmentAge(), watching[ClientKind.SDK.ordinal()], watching[ClientKind.BROWSER.ordinal()],
                 figures == null ? 0 : figures.offloadRatio(), client(figures, ClientKind.SDK),
                 client(figures, ClientKind.BROWSER), stream.requests(), stream.bytesOut(), stream.notModifiedRatio(),
-                playback, publish, player, open, snippet);
+                playback, publish, player, open, snippet, rtmp.map(OriginAccess::rtmpUrl),
+                rtmp.map(o -> o.rtmpStreamKey(stream.name())));
     }
 
     private static ClientFigures client(SwarmFigures figures, ClientKind kind) {

@@ -31,6 +31,8 @@ import org.webp2p.protocol.ClientKind;
 import org.webp2p.protocol.admin.StreamStats;
 import org.webp2p.protocol.admin.SwarmFigures;
 import org.webp2p.server.origin.LiveIngest;
+import org.webp2p.server.rtmp.RtmpService;
+import org.webp2p.server.rtmp.session.PublishName;
 import org.webp2p.ui.ConsoleFixture;
 import org.webp2p.ui.Format;
 import org.webp2p.ui.LiveRow;
@@ -95,6 +97,31 @@ class StreamsViewTest {
 
         ingest.end("studio").get(5, TimeUnit.SECONDS);
         waitFor(5, TimeUnit.SECONDS, () -> row(robot, "studio").map(r -> r.kindLabel().equals("ended")).orElse(false));
+    }
+
+    @Test
+    void copiesTheServerUrlAndStreamKeyOfObsWhichTheRtmpServiceAcceptsForThatStream(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-streams");
+        fx.publishSegment("cam", 0);
+        waitFor(5, TimeUnit.SECONDS, () -> row(robot, "cam").isPresent());
+
+        clickCell(robot, "cam");
+        robot.clickOn("#copy-rtmp-server");
+        String server = onFx(() -> Clipboard.getSystemClipboard().getString());
+        robot.clickOn("#copy-rtmp-key");
+        String key = onFx(() -> Clipboard.getSystemClipboard().getString());
+
+        int rtmpPort = fx.testNode().address(RtmpService.NAME).getPort();
+        assertThat(server).isEqualTo("rtmp://127.0.0.1:" + rtmpPort + "/live");
+        assertThat(key).isEqualTo("cam?key=" + ConsoleFixture.PUBLISH_KEY);
+        PublishName presented = PublishName.parse(key);
+        assertThat(fx.origin().liveIngest().authorise(presented.name(), presented.key())).as("what RTMP publish checks")
+                .contains("cam");
+
+        clickCell(robot, "demo");
+        waitFor(2, TimeUnit.SECONDS, () -> robot.lookup("#copy-rtmp-key").queryAs(Button.class).isDisabled());
+        assertThat(robot.lookup("#copy-rtmp-server").queryAs(Button.class).isDisabled()).as("the demo takes no encoder")
+                .isTrue();
     }
 
     @Test

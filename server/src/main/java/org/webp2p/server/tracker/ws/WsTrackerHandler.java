@@ -33,6 +33,7 @@ public final class WsTrackerHandler extends SimpleChannelInboundHandler<WebSocke
     private final WsCounters counters;
     private final Duration idle;
     private final int maxMessage;
+    private ChannelLink link;
     private WsClient client;
 
     /**
@@ -54,8 +55,9 @@ public final class WsTrackerHandler extends SimpleChannelInboundHandler<WebSocke
         }
         // A connection's idle limit (net.idle-timeout) is shorter than an announce interval.
         IdleTimeout.set(ctx.pipeline(), idle);
+        link = new ChannelLink(ctx.channel(), counters);
         try {
-            client = swarms.connect(new ChannelLink(ctx.channel(), counters));
+            client = swarms.connect(link);
         } catch (WsRefusal r) {
             reply(ctx, r.failure());
             close(ctx, WebSocketCloseStatus.POLICY_VIOLATION, r.getMessage());
@@ -129,11 +131,19 @@ public final class WsTrackerHandler extends SimpleChannelInboundHandler<WebSocke
         }
     }
 
-    private static void reply(ChannelHandlerContext ctx, WsReply.Failure failure) {
-        ctx.writeAndFlush(new TextWebSocketFrame(WsCodec.encode(failure)));
+    /** Behind the messages already gathered for this socket, if it got as far as the upgrade. */
+    private void reply(ChannelHandlerContext ctx, WsReply.Failure failure) {
+        if (link != null) {
+            link.send(failure);
+        } else {
+            ctx.writeAndFlush(new TextWebSocketFrame(WsCodec.encode(failure)));
+        }
     }
 
-    private static void close(ChannelHandlerContext ctx, WebSocketCloseStatus status, String reason) {
+    private void close(ChannelHandlerContext ctx, WebSocketCloseStatus status, String reason) {
+        if (link != null) {
+            link.flush();
+        }
         ctx.writeAndFlush(new CloseWebSocketFrame(status.code(), truncate(reason)))
                 .addListener(ChannelFutureListener.CLOSE);
     }

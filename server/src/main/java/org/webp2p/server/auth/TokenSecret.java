@@ -1,4 +1,4 @@
-package org.webp2p.server.api;
+package org.webp2p.server.auth;
 
 import java.io.IOException;
 import java.nio.file.Path;
