@@ -28,8 +28,15 @@ public final class PingbackSettings {
             "Most bytes a second one client may report (downloaded, uploaded, or with one peer); "
                     + "a beacon claiming more over the time since its session was last heard is refused.");
 
+    public static final ConfigKey<Integer> MAX_SWARM_SESSIONS = ConfigKey.integer("pingback.max-swarm-sessions", 100_000, 1,
+            100_000_000, "Sessions one swarm's live figures keep; beyond it a new session's bytes count but it is not "
+                    + "listed (counted as droppedSessions).");
+    public static final ConfigKey<Integer> MAX_SWARM_LINKS = ConfigKey.integer("pingback.max-swarm-links", 10_000, 0,
+            100_000_000, "Pairs of peers one swarm's live figures keep; beyond it new pairs are not kept "
+                    + "(counted as droppedLinks).");
+
     static final List<ConfigKey<?>> KEYS = List.of(INTERVAL, WINDOW, BUCKET, FLUSH_INTERVAL, RETENTION, ROLLUP_RETENTION,
-            MAX_BATCH, MAX_BODY, QUEUE_LIMIT, MAX_RATE);
+            MAX_BATCH, MAX_BODY, QUEUE_LIMIT, MAX_RATE, MAX_SWARM_SESSIONS, MAX_SWARM_LINKS);
 
     private PingbackSettings() {
     }

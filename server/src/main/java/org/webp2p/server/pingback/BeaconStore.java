@@ -10,6 +10,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,21 +26,26 @@ final class BeaconStore {
     private static final String INSERT = "INSERT INTO beacon (received_at, session_id, peer_id, swarm, http_bytes, "
             + "p2p_bytes, uploaded_bytes, played_ms, startup_ms, stalls, stall_ms, buffer_ms, nat_type, links, "
             + "connections) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String[] MINUTE_SUMS = {"beacons", "http_bytes", "p2p_bytes", "uploaded_bytes", "played_ms",
+        "stalls", "stall_ms", "startups", "startup_ms_sum", "nat_attempts", "nat_successes"};
     private static final String ADD_MINUTE = "MERGE INTO beacon_minute t USING (VALUES "
             + "(CAST(? AS VARCHAR(128)), CAST(? AS TIMESTAMP(0) WITH TIME ZONE), CAST(? AS BIGINT), CAST(? AS BIGINT),"
             + " CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT),"
             + " CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT)))"
-            + " s(swarm, minute_start, beacons, http_bytes, p2p_bytes, uploaded_bytes, played_ms, stalls, stall_ms,"
-            + " startups, startup_ms_sum, nat_attempts, nat_successes)"
+            + " s(swarm, minute_start, " + String.join(", ", MINUTE_SUMS) + ")"
             + " ON t.swarm = s.swarm AND t.minute_start = s.minute_start"
-            + " WHEN MATCHED THEN UPDATE SET beacons = t.beacons + s.beacons, http_bytes = t.http_bytes + s.http_bytes,"
-            + " p2p_bytes = t.p2p_bytes + s.p2p_bytes, uploaded_bytes = t.uploaded_bytes + s.uploaded_bytes,"
-            + " played_ms = t.played_ms + s.played_ms, stalls = t.stalls + s.stalls, stall_ms = t.stall_ms + s.stall_ms,"
-            + " startups = t.startups + s.startups, startup_ms_sum = t.startup_ms_sum + s.startup_ms_sum,"
-            + " nat_attempts = t.nat_attempts + s.nat_attempts, nat_successes = t.nat_successes + s.nat_successes"
-            + " WHEN NOT MATCHED THEN INSERT VALUES (s.swarm, s.minute_start, s.beacons, s.http_bytes, s.p2p_bytes,"
-            + " s.uploaded_bytes, s.played_ms, s.stalls, s.stall_ms, s.startups, s.startup_ms_sum, s.nat_attempts,"
-            + " s.nat_successes)";
+            + " WHEN MATCHED THEN UPDATE SET " + String.join(", ", Arrays.stream(MINUTE_SUMS)
+                    .map(c -> c + " = " + saturatingSum("t." + c, "s." + c)).toList())
+            + " WHEN NOT MATCHED THEN INSERT VALUES (s.swarm, s.minute_start, "
+            + String.join(", ", Arrays.stream(MINUTE_SUMS).map(c -> "s." + c).toList()) + ")";
+
+    /**
+     * {@code a + b} stopping at the largest BIGINT, for a non-negative {@code b}: a plain sum past it
+     * is an error (SQL state 22003), which would fail the whole batch every time it was retried.
+     */
+    private static String saturatingSum(String a, String b) {
+        return "LEAST(" + a + ", " + Long.MAX_VALUE + " - " + b + ") + " + b;
+    }
 
     private final DataSource ds;
 
@@ -59,43 +65,53 @@ final class BeaconStore {
     private static MinuteStat plus(MinuteStat m, Beacon b) {
         long attempts = b.connections().stream().mapToLong(Beacon.Connections::attempts).sum();
         long successes = b.connections().stream().mapToLong(Beacon.Connections::successes).sum();
-        return new MinuteStat(m.swarm(), m.minute(), m.beacons() + 1, m.httpBytes() + b.httpBytes(),
-                m.p2pBytes() + b.p2pBytes(), m.uploadedBytes() + b.uploadedBytes(), m.playedMs() + b.playedMs(),
-                m.stalls() + b.stalls(), m.stallMs() + b.stallMs(), m.startups() + (b.startupMs() == null ? 0 : 1),
-                m.startupMsSum() + (b.startupMs() == null ? 0 : b.startupMs()), m.natAttempts() + attempts,
-                m.natSuccesses() + successes);
+        return new MinuteStat(m.swarm(), m.minute(), m.beacons() + 1, Saturating.add(m.httpBytes(), b.httpBytes()),
+                Saturating.add(m.p2pBytes(), b.p2pBytes()), Saturating.add(m.uploadedBytes(), b.uploadedBytes()),
+                Saturating.add(m.playedMs(), b.playedMs()), Saturating.add(m.stalls(), b.stalls()),
+                Saturating.add(m.stallMs(), b.stallMs()), m.startups() + (b.startupMs() == null ? 0 : 1),
+                Saturating.add(m.startupMsSum(), b.startupMs() == null ? 0 : b.startupMs()),
+                Saturating.add(m.natAttempts(), attempts), Saturating.add(m.natSuccesses(), successes));
     }
 
     /** Writes beacons and adds them to their minutes, all or nothing, and on disk when it returns. */
     void write(Collection<Received> batch) throws SQLException {
-        Map<List<Object>, MinuteStat> minutes = new LinkedHashMap<>();
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-                for (Received r : batch) {
-                    bindBeacon(ps, r);
-                    ps.addBatch();
-                    Instant minute = r.at().truncatedTo(ChronoUnit.MINUTES);
-                    String swarm = r.beacon().swarm();
-                    minutes.merge(List.of(swarm, minute), plus(noBeacons(swarm, minute), r.beacon()),
-                            (a, b) -> plus(a, r.beacon()));
-                }
-                ps.executeBatch();
+            try {
+                insert(c, batch);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
             }
-            try (PreparedStatement ps = c.prepareStatement(ADD_MINUTE)) {
-                for (MinuteStat m : minutes.values()) {
-                    Object[] v = {m.swarm(), Timestamp.from(m.minute()), m.beacons(), m.httpBytes(), m.p2pBytes(),
-                        m.uploadedBytes(), m.playedMs(), m.stalls(), m.stallMs(), m.startups(), m.startupMsSum(),
-                        m.natAttempts(), m.natSuccesses()};
-                    for (int i = 0; i < v.length; i++) {
-                        ps.setObject(i + 1, v[i]);
-                    }
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-            c.commit();
             Checkpoint.sync(c);
+        }
+    }
+
+    private static void insert(Connection c, Collection<Received> batch) throws SQLException {
+        Map<List<Object>, MinuteStat> minutes = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            for (Received r : batch) {
+                bindBeacon(ps, r);
+                ps.addBatch();
+                Instant minute = r.at().truncatedTo(ChronoUnit.MINUTES);
+                String swarm = r.beacon().swarm();
+                minutes.merge(List.of(swarm, minute), plus(noBeacons(swarm, minute), r.beacon()),
+                        (a, b) -> plus(a, r.beacon()));
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement(ADD_MINUTE)) {
+            for (MinuteStat m : minutes.values()) {
+                Object[] v = {m.swarm(), Timestamp.from(m.minute()), m.beacons(), m.httpBytes(), m.p2pBytes(),
+                    m.uploadedBytes(), m.playedMs(), m.stalls(), m.stallMs(), m.startups(), m.startupMsSum(),
+                    m.natAttempts(), m.natSuccesses()};
+                for (int i = 0; i < v.length; i++) {
+                    ps.setObject(i + 1, v[i]);
+                }
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 
@@ -131,9 +147,11 @@ final class BeaconStore {
      */
     List<MinuteStat> history(String swarm, Instant from, Instant to) throws SQLException {
         boolean all = LiveAggregator.ALL.equals(swarm);
-        String sql = "SELECT " + (all ? "'*'" : "swarm") + ", minute_start, SUM(beacons), SUM(http_bytes), SUM(p2p_bytes),"
-                + " SUM(uploaded_bytes), SUM(played_ms), SUM(stalls), SUM(stall_ms), SUM(startups), SUM(startup_ms_sum),"
-                + " SUM(nat_attempts), SUM(nat_successes) FROM beacon_minute WHERE minute_start >= ? AND minute_start < ?"
+        // Swarms' minutes summed may pass the largest BIGINT even though each one saturates.
+        String sums = String.join(", ", Arrays.stream(MINUTE_SUMS).map(c -> "LEAST(SUM(" + c + "), " + Long.MAX_VALUE + ")")
+                .toList());
+        String sql = "SELECT " + (all ? "'*'" : "swarm") + ", minute_start, " + sums
+                + " FROM beacon_minute WHERE minute_start >= ? AND minute_start < ?"
                 + (all ? "" : " AND swarm = ?") + " GROUP BY " + (all ? "" : "swarm, ") + "minute_start ORDER BY minute_start";
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setTimestamp(1, Timestamp.from(from));

@@ -10,6 +10,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +19,11 @@ import org.webp2p.protocol.pingback.Beacon;
 /**
  * Writes beacons to the store in batches on its own thread, so a request never waits on the
  * database. What a crash can lose is what arrived since the last flush: at most one flush interval
- * (and the write in progress). A failed write is retried at the next flush; a full queue refuses new
- * beacons (the client is told to retry) rather than dropping accepted ones.
+ * (and the write in progress). A write the database fails is retried at the next flush, and a beacon
+ * whose data it refuses is dropped and counted while the rest of its batch is stored
+ * ({@link StoreAttempt}). Beacons waiting, new or to retry, are at most the queue limit: beyond it new
+ * beacons are refused (the client is told to retry) rather than accepted ones dropped or memory spent
+ * without bound.
  *
  * <p>The thread is stopped by a latch, never by an interrupt: H2 closes its database for good when the
  * thread writing to it is interrupted inside a file write.
@@ -36,12 +40,16 @@ final class BeaconWriter implements AutoCloseable {
     private final Duration retention;
     private final Duration rollupRetention;
     private final BlockingQueue<BeaconStore.Received> queue;
-    private final List<BeaconStore.Received> retry = new ArrayList<>();
+    private final int queueLimit;
+    private List<BeaconStore.Received> retry = List.of();
+    /** Beacons queued or kept for retry; only offers add to it, only flushes take from it. */
+    private final AtomicInteger pending = new AtomicInteger();
     /** Makes a batch's room check and its queuing one step; only offers take it. */
     private final Object offerLock = new Object();
     private final Thread thread;
     private final LongAdder written = new LongAdder();
     private final LongAdder failedFlushes = new LongAdder();
+    private final LongAdder dropped = new LongAdder();
     private final CountDownLatch stop = new CountDownLatch(1);
     private volatile long lastWriteMillis;
     private Instant nextPurge = Instant.MIN;
@@ -53,6 +61,7 @@ final class BeaconWriter implements AutoCloseable {
         this.flushNanos = Math.max(1, flushInterval.toNanos());
         this.retention = retention;
         this.rollupRetention = rollupRetention;
+        this.queueLimit = queueLimit;
         this.queue = new ArrayBlockingQueue<>(queueLimit);
         this.thread = new Thread(this::loop, "webp2p-pingback-writer");
         thread.setDaemon(true);
@@ -65,9 +74,10 @@ final class BeaconWriter implements AutoCloseable {
      */
     boolean offer(List<Beacon> beacons, Instant at) {
         synchronized (offerLock) {
-            if (queue.remainingCapacity() < beacons.size()) {
+            if (queueLimit - pending.get() < beacons.size()) {
                 return false;
             }
+            pending.addAndGet(beacons.size());
             beacons.forEach(b -> queue.add(new BeaconStore.Received(at, b)));
             return true;
         }
@@ -90,19 +100,23 @@ final class BeaconWriter implements AutoCloseable {
     /** Writes everything queued so far; runs on the writer thread, and once more at close. */
     synchronized void flush() {
         List<BeaconStore.Received> batch = new ArrayList<>(retry);
-        retry.clear();
         queue.drainTo(batch);
-        if (!batch.isEmpty()) {
-            try {
-                long started = System.nanoTime();
-                store.write(batch);
-                lastWriteMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-                written.add(batch.size());
-            } catch (SQLException e) {
-                failedFlushes.increment();
-                retry.addAll(batch);
-                log.warn("pingback: could not store {} beacons, will retry: {}", batch.size(), e.getMessage());
-            }
+        long started = System.nanoTime();
+        StoreAttempt a = StoreAttempt.of(store, batch);
+        if (a.stored() > 0) {
+            lastWriteMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        }
+        retry = a.retry();
+        written.add(a.stored());
+        dropped.add(a.dropped().size());
+        pending.addAndGet(-(a.stored() + a.dropped().size()));
+        if (a.badData() != null) {
+            log.warn("pingback: dropped {} beacons the store refuses (the last of session {}): {}", a.dropped().size(),
+                    a.dropped().get(a.dropped().size() - 1).beacon().sessionId(), a.badData().getMessage());
+        }
+        if (a.failure() != null) {
+            failedFlushes.increment();
+            log.warn("pingback: could not store {} beacons, will retry: {}", retry.size(), a.failure().getMessage());
         }
         Instant now = clock.instant();
         if (!now.isBefore(nextPurge)) {
@@ -128,8 +142,13 @@ final class BeaconWriter implements AutoCloseable {
         return failedFlushes.sum();
     }
 
+    /** Beacons the store refused as bad data and were dropped. */
+    long dropped() {
+        return dropped.sum();
+    }
+
     int queued() {
-        return queue.size() + retry.size();
+        return pending.get();
     }
 
     /** Stops the thread after the write it may be in, then writes what is still queued. */

@@ -3,45 +3,48 @@ package org.webp2p.server.pingback;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
-import java.util.Deque;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
-import org.webp2p.nat.NatType;
 import org.webp2p.protocol.ClientKind;
-import org.webp2p.protocol.admin.ClientFigures;
 import org.webp2p.protocol.admin.LiveSession;
-import org.webp2p.protocol.admin.NatPairStat;
 import org.webp2p.protocol.admin.PeerLink;
 import org.webp2p.protocol.admin.SwarmFigures;
 import org.webp2p.protocol.pingback.Beacon;
 
 /**
- * Per-swarm and global figures over a sliding window, kept in fixed-width time buckets so adding a
- * beacon and reading figures are both cheap and old data falls away without a sweep. Also remembers
- * each session's recent stalls, which the scheduler reads to lower a struggling client's prefetch.
+ * Per-swarm and global figures over a sliding window: sums in time buckets ({@link WindowSums}),
+ * each live session once (who is in the window, and its byte totals), and the bytes between pairs
+ * of peers ({@link SwarmLinks}). Memory is bounded: {@link #prune} (run on a timer, not only when
+ * someone reads) forgets what left the window, and each swarm keeps at most {@code maxSwarmSessions}
+ * sessions and {@code maxSwarmLinks} pairs; beyond them a beacon's sums still count but its session
+ * or link is not kept, and the drop is counted. Also remembers each session's recent stalls, which
+ * the scheduler reads to lower a struggling client's prefetch. Thread-safe: one lock.
  */
 public final class LiveAggregator {
     public static final String ALL = SwarmFigures.ALL_SWARMS;
-    /** Startup samples kept per bucket; beyond it a bucket keeps an even sample of them. */
-    private static final int MAX_STARTUP_SAMPLES = 512;
+    private static final long NEVER = Long.MIN_VALUE;
 
     private final Clock clock;
     private final long windowMs;
     private final long bucketMs;
-    private final Map<String, Series> swarms = new HashMap<>();
-    private final Series global = new Series();
+    private final int maxSwarmSessions;
+    private final int maxSwarmLinks;
+    private final Map<String, Swarm> swarms = new HashMap<>();
+    private final WindowSums global;
+    /** Every session kept, by ID; each is also in its swarm's map. */
     private final Map<String, SessionHealth> sessions = new HashMap<>();
+    private long droppedSessions;
+    private long droppedLinks;
 
     /**
      * What the scheduler needs to know about one client, what kind of client it is, and the bytes its
@@ -56,15 +59,6 @@ public final class LiveAggregator {
         }
     }
 
-    public LiveAggregator(Clock clock, Duration window, Duration bucket) {
-        if (bucket.isZero() || bucket.isNegative() || window.compareTo(bucket) < 0) {
-            throw new IllegalArgumentException("need 0 < bucket <= window");
-        }
-        this.clock = clock;
-        this.windowMs = window.toMillis();
-        this.bucketMs = bucket.toMillis();
-    }
-
     /** A beacon with when its session began, as its ticket says. */
     record Ticketed(Beacon beacon, Instant sessionStart) {
     }
@@ -72,6 +66,52 @@ public final class LiveAggregator {
     /** What became of a batch offered to {@link #admit}; {@code reason} says why an implausible one was refused. */
     record Admission(Verdict verdict, String reason) {
         enum Verdict { ADDED, IMPLAUSIBLE, NOT_STORED }
+    }
+
+    /** One swarm: its sums, its live sessions and its links. */
+    private final class Swarm {
+        final String name;
+        final WindowSums sums = new WindowSums(bucketMs);
+        final Map<String, SessionHealth> sessions = new HashMap<>();
+        final SwarmLinks links = new SwarmLinks(maxSwarmLinks);
+        /** When a full swarm last looked for room, so a crowd at the limit costs one sweep a bucket. */
+        long sessionSweep = NEVER;
+        long linkSweep = NEVER;
+
+        Swarm(String name) {
+            this.name = name;
+        }
+
+        /** Peer IDs of its sessions live since {@code oldest}. */
+        Set<String> present(long oldest) {
+            Set<String> out = new HashSet<>();
+            for (SessionHealth h : sessions.values()) {
+                if (h.peerId() != null && h.lastBeacon().toEpochMilli() >= oldest) {
+                    out.add(h.peerId());
+                }
+            }
+            return out;
+        }
+    }
+
+    /** Figures with no limit on sessions or links per swarm beyond what memory allows (tests). */
+    public LiveAggregator(Clock clock, Duration window, Duration bucket) {
+        this(clock, window, bucket, Integer.MAX_VALUE, Integer.MAX_VALUE);
+    }
+
+    public LiveAggregator(Clock clock, Duration window, Duration bucket, int maxSwarmSessions, int maxSwarmLinks) {
+        if (bucket.isZero() || bucket.isNegative() || window.compareTo(bucket) < 0) {
+            throw new IllegalArgumentException("need 0 < bucket <= window");
+        }
+        if (maxSwarmSessions < 1 || maxSwarmLinks < 0) {
+            throw new IllegalArgumentException("a swarm keeps at least one session");
+        }
+        this.clock = clock;
+        this.windowMs = window.toMillis();
+        this.bucketMs = bucket.toMillis();
+        this.maxSwarmSessions = maxSwarmSessions;
+        this.maxSwarmLinks = maxSwarmLinks;
+        this.global = new WindowSums(bucketMs);
     }
 
     /**
@@ -102,40 +142,120 @@ public final class LiveAggregator {
 
     private Optional<Long> lastHeard(String sessionId, long now) {
         SessionHealth h = sessions.get(sessionId);
-        return h == null || now - h.lastBeacon().toEpochMilli() > windowMs ? Optional.empty()
-                : Optional.of(h.lastBeacon().toEpochMilli());
+        return h == null || !live(h, now - windowMs) ? Optional.empty() : Optional.of(h.lastBeacon().toEpochMilli());
     }
 
     public synchronized void add(Beacon b) {
         long now = clock.millis();
-        long start = now - Math.floorMod(now, bucketMs);
-        global.bucket(start).add(b);
-        swarms.computeIfAbsent(b.swarm(), s -> new Series()).bucket(start).add(b);
+        global.add(b, now);
+        Swarm swarm = swarms.computeIfAbsent(b.swarm(), Swarm::new);
+        swarm.sums.add(b, now);
 
         SessionHealth old = sessions.get(b.sessionId());
-        boolean fresh = old != null && now - old.lastBeacon().toEpochMilli() <= windowMs;
+        if (old != null && !old.swarm().equals(swarm.name)) {
+            forget(old);
+            old = null;
+        }
+        if (old == null && !roomForSession(swarm, now)) {
+            droppedSessions++;
+            return;
+        }
+        boolean fresh = old != null && live(old, now - windowMs);
         // A beacon without a peer id (sent before the client had one) keeps the one already known.
         String peerId = b.peerId() != null ? b.peerId() : fresh ? old.peerId() : null;
-        sessions.put(b.sessionId(), new SessionHealth(b.sessionId(), peerId, b.swarm(), b.clientKind(),
-                Instant.ofEpochMilli(now), Saturating.add(fresh ? old.stallsInWindow() : 0, b.stalls()),
+        SessionHealth h = new SessionHealth(b.sessionId(), peerId, swarm.name, b.clientKind(), Instant.ofEpochMilli(now),
+                Saturating.add(fresh ? old.stallsInWindow() : 0, b.stalls()),
                 Saturating.add(fresh ? old.stallMsInWindow() : 0, b.stallMs()), b.bufferMs(),
                 Saturating.add(fresh ? old.httpBytes() : 0, b.httpBytes()),
                 Saturating.add(fresh ? old.p2pBytes() : 0, b.p2pBytes()),
-                Saturating.add(fresh ? old.uploadedBytes() : 0, b.uploadedBytes())));
+                Saturating.add(fresh ? old.uploadedBytes() : 0, b.uploadedBytes()));
+        sessions.put(h.sessionId(), h);
+        swarm.sessions.put(h.sessionId(), h);
+
+        if (b.peerId() != null) {
+            for (Beacon.Link l : b.links()) {
+                if (!swarm.links.add(b.peerId(), l, now) && !(makeRoomForLink(swarm, now) && swarm.links.add(b.peerId(), l, now))) {
+                    droppedLinks++;
+                }
+            }
+        }
+    }
+
+    /** Whether one more session fits the swarm, after forgetting its silent ones if it is full. */
+    private boolean roomForSession(Swarm swarm, long now) {
+        if (swarm.sessions.size() < maxSwarmSessions) {
+            return true;
+        }
+        if (due(swarm.sessionSweep, now)) {
+            swarm.sessionSweep = now;
+            long oldest = now - windowMs;
+            List<SessionHealth> silent = swarm.sessions.values().stream().filter(h -> !live(h, oldest)).toList();
+            silent.forEach(this::forget);
+        }
+        return swarm.sessions.size() < maxSwarmSessions;
+    }
+
+    /** Whether the swarm's links have room, after making some if it has not in the last bucket. */
+    private boolean makeRoomForLink(Swarm swarm, long now) {
+        if (due(swarm.linkSweep, now)) {
+            swarm.linkSweep = now;
+            swarm.links.makeRoom(swarm.present(now - windowMs));
+        }
+        return !swarm.links.isFull();
+    }
+
+    /** Whether a bucket has passed since {@code last}, so a sweep may run again. */
+    private boolean due(long last, long now) {
+        return last == NEVER || now - last >= bucketMs;
+    }
+
+    private void forget(SessionHealth h) {
+        sessions.remove(h.sessionId());
+        Swarm s = swarms.get(h.swarm());
+        if (s != null) {
+            s.sessions.remove(h.sessionId());
+        }
+    }
+
+    private static boolean live(SessionHealth h, long oldest) {
+        return h.lastBeacon().toEpochMilli() >= oldest;
     }
 
     /** Figures of one swarm, or of every swarm together for {@link #ALL}. */
     public synchronized SwarmFigures figures(String swarm) {
-        prune();
-        Series s = ALL.equals(swarm) ? global : swarms.get(swarm);
-        return (s == null ? new Series() : s).figures(swarm);
+        long oldest = clock.millis() - windowMs;
+        if (ALL.equals(swarm)) {
+            return global.figures(swarm, oldest, presence(sessions.values(), oldest));
+        }
+        Swarm s = swarms.get(swarm);
+        return s == null ? new WindowSums(bucketMs).figures(swarm, oldest, WindowSums.nobody())
+                : s.sums.figures(swarm, oldest, presence(s.sessions.values(), oldest));
+    }
+
+    private static WindowSums.Presence presence(Collection<SessionHealth> all, long oldest) {
+        Set<String> peers = new HashSet<>();
+        Map<ClientKind, Integer> kinds = new EnumMap<>(ClientKind.class);
+        for (SessionHealth h : all) {
+            if (live(h, oldest)) {
+                if (h.peerId() != null) {
+                    peers.add(h.peerId());
+                }
+                kinds.merge(h.client(), 1, Integer::sum);
+            }
+        }
+        return new WindowSums.Presence(peers.size(), kinds);
     }
 
     /** Figures of every swarm with data in the window, busiest first. */
     public synchronized List<SwarmFigures> swarms() {
-        prune();
+        long oldest = clock.millis() - windowMs;
         List<SwarmFigures> out = new ArrayList<>();
-        swarms.forEach((name, s) -> out.add(s.figures(name)));
+        swarms.forEach((name, s) -> {
+            WindowSums.Presence p = presence(s.sessions.values(), oldest);
+            if (s.sums.any(oldest) || p.allSessions() > 0) {
+                out.add(s.sums.figures(name, oldest, p));
+            }
+        });
         out.sort(Comparator.comparingInt(SwarmFigures::sessions).reversed().thenComparing(SwarmFigures::swarm));
         return out;
     }
@@ -146,231 +266,57 @@ public final class LiveAggregator {
      * both ends report is not counted twice and one only one end reports still shows.
      */
     public synchronized List<PeerLink> links(String swarm) {
-        prune();
-        Series s = swarms.get(swarm);
-        return s == null ? List.of() : s.links();
+        Swarm s = swarms.get(swarm);
+        long oldest = clock.millis() - windowMs;
+        return s == null ? List.of() : s.links.live(oldest, s.present(oldest));
     }
 
     public synchronized Optional<SessionHealth> session(String sessionId) {
         SessionHealth h = sessions.get(sessionId);
-        if (h == null || clock.millis() - h.lastBeacon().toEpochMilli() > windowMs) {
-            return Optional.empty();
-        }
-        return Optional.of(h);
+        return h == null || !live(h, clock.millis() - windowMs) ? Optional.empty() : Optional.of(h);
     }
 
     /** Every session with a beacon in the window, most recently heard first. */
     public synchronized List<SessionHealth> sessions() {
-        prune();
-        List<SessionHealth> out = new ArrayList<>(sessions.values());
+        long oldest = clock.millis() - windowMs;
+        List<SessionHealth> out = new ArrayList<>(sessions.values().stream().filter(h -> live(h, oldest)).toList());
         out.sort(Comparator.comparing(SessionHealth::lastBeacon).reversed().thenComparing(SessionHealth::sessionId));
         return out;
     }
 
-    private void prune() {
+    /**
+     * Forgets what left the window: buckets, sessions, links, and swarms with nothing left. Readers
+     * see only the window anyway; this is what keeps a node nobody reads from growing.
+     */
+    public synchronized void prune() {
         long oldest = clock.millis() - windowMs;
         global.prune(oldest);
-        swarms.values().removeIf(s -> s.prune(oldest));
-        sessions.values().removeIf(h -> h.lastBeacon().toEpochMilli() < oldest);
+        sessions.values().removeIf(h -> !live(h, oldest));
+        swarms.values().removeIf(s -> {
+            s.sessions.values().removeIf(h -> !live(h, oldest));
+            boolean noSums = s.sums.prune(oldest);
+            boolean noLinks = s.links.prune(oldest);
+            return noSums && noLinks && s.sessions.isEmpty();
+        });
     }
 
-    /** Buckets of one scope, oldest first. */
-    private final class Series {
-        private final Deque<Bucket> buckets = new ArrayDeque<>();
-
-        Bucket bucket(long start) {
-            Bucket last = buckets.peekLast();
-            if (last != null && last.start == start) {
-                return last;
-            }
-            Bucket b = new Bucket(start);
-            buckets.addLast(b);
-            return b;
-        }
-
-        /** Drops buckets that ended before {@code oldest}; true when nothing is left. */
-        boolean prune(long oldest) {
-            for (Iterator<Bucket> it = buckets.iterator(); it.hasNext(); ) {
-                if (it.next().start + bucketMs <= oldest) {
-                    it.remove();
-                } else {
-                    break;
-                }
-            }
-            return buckets.isEmpty();
-        }
-
-        List<PeerLink> links() {
-            Set<String> present = new HashSet<>();
-            Map<List<String>, long[]> flows = new HashMap<>();
-            for (Bucket b : buckets) {
-                present.addAll(b.peers);
-                b.flows.forEach((k, v) -> addTo(flows.computeIfAbsent(k, x -> new long[2]), v));
-            }
-            Map<List<String>, Long> pairs = new HashMap<>();
-            flows.forEach((k, v) -> {
-                String from = k.get(0);
-                String to = k.get(1);
-                if (present.contains(from) && present.contains(to)) {
-                    List<String> pair = from.compareTo(to) < 0 ? List.of(from, to) : List.of(to, from);
-                    pairs.merge(pair, Math.max(v[0], v[1]), Saturating::add);
-                }
-            });
-            List<PeerLink> out = new ArrayList<>();
-            pairs.forEach((pair, bytes) -> out.add(new PeerLink(pair.get(0), pair.get(1), bytes)));
-            out.sort(Comparator.comparingLong(PeerLink::bytes).reversed().thenComparing(PeerLink::peerA)
-                    .thenComparing(PeerLink::peerB));
-            return out;
-        }
-
-        SwarmFigures figures(String name) {
-            Set<String> peers = new HashSet<>();
-            Set<String> sessionIds = new HashSet<>();
-            long http = 0;
-            long p2p = 0;
-            long up = 0;
-            long stalls = 0;
-            long stallMs = 0;
-            long played = 0;
-            List<Long> startups = new ArrayList<>();
-            Map<List<NatType>, long[]> nat = new HashMap<>();
-            KindSums[] kinds = KindSums.each();
-            for (Bucket b : buckets) {
-                peers.addAll(b.peers);
-                sessionIds.addAll(b.sessions);
-                http = Saturating.add(http, b.http);
-                p2p = Saturating.add(p2p, b.p2p);
-                up = Saturating.add(up, b.uploaded);
-                stalls = Saturating.add(stalls, b.stalls);
-                stallMs = Saturating.add(stallMs, b.stallMs);
-                played = Saturating.add(played, b.played);
-                startups.addAll(b.startups);
-                for (ClientKind k : ClientKind.values()) {
-                    kinds[k.ordinal()].addAll(b.kinds[k.ordinal()]);
-                }
-                b.nat.forEach((k, v) -> addTo(nat.computeIfAbsent(k, x -> new long[2]), v));
-            }
-            long[] sorted = startups.stream().mapToLong(Long::longValue).sorted().toArray();
-            List<NatPairStat> pairs = new ArrayList<>();
-            nat.forEach((k, v) -> pairs.add(new NatPairStat(k.get(0), k.get(1), v[0], v[1])));
-            pairs.sort(Comparator.comparing(NatPairStat::local).thenComparing(NatPairStat::remote));
-            long total = Saturating.add(http, p2p);
-            return new SwarmFigures(name, peers.size(), sessionIds.size(), http, p2p, up,
-                    total == 0 ? 0 : (double) p2p / total, stalls, stallMs,
-                    played == 0 ? 0 : (double) stallMs / played,
-                    percentile(sorted, 50), percentile(sorted, 95), pairs,
-                    Arrays.stream(kinds).map(KindSums::figures).toList());
-        }
+    /** Sessions held now, live or not yet pruned. */
+    public synchronized int heldSessions() {
+        return sessions.size();
     }
 
-    private static void addTo(long[] sum, long... more) {
-        for (int i = 0; i < sum.length; i++) {
-            sum[i] = Saturating.add(sum[i], more[i]);
-        }
+    /** Links held now, over every swarm. */
+    public synchronized int heldLinks() {
+        return swarms.values().stream().mapToInt(s -> s.links.size()).sum();
     }
 
-    private static long percentile(long[] sorted, int p) {
-        if (sorted.length == 0) {
-            return -1;
-        }
-        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-        return sorted[Math.max(0, rank - 1)];
+    /** Beacons whose session was not kept: its swarm had {@code maxSwarmSessions} already. */
+    public synchronized long droppedSessions() {
+        return droppedSessions;
     }
 
-    /** Bytes and sessions of one kind of client, in a bucket or summed over a window. */
-    private static final class KindSums {
-        final ClientKind kind;
-        final Set<String> sessions = new HashSet<>();
-        long http;
-        long p2p;
-        long uploaded;
-
-        KindSums(ClientKind kind) {
-            this.kind = kind;
-        }
-
-        /** One per kind, indexed by ordinal. */
-        static KindSums[] each() {
-            return Arrays.stream(ClientKind.values()).map(KindSums::new).toArray(KindSums[]::new);
-        }
-
-        void add(Beacon b) {
-            sessions.add(b.sessionId());
-            http = Saturating.add(http, b.httpBytes());
-            p2p = Saturating.add(p2p, b.p2pBytes());
-            uploaded = Saturating.add(uploaded, b.uploadedBytes());
-        }
-
-        void addAll(KindSums other) {
-            sessions.addAll(other.sessions);
-            http = Saturating.add(http, other.http);
-            p2p = Saturating.add(p2p, other.p2p);
-            uploaded = Saturating.add(uploaded, other.uploaded);
-        }
-
-        ClientFigures figures() {
-            long total = Saturating.add(http, p2p);
-            return new ClientFigures(kind, sessions.size(), http, p2p, uploaded, total == 0 ? 0 : (double) p2p / total);
-        }
-    }
-
-    private static final class Bucket {
-        final long start;
-        final KindSums[] kinds = KindSums.each();
-        final Set<String> peers = new HashSet<>();
-        final Set<String> sessions = new HashSet<>();
-        final List<Long> startups = new ArrayList<>();
-        final Map<List<NatType>, long[]> nat = new HashMap<>();
-        /** Bytes from one peer to another: [what the sender reported, what the receiver reported]. */
-        final Map<List<String>, long[]> flows = new HashMap<>();
-        long http;
-        long p2p;
-        long uploaded;
-        long stalls;
-        long stallMs;
-        long played;
-        long startupsSeen;
-
-        Bucket(long start) {
-            this.start = start;
-        }
-
-        void add(Beacon b) {
-            if (b.peerId() != null) {
-                peers.add(b.peerId());
-            }
-            sessions.add(b.sessionId());
-            kinds[b.clientKind().ordinal()].add(b);
-            http = Saturating.add(http, b.httpBytes());
-            p2p = Saturating.add(p2p, b.p2pBytes());
-            uploaded = Saturating.add(uploaded, b.uploadedBytes());
-            stalls = Saturating.add(stalls, b.stalls());
-            stallMs = Saturating.add(stallMs, b.stallMs());
-            played = Saturating.add(played, b.playedMs());
-            if (b.startupMs() != null) {
-                // Reservoir sampling keeps the percentiles honest when a bucket sees a flash crowd.
-                startupsSeen++;
-                if (startups.size() < MAX_STARTUP_SAMPLES) {
-                    startups.add(b.startupMs());
-                } else {
-                    long slot = Math.floorMod(Arrays.hashCode(new long[] {startupsSeen, b.startupMs()}), startupsSeen);
-                    if (slot < MAX_STARTUP_SAMPLES) {
-                        startups.set((int) slot, b.startupMs());
-                    }
-                }
-            }
-            if (b.peerId() != null) {
-                for (Beacon.Link l : b.links()) {
-                    if (!l.peerId().equals(b.peerId())) {
-                        addTo(flows.computeIfAbsent(List.of(b.peerId(), l.peerId()), k -> new long[2]), l.bytesOut(), 0);
-                        addTo(flows.computeIfAbsent(List.of(l.peerId(), b.peerId()), k -> new long[2]), 0, l.bytesIn());
-                    }
-                }
-            }
-            for (Beacon.Connections c : b.connections()) {
-                addTo(nat.computeIfAbsent(List.of(b.natType(), c.remoteNat()), k -> new long[2]), c.attempts(),
-                        c.successes());
-            }
-        }
+    /** Link reports not kept: their swarm had {@code maxSwarmLinks} pairs already. */
+    public synchronized long droppedLinks() {
+        return droppedLinks;
     }
 }

@@ -1,8 +1,10 @@
 package org.webp2p.server.pingback;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -10,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.webp2p.protocol.admin.MinuteStat;
@@ -50,6 +53,7 @@ public final class PingbackService extends HttpService {
     private volatile LiveAggregator aggregator;
     private volatile BeaconStore store;
     private volatile BeaconWriter writer;
+    private volatile ScheduledFuture<?> pruning;
 
     public PingbackService() {
         super(ServiceName.PINGBACK);
@@ -73,14 +77,18 @@ public final class PingbackService extends HttpService {
     protected void routes(Router router, ServiceContext context) throws IOException {
         Config c = context.config();
         int maxBatch = c.get(PingbackSettings.MAX_BATCH);
-        LiveAggregator live = new LiveAggregator(context.clock(), c.get(PingbackSettings.WINDOW),
-                c.get(PingbackSettings.BUCKET));
         SessionTickets tickets = SessionTickets.load(c, context.dataDir());
         long maxRate = c.get(PingbackSettings.MAX_RATE);
         if (maxRate < 1) {
             throw new IOException(PingbackSettings.MAX_RATE.name() + " must be at least 1 byte a second");
         }
         Plausibility plausibility = new Plausibility(maxRate);
+        Duration bucket = c.get(PingbackSettings.BUCKET);
+        LiveAggregator live = new LiveAggregator(context.clock(), c.get(PingbackSettings.WINDOW), bucket,
+                c.get(PingbackSettings.MAX_SWARM_SESSIONS), c.get(PingbackSettings.MAX_SWARM_LINKS));
+        // Readers see only the window; the timer is what keeps a node nobody reads from growing.
+        pruning = context.netty().io().next().scheduleAtFixedRate(live::prune, bucket.toMillis(), bucket.toMillis(),
+                TimeUnit.MILLISECONDS);
         BeaconStore beacons = new BeaconStore(context.store().dataSource());
         writer = new BeaconWriter(beacons, context.clock(), c.get(PingbackSettings.FLUSH_INTERVAL),
                 c.get(PingbackSettings.QUEUE_LIMIT), c.get(PingbackSettings.RETENTION),
@@ -101,17 +109,7 @@ public final class PingbackService extends HttpService {
                 throw p;
             }
             Instant now = context.clock().instant();
-            List<LiveAggregator.Ticketed> ticketed = new ArrayList<>(batch.beacons().size());
-            for (Beacon b : batch.beacons()) {
-                SessionTickets.Result r = tickets.verify(b.ticket(), now, b.sessionId(), b.peerId(), b.swarm());
-                if (r instanceof SessionTickets.Refused no) {
-                    refusedTickets.get(no.refusal()).increment();
-                    throw new HttpProblem(no.refusal() == SessionTickets.Refusal.WRONG_SESSION
-                            ? HttpResponseStatus.FORBIDDEN : HttpResponseStatus.UNAUTHORIZED, no.refusal().code(),
-                            "beacon of session " + b.sessionId() + ": " + no.reason());
-                }
-                ticketed.add(new LiveAggregator.Ticketed(b, ((SessionTickets.Valid) r).ticket().since()));
-            }
+            List<LiveAggregator.Ticketed> ticketed = ticketed(batch, tickets, now);
             LiveAggregator.Admission a = live.admit(ticketed, plausibility, () -> w.offer(batch.beacons(), now));
             switch (a.verdict()) {
                 case IMPLAUSIBLE -> {
@@ -135,8 +133,29 @@ public final class PingbackService extends HttpService {
         });
     }
 
+    /** The batch's beacons with when each session began, if every one carries a valid ticket of its own session. */
+    private List<LiveAggregator.Ticketed> ticketed(BeaconBatch batch, SessionTickets tickets, Instant now) {
+        List<LiveAggregator.Ticketed> out = new ArrayList<>(batch.beacons().size());
+        for (Beacon b : batch.beacons()) {
+            SessionTickets.Result r = tickets.verify(b.ticket(), now, b.sessionId(), b.peerId(), b.swarm());
+            if (r instanceof SessionTickets.Refused no) {
+                refusedTickets.get(no.refusal()).increment();
+                throw new HttpProblem(no.refusal() == SessionTickets.Refusal.WRONG_SESSION ? HttpResponseStatus.FORBIDDEN
+                        : HttpResponseStatus.UNAUTHORIZED, no.refusal().code(),
+                        "beacon of session " + b.sessionId() + ": " + no.reason());
+            }
+            out.add(new LiveAggregator.Ticketed(b, ((SessionTickets.Valid) r).ticket().since()));
+        }
+        return out;
+    }
+
     @Override
     protected void release() {
+        ScheduledFuture<?> p = pruning;
+        pruning = null;
+        if (p != null) {
+            p.cancel(false);
+        }
         BeaconWriter w = writer;
         writer = null;
         aggregator = null;
@@ -209,6 +228,14 @@ public final class PingbackService extends HttpService {
             m.put("written", w.written());
             m.put("failedFlushes", w.failedFlushes());
             m.put("writeMillis", w.lastWriteMillis());
+            m.put("droppedByStore", w.dropped());
+        }
+        LiveAggregator a = aggregator;
+        if (a != null) {
+            m.put("liveSessions", a.heldSessions());
+            m.put("liveLinks", a.heldLinks());
+            m.put("droppedSessions", a.droppedSessions());
+            m.put("droppedLinks", a.droppedLinks());
         }
         return m;
     }

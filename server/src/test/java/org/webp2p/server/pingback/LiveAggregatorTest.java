@@ -232,4 +232,87 @@ class LiveAggregatorTest {
                 .isEqualTo(LiveAggregator.Admission.Verdict.ADDED);
         assertThat(live.figures("cats").httpBytes()).isEqualTo(30_000);
     }
+
+    @Test
+    void aFullSwarmCountsTheBytesOfNewSessionsButKeepsNoMoreOfThem() {
+        LiveAggregator capped = new LiveAggregator(clock, Duration.ofMinutes(5), Duration.ofSeconds(10), 2, 100);
+        capped.add(of(ClientKind.SDK, "s1", "p1", "cats", 100, 0, 0));
+        capped.add(of(ClientKind.SDK, "s2", "p2", "cats", 100, 0, 0));
+        capped.add(of(ClientKind.SDK, "s3", "p3", "cats", 100, 0, 0));
+        capped.add(of(ClientKind.SDK, "s4", "p4", "dogs", 100, 0, 0));
+        capped.add(of(ClientKind.SDK, "s1", "p1", "cats", 100, 0, 0));
+
+        assertThat(capped.sessions()).extracting(LiveAggregator.SessionHealth::sessionId)
+                .containsExactlyInAnyOrder("s1", "s2", "s4");
+        assertThat(capped.droppedSessions()).isEqualTo(1);
+        SwarmFigures cats = capped.figures("cats");
+        assertThat(cats.sessions()).isEqualTo(2);
+        assertThat(cats.httpBytes()).as("a session not kept still counts").isEqualTo(400);
+
+        clock.advance(Duration.ofMinutes(4));
+        capped.add(of(ClientKind.SDK, "s1", "p1", "cats", 1, 0, 0));
+        clock.advance(Duration.ofMinutes(2));
+        capped.add(of(ClientKind.SDK, "s3", "p3", "cats", 1, 0, 0));
+        assertThat(capped.session("s3")).as("s2 fell silent and made room").isPresent();
+        assertThat(capped.droppedSessions()).isEqualTo(1);
+    }
+
+    @Test
+    void aFullSwarmForgetsLinksToPeersThatNeverBeaconedBeforeDroppingLiveOnes() {
+        LiveAggregator capped = new LiveAggregator(clock, Duration.ofMinutes(5), Duration.ofSeconds(10), 100, 2);
+        capped.add(linked("a", "cats", new Beacon.Link("made-up-1", 1, 1), new Beacon.Link("made-up-2", 1, 1)));
+        capped.add(linked("b", "cats"));
+        capped.add(linked("c", "cats"));
+        assertThat(capped.heldLinks()).isEqualTo(2);
+
+        capped.add(linked("a", "cats", new Beacon.Link("b", 5, 5)));
+        capped.add(linked("a", "cats", new Beacon.Link("c", 7, 7)));
+        assertThat(capped.links("cats")).containsExactly(new PeerLink("a", "c", 14), new PeerLink("a", "b", 10));
+        assertThat(capped.droppedLinks()).isZero();
+
+        clock.advance(Duration.ofSeconds(10));
+        capped.add(linked("b", "cats", new Beacon.Link("c", 3, 3)));
+        assertThat(capped.droppedLinks()).as("two live pairs fill it").isEqualTo(1);
+        assertThat(capped.links("cats")).hasSize(2);
+    }
+
+    @Test
+    void aFullSwarmMakesRoomForNewLinksByForgettingThoseReportedLongestAgo() {
+        LiveAggregator capped = new LiveAggregator(clock, Duration.ofMinutes(5), Duration.ofSeconds(10), 100, 10);
+        for (int i = 1; i <= 11; i++) {
+            capped.add(linked("p" + i, "cats"));
+        }
+        for (int i = 2; i <= 11; i++) {
+            capped.add(linked("p1", "cats", new Beacon.Link("p" + i, 1, 1)));
+            clock.advance(Duration.ofSeconds(1));
+        }
+        clock.advance(Duration.ofSeconds(10));
+        capped.add(linked("p2", "cats", new Beacon.Link("p3", 5, 5)));
+
+        assertThat(capped.droppedLinks()).isZero();
+        assertThat(capped.links("cats")).hasSize(10).contains(new PeerLink("p2", "p3", 10))
+                .doesNotContain(new PeerLink("p1", "p2", 2));
+    }
+
+    @Test
+    void pruningForgetsWhatLeftTheWindowThoughNobodyReadsTheFigures() {
+        for (int i = 0; i < 50; i++) {
+            live.add(linked("p" + i, "swarm-" + (i % 5), new Beacon.Link("p" + (i + 1), 10, 10)));
+        }
+        assertThat(live.heldSessions()).isEqualTo(50);
+        assertThat(live.heldLinks()).isEqualTo(50);
+        clock.advance(Duration.ofMinutes(3));
+        live.add(linked("late", "swarm-0"));
+        live.prune();
+        assertThat(live.heldSessions()).isEqualTo(51);
+
+        clock.advance(Duration.ofMinutes(3));
+        live.prune();
+        assertThat(live.heldSessions()).isEqualTo(1);
+        assertThat(live.heldLinks()).isZero();
+        clock.advance(Duration.ofMinutes(6));
+        live.prune();
+        assertThat(live.heldSessions()).isZero();
+        assertThat(live.swarms()).isEmpty();
+    }
 }

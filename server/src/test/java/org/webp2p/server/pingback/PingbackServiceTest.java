@@ -242,4 +242,21 @@ class PingbackServiceTest {
         assertThat(all.offloadRatio()).isZero();
         assertThat(node.runtime().services().status("pingback").metrics()).containsEntry("httpBytes", Long.MAX_VALUE);
     }
+
+    @Test
+    void aHeadlessNodeForgetsSessionsAndLinksOnATimerWithoutAnyoneReadingThem() throws Exception {
+        node.close();
+        MutableClock clock = new MutableClock(Instant.now());
+        node = TestNode.open(Map.of("pingback.bucket", "100ms", "pingback.window", "1m"), clock);
+        node.runtime().services().start("pingback");
+        assertThat(post("{\"beacons\":[" + beacon("s1", 1, 1, "null") + "," + beacon("s2", 1, 1, "null") + "]}")
+                .statusCode()).isEqualTo(202);
+        Map<String, Number> held = node.runtime().services().status("pingback").metrics();
+        assertThat(held).containsEntry("liveSessions", 2).containsEntry("liveLinks", 2);
+
+        clock.advance(Duration.ofMinutes(2));
+        await("the prune timer").atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(node.runtime().services().status("pingback").metrics()).containsEntry("liveSessions", 0)
+                        .containsEntry("liveLinks", 0));
+    }
 }

@@ -1,0 +1,69 @@
+package org.webp2p.sdk.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.webp2p.nat.NatType;
+import org.webp2p.sdk.http.HttpFetcher;
+import org.webp2p.sdk.playback.PlaybackStats;
+import org.webp2p.server.TestNode;
+import org.webp2p.server.auth.SessionTicket;
+import org.webp2p.server.auth.SessionTickets;
+import org.webp2p.server.pingback.PingbackService;
+
+class PingbackReporterTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private TestNode node;
+    private EventLoopGroup group;
+    private HttpFetcher http;
+
+    @BeforeEach
+    void start() throws Exception {
+        node = TestNode.open(Map.of());
+        node.runtime().services().start("pingback");
+        group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        http = new HttpFetcher(group, null);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        http.close();
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        node.close();
+    }
+
+    @Test
+    void aBeaconRefusedForItsExpiredTicketIsFoldedIntoTheNextWhichCarriesTheRenewedOne() throws Exception {
+        Instant now = Instant.now();
+        String expired = SessionTickets.load(node.runtime().config(), node.dataDir())
+                .issue(new SessionTicket("s1", "peer-1", "demo", "", now.minusSeconds(600), now.minusSeconds(1)));
+        URI url = URI.create("http://127.0.0.1:" + node.address("pingback").getPort() + "/v1/beacons");
+        PingbackReporter reporter = new PingbackReporter(http, url, "s1", expired, "demo", TIMEOUT);
+        reporter.identity("peer-1", NatType.FULL_CONE);
+        PlaybackStats stats = new PlaybackStats(500, 0, 0, 10_000);
+
+        reporter.httpBytes(1000);
+        assertThat(reporter.report(stats, 4000, List.of(), List.of()).get(5, TimeUnit.SECONDS)).isFalse();
+        reporter.ticket(node.ticket("s1", "peer-1", "demo"));
+        reporter.httpBytes(500);
+        assertThat(reporter.report(stats, 4000, List.of(), List.of()).get(5, TimeUnit.SECONDS)).isTrue();
+
+        PingbackService pingback = node.runtime().services().service("pingback", PingbackService.class);
+        assertThat(pingback.session("s1")).hasValueSatisfying(h -> {
+            assertThat(h.httpBytes()).as("the refused beacon's bytes too").isEqualTo(1500);
+            assertThat(h.peerId()).isEqualTo("peer-1");
+        });
+        assertThat(node.runtime().services().status("pingback").metrics()).containsEntry("refusedTicketExpired", 1L);
+    }
+}

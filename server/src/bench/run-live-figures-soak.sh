@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Builds the server module and runs the soak of pingback's live figures (docs/benchmarks.md):
+#   server/src/bench/run-live-figures-soak.sh [sessions=100000] [swarms=50] [capMB=256]
+# Exits 1 when the figures hold more than capMB of heap over the baseline (measured after GC).
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../../.." && pwd)"
+cd "$root"
+./mvnw -B -q -pl server -am -DskipTests package dependency:build-classpath \
+  -Dmdep.outputFile="$root/server/target/bench-classpath.txt" -Dmdep.includeScope=test >/dev/null
+cp="server/target/classes:server/target/test-classes:$(cat server/target/bench-classpath.txt)"
+out=server/target/bench-classes
+rm -rf "$out" && mkdir -p "$out"
+javac -d "$out" -cp "$cp" $(find server/src/bench/java -name '*.java')
+exec java -Xmx1g -XX:+UseG1GC -cp "$out:$cp:app/src/main/resources" org.webp2p.server.bench.LiveFiguresSoak "$@"

@@ -1,0 +1,179 @@
+package org.webp2p.server.pingback;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.webp2p.nat.NatType;
+import org.webp2p.protocol.ClientKind;
+import org.webp2p.protocol.admin.ClientFigures;
+import org.webp2p.protocol.admin.NatPairStat;
+import org.webp2p.protocol.admin.SwarmFigures;
+import org.webp2p.protocol.pingback.Beacon;
+
+/**
+ * Sums of beacons over a sliding window, kept in fixed-width time buckets so adding is cheap and old
+ * data falls away a bucket at a time. Only sums and a bounded sample of startups: what a bucket
+ * holds does not grow with the number of sessions. Who is in the window (sessions, peers) is the
+ * caller's. Not thread-safe: {@link LiveAggregator} holds the lock.
+ */
+final class WindowSums {
+    /** Startup samples kept per bucket; beyond it a bucket keeps an even sample of them. */
+    private static final int MAX_STARTUP_SAMPLES = 512;
+
+    private final long bucketMs;
+    private final Deque<Bucket> buckets = new ArrayDeque<>();
+
+    /** Who was in the window, counted by the caller: peers, and sessions of each kind of client. */
+    record Presence(int peers, Map<ClientKind, Integer> sessions) {
+        int allSessions() {
+            return sessions.values().stream().mapToInt(Integer::intValue).sum();
+        }
+    }
+
+    WindowSums(long bucketMs) {
+        this.bucketMs = bucketMs;
+    }
+
+    void add(Beacon b, long now) {
+        long start = now - Math.floorMod(now, bucketMs);
+        Bucket last = buckets.peekLast();
+        if (last == null || last.start != start) {
+            last = new Bucket(start);
+            buckets.addLast(last);
+        }
+        last.add(b);
+    }
+
+    /** Drops buckets that ended before {@code oldest}; true when nothing is left. */
+    boolean prune(long oldest) {
+        while (!buckets.isEmpty() && !inWindow(buckets.peekFirst(), oldest)) {
+            buckets.removeFirst();
+        }
+        return buckets.isEmpty();
+    }
+
+    /** Whether any bucket still overlaps the window that begins at {@code oldest}. */
+    boolean any(long oldest) {
+        return !buckets.isEmpty() && inWindow(buckets.peekLast(), oldest);
+    }
+
+    private boolean inWindow(Bucket b, long oldest) {
+        return b.start + bucketMs > oldest;
+    }
+
+    /** The figures of the buckets that overlap the window beginning at {@code oldest}. */
+    SwarmFigures figures(String name, long oldest, Presence presence) {
+        long[] kindHttp = new long[ClientKind.values().length];
+        long[] kindP2p = new long[kindHttp.length];
+        long[] kindUp = new long[kindHttp.length];
+        long stalls = 0;
+        long stallMs = 0;
+        long played = 0;
+        List<Long> startups = new ArrayList<>();
+        Map<List<NatType>, long[]> nat = new HashMap<>();
+        for (Bucket b : buckets) {
+            if (!inWindow(b, oldest)) {
+                continue;
+            }
+            for (int k = 0; k < kindHttp.length; k++) {
+                kindHttp[k] = Saturating.add(kindHttp[k], b.http[k]);
+                kindP2p[k] = Saturating.add(kindP2p[k], b.p2p[k]);
+                kindUp[k] = Saturating.add(kindUp[k], b.uploaded[k]);
+            }
+            stalls = Saturating.add(stalls, b.stalls);
+            stallMs = Saturating.add(stallMs, b.stallMs);
+            played = Saturating.add(played, b.played);
+            startups.addAll(b.startups);
+            b.nat.forEach((k, v) -> {
+                long[] sum = nat.computeIfAbsent(k, x -> new long[2]);
+                sum[0] = Saturating.add(sum[0], v[0]);
+                sum[1] = Saturating.add(sum[1], v[1]);
+            });
+        }
+        long http = Arrays.stream(kindHttp).reduce(0, Saturating::add);
+        long p2p = Arrays.stream(kindP2p).reduce(0, Saturating::add);
+        long up = Arrays.stream(kindUp).reduce(0, Saturating::add);
+        List<ClientFigures> clients = new ArrayList<>();
+        for (ClientKind k : ClientKind.values()) {
+            int i = k.ordinal();
+            clients.add(new ClientFigures(k, presence.sessions().getOrDefault(k, 0), kindHttp[i], kindP2p[i], kindUp[i],
+                    offload(kindP2p[i], kindHttp[i])));
+        }
+        long[] sorted = startups.stream().mapToLong(Long::longValue).sorted().toArray();
+        List<NatPairStat> pairs = new ArrayList<>();
+        nat.forEach((k, v) -> pairs.add(new NatPairStat(k.get(0), k.get(1), v[0], v[1])));
+        pairs.sort(Comparator.comparing(NatPairStat::local).thenComparing(NatPairStat::remote));
+        return new SwarmFigures(name, presence.peers(), presence.allSessions(), http, p2p, up,
+                offload(p2p, http), stalls, stallMs, played == 0 ? 0 : (double) stallMs / played,
+                percentile(sorted, 50), percentile(sorted, 95), pairs, clients);
+    }
+
+    /** Peer bytes over all bytes, added as doubles: two saturated sums still give their true ratio. */
+    private static double offload(long p2p, long http) {
+        return p2p == 0 ? 0 : p2p / ((double) p2p + http);
+    }
+
+    private static long percentile(long[] sorted, int p) {
+        if (sorted.length == 0) {
+            return -1;
+        }
+        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+        return sorted[Math.max(0, rank - 1)];
+    }
+
+    /** Empty presence, for figures nobody is in. */
+    static Presence nobody() {
+        return new Presence(0, new EnumMap<>(ClientKind.class));
+    }
+
+    private static final class Bucket {
+        final long start;
+        /** Bytes by kind of client, indexed by ordinal. */
+        final long[] http = new long[ClientKind.values().length];
+        final long[] p2p = new long[http.length];
+        final long[] uploaded = new long[http.length];
+        final List<Long> startups = new ArrayList<>();
+        final Map<List<NatType>, long[]> nat = new HashMap<>();
+        long stalls;
+        long stallMs;
+        long played;
+        long startupsSeen;
+
+        Bucket(long start) {
+            this.start = start;
+        }
+
+        void add(Beacon b) {
+            int k = b.clientKind().ordinal();
+            http[k] = Saturating.add(http[k], b.httpBytes());
+            p2p[k] = Saturating.add(p2p[k], b.p2pBytes());
+            uploaded[k] = Saturating.add(uploaded[k], b.uploadedBytes());
+            stalls = Saturating.add(stalls, b.stalls());
+            stallMs = Saturating.add(stallMs, b.stallMs());
+            played = Saturating.add(played, b.playedMs());
+            if (b.startupMs() != null) {
+                // Reservoir sampling keeps the percentiles honest when a bucket sees a flash crowd.
+                startupsSeen++;
+                if (startups.size() < MAX_STARTUP_SAMPLES) {
+                    startups.add(b.startupMs());
+                } else {
+                    long slot = Math.floorMod(Arrays.hashCode(new long[] {startupsSeen, b.startupMs()}), startupsSeen);
+                    if (slot < MAX_STARTUP_SAMPLES) {
+                        startups.set((int) slot, b.startupMs());
+                    }
+                }
+            }
+            for (Beacon.Connections c : b.connections()) {
+                long[] v = nat.computeIfAbsent(List.of(b.natType(), c.remoteNat()), x -> new long[2]);
+                v[0] = Saturating.add(v[0], c.attempts());
+                v[1] = Saturating.add(v[1], c.successes());
+            }
+        }
+    }
+}
