@@ -189,7 +189,10 @@ public final class LiveFiguresSoak {
         return used;
     }
 
-    /** Simulated time, moved by the soak itself. */
+    /**
+     * Simulated time, moved by the soak itself. A plain long rather than the tests' MutableClock: the
+     * soak moves it a millisecond at a time, and an Instant per step would be garbage in the heap it measures.
+     */
     private static final class SimClock extends Clock {
         private long millis;
 
