@@ -100,6 +100,20 @@ class WebSocketTrackerTest {
     }
 
     @Test
+    void anOpenSocketOutlivesTheHttpDeadlinesAndTheConnectionIdleTimeout() throws Exception {
+        // A browser stays quiet between announces, for far longer than HTTP may between requests.
+        start(Map.of("http.header-timeout", "300ms", "net.idle-timeout", "300ms"));
+        Client a = connect();
+
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> !a.closed.isDone());
+
+        a.send(announce(DEMO_HASH, "-PM0203-aaaaaaaaaaaa", 1));
+        assertThat(a.next().get("incomplete").asInt()).isEqualTo(1);
+        assertThat(node.runtime().services().status("tracker").metrics())
+                .containsEntry("timeouts.header", 0L).containsEntry("connections.idle-closed", 0L);
+    }
+
+    @Test
     void twoBrowsersOfTheDemoStreamMeetThroughTheTrackerAndTheConsoleNamesTheirStream() throws Exception {
         start(Map.of("tracker.ws-known-hashes-only", "true"));
         Client a = connect();
