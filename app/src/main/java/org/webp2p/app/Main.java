@@ -1,5 +1,6 @@
 package org.webp2p.app;
 
+import org.webp2p.server.net.LeakDetection;
 import picocli.CommandLine;
 
 /**
@@ -11,6 +12,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        LeakDetection.offUnlessAsked();
         System.exit(run(args));
     }
 

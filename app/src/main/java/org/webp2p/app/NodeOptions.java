@@ -5,12 +5,15 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.webp2p.server.config.Config;
 import org.webp2p.server.config.ConfigException;
 import org.webp2p.server.config.ConfigSchema;
 import org.webp2p.server.config.DataDirectory;
+import org.webp2p.server.config.PrivateFiles;
+import org.webp2p.server.config.SecretSettings;
 import picocli.CommandLine.Option;
 
 /** The options every command that runs a node shares: where data lives and how it is configured. */
@@ -46,6 +49,10 @@ final class NodeOptions {
                 p.load(in);
             }
             p.stringPropertyNames().forEach(k -> fromFile.put(k, p.getProperty(k)));
+            List<String> secrets = SecretSettings.setIn(fromFile);
+            if (!secrets.isEmpty()) {
+                PrivateFiles.warnIfOthersCanRead(file, String.join(", ", secrets));
+            }
         }
         try {
             return Config.of(ConfigSchema.standard(), fromFile, overrides);

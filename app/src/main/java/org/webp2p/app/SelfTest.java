@@ -25,6 +25,7 @@ import org.webp2p.server.config.StoreSettings;
 import org.webp2p.server.config.StunSettings;
 import org.webp2p.server.http.HttpService;
 import org.webp2p.server.origin.OriginService;
+import org.webp2p.server.rtmp.RtmpService;
 import org.webp2p.server.service.Service;
 import org.webp2p.server.stun.StunService;
 
@@ -135,6 +136,9 @@ final class SelfTest {
         if (service instanceof OriginService) {
             // The origin has no health route; its built-in demo stream is always there to fetch.
             return Optional.of(new HttpGetProbe("/live/demo/index.m3u8", "#EXTM3U", TIMEOUT));
+        }
+        if (service instanceof RtmpService) {
+            return Optional.of(new RtmpConnectProbe(TIMEOUT));
         }
         if (service instanceof StunService) {
             return Optional.of(new StunBindingProbe(STUN_FIRST_WAIT));

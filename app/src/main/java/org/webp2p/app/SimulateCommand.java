@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.webp2p.sdk.sim.NatMix;
@@ -59,7 +60,7 @@ final class SimulateCommand implements Callable<Integer> {
             description = "NAT types by weight (default ${DEFAULT-VALUE}).")
     String natMix;
 
-    @Option(names = "--churn", defaultValue = "0%/min", description = "Share of peers replaced per minute, e.g. 10%/min.")
+    @Option(names = "--churn", defaultValue = "0%/min", description = "Share of peers replaced per minute, e.g. 10%%/min.")
     String churn;
 
     @Option(names = "--duration", defaultValue = "1m", description = "How long to run: 90s, 5m (default ${DEFAULT-VALUE}).")
@@ -71,7 +72,8 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--api", paramLabel = "URL", description = "API of a running node; default: an embedded node.")
     URI api;
 
-    @Option(names = "--token", description = "Token for --api (the embedded node makes its own).")
+    @Option(names = "--token", description = "Token for --api, shared by every peer, so its subject must be allowed as many "
+            + "sessions as peers start (api.max-sessions-per-subject); the embedded node signs one per peer.")
     String token;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON.")
@@ -100,7 +102,7 @@ final class SimulateCommand implements Callable<Integer> {
         ServerRuntime embedded = null;
         try {
             URI target = api;
-            String credential = token;
+            IntFunction<String> credentials = peer -> token;
             if (target == null) {
                 embedded = embeddedNode();
                 embedded.services().startAll();
@@ -108,13 +110,14 @@ final class SimulateCommand implements Callable<Integer> {
                 target = URI.create("http://127.0.0.1:" + apiStatus.primaryAddress()
                         .orElseThrow(() -> new IOException("the embedded API did not start: " + apiStatus.lastError()))
                         .getPort());
-                credential = new TokenIssuer(embedded.config(), embedded.dataDir(), Clock.systemUTC())
-                        .issue(stream, "simulator", length.plusHours(1));
+                // A subject per peer: with churn a run starts more peers than one subject may hold sessions.
+                TokenIssuer issuer = new TokenIssuer(embedded.config(), embedded.dataDir(), Clock.systemUTC());
+                credentials = peer -> issuer.issue(stream, "simulator-" + peer, length.plusHours(1));
             }
             out.printf("simulating %d peers on %s for %ds (churn %s, NAT mix %s) against %s%n", peers, stream,
                     length.toSeconds(), churn, natMix, target);
             out.flush();
-            SimulationReport report = new SwarmSimulator(target, stream, credential, group)
+            SimulationReport report = new SwarmSimulator(target, stream, credentials, group)
                     .run(peers, mix, churnPerMinute, length, line -> {
                         out.println(line);
                         out.flush();

@@ -2,6 +2,9 @@ package org.webp2p.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -41,6 +44,20 @@ class CommandLineTest extends CommandLineHarness {
     void helpListsOptionsAndExitCodes() {
         assertThat(run("--help")).isZero();
         assertThat(out.toString()).contains("--headless", "--data-dir", "--config", "--set", "Exit codes:");
+    }
+
+    @Test
+    void subcommandHelpRendersWithoutPicocliWarnings() {
+        PrintStream original = System.err;
+        ByteArrayOutputStream tracer = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(tracer, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(run("simulate", "--help")).isZero();
+        } finally {
+            System.setErr(original);
+        }
+        assertThat(out.toString()).contains("--churn", "10%/min");
+        assertThat(tracer.toString(StandardCharsets.UTF_8)).doesNotContain("WARN");
     }
 
     @Test

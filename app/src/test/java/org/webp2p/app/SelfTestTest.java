@@ -30,7 +30,8 @@ class SelfTestTest extends CommandLineHarness {
                 .anyMatch(l -> l.startsWith("self-test tracker ok GET /health 200 in "))
                 .anyMatch(l -> l.startsWith("self-test pingback ok GET /health 200 in "))
                 .anyMatch(l -> l.startsWith("self-test origin ok GET /live/demo/index.m3u8 200 in "))
-                .anyMatch(l -> l.matches("self-test stun ok Binding mapped 127\\.0\\.0\\.1:\\d+ in \\d+ ms"));
+                .anyMatch(l -> l.matches("self-test stun ok Binding mapped 127\\.0\\.0\\.1:\\d+ in \\d+ ms"))
+                .anyMatch(l -> l.matches("self-test rtmp ok handshake and connect in \\d+ ms"));
         assertThat(dir.resolve("db")).as("the given data directory is kept").exists();
     }
 

@@ -55,6 +55,17 @@ class ServiceProbeTest {
     }
 
     @Test
+    void rtmpProbeHandshakesCheckingTheDigestsAndConnects() throws Exception {
+        assertThat(new RtmpConnectProbe(TIMEOUT).probe(node.address("rtmp"))).matches("handshake and connect in \\d+ ms");
+    }
+
+    @Test
+    void rtmpProbeFailsAgainstAServerThatDoesNotSpeakRtmp() {
+        assertThatThrownBy(() -> new RtmpConnectProbe(TIMEOUT).probe(node.address("tracker")))
+                .isInstanceOf(ServiceProbe.ProbeFailure.class).hasMessageContaining("during the handshake");
+    }
+
+    @Test
     void stunProbeSeesItsOwnAddressMapped() throws Exception {
         assertThat(new StunBindingProbe(Duration.ofMillis(200)).probe(node.address("stun")))
                 .matches("Binding mapped 127\\.0\\.0\\.1:\\d+ in \\d+ ms");

@@ -332,7 +332,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
         // Before the first segment plays the playhead is -1; the tracker's position starts at 0.
         long position = Math.max(0, player.playhead());
         return tracker.announce(new AnnounceRequest(plan.swarm(), peerId, event, natType, List.of(), position, have,
-                plan.p2p().uploadLimitKbps(), null)).whenCompleteAsync((answer, failure) -> {
+                plan.p2p().uploadLimitKbps(), null, plan.ticket())).whenCompleteAsync((answer, failure) -> {
                     if (failure != null) {
                         log.debug("announce failed: {}", failure.toString());
                     } else if (answer != null && peers != null && event != AnnounceEvent.LEAVE) {

@@ -1,7 +1,6 @@
 package org.webp2p.server;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -13,10 +12,12 @@ import org.slf4j.LoggerFactory;
 import org.webp2p.server.admin.AdminService;
 import org.webp2p.server.api.ApiService;
 import org.webp2p.server.config.Config;
+import org.webp2p.server.config.PrivateFiles;
 import org.webp2p.server.config.StoreSettings;
 import org.webp2p.server.origin.OriginService;
 import org.webp2p.server.pingback.PingbackService;
 import org.webp2p.server.rtmfp.RendezvousService;
+import org.webp2p.server.rtmp.RtmpService;
 import org.webp2p.server.service.EventLog;
 import org.webp2p.server.service.NettyGroups;
 import org.webp2p.server.service.Service;
@@ -51,6 +52,7 @@ public final class ServerRuntime implements AutoCloseable {
         List<Service> services = new ArrayList<>();
         OriginService origin = new OriginService(() -> apiPort());
         services.add(origin);
+        services.add(new RtmpService(origin.liveIngest(), line -> services().note(RtmpService.NAME, line)));
         services.add(new StunService());
         services.add(new RendezvousService());
         services.add(new TrackerService(origin::entryPlaylists));
@@ -69,8 +71,13 @@ public final class ServerRuntime implements AutoCloseable {
 
     /** Opens the store in (or as configured for) {@code dataDir}; services are not started yet. */
     public static ServerRuntime open(Config config, Path dataDir, Clock clock) throws StoreException, IOException {
-        Files.createDirectories(dataDir);
-        String url = config.get(StoreSettings.URL).isBlank() ? Store.embeddedUrl(dataDir) : config.get(StoreSettings.URL);
+        PrivateFiles.createDirectories(dataDir);
+        String url = config.get(StoreSettings.URL);
+        if (url.isBlank()) {
+            // The embedded store holds the generated publish key.
+            PrivateFiles.restrictToOwner(PrivateFiles.createDirectories(Store.embeddedDirectory(dataDir)));
+            url = Store.embeddedUrl(dataDir);
+        }
         Store store = Store.open(url, config.get(StoreSettings.USER), config.get(StoreSettings.PASSWORD));
         return new ServerRuntime(config, dataDir, store, new NettyGroups(), clock);
     }

@@ -80,6 +80,20 @@ public final class TestNode implements AutoCloseable {
                 .orElseThrow(() -> new IllegalStateException(service + " has no bound address"));
     }
 
+    /**
+     * A session ticket as this node's API would hand session {@code session} of {@code stream} to a
+     * client that named {@code peerId} (or none, null), good until {@code expires}: what announces carry.
+     */
+    public String ticket(String session, String peerId, String stream, Instant expires) throws IOException {
+        return SessionTickets.load(config, dataDir).issue(new SessionTicket(session, peerId, stream, "test",
+                expires.minus(Duration.ofHours(1)), expires));
+    }
+
+    /** {@link #ticket(String, String, String, Instant)} of session "session-PEER", good for an hour. */
+    public String ticket(String peerId, String stream) throws IOException {
+        return ticket("session-" + peerId, peerId, stream, clock.instant().plus(Duration.ofHours(1)));
+    }
+
     /** A port nothing listens on right now. */
     public static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {

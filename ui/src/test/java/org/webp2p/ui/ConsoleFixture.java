@@ -133,8 +133,8 @@ public final class ConsoleFixture implements AutoCloseable {
             throws Exception {
         String body = """
                 {"swarm":"%s","peerId":"%s","event":"join","natType":"%s","addresses":["%s"],
-                 "position":%d,"have":{"first":%d,"last":%d},"uploadKbps":%d}"""
-                .formatted(swarm, peer, nat, address, last, first, last, uploadKbps);
+                 "position":%d,"have":{"first":%d,"last":%d},"uploadKbps":%d,"ticket":"%s"}"""
+                .formatted(swarm, peer, nat, address, last, first, last, uploadKbps, testNode.ticket(peer, swarm));
         expect(200, post("tracker", "/v1/announce", body));
     }
 
@@ -208,13 +208,13 @@ public final class ConsoleFixture implements AutoCloseable {
         return List.copyOf(opened);
     }
 
-    /** Uploads one segment and a playlist listing it, as ffmpeg publishes a live stream. */
+    /** Uploads one segment and a playlist listing it, as ffmpeg publishes a live stream: the key in the path. */
     public void publishSegment(String stream, int sequence) throws Exception {
-        String base = "/live/" + stream + "/";
-        expect(204, send("PUT", base + "index" + sequence + ".ts?key=" + PUBLISH_KEY, new byte[2000]));
+        String base = "/ingest/" + PUBLISH_KEY + "/" + stream + "/";
+        expect(204, send("PUT", base + "index" + sequence + ".ts", new byte[2000]));
         String playlist = "#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:2\n#EXT-X-MEDIA-SEQUENCE:" + sequence
                 + "\n#EXTINF:2.000000,\nindex" + sequence + ".ts\n";
-        expect(204, send("PUT", base + "index.m3u8?key=" + PUBLISH_KEY, playlist.getBytes()));
+        expect(204, send("PUT", base + "index.m3u8", playlist.getBytes()));
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.webp2p.protocol.admin;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +68,17 @@ public record NodeState(Instant at, List<ServiceStatus> services, List<StreamSta
         /** The key an encoder publishes {@code stream} with. */
         public String keyFor(String stream) {
             return streamKeys.getOrDefault(stream, publishKey);
+        }
+
+        /**
+         * Where an encoder pushes {@code stream} ({@code -f hls -method PUT}): the key is a segment of
+         * the path, because ffmpeg names each segment relative to the playlist URL's path and drops
+         * its query, and the origin wants the key on every upload.
+         */
+        public String publishUrl(String stream) {
+            // URLEncoder encodes for forms: in a path a space is %20, and '+' is left as it is encoded.
+            String key = URLEncoder.encode(keyFor(stream), StandardCharsets.UTF_8).replace("+", "%20");
+            return baseUrl + "/ingest/" + key + "/" + stream + "/" + StreamStats.PLAYLIST_FILE;
         }
 
         /** Whether a player may open {@code stream} without a token. */

@@ -39,6 +39,11 @@ public final class StunResponder {
      */
     private static final Set<Integer> AUTHENTICATION_TYPES = Set.of(0x0006, 0x0008, 0x0014, 0x0015, 0x001C, 0x001E);
 
+    /** Type and length before every attribute value (RFC 8489 §14). */
+    private static final int ATTRIBUTE_HEADER_LENGTH = 4;
+    /** The most a message's 16-bit length field counts after the header (RFC 8489 §5). */
+    private static final int MAX_BODY_LENGTH = 0xFFFF;
+
     private final ServerEndpoints endpoints;
     private final Software software;
 
@@ -99,10 +104,20 @@ public final class StunResponder {
             attributes.add(new OtherAddress(endpoints.address(endpoints.other(from))));
         }
         attributes.add(software);
-        // RFC 5780 §7.6: a padded request asks for an equally padded response, to test fragmentation.
-        request.attribute(Padding.class).ifPresent(attributes::add);
+        // RFC 5780 §7.6: a padded request asks for an equally padded response, to test fragmentation;
+        // padding near the largest a datagram carries no longer fits beside the other attributes.
+        request.attribute(Padding.class).filter(p -> fitsBeside(request, attributes, p)).ifPresent(attributes::add);
         attributes.add(new Fingerprint());
         return new StunMessage(StunMessageType.BINDING_SUCCESS, request.transactionId(), attributes);
+    }
+
+    /** True if a message of {@code attributes}, {@code padding} and a FINGERPRINT has a length STUN can count. */
+    private static boolean fitsBeside(StunMessage request, List<StunAttribute> attributes, Padding padding) {
+        List<StunAttribute> unpadded = new ArrayList<>(attributes);
+        unpadded.add(new Fingerprint());
+        int body = StunCodec.encode(new StunMessage(StunMessageType.BINDING_SUCCESS, request.transactionId(), unpadded))
+                .length - StunCodec.HEADER_LENGTH;
+        return body + ATTRIBUTE_HEADER_LENGTH + (padding.length() + 3) / 4 * 4 <= MAX_BODY_LENGTH;
     }
 
     private StunMessage classicSuccess(StunMessage request, InetSocketAddress sender, SocketRole from) {

@@ -125,6 +125,18 @@ class StunResponderTest {
     }
 
     @Test
+    void paddingTooLargeToEchoInAnAnswerThatFitsIsLeftOut() throws Exception {
+        // The largest padding a UDP datagram can carry: echoed, with the addresses and SOFTWARE, it
+        // would pass the 65535 bytes a STUN length field can count.
+        int largest = 65_507 - StunCodec.HEADER_LENGTH - 4;
+        ResponderOutcome.Reply reply = reply(responder, request(new Padding(largest)), SocketRole.PRIMARY);
+
+        StunMessage response = StunCodec.decode(reply.datagram());
+        assertThat(response.attribute(XorMappedAddress.class)).contains(new XorMappedAddress(CLIENT));
+        assertThat(response.attribute(Padding.class)).isEmpty();
+    }
+
+    @Test
     void classicRequestGetsMappedSourceAndChangedAddress() throws Exception {
         TransactionId classic = new TransactionId(HexFormat.of().parseHex("0102030405060708090a0b0c0d0e0f10"));
         StunMessage request = StunMessage.of(StunMessageType.BINDING_REQUEST, classic, new ChangeRequest(false, true));

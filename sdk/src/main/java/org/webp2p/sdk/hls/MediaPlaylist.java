@@ -1,8 +1,11 @@
 package org.webp2p.sdk.hls;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  */
 public record MediaPlaylist(long targetDurationMs, long mediaSequence, long discontinuitySequence,
                             List<Segment> segments, URI initSegment, boolean ended) {
+    private static final Pattern INTEGER = Pattern.compile("[0-9]+");
+    private static final Pattern DECIMAL = Pattern.compile("[0-9]+\\.?[0-9]*|\\.[0-9]+");
 
     /**
      * One segment; {@code discontinuity} marks a break (new encoder settings, a loop of the demo);
@@ -56,15 +61,15 @@ public record MediaPlaylist(long targetDurationMs, long mediaSequence, long disc
             String line = lines[i].strip();
             try {
                 if (line.startsWith("#EXT-X-TARGETDURATION:")) {
-                    target = Math.round(Double.parseDouble(value(line)) * 1000);
+                    target = millis(value(line));
                 } else if (line.startsWith("#EXT-X-MEDIA-SEQUENCE:")) {
-                    sequence = Long.parseLong(value(line));
+                    sequence = beforeTheSegments(segments, integer(value(line)));
                 } else if (line.startsWith("#EXT-X-DISCONTINUITY-SEQUENCE:")) {
-                    discontinuities = Long.parseLong(value(line));
+                    discontinuities = beforeTheSegments(segments, integer(value(line)));
                 } else if (line.startsWith("#EXTINF:")) {
                     String v = value(line);
                     int comma = v.indexOf(',');
-                    pendingDuration = Math.round(Double.parseDouble(comma < 0 ? v : v.substring(0, comma)) * 1000);
+                    pendingDuration = millis(comma < 0 ? v : v.substring(0, comma));
                 } else if (line.startsWith(SegmentDigest.TAG)) {
                     pendingDigest = SegmentDigest.parse(value(line));
                 } else if (line.equals("#EXT-X-DISCONTINUITY")) {
@@ -80,7 +85,7 @@ public record MediaPlaylist(long targetDurationMs, long mediaSequence, long disc
                     if (pendingDuration == null) {
                         throw new IllegalArgumentException("segment without #EXTINF");
                     }
-                    segments.add(new Segment(sequence + segments.size(), pendingDuration, base.resolve(line),
+                    segments.add(new Segment(Math.addExact(sequence, segments.size()), pendingDuration, base.resolve(line),
                             pendingBreak, pendingDigest));
                     pendingDuration = null;
                     pendingBreak = false;
@@ -98,5 +103,32 @@ public record MediaPlaylist(long targetDurationMs, long mediaSequence, long disc
 
     private static String value(String line) {
         return line.substring(line.indexOf(':') + 1).strip();
+    }
+
+    /** RFC 8216 §4.2 decimal-integer: digits only, where Long.parseLong would also take a sign. */
+    private static long integer(String text) {
+        if (!INTEGER.matcher(text).matches()) {
+            throw new IllegalArgumentException("not a decimal integer: " + text);
+        }
+        return Long.parseLong(text);
+    }
+
+    /**
+     * RFC 8216 §4.2 decimal-floating-point seconds in milliseconds: digits and a point, where
+     * Double.parseDouble would also take signs, exponents, NaN and infinities.
+     */
+    private static long millis(String text) {
+        if (!DECIMAL.matcher(text).matches()) {
+            throw new IllegalArgumentException("not a decimal number: " + text);
+        }
+        return new BigDecimal(text).movePointRight(3).setScale(0, RoundingMode.HALF_UP).longValueExact();
+    }
+
+    /** §4.3.3.2 and §4.3.3.3: the sequence numbers come before the first segment they number. */
+    private static long beforeTheSegments(List<Segment> segments, long value) {
+        if (!segments.isEmpty()) {
+            throw new IllegalArgumentException("a sequence number after the first segment");
+        }
+        return value;
     }
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import org.webp2p.nat.NatType;
 import org.webp2p.nat.emulator.EmulatedNat;
 import org.webp2p.nat.emulator.LoopbackLab;
@@ -37,7 +38,7 @@ public final class SwarmSimulator {
 
     private final URI api;
     private final String stream;
-    private final String token;
+    private final IntFunction<String> tokens;
     private final EventLoopGroup group;
     private final Random random = new Random(7);
     private volatile boolean stopRequested;
@@ -52,10 +53,16 @@ public final class SwarmSimulator {
         }
     }
 
-    public SwarmSimulator(URI api, String stream, String token, EventLoopGroup group) {
+    /**
+     * @param tokens the API token the peer of each index (0, 1, ...; a peer replaced by churn gets a
+     *               new index) plays with, or null for an open stream. The API bounds the sessions of
+     *               one token subject ({@code api.max-sessions-per-subject}), and a simulation may start
+     *               more peers than that: a node's own tools give each peer a subject of its own.
+     */
+    public SwarmSimulator(URI api, String stream, IntFunction<String> tokens, EventLoopGroup group) {
         this.api = api;
         this.stream = stream;
-        this.token = token;
+        this.tokens = tokens;
         this.group = group;
     }
 
@@ -135,7 +142,7 @@ public final class SwarmSimulator {
             throws IOException {
         boolean emulated = emulatesNats(api);
         InetSocketAddress httpAddress = emulated ? address(index) : null;
-        WebP2pPlayerSource.Builder b = WebP2pPlayerSource.builder().api(api).stream(stream).token(token)
+        WebP2pPlayerSource.Builder b = WebP2pPlayerSource.builder().api(api).stream(stream).token(tokens.apply(index))
                 .eventLoops(group).localAddress(httpAddress);
         EmulatedNat gateway = null;
         if (emulated) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MediaPlaylistTest {
@@ -77,5 +78,43 @@ class MediaPlaylistTest {
         assertThatThrownBy(() -> MediaPlaylist.parse(
                 "#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXT-X-WEBP2P-DIGEST:BYTES=4,SHA256=\"abc\"\n#EXTINF:2,\na.ts\n", BASE))
                 .hasMessageContaining("line 3");
+    }
+
+    @Test
+    void refusesASequenceNumberAfterTheFirstSegment() {
+        // Found by MediaPlaylistFuzzTest: the segment was numbered 0 in a playlist whose media sequence read 41.
+        assertThatThrownBy(() -> MediaPlaylist.parse(
+                "#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXTINF:1.5,\na.ts\n#EXT-X-MEDIA-SEQUENCE:41\n", BASE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line 5");
+        assertThatThrownBy(() -> MediaPlaylist.parse(
+                "#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXTINF:1.5,\na.ts\n#EXT-X-DISCONTINUITY-SEQUENCE:3\n", BASE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line 5");
+    }
+
+    @Test
+    void takesOnlyTheNumbersHlsWrites() {
+        // Double.parseDouble and Long.parseLong took signs, NaN, infinities, exponents and hexadecimal.
+        for (String number : List.of("-2", "+2", "NaN", "Infinity", "1e300", "0x1p3", "2d", "")) {
+            assertThatThrownBy(() -> MediaPlaylist.parse("#EXTM3U\n#EXT-X-TARGETDURATION:" + number + "\n", BASE))
+                    .as("target duration %s", number).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> MediaPlaylist.parse(
+                    "#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXTINF:" + number + ",\na.ts\n", BASE))
+                    .as("duration %s", number).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> MediaPlaylist.parse(
+                    "#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXT-X-MEDIA-SEQUENCE:" + number + "\n", BASE))
+                    .as("media sequence %s", number).isInstanceOf(IllegalArgumentException.class);
+        }
+        MediaPlaylist p = MediaPlaylist.parse("#EXTM3U\n#EXT-X-TARGETDURATION:2.5\n#EXTINF:.5,\na.ts\n", BASE);
+        assertThat(p.targetDurationMs()).isEqualTo(2500);
+        assertThat(p.segments().get(0).durationMs()).isEqualTo(500);
+    }
+
+    @Test
+    void refusesSegmentsNumberedPastTheLargestLong() {
+        String first = "#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXT-X-MEDIA-SEQUENCE:9223372036854775807\n#EXTINF:2,\na.ts\n";
+        assertThat(MediaPlaylist.parse(first, BASE).lastSequence()).isEqualTo(Long.MAX_VALUE);
+
+        assertThatThrownBy(() -> MediaPlaylist.parse(first + "#EXTINF:2,\nb.ts\n", BASE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line 7");
     }
 }

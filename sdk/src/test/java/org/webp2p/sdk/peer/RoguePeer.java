@@ -42,6 +42,7 @@ public final class RoguePeer implements AutoCloseable {
     private final RtmfpEndpoint endpoint;
     private final PeerNetwork network;
     private final URI tracker;
+    private final String ticket;
 
     public RoguePeer(TestNode node, Behaviour behaviour) throws Exception {
         URI origin = URI.create("http://127.0.0.1:" + node.address("origin").getPort() + "/live/demo/");
@@ -101,6 +102,7 @@ public final class RoguePeer implements AutoCloseable {
                     }
                 });
         tracker = URI.create("http://127.0.0.1:" + node.address("tracker").getPort() + "/v1/announce");
+        ticket = node.ticket(network.peerId(), "demo");
         String rendezvous = "rtmfp://127.0.0.1:" + node.address("rendezvous").getPort() + "/webp2p";
         loop.submit(() -> {
             network.natType(NatType.OPEN);
@@ -126,8 +128,8 @@ public final class RoguePeer implements AutoCloseable {
 
     private void announce() {
         String body = """
-                {"swarm":"demo","peerId":"%s","event":"update","natType":"OPEN","position":0,"uploadKbps":100000}"""
-                .formatted(network.peerId());
+                {"swarm":"demo","peerId":"%s","event":"update","natType":"OPEN","position":0,"uploadKbps":100000,
+                 "ticket":"%s"}""".formatted(network.peerId(), ticket);
         http.sendAsync(HttpRequest.newBuilder(tracker).header("content-type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
     }

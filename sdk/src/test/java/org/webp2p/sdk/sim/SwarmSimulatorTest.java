@@ -33,7 +33,7 @@ class SwarmSimulatorTest {
                     .until(() -> tracker.peers("demo"), peers -> peers.size() == 3
                             && peers.stream().noneMatch(p -> p.natType() == NatType.UNKNOWN))));
             watcher.start();
-            SimulationReport r = new SwarmSimulator(api, "demo", null, group)
+            SimulationReport r = new SwarmSimulator(api, "demo", peer -> null, group)
                     .run(3, NatMix.parse("full=1,symmetric=2"), 0, Duration.ofSeconds(9), line -> { });
             watcher.join();
 

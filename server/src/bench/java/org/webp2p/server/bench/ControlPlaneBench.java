@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,6 +37,7 @@ public final class ControlPlaneBench {
     /** Each beacon's session ticket, as the API would hand it out; made once per session. */
     private static final Map<String, String> TICKETS = new ConcurrentHashMap<>();
     private static SessionTickets tickets;
+    private static final int PEERS = 10_000;
 
     public static void main(String[] args) throws Exception {
         int clients = args.length > 0 ? Integer.parseInt(args[0]) : 32;
@@ -56,9 +58,18 @@ public final class ControlPlaneBench {
             System.out.printf("control-plane bench: %d keep-alive clients, %d s per phase, %d cores%n",
                     clients, seconds, Runtime.getRuntime().availableProcessors());
 
+            // Each peer announces with its own session's ticket, as the API hands it out.
+            String[] announceTickets = new String[PEERS];
+            Instant now = Instant.now();
+            for (int p = 0; p < PEERS; p++) {
+                announceTickets[p] = tickets.issue(new SessionTicket("session-" + p, "p" + p, "s" + (p % SWARMS), "bench", now,
+                        now.plus(Duration.ofHours(1))));
+            }
+
             run("warm-up", clients, 3, i -> HttpRequest.newBuilder(health).build());
             Result base = run("GET /health (baseline)", clients, seconds, i -> HttpRequest.newBuilder(health).build());
-            Result ann = run("POST /v1/announce", clients, seconds, i -> post(announce, announceBody(i)));
+            Result ann = run("POST /v1/announce", clients, seconds,
+                    i -> post(announce, announceBody(i, announceTickets[(int) (i % PEERS)])));
             PingbackService pb = node.services().service("pingback", PingbackService.class);
             long writtenBefore = pb.metrics().get("written").longValue();
             long t0 = System.nanoTime();
@@ -87,11 +98,12 @@ public final class ControlPlaneBench {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
-    private static String announceBody(long i) {
-        long peer = i % 10_000;
+    private static String announceBody(long i, String ticket) {
+        long peer = i % PEERS;
         return "{\"swarm\":\"s" + (peer % SWARMS) + "\",\"peerId\":\"p" + peer + "\",\"event\":\"update\","
                 + "\"natType\":\"FULL_CONE\",\"addresses\":[\"203.0.113.1:1935\"],\"position\":" + (i % 500)
-                + ",\"have\":{\"first\":" + (i % 500) + ",\"last\":" + (i % 500 + 8) + "},\"uploadKbps\":1000}";
+                + ",\"have\":{\"first\":" + (i % 500) + ",\"last\":" + (i % 500 + 8) + "},\"uploadKbps\":1000,"
+                + "\"ticket\":\"" + ticket + "\"}";
     }
 
     private static String beaconBody(long i) {

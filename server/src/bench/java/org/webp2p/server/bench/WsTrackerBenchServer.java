@@ -12,6 +12,7 @@ import org.webp2p.server.ServerRuntime;
 import org.webp2p.server.TestNode;
 import org.webp2p.server.config.Config;
 import org.webp2p.server.config.TrackerSettings;
+import org.webp2p.server.net.LeakDetection;
 
 /**
  * Our tracker alone in its own JVM, for {@link WsTrackerBench}: prints {@code port N}; on a stdin line
@@ -20,6 +21,8 @@ import org.webp2p.server.config.TrackerSettings;
  */
 public final class WsTrackerBenchServer {
     public static void main(String[] args) throws Exception {
+        // As the product's main does.
+        LeakDetection.offUnlessAsked();
         Path dir = Files.createTempDirectory("webp2p-ws-bench");
         // Every bench socket comes from 127.0.0.1.
         Config config = Config.defaults().with(Config.loopbackOnFreePorts())

@@ -39,9 +39,9 @@ public final class OriginBenchServer {
         }));
 
         HttpClient http = HttpClient.newHttpClient();
-        String base = "http://127.0.0.1:" + args[2] + "/live/bench/";
-        put(http, base + "index0.ts?key=bench", Files.readAllBytes(Path.of(args[4])));
-        put(http, base + "index.m3u8?key=bench",
+        String base = "http://127.0.0.1:" + args[2] + "/ingest/bench/bench/";
+        put(http, base + "index0.ts", Files.readAllBytes(Path.of(args[4])));
+        put(http, base + "index.m3u8",
                 "#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXTINF:2.0,\nindex0.ts\n".getBytes());
         System.out.println("ready");
         new CountDownLatch(1).await();

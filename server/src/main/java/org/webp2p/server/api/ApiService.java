@@ -64,6 +64,8 @@ public final class ApiService extends HttpService {
 
     private final Supplier<ServiceManager> manager;
     private final LongAdder refusedTokens = new LongAdder();
+    private final LongAdder refusedSubjectLimit = new LongAdder();
+    private final LongAdder refusedBusy = new LongAdder();
     private final Deque<LoggedDecision> decisions = new ArrayDeque<>();
     private volatile SessionRegistry sessions;
     private volatile Clock clock = Clock.systemUTC();
@@ -99,7 +101,7 @@ public final class ApiService extends HttpService {
         OpenStreams open = OpenStreams.from(c);
         Scheduler scheduler = new Scheduler(P2pPolicy.from(c));
         SessionRegistry registry = new SessionRegistry(context.clock(), c.get(ApiSettings.SESSION_TTL),
-                c.get(ApiSettings.MAX_SESSIONS));
+                c.get(ApiSettings.MAX_SESSIONS), c.get(ApiSettings.MAX_SESSIONS_PER_SUBJECT));
         sessions = registry;
         clock = context.clock();
         ClusterLoads others = new ClusterLoads(parseCluster(c), c.get(ApiSettings.CLUSTER_POLL), context.clock());
@@ -111,25 +113,42 @@ public final class ApiService extends HttpService {
 
         router.post("/v1/sessions", req -> {
             SessionRequest body = Json.read(req.http().content(), SessionRequest.class);
-            StreamStats stream = findStream(body.stream());
+            // The token is checked against the name asked for before any stream is looked up, so a
+            // caller without a valid token learns nothing about which streams exist.
+            SessionOwner owner = SessionOwner.anonymous(req.remote().getAddress());
             String subject = "";
-            if (!open.contains(stream.name()) || (body.token() != null && !body.token().isBlank())) {
+            Instant notAfter = Instant.MAX;
+            if (!open.contains(body.stream()) || (body.token() != null && !body.token().isBlank())) {
                 try {
-                    subject = tokens.verify(body.token(), stream.name(), context.clock().instant()).subject();
+                    AccessToken grant = tokens.verify(body.token(), body.stream(), context.clock().instant());
+                    subject = grant.subject();
+                    owner = SessionOwner.of(grant, body.token());
+                    notAfter = grant.expiresAt();
                 } catch (TokenException e) {
                     refusedTokens.increment();
                     throw refusal(e);
                 }
             }
-            SessionRegistry.Session session = registry.open(stream.name(), subject,
-                    ClientKind.orSdk(body.client()), body.peerId()).orElseThrow(() -> new HttpProblem(
-                    HttpResponseStatus.SERVICE_UNAVAILABLE, "busy", "too many sessions; retry shortly"));
+            StreamStats stream = findStream(body.stream());
+            SessionRegistry.Session session;
+            try {
+                session = registry.open(stream.name(), subject, owner, ClientKind.orSdk(body.client()), body.peerId(),
+                        notAfter);
+            } catch (SessionRegistry.LimitReachedException e) {
+                throw refusal(e);
+            }
             return Json.response(HttpResponseStatus.CREATED,
                     plan(session, stream, req, scheduler, c, false, ticket(tickets, session, ticketTtl)));
         });
         router.get("/v1/sessions/{id}", req -> {
-            SessionRegistry.Session session = registry.touch(req.pathParam("id")).orElseThrow(() ->
-                    HttpProblem.notFound("no session " + req.pathParam("id") + "; it expired or never existed"));
+            SessionRegistry.Session session;
+            try {
+                session = registry.touch(req.pathParam("id")).orElseThrow(() ->
+                        HttpProblem.notFound("no session " + req.pathParam("id") + "; it expired or never existed"));
+            } catch (TokenException e) {
+                refusedTokens.increment();
+                throw refusal(e);
+            }
             return Json.response(HttpResponseStatus.OK, plan(session, findStream(session.stream()), req, scheduler, c,
                     true, ticket(tickets, session, ticketTtl)));
         });
@@ -141,10 +160,14 @@ public final class ApiService extends HttpService {
         });
     }
 
-    /** A fresh ticket for the session, good for {@code ttl} from now: each plan carries one. */
+    /**
+     * A fresh ticket for the session, good for {@code ttl} from now but never past its token: each plan
+     * carries one.
+     */
     private String ticket(SessionTickets tickets, SessionRegistry.Session session, Duration ttl) {
+        Instant expires = clock.instant().plus(ttl);
         return tickets.issue(new SessionTicket(session.id(), session.peerId(), session.stream(), session.subject(),
-                session.created(), clock.instant().plus(ttl)));
+                session.created(), expires.isBefore(session.notAfter()) ? expires : session.notAfter()));
     }
 
     private SessionPlan plan(SessionRegistry.Session session, StreamStats stream, HttpRequestHandler.Request req,
@@ -324,12 +347,27 @@ public final class ApiService extends HttpService {
         };
     }
 
+    private HttpProblem refusal(SessionRegistry.LimitReachedException e) {
+        return switch (e.limit()) {
+            case OWNER -> {
+                refusedSubjectLimit.increment();
+                yield new HttpProblem(HttpResponseStatus.TOO_MANY_REQUESTS, "subject_limit", e.getMessage());
+            }
+            case TOTAL -> {
+                refusedBusy.increment();
+                yield new HttpProblem(HttpResponseStatus.SERVICE_UNAVAILABLE, "busy", e.getMessage());
+            }
+        };
+    }
+
     @Override
     protected Map<String, Number> serviceMetrics() {
         SessionRegistry r = sessions;
         Map<String, Number> m = new LinkedHashMap<>();
         m.put("sessions", r == null ? 0 : r.size());
         m.put("refusedTokens", refusedTokens.sum());
+        m.put("refusedSubjectLimit", refusedSubjectLimit.sum());
+        m.put("refusedBusy", refusedBusy.sum());
         return m;
     }
 }

@@ -33,9 +33,13 @@ public final class ApiSettings {
             "How often other nodes' load is read.");
     public static final ConfigKey<Integer> MAX_SESSIONS = ConfigKey.integer("api.max-sessions", 100_000, 1, 100_000_000,
             "Sessions kept at most.");
+    public static final ConfigKey<Integer> MAX_SESSIONS_PER_SUBJECT = ConfigKey.integer("api.max-sessions-per-subject", 1000,
+            1, 100_000_000, "Sessions one token subject holds at most; a token without a subject counts alone, "
+                    + "open streams count per client address (/64 for IPv6).");
 
     static final List<ConfigKey<?>> KEYS = List.of(OPEN, OPEN_STREAMS, TOKEN_SECRET, PUBLIC_HOST, P2P, P2P_MIN_SWARM, MAX_PEERS,
-            PREFETCH_SEGMENTS, UPLOAD_LIMIT_KBPS, SESSION_TTL, TICKET_TTL, CLUSTER, CLUSTER_POLL, MAX_SESSIONS);
+            PREFETCH_SEGMENTS, UPLOAD_LIMIT_KBPS, SESSION_TTL, TICKET_TTL, CLUSTER, CLUSTER_POLL, MAX_SESSIONS,
+            MAX_SESSIONS_PER_SUBJECT);
 
     private ApiSettings() {
     }

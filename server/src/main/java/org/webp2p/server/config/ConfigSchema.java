@@ -25,7 +25,9 @@ public final class ConfigSchema {
         }
         s.add(StunSettings.KEYS);
         s.add(RendezvousSettings.KEYS);
+        s.add(RtmpSettings.KEYS);
         s.add(StoreSettings.KEYS);
+        s.add(NetSettings.KEYS);
         s.add(HttpSettings.KEYS);
         s.add(TrackerSettings.KEYS);
         s.add(TlsSettings.KEYS);

@@ -19,8 +19,8 @@ public final class PingbackSettings {
             "How long per-minute history is kept.");
     public static final ConfigKey<Integer> MAX_BATCH = ConfigKey.integer("pingback.max-batch", 100, 1, 10_000,
             "Most beacons in one request.");
-    public static final ConfigKey<Long> MAX_BODY = ConfigKey.size("pingback.max-body", "256KB",
-            "Largest beacon request body.");
+    public static final ConfigKey<Long> MAX_BODY = ConfigKey.size("pingback.max-body", "64KB",
+            "Largest beacon request body (larger ones get 413).");
     public static final ConfigKey<Integer> QUEUE_LIMIT = ConfigKey.integer("pingback.queue-limit", 100_000, 100, 10_000_000,
             "Beacons waiting for the store before new ones are refused with 503.");
 

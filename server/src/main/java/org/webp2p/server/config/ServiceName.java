@@ -20,9 +20,11 @@ public enum ServiceName {
     // The admin endpoint carries control operations, so it stays on loopback unless asked.
     ADMIN("admin", 8084, "127.0.0.1", Transport.HTTP),
     RENDEZVOUS("rendezvous", 1935, "0.0.0.0", Transport.UDP),
+    // RTMP ingest keeps the port encoders expect; it is TCP, so it shares the number with the rendezvous.
+    RTMP("rtmp", 1935, "0.0.0.0", Transport.TCP),
     STUN("stun", 3478, "0.0.0.0", Transport.UDP);
 
-    private enum Transport { HTTP, UDP }
+    private enum Transport { HTTP, TCP, UDP }
 
     private final String id;
     private final Transport transport;

@@ -13,6 +13,8 @@ public final class TrackerSettings {
             "Most peers in one swarm.");
     public static final ConfigKey<Integer> MAX_PEERS_PER_ADDRESS = ConfigKey.integer("tracker.max-peers-per-address",
             256, 1, 1_000_000, "Most peers of one swarm announcing from one address.");
+    public static final ConfigKey<Integer> MAX_SWARMS = ConfigKey.integer("tracker.max-swarms", 10_000, 1, 10_000_000,
+            "Most SDK swarms (announced over HTTP) the tracker holds at once.");
     public static final ConfigKey<Integer> LOOKAHEAD = ConfigKey.integer("tracker.lookahead", 6, 1, 1000,
             "Segments after a peer's position it will want soon; holders of them rank first.");
     public static final ConfigKey<Duration> WS_INTERVAL = ConfigKey.duration("tracker.ws-interval", "120s",
@@ -29,7 +31,7 @@ public final class TrackerSettings {
             "Refuse WebSocket announces for info hashes that are not one of this node's origin streams.");
 
     static final List<ConfigKey<?>> KEYS = List.of(ANNOUNCE_INTERVAL, LIST_SIZE, MAX_SWARM_PEERS, MAX_PEERS_PER_ADDRESS,
-            LOOKAHEAD, WS_INTERVAL, WS_MAX_FRAME, WS_MAX_OFFERS, WS_MAX_SWARMS, WS_MAX_SOCKETS_PER_ADDRESS,
+            MAX_SWARMS, LOOKAHEAD, WS_INTERVAL, WS_MAX_FRAME, WS_MAX_OFFERS, WS_MAX_SWARMS, WS_MAX_SOCKETS_PER_ADDRESS,
             WS_KNOWN_HASHES_ONLY);
 
     private TrackerSettings() {

@@ -4,17 +4,13 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.handler.codec.http.cors.CorsConfig;
 import io.netty.handler.codec.http.cors.CorsHandler;
-import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.webp2p.protocol.Health;
 import org.webp2p.server.config.Config;
@@ -30,13 +26,11 @@ import org.webp2p.server.service.ServiceContext;
  * {@code GET /health}, and reports request and error counts. Subclasses only declare routes.
  */
 public abstract class HttpService implements Service {
-    /** Idle keep-alive connections are closed after this long so they cannot pile up. */
-    private static final int IDLE_SECONDS = 120;
-
     private final ServiceName service;
     private final String name;
     private volatile TcpServer server;
     private volatile RoutingHandler routing;
+    private volatile HttpConnections connections;
     private volatile ServerTls tls;
 
     protected HttpService(ServiceName service) {
@@ -93,29 +87,27 @@ public abstract class HttpService implements Service {
                 .builder(origins, HttpMethod.GET, HttpMethod.POST)
                 .allowedRequestHeaders(HttpHeaderNames.CONTENT_TYPE)
                 .build());
+        HttpConnections http = HttpConnections.of(context.config());
         ServerTls secure = ServerTls.open(context, service).orElse(null);
         tls = secure;
-        server = TcpServer.bind(context.netty(), context.config().endpoint(service), ch -> {
+        server = TcpServer.bind(context, service, ch -> {
             if (secure != null) {
                 secure.install(ch);
             }
-            pipeline(ch.pipeline(), maxBody, cors, handler, this::beforeRoutes);
+            pipeline(ch.pipeline(), http, maxBody, cors, handler, this::beforeRoutes);
         });
+        connections = http;
         routing = handler;
     }
 
     /**
-     * One connection's handlers. {@link HttpServerKeepAliveHandler} alone decides whether the
-     * connection stays open after an answer: it sits right after the codec, so it sees every request
-     * and every answer, including the aggregator's refusals. {@code beforeRoutes} adds a service's own
-     * handlers, such as a protocol upgrade, in front of the routes.
+     * One connection's handlers: the reading every HTTP service shares ({@link HttpConnections}), CORS,
+     * the body aggregator, then {@code beforeRoutes}, a service's own handlers such as a protocol
+     * upgrade, in front of the routes.
      */
-    static void pipeline(ChannelPipeline p, int maxBody, Optional<CorsConfig> cors, RoutingHandler handler,
-                         Consumer<ChannelPipeline> beforeRoutes) {
-        p.addLast(new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS));
-        p.addLast(new IdleCloser());
-        p.addLast(new HttpServerCodec());
-        p.addLast(new HttpServerKeepAliveHandler());
+    static void pipeline(ChannelPipeline p, HttpConnections http, int maxBody, Optional<CorsConfig> cors,
+                         RoutingHandler handler, Consumer<ChannelPipeline> beforeRoutes) {
+        http.install(p);
         // Answers preflights itself and marks every answer, refusals included, for the page to read.
         cors.ifPresent(c -> p.addLast(new CorsHandler(c)));
         p.addLast(new JsonObjectAggregator(maxBody, handler.clientErrors));
@@ -155,7 +147,11 @@ public abstract class HttpService implements Service {
             m.put("serverErrors", h.serverErrors.sum());
         }
         if (s != null) {
-            m.put("connections", s.openConnections());
+            s.addTo(m);
+        }
+        HttpConnections c = connections;
+        if (c != null) {
+            c.addTo(m);
         }
         ServerTls t = tls;
         if (t != null) {

@@ -34,6 +34,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webp2p.server.config.Config;
 import org.webp2p.server.config.ConfigKey;
+import org.webp2p.server.config.PrivateFiles;
 import org.webp2p.server.config.ServiceName;
 import org.webp2p.server.config.TlsSettings;
 import org.webp2p.server.service.ServiceContext;
@@ -102,6 +103,7 @@ public final class ServerTls implements AutoCloseable {
                     + ".tls.cert/.key or tls.cert/.key)");
         }
         ServerTls tls = new ServerTls(service.id(), Path.of(cert), Path.of(key), c.get(TlsSettings.REQUIRE));
+        PrivateFiles.warnIfOthersCanRead(tls.key, "a TLS private key");
         List<FileStamp> stamps = tls.stamps();
         tls.context = load(tls.cert, tls.key);
         tls.loaded = stamps;

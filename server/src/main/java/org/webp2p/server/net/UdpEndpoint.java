@@ -4,7 +4,6 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.socket.nio.NioDatagramChannel;
 import java.net.InetSocketAddress;
 import org.webp2p.server.service.NettyGroups;
 
@@ -21,7 +20,7 @@ public final class UdpEndpoint implements AutoCloseable {
             throws InterruptedException {
         Channel ch = new Bootstrap()
                 .group(groups.io())
-                .channel(NioDatagramChannel.class)
+                .channel(groups.transport().datagramChannel())
                 .option(ChannelOption.SO_RCVBUF, 1 << 20)
                 .option(ChannelOption.SO_SNDBUF, 1 << 20)
                 .handler(handler)

@@ -8,21 +8,16 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.ReferenceCountUtil;
-import java.util.List;
 import java.util.Optional;
 
 /**
- * Refuses an upload on its headers alone (bad path, wrong key, a playlist without a key) before any
- * of its body is buffered,
- * so an unauthorised client cannot make the origin hold {@code origin.max-upload} bytes per request.
- * The refused body is read and dropped to keep the connection usable. One per connection.
+ * Refuses an upload on its headers alone (bad path, wrong or missing key) before any of its body is
+ * buffered, so a client without the key cannot make the origin hold a single byte of it. Every
+ * upload must carry the key itself ({@link IngestTarget}). The refused body is read and dropped to
+ * keep the connection usable. One per connection.
  */
 final class IngestGate extends ChannelInboundHandlerAdapter {
-    static final String KEY_PARAMETER = "key";
-    static final String KEY_HEADER = "X-Publish-Key";
-
     private final PublishKeys keys;
     private final Rejections rejections;
     private boolean discarding;
@@ -34,16 +29,6 @@ final class IngestGate extends ChannelInboundHandlerAdapter {
 
     static boolean isUpload(HttpMethod method) {
         return method.equals(HttpMethod.PUT) || method.equals(HttpMethod.POST) || method.equals(HttpMethod.DELETE);
-    }
-
-    /**
-     * The key a request carries, or null. A segment without one is still let through: it is held
-     * aside as {@link UnclaimedUploads} until a keyed playlist claims it.
-     */
-    static String presentedKey(HttpRequest req, QueryStringDecoder query) {
-        List<String> fromQuery = query.parameters().get(KEY_PARAMETER);
-        String key = fromQuery != null && !fromQuery.isEmpty() ? fromQuery.get(0) : req.headers().get(KEY_HEADER);
-        return key == null || key.isEmpty() ? null : key;
     }
 
     @Override
@@ -71,24 +56,27 @@ final class IngestGate extends ChannelInboundHandlerAdapter {
     }
 
     private Optional<Refusal> check(HttpRequest req) {
-        QueryStringDecoder query;
-        Optional<OriginPath> parsed;
+        Optional<IngestTarget> parsed;
         try {
-            query = new QueryStringDecoder(req.uri());
-            parsed = OriginPath.parse(query.path());
+            parsed = IngestTarget.of(req);
         } catch (IllegalArgumentException e) {
             return Optional.of(new Refusal(Rejection.BAD_PATH, "malformed path"));
         }
-        if (parsed.isEmpty() || parsed.get().area() != OriginPath.Area.LIVE) {
-            return Optional.of(new Refusal(Rejection.BAD_PATH, "publish to /live/<stream>/<file>"));
+        if (parsed.isEmpty()) {
+            return Optional.of(new Refusal(Rejection.BAD_PATH, "publish to /ingest/<key>/<stream>/<file>"));
         }
-        OriginPath path = parsed.get();
+        OriginPath path = parsed.get().path();
         if (path.scope().equals(DemoStream.NAME)) {
             return Optional.of(new Refusal(Rejection.RESERVED, "the demo stream is built in"));
         }
-        String key = presentedKey(req, query);
-        if (key == null ? path.isPlaylist() : !keys.allows(path.scope(), key)) {
-            return Optional.of(new Refusal(Rejection.FORBIDDEN, "wrong or missing publish key"));
+        Optional<String> key = parsed.get().key();
+        if (key.isEmpty()) {
+            return Optional.of(new Refusal(Rejection.FORBIDDEN, "every upload needs the publish key: publish to "
+                    + "/ingest/<key>/" + path.scope() + "/" + OriginPath.LIVE_PLAYLIST
+                    + " (ffmpeg leaves a ?key= off its segments)"));
+        }
+        if (!keys.allows(path.scope(), key.get())) {
+            return Optional.of(new Refusal(Rejection.FORBIDDEN, "wrong publish key for stream " + path.scope()));
         }
         if (path.isPlaylist() && !path.file().equals(OriginPath.LIVE_PLAYLIST)) {
             return Optional.of(new Refusal(Rejection.NOT_MEDIA,

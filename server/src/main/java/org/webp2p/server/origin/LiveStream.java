@@ -44,7 +44,6 @@ final class LiveStream {
     // The encoder's latest playlist, and the sequence number of the last of its segments taken.
     private MediaPlaylist encoderPlaylist;
     private long lastEncoderSequence = -1;
-    private InetAddress publisher;
     // The RTMP publisher that holds the stream, from its begin to its end; null while none does.
     private InetAddress claimedBy;
     // Read by stats() on any thread.
@@ -55,13 +54,6 @@ final class LiveStream {
     private Instant lastSegmentAt;
     private long segmentsIngested;
     private volatile View view;
-
-    /** Segments this stream may take besides its own staged ones: those sent without a key. */
-    interface Unclaimed {
-        Optional<byte[]> claim(String file);
-
-        boolean holds(String file);
-    }
 
     /** What playback sees of the stream at one moment. */
     record View(Servable playlist, Map<String, Servable> files, boolean ended, long ingestBitrate,
@@ -133,11 +125,6 @@ final class LiveStream {
         return Optional.ofNullable(view);
     }
 
-    /** The address whose keyed playlist may claim segments uploaded without a key. */
-    Optional<InetAddress> publisher() {
-        return Optional.ofNullable(publisher);
-    }
-
     /**
      * Gives the stream to a publisher that hands over whole segments (RTMP) until it {@link #release
      * releases} it. Refused while another such publisher holds it, or while an HTTP encoder has
@@ -152,7 +139,6 @@ final class LiveStream {
         }
         claimedBy = from;
         ingest = StreamStats.Ingest.RTMP;
-        publisher = null;
         encoderPlaylist = null;
         lastEncoderSequence = -1;
         staged.clear();
@@ -199,7 +185,7 @@ final class LiveStream {
     }
 
     /** Keeps an uploaded segment or init segment until a playlist lists it, taking it if one already does. */
-    void stage(String encoderName, byte[] data, Unclaimed unclaimed) throws IOException, StreamBusyException {
+    void stage(String encoderName, byte[] data) throws IOException, StreamBusyException {
         refuseWhileClaimed();
         staged.remove(encoderName);
         staged.put(encoderName, data);
@@ -209,7 +195,7 @@ final class LiveStream {
             oldest.remove();
         }
         lastIngest = clock.instant();
-        resume(unclaimed);
+        resume();
     }
 
     /**
@@ -221,24 +207,20 @@ final class LiveStream {
         lastIngest = clock.instant();
     }
 
-    /**
-     * Takes the segments an encoder's playlist newly lists into the window and republishes. Segments
-     * it did not upload with a key are looked up in {@code unclaimed}.
-     */
-    void acceptPlaylist(String text, InetAddress from, Unclaimed unclaimed)
+    /** Takes the segments an encoder's playlist newly lists into the window and republishes. */
+    void acceptPlaylist(String text)
             throws PlaylistException, IOException, StreamBusyException {
         refuseWhileClaimed();
         MediaPlaylist uploaded = PlaylistCodec.parse(text);
         Instant now = clock.instant();
         lastIngest = now;
-        publisher = from;
         window.declareTargetDuration(uploaded.targetDuration());
         if (uploaded.nextSequence() - 1 < lastEncoderSequence) {
             // Either the encoder started over (ffmpeg restarts at sequence 0, and so do its
             // timestamps), or this is an older playlist that overtook a newer one on another
             // connection. Only a restarted encoder has uploaded bytes for what it lists last.
-            boolean restarted = uploaded.segments().isEmpty() || waiting(uploaded.segments().get(
-                    uploaded.segments().size() - 1), unclaimed);
+            boolean restarted = uploaded.segments().isEmpty()
+                    || staged.containsKey(lastPathPart(uploaded.segments().get(uploaded.segments().size() - 1).uri()));
             if (!restarted) {
                 return;
             }
@@ -246,14 +228,14 @@ final class LiveStream {
             gap = true;
         }
         encoderPlaylist = uploaded;
-        advance(now, unclaimed);
+        advance(now);
         publish(now);
     }
 
     /** Takes what a late upload made available from the encoder's last playlist. */
-    void resume(Unclaimed unclaimed) throws IOException {
+    private void resume() throws IOException {
         Instant now = clock.instant();
-        if (encoderPlaylist != null && advance(now, unclaimed)) {
+        if (encoderPlaylist != null && advance(now)) {
             publish(now);
         }
     }
@@ -263,7 +245,7 @@ final class LiveStream {
      * as the encoder still lists it: uploads on separate connections can overtake each other, so a
      * playlist may arrive before the segment it announces. Returns whether anything changed.
      */
-    private boolean advance(Instant now, Unclaimed unclaimed) throws IOException {
+    private boolean advance(Instant now) throws IOException {
         boolean changed = false;
         if (encoderPlaylist.mediaSequence() - 1 > lastEncoderSequence && lastEncoderSequence >= 0) {
             // The encoder stopped listing segments that never arrived: players must skip the hole.
@@ -272,7 +254,7 @@ final class LiveStream {
         lastEncoderSequence = Math.max(lastEncoderSequence, encoderPlaylist.mediaSequence() - 1);
         List<MediaSegment> listed = encoderPlaylist.segments();
         for (int i = (int) (lastEncoderSequence + 1 - encoderPlaylist.mediaSequence()); i < listed.size(); i++) {
-            if (!take(listed.get(i), now, unclaimed)) {
+            if (!take(listed.get(i), now)) {
                 break;
             }
             lastEncoderSequence++;
@@ -308,16 +290,15 @@ final class LiveStream {
     }
 
     /** Takes one listed segment into the window; false when its bytes (or its init segment's) are not here yet. */
-    private boolean take(MediaSegment listed, Instant now, Unclaimed unclaimed)
-            throws IOException {
+    private boolean take(MediaSegment listed, Instant now) throws IOException {
         String encoderName = lastPathPart(listed.uri());
-        byte[] data = uploaded(encoderName, unclaimed);
+        byte[] data = staged.remove(encoderName);
         if (data == null) {
             return false;
         }
         Optional<String> map = Optional.empty();
         if (listed.map().isPresent()) {
-            map = originMap(lastPathPart(listed.map().get()), unclaimed);
+            map = originMap(lastPathPart(listed.map().get()));
             if (map.isEmpty()) {
                 staged.put(encoderName, data);
                 return false;
@@ -354,9 +335,8 @@ final class LiveStream {
     }
 
     /** The origin's name for the encoder's init segment, a new one whenever its bytes change. */
-    private Optional<String> originMap(String encoderName, Unclaimed unclaimed)
-            throws IOException {
-        byte[] fresh = uploaded(encoderName, unclaimed);
+    private Optional<String> originMap(String encoderName) throws IOException {
+        byte[] fresh = staged.remove(encoderName);
         if (fresh != null && (mapBytes == null || !Arrays.equals(fresh, mapBytes))) {
             String uri = "init" + window.nextSequence() + MediaTypes.dottedExtension(encoderName);
             Instant modified = files.write(uri, fresh);
@@ -370,16 +350,6 @@ final class LiveStream {
             encoderMapName = encoderName;
         }
         return mapUri != null && encoderName.equals(encoderMapName) ? Optional.of(mapUri) : Optional.empty();
-    }
-
-    private byte[] uploaded(String encoderName, Unclaimed unclaimed) {
-        byte[] data = staged.remove(encoderName);
-        return data != null ? data : unclaimed.claim(encoderName).orElse(null);
-    }
-
-    private boolean waiting(MediaSegment listed, Unclaimed unclaimed) {
-        String encoderName = lastPathPart(listed.uri());
-        return staged.containsKey(encoderName) || unclaimed.holds(encoderName);
     }
 
     private void publish(Instant now) throws IOException {

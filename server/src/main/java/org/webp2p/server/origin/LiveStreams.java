@@ -40,11 +40,9 @@ final class LiveStreams implements AutoCloseable {
     private final Clock clock;
     private final Map<String, LiveStream> streams = new ConcurrentHashMap<>();
     private final ScheduledExecutorService ingest;
-    private final UnclaimedUploads unclaimed;
 
-    LiveStreams(Path root, int windowSize, Duration endedAfter, long maxUnclaimedBytes, Clock clock) {
+    LiveStreams(Path root, int windowSize, Duration endedAfter, Clock clock) {
         this.root = root;
-        this.unclaimed = new UnclaimedUploads(maxUnclaimedBytes);
         this.windowSize = windowSize;
         this.endedAfter = endedAfter;
         this.clock = clock;
@@ -76,30 +74,16 @@ final class LiveStreams implements AutoCloseable {
 
     /** Keeps a segment uploaded with a valid key until a playlist lists it. */
     CompletableFuture<Void> stage(String stream, String file, byte[] data) {
-        return onStream(stream, s -> s.stage(file, data, claimer(s)));
+        return onStream(stream, s -> s.stage(file, data));
     }
 
-    /** Holds a segment uploaded without a key, in memory only, for a keyed playlist from {@code from}. */
-    CompletableFuture<Void> holdUnclaimed(String stream, String file, InetAddress from, byte[] data) {
-        return onIngestThread(() -> {
-            unclaimed.hold(stream, file, from, data);
-            LiveStream s = streams.get(stream);
-            if (s != null && s.publisher().filter(from::equals).isPresent()) {
-                s.resume(claimer(s));
-            }
-        });
-    }
-
-    CompletableFuture<Void> delete(String stream, String file, Optional<InetAddress> unauthenticatedFrom) {
-        if (unauthenticatedFrom.isPresent()) {
-            return onIngestThread(() -> unclaimed.drop(stream, file, unauthenticatedFrom.get()));
-        }
+    CompletableFuture<Void> delete(String stream, String file) {
         return onStream(stream, s -> s.unstage(file));
     }
 
-    /** Applies an encoder's playlist, sent with a valid key from {@code from}. */
-    CompletableFuture<Void> acceptPlaylist(String stream, String text, InetAddress from) {
-        return onStream(stream, s -> s.acceptPlaylist(text, from, claimer(s)));
+    /** Applies an encoder's playlist, sent with a valid key. */
+    CompletableFuture<Void> acceptPlaylist(String stream, String text) {
+        return onStream(stream, s -> s.acceptPlaylist(text));
     }
 
     /** Gives {@code stream} to a publisher that hands over whole segments; see {@link LiveStream#claim}. */
@@ -124,21 +108,6 @@ final class LiveStreams implements AutoCloseable {
                 s.release();
             }
         });
-    }
-
-    /** Key-less uploads a stream may take: those from the address of its keyed publisher. */
-    private LiveStream.Unclaimed claimer(LiveStream s) {
-        return new LiveStream.Unclaimed() {
-            @Override
-            public Optional<byte[]> claim(String file) {
-                return s.publisher().flatMap(address -> unclaimed.claim(s.name(), file, address));
-            }
-
-            @Override
-            public boolean holds(String file) {
-                return s.publisher().filter(address -> unclaimed.holds(s.name(), file, address)).isPresent();
-            }
-        };
     }
 
     private CompletableFuture<Void> onStream(String name, Change change) {
@@ -170,11 +139,6 @@ final class LiveStreams implements AutoCloseable {
 
     Optional<LiveStream> find(String name) {
         return Optional.ofNullable(streams.get(name));
-    }
-
-    /** Bytes of key-less uploads waiting for a playlist to claim them. */
-    long unclaimedBytes() {
-        return unclaimed.heldBytes();
     }
 
     List<StreamStats> stats() {

@@ -7,8 +7,6 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.QueryStringDecoder;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -59,6 +57,12 @@ final class OriginHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
                     "malformed request")));
             return;
         }
+        HttpMethod method = req.method();
+        if (IngestGate.isUpload(method)) {
+            // The gate let it through, so its target is sound and its key right.
+            ingest(ctx, req, IngestTarget.of(req).orElseThrow().path());
+            return;
+        }
         QueryStringDecoder query = new QueryStringDecoder(req.uri());
         Optional<OriginPath> path;
         try {
@@ -66,22 +70,16 @@ final class OriginHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
         } catch (IllegalArgumentException e) {
             path = Optional.empty();
         }
-        HttpMethod method = req.method();
-        if (!method.equals(HttpMethod.GET) && !method.equals(HttpMethod.HEAD) && !IngestGate.isUpload(method)) {
+        if (!method.equals(HttpMethod.GET) && !method.equals(HttpMethod.HEAD)) {
             reject(ctx, Rejection.METHOD, method + " is not supported");
             return;
         }
-        if (query.path().startsWith(PlayerPages.PREFIX) && !IngestGate.isUpload(method)) {
+        if (query.path().startsWith(PlayerPages.PREFIX)) {
             play(ctx, req, query);
             return;
         }
         if (path.isEmpty()) {
             reject(ctx, Rejection.BAD_PATH, "paths are /live/<stream>/<file>, /vod/<root>/<path> and /play/<stream>");
-            return;
-        }
-        if (IngestGate.isUpload(method)) {
-            boolean keyed = IngestGate.presentedKey(req, query) != null;
-            ingest(ctx, req, path.get(), keyed);
             return;
         }
         Optional<Found> found = find(path.get());
@@ -116,20 +114,17 @@ final class OriginHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
                 .map(s -> new Found(s, stream.traffic())));
     }
 
-    private void ingest(ChannelHandlerContext ctx, FullHttpRequest req, OriginPath path, boolean keyed) {
+    private void ingest(ChannelHandlerContext ctx, FullHttpRequest req, OriginPath path) {
         byte[] body = ByteBufUtil.getBytes(req.content());
         String stream = path.scope();
         String file = path.file();
-        InetAddress from = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
         CompletableFuture<Void> done;
         if (req.method().equals(HttpMethod.DELETE)) {
-            done = live.delete(stream, file, keyed ? Optional.empty() : Optional.of(from));
+            done = live.delete(stream, file);
         } else if (path.isPlaylist()) {
-            done = live.acceptPlaylist(stream, new String(body, StandardCharsets.UTF_8), from);
-        } else if (keyed) {
-            done = live.stage(stream, file, body);
+            done = live.acceptPlaylist(stream, new String(body, StandardCharsets.UTF_8));
         } else {
-            done = live.holdUnclaimed(stream, file, from, body);
+            done = live.stage(stream, file, body);
         }
         AnswerOrder.answerWhenDone(ctx, done, failure -> {
             if (failure == null) {

@@ -3,8 +3,6 @@ package org.webp2p.server.origin;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.handler.codec.http.cors.CorsConfig;
 import io.netty.handler.codec.http.cors.CorsHandler;
 import java.io.IOException;
@@ -28,6 +26,7 @@ import org.webp2p.server.config.Config;
 import org.webp2p.server.config.OriginSettings;
 import org.webp2p.server.config.ServiceName;
 import org.webp2p.server.http.CorsPolicy;
+import org.webp2p.server.http.HttpConnections;
 import org.webp2p.server.net.ServerTls;
 import org.webp2p.server.net.TcpServer;
 import org.webp2p.server.service.Service;
@@ -39,8 +38,9 @@ import org.webp2p.server.service.ServiceContext;
  * serves live streams, ended streams, VOD directories and a built-in looping demo stream to players
  * and CDNs.
  *
- * <p>Publishing needs the stream's key ({@code origin.stream.<name>.key}) or the origin's
- * {@link #publishKey() publish key}, as query parameter {@code key} or header {@code X-Publish-Key}.
+ * <p>Every upload needs the stream's key ({@code origin.stream.<name>.key}) or the origin's
+ * {@link #publishKey() publish key} on the request itself: encoders publish to
+ * {@code /ingest/<key>/<stream>/index.m3u8}; see {@link IngestTarget} for the other forms.
  */
 public final class OriginService implements Service {
     public static final String NAME = ServiceName.ORIGIN.id();
@@ -48,7 +48,7 @@ public final class OriginService implements Service {
     /** Where a generated publish key is kept, so it survives restarts. */
     public static final String PUBLISH_KEY_SETTING = "origin.publish-key";
 
-    private record Running(TcpServer server, LiveStreams live, DemoStream demo, VodRoots vod,
+    private record Running(TcpServer server, HttpConnections http, LiveStreams live, DemoStream demo, VodRoots vod,
                            String publishKey, PublishKeys keys, Rejections rejections, Optional<ServerTls> tls) {
     }
 
@@ -87,10 +87,8 @@ public final class OriginService implements Service {
         DemoStream demo = new DemoStream(window, context.clock());
         Rejections rejections = new Rejections();
         long maxUpload = config.get(OriginSettings.MAX_UPLOAD);
-        // Before its playlist claims them, an encoder publishing with ?key= has at most an init
-        // segment and a segment waiting here: twice the largest upload holds that.
         LiveStreams live = new LiveStreams(context.dataDir().resolve(NAME).resolve("live"), window, endedAfter,
-                2 * maxUpload, context.clock());
+                context.clock());
         Optional<ServerTls> tls = Optional.empty();
         try {
             live.start();
@@ -99,11 +97,12 @@ public final class OriginService implements Service {
             CorsConfig cors = cors(config.get(OriginSettings.CORS_ORIGINS));
             tls = ServerTls.open(context, ServiceName.ORIGIN);
             Optional<ServerTls> secure = tls;
-            TcpServer server = TcpServer.bind(context.netty(), config.endpoint(ServiceName.ORIGIN), ch -> {
+            HttpConnections http = HttpConnections.of(config);
+            TcpServer server = TcpServer.bind(context, ServiceName.ORIGIN, ch -> {
                 secure.ifPresent(t -> t.install(ch));
-                pipeline(ch.pipeline(), cors, keys, rejections, maxUpload, handler);
+                pipeline(ch.pipeline(), http, cors, keys, rejections, maxUpload, handler);
             });
-            running = new Running(server, live, demo, vod, publishKey, keys, rejections, tls);
+            running = new Running(server, http, live, demo, vod, publishKey, keys, rejections, tls);
         } catch (Exception e) {
             live.close();
             vod.close();
@@ -113,15 +112,14 @@ public final class OriginService implements Service {
     }
 
     /**
-     * One connection's handlers. {@link HttpServerKeepAliveHandler} alone decides whether the
-     * connection stays open after an answer: it sits right after the codec, so it sees every request
-     * and every answer, the CORS handler's and the ingest gate's refusals included.
+     * One connection's handlers: the reading every HTTP service shares ({@link HttpConnections}, whose
+     * keep-alive handler sees the CORS handler's and the ingest gate's refusals too), then CORS, the
+     * ingest gate and the upload aggregator in front of the origin's own handler.
      */
-    static void pipeline(ChannelPipeline p, CorsConfig cors, PublishKeys keys, Rejections rejections, long maxUpload,
-                         OriginHttpHandler handler) {
-        p.addLast(new HttpServerCodec())
-                .addLast(new HttpServerKeepAliveHandler())
-                .addLast(new CorsHandler(cors))
+    static void pipeline(ChannelPipeline p, HttpConnections http, CorsConfig cors, PublishKeys keys,
+                         Rejections rejections, long maxUpload, OriginHttpHandler handler) {
+        http.install(p);
+        p.addLast(new CorsHandler(cors))
                 .addLast(new IngestGate(keys, rejections))
                 .addLast(new UploadAggregator(maxUpload, rejections))
                 .addLast(handler);
@@ -211,9 +209,9 @@ public final class OriginService implements Service {
         Map<String, Number> m = new LinkedHashMap<>();
         m.put("streams", streams.size());
         m.put("streams.live", streams.stream().filter(s -> s.kind() == StreamStats.Kind.LIVE).count());
-        m.put("connections", r.server().openConnections());
+        r.server().addTo(m);
+        r.http().addTo(m);
         m.put("ingest.bitrate", streams.stream().mapToLong(StreamStats::ingestBitrate).sum());
-        m.put("ingest.unclaimed-bytes", r.live().unclaimedBytes());
         m.put("segments", streams.stream().mapToLong(StreamStats::segments).sum());
         long requests = streams.stream().mapToLong(StreamStats::requests).sum();
         long notModified = streams.stream().mapToLong(StreamStats::notModified).sum();

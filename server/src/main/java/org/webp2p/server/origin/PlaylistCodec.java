@@ -17,6 +17,10 @@ import java.util.regex.Pattern;
  */
 final class PlaylistCodec {
     private static final Pattern MAP_URI = Pattern.compile("(?:^|,)URI=\"([^\"]*)\"");
+    /** RFC 8216 §4.2 decimal-floating-point: digits and a point, no sign and no exponent. */
+    private static final Pattern DECIMAL = Pattern.compile("[0-9]+\\.?[0-9]*|\\.[0-9]+");
+    /** EXTINF is written in microseconds, as ffmpeg writes it. */
+    private static final int WRITTEN_DECIMALS = 6;
 
     private PlaylistCodec() {
     }
@@ -68,6 +72,10 @@ final class PlaylistCodec {
         if (pending != null) {
             throw new PlaylistException("#EXTINF at the end has no segment");
         }
+        if (sequence > Long.MAX_VALUE - segments.size()) {
+            throw new PlaylistException("#EXT-X-MEDIA-SEQUENCE " + sequence + " leaves no sequence numbers for "
+                    + segments.size() + " segments");
+        }
         long needed = MediaPlaylist.targetDurationFor(segments);
         return new MediaPlaylist(Math.max(target, needed), sequence, discontinuities, segments, ended);
     }
@@ -116,17 +124,25 @@ final class PlaylistCodec {
         }
     }
 
+    /**
+     * The duration as {@link #write} will give it, so that what is taken reads back the same. Only
+     * RFC 8216's positional decimals: BigDecimal would also take an exponent, and rounding 1e-999999999
+     * works out ten to the billionth power.
+     */
     private static Duration duration(String value) throws PlaylistException {
         int comma = value.indexOf(',');
-        String number = comma < 0 ? value : value.substring(0, comma);
+        String number = (comma < 0 ? value : value.substring(0, comma)).strip();
+        if (!DECIMAL.matcher(number).matches()) {
+            throw new PlaylistException("bad #EXTINF duration: " + number);
+        }
         try {
-            long nanos = new BigDecimal(number.strip()).movePointRight(9).setScale(0, RoundingMode.HALF_UP)
+            long nanos = new BigDecimal(number).setScale(WRITTEN_DECIMALS, RoundingMode.HALF_UP).movePointRight(9)
                     .longValueExact();
             if (nanos <= 0) {
                 throw new PlaylistException("segment duration must be positive: " + number);
             }
             return Duration.ofNanos(nanos);
-        } catch (NumberFormatException | ArithmeticException e) {
+        } catch (ArithmeticException e) {
             throw new PlaylistException("bad #EXTINF duration: " + number);
         }
     }
@@ -156,6 +172,6 @@ final class PlaylistCodec {
     }
 
     private static String seconds(Duration d) {
-        return BigDecimal.valueOf(d.toNanos(), 9).setScale(6, RoundingMode.HALF_UP).toPlainString();
+        return BigDecimal.valueOf(d.toNanos(), 9).setScale(WRITTEN_DECIMALS, RoundingMode.HALF_UP).toPlainString();
     }
 }

@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 import org.webp2p.protocol.admin.MinuteStat;
 import org.webp2p.protocol.pingback.Beacon;
 import org.webp2p.server.http.Json;
+import org.webp2p.server.store.Checkpoint;
 
 /** Raw beacons and their per-minute sums in the store; plain JDBC so any database works. */
 final class BeaconStore {
@@ -72,7 +73,7 @@ final class BeaconStore {
                 Saturating.add(m.natAttempts(), attempts), Saturating.add(m.natSuccesses(), successes));
     }
 
-    /** Writes beacons and adds them to their minutes, all or nothing. */
+    /** Writes beacons and adds them to their minutes, all or nothing, and on disk when it returns. */
     void write(Collection<Received> batch) throws SQLException {
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
@@ -83,6 +84,7 @@ final class BeaconStore {
                 c.rollback();
                 throw e;
             }
+            Checkpoint.sync(c);
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
@@ -17,19 +18,25 @@ import org.webp2p.protocol.pingback.Beacon;
 
 /**
  * Writes beacons to the store in batches on its own thread, so a request never waits on the
- * database. What a crash can lose is what arrived since the last flush: at most one flush interval.
- * A write the database fails is retried at the next flush, and a beacon whose data it refuses is
- * dropped and counted while the rest of its batch is stored ({@link StoreAttempt}). Beacons waiting,
- * new or to retry, are at most the queue limit: beyond it new beacons are refused (the client is
- * told to retry) rather than accepted ones dropped or memory spent without bound.
+ * database. What a crash can lose is what arrived since the last flush: at most one flush interval
+ * (and the write in progress). A write the database fails is retried at the next flush, and a beacon
+ * whose data it refuses is dropped and counted while the rest of its batch is stored
+ * ({@link StoreAttempt}). Beacons waiting, new or to retry, are at most the queue limit: beyond it new
+ * beacons are refused (the client is told to retry) rather than accepted ones dropped or memory spent
+ * without bound.
+ *
+ * <p>The thread is stopped by a latch, never by an interrupt: H2 closes its database for good when the
+ * thread writing to it is interrupted inside a file write.
  */
 final class BeaconWriter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BeaconWriter.class);
     private static final Duration PURGE_EVERY = Duration.ofHours(1);
+    /** How long a stop waits for a write in progress before it gives up on what is still queued. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     private final BeaconStore store;
     private final Clock clock;
-    private final long flushMs;
+    private final long flushNanos;
     private final Duration retention;
     private final Duration rollupRetention;
     private final BlockingQueue<BeaconStore.Received> queue;
@@ -43,14 +50,15 @@ final class BeaconWriter implements AutoCloseable {
     private final LongAdder written = new LongAdder();
     private final LongAdder failedFlushes = new LongAdder();
     private final LongAdder dropped = new LongAdder();
-    private volatile boolean running = true;
+    private final CountDownLatch stop = new CountDownLatch(1);
+    private volatile long lastWriteMillis;
     private Instant nextPurge = Instant.MIN;
 
     BeaconWriter(BeaconStore store, Clock clock, Duration flushInterval, int queueLimit, Duration retention,
                  Duration rollupRetention) {
         this.store = store;
         this.clock = clock;
-        this.flushMs = Math.max(1, flushInterval.toMillis());
+        this.flushNanos = Math.max(1, flushInterval.toNanos());
         this.retention = retention;
         this.rollupRetention = rollupRetention;
         this.queueLimit = queueLimit;
@@ -75,14 +83,17 @@ final class BeaconWriter implements AutoCloseable {
         }
     }
 
+    /** Flushes at a fixed rate, so a beacon waits at most one interval for its write to begin. */
     private void loop() {
-        while (running) {
-            try {
-                TimeUnit.MILLISECONDS.sleep(flushMs);
-            } catch (InterruptedException e) {
-                break; // close() flushes what is left
+        long next = System.nanoTime() + flushNanos;
+        try {
+            while (!stop.await(next - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+                flush();
+                next = Math.max(next + flushNanos, System.nanoTime());
             }
-            flush();
+        } catch (InterruptedException e) {
+            // Nothing here interrupts it; a stray interrupt ends the thread and close() flushes the rest.
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -90,7 +101,11 @@ final class BeaconWriter implements AutoCloseable {
     synchronized void flush() {
         List<BeaconStore.Received> batch = new ArrayList<>(retry);
         queue.drainTo(batch);
+        long started = System.nanoTime();
         StoreAttempt a = StoreAttempt.of(store, batch);
+        if (a.stored() > 0) {
+            lastWriteMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        }
         retry = a.retry();
         written.add(a.stored());
         dropped.add(a.dropped().size());
@@ -118,6 +133,11 @@ final class BeaconWriter implements AutoCloseable {
         return written.sum();
     }
 
+    /** How long the last batch took to reach the disk: near the flush interval, the store is falling behind. */
+    long lastWriteMillis() {
+        return lastWriteMillis;
+    }
+
     long failedFlushes() {
         return failedFlushes.sum();
     }
@@ -131,14 +151,20 @@ final class BeaconWriter implements AutoCloseable {
         return pending.get();
     }
 
+    /** Stops the thread after the write it may be in, then writes what is still queued. */
     @Override
     public void close() {
-        running = false;
-        thread.interrupt();
+        stop.countDown();
         try {
-            thread.join(TimeUnit.SECONDS.toMillis(10));
+            thread.join(STOP_WAIT.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            // Waiting on would hold up the node's stop for as long as the store is stuck.
+            log.warn("pingback: the store has been writing for over {} s; {} queued beacons are not stored",
+                    STOP_WAIT.toSeconds(), queued());
+            return;
         }
         flush();
     }

@@ -227,6 +227,7 @@ public final class PingbackService extends HttpService {
             m.put("queued", w.queued());
             m.put("written", w.written());
             m.put("failedFlushes", w.failedFlushes());
+            m.put("writeMillis", w.lastWriteMillis());
             m.put("droppedByStore", w.dropped());
         }
         LiveAggregator a = aggregator;

@@ -2,16 +2,16 @@ package org.webp2p.server.service;
 
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The event loops every service shares: one small group accepting connections and one doing I/O.
  * Sharing keeps the thread count fixed however many services run; closing it is the last step of
- * shutdown.
+ * shutdown. Sockets opened on them take their channel classes from {@link #transport()}.
  */
 public final class NettyGroups implements AutoCloseable {
+    private final NettyTransport transport;
     private final EventLoopGroup acceptor;
     private final EventLoopGroup io;
 
@@ -20,10 +20,19 @@ public final class NettyGroups implements AutoCloseable {
     }
 
     public NettyGroups(int ioThreads) {
+        this(ioThreads, NettyTransport.best());
+    }
+
+    public NettyGroups(int ioThreads, NettyTransport transport) {
+        this.transport = transport;
         this.acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("webp2p-accept", true),
-                NioIoHandler.newFactory());
+                transport.handlers());
         this.io = new MultiThreadIoEventLoopGroup(ioThreads, new DefaultThreadFactory("webp2p-io", true),
-                NioIoHandler.newFactory());
+                transport.handlers());
+    }
+
+    public NettyTransport transport() {
+        return transport;
     }
 
     public EventLoopGroup acceptor() {

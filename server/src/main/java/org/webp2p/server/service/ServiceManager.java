@@ -188,11 +188,24 @@ public final class ServiceManager implements AutoCloseable {
         move(e, ServiceState.FAILED, reason);
     }
 
+    /**
+     * Puts something a service has to tell the operator into the event log without a change of its
+     * state (an RTMP publisher refused, say): an event from its current state to the same, with
+     * {@code detail}. May be called from any thread.
+     */
+    public void note(String name, String detail) {
+        ServiceState now = entry(name).state;
+        tell(new ServiceEvent(clock.instant(), name, now, now, detail));
+    }
+
     private void move(Entry e, ServiceState to, String detail) {
         ServiceState from = e.state;
         e.state = to;
         e.since = clock.instant();
-        ServiceEvent event = new ServiceEvent(e.since, e.service.name(), from, to, detail);
+        tell(new ServiceEvent(e.since, e.service.name(), from, to, detail));
+    }
+
+    private void tell(ServiceEvent event) {
         for (Consumer<ServiceEvent> l : listeners) {
             try {
                 l.accept(event);
@@ -215,7 +228,8 @@ public final class ServiceManager implements AutoCloseable {
         Throwable t = failure;
         String best = null;
         while (t != null) {
-            if (t instanceof BindException) {
+            // Netty's native epoll transport reports a taken port as its own IOException, not a BindException.
+            if (t instanceof BindException || t.getMessage() != null && t.getMessage().startsWith("bind(..) failed")) {
                 return "address already in use or not available"
                         + (t.getMessage() == null ? "" : " (" + t.getMessage() + ")")
                         + (best == null ? "" : ": " + best);

@@ -32,6 +32,8 @@ public final class SettingsRepository {
             ps.setString(1, key);
             ps.setString(2, value);
             ps.executeUpdate();
+            // A generated key an encoder was given must survive the node being killed right after.
+            Checkpoint.sync(c);
         }
     }
 

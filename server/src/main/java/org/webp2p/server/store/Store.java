@@ -29,8 +29,13 @@ public final class Store implements AutoCloseable {
     public static String embeddedUrl(Path dataDir) {
         // DB_CLOSE_ON_EXIT=FALSE: our own shutdown closes the store after the services that write
         // to it have stopped; H2's hook would otherwise race them and lose the last batch.
-        return "jdbc:h2:file:" + dataDir.resolve("db").resolve("webp2p").toAbsolutePath()
+        return "jdbc:h2:file:" + embeddedDirectory(dataDir).resolve("webp2p").toAbsolutePath()
                 + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    /** The directory the embedded database's files are in. */
+    public static Path embeddedDirectory(Path dataDir) {
+        return dataDir.resolve("db");
     }
 
     /** Opens the store and applies pending migrations; fails with a readable message. */

@@ -7,6 +7,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +29,8 @@ import org.webp2p.protocol.admin.WebPeer;
 import org.webp2p.protocol.admin.WebSwarm;
 import org.webp2p.protocol.tracker.AnnounceAnswer;
 import org.webp2p.protocol.tracker.AnnounceRequest;
+import org.webp2p.server.auth.SessionTicket;
+import org.webp2p.server.auth.SessionTickets;
 import org.webp2p.server.config.Config;
 import org.webp2p.server.config.ServiceName;
 import org.webp2p.server.config.TrackerSettings;
@@ -59,6 +63,7 @@ public final class TrackerService extends HttpService {
     private static final Duration STREAMS_REFRESH = Duration.ofSeconds(2);
 
     private final Supplier<Map<String, String>> entryPlaylists;
+    private final LongAdder refusedTickets = new LongAdder();
     private volatile SwarmRegistry registry;
     private volatile long capacity;
     private volatile ScheduledFuture<?> sweeper;
@@ -79,27 +84,49 @@ public final class TrackerService extends HttpService {
     }
 
     @Override
-    protected void routes(Router router, ServiceContext context) {
+    protected void routes(Router router, ServiceContext context) throws IOException {
         Config c = context.config();
         SwarmRegistry r = new SwarmRegistry(context.clock(), c.get(TrackerSettings.ANNOUNCE_INTERVAL),
                 new SwarmRegistry.Limits(c.get(TrackerSettings.MAX_SWARM_PEERS),
-                        c.get(TrackerSettings.MAX_PEERS_PER_ADDRESS), c.get(TrackerSettings.LIST_SIZE)),
+                        c.get(TrackerSettings.MAX_PEERS_PER_ADDRESS), c.get(TrackerSettings.LIST_SIZE),
+                        c.get(TrackerSettings.MAX_SWARMS)),
                 new PeerSelector(c.get(TrackerSettings.LOOKAHEAD)));
         long period = c.get(TrackerSettings.ANNOUNCE_INTERVAL).toMillis();
         sweeper = context.netty().io().next().scheduleAtFixedRate(r::expireAll, period, period, TimeUnit.MILLISECONDS);
         registry = r;
         capacity = c.get(TrackerSettings.MAX_SWARM_PEERS);
         ws = webSockets(context);
+        SessionTickets tickets = SessionTickets.load(c, context.dataDir());
         router.post("/v1/announce", req -> {
             AnnounceRequest announce = Json.read(req.http().content(), AnnounceRequest.class);
+            SessionTicket ticket = owner(tickets, announce, context.clock().instant());
             try {
-                SwarmRegistry.Answer answer = r.announce(announce, req.remote().getAddress());
+                SwarmRegistry.Answer answer = r.announce(announce, req.remote().getAddress(), ticket.sessionId());
                 return Json.response(HttpResponseStatus.OK, new AnnounceAnswer(answer.interval().toSeconds(),
                         answer.peers().stream().map(TrackerService::offer).toList(), answer.swarmSize()));
-            } catch (LimitExceededException e) {
-                throw new HttpProblem(HttpResponseStatus.TOO_MANY_REQUESTS, "swarm_limit", e.getMessage());
+            } catch (AnnounceRefusedException e) {
+                throw e.reason() == AnnounceRefusedException.Reason.NOT_OWNER
+                        ? new HttpProblem(HttpResponseStatus.FORBIDDEN, "not_owner", e.getMessage())
+                        : new HttpProblem(HttpResponseStatus.TOO_MANY_REQUESTS, "swarm_limit", e.getMessage());
             }
         });
+    }
+
+    /**
+     * The session the announce's ticket vouches for, checked against the swarm (the ticket's stream)
+     * and the peer ID when the ticket names one. A ticket for another peer or stream is refused as
+     * not the owner's, so a stranger learns nothing more than that.
+     */
+    private SessionTicket owner(SessionTickets tickets, AnnounceRequest announce, Instant now) {
+        SessionTickets.Result checked = tickets.verify(announce.ticket(), now, null, announce.peerId(), announce.swarm());
+        if (checked instanceof SessionTickets.Valid valid) {
+            return valid.ticket();
+        }
+        SessionTickets.Refused refused = (SessionTickets.Refused) checked;
+        refusedTickets.increment();
+        throw refused.refusal() == SessionTickets.Refusal.WRONG_SESSION
+                ? new HttpProblem(HttpResponseStatus.FORBIDDEN, "not_owner", refused.reason())
+                : new HttpProblem(HttpResponseStatus.UNAUTHORIZED, refused.refusal().code(), refused.reason());
     }
 
     private WebSockets webSockets(ServiceContext context) {
@@ -239,6 +266,10 @@ public final class TrackerService extends HttpService {
         m.put("capacity", capacity);
         m.put("announces", r.announces());
         m.put("refused", r.refused());
+        for (AnnounceRefusedException.Reason why : AnnounceRefusedException.Reason.values()) {
+            m.put(why.metric(), r.refused(why));
+        }
+        m.put("refused.ticket", refusedTickets.sum());
         m.put("expired", r.expired());
         List<WsSwarmSummary> web = w.swarms().swarms();
         m.put("ws.sockets", w.swarms().sockets());

@@ -193,8 +193,9 @@ class AdminServiceTest {
     void snapshotCarriesPeersLinksAndServicesAndReadsBackIntoTheSameRecords() throws Exception {
         int tracker = node.address("tracker").getPort();
         send(URI.create("http://127.0.0.1:" + tracker + "/v1/announce"), """
-                {"swarm":"demo","peerId":"peer-a","event":"join","natType":"FULL_CONE",
-                 "addresses":["203.0.113.1:1935"],"position":5,"have":{"first":1,"last":5},"uploadKbps":800}""");
+                {"swarm":"demo","peerId":"peer-a","event":"join","natType":"FULL_CONE","addresses":["203.0.113.1:1935"],
+                 "position":5,"have":{"first":1,"last":5},"uploadKbps":800,"ticket":"%s"}"""
+                .formatted(node.ticket("peer-a", "demo")));
         send(URI.create("http://127.0.0.1:" + node.address("pingback").getPort() + "/v1/beacons"), """
                 {"beacons":[{"sessionId":"sa","ticket":"%s","peerId":"peer-a","swarm":"demo","httpBytes":100,
                  "p2pBytes":300,"uploadedBytes":0,"playedMs":10000,"startupMs":400,"stalls":0,"stallMs":0,

@@ -41,8 +41,12 @@ class ApiServiceTest {
     }
 
     private String token(String stream, Instant expires) throws Exception {
+        return token(stream, "test", Instant.now().minusSeconds(60), expires);
+    }
+
+    private String token(String stream, String subject, Instant issued, Instant expires) throws Exception {
         byte[] secret = TokenSecret.load(node.runtime().config(), node.dataDir());
-        return new TokenCodec(secret).sign(new AccessToken(stream, "test", Instant.now().minusSeconds(60), expires));
+        return new TokenCodec(secret).sign(new AccessToken(stream, subject, issued, expires));
     }
 
     private HttpResponse<String> send(String method, String path, String body) throws Exception {
@@ -77,7 +81,8 @@ class ApiServiceTest {
 
         String tracker = s.get("trackerUrl").asText();
         HttpResponse<String> announce = http.send(HttpRequest.newBuilder(URI.create(tracker))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"swarm\":\"demo\",\"peerId\":\"p1\"}")).build(),
+                .POST(HttpRequest.BodyPublishers.ofString("{\"swarm\":\"demo\",\"peerId\":\"p1\",\"ticket\":\""
+                        + s.get("ticket").asText() + "\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(announce.statusCode()).isEqualTo(200);
         assertThat(s.get("pingbackUrl").asText()).endsWith(":" + node.address("pingback").getPort() + "/v1/beacons");
@@ -102,6 +107,60 @@ class ApiServiceTest {
         assertThat(scope.statusCode()).isEqualTo(403);
         assertThat(Json.MAPPER.readTree(scope.body()).get("reason").asText()).contains("not demo");
         assertThat(node.runtime().services().status("api").metrics()).containsEntry("refusedTokens", 4L);
+    }
+
+    @Test
+    void theThousandAndFirstSessionOfOneSubjectIsRefusedWhileOtherSubjectsStillGetOne() throws Exception {
+        start(Map.of("api.open-streams", ""));
+        Instant now = Instant.now();
+        for (int i = 0; i < 1000; i++) {
+            // A token each, as a subject renewing its tokens would have: the quota is the subject's.
+            String t = token("demo", "alice", now.minusSeconds(i), now.plusSeconds(600));
+            assertThat(openSession("demo", t).statusCode()).as("session %d", i + 1).isEqualTo(201);
+        }
+        HttpResponse<String> refused = openSession("demo", token("demo", "alice", now, now.plusSeconds(900)));
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(Json.MAPPER.readTree(refused.body()).get("code").asText()).isEqualTo("subject_limit");
+        assertThat(openSession("demo", token("demo", "bob", now, now.plusSeconds(600))).statusCode()).isEqualTo(201);
+        assertThat(node.runtime().services().status("api").metrics()).containsEntry("refusedSubjectLimit", 1L)
+                .containsEntry("sessions", 1001);
+    }
+
+    @Test
+    void renewingASessionAfterItsTokenExpiredIsRefusedAndTheSessionIsGone() throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        start(Map.of("api.open-streams", ""), clock);
+        String t = token("demo", "viewer", clock.instant(), clock.instant().plusSeconds(60));
+        String id = Json.MAPPER.readTree(openSession("demo", t).body()).get("sessionId").asText();
+        clock.advance(Duration.ofSeconds(59));
+        HttpResponse<String> renewed = send("GET", "/v1/sessions/" + id, null);
+        assertThat(renewed.statusCode()).isEqualTo(200);
+        String ticket = Json.MAPPER.readTree(renewed.body()).get("ticket").asText();
+        SessionTickets tickets = new SessionTickets(TokenSecret.load(node.runtime().config(), node.dataDir()));
+        assertThat(tickets.verify(ticket, clock.instant().plusSeconds(1)))
+                .as("a ticket ends with the token, not api.ticket-ttl later").isInstanceOf(SessionTickets.Refused.class);
+
+        clock.advance(Duration.ofSeconds(1));
+        HttpResponse<String> expired = send("GET", "/v1/sessions/" + id, null);
+        assertThat(expired.statusCode()).isEqualTo(401);
+        assertThat(Json.MAPPER.readTree(expired.body()).get("code").asText()).isEqualTo("token_expired");
+        assertThat(send("GET", "/v1/sessions/" + id, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aCallerWithoutAValidTokenCannotTellAnUnknownStreamFromAKnownOne() throws Exception {
+        start(Map.of("api.open-streams", ""));
+        String good = token("*", Instant.now().plusSeconds(600));
+        String forged = good.substring(0, good.length() - 2) + (good.endsWith("A") ? "BB" : "AA");
+        String expired = token("*", Instant.now().minusSeconds(1));
+        for (String bad : new String[] {forged, expired, "", "not-a-token"}) {
+            HttpResponse<String> known = openSession("demo", bad);
+            HttpResponse<String> unknown = openSession("no-such-stream", bad);
+            assertThat(known.statusCode()).as(bad).isEqualTo(401);
+            assertThat(unknown.statusCode()).as(bad).isEqualTo(known.statusCode());
+            assertThat(unknown.body()).as(bad).isEqualTo(known.body());
+        }
+        assertThat(openSession("no-such-stream", good).statusCode()).as("a valid token may learn it").isEqualTo(404);
     }
 
     @Test

@@ -61,7 +61,8 @@ class ClusterSchedulingTest {
         for (int i = 0; i < 3; i++) {
             http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + first.address("tracker").getPort()
                     + "/v1/announce")).POST(HttpRequest.BodyPublishers.ofString(
-                            "{\"swarm\":\"demo\",\"peerId\":\"p" + i + "\"}")).build(),
+                            "{\"swarm\":\"demo\",\"peerId\":\"p" + i + "\",\"ticket\":\""
+                                    + first.ticket("p" + i, "demo") + "\"}")).build(),
                     HttpResponse.BodyHandlers.discarding());
         }
         JsonNode full = plan(first);

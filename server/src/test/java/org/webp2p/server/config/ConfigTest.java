@@ -26,6 +26,8 @@ class ConfigTest {
         assertThat(c.get(ServiceName.PINGBACK.port())).isEqualTo(8083);
         assertThat(c.get(ServiceName.ADMIN.port())).isEqualTo(8084);
         assertThat(c.get(ServiceName.RENDEZVOUS.port())).isEqualTo(1935);
+        assertThat(c.get(ServiceName.RTMP.port())).as("RTMP on TCP 1935, beside the rendezvous on UDP").isEqualTo(1935);
+        assertThat(c.get(RtmpSettings.SEGMENT_DURATION)).isEqualTo(Duration.ofSeconds(2));
         assertThat(c.get(ServiceName.STUN.port())).isEqualTo(3478);
         assertThat(c.get(StunSettings.ALT_PORT)).isEqualTo(3479);
         assertThat(c.get(ServiceName.ADMIN.bind()).isLoopbackAddress()).isTrue();
@@ -93,7 +95,8 @@ class ConfigTest {
         Config defaults = Config.defaults();
         assertThat(defaults.get(TrackerSettings.LIST_SIZE)).isEqualTo(20);
         assertThat(defaults.get(TrackerSettings.ANNOUNCE_INTERVAL)).isEqualTo(Duration.ofSeconds(15));
-        assertThat(defaults.get(PingbackSettings.MAX_BODY)).isEqualTo(256L << 10);
+        assertThat(defaults.get(PingbackSettings.MAX_BODY)).isEqualTo(64L << 10);
+        assertThat(defaults.get(HttpSettings.MAX_BODY)).isEqualTo(64L << 10);
         assertThat(defaults.get(ApiSettings.OPEN)).isFalse();
         assertThat(defaults.get(StoreSettings.USER)).isEqualTo("sa");
         assertThat(defaults.get(ServiceName.API.bind())).isEqualTo(InetAddress.getByName("0.0.0.0"));

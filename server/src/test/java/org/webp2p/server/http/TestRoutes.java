@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import org.webp2p.server.EmbeddedHttp;
+import org.webp2p.server.config.Config;
 
 /** A small service's routes on the real HTTP pipeline, for the tables that test them without a socket. */
 final class TestRoutes {
@@ -13,8 +14,8 @@ final class TestRoutes {
     static final int MAX_BODY = 64;
 
     final RoutingHandler handler = new RoutingHandler("test", router());
-    final EmbeddedHttp http = new EmbeddedHttp(p -> HttpService.pipeline(p, MAX_BODY, Optional.empty(), handler,
-            q -> { }));
+    final EmbeddedHttp http = new EmbeddedHttp(p -> HttpService.pipeline(p, HttpConnections.of(Config.defaults()),
+            MAX_BODY, Optional.empty(), handler, q -> { }));
 
     private static Router router() {
         return new Router()

@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -49,13 +52,42 @@ class FfmpegEndToEndTest {
     }
 
     @Test
-    void ffmpegPublishesMpegTsWithTheKeyInTheUrlAndFfprobeReadsItBack() throws Exception {
-        run(publish(6, List.of(), List.of(), fx.uri("/live/e2e/index.m3u8?key=" + OriginFixture.KEY).toString()));
+    void ffmpegPublishesMpegTsWithTheKeyInThePathAndFfprobeReadsItBack() throws Exception {
+        // ffmpeg names each segment relative to the playlist URL's path, so every upload carries the key.
+        run(publish(6, List.of(), List.of(), fx.uri("/ingest/" + OriginFixture.KEY + "/e2e/index.m3u8").toString()));
 
         assertThat(awaitEnded("/live/e2e/index.m3u8")).contains("s0.ts", "s2.ts");
         JsonNode probe = probe("/live/e2e/index.m3u8");
         assertThat(codecs(probe)).contains("h264", "aac");
         assertThat(probe.path("format").path("duration").asDouble()).isBetween(5.5, 6.8);
+        assertThat(fx.origin.metrics()).containsEntry("rejected.forbidden", 0L);
+    }
+
+    @Test
+    void aSegmentWithoutTheKeyIsRefusedOnItsHeadersAndTakesNoPartInTheStream() throws Exception {
+        // A stranger offers 32 MB under the name ffmpeg is about to use, and sends only the headers.
+        String refusal = answerToHeadersOnly("PUT /live/e2e/index0.ts HTTP/1.1\r\nHost: x\r\n"
+                + "Content-Length: 33554432\r\n\r\n");
+        assertThat(refusal).startsWith("HTTP/1.1 403 ").contains("publish key", "/ingest/");
+
+        run(publish(4, List.of(), List.of(), fx.uri("/ingest/" + OriginFixture.KEY + "/e2e/index.m3u8").toString()));
+
+        assertThat(awaitEnded("/live/e2e/index.m3u8")).contains("s0.ts", "s1.ts");
+        assertThat(fx.get("/live/e2e/s0.ts").body()[0]).as("an MPEG-TS sync byte: ffmpeg's segment").isEqualTo((byte) 0x47);
+        assertThat(codecs(probe("/live/e2e/index.m3u8"))).contains("h264", "aac");
+        assertThat(fx.origin.metrics()).containsEntry("rejected.forbidden", 1L);
+    }
+
+    /** What the origin answers to a request whose body is never sent: only a refusal on the headers comes back. */
+    private String answerToHeadersOnly(String head) throws IOException {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), fx.origin.boundAddresses().get(0).getPort())) {
+            s.setSoTimeout(5000);
+            s.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().flush();
+            byte[] buf = new byte[4096];
+            int n = s.getInputStream().read(buf);
+            return n < 0 ? "" : new String(buf, 0, n, StandardCharsets.UTF_8);
+        }
     }
 
     @Test

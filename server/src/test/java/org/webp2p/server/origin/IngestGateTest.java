@@ -41,21 +41,29 @@ class IngestGateTest {
 
     private final Rejections rejections = new Rejections();
     private final EmbeddedChannel ch = new EmbeddedChannel(new IngestGate(
-            new PublishKeys(KEY, Map.of("cam", CAM_KEY)),
+            new PublishKeys(KEY, Map.of("cam", CAM_KEY, "keyed", "a/b")),
             rejections));
 
     static Stream<Arguments> uploads() {
         return Stream.of(
                 // method, uri, X-Publish-Key header, what happens
+                Arguments.of(PUT, "/ingest/" + KEY + "/news/index.m3u8", null, PASSES),
+                Arguments.of(PUT, "/ingest/" + KEY + "/news/index0.ts", null, PASSES),
+                Arguments.of(DELETE, "/ingest/" + KEY + "/news/index0.ts", null, PASSES),
+                Arguments.of(PUT, "/ingest/" + CAM_KEY + "/cam/index0.ts", null, PASSES),
+                Arguments.of(PUT, "/ingest/a%2Fb/keyed/s0.ts", null, PASSES),
                 Arguments.of(PUT, "/live/news/s0.ts?key=" + KEY, null, PASSES),
                 Arguments.of(PUT, "/live/news/index.m3u8?key=" + KEY, null, PASSES),
                 Arguments.of(PUT, "/live/news/index.m3u8", KEY, PASSES),
                 Arguments.of(POST, "/live/news/init.mp4", KEY, PASSES),
                 Arguments.of(DELETE, "/live/news/s0.ts?key=" + KEY, null, PASSES),
-                // Held aside until a keyed playlist claims it.
-                Arguments.of(PUT, "/live/news/s0.ts", null, PASSES),
-                Arguments.of(DELETE, "/live/news/s0.ts", null, PASSES),
                 Arguments.of(PUT, "/live/cam/s0.ts?key=" + CAM_KEY, null, PASSES),
+                // Every upload carries the key itself: a segment or a delete without one is refused.
+                Arguments.of(PUT, "/live/news/s0.ts", null, Rejection.FORBIDDEN),
+                Arguments.of(DELETE, "/live/news/s0.ts", null, Rejection.FORBIDDEN),
+                Arguments.of(PUT, "/ingest/wrong/news/index0.ts", null, Rejection.FORBIDDEN),
+                Arguments.of(PUT, "/ingest/" + KEY + "/cam/index0.ts", null, Rejection.FORBIDDEN),
+                Arguments.of(PUT, "/ingest//news/index0.ts", KEY, Rejection.FORBIDDEN),
                 Arguments.of(PUT, "/live/cam/index.m3u8?key=" + KEY, null, Rejection.FORBIDDEN),
                 Arguments.of(PUT, "/live/news/index.m3u8", null, Rejection.FORBIDDEN),
                 Arguments.of(PUT, "/live/news/index.m3u8?key=", null, Rejection.FORBIDDEN),
@@ -63,11 +71,16 @@ class IngestGateTest {
                 Arguments.of(PUT, "/live/news/s0.ts?key=wrong", null, Rejection.FORBIDDEN),
                 Arguments.of(PUT, "/live/news/index.m3u8", "wrong", Rejection.FORBIDDEN),
                 Arguments.of(PUT, "/live/demo/s0.ts?key=" + KEY, null, Rejection.RESERVED),
+                Arguments.of(PUT, "/ingest/" + KEY + "/demo/s0.ts", null, Rejection.RESERVED),
                 Arguments.of(PUT, "/vod/films/a.ts?key=" + KEY, null, Rejection.BAD_PATH),
                 Arguments.of(PUT, "/live/news/../secret/s0.ts?key=" + KEY, null, Rejection.BAD_PATH),
+                Arguments.of(PUT, "/ingest/" + KEY + "/news/../secret/s0.ts", null, Rejection.BAD_PATH),
+                Arguments.of(PUT, "/ingest/" + KEY + "/news", null, Rejection.BAD_PATH),
+                Arguments.of(PUT, "/ingest/" + KEY + "/%2e%2e/s0.ts", null, Rejection.BAD_PATH),
                 Arguments.of(PUT, "/live/%zz/s0.ts?key=" + KEY, null, Rejection.BAD_PATH),
                 Arguments.of(PUT, "/elsewhere?key=" + KEY, null, Rejection.BAD_PATH),
                 Arguments.of(PUT, "/live/news/other.m3u8?key=" + KEY, null, Rejection.NOT_MEDIA),
+                Arguments.of(PUT, "/ingest/" + KEY + "/news/other.m3u8", null, Rejection.NOT_MEDIA),
                 Arguments.of(PUT, "/live/news/notes.txt?key=" + KEY, null, Rejection.NOT_MEDIA),
                 // Not uploads: the gate lets them by whatever they ask for.
                 Arguments.of(GET, "/live/news/index.m3u8", null, PASSES),
@@ -80,7 +93,7 @@ class IngestGateTest {
     void decidesOnTheHeadersAlone(HttpMethod method, String uri, String keyHeader, Rejection refused) {
         HttpRequest head = new DefaultHttpRequest(HttpVersion.HTTP_1_1, method, uri);
         if (keyHeader != null) {
-            head.headers().set(IngestGate.KEY_HEADER, keyHeader);
+            head.headers().set(IngestTarget.KEY_HEADER, keyHeader);
         }
         HttpContent body = new DefaultLastHttpContent(Unpooled.copiedBuffer("#EXTM3U\n", StandardCharsets.UTF_8));
 

@@ -79,8 +79,9 @@ final class OriginFixture implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + origin.boundAddresses().get(0).getPort() + pathAndQuery);
     }
 
+    /** Where an encoder uploads {@code file} of {@code stream}: the key in the path, as ffmpeg needs it. */
     String publishUrl(String stream, String file) {
-        return "/live/" + stream + "/" + file + "?key=" + KEY;
+        return "/ingest/" + KEY + "/" + stream + "/" + file;
     }
 
     HttpResponse<byte[]> get(String path, String... headers) throws IOException, InterruptedException {

@@ -31,6 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.webp2p.server.EmbeddedHttp;
 import org.webp2p.server.EmbeddedHttp.Answer;
 import org.webp2p.server.MutableClock;
+import org.webp2p.server.config.Config;
+import org.webp2p.server.http.HttpConnections;
 
 /**
  * The origin's whole pipeline in an embedded channel: which answers keep the connection (Netty's
@@ -57,7 +59,7 @@ class OriginPipelineTest {
 
     @BeforeEach
     void startOrigin() throws Exception {
-        live = new LiveStreams(dir.resolve("live"), 6, Duration.ofSeconds(10), 2 * MAX_UPLOAD, clock);
+        live = new LiveStreams(dir.resolve("live"), 6, Duration.ofSeconds(10), clock);
         live.start();
         vod = VodRoots.parse("");
         handler = new OriginHttpHandler(live, new DemoStream(6, clock), vod, Optional.empty(), rejections);
@@ -70,8 +72,8 @@ class OriginPipelineTest {
     }
 
     private EmbeddedHttp connection(String corsOrigins) {
-        return new EmbeddedHttp(p -> OriginService.pipeline(p, OriginService.cors(corsOrigins),
-                new PublishKeys(KEY, Map.of()), rejections, MAX_UPLOAD, handler));
+        return new EmbeddedHttp(p -> OriginService.pipeline(p, HttpConnections.of(Config.defaults()),
+                OriginService.cors(corsOrigins), new PublishKeys(KEY, Map.of()), rejections, MAX_UPLOAD, handler));
     }
 
     static Stream<Arguments> keepAlive() {
@@ -102,8 +104,9 @@ class OriginPipelineTest {
                 // Refused before its body was sent: the client will not send it, so nothing more can be read.
                 Arguments.of(HTTP_1_1, new String[] {"Expect", "100-continue"}, PUT, "/live/news/index.m3u8", 0, 403,
                         false),
-                Arguments.of(HTTP_1_1, NO_HEADERS, PUT, "/live/news/s0.ts?key=" + KEY, MAX_UPLOAD + 1, 413, true),
-                Arguments.of(HTTP_1_0, NO_HEADERS, PUT, "/live/news/s0.ts?key=" + KEY, MAX_UPLOAD + 1, 413, false),
+                Arguments.of(HTTP_1_1, NO_HEADERS, PUT, "/live/news/s0.ts", 10, 403, true),
+                Arguments.of(HTTP_1_1, NO_HEADERS, PUT, "/ingest/" + KEY + "/news/s0.ts", MAX_UPLOAD + 1, 413, true),
+                Arguments.of(HTTP_1_0, NO_HEADERS, PUT, "/ingest/" + KEY + "/news/s0.ts", MAX_UPLOAD + 1, 413, false),
                 Arguments.of(HTTP_1_1, new String[] {"Origin", "https://player.example",
                     "Access-Control-Request-Method", "GET"}, OPTIONS, segment, 0, 200, true));
     }

@@ -202,19 +202,40 @@ class OriginServiceTest {
     }
 
     @Test
-    void takesSegmentsUploadedWithoutKeyOnlyWhenAKeyedPlaylistFromTheSameAddressListsThem() throws Exception {
+    void aSegmentUploadedWithoutTheKeyIsNeverTakenEvenWhenAKeyedPlaylistListsIt() throws Exception {
         start(Map.of());
-        // ffmpeg -method PUT .../index.m3u8?key=K sends the key with the playlist only.
-        HttpResponse<String> anonymous = fx.send("PUT", "/live/cam/index0.ts", segmentBytes("seg0", 1000));
-        assertThat(anonymous.statusCode()).isEqualTo(204);
-        assertThat(dataDir.resolve("origin/live/cam")).doesNotExist();
-        assertThat(rawStatus("PUT", "/live/cam/index1.ts", "127.0.0.2")).isEqualTo(204);
+        HttpResponse<String> anonymous = fx.send("PUT", "/live/cam/index0.ts", segmentBytes("evil", 1000));
+        fx.put("cam", "index1.ts", segmentBytes("seg1", 1000));
 
         fx.put("cam", "index.m3u8", encoderPlaylist(0, 1, ".ts", false));
 
-        String playlist = fx.text("/live/cam/index.m3u8");
-        assertThat(playlist).contains("s0.ts").doesNotContain("s1.ts");
+        assertThat(anonymous.statusCode()).isEqualTo(403);
+        assertThat(anonymous.body()).contains("/ingest/<key>/cam/index.m3u8");
+        assertThat(fx.text("/live/cam/index.m3u8")).as("waits for index0.ts from the encoder").doesNotContain(".ts");
+        fx.put("cam", "index0.ts", segmentBytes("seg0", 1000));
         assertThat(fx.get("/live/cam/s0.ts").body()).isEqualTo(segmentBytes("seg0", 1000));
+        assertThat(fx.get("/live/cam/s1.ts").body()).isEqualTo(segmentBytes("seg1", 1000));
+    }
+
+    @Test
+    void aKeyInTheQueryAuthorisesOnlyItsOwnRequest() throws Exception {
+        start(Map.of());
+
+        assertThat(fx.send("PUT", "/live/cam/index0.ts?key=" + OriginFixture.KEY, segmentBytes("seg0", 1000))
+                .statusCode()).isEqualTo(204);
+        assertThat(fx.send("PUT", "/live/cam/index.m3u8?key=" + OriginFixture.KEY,
+                encoderPlaylist(0, 1, ".ts", false).getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(204);
+        assertThat(fx.send("PUT", "/live/cam/index1.ts", segmentBytes("seg1", 1000)).statusCode()).isEqualTo(403);
+
+        assertThat(fx.text("/live/cam/index.m3u8")).contains("s0.ts").doesNotContain("s1.ts");
+    }
+
+    @Test
+    void takesAKeyWithCharactersEscapedInThePath() throws Exception {
+        start(Map.of("origin.stream.cam.key", "a/b+c d"));
+
+        assertThat(fx.send("PUT", "/ingest/a%2Fb+c%20d/cam/index0.ts", new byte[10]).statusCode()).isEqualTo(204);
+        assertThat(fx.send("PUT", "/ingest/a%2Fb%2Bc+d/cam/index0.ts", new byte[10]).statusCode()).isEqualTo(403);
     }
 
     @Test
@@ -245,7 +266,7 @@ class OriginServiceTest {
         start(Map.of("origin.stream.special.key", "special-secret"));
 
         assertThat(fx.put("special", "index0.ts", "x").statusCode()).isEqualTo(403);
-        assertThat(fx.send("PUT", "/live/special/index0.ts?key=special-secret", new byte[10]).statusCode())
+        assertThat(fx.send("PUT", "/ingest/special-secret/special/index0.ts", new byte[10]).statusCode())
                 .isEqualTo(204);
         assertThat(fx.put("other", "index0.ts", "x").statusCode()).isEqualTo(204);
     }
@@ -306,7 +327,8 @@ class OriginServiceTest {
             assertThat(rawStatus("GET", path)).as(path).isEqualTo(400);
         }
         List<String> puts = List.of("/live/cam/..%2F..%2Fevil.ts" + key, "/live/cam/../evil.ts" + key,
-                "/live/..%2Fevil/index0.ts" + key, "/live/cam/%2e%2e%2f%2e%2e%2fevil.ts" + key);
+                "/live/..%2Fevil/index0.ts" + key, "/live/cam/%2e%2e%2f%2e%2e%2fevil.ts" + key,
+                "/ingest/" + OriginFixture.KEY + "/cam/..%2F..%2Fevil.ts", "/ingest/" + OriginFixture.KEY + "/../../evil.ts");
         for (String path : puts) {
             assertThat(rawStatus("PUT", path)).as(path).isEqualTo(400);
         }
@@ -318,12 +340,7 @@ class OriginServiceTest {
 
     /** Sends the request line exactly as written: HttpClient would refuse or normalise some of these. */
     private int rawStatus(String method, String path) throws IOException {
-        return rawStatus(method, path, "127.0.0.1");
-    }
-
-    private int rawStatus(String method, String path, String fromAddress) throws IOException {
-        try (Socket s = new Socket(InetAddress.getByName("127.0.0.1"), fx.origin.boundAddresses().get(0).getPort(),
-                InetAddress.getByName(fromAddress), 0)) {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), fx.origin.boundAddresses().get(0).getPort())) {
             s.setSoTimeout(5000);
             OutputStream out = s.getOutputStream();
             String request = method + " " + path + " HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\n"
@@ -634,7 +651,7 @@ class OriginServiceTest {
 
         assertThat(key).hasSizeGreaterThanOrEqualTo(20).matches("[A-Za-z0-9_-]+");
         assertThat(fx.origin.publishKey()).contains(key);
-        assertThat(fx.send("PUT", "/live/cam/index0.ts?key=" + key, new byte[10]).statusCode()).isEqualTo(204);
+        assertThat(fx.send("PUT", "/ingest/" + key + "/cam/index0.ts", new byte[10]).statusCode()).isEqualTo(204);
         assertThat(fx.put("cam", "index1.ts", "x").statusCode()).isEqualTo(403);
     }
 

@@ -2,6 +2,7 @@ package org.webp2p.server.origin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
 import java.util.List;
@@ -105,6 +106,38 @@ class PlaylistCodecTest {
         MediaPlaylist p = PlaylistCodec.parse("#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXTINF:4.6,\na.ts\n");
 
         assertThat(p.targetDuration()).isEqualTo(5);
+    }
+
+    @Test
+    void aDurationReadsAsWhatItWillBeWrittenAs() throws Exception {
+        // Found by PlaylistCodecFuzzTest: 0.0000003 s was taken, written as 0.000000, and the origin's own
+        // playlist then failed to load at the next start.
+        assertThatThrownBy(() -> PlaylistCodec.parse("#EXTM3U\n#EXTINF:0.0000003,\na.ts\n")).hasMessageContaining("positive");
+
+        MediaPlaylist p = PlaylistCodec.parse("#EXTM3U\n#EXTINF:2.0000004,\na.ts\n#EXTINF:0.0000006,\nb.ts\n");
+
+        assertThat(p.segments()).extracting(MediaSegment::duration)
+                .containsExactly(Duration.ofSeconds(2), Duration.ofNanos(1000));
+        assertThat(PlaylistCodec.parse(PlaylistCodec.write(p))).isEqualTo(p);
+    }
+
+    @Test
+    void aDurationIsADecimalNumberAndNeverCostsMoreThanItsDigits() {
+        // BigDecimal took "1e-999999999" and worked out ten to the billionth power to round it.
+        for (String duration : List.of("1e-999999999", "1E300000000", "-2", "+2", "0x10", "NaN", ".")) {
+            assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThatThrownBy(
+                    () -> PlaylistCodec.parse("#EXTM3U\n#EXTINF:" + duration + ",\na.ts\n"))
+                    .as(duration).isInstanceOf(PlaylistException.class));
+        }
+    }
+
+    @Test
+    void sequenceNumbersThatWouldPassTheLargestLongAreRefused() throws Exception {
+        String last = "#EXTM3U\n#EXT-X-MEDIA-SEQUENCE:9223372036854775806\n#EXTINF:2,\na.ts\n";
+        assertThat(PlaylistCodec.parse(last).nextSequence()).isEqualTo(Long.MAX_VALUE);
+
+        assertThatThrownBy(() -> PlaylistCodec.parse(last + "#EXTINF:2,\nb.ts\n")).isInstanceOf(PlaylistException.class)
+                .hasMessageContaining("sequence");
     }
 
     @Test

@@ -1,8 +1,8 @@
 package org.webp2p.server.pingback;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -17,32 +17,32 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.webp2p.nat.NatType;
 import org.webp2p.protocol.admin.MinuteStat;
 import org.webp2p.protocol.pingback.Beacon;
-import org.webp2p.server.TestNode;
 import org.webp2p.server.store.Store;
 
 class BeaconWriterTest {
     /** Recent, so the writer's retention purge leaves it be. */
     private static final Instant MINUTE = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-    private Path dir;
+    @TempDir
+    Path dir;
     private Store db;
     private BeaconStore store;
     private final List<BeaconWriter> writers = new ArrayList<>();
 
     @BeforeEach
     void open() throws Exception {
-        dir = Files.createTempDirectory("webp2p-beacons");
         db = Store.open(Store.embeddedUrl(dir), "sa", "");
         store = new BeaconStore(db.dataSource());
     }
 
     @AfterEach
-    void close() throws Exception {
+    void close() {
+        HoldingTrigger.release();
         writers.forEach(BeaconWriter::close);
         db.close();
-        TestNode.deleteTree(dir);
     }
 
     /** A writer that flushes only when told to. */
@@ -125,5 +125,31 @@ class BeaconWriterTest {
         assertThat(w.queued()).isZero();
         assertThat(w.dropped()).as("a failing store is no reason to drop a beacon").isZero();
         assertThat(w.offer(beacons(100), MINUTE)).isTrue();
+    }
+
+    @Test
+    void stoppingWhileABatchIsBeingWrittenLetsItFinishThenStoresTheRest() throws Exception {
+        HoldingTrigger.arm();
+        sql("CREATE TRIGGER hold_beacon BEFORE INSERT ON beacon FOR EACH ROW CALL \"" + HoldingTrigger.class.getName() + "\"");
+        BeaconWriter writer = new BeaconWriter(store, Clock.systemUTC(), Duration.ofMillis(10), 1000, Duration.ofDays(7),
+                Duration.ofDays(90));
+        assertThat(writer.offer(List.of(beacon("first", "news", 1000)), Instant.now())).isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(HoldingTrigger::holding);
+        assertThat(writer.offer(List.of(beacon("second", "news", 1000)), Instant.now())).isTrue();
+
+        Thread stopper = new Thread(writer::close, "stopper");
+        stopper.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> stopper.getState() == Thread.State.TIMED_WAITING
+                || stopper.getState() == Thread.State.WAITING);
+        HoldingTrigger.release();
+        stopper.join(Duration.ofSeconds(30).toMillis());
+
+        assertThat(stopper.isAlive()).isFalse();
+        assertThat(store.countBeacons("news")).as("the batch in progress and the one queued after it").isEqualTo(2);
+        store.write(List.of(new BeaconStore.Received(Instant.now(), beacon("third", "news", 1000))));
+        assertThat(store.countBeacons("news")).as("the store still takes writes").isEqualTo(3);
+        db.close();
+        db = Store.open(Store.embeddedUrl(dir), "sa", "");
+        assertThat(new BeaconStore(db.dataSource()).countBeacons("news")).as("and opens again").isEqualTo(3);
     }
 }

@@ -63,6 +63,26 @@ class ServiceManagerTest {
     }
 
     @Test
+    void aNoteReachesTheListenersAndTheEventLogAsAnEventThatLeavesTheStateAsItIs() throws Exception {
+        node = TestNode.open(Map.of());
+        ServiceManager m = node.runtime().services();
+        List<ServiceEvent> heard = new CopyOnWriteArrayList<>();
+        m.start("admin");
+        m.addListener(heard::add);
+
+        m.note("admin", "something the operator should know");
+
+        assertThat(heard).singleElement().satisfies(e -> {
+            assertThat(e.from()).isEqualTo(ServiceState.RUNNING);
+            assertThat(e.to()).isEqualTo(ServiceState.RUNNING);
+            assertThat(e.detail()).isEqualTo("something the operator should know");
+        });
+        assertThat(node.runtime().events().recent(1)).extracting(ServiceEvent::detail)
+                .containsExactly("something the operator should know");
+        assertThat(m.status("admin").state()).isEqualTo(ServiceState.RUNNING);
+    }
+
+    @Test
     void startsDependenciesFirstAndStopsDependentsFirst() throws Exception {
         node = TestNode.open(Map.of());
         List<String> calls = new CopyOnWriteArrayList<>();

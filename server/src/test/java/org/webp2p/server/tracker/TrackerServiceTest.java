@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +24,7 @@ class TrackerServiceTest {
 
     @BeforeEach
     void start() throws Exception {
-        node = TestNode.open(Map.of("tracker.max-peers-per-address", "3"));
+        node = TestNode.open(Map.of("tracker.max-peers-per-address", "3", "tracker.max-swarms", "3"));
         node.runtime().services().start("tracker");
         announce = URI.create("http://127.0.0.1:" + node.address("tracker").getPort() + "/v1/announce");
     }
@@ -38,10 +39,25 @@ class TrackerServiceTest {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static String join(String swarm, String peer, String nat) {
+    private String ticket(String session, String peer, String stream) throws Exception {
+        return node.ticket(session, peer, stream, Instant.now().plusSeconds(600));
+    }
+
+    /** A join by {@code peer}'s own session, "session-" and its ID. */
+    private String join(String swarm, String peer, String nat) throws Exception {
+        return join(swarm, peer, nat, node.ticket(peer, swarm));
+    }
+
+    private static String join(String swarm, String peer, String nat, String ticket) {
         return """
                 {"swarm":"%s","peerId":"%s","event":"join","natType":"%s","addresses":["203.0.113.7:1935"],
-                 "position":42,"have":{"first":40,"last":45},"uploadKbps":800}""".formatted(swarm, peer, nat);
+                 "position":42,"have":{"first":40,"last":45},"uploadKbps":800,"ticket":"%s"}"""
+                .formatted(swarm, peer, nat, ticket);
+    }
+
+    private static String leave(String swarm, String peer, String ticket) {
+        return """
+                {"swarm":"%s","peerId":"%s","event":"leave","ticket":"%s"}""".formatted(swarm, peer, ticket);
     }
 
     @Test
@@ -77,6 +93,16 @@ class TrackerServiceTest {
     }
 
     @Test
+    void anAddressThatIsAHostNameIsRefusedWithTheReasonAndNothingIsRecorded() throws Exception {
+        HttpResponse<String> r = post(join("demo", "p1", "OPEN").replace("203.0.113.7:1935", "peer.example:1935"));
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(Json.MAPPER.readTree(r.body()).get("reason").asText())
+                .contains("peer.example:1935").contains("host names are not taken");
+        TrackerService tracker = node.runtime().services().service("tracker", TrackerService.class);
+        assertThat(tracker.peers("demo")).isEmpty();
+    }
+
+    @Test
     void tooManyPeersFromOneAddressAreRefusedWith429() throws Exception {
         for (int i = 0; i < 3; i++) {
             assertThat(post(join("demo", "p" + i, "OPEN")).statusCode()).isEqualTo(200);
@@ -87,6 +113,73 @@ class TrackerServiceTest {
     }
 
     @Test
+    void aSwarmBeyondTheMostSwarmsIsRefusedWith429AndCounted() throws Exception {
+        for (String swarm : new String[] {"one", "two", "three"}) {
+            assertThat(post(join(swarm, "p", "OPEN")).statusCode()).isEqualTo(200);
+        }
+        HttpResponse<String> r = post(join("four", "p", "OPEN"));
+        assertThat(r.statusCode()).isEqualTo(429);
+        assertThat(Json.MAPPER.readTree(r.body()).get("code").asText()).isEqualTo("swarm_limit");
+        assertThat(Json.MAPPER.readTree(r.body()).get("reason").asText()).contains("most swarms (3)");
+        assertThat(node.runtime().services().status("tracker").metrics()).containsEntry("swarms", 3)
+                .containsEntry("refused.swarms", 1L);
+    }
+
+    @Test
+    void aLeaveForSomeoneElsesPeerIsRefusedAndThePeerStays() throws Exception {
+        assertThat(post(join("demo", "victim", "OPEN")).statusCode()).isEqualTo(200);
+        // A stranger with a genuine ticket of its own session, naming no peer, as a client may ask for.
+        HttpResponse<String> r = post(leave("demo", "victim", ticket("s-stranger", null, "demo")));
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(Json.MAPPER.readTree(r.body()).get("code").asText()).isEqualTo("not_owner");
+        assertThat(post(leave("demo", "victim", ticket("s-stranger", "stranger", "demo"))).statusCode())
+                .as("a ticket bound to another peer").isEqualTo(403);
+        assertThat(post("{\"swarm\":\"demo\",\"peerId\":\"victim\",\"event\":\"leave\"}").statusCode())
+                .as("no ticket at all").isEqualTo(401);
+
+        TrackerService tracker = node.runtime().services().service("tracker", TrackerService.class);
+        assertThat(tracker.peers("demo")).extracting(PeerRecord::peerId).containsExactly("victim");
+        assertThat(node.runtime().services().status("tracker").metrics()).containsEntry("refused.not-owner", 1L)
+                .containsEntry("refused.ticket", 2L);
+    }
+
+    @Test
+    void aStrangerCannotOverwriteAPeersAddresses() throws Exception {
+        assertThat(post(join("demo", "victim", "OPEN")).statusCode()).isEqualTo(200);
+        String hijack = join("demo", "victim", "OPEN", ticket("s-stranger", null, "demo"))
+                .replace("203.0.113.7:1935", "198.51.100.66:1935");
+        HttpResponse<String> r = post(hijack);
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(Json.MAPPER.readTree(r.body()).get("code").asText()).isEqualTo("not_owner");
+
+        TrackerService tracker = node.runtime().services().service("tracker", TrackerService.class);
+        assertThat(tracker.peers("demo")).singleElement()
+                .satisfies(p -> assertThat(p.addresses()).containsExactly("203.0.113.7:1935"));
+    }
+
+    @Test
+    void announcesWithoutAGenuineCurrentTicketForTheirSwarmAreRefused() throws Exception {
+        HttpResponse<String> none = post("{\"swarm\":\"demo\",\"peerId\":\"p1\"}");
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(Json.MAPPER.readTree(none.body()).get("code").asText()).isEqualTo("invalid_ticket");
+
+        String good = ticket("session-p1", "p1", "demo");
+        String forged = good.substring(0, good.length() - 2) + (good.endsWith("A") ? "BB" : "AA");
+        assertThat(Json.MAPPER.readTree(post(join("demo", "p1", "OPEN", forged)).body()).get("code").asText())
+                .isEqualTo("invalid_ticket");
+        HttpResponse<String> expired = post(join("demo", "p1", "OPEN", node.ticket("session-p1", "p1", "demo",
+                Instant.now().minusSeconds(1))));
+        assertThat(expired.statusCode()).isEqualTo(401);
+        assertThat(Json.MAPPER.readTree(expired.body()).get("code").asText()).isEqualTo("ticket_expired");
+        HttpResponse<String> otherStream = post(join("demo", "p1", "OPEN", ticket("session-p1", "p1", "cats")));
+        assertThat(otherStream.statusCode()).isEqualTo(403);
+        assertThat(Json.MAPPER.readTree(otherStream.body()).get("reason").asText()).contains("stream cats, not demo");
+
+        TrackerService tracker = node.runtime().services().service("tracker", TrackerService.class);
+        assertThat(tracker.swarms()).isEmpty();
+    }
+
+    @Test
     void liveViewAndMetricsFollowJoinsAndLeaves() throws Exception {
         post(join("demo", "p1", "OPEN"));
         post(join("demo", "p2", "OPEN"));
@@ -94,7 +187,7 @@ class TrackerServiceTest {
         assertThat(tracker.swarms()).containsExactly(new SwarmSummary("demo", 2));
         assertThat(tracker.peers("demo")).extracting(PeerRecord::peerId).containsExactly("p1", "p2");
 
-        post("{\"swarm\":\"demo\",\"peerId\":\"p1\",\"event\":\"leave\"}");
+        post(leave("demo", "p1", ticket("session-p1", "p1", "demo")));
         assertThat(tracker.swarmSize("demo")).isEqualTo(1);
         assertThat(node.runtime().services().status("tracker").metrics())
                 .containsEntry("peers", 1).containsEntry("announces", 3L);

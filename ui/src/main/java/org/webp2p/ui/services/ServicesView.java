@@ -53,7 +53,7 @@ public final class ServicesView extends VBox {
         log.getColumns().add(Tables.textColumn("Time", 160, e -> TIME.format(e.at())));
         log.getColumns().add(Tables.textColumn("Service", 100, ServiceEvent::service));
         log.getColumns().add(Tables.textColumn("Change", 190,
-                e -> (e.from() == null ? "" : e.from() + " → ") + e.to()));
+                e -> e.from() == e.to() ? "" : (e.from() == null ? "" : e.from() + " → ") + e.to())); // a note, no change
         log.getColumns().add(Tables.textColumn("Detail", 400, ServiceEvent::detail));
         log.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         log.setItems(model.events());

@@ -18,7 +18,7 @@ import org.webp2p.server.api.TokenIssuer;
 
 /**
  * Runs the SDK's swarm simulator against the node the console manages, through its own API as any
- * player would, with a token the node itself signs. Blocking: callers keep it off the FX thread.
+ * player would, each peer with a token the node itself signs. Blocking: callers keep it off the FX thread.
  */
 final class SimulationRunner {
     private final ServerRuntime node;
@@ -35,13 +35,14 @@ final class SimulationRunner {
      */
     SimulationReport run(SimulationPlan plan, Consumer<String> progress) throws IOException, InterruptedException {
         URI api = api();
-        String token = new TokenIssuer(node.config(), node.dataDir(), Clock.systemUTC())
-                .issue(plan.stream(), "console-simulator", plan.duration().plusHours(1));
+        TokenIssuer issuer = new TokenIssuer(node.config(), node.dataDir(), Clock.systemUTC());
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
         try {
             progress.accept("simulating " + plan.peers() + " peers on " + plan.stream() + " for "
                     + plan.duration().toSeconds() + "s against " + api);
-            SwarmSimulator simulator = new SwarmSimulator(api, plan.stream(), token, group);
+            // A subject per peer: with churn a run starts more peers than one subject may hold sessions.
+            SwarmSimulator simulator = new SwarmSimulator(api, plan.stream(),
+                    peer -> issuer.issue(plan.stream(), "console-simulator-" + peer, plan.duration().plusHours(1)), group);
             current = simulator;
             return simulator.run(plan.peers(), plan.mix(), plan.churnPerMinute(), plan.duration(), progress);
         } finally {

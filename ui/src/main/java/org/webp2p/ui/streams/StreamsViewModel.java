@@ -66,8 +66,7 @@ public final class StreamsViewModel {
         String path = stream.playlistPath();
         Optional<OriginAccess> origin = s.origin();
         Optional<String> playback = origin.map(o -> o.baseUrl() + path);
-        Optional<String> publish = encoded ? origin.map(o -> o.baseUrl() + path + "?key="
-                + URLEncoder.encode(o.keyFor(stream.name()), StandardCharsets.UTF_8)) : Optional.empty();
+        Optional<String> publish = encoded ? origin.map(o -> o.publishUrl(stream.name())) : Optional.empty();
         Optional<String> player = stream.playerPath().flatMap(p -> origin.map(o -> o.baseUrl() + p));
         boolean open = origin.map(o -> o.isOpen(stream.name())).orElse(false);
         Optional<String> snippet = stream.playerPath().flatMap(p -> origin.filter(o -> o.apiUrl() != null))

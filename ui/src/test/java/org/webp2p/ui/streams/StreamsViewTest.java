@@ -113,12 +113,19 @@ class StreamsViewTest {
 
         robot.clickOn("#copy-publish");
         String publish = onFx(() -> Clipboard.getSystemClipboard().getString());
-        assertThat(publish).isEqualTo(playback + "?key=" + ConsoleFixture.PUBLISH_KEY);
+        assertThat(publish).isEqualTo(fx.uri("origin", "/ingest/" + ConsoleFixture.PUBLISH_KEY + "/cam/index.m3u8")
+                .toString());
+        // As ffmpeg does: the segment's URL is the playlist URL's with the file name replaced.
+        HttpResponse<String> segment = http.send(HttpRequest.newBuilder(URI.create(publish).resolve("index1.ts"))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[2000])).build(), HttpResponse.BodyHandlers.ofString());
         String next = "#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:2\n#EXT-X-MEDIA-SEQUENCE:0\n"
-                + "#EXTINF:2.000000,\nindex0.ts\n";
+                + "#EXTINF:2.000000,\nindex0.ts\n#EXTINF:2.000000,\nindex1.ts\n";
         HttpResponse<String> pushed = http.send(HttpRequest.newBuilder(URI.create(publish))
                 .PUT(HttpRequest.BodyPublishers.ofString(next)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(segment.statusCode()).as("the copied key reaches the segments too").isEqualTo(204);
         assertThat(pushed.statusCode()).as("the copied key is accepted").isEqualTo(204);
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(playback)).build(), HttpResponse.BodyHandlers.ofString())
+                .body()).contains("s1.ts");
 
         clickCell(robot, "demo");
         waitFor(2, TimeUnit.SECONDS, () -> robot.lookup("#copy-publish").queryAs(Button.class).isDisabled());

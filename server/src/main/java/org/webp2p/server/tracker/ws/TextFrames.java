@@ -1,46 +1,64 @@
 package org.webp2p.server.tracker.ws;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 
 /**
- * Server-to-client text frames (RFC 6455 §5.2: final, unmasked) whose header goes in front of a payload
- * already written, in the same buffer: Netty's encoder would allocate a header and, for a payload under
- * 1 KiB such as a relayed offer, copy header and payload into a third buffer. A frame made here passes
- * the encoder untouched, as the plain buffer it is.
+ * Server-to-client text frames (RFC 6455 §5.2: final, unmasked) written straight into a socket's
+ * outgoing buffer, one after the other, each header put in front of its payload once the payload is
+ * written: Netty's encoder would allocate a header and, for a payload under 1 KiB such as a relayed
+ * offer, copy header and payload into a third buffer, and one buffer per message would be one entry
+ * of the channel's queue each.
  */
 final class TextFrames {
-    /** The longest header written in place: 2 bytes and a 16-bit length, for payloads under 64 KiB. */
+    /** Room kept for the header: 2 bytes and a 16-bit length, what every relay needs. */
     private static final int HEADROOM = 4;
+    /** The header for 64 KiB and more: 2 bytes and a 64-bit length. */
+    private static final int LONG_HEADER = 10;
 
     private TextFrames() {
     }
 
-    /** A buffer to write a payload of about {@code payloadHint} bytes into, with room for its header before it. */
-    static ByteBuf open(ByteBufAllocator alloc, int payloadHint) {
-        ByteBuf b = alloc.buffer(HEADROOM + payloadHint);
-        b.writerIndex(HEADROOM);
-        return b;
+    /** Starts a frame at the end of {@code out}; write its payload after, then {@link #end}. */
+    static int begin(ByteBuf out) {
+        int start = out.writerIndex();
+        out.writeZero(HEADROOM);
+        return start;
     }
 
     /**
-     * The frame to write for the payload written into {@code b} since {@link #open}: {@code b} itself with
-     * the header in front, or, for 64 KiB and more, which no relay reaches, a frame for Netty's encoder.
+     * Puts the header of the frame begun at {@code start} in front of the payload written since, in the
+     * fewest bytes §5.2 allows, so that the frame ends where {@code out} does.
      */
-    static Object close(ByteBuf b) {
-        int length = b.writerIndex() - HEADROOM;
+    static void end(ByteBuf out, int start) {
+        int payload = start + HEADROOM;
+        int length = out.writerIndex() - payload;
         if (length < 126) {
-            b.setByte(2, 0x81);
-            b.setByte(3, length);
-            return b.readerIndex(2);
+            out.setByte(start, 0x81);
+            out.setByte(start + 1, length);
+            moveBack(out, payload, 2, length);
+            out.writerIndex(start + 2 + length);
+        } else if (length < 65536) {
+            out.setByte(start, 0x81);
+            out.setByte(start + 1, 126);
+            out.setShort(start + 2, length);
+        } else {
+            // No relay is this large (messages in are at most 64 KiB); a copy is fine here.
+            byte[] bytes = new byte[length];
+            out.getBytes(payload, bytes);
+            out.writerIndex(start);
+            out.ensureWritable(LONG_HEADER + length);
+            out.writeByte(0x81).writeByte(127).writeLong(length).writeBytes(bytes);
         }
-        if (length < 65536) {
-            b.setByte(0, 0x81);
-            b.setByte(1, 126);
-            b.setShort(2, length);
-            return b.readerIndex(0);
+    }
+
+    /** Moves {@code length} bytes at {@code from} {@code by} bytes towards the start: forward, so overlap is safe. */
+    private static void moveBack(ByteBuf out, int from, int by, int length) {
+        int i = 0;
+        for (; i + 8 <= length; i += 8) {
+            out.setLong(from - by + i, out.getLong(from + i));
         }
-        return new TextWebSocketFrame(b.readerIndex(HEADROOM));
+        for (; i < length; i++) {
+            out.setByte(from - by + i, out.getByte(from + i));
+        }
     }
 }

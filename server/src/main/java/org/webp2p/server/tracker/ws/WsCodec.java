@@ -54,6 +54,9 @@ public final class WsCodec {
 
     /** Like {@link #decode(String)}, from UTF-8 bytes as they came off the socket. */
     public static WsRequest decode(byte[] utf8) throws MalformedMessageException, WsRefusal {
+        if (!utf8Json(utf8)) {
+            throw new MalformedMessageException("a message is JSON in UTF-8");
+        }
         Fields f = new Fields();
         try (JsonParser p = JSON.getFactory().createParser(utf8)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -226,6 +229,21 @@ public final class WsCodec {
     }
 
     private static final String EACH_OFFER = "each offer must be {\"offer\": {...}, \"offer_id\": \"...\"}";
+
+    /**
+     * False for the bytes Jackson would take for UTF-16 or UTF-32: a zero or a byte-order mark byte
+     * among the first four, which UTF-8 JSON never has. Read so, a message has no byte offsets, and
+     * the SDPs it carries could not be kept as the bytes they came in.
+     */
+    private static boolean utf8Json(byte[] message) {
+        for (int i = 0; i < Math.min(4, message.length); i++) {
+            int b = message[i] & 0xFF;
+            if (b == 0x00 || b == 0xFE || b == 0xFF) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     private static boolean valid(String id) {
         try {

@@ -12,12 +12,11 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
-import io.netty.handler.timeout.IdleStateHandler;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webp2p.server.net.IdleTimeout;
 
 /**
  * One tracker WebSocket, after Netty's {@link WebSocketServerProtocolHandler} has upgraded it: text
@@ -34,6 +33,7 @@ public final class WsTrackerHandler extends SimpleChannelInboundHandler<WebSocke
     private final WsCounters counters;
     private final Duration idle;
     private final int maxMessage;
+    private ChannelLink link;
     private WsClient client;
 
     /**
@@ -53,13 +53,11 @@ public final class WsTrackerHandler extends SimpleChannelInboundHandler<WebSocke
             super.userEventTriggered(ctx, evt);
             return;
         }
-        // HTTP keep-alive's idle limit is shorter than an announce interval.
-        IdleStateHandler httpIdle = ctx.pipeline().get(IdleStateHandler.class);
-        if (httpIdle != null) {
-            ctx.pipeline().replace(httpIdle, "ws-idle", new IdleStateHandler(idle.toMillis(), 0, 0, TimeUnit.MILLISECONDS));
-        }
+        // A connection's idle limit (net.idle-timeout) is shorter than an announce interval.
+        IdleTimeout.set(ctx.pipeline(), idle);
+        link = new ChannelLink(ctx.channel(), counters);
         try {
-            client = swarms.connect(new ChannelLink(ctx.channel(), counters));
+            client = swarms.connect(link);
         } catch (WsRefusal r) {
             reply(ctx, r.failure());
             close(ctx, WebSocketCloseStatus.POLICY_VIOLATION, r.getMessage());
@@ -133,11 +131,19 @@ public final class WsTrackerHandler extends SimpleChannelInboundHandler<WebSocke
         }
     }
 
-    private static void reply(ChannelHandlerContext ctx, WsReply.Failure failure) {
-        ctx.writeAndFlush(new TextWebSocketFrame(WsCodec.encode(failure)));
+    /** Behind the messages already gathered for this socket, if it got as far as the upgrade. */
+    private void reply(ChannelHandlerContext ctx, WsReply.Failure failure) {
+        if (link != null) {
+            link.send(failure);
+        } else {
+            ctx.writeAndFlush(new TextWebSocketFrame(WsCodec.encode(failure)));
+        }
     }
 
-    private static void close(ChannelHandlerContext ctx, WebSocketCloseStatus status, String reason) {
+    private void close(ChannelHandlerContext ctx, WebSocketCloseStatus status, String reason) {
+        if (link != null) {
+            link.flush();
+        }
         ctx.writeAndFlush(new CloseWebSocketFrame(status.code(), truncate(reason)))
                 .addListener(ChannelFutureListener.CLOSE);
     }

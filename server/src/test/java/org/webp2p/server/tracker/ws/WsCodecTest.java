@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -119,6 +122,18 @@ class WsCodecTest {
                 .hasMessageStartingWith("malformed JSON");
         assertThatThrownBy(() -> WsCodec.decode("[1,2]")).isInstanceOf(MalformedMessageException.class);
         assertThatThrownBy(() -> WsCodec.decode("")).isInstanceOf(MalformedMessageException.class);
+    }
+
+    @Test
+    void aMessageInUtf16IsMalformedThoughItsBytesAreValidUtf8() {
+        // ASCII in UTF-16 is ASCII and zero bytes, which pass the UTF-8 check; Jackson then read it as
+        // UTF-16, had no byte offsets for the offer, and RawJson threw IllegalArgumentException.
+        String announce = "{\"action\":\"announce\",\"info_hash\":\"" + HASH + "\",\"peer_id\":\"" + PEER
+                + "\",\"offers\":[{\"offer_id\":\"abc\",\"offer\":{\"sdp\":\"x\"}}]}";
+        for (Charset utf16 : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
+            assertThatThrownBy(() -> WsCodec.decode(announce.getBytes(utf16))).as(utf16.name())
+                    .isInstanceOf(MalformedMessageException.class);
+        }
     }
 
     @Test
