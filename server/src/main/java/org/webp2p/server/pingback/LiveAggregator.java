@@ -9,6 +9,8 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,8 +43,11 @@ public final class LiveAggregator {
     private final int maxSwarmLinks;
     private final Map<String, Swarm> swarms = new HashMap<>();
     private final WindowSums global;
-    /** Every session kept, by ID; each is also in its swarm's map. */
-    private final Map<String, SessionHealth> sessions = new HashMap<>();
+    /**
+     * Every session kept, by ID, least recently heard first (each beacon moves its session to the end),
+     * so pruning costs only what it forgets; each is also in its swarm's map, in the same order.
+     */
+    private final Map<String, SessionHealth> sessions = new LinkedHashMap<>();
     private long droppedSessions;
     private long droppedLinks;
 
@@ -72,7 +77,7 @@ public final class LiveAggregator {
     private final class Swarm {
         final String name;
         final WindowSums sums = new WindowSums(bucketMs);
-        final Map<String, SessionHealth> sessions = new HashMap<>();
+        final Map<String, SessionHealth> sessions = new LinkedHashMap<>();
         final SwarmLinks links = new SwarmLinks(maxSwarmLinks);
         /** When a full swarm last looked for room, so a crowd at the limit costs one sweep a bucket. */
         long sessionSweep = NEVER;
@@ -151,10 +156,13 @@ public final class LiveAggregator {
         Swarm swarm = swarms.computeIfAbsent(b.swarm(), Swarm::new);
         swarm.sums.add(b, now);
 
-        SessionHealth old = sessions.get(b.sessionId());
-        if (old != null && !old.swarm().equals(swarm.name)) {
+        // Taken out and put back at the end: the maps stay in the order sessions were last heard.
+        SessionHealth old = sessions.remove(b.sessionId());
+        if (old != null) {
             forget(old);
-            old = null;
+            if (!old.swarm().equals(swarm.name)) {
+                old = null;
+            }
         }
         if (old == null && !roomForSession(swarm, now)) {
             droppedSessions++;
@@ -189,8 +197,14 @@ public final class LiveAggregator {
         if (due(swarm.sessionSweep, now)) {
             swarm.sessionSweep = now;
             long oldest = now - windowMs;
-            List<SessionHealth> silent = swarm.sessions.values().stream().filter(h -> !live(h, oldest)).toList();
-            silent.forEach(this::forget);
+            for (Iterator<SessionHealth> it = swarm.sessions.values().iterator(); it.hasNext(); ) {
+                SessionHealth h = it.next();
+                if (live(h, oldest)) {
+                    break;
+                }
+                it.remove();
+                sessions.remove(h.sessionId());
+            }
         }
         return swarm.sessions.size() < maxSwarmSessions;
     }
@@ -291,13 +305,20 @@ public final class LiveAggregator {
     public synchronized void prune() {
         long oldest = clock.millis() - windowMs;
         global.prune(oldest);
-        sessions.values().removeIf(h -> !live(h, oldest));
+        forgetSilent(sessions, oldest);
         swarms.values().removeIf(s -> {
-            s.sessions.values().removeIf(h -> !live(h, oldest));
+            forgetSilent(s.sessions, oldest);
             boolean noSums = s.sums.prune(oldest);
             boolean noLinks = s.links.prune(oldest);
             return noSums && noLinks && s.sessions.isEmpty();
         });
+    }
+
+    /** Removes sessions last heard before {@code oldest} from the head of a map kept in that order. */
+    private static void forgetSilent(Map<String, SessionHealth> byLastHeard, long oldest) {
+        for (Iterator<SessionHealth> it = byLastHeard.values().iterator(); it.hasNext() && !live(it.next(), oldest); ) {
+            it.remove();
+        }
     }
 
     /** Sessions held now, live or not yet pruned. */

@@ -2,7 +2,8 @@ package org.webp2p.server.pingback;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,12 +13,14 @@ import org.webp2p.protocol.pingback.Beacon;
 /**
  * The bytes each pair of peers of one swarm exchanged, from both ends' beacons, at most {@code max}
  * pairs. A pair's totals run while reports keep coming; one not reported for a window is forgotten
- * and starts again from zero, as a session does. Not thread-safe: {@link LiveAggregator} holds the
- * lock.
+ * and starts again from zero, as a session does. Pairs are kept in the order they were last reported,
+ * so forgetting the oldest costs only what is forgotten. Not thread-safe: {@link LiveAggregator}
+ * holds the lock.
  */
 final class SwarmLinks {
     private final int max;
-    private final Map<Pair, Flow> pairs = new HashMap<>();
+    /** Least recently reported first. */
+    private final Map<Pair, Flow> pairs = new LinkedHashMap<>();
 
     /** Two peer IDs in order, {@code a < b}. */
     private record Pair(String a, String b) {
@@ -55,14 +58,14 @@ final class SwarmLinks {
             return true;
         }
         Pair p = Pair.of(peer, link.peerId());
-        Flow f = pairs.get(p);
+        Flow f = pairs.remove(p);
         if (f == null) {
             if (pairs.size() >= max) {
                 return false;
             }
             f = new Flow();
-            pairs.put(p, f);
         }
+        pairs.put(p, f);
         f.lastReport = now;
         if (peer.equals(p.a())) {
             f.abSent = Saturating.add(f.abSent, link.bytesOut());
@@ -76,7 +79,9 @@ final class SwarmLinks {
 
     /** Forgets pairs last reported before {@code oldest}; true when none is left. */
     boolean prune(long oldest) {
-        pairs.values().removeIf(f -> f.lastReport < oldest);
+        for (Iterator<Flow> it = pairs.values().iterator(); it.hasNext() && it.next().lastReport < oldest; ) {
+            it.remove();
+        }
         return pairs.isEmpty();
     }
 
@@ -89,10 +94,9 @@ final class SwarmLinks {
     void makeRoom(Set<String> present) {
         pairs.keySet().removeIf(p -> !present.contains(p.a()) || !present.contains(p.b()));
         int keep = max - max / 10;
-        if (pairs.size() > keep) {
-            List<Map.Entry<Pair, Flow>> byAge = new ArrayList<>(pairs.entrySet());
-            byAge.sort(Comparator.comparingLong(e -> e.getValue().lastReport));
-            byAge.subList(0, pairs.size() - keep).forEach(e -> pairs.remove(e.getKey()));
+        for (Iterator<Flow> it = pairs.values().iterator(); pairs.size() > keep && it.hasNext(); ) {
+            it.next();
+            it.remove();
         }
     }
 
