@@ -11,6 +11,7 @@ import java.util.Map;
 import org.webp2p.server.ServerRuntime;
 import org.webp2p.server.TestNode;
 import org.webp2p.server.config.Config;
+import org.webp2p.server.config.NetSettings;
 import org.webp2p.server.config.TrackerSettings;
 import org.webp2p.server.net.LeakDetection;
 
@@ -24,9 +25,10 @@ public final class WsTrackerBenchServer {
         // As the product's main does.
         LeakDetection.offUnlessAsked();
         Path dir = Files.createTempDirectory("webp2p-ws-bench");
-        // Every bench socket comes from 127.0.0.1.
+        // Every bench socket comes from 127.0.0.1, so both per-address limits are lifted.
         Config config = Config.defaults().with(Config.loopbackOnFreePorts())
-                .with(Map.of(TrackerSettings.WS_MAX_SOCKETS_PER_ADDRESS.name(), "1000000"));
+                .with(Map.of(TrackerSettings.WS_MAX_SOCKETS_PER_ADDRESS.name(), "1000000",
+                        NetSettings.MAX_CONNECTIONS_PER_ADDRESS.name(), "1000000"));
         try (ServerRuntime node = ServerRuntime.open(config, dir, Clock.systemUTC())) {
             node.services().start("tracker");
             System.out.println("port " + node.services().status("tracker").primaryAddress().orElseThrow().getPort());
