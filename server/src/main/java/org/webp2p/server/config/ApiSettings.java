@@ -7,8 +7,8 @@ import java.util.List;
 public final class ApiSettings {
     public static final ConfigKey<Boolean> OPEN = ConfigKey.bool("api.open", false,
             "Accept sessions without a token (local demos only; the console flags it).");
-    public static final ConfigKey<String> OPEN_STREAMS = ConfigKey.string("api.open-streams", "demo",
-            "Streams (comma-separated) anyone may play without a token; the built-in demo by default.");
+    public static final ConfigKey<String> OPEN_STREAMS = ConfigKey.string("api.open-streams", "demo,demo-hd",
+            "Streams (comma-separated) anyone may play without a token; the built-in demos by default.");
     public static final ConfigKey<String> TOKEN_SECRET = ConfigKey.string("api.token-secret", "",
             "Base64 secret signing tokens; empty makes one in DATA_DIR/api-token.key at first use.");
     public static final ConfigKey<String> PUBLIC_HOST = ConfigKey.string("api.public-host", "",

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,28 +14,36 @@ import java.util.Optional;
 import org.webp2p.protocol.admin.StreamStats;
 
 /**
- * The built-in stream {@code /live/demo/index.m3u8}: a bundled 8-second H.264/AAC clip (made by
- * {@code server/src/demo/make-demo-clip.sh}) looped live by {@link DemoTimeline}, so every install
- * has something real to play without an encoder. Each listed segment is the clip's segment with its
- * timestamps moved to its loop ({@link TsTimestamps}), made when first listed and kept while a
- * player may still ask for it.
+ * A built-in stream, {@code /live/demo/index.m3u8} or {@code /live/demo-hd/index.m3u8}: a bundled
+ * H.264/AAC clip (made by {@code server/src/demo/make-demo-clip.sh}) looped live by
+ * {@link DemoTimeline}, so every install has something real to play without an encoder. {@code demo}
+ * is light (8 s at about 200 kbit/s, 320x180); {@code demo-hd} has a real stream's bitrate (32 s at
+ * about 1.5 Mbit/s, 1280x720), for measuring a swarm under realistic load. Each listed segment is the
+ * clip's segment with its timestamps moved to its loop ({@link TsTimestamps}), made when first listed
+ * and kept while a player may still ask for it; its name carries its own media sequence number, so
+ * no two loops share a URI.
  */
 final class DemoStream {
     static final String NAME = "demo";
-    private static final String RESOURCES = "demo/";
+    static final String HD = "demo-hd";
+    /** Every built-in stream, each looping the clip in the resource folder of its name. */
+    static final List<String> NAMES = List.of(NAME, HD);
 
     private record Made(Servable servable, SegmentDigest digest) {
     }
 
+    private final String name;
     private final DemoTimeline timeline;
     private final List<byte[]> clip = new ArrayList<>();
     private final Map<Long, Made> made;
     private final Clock clock;
     private final StreamTraffic traffic = new StreamTraffic();
 
-    DemoStream(int window, Clock clock) throws IOException, PlaylistException {
+    /** The built-in stream {@code name}, one of {@link #NAMES}. */
+    DemoStream(String name, int window, Clock clock) throws IOException, PlaylistException {
+        this.name = name;
         this.clock = clock;
-        MediaPlaylist playlist = PlaylistCodec.parse(new String(resource("demo.m3u8"), StandardCharsets.UTF_8));
+        MediaPlaylist playlist = PlaylistCodec.parse(new String(resource(name + ".m3u8"), StandardCharsets.UTF_8));
         for (MediaSegment s : playlist.segments()) {
             if (!MediaTypes.of(s.uri()).equals("video/mp2t")) {
                 throw new PlaylistException("the demo clip must be MPEG-TS to be looped: " + s.uri());
@@ -50,6 +59,20 @@ final class DemoStream {
                 return size() > kept;
             }
         };
+    }
+
+    /** Every built-in stream by name, in the order of {@link #NAMES}. */
+    static Map<String, DemoStream> all(int window, Clock clock) throws IOException, PlaylistException {
+        Map<String, DemoStream> all = new LinkedHashMap<>();
+        for (String n : NAMES) {
+            all.put(n, new DemoStream(n, window, clock));
+        }
+        return Collections.unmodifiableMap(all);
+    }
+
+    /** True for the name of a built-in stream, which nobody may publish over. */
+    static boolean builtIn(String stream) {
+        return NAMES.contains(stream);
     }
 
     StreamTraffic traffic() {
@@ -75,14 +98,15 @@ final class DemoStream {
     }
 
     StreamStats stats() {
-        return new StreamStats(NAME, StreamStats.Kind.DEMO, Optional.empty(), 0, 0, Optional.empty(),
+        return new StreamStats(name, StreamStats.Kind.DEMO, Optional.empty(), 0, 0, Optional.empty(),
                 traffic.requests(), traffic.bytesOut(), traffic.notModifiedCount());
     }
 
-    private static byte[] resource(String name) throws IOException {
-        try (InputStream in = DemoStream.class.getResourceAsStream(RESOURCES + name)) {
+    private byte[] resource(String file) throws IOException {
+        String path = name + "/" + file;
+        try (InputStream in = DemoStream.class.getResourceAsStream(path)) {
             if (in == null) {
-                throw new IOException("demo clip resource missing: " + RESOURCES + name);
+                throw new IOException("demo clip resource missing: " + path);
             }
             return in.readAllBytes();
         }

@@ -66,8 +66,8 @@ final class IngestGate extends ChannelInboundHandlerAdapter {
             return Optional.of(new Refusal(Rejection.BAD_PATH, "publish to /ingest/<key>/<stream>/<file>"));
         }
         OriginPath path = parsed.get().path();
-        if (path.scope().equals(DemoStream.NAME)) {
-            return Optional.of(new Refusal(Rejection.RESERVED, "the demo stream is built in"));
+        if (DemoStream.builtIn(path.scope())) {
+            return Optional.of(new Refusal(Rejection.RESERVED, "the " + path.scope() + " stream is built in"));
         }
         Optional<String> key = parsed.get().key();
         if (key.isEmpty()) {

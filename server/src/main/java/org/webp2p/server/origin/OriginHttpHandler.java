@@ -9,6 +9,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -23,15 +24,15 @@ final class OriginHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
     private static final Logger log = LoggerFactory.getLogger(OriginHttpHandler.class);
 
     private final LiveStreams live;
-    private final DemoStream demo;
+    private final Map<String, DemoStream> demos;
     private final VodRoots vod;
     private final Optional<PlayerPages> player;
     private final Rejections rejections;
 
-    OriginHttpHandler(LiveStreams live, DemoStream demo, VodRoots vod, Optional<PlayerPages> player,
+    OriginHttpHandler(LiveStreams live, Map<String, DemoStream> demos, VodRoots vod, Optional<PlayerPages> player,
                       Rejections rejections) {
         this.live = live;
-        this.demo = demo;
+        this.demos = demos;
         this.vod = vod;
         this.player = player;
         this.rejections = rejections;
@@ -106,7 +107,8 @@ final class OriginHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
             return vod.resolve(path.scope(), path.file())
                     .flatMap(s -> vod.traffic(path.scope()).map(t -> new Found(s, t)));
         }
-        if (path.scope().equals(DemoStream.NAME)) {
+        DemoStream demo = demos.get(path.scope());
+        if (demo != null) {
             return demo.resolve(path.file()).map(s -> new Found(s, demo.traffic()));
         }
         return live.find(path.scope()).flatMap(stream -> stream.view()

@@ -55,7 +55,7 @@ final class OriginLiveIngest implements LiveIngest {
     }
 
     private static boolean publishable(String stream) {
-        return OriginPath.isStreamName(stream) && !stream.equals(DemoStream.NAME);
+        return OriginPath.isStreamName(stream) && !DemoStream.builtIn(stream);
     }
 
     private CompletableFuture<Void> onRunning(Function<LiveStreams, CompletableFuture<Void>> call) {

@@ -35,7 +35,7 @@ import org.webp2p.server.service.ServiceContext;
 /**
  * The media origin: takes live HLS from encoders that push over HTTP (as ffmpeg's {@code -f hls
  * -method PUT} does, MPEG-TS or fMP4), keeps each stream's live window in memory and on disk, and
- * serves live streams, ended streams, VOD directories and a built-in looping demo stream to players
+ * serves live streams, ended streams, VOD directories and the built-in looping demo streams to players
  * and CDNs.
  *
  * <p>Every upload needs the stream's key ({@code origin.stream.<name>.key}) or the origin's
@@ -48,8 +48,8 @@ public final class OriginService implements Service {
     /** Where a generated publish key is kept, so it survives restarts. */
     public static final String PUBLISH_KEY_SETTING = "origin.publish-key";
 
-    private record Running(TcpServer server, HttpConnections http, LiveStreams live, DemoStream demo, VodRoots vod,
-                           String publishKey, PublishKeys keys, Rejections rejections, Optional<ServerTls> tls) {
+    private record Running(TcpServer server, HttpConnections http, LiveStreams live, Map<String, DemoStream> demos,
+                           VodRoots vod, String publishKey, PublishKeys keys, Rejections rejections, Optional<ServerTls> tls) {
     }
 
     private final Supplier<OptionalInt> apiPort;
@@ -84,7 +84,7 @@ public final class OriginService implements Service {
         Duration endedAfter = config.get(OriginSettings.ENDED_AFTER);
         VodRoots vod = VodRoots.parse(config.get(OriginSettings.VOD_ROOTS));
         vod.warmDigests();
-        DemoStream demo = new DemoStream(window, context.clock());
+        Map<String, DemoStream> demos = DemoStream.all(window, context.clock());
         Rejections rejections = new Rejections();
         long maxUpload = config.get(OriginSettings.MAX_UPLOAD);
         LiveStreams live = new LiveStreams(context.dataDir().resolve(NAME).resolve("live"), window, endedAfter,
@@ -93,7 +93,7 @@ public final class OriginService implements Service {
         try {
             live.start();
             Optional<PlayerPages> player = PlayerPages.load(apiPort, config.get(ApiSettings.PUBLIC_HOST));
-            OriginHttpHandler handler = new OriginHttpHandler(live, demo, vod, player, rejections);
+            OriginHttpHandler handler = new OriginHttpHandler(live, demos, vod, player, rejections);
             CorsConfig cors = cors(config.get(OriginSettings.CORS_ORIGINS));
             tls = ServerTls.open(context, ServiceName.ORIGIN);
             Optional<ServerTls> secure = tls;
@@ -102,7 +102,7 @@ public final class OriginService implements Service {
                 secure.ifPresent(t -> t.install(ch));
                 pipeline(ch.pipeline(), http, cors, keys, rejections, maxUpload, handler);
             });
-            running = new Running(server, http, live, demo, vod, publishKey, keys, rejections, tls);
+            running = new Running(server, http, live, demos, vod, publishKey, keys, rejections, tls);
         } catch (Exception e) {
             live.close();
             vod.close();
@@ -165,7 +165,7 @@ public final class OriginService implements Service {
             return List.of();
         }
         List<StreamStats> all = new ArrayList<>();
-        all.add(r.demo().stats());
+        r.demos().values().forEach(d -> all.add(d.stats()));
         all.addAll(r.live().stats());
         all.addAll(r.vod().stats());
         return List.copyOf(all);
@@ -184,7 +184,7 @@ public final class OriginService implements Service {
         for (StreamStats s : streams()) {
             Optional<Servable> playlist = switch (s.kind()) {
                 case VOD -> r.vod().resolve(s.name(), OriginPath.LIVE_PLAYLIST);
-                case DEMO -> r.demo().resolve(OriginPath.LIVE_PLAYLIST);
+                case DEMO -> r.demos().get(s.name()).resolve(OriginPath.LIVE_PLAYLIST);
                 case LIVE, ENDED -> r.live().find(s.name()).flatMap(LiveStream::view)
                         .flatMap(v -> v.resolve(OriginPath.LIVE_PLAYLIST));
             };

@@ -217,7 +217,8 @@ class AdminServiceTest {
         assertThat(state.origin()).hasValueSatisfying(o -> {
             assertThat(o.baseUrl()).isEqualTo("http://127.0.0.1:" + node.address("origin").getPort());
             assertThat(o.apiUrl()).isEqualTo("http://127.0.0.1:" + node.address("api").getPort());
-            assertThat(o.openStreams()).as("the built-in demo plays without a token").containsExactly("demo");
+            assertThat(o.openStreams()).as("the built-in demos play without a token")
+                    .containsExactlyInAnyOrder("demo", "demo-hd");
         });
         assertThat(state.sessions()).extracting(LiveSession::sessionId, LiveSession::peerId, LiveSession::client,
                 LiveSession::p2pBytes).containsExactlyInAnyOrder(tuple("sa", "peer-a", ClientKind.SDK, 300L),

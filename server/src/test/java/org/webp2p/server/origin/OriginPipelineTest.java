@@ -62,7 +62,7 @@ class OriginPipelineTest {
         live = new LiveStreams(dir.resolve("live"), 6, Duration.ofSeconds(10), clock);
         live.start();
         vod = VodRoots.parse("");
-        handler = new OriginHttpHandler(live, new DemoStream(6, clock), vod, Optional.empty(), rejections);
+        handler = new OriginHttpHandler(live, DemoStream.all(6, clock), vod, Optional.empty(), rejections);
     }
 
     @AfterEach

@@ -1,0 +1,103 @@
+package org.webp2p.server.origin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.webp2p.server.origin.OriginFixture.digestLine;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.webp2p.protocol.admin.StreamStats;
+import org.webp2p.server.MutableClock;
+
+/**
+ * Each built-in demo loops a short clip forever; caches and peers key segments by URI, so no two
+ * loops may share one. Walked over more than two loops of each clip on a clock the test moves.
+ */
+class DemoLoopsTest {
+    private static final Pattern SEQUENCE = Pattern.compile("#EXT-X-MEDIA-SEQUENCE:(\\d+)");
+    private static final Pattern ENTRY = Pattern.compile("(#EXT-X-WEBP2P-DIGEST:[^\\n]+)\\n#EXTINF:[^\\n]+\\n(s\\d+\\.ts)");
+
+    @TempDir
+    Path dataDir;
+
+    private OriginFixture fx;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (fx != null) {
+            fx.close();
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"demo, 4", "demo-hd, 16"})
+    void everyLoopGetsSegmentUrisOfItsOwnWithTheMediaSequenceGoingOnAndRightDigests(String stream, int clipSegments)
+            throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:01Z"));
+        fx = new OriginFixture(dataDir, clock, Map.of());
+        long previousSequence = -1;
+        Map<String, String> digestByUri = new HashMap<>();
+        Map<Integer, Set<String>> urisByClipSegment = new HashMap<>();
+        // Two and a half loops, one segment (2 s) at a time.
+        for (int step = 0; step < clipSegments * 5 / 2; step++) {
+            String playlist = fx.text("/live/" + stream + "/index.m3u8");
+            Matcher m = SEQUENCE.matcher(playlist);
+            assertThat(m.find()).isTrue();
+            long sequence = Long.parseLong(m.group(1));
+            assertThat(sequence).as("the media sequence never goes back").isGreaterThanOrEqualTo(previousSequence);
+            previousSequence = sequence;
+            Matcher entries = ENTRY.matcher(playlist);
+            String newestUri = null;
+            String newestDigest = null;
+            long listed = sequence;
+            while (entries.find()) {
+                String uri = entries.group(2);
+                assertThat(uri).as("named by its own media sequence number").isEqualTo("s" + listed + ".ts");
+                String before = digestByUri.putIfAbsent(uri, entries.group(1));
+                assertThat(before).as("a URI keeps its bytes while listed").isIn(null, entries.group(1));
+                urisByClipSegment.computeIfAbsent((int) (listed % clipSegments), k -> new HashSet<>()).add(uri);
+                newestUri = uri;
+                newestDigest = entries.group(1);
+                listed++;
+            }
+            assertThat(newestUri).isNotNull();
+            HttpResponse<byte[]> segment = fx.get("/live/" + stream + "/" + newestUri);
+            assertThat(segment.statusCode()).isEqualTo(200);
+            assertThat(digestLine(segment.body())).as("the digest the playlist published").isEqualTo(newestDigest);
+            clock.advance(Duration.ofSeconds(2));
+        }
+
+        assertThat(urisByClipSegment).hasSize(clipSegments);
+        assertThat(urisByClipSegment.values()).as("each clip segment, loop after loop, under new URIs")
+                .allSatisfy(uris -> assertThat(uris.size()).isGreaterThanOrEqualTo(2));
+        assertThat(new HashSet<>(digestByUri.values())).as("no two loops carry the same bytes (timestamps move on)")
+                .hasSameSizeAs(digestByUri.keySet());
+    }
+
+    @Test
+    void theHdDemoIsAFullRenditionOfRealBitrate() throws Exception {
+        fx = new OriginFixture(dataDir, Map.of());
+        assertThat(fx.origin.streams()).extracting(StreamStats::name).containsSubsequence("demo", "demo-hd");
+        String playlist = fx.text("/live/demo-hd/index.m3u8");
+        List<String> uris = playlist.lines().filter(l -> l.endsWith(".ts")).toList();
+        long total = 0;
+        for (String uri : uris) {
+            total += fx.get("/live/demo-hd/" + uri).body().length;
+        }
+        long kbps = total * 8 / 1000 / (uris.size() * 2L);
+        assertThat(kbps).as("near 1.5 Mbit/s").isBetween(1_300L, 1_700L);
+    }
+}
