@@ -12,13 +12,18 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.webp2p.sdk.sim.NatMix;
+import org.webp2p.sdk.sim.NeverStarted;
 import org.webp2p.sdk.sim.SimulationReport;
 import org.webp2p.sdk.sim.SwarmSimulator;
 import org.webp2p.server.ServerRuntime;
@@ -66,8 +71,13 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--duration", defaultValue = "1m", description = "How long to run: 90s, 5m (default ${DEFAULT-VALUE}).")
     String duration;
 
-    @Option(names = "--stream", defaultValue = "demo", description = "Stream to play (default ${DEFAULT-VALUE}).")
+    @Option(names = "--stream", defaultValue = "demo", description = "Stream to play (default ${DEFAULT-VALUE}; "
+            + "demo-hd is the built-in 1.5 Mbit/s 720p rendition).")
     String stream;
+
+    @Option(names = "--baseline", description = "Also play as many viewers over HTTP alone, at the same time and "
+            + "under the same conditions, and report their stalls and startup beside the swarm's.")
+    boolean baseline;
 
     @Option(names = "--api", paramLabel = "URL", description = "API of a running node; default: an embedded node.")
     URI api;
@@ -114,11 +124,14 @@ final class SimulateCommand implements Callable<Integer> {
                 TokenIssuer issuer = new TokenIssuer(embedded.config(), embedded.dataDir(), Clock.systemUTC());
                 credentials = peer -> issuer.issue(stream, "simulator-" + peer, length.plusHours(1));
             }
-            out.printf("simulating %d peers on %s for %ds (churn %s, NAT mix %s) against %s%n", peers, stream,
-                    length.toSeconds(), churn, natMix, target);
+            out.printf("simulating %d peers%s on %s for %ds (churn %s, NAT mix %s) against %s%n", peers,
+                    baseline ? " and as many over HTTP alone" : "", stream, length.toSeconds(), churn, natMix, target);
             out.flush();
-            SimulationReport report = new SwarmSimulator(target, stream, credentials, group)
-                    .run(peers, mix, churnPerMinute, length, line -> {
+            SwarmSimulator simulator = new SwarmSimulator(target, stream, credentials, group);
+            if (baseline) {
+                simulator.withBaseline();
+            }
+            SimulationReport report = simulator.run(peers, mix, churnPerMinute, length, line -> {
                         out.println(line);
                         out.flush();
                     });
@@ -152,13 +165,35 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     private static void print(PrintWriter out, SimulationReport r) {
-        out.printf("%npeers started     %d (%d at the end)%n", r.peersStarted(), r.peersAtEnd());
-        out.printf("P2P offload       %.1f%%%n", r.offloadRatio() * 100);
-        out.printf("stalls            %d (%d ms)%n", r.stalls(), r.stallMs());
-        out.printf("startup p50/p95   %d / %d ms%n", r.startupP50Ms(), r.startupP95Ms());
-        out.printf("origin bytes      %d%n", r.originBytes());
+        out.printf(Locale.ROOT, "%nconditions        %s, %.0f kbit/s, %d peers, churn %.0f%%/min, %d s, network %s%n",
+                r.stream(), r.streamBitrateKbps(), r.peers(), r.churnPerMinute() * 100, r.durationMs() / 1000,
+                r.network());
+        out.printf("peers started     %d (%d at the end)%n", r.peersStarted(), r.peersAtEnd());
+        out.printf("never started     %s%n", neverStarted(r.peersNeverStarted()));
+        out.printf(Locale.ROOT, "P2P offload       %.1f%%%n", r.offloadRatio() * 100);
+        out.printf(Locale.ROOT, "stalls            %d (%d ms, ratio %.4f)%n", r.stalls(), r.stallMs(), r.stallRatio());
+        out.printf("startup p50/p95   %d / %d ms (session request to first frame)%n", r.startupP50Ms(),
+                r.startupP95Ms());
+        out.printf("origin bytes      %d (segments, playlists and headers)%n", r.originBytes());
         out.printf("peer bytes        %d%n", r.p2pBytes());
         out.printf("NAT success       %s%n", r.natSuccess().isEmpty() ? "no peer connections tried" : r.natSuccess());
+        SimulationReport.Baseline b = r.baseline();
+        if (b != null) {
+            out.printf(Locale.ROOT, "HTTP only         stalls %d (%d ms, ratio %.4f), startup p50/p95 %d / %d ms, "
+                    + "origin bytes %d%n", b.stalls(), b.stallMs(), b.stallRatio(), b.startupP50Ms(), b.startupP95Ms(),
+                    b.originBytes());
+        }
         out.flush();
+    }
+
+    /** How many peers never showed a frame, by reason. */
+    private static String neverStarted(List<NeverStarted> peers) {
+        if (peers.isEmpty()) {
+            return "none";
+        }
+        Map<NeverStarted.Reason, Long> byReason = peers.stream()
+                .collect(Collectors.groupingBy(NeverStarted::reason, TreeMap::new, Collectors.counting()));
+        long timeouts = peers.stream().filter(NeverStarted::countedAsTimeout).count();
+        return peers.size() + " " + byReason + ", " + timeouts + " counted as startup timeouts";
     }
 }

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongConsumer;
 import org.webp2p.sdk.control.PingbackReporter;
 import org.webp2p.sdk.diagnostics.Diagnostics;
@@ -17,6 +18,7 @@ import org.webp2p.sdk.fetch.FetchAction;
 import org.webp2p.sdk.fetch.SegmentScheduler;
 import org.webp2p.sdk.hls.MediaPlaylist;
 import org.webp2p.sdk.http.HttpFetcher;
+import org.webp2p.sdk.http.HttpResult;
 import org.webp2p.sdk.peer.PeerEvents;
 import org.webp2p.sdk.peer.PeerNetwork;
 import org.webp2p.sdk.playback.Playback;
@@ -25,10 +27,12 @@ import org.webp2p.sdk.playback.Playback;
  * The player source's data path: carries out what the scheduler decides (origin fetches, peer
  * requests and cancels), checks every segment from a peer against the digest the origin published,
  * stores what passes, and tells the scheduler, the player and the peers. Counts the bytes from
- * each side; only checked peer bytes count as offload.
+ * each side: from the origin, everything its answers took on the wire (segments, and through
+ * {@link #fromOrigin} playlists and init segments, headers included), as the origin sends and a CDN
+ * bills them; from peers, only checked bytes, which alone count as offload.
  *
  * <p>Loop-confined, like the source: answers from the network hop back onto the loop, and the
- * peer network calls it there. The byte counts may be read from any thread.
+ * peer network calls it there. The byte counts may be added to and read from any thread.
  */
 final class SegmentFetcher implements PeerEvents, Availability {
     private final EventLoop loop;
@@ -41,8 +45,10 @@ final class SegmentFetcher implements PeerEvents, Availability {
     private final PingbackReporter pingback;
     private final LongConsumer heardOf;
     private PeerNetwork peers;
-    private volatile long httpBytes;
-    private volatile long p2pBytes;
+    private final LongAdder httpBytes = new LongAdder();
+    private final LongAdder p2pBytes = new LongAdder();
+    private final LongAdder mediaBytes = new LongAdder();
+    private final LongAdder mediaMs = new LongAdder();
 
     /**
      * @param pingback where bytes are counted for beacons, or null without pingback
@@ -93,11 +99,13 @@ final class SegmentFetcher implements PeerEvents, Availability {
         }
         long from = prefix != null && prefix.length == h.fromByte() ? h.fromByte() : 0;
         http.getFrom(s.uri(), from, timeout).whenCompleteAsync((r, failure) -> {
+            if (r != null) {
+                fromOrigin(r);
+            }
             if (failure != null || !r.ok()) {
                 scheduler.httpFailed(h.sequence());
                 return;
             }
-            countHttp(r.body().length);
             if (store.holds(h.sequence())) {
                 return; // arrived another way meanwhile
             }
@@ -118,10 +126,10 @@ final class SegmentFetcher implements PeerEvents, Availability {
     /** A segment the player asked for and waited on too long: straight from the origin, stored on the way. */
     CompletableFuture<byte[]> fetchForPlayer(MediaPlaylist.Segment s) {
         return http.get(s.uri(), timeout).thenApplyAsync(r -> {
+            fromOrigin(r);
             if (!r.ok()) {
                 throw new CompletionException(new IOException("origin answered " + r.status() + " for " + s.uri()));
             }
-            countHttp(r.body().length);
             if (!store.holds(s.sequence())) {
                 stored(s.sequence(), r.body());
             }
@@ -135,22 +143,31 @@ final class SegmentFetcher implements PeerEvents, Availability {
         return all;
     }
 
-    private void countHttp(int bytes) {
-        httpBytes += bytes;
+    /**
+     * Counts an origin answer as HTTP bytes, whatever it was (segment, playlist, init segment, even an
+     * error): every byte of it, headers included, left the origin. Any thread.
+     */
+    void fromOrigin(HttpResult answer) {
+        httpBytes.add(answer.wireBytes());
         if (pingback != null) {
-            pingback.httpBytes(bytes);
+            pingback.httpBytes(answer.wireBytes());
         }
     }
 
     /** Bytes from peers that passed the digest check: only those count as offload. */
     private void countP2p(int bytes) {
-        p2pBytes += bytes;
+        p2pBytes.add(bytes);
         if (pingback != null) {
             pingback.p2pBytes(bytes);
         }
     }
 
     private void stored(long sequence, byte[] body) {
+        MediaPlaylist.Segment listed = store.listed(sequence);
+        if (listed != null) {
+            mediaBytes.add(body.length);
+            mediaMs.add(listed.durationMs());
+        }
         store.store(sequence, body);
         scheduler.completed(sequence);
         player.arrived(sequence);
@@ -160,11 +177,17 @@ final class SegmentFetcher implements PeerEvents, Availability {
     }
 
     long httpBytes() {
-        return httpBytes;
+        return httpBytes.sum();
     }
 
     long p2pBytes() {
-        return p2pBytes;
+        return p2pBytes.sum();
+    }
+
+    /** The media bitrate of the segments stored so far, in kbit/s; 0 before the first. */
+    double mediaKbps() {
+        long ms = mediaMs.sum();
+        return ms == 0 ? 0 : mediaBytes.sum() * 8.0 / ms;
     }
 
     /** Peers that hold a segment; only segments with a published digest are taken from peers. */

@@ -108,7 +108,8 @@ public final class WebP2pPlayerSource implements AutoCloseable {
     private final InetSocketAddress peerBind;
     private final DatagramTunnel peerTunnel;
     private final boolean natTypeGiven;
-    private final RequestDrivenPlayback requests;
+    private final boolean followPlayerRequests;
+    private final boolean httpOnly;
     private final Diagnostics diagnostics = new Diagnostics();
     private final SegmentStore store = new SegmentStore();
     private final SchedulerSettings settings = SchedulerSettings.defaults();
@@ -119,6 +120,8 @@ public final class WebP2pPlayerSource implements AutoCloseable {
 
     // Set up by start (the endpoint on the caller's thread, the rest on the loop once the API
     // answers), then used on the loop.
+    private long requestedAt;
+    private volatile RequestDrivenPlayback requests;
     private RtmfpEndpoint endpoint;
     private Playback player;
     private SegmentScheduler scheduler;
@@ -152,9 +155,15 @@ public final class WebP2pPlayerSource implements AutoCloseable {
         this.peerTunnel = b.peerTunnel;
         this.natTypeGiven = b.natType != null;
         this.natType = natTypeGiven ? b.natType : NatType.UNKNOWN;
-        this.requests = b.followPlayerRequests ? new RequestDrivenPlayback(clock) : null;
-        this.poller = new PlaylistPoller(alarms, () -> URI.create(plan.playlistUrls().get(0)), uri -> http.get(uri, TIMEOUT),
-                this::onPlaylist);
+        this.followPlayerRequests = b.followPlayerRequests;
+        this.httpOnly = b.httpOnly;
+        // Playlists are origin bytes like segments: counted where segments are.
+        this.poller = new PlaylistPoller(alarms, () -> URI.create(plan.playlistUrls().get(0)),
+                uri -> http.get(uri, TIMEOUT).whenComplete((r, failure) -> {
+                    if (r != null) {
+                        fetcher.fromOrigin(r);
+                    }
+                }), this::onPlaylist);
         this.playbackAlarm = new Alarm(alarms, "playback", this::onPlaybackAlarm);
     }
 
@@ -166,12 +175,21 @@ public final class WebP2pPlayerSource implements AutoCloseable {
     /**
      * Opens the session and starts playing; completes once the API has answered, failing with its
      * reason if it refused. Binds the peer socket first, on the calling thread; without one (UDP
-     * refused) the source plays over HTTP. Once only, and not on the source's event loop.
+     * refused) the source plays over HTTP. Startup ({@link PlaybackStats#startupMs()}) is measured
+     * from this call. Once only, and not on the source's event loop.
      */
     public CompletableFuture<SessionPlan> start() {
         offLoop("start()");
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("the player source is already started");
+        }
+        requestedAt = clock.getAsLong();
+        if (followPlayerRequests) {
+            requests = new RequestDrivenPlayback(clock, requestedAt);
+        }
+        if (httpOnly) {
+            peerId = randomPeerId();
+            return openSession();
         }
         try {
             endpoint = RtmfpEndpoint.builder().localAddress(peerBind).tunnel(peerTunnel).eventLoop(loop)
@@ -179,36 +197,49 @@ public final class WebP2pPlayerSource implements AutoCloseable {
             peerId = endpoint.peerId().toHex();
         } catch (IOException e) {
             log.warn("no peer-to-peer socket ({}); playing over HTTP only", e.getMessage());
-            byte[] id = new byte[32];
-            new SecureRandom().nextBytes(id);
-            peerId = HexFormat.of().formatHex(id);
+            peerId = randomPeerId();
         }
+        return openSession();
+    }
+
+    private CompletableFuture<SessionPlan> openSession() {
         return new ApiClient(http, api, TIMEOUT).open(stream, token, peerId).thenApplyAsync(this::opened, loop);
+    }
+
+    private static String randomPeerId() {
+        byte[] id = new byte[32];
+        new SecureRandom().nextBytes(id);
+        return HexFormat.of().formatHex(id);
     }
 
     /** The API answered: set up the parts the plan calls for, and fetch the first playlist. */
     private SessionPlan opened(SessionPlan p) {
         plan = p;
-        player = requests != null ? requests : new VirtualPlayer(clock);
-        scheduler = new SegmentScheduler(settings.withPrefetch(p.p2p().prefetchSegments()), p.p2p().enabled(),
+        player = requests != null ? requests : new VirtualPlayer(clock, requestedAt, VirtualPlayer.DEFAULT_MIN_BUFFER_MS);
+        scheduler = new SegmentScheduler(settings.withPrefetch(p.p2p().prefetchSegments()), p2pEnabled(p),
                 diagnostics::httpFallback, this::seeds);
         renewer = new PlanRenewer(alarms, () -> plan, id -> new ApiClient(http, api, TIMEOUT).renew(id), this::renewed);
-        if (p.pingbackUrl() != null) {
+        if (p.pingbackUrl() != null && !httpOnly) {
             pingback = new PingbackReporter(http, URI.create(p.pingbackUrl()), p.sessionId(), p.ticket(), p.swarm(),
                     TIMEOUT);
             pingback.identity(peerId, natType);
             beacons = new BeaconTimer(alarms, () -> plan.pingbackIntervalMs(), this::report);
         }
         fetcher = new SegmentFetcher(loop, http, TIMEOUT, store, scheduler, player, diagnostics, pingback, poller::heardOf);
-        if (p.trackerUrl() != null) {
+        if (p.trackerUrl() != null && !httpOnly) {
             tracker = new TrackerClient(http, URI.create(p.trackerUrl()), TIMEOUT);
             announcer = new TrackerAnnouncer(alarms, this::announce, this::shortOfPeers);
         }
         poller.start();
-        if (!natTypeGiven && p.stun() != null && !p.stun().isEmpty()) {
+        if (!natTypeGiven && !httpOnly && p.stun() != null && !p.stun().isEmpty()) {
             classifyNat(p.stun());
         }
         return p;
+    }
+
+    /** Whether segments may come from peers: the plan says so, and this source is not HTTP only. */
+    private boolean p2pEnabled(SessionPlan p) {
+        return !httpOnly && p.p2p().enabled();
     }
 
     /** Each playlist the poller fetched; the first one starts playback and the parts that follow it. */
@@ -263,7 +294,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
         if (pingback != null) {
             pingback.ticket(fresh.ticket());
         }
-        scheduler.update(fresh.p2p().enabled(), fresh.p2p().prefetchSegments());
+        scheduler.update(p2pEnabled(fresh), fresh.p2p().prefetchSegments());
         joinPeers(fresh);
     }
 
@@ -389,6 +420,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
         return playlist().thenCompose(p -> p.initSegment() == null
                 ? CompletableFuture.failedFuture(new NoSuchElementException("the playlist has no init segment"))
                 : http.get(p.initSegment(), TIMEOUT).thenApply(r -> {
+                    fetcher.fromOrigin(r);
                     if (!r.ok()) {
                         throw new CompletionException(new IOException("origin answered " + r.status()));
                     }
@@ -409,7 +441,10 @@ public final class WebP2pPlayerSource implements AutoCloseable {
         return stats;
     }
 
-    /** Bytes of segments that came from the origin over HTTP. */
+    /**
+     * Bytes that came from the origin over HTTP: segments, playlists and init segments, each with
+     * its headers, as the origin sent them (what beacons report too).
+     */
     public long httpBytes() {
         SegmentFetcher f = fetcher;
         return f == null ? 0 : f.httpBytes();
@@ -419,6 +454,17 @@ public final class WebP2pPlayerSource implements AutoCloseable {
     public long p2pBytes() {
         SegmentFetcher f = fetcher;
         return f == null ? 0 : f.p2pBytes();
+    }
+
+    /** The media bitrate of the segments received so far, in kbit/s; 0 before the first. */
+    public double mediaKbps() {
+        SegmentFetcher f = fetcher;
+        return f == null ? 0 : f.mediaKbps();
+    }
+
+    /** True once the first playlist has arrived. */
+    public boolean hasPlaylist() {
+        return firstPlaylist.isDone() && !firstPlaylist.isCompletedExceptionally();
     }
 
     /** Peer connections tried and made, by the far peer's NAT type. */
@@ -457,8 +503,9 @@ public final class WebP2pPlayerSource implements AutoCloseable {
     }
 
     /**
-     * Stops playing, leaves the swarm and sends a last beacon, waiting up to five seconds for them.
-     * Not on the source's event loop, which it waits for.
+     * Stops playing, lets the fetches under way finish, then leaves the swarm and sends a last beacon,
+     * so it carries every byte; waits up to five seconds in all. Not on the source's event loop, which
+     * it waits for.
      */
     @Override
     public void close() {
@@ -467,10 +514,12 @@ public final class WebP2pPlayerSource implements AutoCloseable {
         CompletableFuture<?> done = CompletableFuture.supplyAsync(() -> {
             poller.stop();
             playbackAlarm.cancel();
-            List<CompletableFuture<?>> last = new ArrayList<>();
             if (renewer != null) {
                 renewer.stop();
             }
+            return http.settled();
+        }, loop).thenCompose(f -> f).thenComposeAsync(settled -> {
+            List<CompletableFuture<?>> last = new ArrayList<>();
             if (announcer != null) {
                 last.add(announcer.leave());
             }
@@ -478,7 +527,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
                 last.add(beacons.last());
             }
             return CompletableFuture.allOf(last.toArray(CompletableFuture[]::new));
-        }, loop).thenCompose(f -> f);
+        }, loop);
         try {
             done.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
@@ -509,6 +558,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
         private DatagramTunnel peerTunnel = DatagramTunnel.DIRECT;
         private NatType natType;
         private boolean followPlayerRequests;
+        private boolean httpOnly;
 
         private Builder() {
         }
@@ -569,6 +619,16 @@ public final class WebP2pPlayerSource implements AutoCloseable {
          */
         public Builder followPlayerRequests() {
             this.followPlayerRequests = true;
+            return this;
+        }
+
+        /**
+         * Plays as a viewer without WebP2P would, from the origin alone: a session from the API but no
+         * peer socket, no tracker and no beacons, whatever the plan says. The simulator's HTTP-only
+         * baseline plays this way beside the swarm, and leaves the node's figures to the swarm.
+         */
+        public Builder httpOnly() {
+            this.httpOnly = true;
             return this;
         }
 

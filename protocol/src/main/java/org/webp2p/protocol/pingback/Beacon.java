@@ -15,7 +15,7 @@ import org.webp2p.protocol.Require;
  *                   the API opened
  * @param peerId     the client's peer ID, or null before it has one
  * @param playedMs   media time played since the previous beacon (the base of the stall ratio)
- * @param startupMs  time from open to first frame; present only in a session's first beacon
+ * @param startupMs  time from the session request to the first frame; present only in a session's first beacon
  *                   (null, and left out, in every other)
  * @param bufferMs   media buffered ahead of the playhead when the beacon was made
  * @param natType    the client's NAT type; {@link NatType#UNKNOWN} when left out

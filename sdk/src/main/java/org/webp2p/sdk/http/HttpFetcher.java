@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +38,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * A small HTTP/1.1 client on Netty with keep-alive connections per host, for playlists, segments
  * and the control plane. Every request has a deadline; a failure completes its future, never
- * throws. Netty types stay inside.
+ * throws. Each result says what it took on the wire, headers included. Netty types stay inside.
  */
 public final class HttpFetcher implements AutoCloseable {
     private static final int MAX_RESPONSE = 64 << 20;
@@ -46,6 +47,7 @@ public final class HttpFetcher implements AutoCloseable {
     private final EventLoopGroup group;
     private final InetSocketAddress localAddress;
     private final Map<String, Deque<Channel>> idle = new ConcurrentHashMap<>();
+    private final Set<CompletableFuture<HttpResult>> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     /**
@@ -74,6 +76,8 @@ public final class HttpFetcher implements AutoCloseable {
     private CompletableFuture<HttpResult> send(HttpMethod method, URI uri, byte[] body, String range,
                                                Duration timeout) {
         CompletableFuture<HttpResult> result = new CompletableFuture<>();
+        inFlight.add(result);
+        result.whenComplete((r, failure) -> inFlight.remove(result));
         if (closed) {
             result.completeExceptionally(new IOException("fetcher closed"));
             return result;
@@ -110,7 +114,8 @@ public final class HttpFetcher implements AutoCloseable {
                     .handler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
-                            ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(MAX_RESPONSE));
+                            ch.pipeline().addLast(new WireCounter(), new HttpClientCodec(),
+                                    new HttpObjectAggregator(MAX_RESPONSE));
                         }
                     });
             var connect = localAddress == null ? b.connect(host, port)
@@ -129,6 +134,8 @@ public final class HttpFetcher implements AutoCloseable {
 
     private void dispatch(Channel ch, String key, FullHttpRequest req, CompletableFuture<HttpResult> result,
                           Duration timeout) {
+        WireCounter wire = ch.pipeline().get(WireCounter.class);
+        long before = wire.received();
         var deadline = ch.eventLoop().schedule(() -> {
             if (result.completeExceptionally(new TimeoutException("no answer within " + timeout.toMillis() + " ms"))) {
                 ch.close();
@@ -140,7 +147,8 @@ public final class HttpFetcher implements AutoCloseable {
                 deadline.cancel(false);
                 ctx.pipeline().remove(this);
                 HttpResult out = new HttpResult(r.status().code(), r.headers().get(HttpHeaderNames.CONTENT_TYPE),
-                        r.headers().get(HttpHeaderNames.ETAG), ByteBufUtil.getBytes(r.content()));
+                        r.headers().get(HttpHeaderNames.ETAG), ByteBufUtil.getBytes(r.content()),
+                        wire.received() - before);
                 if (HttpUtil.isKeepAlive(r) && !closed) {
                     giveBack(key, ctx.channel());
                 } else {
@@ -195,6 +203,11 @@ public final class HttpFetcher implements AutoCloseable {
             }
         }
         ch.close();
+    }
+
+    /** Completes once every request sent so far has its answer or its failure. */
+    public CompletableFuture<Void> settled() {
+        return CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).handle((v, failure) -> null);
     }
 
     @Override

@@ -60,6 +60,12 @@ public final class PeerNetwork {
     private final Map<String, Long> bannedUntil = new HashMap<>();
     private final Map<String, LinkTotals> linkTotals = new LinkedHashMap<>();
     private final Map<NatType, ConnectionTotals> connectionTotals = new LinkedHashMap<>();
+    /**
+     * Connections this client tried whose outcome is still open, by peer: one succeeds when the peer
+     * greets on some session to it, not when a session merely comes up, for a peer that is full
+     * closes the session it accepted, which is a refusal.
+     */
+    private final Map<String, NatType> trying = new HashMap<>();
     private final RendezvousLink rendezvous;
     private NatType natType = NatType.UNKNOWN;
     private boolean closed;
@@ -151,6 +157,7 @@ public final class PeerNetwork {
         }
         connecting.add(id);
         connectionTotals.merge(remoteNat, new ConnectionTotals(remoteNat, 1, 0), ConnectionTotals::plus);
+        trying.put(id, remoteNat);
         InetSocketAddress introducer = rendezvous.address();
         endpoint.connectToPeer(target, List.of(introducer), listener()).whenCompleteAsync((session, failure) -> {
             connecting.remove(id);
@@ -158,13 +165,13 @@ public final class PeerNetwork {
                 return;
             }
             if (failure != null) {
+                trying.remove(id);
                 retryAfter.put(id, clock.getAsLong() + RETRY_PEER_MS);
                 events.peerFailed(new PeerConnectionFailure(id, failureReason(remoteNat),
                         "no session through rendezvous " + introducer + " (" + natType + " to " + remoteNat + "): "
                                 + failure.getMessage()));
                 return;
             }
-            connectionTotals.merge(remoteNat, new ConnectionTotals(remoteNat, 0, 1), ConnectionTotals::plus);
             if (!bySession.containsKey(session)) {
                 PeerLink link = attach(session);
                 if (link != null) {
@@ -173,7 +180,21 @@ public final class PeerNetwork {
                     greet(link);
                 }
             }
+            PeerLink linked = byPeer.get(id);
+            if (linked == null) {
+                trying.remove(id); // banned meanwhile: this client refused it
+            } else if (linked.greeted) {
+                succeeded(id); // the peer dialled us meanwhile and greeted on that session
+            }
         }, loop);
+    }
+
+    /** A connection this client tried came up and the peer greeted: a success, counted once. */
+    private void succeeded(String peer) {
+        NatType remoteNat = trying.remove(peer);
+        if (remoteNat != null) {
+            connectionTotals.merge(remoteNat, new ConnectionTotals(remoteNat, 0, 1), ConnectionTotals::plus);
+        }
     }
 
     private PeerFailureReason failureReason(NatType remoteNat) {
@@ -272,6 +293,7 @@ public final class PeerNetwork {
         }
         if (message instanceof PeerMessage.Hello h) {
             if (h.version() != PeerMessage.VERSION || !h.swarm().equals(swarm)) {
+                trying.remove(link.peerId);
                 link.closedByUs = true;
                 link.session.close();
                 events.peerFailed(new PeerConnectionFailure(link.peerId, PeerFailureReason.REFUSED,
@@ -280,6 +302,7 @@ public final class PeerNetwork {
             }
             link.natType = h.natType();
             link.greeted = true;
+            succeeded(link.peerId);
         } else if (message instanceof PeerMessage.Have h) {
             link.has.addAll(h.sequences());
             if (!h.sequences().isEmpty()) {
@@ -438,6 +461,7 @@ public final class PeerNetwork {
         if (link.closedByUs || closed || replaced(session)) {
             return;
         }
+        trying.remove(link.peerId);
         if (!link.greeted) {
             // Closed before a word was said: the peer is full (or not in our swarm). Asking again at
             // every announce would only churn sessions, so it waits like a failed connection.
@@ -478,7 +502,11 @@ public final class PeerNetwork {
         return List.copyOf(linkTotals.values());
     }
 
-    /** Connections tried and made, by the far peer's NAT type, for beacons and the simulator. */
+    /**
+     * Connections tried and made, by the far peer's NAT type, for beacons and the simulator. Every
+     * attempt counts, refused ones too; a success is a peer that greeted, and an attempt still
+     * open counts as tried, not made.
+     */
     public List<ConnectionTotals> connectionTotals() {
         requireLoop("connectionTotals");
         return List.copyOf(connectionTotals.values());

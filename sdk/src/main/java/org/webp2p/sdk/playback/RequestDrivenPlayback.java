@@ -11,14 +11,15 @@ import java.util.function.LongSupplier;
  * plans from is the earliest segment asked for and not yet answered (players read ahead, and the
  * earliest is needed first), or else the latest asked for; asking for an older segment is a seek
  * back and is followed just the same. Stalls cannot be seen from here and are reported as none;
- * "played" counts the media handed to the player.
+ * "played" counts the media handed to the player, and startup runs from the session request to the
+ * first segment handed over (the player's own buffering after that is invisible here).
  */
 public final class RequestDrivenPlayback implements Playback {
     /** Durations kept behind the playhead, so a seek back within a live window is still planned right. */
     private static final int DESCRIBED_BEHIND = 32;
 
     private final LongSupplier clockMs;
-    private final long openedAt;
+    private final long requestedAt;
     private final SegmentDurations durations = new SegmentDurations();
     private final Set<Long> ready = new HashSet<>();
     /** Requests not yet answered, by sequence, counting a segment asked for twice at once twice. */
@@ -28,9 +29,10 @@ public final class RequestDrivenPlayback implements Playback {
     private long startupMs = -1;
     private long servedMs;
 
-    public RequestDrivenPlayback(LongSupplier clockMs) {
+    /** @param requestedAt when the viewer asked for the stream (the session request), where startup is measured from */
+    public RequestDrivenPlayback(LongSupplier clockMs, long requestedAt) {
         this.clockMs = clockMs;
-        this.openedAt = clockMs.getAsLong();
+        this.requestedAt = requestedAt;
     }
 
     /** The player asked for {@code sequence}: it is needed now. */
@@ -47,7 +49,7 @@ public final class RequestDrivenPlayback implements Playback {
         pending.computeIfPresent(sequence, (k, n) -> n > 1 ? n - 1 : null);
         if (delivered) {
             if (startupMs < 0) {
-                startupMs = clockMs.getAsLong() - openedAt;
+                startupMs = clockMs.getAsLong() - requestedAt;
             }
             servedMs += durations.of(sequence, 0);
         }

@@ -7,12 +7,21 @@ import java.util.function.LongSupplier;
 /**
  * A player that consumes segments in order at real-time speed, driven by an injected clock: what
  * the simulator uses instead of a screen, and what the scheduler asks "when is segment N needed?".
- * Starts at the first segment it is given a position for, plays once that segment has arrived,
- * stalls whenever the next one has not. Not thread-safe: one owner drives it.
+ * Starts at the first segment it is given a position for and shows its first frame once that
+ * segment and the minimum buffer are on hand, as real players wait for one before they start;
+ * then stalls whenever the next segment has not arrived. Startup runs from the session request,
+ * which comes before the player exists. Not thread-safe: one owner drives it.
  */
 public final class VirtualPlayer implements Playback {
+    /**
+     * Media a player wants on hand before its first frame: ExoPlayer's default
+     * ({@code DefaultLoadControl.DEFAULT_BUFFER_FOR_PLAYBACK_MS}), the player most Android apps use.
+     */
+    public static final long DEFAULT_MIN_BUFFER_MS = 2_500;
+
     private final LongSupplier clockMs;
-    private final long openedAt;
+    private final long requestedAt;
+    private final long minBufferMs;
     private final SegmentDurations durations = new SegmentDurations();
     private final Map<Long, Boolean> ready = new HashMap<>();
     private long playhead = -1;
@@ -24,10 +33,19 @@ public final class VirtualPlayer implements Playback {
     private long stallMs;
     private long playedMs;
 
-    public VirtualPlayer(LongSupplier clockMs) {
+    /**
+     * @param requestedAt when the viewer asked for the stream (the session request), where startup
+     *                    is measured from
+     * @param minBufferMs media on hand, from the first segment on, before the first frame
+     */
+    public VirtualPlayer(LongSupplier clockMs, long requestedAt, long minBufferMs) {
+        if (minBufferMs < 0) {
+            throw new IllegalArgumentException("the minimum buffer must not be negative");
+        }
         this.clockMs = clockMs;
-        this.openedAt = clockMs.getAsLong();
-        this.lastTick = openedAt;
+        this.requestedAt = requestedAt;
+        this.minBufferMs = minBufferMs;
+        this.lastTick = clockMs.getAsLong();
     }
 
     /** Where playback starts: a live player joins a few segments behind the live edge. */
@@ -50,8 +68,8 @@ public final class VirtualPlayer implements Playback {
     public void arrived(long sequence) {
         tick();
         ready.put(sequence, Boolean.TRUE);
-        if (startupMs < 0 && sequence == playhead) {
-            startupMs = clockMs.getAsLong() - openedAt;
+        if (startupMs < 0 && ready.containsKey(playhead) && bufferAheadMs() >= minBufferMs) {
+            startupMs = clockMs.getAsLong() - requestedAt;
         }
         if (stalled && sequence == playhead) {
             stalled = false;

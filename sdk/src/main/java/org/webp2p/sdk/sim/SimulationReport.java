@@ -1,16 +1,46 @@
 package org.webp2p.sdk.sim;
 
+import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
- * What a simulated swarm experienced; field names are the keys of {@code --json}.
+ * What a simulated swarm experienced and the conditions it ran under; field names are the keys of
+ * {@code --json}.
  *
- * @param natSuccess   peer connection successes over attempts, by pair {@code LOCAL->REMOTE}
- * @param peerFailures failed or dropped peer connections, by reason (CORRUPT: a peer sent bad data)
- * @param fallbacks    segments fetched over HTTP rather than from a peer, by reason
+ * @param stream            the stream played
+ * @param network           the network profile every peer's links ran under ({@code lan}: loopback speed,
+ *                          no loss, no added latency)
+ * @param streamBitrateKbps the media bitrate the peers received, measured from the segments
+ * @param peers             peers playing at any time (churn replaces them; {@code peersStarted} counts all)
+ * @param churnPerMinute    share of the peers replaced each minute (0.1 = 10%)
+ * @param offloadRatio      peer bytes over all bytes received; origin bytes include playlists, init
+ *                          segments and every response's headers
+ * @param stallRatio        time stalled over time played
+ * @param startupP50Ms      startup from the session request to the first frame (the first segment and the
+ *                          player's minimum buffer on hand), over the peers that started and those that
+ *                          never did counted as timeouts
+ * @param peersNeverStarted peers that showed no frame, each with the reason
+ * @param natSuccess        peer connections made over tried, by pair {@code LOCAL->REMOTE}; a session
+ *                          the far peer refused counts as tried, not made
+ * @param originBytes       everything the peers took from the origin over HTTP, headers included
+ * @param peerFailures      failed or dropped peer connections, by reason (CORRUPT: a peer sent bad data)
+ * @param fallbacks         segments fetched over HTTP rather than from a peer, by reason
+ * @param baseline          the same number of peers playing over HTTP alone at the same time, with
+ *                          {@code --baseline}; null otherwise
  */
-public record SimulationReport(int peersStarted, int peersAtEnd, double offloadRatio, int stalls, long stallMs,
-                               long startupP50Ms, long startupP95Ms, Map<String, Double> natSuccess,
-                               long originBytes, long p2pBytes, long durationMs, Map<String, Long> peerFailures,
-                               Map<String, Long> fallbacks) {
+public record SimulationReport(String stream, String network, double streamBitrateKbps, int peers,
+                               double churnPerMinute, int peersStarted, int peersAtEnd, double offloadRatio, int stalls,
+                               long stallMs, double stallRatio, long startupP50Ms, long startupP95Ms,
+                               List<NeverStarted> peersNeverStarted, Map<String, Double> natSuccess, long originBytes,
+                               long p2pBytes, long durationMs, Map<String, Long> peerFailures,
+                               Map<String, Long> fallbacks, @Nullable Baseline baseline) {
+    public SimulationReport {
+        peersNeverStarted = List.copyOf(peersNeverStarted);
+    }
+
+    /** What the HTTP-only viewers of the same run experienced, to set the swarm's figures against. */
+    public record Baseline(int stalls, long stallMs, double stallRatio, long startupP50Ms, long startupP95Ms,
+                           long originBytes) {
+    }
 }

@@ -8,12 +8,11 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import org.webp2p.nat.NatType;
@@ -22,19 +21,26 @@ import org.webp2p.nat.emulator.LoopbackLab;
 import org.webp2p.nat.emulator.NatProfile;
 import org.webp2p.nat.transport.DatagramTunnel;
 import org.webp2p.sdk.WebP2pPlayerSource;
-import org.webp2p.sdk.peer.ConnectionTotals;
 import org.webp2p.sdk.playback.PlaybackStats;
 
 /**
  * Runs a swarm of real SDK clients against a node, each behind its own emulated NAT of the mix's
  * type (or open, on its own 127.x address), playing in real time, with peers leaving and joining
  * at the churn rate, and sums up what they experienced.
+ *
+ * <p>{@link #withBaseline} adds as many HTTP-only viewers, interleaved with the swarm's: each joins
+ * just after its swarm twin, leaves with it and plays from the same node on the same machine at the
+ * same time, so both groups meet the same origin load, CPU contention and (with a
+ * network profile) the same links. Run one after the other, the two would meet different machines:
+ * the second run's JIT is warm and the first's origin cold.
  */
 public final class SwarmSimulator {
     /** Peers start spread over this long, as an audience arrives, not all in one instant. */
     private static final long RAMP_MS = 3_000;
     /** NAT mappings outlive the peers' 10 s keepalives, as home routers' do. */
     private static final Duration MAPPING_TIMEOUT = Duration.ofSeconds(60);
+    /** Every link at loopback speed, with no loss or added latency. */
+    private static final String NETWORK = "lan";
 
     private final URI api;
     private final String stream;
@@ -42,14 +48,28 @@ public final class SwarmSimulator {
     private final EventLoopGroup group;
     private final Random random = new Random(7);
     private volatile boolean stopRequested;
+    private boolean baseline;
 
-    /** One simulated viewer: its client and the NAT in front of it, if any. */
-    private record SimulatedPeer(WebP2pPlayerSource source, EmulatedNat gateway) {
+    /** One simulated viewer: its client, the NAT in front of it, if any, and its session request. */
+    private record SimulatedPeer(int index, NatType nat, WebP2pPlayerSource source, EmulatedNat gateway,
+                                 long requestedAt, CompletableFuture<?> session) {
         void leave() {
             source.close();
             if (gateway != null) {
                 gateway.close();
             }
+        }
+    }
+
+    /** The viewers of one group playing now, and the sums of those that left. */
+    private static final class Group {
+        final List<SimulatedPeer> live = new ArrayList<>();
+        final Tally gone = new Tally();
+        final boolean p2p;
+        int started;
+
+        Group(boolean p2p) {
+            this.p2p = p2p;
         }
     }
 
@@ -64,6 +84,15 @@ public final class SwarmSimulator {
         this.stream = stream;
         this.tokens = tokens;
         this.group = group;
+    }
+
+    /**
+     * Also plays as many viewers over HTTP alone ({@link WebP2pPlayerSource.Builder#httpOnly}) beside
+     * the swarm, reported as the {@link SimulationReport#baseline}. Before {@link #run}.
+     */
+    public SwarmSimulator withBaseline() {
+        this.baseline = true;
+        return this;
     }
 
     /** Ends a running simulation early; {@link #run} then returns the report so far. */
@@ -82,48 +111,66 @@ public final class SwarmSimulator {
             progress.accept("the node is not on this machine's loopback, which emulated NATs cannot leave: "
                     + "the peers use this machine's own network and classify their NAT with STUN");
         }
-        List<SimulatedPeer> live = new ArrayList<>();
-        Totals totals = new Totals();
-        int started = 0;
+        Group swarm = new Group(true);
+        Group http = new Group(false);
+        List<Group> groups = baseline ? List.of(swarm, http) : List.of(swarm);
+        int next = 0;
         long begin = System.currentTimeMillis();
         long end = begin + duration.toMillis();
+        int atEnd;
         try (LoopbackLab lab = new LoopbackLab(MAPPING_TIMEOUT)) {
             for (int i = 0; i < peers && !stopRequested; i++) {
-                live.add(startPeer(lab, started++, types.get(i), progress));
+                for (Group g : groups) {
+                    g.live.add(startPeer(lab, g, next++, types.get(i), progress));
+                }
                 Thread.sleep(RAMP_MS / Math.max(1, peers));
             }
             long nextReport = begin + 10_000;
             while (System.currentTimeMillis() < end && !stopRequested) {
                 Thread.sleep(Math.min(1000, Math.max(1, end - System.currentTimeMillis())));
-                // Each second, each peer leaves with the probability that makes the per-minute rate.
-                for (int i = 0; i < live.size(); i++) {
+                // Each second, each peer leaves with the probability that makes the per-minute rate,
+                // and its HTTP-only twin with it.
+                for (int i = 0; i < swarm.live.size(); i++) {
                     if (random.nextDouble() < churnPerMinute / 60.0) {
-                        totals.add(live.get(i));
-                        live.get(i).leave();
-                        live.set(i, startPeer(lab, started++, types.get(i), progress));
+                        for (Group g : groups) {
+                            SimulatedPeer gone = g.live.get(i);
+                            leave(g, gone);
+                            g.live.set(i, startPeer(lab, g, next++, gone.nat(), progress));
+                        }
                     }
                 }
                 if (System.currentTimeMillis() >= nextReport) {
                     nextReport += 10_000;
-                    progress.accept(progressLine(live, totals, begin));
+                    progress.accept(progressLine(swarm, baseline ? http : null, begin));
                 }
             }
-            for (SimulatedPeer p : live) {
-                totals.add(p);
-                p.leave();
+            atEnd = swarm.live.size();
+            for (Group g : groups) {
+                g.live.forEach(p -> leave(g, p));
+                g.live.clear();
             }
         }
-        return totals.report(started, live.size(), System.currentTimeMillis() - begin);
+        Tally t = swarm.gone;
+        return new SimulationReport(stream, NETWORK, t.streamBitrateKbps(), peers, churnPerMinute, swarm.started,
+                atEnd, t.offloadRatio(), t.stalls(), t.stallMs(), t.stallRatio(),
+                t.startupPercentile(50), t.startupPercentile(95), t.neverStarted(), t.natSuccess(), t.originBytes(),
+                t.p2pBytes(), System.currentTimeMillis() - begin, t.peerFailures(), t.fallbacks(),
+                baseline ? http.gone.asBaseline() : null);
     }
 
-    private static String progressLine(List<SimulatedPeer> live, Totals gone, long begin) {
-        long stalls = gone.stalls + live.stream().mapToLong(p -> p.source().stats().stalls()).sum();
-        long p2p = gone.p2p + live.stream().mapToLong(p -> p.source().p2pBytes()).sum();
-        long http = gone.http + live.stream().mapToLong(p -> p.source().httpBytes()).sum();
-        int links = live.stream().mapToInt(p -> p.source().connectedPeers()).sum();
-        return String.format(Locale.ROOT, "%3ds  peers %d  links %d  offload %.0f%%  stalls %d",
-                (System.currentTimeMillis() - begin) / 1000, live.size(), links / 2,
-                p2p + http == 0 ? 0.0 : 100.0 * p2p / (p2p + http), stalls);
+    private static String progressLine(Group swarm, Group http, long begin) {
+        long stalls = swarm.live.stream().mapToLong(p -> p.source().stats().stalls()).sum() + swarm.gone.stalls();
+        long p2p = swarm.live.stream().mapToLong(p -> p.source().p2pBytes()).sum() + swarm.gone.p2pBytes();
+        long origin = swarm.live.stream().mapToLong(p -> p.source().httpBytes()).sum() + swarm.gone.originBytes();
+        int links = swarm.live.stream().mapToInt(p -> p.source().connectedPeers()).sum();
+        String line = String.format(Locale.ROOT, "%3ds  peers %d  links %d  offload %.0f%%  stalls %d",
+                (System.currentTimeMillis() - begin) / 1000, swarm.live.size(), links / 2,
+                p2p + origin == 0 ? 0.0 : 100.0 * p2p / (p2p + origin), stalls);
+        if (http == null) {
+            return line;
+        }
+        return line + "  (HTTP only: stalls " + (http.live.stream().mapToLong(p -> p.source().stats().stalls()).sum()
+                + http.gone.stalls()) + ")";
     }
 
     /**
@@ -138,14 +185,16 @@ public final class SwarmSimulator {
         }
     }
 
-    private SimulatedPeer startPeer(LoopbackLab lab, int index, NatType nat, Consumer<String> progress)
+    private SimulatedPeer startPeer(LoopbackLab lab, Group g, int index, NatType nat, Consumer<String> progress)
             throws IOException {
         boolean emulated = emulatesNats(api);
         InetSocketAddress httpAddress = emulated ? address(index) : null;
         WebP2pPlayerSource.Builder b = WebP2pPlayerSource.builder().api(api).stream(stream).token(tokens.apply(index))
                 .eventLoops(group).localAddress(httpAddress);
         EmulatedNat gateway = null;
-        if (emulated) {
+        if (!g.p2p) {
+            b.httpOnly();
+        } else if (emulated) {
             b.natType(nat);
             if (nat == NatType.OPEN) {
                 b.peerSocket(httpAddress, DatagramTunnel.DIRECT);
@@ -155,12 +204,55 @@ public final class SwarmSimulator {
             }
         }
         WebP2pPlayerSource s = b.build();
-        s.start().exceptionally(e -> {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            progress.accept("peer " + index + " has no session and plays nothing: " + cause.getMessage());
+        long requestedAt = System.currentTimeMillis();
+        CompletableFuture<?> session = s.start();
+        session.exceptionally(e -> {
+            progress.accept("peer " + index + " has no session and plays nothing: " + cause(e).getMessage());
             return null;
         });
-        return new SimulatedPeer(s, gateway);
+        g.started++;
+        return new SimulatedPeer(index, nat, s, gateway, requestedAt, session);
+    }
+
+    /** Lets a viewer go, then takes what it experienced: closing lets its last fetches count. */
+    private static void leave(Group g, SimulatedPeer p) {
+        long now = System.currentTimeMillis();
+        p.leave();
+        g.gone.add(outcome(p, now));
+    }
+
+    private static PeerOutcome outcome(SimulatedPeer p, long now) {
+        WebP2pPlayerSource s = p.source();
+        PlaybackStats stats = s.stats();
+        return new PeerOutcome(s.natType(), stats, s.httpBytes(), s.p2pBytes(), s.mediaKbps(), s.connections(),
+                s.diagnostics().peerFailures().stream().map(f -> f.reason().name()).toList(),
+                s.diagnostics().fallbacks().stream().map(f -> f.reason().name()).toList(),
+                stats.startupMs() >= 0 ? null : neverStarted(p, now));
+    }
+
+    /** Why a viewer showed no frame, from how far it got. */
+    private static NeverStarted neverStarted(SimulatedPeer p, long now) {
+        long waited = now - p.requestedAt();
+        CompletableFuture<?> session = p.session();
+        if (session.isCompletedExceptionally()) {
+            Throwable why = session.handle((ok, e) -> cause(e)).join();
+            return NeverStarted.of(p.index(), NeverStarted.Reason.NO_SESSION, "refused: " + why.getMessage(), waited,
+                    true);
+        }
+        if (!session.isDone()) {
+            return NeverStarted.of(p.index(), NeverStarted.Reason.NO_SESSION, "the API had not answered", waited,
+                    false);
+        }
+        if (!p.source().hasPlaylist()) {
+            return NeverStarted.of(p.index(), NeverStarted.Reason.NO_PLAYLIST, "no playlist from the origin", waited,
+                    false);
+        }
+        return NeverStarted.of(p.index(), NeverStarted.Reason.NO_FIRST_FRAME, "the first segment and the minimum "
+                + "buffer were not on hand", waited, false);
+    }
+
+    private static Throwable cause(Throwable e) {
+        return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
     }
 
     /** 127.3.0.1, 127.3.0.2, ...: one loopback address per peer so the node sees distinct clients. */
@@ -171,50 +263,5 @@ public final class SwarmSimulator {
         } catch (UnknownHostException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** What the peers that have left experienced, summed. */
-    private static final class Totals {
-        private final List<PlaybackStats> finished = new ArrayList<>();
-        private final Map<String, long[]> pairs = new TreeMap<>();
-        private final Map<String, Long> peerFailures = new TreeMap<>();
-        private final Map<String, Long> fallbacks = new TreeMap<>();
-        private long http;
-        private long p2p;
-        private long stalls;
-
-        void add(SimulatedPeer p) {
-            WebP2pPlayerSource s = p.source();
-            finished.add(s.stats());
-            http += s.httpBytes();
-            p2p += s.p2pBytes();
-            stalls += s.stats().stalls();
-            s.diagnostics().peerFailures().forEach(f -> peerFailures.merge(f.reason().name(), 1L, Long::sum));
-            s.diagnostics().fallbacks().forEach(f -> fallbacks.merge(f.reason().name(), 1L, Long::sum));
-            for (ConnectionTotals c : s.connections()) {
-                long[] t = pairs.computeIfAbsent(s.natType() + "->" + c.remoteNat(), k -> new long[2]);
-                t[0] += c.attempts();
-                t[1] += c.successes();
-            }
-        }
-
-        SimulationReport report(int started, int atEnd, long durationMs) {
-            long[] startups = finished.stream().mapToLong(PlaybackStats::startupMs).filter(v -> v >= 0).sorted()
-                    .toArray();
-            Map<String, Double> natSuccess = new LinkedHashMap<>();
-            pairs.forEach((pair, t) -> natSuccess.put(pair, t[0] == 0 ? 0 : (double) t[1] / t[0]));
-            return new SimulationReport(started, atEnd, http + p2p == 0 ? 0 : (double) p2p / (http + p2p),
-                    finished.stream().mapToInt(PlaybackStats::stalls).sum(),
-                    finished.stream().mapToLong(PlaybackStats::stallMs).sum(),
-                    percentile(startups, 50), percentile(startups, 95), natSuccess, http, p2p, durationMs,
-                    peerFailures, fallbacks);
-        }
-    }
-
-    private static long percentile(long[] sorted, int p) {
-        if (sorted.length == 0) {
-            return -1;
-        }
-        return sorted[Math.max(0, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
     }
 }

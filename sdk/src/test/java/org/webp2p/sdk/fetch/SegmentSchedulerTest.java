@@ -13,7 +13,7 @@ import org.webp2p.sdk.playback.VirtualPlayer;
 
 class SegmentSchedulerTest {
     private final AtomicLong now = new AtomicLong();
-    private final VirtualPlayer player = new VirtualPlayer(now::get);
+    private final VirtualPlayer player = new VirtualPlayer(now::get, now.get(), 0);
     private final List<SegmentScheduler.Fallback> fallbacks = new ArrayList<>();
     private final SchedulerSettings settings = new SchedulerSettings(4000, 6, 2, 2, 2000);
 

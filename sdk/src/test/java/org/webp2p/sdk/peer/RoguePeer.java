@@ -27,12 +27,13 @@ import org.webp2p.server.TestNode;
 /**
  * A real peer of the demo swarm that claims to hold every segment, now and for minutes to come, and
  * then misbehaves: it {@link Behaviour#LIES} (one byte flipped: right size, wrong bytes, so only the
- * digest can tell) or {@link Behaviour#CRAWLS} (true bytes at 2 KB/s). It announces itself to the
- * tracker and keeps a session to the rendezvous like an honest client.
+ * digest can tell) or {@link Behaviour#CRAWLS} (true bytes at 2 KB/s), or is {@link Behaviour#FULL}
+ * and closes every session it is offered. It announces itself to the tracker and keeps a session to
+ * the rendezvous like an honest client.
  */
 public final class RoguePeer implements AutoCloseable {
     /** How it misbehaves. */
-    public enum Behaviour { LIES, CRAWLS }
+    public enum Behaviour { LIES, CRAWLS, FULL }
 
     private static final Pattern SEQUENCE = Pattern.compile("#EXT-X-MEDIA-SEQUENCE:(\\d+)");
 
@@ -78,7 +79,8 @@ public final class RoguePeer implements AutoCloseable {
             }
         };
         endpoint = RtmfpEndpoint.builder().localAddress(new InetSocketAddress("127.0.0.1", 0)).eventLoop(loop).bind();
-        network = new PeerNetwork(endpoint, loop.next(), System::currentTimeMillis, "demo", 8,
+        network = new PeerNetwork(endpoint, loop.next(), System::currentTimeMillis, "demo",
+                behaviour == Behaviour.FULL ? 0 : 8,
                 behaviour == Behaviour.CRAWLS ? 16 : 0, lies,
                 new PeerEvents() {
                     @Override

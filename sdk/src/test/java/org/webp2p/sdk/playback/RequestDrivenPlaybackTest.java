@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class RequestDrivenPlaybackTest {
     private final AtomicLong now = new AtomicLong(10_000);
-    private final RequestDrivenPlayback playback = new RequestDrivenPlayback(now::get);
+    private final RequestDrivenPlayback playback = new RequestDrivenPlayback(now::get, now.get());
 
     @Test
     void theRequestedSegmentBecomesThePlayheadAndIsNeededNow() {

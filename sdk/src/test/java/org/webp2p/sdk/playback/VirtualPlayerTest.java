@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 
 class VirtualPlayerTest {
     private final AtomicLong now = new AtomicLong(10_000);
-    private final VirtualPlayer player = new VirtualPlayer(now::get);
+    /** Without a minimum buffer, so a test sees playback move segment by segment. */
+    private final VirtualPlayer player = new VirtualPlayer(now::get, now.get(), 0);
 
     private void advance(long ms) {
         now.addAndGet(ms);
@@ -31,6 +32,44 @@ class VirtualPlayerTest {
         assertThat(player.bufferAheadMs()).isEqualTo(1500);
         assertThat(player.stats().playedMs()).isEqualTo(2500);
         assertThat(player.isStalled()).isFalse();
+    }
+
+    @Test
+    void startupRunsFromTheSessionRequestToTheFirstFrameAfterTheMinimumBuffer() {
+        long requested = now.get();
+        now.addAndGet(300); // the API's answer and the first playlist, before the player exists
+        VirtualPlayer buffering = new VirtualPlayer(now::get, requested, 2_500);
+        buffering.startAt(7);
+        buffering.describe(7, 2000);
+        buffering.describe(8, 2000);
+        now.addAndGet(400);
+        buffering.arrived(7);
+        assertThat(buffering.stats().startupMs()).as("2 s on hand, 2.5 s wanted").isEqualTo(-1);
+        now.addAndGet(200);
+        buffering.tick();
+        assertThat(buffering.stats().playedMs()).as("no frame yet").isZero();
+
+        buffering.arrived(8);
+
+        assertThat(buffering.stats().startupMs()).isEqualTo(300 + 400 + 200);
+        now.addAndGet(1000);
+        buffering.tick();
+        assertThat(buffering.stats().playedMs()).isEqualTo(1000);
+    }
+
+    @Test
+    void aLaterSegmentAloneIsNoFirstFrame() {
+        VirtualPlayer buffering = new VirtualPlayer(now::get, now.get(), 2_500);
+        buffering.startAt(7);
+        buffering.describe(7, 2000);
+        buffering.describe(8, 2000);
+        buffering.describe(9, 2000);
+        buffering.arrived(8);
+        buffering.arrived(9);
+        assertThat(buffering.stats().startupMs()).as("the first segment is still missing").isEqualTo(-1);
+        now.addAndGet(100);
+        buffering.arrived(7);
+        assertThat(buffering.stats().startupMs()).isEqualTo(100);
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.webp2p.sdk.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -15,7 +16,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.webp2p.nat.NatType;
 import org.webp2p.protocol.admin.PeerRecord;
+import org.webp2p.protocol.admin.StreamStats;
+import org.webp2p.sdk.peer.RoguePeer;
 import org.webp2p.server.TestNode;
+import org.webp2p.server.origin.OriginService;
+import org.webp2p.server.pingback.PingbackService;
 import org.webp2p.server.tracker.TrackerService;
 
 class SwarmSimulatorTest {
@@ -39,12 +44,99 @@ class SwarmSimulatorTest {
 
             assertThat(r.peersStarted()).isEqualTo(3);
             assertThat(r.stalls()).isZero();
+            assertThat(r.stallRatio()).isZero();
             assertThat(r.startupP95Ms()).isBetween(0L, 4000L);
-            assertThat(r.originBytes()).isPositive();
+            assertThat(r.peersNeverStarted()).isEmpty();
+            assertThat(r.baseline()).isNull();
+            assertThat(r).extracting(SimulationReport::stream, SimulationReport::network, SimulationReport::peers)
+                    .containsExactly("demo", "lan", 3);
+            assertThat(r.streamBitrateKbps()).as("the light demo, measured from its segments").isBetween(100.0, 400.0);
+            StreamStats demo = node.runtime().services().service("origin", OriginService.class).streams().stream()
+                    .filter(s -> s.name().equals("demo")).findFirst().orElseThrow();
+            assertThat(r.originBytes()).as("every body the origin sent them, playlists too, and each answer's headers")
+                    .isGreaterThanOrEqualTo(demo.bytesOut() + 100 * demo.requests());
             assertThat(seen).hasSize(3);
             assertThat(seen).extracting(p -> p.source().getHostAddress())
                     .containsExactlyInAnyOrder("127.3.0.1", "127.3.0.2", "127.3.0.3");
             assertThat(seen).extracting(p -> p.natType().name()).containsOnly("FULL_CONE", "SYMMETRIC");
+        } finally {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+
+    @Test
+    void aPeerThatCannotStartIsReportedWithItsReasonAndCountsAsAStartupTimeout() throws Exception {
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+        try (TestNode node = TestNode.open(Map.of())) {
+            node.runtime().services().startAll();
+            URI api = URI.create("http://127.0.0.1:" + node.address("api").getPort());
+            // The demo is open, but a token given anyway is checked: peer 1's is no token at all.
+            SimulationReport r = new SwarmSimulator(api, "demo", peer -> peer == 1 ? "not-a-token" : null, group)
+                    .run(3, NatMix.parse("full=1"), 0, Duration.ofSeconds(8), line -> { });
+
+            assertThat(r.peersNeverStarted()).singleElement().satisfies(n -> {
+                assertThat(n.peer()).isEqualTo(1);
+                assertThat(n.reason()).isEqualTo(NeverStarted.Reason.NO_SESSION);
+                assertThat(n.detail()).startsWith("refused: ");
+                assertThat(n.countedAsTimeout()).isTrue();
+            });
+            assertThat(r.startupP50Ms()).isBetween(0L, 4000L);
+            assertThat(r.startupP95Ms()).as("the refused viewer waited the whole run for nothing")
+                    .isGreaterThanOrEqualTo(NeverStarted.STARTUP_TIMEOUT_MS);
+        } finally {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+
+    @Test
+    void theBaselinePlaysAsManyViewersOverHttpAloneBesideTheSwarmAndOutOfIt() throws Exception {
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+        try (TestNode node = TestNode.open(Map.of("api.open", "true"))) {
+            node.runtime().services().startAll();
+            URI api = URI.create("http://127.0.0.1:" + node.address("api").getPort());
+            TrackerService tracker = node.runtime().services().service("tracker", TrackerService.class);
+            List<Integer> swarmSizes = new ArrayList<>();
+            Thread watcher = new Thread(() -> await().atMost(Duration.ofSeconds(9)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> swarmSizes.add(tracker.peers("demo").size()) && swarmSizes.contains(3)));
+            watcher.start();
+            SimulationReport r = new SwarmSimulator(api, "demo", peer -> null, group).withBaseline()
+                    .run(3, NatMix.parse("full=1"), 0, Duration.ofSeconds(10), line -> { });
+            watcher.join();
+
+            assertThat(r.peersStarted()).as("the swarm's peers alone").isEqualTo(3);
+            assertThat(swarmSizes).as("HTTP-only viewers never join the swarm").allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(3));
+            SimulationReport.Baseline b = r.baseline();
+            assertThat(b).isNotNull();
+            assertThat(b.stalls()).isZero();
+            assertThat(b.stallRatio()).isZero();
+            assertThat(b.startupP50Ms()).isBetween(0L, 4000L);
+            assertThat(b.startupP95Ms()).isBetween(b.startupP50Ms(), 4000L);
+            assertThat(b.originBytes()).as("three viewers' worth of segments, all from the origin").isPositive();
+            PingbackService pingback = node.runtime().services().service("pingback", PingbackService.class);
+            assertThat(pingback.figures("demo")).as("the node's figures describe the swarm: only its peers beacon")
+                    .hasValueSatisfying(f -> assertThat(f.sessions()).isEqualTo(3));
+            await("the console's bytes are the simulator's").atMost(Duration.ofSeconds(10))
+                    .until(() -> pingback.figures("demo").map(f -> List.of(f.httpBytes(), f.p2pBytes())).orElse(List.of()),
+                            equalTo(List.of(r.originBytes(), r.p2pBytes())));
+        } finally {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+
+    @Test
+    void aSessionAPeerThatIsFullClosesCountsAsATriedConnectionNotAMadeOne() throws Exception {
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+        try (TestNode node = TestNode.open(Map.of("api.open", "true"))) {
+            node.runtime().services().startAll();
+            URI api = URI.create("http://127.0.0.1:" + node.address("api").getPort());
+            try (RoguePeer full = new RoguePeer(node, RoguePeer.Behaviour.FULL)) {
+                SimulationReport r = new SwarmSimulator(api, "demo", peer -> null, group)
+                        .run(2, NatMix.parse("full=1"), 0, Duration.ofSeconds(12), line -> { });
+
+                assertThat(r.peerFailures()).as("the full peer closed their sessions").containsKey("REFUSED");
+                assertThat(r.natSuccess()).as("tried the full peer (OPEN), and it never took them")
+                        .containsEntry("FULL_CONE->OPEN", 0.0);
+            }
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         }

@@ -1,0 +1,37 @@
+package org.webp2p.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class SimulateCommandTest extends CommandLineHarness {
+
+    @Test
+    void theReportNamesItsConditionsAndWithBaselineSetsTheHttpOnlyViewersBesideTheSwarm() throws Exception {
+        Path json = dir.resolve("report.json");
+        int code = run("simulate", "--data-dir", dir.resolve("node").toString(), "--peers", "2", "--nat-mix", "full=1",
+                "--duration", "6s", "--stream", "demo-hd", "--baseline", "--json", json.toString());
+
+        assertThat(code).as(err.toString()).isZero();
+        JsonNode r = new ObjectMapper().readTree(json.toFile());
+        assertThat(r.path("stream").asText()).isEqualTo("demo-hd");
+        assertThat(r.path("network").asText()).isEqualTo("lan");
+        assertThat(r.path("peers").asInt()).isEqualTo(2);
+        assertThat(r.path("streamBitrateKbps").asDouble()).as("the HD demo, measured").isBetween(1_200.0, 1_800.0);
+        assertThat(r.path("peersNeverStarted").isArray()).isTrue();
+        assertThat(r.path("stallRatio").isNumber()).isTrue();
+        assertThat(r.path("originBytes").asLong()).isPositive();
+        JsonNode baseline = r.path("baseline");
+        assertThat(baseline.path("originBytes").asLong()).as("two viewers of 1.5 Mbit/s over HTTP alone")
+                .isGreaterThan(500_000);
+        assertThat(baseline.path("startupP95Ms").asLong()).isBetween(0L, 6_000L);
+        assertThat(baseline.path("stalls").isInt()).isTrue();
+        assertThat(baseline.path("stallMs").isNumber()).isTrue();
+        assertThat(baseline.path("stallRatio").isNumber()).isTrue();
+        assertThat(baseline.path("startupP50Ms").isNumber()).isTrue();
+        assertThat(out.toString()).contains("conditions        demo-hd, ").contains("HTTP only ");
+    }
+}

@@ -1,0 +1,110 @@
+package org.webp2p.sdk.sim;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.LongStream;
+import org.webp2p.sdk.peer.ConnectionTotals;
+
+/**
+ * The sums of one group of viewers (the swarm, or the HTTP-only baseline): bytes, stalls, startup
+ * percentiles with the viewers that never started counted as timeouts, NAT success by pair. Pure:
+ * it sees only {@link PeerOutcome}s. Not thread-safe.
+ */
+final class Tally {
+    private final List<PeerOutcome> outcomes = new ArrayList<>();
+
+    void add(PeerOutcome o) {
+        outcomes.add(o);
+    }
+
+    long originBytes() {
+        return outcomes.stream().mapToLong(PeerOutcome::httpBytes).sum();
+    }
+
+    long p2pBytes() {
+        return outcomes.stream().mapToLong(PeerOutcome::p2pBytes).sum();
+    }
+
+    /** Peer bytes over all bytes received, origin bytes with their playlists and headers included. */
+    double offloadRatio() {
+        long all = originBytes() + p2pBytes();
+        return all == 0 ? 0 : (double) p2pBytes() / all;
+    }
+
+    int stalls() {
+        return outcomes.stream().mapToInt(o -> o.stats().stalls()).sum();
+    }
+
+    long stallMs() {
+        return outcomes.stream().mapToLong(o -> o.stats().stallMs()).sum();
+    }
+
+    /** Time stalled over time played, as pingback computes it; 0 before anything played. */
+    double stallRatio() {
+        long played = outcomes.stream().mapToLong(o -> o.stats().playedMs()).sum();
+        return played == 0 ? 0 : (double) stallMs() / played;
+    }
+
+    /**
+     * The {@code p}th percentile of startup, over the viewers that started and those counted as
+     * timeouts (see {@link NeverStarted#countedAsTimeout}); -1 with neither.
+     */
+    long startupPercentile(int p) {
+        long[] sorted = LongStream.concat(
+                outcomes.stream().mapToLong(o -> o.stats().startupMs()).filter(v -> v >= 0),
+                neverStarted().stream().filter(NeverStarted::countedAsTimeout).mapToLong(NeverStarted::timeoutSampleMs))
+                .sorted().toArray();
+        if (sorted.length == 0) {
+            return -1;
+        }
+        return sorted[Math.max(0, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+    }
+
+    List<NeverStarted> neverStarted() {
+        return outcomes.stream().map(PeerOutcome::neverStarted).filter(Objects::nonNull).toList();
+    }
+
+    /** The media bitrate the viewers received, averaged over those that received any; 0 if none did. */
+    double streamBitrateKbps() {
+        return outcomes.stream().mapToDouble(PeerOutcome::mediaKbps).filter(k -> k > 0).average().orElse(0);
+    }
+
+    /** Peer connections made over tried, by ordered pair {@code LOCAL->REMOTE}; refusals count as tried. */
+    Map<String, Double> natSuccess() {
+        Map<String, long[]> pairs = new TreeMap<>();
+        for (PeerOutcome o : outcomes) {
+            for (ConnectionTotals c : o.connections()) {
+                long[] t = pairs.computeIfAbsent(o.nat() + "->" + c.remoteNat(), k -> new long[2]);
+                t[0] += c.attempts();
+                t[1] += c.successes();
+            }
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        pairs.forEach((pair, t) -> out.put(pair, t[0] == 0 ? 0 : (double) t[1] / t[0]));
+        return out;
+    }
+
+    Map<String, Long> peerFailures() {
+        return counts(outcomes.stream().flatMap(o -> o.peerFailures().stream()).toList());
+    }
+
+    Map<String, Long> fallbacks() {
+        return counts(outcomes.stream().flatMap(o -> o.fallbacks().stream()).toList());
+    }
+
+    /** This group's figures as the HTTP-only baseline of a report. */
+    SimulationReport.Baseline asBaseline() {
+        return new SimulationReport.Baseline(stalls(), stallMs(), stallRatio(), startupPercentile(50),
+                startupPercentile(95), originBytes());
+    }
+
+    private static Map<String, Long> counts(List<String> reasons) {
+        Map<String, Long> out = new TreeMap<>();
+        reasons.forEach(r -> out.merge(r, 1L, Long::sum));
+        return out;
+    }
+}

@@ -1,0 +1,79 @@
+package org.webp2p.sdk.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class HttpFetcherTest {
+    private static final String BODY = "#EXTM3U\n#EXT-X-TARGETDURATION:2\n";
+    private static final byte[] RESPONSE = ("HTTP/1.1 200 OK\r\nContent-Type: application/vnd.apple.mpegurl\r\n"
+            + "Cache-Control: max-age=1\r\nContent-Length: " + BODY.length() + "\r\n\r\n" + BODY)
+            .getBytes(StandardCharsets.US_ASCII);
+
+    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+
+    @AfterEach
+    void stop() {
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    @Test
+    void eachAnswerSaysWhatItTookOnTheWireHeadersIncludedAlsoOnAKeptConnection() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             HttpFetcher http = new HttpFetcher(group, null)) {
+            Thread origin = new Thread(() -> answerTwice(server));
+            origin.start();
+            URI uri = URI.create("http://127.0.0.1:" + server.getLocalPort() + "/live/demo/index.m3u8");
+
+            HttpResult first = http.get(uri, Duration.ofSeconds(5)).get(10, TimeUnit.SECONDS);
+            HttpResult second = http.get(uri, Duration.ofSeconds(5)).get(10, TimeUnit.SECONDS);
+            origin.join(10_000);
+
+            assertThat(first.text()).isEqualTo(BODY);
+            assertThat(first.wireBytes()).isEqualTo(RESPONSE.length);
+            assertThat(second.wireBytes()).as("the second answer on the same connection alone").isEqualTo(RESPONSE.length);
+        }
+    }
+
+    /** Two requests on one kept-alive connection, each answered with the same bytes. */
+    private static void answerTwice(ServerSocket server) {
+        try (Socket s = server.accept()) {
+            InputStream in = s.getInputStream();
+            OutputStream out = s.getOutputStream();
+            for (int i = 0; i < 2; i++) {
+                readRequestHead(in);
+                out.write(RESPONSE);
+                out.flush();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void readRequestHead(InputStream in) throws IOException {
+        byte[] end = {'\r', '\n', '\r', '\n'};
+        int matched = 0;
+        while (matched < end.length) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("request cut short");
+            }
+            matched = b == end[matched] ? matched + 1 : b == '\r' ? 1 : 0;
+        }
+    }
+}
