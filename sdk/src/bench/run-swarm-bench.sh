@@ -4,20 +4,24 @@
 #
 #   sdk/src/bench/run-swarm-bench.sh [DURATION]            the 50- and 200-peer runs (default 5m)
 #   sdk/src/bench/run-swarm-bench.sh 2m variations         50 peers under other NAT mixes and churn
+#   sdk/src/bench/run-swarm-bench.sh 5m hd                 100 peers on the 1.5 Mbit/s demo-hd, with as
+#                                                          many HTTP-only viewers beside them (--baseline)
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 duration=${1:-5m}
 out=sdk/target/swarm-bench
 mkdir -p "$out"
 
-run() { # name peers churn mix
-    echo "== $1: $2 peers, churn $3, NAT mix $4, $duration"
-    ./webp2p simulate --peers "$2" --churn "$3" --nat-mix "$4" --duration "$duration" --json "$out/$1.json" \
-        2>/dev/null | grep -E '^(peers started|P2P offload|stalls|startup|origin bytes|peer bytes|NAT success)'
+run() { # name peers churn mix [more simulate options]
+    echo "== $1: $2 peers, churn $3, NAT mix $4, $duration ${*:5}"
+    ./webp2p simulate --peers "$2" --churn "$3" --nat-mix "$4" --duration "$duration" --json "$out/$1.json" "${@:5}" \
+        2>/dev/null | grep -E '^(conditions|peers started|never started|P2P offload|stalls|startup|origin bytes|peer bytes|NAT success|HTTP only)'
 }
 
 default_mix=open=10,full=20,restricted=20,port=30,symmetric=20
-if [[ "${2:-}" == variations ]]; then
+if [[ "${2:-}" == hd ]]; then
+    run hd-100 100 10%/min "$default_mix" --stream demo-hd --baseline
+elif [[ "${2:-}" == variations ]]; then
     run no-churn 50 0%/min "$default_mix"
     run heavy-churn 50 30%/min "$default_mix"
     run symmetric-heavy 50 10%/min open=5,full=5,restricted=10,port=20,symmetric=60

@@ -75,7 +75,11 @@ public final class SimulatorView extends BorderPane {
         VBox.setVgrow(progress, Priority.ALWAYS);
         setCenter(left);
 
+        figures.put("Conditions", r -> r.stream() + " · " + Format.bitsPerSecond(r.streamBitrateKbps() * 1000)
+                + " · network " + r.network());
         figures.put("Peers started", r -> r.peersStarted() + " (" + r.peersAtEnd() + " at the end)");
+        figures.put("Never started", r -> r.peersNeverStarted().isEmpty() ? "none" : counts(r.peersNeverStarted().stream()
+                .collect(Collectors.groupingBy(n -> n.reason().name(), Collectors.counting()))));
         figures.put("Stalls", r -> r.stalls() + " (" + Format.millis(r.stallMs()) + ")");
         figures.put("Startup", r -> "p50 " + Format.millis(r.startupP50Ms()) + " · p95 " + Format.millis(r.startupP95Ms()));
         figures.put("Origin bytes", r -> Format.bytes(r.originBytes()));

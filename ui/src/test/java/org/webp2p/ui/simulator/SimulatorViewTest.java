@@ -57,6 +57,8 @@ class SimulatorViewTest {
         waitFor(20, TimeUnit.SECONDS, () -> !text(robot, "#sim-report-stalls").equals("-"));
         assertThat(text(robot, "#sim-report-stalls")).isEqualTo("0 (0 ms)");
         assertThat(text(robot, "#sim-report-peers-started")).isEqualTo("3 (3 at the end)");
+        assertThat(text(robot, "#sim-report-conditions")).startsWith("demo · ").endsWith(" · network lan");
+        assertThat(text(robot, "#sim-report-never-started")).isEqualTo("none");
         assertThat(robot.lookup("#sim-start").queryAs(Button.class).isDisabled()).isFalse();
     }
 
