@@ -22,6 +22,7 @@ import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.webp2p.sdk.sim.NatGroups;
 import org.webp2p.sdk.sim.NatMix;
 import org.webp2p.sdk.sim.NeverStarted;
 import org.webp2p.sdk.sim.SimulationReport;
@@ -65,6 +66,12 @@ final class SimulateCommand implements Callable<Integer> {
             description = "NAT types by weight (default ${DEFAULT-VALUE}).")
     String natMix;
 
+    @Option(names = "--nat-groups", paramLabel = "NAME=NATSxPEERS,...", defaultValue = "",
+            description = "Peers sharing one NAT, as in offices and households: office=10x5 puts 50 of the peers behind "
+                    + "10 NATs, five behind each (types from --nat-mix); the rest sit behind NATs of their own. "
+                    + "The NATs do not hairpin, so such peers meet on their local addresses.")
+    String natGroups;
+
     @Option(names = "--churn", defaultValue = "0%/min", description = "Share of peers replaced per minute, e.g. 10%%/min.")
     String churn;
 
@@ -94,10 +101,16 @@ final class SimulateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         NatMix mix;
+        NatGroups groups;
         Duration length;
         double churnPerMinute;
         try {
             mix = NatMix.parse(natMix);
+            groups = NatGroups.parse(natGroups);
+            if (groups.peers() > peers) {
+                throw new IllegalArgumentException("--nat-groups holds " + groups.peers() + " peers, more than --peers "
+                        + peers);
+            }
             length = ValueType.DURATION.parse(duration);
             Matcher m = CHURN.matcher(churn.trim());
             if (!m.matches() || peers < 1 || peers > 5000) {
@@ -124,17 +137,18 @@ final class SimulateCommand implements Callable<Integer> {
                 TokenIssuer issuer = new TokenIssuer(embedded.config(), embedded.dataDir(), Clock.systemUTC());
                 credentials = peer -> issuer.issue(stream, "simulator-" + peer, length.plusHours(1));
             }
-            out.printf("simulating %d peers%s on %s for %ds (churn %s, NAT mix %s) against %s%n", peers,
-                    baseline ? " and as many over HTTP alone" : "", stream, length.toSeconds(), churn, natMix, target);
+            out.printf("simulating %d peers%s on %s for %ds (churn %s, NAT mix %s%s) against %s%n", peers,
+                    baseline ? " and as many over HTTP alone" : "", stream, length.toSeconds(), churn, natMix,
+                    natGroups.isBlank() ? "" : ", NAT groups " + natGroups, target);
             out.flush();
             SwarmSimulator simulator = new SwarmSimulator(target, stream, credentials, group);
             if (baseline) {
                 simulator.withBaseline();
             }
-            SimulationReport report = simulator.run(peers, mix, churnPerMinute, length, line -> {
-                        out.println(line);
-                        out.flush();
-                    });
+            SimulationReport report = simulator.run(peers, mix, groups, churnPerMinute, length, line -> {
+                out.println(line);
+                out.flush();
+            });
             print(out, report);
             if (json != null) {
                 Files.write(json, Json.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(report));
@@ -164,6 +178,11 @@ final class SimulateCommand implements Callable<Integer> {
         return ServerRuntime.open(config, dir, Clock.systemUTC());
     }
 
+    private static String tally(SimulationReport.Tally t) {
+        return t.attempts() == 0 ? "no attempts" : String.format(Locale.ROOT, "%d of %d attempts connected (%.0f%%), %d on a LAN",
+                t.successes(), t.attempts(), 100 * t.successRatio(), t.lan());
+    }
+
     private static void print(PrintWriter out, SimulationReport r) {
         out.printf(Locale.ROOT, "%nconditions        %s, %.0f kbit/s, %d peers, churn %.0f%%/min, %d s, network %s%n",
                 r.stream(), r.streamBitrateKbps(), r.peers(), r.churnPerMinute() * 100, r.durationMs() / 1000,
@@ -177,6 +196,8 @@ final class SimulateCommand implements Callable<Integer> {
         out.printf("origin bytes      %d (segments, playlists and headers)%n", r.originBytes());
         out.printf("peer bytes        %d%n", r.p2pBytes());
         out.printf("NAT success       %s%n", r.natSuccess().isEmpty() ? "no peer connections tried" : r.natSuccess());
+        out.printf("same NAT          %s%n", tally(r.sameNat()));
+        out.printf("cross-NAT cones   %s%n", tally(r.crossNatCone()));
         SimulationReport.Baseline b = r.baseline();
         if (b != null) {
             out.printf(Locale.ROOT, "HTTP only         stalls %d (%d ms, ratio %.4f), startup p50/p95 %d / %d ms, "

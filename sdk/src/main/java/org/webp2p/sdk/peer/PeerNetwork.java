@@ -3,12 +3,15 @@ package org.webp2p.sdk.peer;
 import io.netty.channel.EventLoop;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.LongSupplier;
@@ -26,6 +29,7 @@ import org.webp2p.rtmfp.wire.MalformedInputException;
 import org.webp2p.sdk.diagnostics.PeerConnectionFailure;
 import org.webp2p.sdk.diagnostics.PeerFailureReason;
 import org.webp2p.sdk.fetch.FallbackReason;
+import org.webp2p.sdk.nat.LocalAddresses;
 
 /**
  * This client's side of the swarm: one RTMFP endpoint with a session to the rendezvous node, through
@@ -43,6 +47,8 @@ public final class PeerNetwork {
     static final Bytes FLOW_METADATA = Bytes.of("webp2p-segments/1".getBytes(StandardCharsets.US_ASCII));
     private static final long RETRY_PEER_MS = 60_000;
     private static final long BAN_MS = 10 * 60_000;
+    /** Recent connection attempts kept for diagnostics and beacons; older ones are summed in the totals. */
+    static final int KEPT_ATTEMPTS = 32;
 
     private final RtmfpEndpoint endpoint;
     private final EventLoop loop;
@@ -60,13 +66,15 @@ public final class PeerNetwork {
     private final Map<String, Long> bannedUntil = new HashMap<>();
     private final Map<String, LinkTotals> linkTotals = new LinkedHashMap<>();
     private final Map<NatType, ConnectionTotals> connectionTotals = new LinkedHashMap<>();
+    private final ArrayDeque<ConnectionAttempt> attempts = new ArrayDeque<>();
     /**
      * Connections this client tried whose outcome is still open, by peer: one succeeds when the peer
      * greets on some session to it, not when a session merely comes up, for a peer that is full
      * closes the session it accepted, which is a refusal.
      */
-    private final Map<String, NatType> trying = new HashMap<>();
+    private final Map<String, Trying> trying = new HashMap<>();
     private final RendezvousLink rendezvous;
+    private final List<InetSocketAddress> localAddresses;
     private NatType natType = NatType.UNKNOWN;
     private boolean closed;
 
@@ -91,13 +99,22 @@ public final class PeerNetwork {
         this.held = held;
         this.events = events;
         this.myId = endpoint.peerId().toHex();
-        this.rendezvous = new RendezvousLink(endpoint, loop, clockMs, () -> natType);
+        this.localAddresses = LocalAddresses.of(endpoint.localAddress());
+        this.rendezvous = new RendezvousLink(endpoint, loop, clockMs, () -> natType, () -> localAddresses);
         endpoint.setIncomingSessionHandler(this::incoming);
     }
 
     /** This client's id in the swarm: its RTMFP peer ID in hex, which the rendezvous introduces by. */
     public String peerId() {
         return myId;
+    }
+
+    /**
+     * Where peers on this client's own network can reach its socket directly: what the rendezvous
+     * and the tracker are told, so that two clients behind one NAT meet on their LAN.
+     */
+    public List<InetSocketAddress> localAddresses() {
+        return localAddresses;
     }
 
     /** This client's NAT type, as peers and the rendezvous are told it. */
@@ -143,11 +160,16 @@ public final class PeerNetwork {
                     || retryAfter.getOrDefault(id, 0L) > now || bannedUntil.getOrDefault(id, 0L) > now) {
                 continue;
             }
-            connect(id, p.natType());
+            connect(id, p.natType(), p.addresses(), p.sameNat());
         }
     }
 
-    private void connect(String id, NatType remoteNat) {
+    /**
+     * Dials the peer through the rendezvous, which forwards the IHello to it and redirects us to its
+     * addresses, and at once at the local addresses it announced: on a shared LAN those are the only
+     * ones that work, and elsewhere an IHello to them is simply unanswered.
+     */
+    private void connect(String id, NatType remoteNat, List<String> announced, boolean sameNat) {
         PeerId target;
         try {
             target = PeerId.fromHex(id);
@@ -157,9 +179,13 @@ public final class PeerNetwork {
         }
         connecting.add(id);
         connectionTotals.merge(remoteNat, new ConnectionTotals(remoteNat, 1, 0), ConnectionTotals::plus);
-        trying.put(id, remoteNat);
+        trying.put(id, new Trying(remoteNat, sameNat, false));
         InetSocketAddress introducer = rendezvous.address();
-        endpoint.connectToPeer(target, List.of(introducer), listener()).whenCompleteAsync((session, failure) -> {
+        List<InetSocketAddress> farLocal = announced.stream().map(LocalAddresses::parse).flatMap(Optional::stream)
+                .filter(a -> !a.equals(introducer)).limit(LocalAddresses.MAX).toList();
+        List<InetSocketAddress> destinations = new ArrayList<>(farLocal);
+        destinations.add(0, introducer);
+        endpoint.connectToPeer(target, destinations, listener()).whenCompleteAsync((session, failure) -> {
             connecting.remove(id);
             if (closed) {
                 return;
@@ -167,11 +193,19 @@ public final class PeerNetwork {
             if (failure != null) {
                 trying.remove(id);
                 retryAfter.put(id, clock.getAsLong() + RETRY_PEER_MS);
-                events.peerFailed(new PeerConnectionFailure(id, failureReason(remoteNat),
-                        "no session through rendezvous " + introducer + " (" + natType + " to " + remoteNat + "): "
+                PeerFailureReason reason = sameNat && (farLocal.isEmpty() || localAddresses.isEmpty())
+                        ? PeerFailureReason.SAME_NAT_NO_LOCAL_ADDRESS : failureReason(remoteNat);
+                attempted(new ConnectionAttempt(id, remoteNat, sameNat, ConnectionAttempt.Outcome.FAILED, reason,
+                        clock.getAsLong()));
+                events.peerFailed(new PeerConnectionFailure(id, reason,
+                        "no session through rendezvous " + introducer + " (" + natType + " to " + remoteNat
+                                + (sameNat ? ", behind the same NAT, local addresses " + farLocal : "") + "): "
                                 + failure.getMessage()));
                 return;
             }
+            // An open peer's local address is its public one: only a NATed peer met on its own is a LAN link.
+            boolean lan = remoteNat != NatType.OPEN && farLocal.contains(session.farAddress());
+            trying.computeIfPresent(id, (k, t) -> new Trying(t.remoteNat(), t.sameNat(), lan));
             if (!bySession.containsKey(session)) {
                 PeerLink link = attach(session);
                 if (link != null) {
@@ -182,19 +216,43 @@ public final class PeerNetwork {
             }
             PeerLink linked = byPeer.get(id);
             if (linked == null) {
-                trying.remove(id); // banned meanwhile: this client refused it
+                refused(id); // banned meanwhile: this client refused it
             } else if (linked.greeted) {
                 succeeded(id); // the peer dialled us meanwhile and greeted on that session
             }
         }, loop);
     }
 
+    /** A connection this client tried whose outcome is still open, and whether it came up on a LAN. */
+    private record Trying(NatType remoteNat, boolean sameNat, boolean lan) {
+    }
+
     /** A connection this client tried came up and the peer greeted: a success, counted once. */
     private void succeeded(String peer) {
-        NatType remoteNat = trying.remove(peer);
-        if (remoteNat != null) {
-            connectionTotals.merge(remoteNat, new ConnectionTotals(remoteNat, 0, 1), ConnectionTotals::plus);
+        Trying t = trying.remove(peer);
+        if (t != null) {
+            connectionTotals.merge(t.remoteNat(), new ConnectionTotals(t.remoteNat(), 0, 1, t.lan() ? 1 : 0),
+                    ConnectionTotals::plus);
+            attempted(new ConnectionAttempt(peer, t.remoteNat(), t.sameNat(),
+                    t.lan() ? ConnectionAttempt.Outcome.LAN : ConnectionAttempt.Outcome.CONNECTED, null,
+                    clock.getAsLong()));
         }
+    }
+
+    /** A connection this client tried came up but was closed before the peer greeted: a refusal. */
+    private void refused(String peer) {
+        Trying t = trying.remove(peer);
+        if (t != null) {
+            attempted(new ConnectionAttempt(peer, t.remoteNat(), t.sameNat(), ConnectionAttempt.Outcome.FAILED,
+                    PeerFailureReason.REFUSED, clock.getAsLong()));
+        }
+    }
+
+    private void attempted(ConnectionAttempt attempt) {
+        if (attempts.size() == KEPT_ATTEMPTS) {
+            attempts.removeFirst();
+        }
+        attempts.addLast(attempt);
     }
 
     private PeerFailureReason failureReason(NatType remoteNat) {
@@ -293,7 +351,7 @@ public final class PeerNetwork {
         }
         if (message instanceof PeerMessage.Hello h) {
             if (h.version() != PeerMessage.VERSION || !h.swarm().equals(swarm)) {
-                trying.remove(link.peerId);
+                refused(link.peerId);
                 link.closedByUs = true;
                 link.session.close();
                 events.peerFailed(new PeerConnectionFailure(link.peerId, PeerFailureReason.REFUSED,
@@ -461,7 +519,7 @@ public final class PeerNetwork {
         if (link.closedByUs || closed || replaced(session)) {
             return;
         }
-        trying.remove(link.peerId);
+        refused(link.peerId);
         if (!link.greeted) {
             // Closed before a word was said: the peer is full (or not in our swarm). Asking again at
             // every announce would only churn sessions, so it waits like a failed connection.
@@ -510,6 +568,12 @@ public final class PeerNetwork {
     public List<ConnectionTotals> connectionTotals() {
         requireLoop("connectionTotals");
         return List.copyOf(connectionTotals.values());
+    }
+
+    /** The most recent connection attempts and how they ended, oldest first. */
+    public List<ConnectionAttempt> attempts() {
+        requireLoop("attempts");
+        return List.copyOf(attempts);
     }
 
     /** Fails a call from off the loop: the maps here are the loop's alone and have no lock. */

@@ -8,11 +8,16 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import org.webp2p.nat.NatType;
@@ -21,18 +26,20 @@ import org.webp2p.nat.emulator.LoopbackLab;
 import org.webp2p.nat.emulator.NatProfile;
 import org.webp2p.nat.transport.DatagramTunnel;
 import org.webp2p.sdk.WebP2pPlayerSource;
+import org.webp2p.sdk.peer.ConnectionAttempt;
 import org.webp2p.sdk.playback.PlaybackStats;
 
 /**
  * Runs a swarm of real SDK clients against a node, each behind its own emulated NAT of the mix's
- * type (or open, on its own 127.x address), playing in real time, with peers leaving and joining
- * at the churn rate, and sums up what they experienced.
+ * type (or open, on its own 127.x address), or several behind one NAT as {@link NatGroups} say (an
+ * office: they share its public address, HTTP included, and meet on their inside addresses), playing
+ * in real time, with peers leaving and joining at the churn rate, and sums up what they experienced.
  *
  * <p>{@link #withBaseline} adds as many HTTP-only viewers, interleaved with the swarm's: each joins
  * just after its swarm twin, leaves with it and plays from the same node on the same machine at the
- * same time, so both groups meet the same origin load, CPU contention and (with a
- * network profile) the same links. Run one after the other, the two would meet different machines:
- * the second run's JIT is warm and the first's origin cold.
+ * same time, so both groups meet the same origin load, CPU contention and (with a network profile)
+ * the same links. Run one after the other, the two would meet different machines: the second run's
+ * JIT is warm and the first's origin cold.
  */
 public final class SwarmSimulator {
     /** Peers start spread over this long, as an audience arrives, not all in one instant. */
@@ -47,24 +54,36 @@ public final class SwarmSimulator {
     private final IntFunction<String> tokens;
     private final EventLoopGroup group;
     private final Random random = new Random(7);
+    /** The group NAT of every peer ever started, by peer ID ({@code -1}: its own NAT). */
+    private final Map<String, Integer> groupOf = new ConcurrentHashMap<>();
     private volatile boolean stopRequested;
     private boolean baseline;
 
-    /** One simulated viewer: its client, the NAT in front of it, if any, and its session request. */
-    private record SimulatedPeer(int index, NatType nat, WebP2pPlayerSource source, EmulatedNat gateway,
+    /**
+     * One simulated viewer: its client, the NAT in front of it if it is its own, its seat, and its
+     * session request.
+     */
+    private record SimulatedPeer(int index, WebP2pPlayerSource source, EmulatedNat ownGateway, Seat seat,
                                  long requestedAt, CompletableFuture<?> session) {
         void leave() {
             source.close();
-            if (gateway != null) {
-                gateway.close();
+            if (ownGateway != null) {
+                ownGateway.close();
             }
         }
     }
 
-    /** The viewers of one group playing now, and the sums of those that left. */
+    /**
+     * Where a peer sits: the NAT type in front of it and, for a peer in a group, the group NAT's
+     * number ({@code -1} for a NAT of its own). A peer replaced by churn takes the same seat.
+     */
+    private record Seat(NatType type, int groupNat) {
+    }
+
+    /** The viewers of one group (the swarm, or the HTTP-only baseline) playing now, and the sums of those gone. */
     private static final class Group {
         final List<SimulatedPeer> live = new ArrayList<>();
-        final Tally gone = new Tally();
+        final GroupFigures gone = new GroupFigures();
         final boolean p2p;
         int started;
 
@@ -106,22 +125,35 @@ public final class SwarmSimulator {
      */
     public SimulationReport run(int peers, NatMix mix, double churnPerMinute, Duration duration,
                                 Consumer<String> progress) throws InterruptedException, IOException {
-        List<NatType> types = mix.assign(peers);
+        return run(peers, mix, NatGroups.none(), churnPerMinute, duration, progress);
+    }
+
+    /**
+     * As {@link #run(int, NatMix, double, Duration, Consumer)}, with some of the peers sharing NATs as
+     * {@code groups} say; the group NATs take their types from the mix too.
+     *
+     * @throws IllegalArgumentException when the groups hold more peers than {@code peers}
+     */
+    public SimulationReport run(int peers, NatMix mix, NatGroups groups, double churnPerMinute, Duration duration,
+                                Consumer<String> progress) throws InterruptedException, IOException {
+        List<Seat> seats = seats(peers, mix, groups);
         if (!emulatesNats(api)) {
             progress.accept("the node is not on this machine's loopback, which emulated NATs cannot leave: "
                     + "the peers use this machine's own network and classify their NAT with STUN");
         }
         Group swarm = new Group(true);
         Group http = new Group(false);
-        List<Group> groups = baseline ? List.of(swarm, http) : List.of(swarm);
+        List<Group> all = baseline ? List.of(swarm, http) : List.of(swarm);
+        NatAttempts natAttempts = new NatAttempts(groupOf);
+        Map<Integer, EmulatedNat> groupNats = new HashMap<>();
         int next = 0;
         long begin = System.currentTimeMillis();
         long end = begin + duration.toMillis();
         int atEnd;
         try (LoopbackLab lab = new LoopbackLab(MAPPING_TIMEOUT)) {
             for (int i = 0; i < peers && !stopRequested; i++) {
-                for (Group g : groups) {
-                    g.live.add(startPeer(lab, g, next++, types.get(i), progress));
+                for (Group g : all) {
+                    g.live.add(startPeer(lab, groupNats, g, next++, seats.get(i), progress));
                 }
                 Thread.sleep(RAMP_MS / Math.max(1, peers));
             }
@@ -132,10 +164,10 @@ public final class SwarmSimulator {
                 // and its HTTP-only twin with it.
                 for (int i = 0; i < swarm.live.size(); i++) {
                     if (random.nextDouble() < churnPerMinute / 60.0) {
-                        for (Group g : groups) {
+                        for (Group g : all) {
                             SimulatedPeer gone = g.live.get(i);
-                            leave(g, gone);
-                            g.live.set(i, startPeer(lab, g, next++, gone.nat(), progress));
+                            leave(g, gone, natAttempts);
+                            g.live.set(i, startPeer(lab, groupNats, g, next++, gone.seat(), progress));
                         }
                     }
                 }
@@ -145,16 +177,17 @@ public final class SwarmSimulator {
                 }
             }
             atEnd = swarm.live.size();
-            for (Group g : groups) {
-                g.live.forEach(p -> leave(g, p));
+            for (Group g : all) {
+                g.live.forEach(p -> leave(g, p, natAttempts));
                 g.live.clear();
             }
         }
-        Tally t = swarm.gone;
-        return new SimulationReport(stream, NETWORK, t.streamBitrateKbps(), peers, churnPerMinute, swarm.started,
-                atEnd, t.offloadRatio(), t.stalls(), t.stallMs(), t.stallRatio(),
-                t.startupPercentile(50), t.startupPercentile(95), t.neverStarted(), t.natSuccess(), t.originBytes(),
-                t.p2pBytes(), System.currentTimeMillis() - begin, t.peerFailures(), t.fallbacks(),
+        GroupFigures f = swarm.gone;
+        return new SimulationReport(stream, NETWORK, f.streamBitrateKbps(), peers, churnPerMinute, swarm.started, atEnd,
+                f.offloadRatio(), f.stalls(), f.stallMs(), f.stallRatio(), f.startupPercentile(50),
+                f.startupPercentile(95), f.neverStarted(), f.natSuccess(), f.originBytes(), f.p2pBytes(),
+                System.currentTimeMillis() - begin, f.peerFailures(), f.fallbacks(), natAttempts.sameNat(),
+                natAttempts.crossNatCone(), natAttempts.attempts, natAttempts.natTypes,
                 baseline ? http.gone.asBaseline() : null);
     }
 
@@ -185,40 +218,94 @@ public final class SwarmSimulator {
         }
     }
 
-    private SimulatedPeer startPeer(LoopbackLab lab, Group g, int index, NatType nat, Consumer<String> progress)
-            throws IOException {
-        boolean emulated = emulatesNats(api);
-        InetSocketAddress httpAddress = emulated ? address(index) : null;
-        WebP2pPlayerSource.Builder b = WebP2pPlayerSource.builder().api(api).stream(stream).token(tokens.apply(index))
-                .eventLoops(group).localAddress(httpAddress);
-        EmulatedNat gateway = null;
-        if (!g.p2p) {
-            b.httpOnly();
-        } else if (emulated) {
-            b.natType(nat);
-            if (nat == NatType.OPEN) {
-                b.peerSocket(httpAddress, DatagramTunnel.DIRECT);
-            } else {
-                gateway = lab.nat(NatProfile.of(nat));
-                b.peerSocket(new InetSocketAddress(gateway.insideAddress(), 0), gateway.tunnel());
+    /** A seat per peer: the groups' first, each group NAT with the mix's next type, then peers alone. */
+    private List<Seat> seats(int peers, NatMix mix, NatGroups groups) {
+        if (groups.peers() > peers) {
+            throw new IllegalArgumentException("the NAT groups hold " + groups.peers() + " peers, more than the "
+                    + peers + " simulated");
+        }
+        List<Seat> seats = new ArrayList<>();
+        List<NatType> groupTypes = groups.nats() == 0 ? List.of() : mix.assign(groups.nats());
+        int n = 0;
+        for (NatGroups.Group g : groups.groups()) {
+            for (int i = 0; i < g.nats(); i++, n++) {
+                for (int j = 0; j < g.peersEach(); j++) {
+                    NatType type = groupTypes.get(n);
+                    // An open group has no NAT to share: its peers are on the public network.
+                    seats.add(new Seat(type, type == NatType.OPEN ? -1 : n));
+                }
             }
         }
-        WebP2pPlayerSource s = b.build();
+        mix.assign(peers - groups.peers()).forEach(t -> seats.add(new Seat(t, -1)));
+        if (groups.nats() > 0) {
+            // Offices and homes fill up together, as an audience arrives, not one office after another.
+            Collections.shuffle(seats, new Random(11));
+        }
+        return seats;
+    }
+
+    private SimulatedPeer startPeer(LoopbackLab lab, Map<Integer, EmulatedNat> groupNats, Group g, int index, Seat seat,
+                                    Consumer<String> progress) throws IOException {
+        boolean emulated = emulatesNats(api);
+        NatType nat = seat.type();
+        InetSocketAddress httpAddress = emulated ? address(index) : null;
+        if (!g.p2p) {
+            WebP2pPlayerSource s = WebP2pPlayerSource.builder().api(api).stream(stream).token(tokens.apply(index))
+                    .eventLoops(group).localAddress(httpAddress).httpOnly().build();
+            return started(g, index, s, null, seat, progress);
+        }
+        EmulatedNat gateway = null;
+        EmulatedNat shared = null;
+        if (emulated && nat != NatType.OPEN) {
+            if (seat.groupNat() >= 0) {
+                shared = groupNats.get(seat.groupNat());
+                if (shared == null) {
+                    shared = lab.nat(NatProfile.of(nat));
+                    groupNats.put(seat.groupNat(), shared);
+                }
+                // A group's HTTP leaves from its NAT's public address too, so the tracker sees one office.
+                httpAddress = new InetSocketAddress(shared.publicAddress(), 0);
+            } else {
+                gateway = lab.nat(NatProfile.of(nat));
+            }
+        }
+        WebP2pPlayerSource.Builder b = WebP2pPlayerSource.builder().api(api).stream(stream).token(tokens.apply(index))
+                .eventLoops(group).localAddress(httpAddress);
+        if (emulated) {
+            b.natType(nat);
+            EmulatedNat front = shared != null ? shared : gateway;
+            if (front == null) {
+                b.peerSocket(httpAddress, DatagramTunnel.DIRECT);
+            } else {
+                b.peerSocket(new InetSocketAddress(front.insideAddress(), 0), front.tunnel());
+            }
+        }
+        return started(g, index, b.build(), gateway, seat, progress);
+    }
+
+    private SimulatedPeer started(Group g, int index, WebP2pPlayerSource s, EmulatedNat ownGateway, Seat seat,
+                                  Consumer<String> progress) {
         long requestedAt = System.currentTimeMillis();
         CompletableFuture<?> session = s.start();
         session.exceptionally(e -> {
             progress.accept("peer " + index + " has no session and plays nothing: " + cause(e).getMessage());
             return null;
         });
+        if (g.p2p && s.peerId() != null) {
+            groupOf.put(s.peerId(), seat.groupNat());
+        }
         g.started++;
-        return new SimulatedPeer(index, nat, s, gateway, requestedAt, session);
+        return new SimulatedPeer(index, s, ownGateway, seat, requestedAt, session);
     }
 
     /** Lets a viewer go, then takes what it experienced: closing lets its last fetches count. */
-    private static void leave(Group g, SimulatedPeer p) {
+    private static void leave(Group g, SimulatedPeer p, NatAttempts natAttempts) {
         long now = System.currentTimeMillis();
         p.leave();
         g.gone.add(outcome(p, now));
+        if (g.p2p) {
+            natAttempts.add(p);
+        }
     }
 
     private static PeerOutcome outcome(SimulatedPeer p, long now) {
@@ -262,6 +349,50 @@ public final class SwarmSimulator {
                 (byte) (index % 250 + 1)}), 0);
         } catch (UnknownHostException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The swarm's connection attempts by kind (same NAT, across cone NATs), and every peer's NAT type. */
+    private static final class NatAttempts {
+        private final Map<String, Integer> groupOf;
+        private final long[] sameNat = new long[3];
+        private final long[] crossNatCone = new long[3];
+        private final List<SimulationReport.Attempt> attempts = new ArrayList<>();
+        private final Map<String, NatType> natTypes = new TreeMap<>();
+
+        NatAttempts(Map<String, Integer> groupOf) {
+            this.groupOf = groupOf;
+        }
+
+        void add(SimulatedPeer p) {
+            WebP2pPlayerSource s = p.source();
+            if (s.peerId() != null) {
+                natTypes.put(s.peerId(), s.natType());
+            }
+            for (ConnectionAttempt a : s.connectionAttempts()) {
+                attempts.add(new SimulationReport.Attempt(String.valueOf(s.peerId()), s.natType(), a.peerId(), a.remoteNat(),
+                        a.sameNat(), a.outcome(), a.reason()));
+                int mine = p.seat().groupNat();
+                long[] tally = mine >= 0 && groupOf.getOrDefault(a.peerId(), -1) == mine ? sameNat
+                        : cone(s.natType()) && cone(a.remoteNat()) ? crossNatCone : null;
+                if (tally != null) {
+                    tally[0]++;
+                    tally[1] += a.outcome() == ConnectionAttempt.Outcome.FAILED ? 0 : 1;
+                    tally[2] += a.outcome() == ConnectionAttempt.Outcome.LAN ? 1 : 0;
+                }
+            }
+        }
+
+        SimulationReport.Tally sameNat() {
+            return new SimulationReport.Tally(sameNat[0], sameNat[1], sameNat[2]);
+        }
+
+        SimulationReport.Tally crossNatCone() {
+            return new SimulationReport.Tally(crossNatCone[0], crossNatCone[1], crossNatCone[2]);
+        }
+
+        private static boolean cone(NatType t) {
+            return t == NatType.FULL_CONE || t == NatType.RESTRICTED_CONE || t == NatType.PORT_RESTRICTED_CONE;
         }
     }
 }

@@ -14,7 +14,7 @@ import org.webp2p.sdk.peer.ConnectionTotals;
  * percentiles with the viewers that never started counted as timeouts, NAT success by pair. Pure:
  * it sees only {@link PeerOutcome}s. Not thread-safe.
  */
-final class Tally {
+final class GroupFigures {
     private final List<PeerOutcome> outcomes = new ArrayList<>();
 
     void add(PeerOutcome o) {
