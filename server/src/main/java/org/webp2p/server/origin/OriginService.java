@@ -181,7 +181,7 @@ public final class OriginService implements Service {
             return List.of();
         }
         List<OriginTraffic> out = new ArrayList<>();
-        r.demo().traffic().addTo(DemoStream.NAME, out);
+        r.demos().forEach((name, demo) -> demo.traffic().addTo(name, out));
         r.live().addTrafficTo(out);
         r.vod().addTrafficTo(out);
         return out;
