@@ -179,10 +179,10 @@ public final class PeerNetwork {
         }
         connecting.add(id);
         connectionTotals.merge(remoteNat, new ConnectionTotals(remoteNat, 1, 0), ConnectionTotals::plus);
-        trying.put(id, new Trying(remoteNat, sameNat, false));
         InetSocketAddress introducer = rendezvous.address();
         List<InetSocketAddress> farLocal = announced.stream().map(LocalAddresses::parse).flatMap(Optional::stream)
                 .filter(a -> !a.equals(introducer)).limit(LocalAddresses.MAX).toList();
+        trying.put(id, new Trying(remoteNat, sameNat, farLocal, false));
         List<InetSocketAddress> destinations = new ArrayList<>(farLocal);
         destinations.add(0, introducer);
         endpoint.connectToPeer(target, destinations, listener()).whenCompleteAsync((session, failure) -> {
@@ -203,9 +203,8 @@ public final class PeerNetwork {
                                 + failure.getMessage()));
                 return;
             }
-            // An open peer's local address is its public one: only a NATed peer met on its own is a LAN link.
-            boolean lan = remoteNat != NatType.OPEN && farLocal.contains(session.farAddress());
-            trying.computeIfPresent(id, (k, t) -> new Trying(t.remoteNat(), t.sameNat(), lan));
+            // The session this attempt made may lose to one the peer dialled at the same time.
+            trying.computeIfPresent(id, (k, t) -> t.cameUpOn(session.farAddress()));
             if (!bySession.containsKey(session)) {
                 PeerLink link = attach(session);
                 if (link != null) {
@@ -218,24 +217,35 @@ public final class PeerNetwork {
             if (linked == null) {
                 refused(id); // banned meanwhile: this client refused it
             } else if (linked.greeted) {
-                succeeded(id); // the peer dialled us meanwhile and greeted on that session
+                succeeded(linked); // the peer dialled us meanwhile and greeted on that session
             }
         }, loop);
     }
 
-    /** A connection this client tried whose outcome is still open, and whether it came up on a LAN. */
-    private record Trying(NatType remoteNat, boolean sameNat, boolean lan) {
+    /**
+     * A connection this client tried whose outcome is still open, the local addresses the peer
+     * announced, and whether a session of it came up on one of them.
+     */
+    private record Trying(NatType remoteNat, boolean sameNat, List<InetSocketAddress> farLocal, boolean lan) {
+        /** On a LAN when a session reached one of the local addresses of a NATed peer (an open one's is public). */
+        Trying cameUpOn(InetSocketAddress far) {
+            return new Trying(remoteNat, sameNat, farLocal, lan || remoteNat != NatType.OPEN && farLocal.contains(far));
+        }
     }
 
-    /** A connection this client tried came up and the peer greeted: a success, counted once. */
-    private void succeeded(String peer) {
-        Trying t = trying.remove(peer);
-        if (t != null) {
-            connectionTotals.merge(t.remoteNat(), new ConnectionTotals(t.remoteNat(), 0, 1, t.lan() ? 1 : 0),
+    /**
+     * A connection this client tried came up and the peer greeted: a success, counted once, on a LAN
+     * when this attempt's session or the one the peer greeted on reached a local address of it.
+     */
+    private void succeeded(PeerLink link) {
+        Trying pending = trying.remove(link.peerId);
+        if (pending != null) {
+            Trying t = pending.cameUpOn(link.session.farAddress());
+            boolean lan = t.lan();
+            connectionTotals.merge(t.remoteNat(), new ConnectionTotals(t.remoteNat(), 0, 1, lan ? 1 : 0),
                     ConnectionTotals::plus);
-            attempted(new ConnectionAttempt(peer, t.remoteNat(), t.sameNat(),
-                    t.lan() ? ConnectionAttempt.Outcome.LAN : ConnectionAttempt.Outcome.CONNECTED, null,
-                    clock.getAsLong()));
+            attempted(new ConnectionAttempt(link.peerId, t.remoteNat(), t.sameNat(),
+                    lan ? ConnectionAttempt.Outcome.LAN : ConnectionAttempt.Outcome.CONNECTED, null, clock.getAsLong()));
         }
     }
 
@@ -360,7 +370,9 @@ public final class PeerNetwork {
             }
             link.natType = h.natType();
             link.greeted = true;
-            succeeded(link.peerId);
+            if (!connecting.contains(link.peerId)) {
+                succeeded(link); // else the attempt under way decides, knowing whether its own session reached a LAN
+            }
         } else if (message instanceof PeerMessage.Have h) {
             link.has.addAll(h.sequences());
             if (!h.sequences().isEmpty()) {
