@@ -14,12 +14,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
+import org.webp2p.nat.FilteringBehaviour;
+import org.webp2p.nat.MappingBehaviour;
 import org.webp2p.nat.NatType;
 import org.webp2p.nat.emulator.EmulatedNat;
+import org.webp2p.nat.emulator.LinkCounters;
 import org.webp2p.nat.emulator.LoopbackLab;
 import org.webp2p.nat.emulator.NatProfile;
+import org.webp2p.nat.emulator.ShapedLink;
 import org.webp2p.nat.transport.DatagramTunnel;
 import org.webp2p.sdk.WebP2pPlayerSource;
 import org.webp2p.sdk.peer.ConnectionTotals;
@@ -35,20 +40,34 @@ public final class SwarmSimulator {
     private static final long RAMP_MS = 3_000;
     /** NAT mappings outlive the peers' 10 s keepalives, as home routers' do. */
     private static final Duration MAPPING_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * An open peer's link on a shaped network: a gateway that maps and filters independently of the
+     * endpoint hides nothing from anyone (everyone can reach the host once it has sent a packet, which
+     * joining the swarm does), so it carries the link without changing what the host can reach.
+     */
+    private static final NatProfile OPEN_LINK = new NatProfile(MappingBehaviour.ENDPOINT_INDEPENDENT,
+            FilteringBehaviour.ENDPOINT_INDEPENDENT);
 
     private final URI api;
     private final String stream;
     private final IntFunction<String> tokens;
     private final EventLoopGroup group;
     private final Random random = new Random(7);
+    private final List<ShapedLink> links = new CopyOnWriteArrayList<>();
+    private NetworkProfile network = NetworkProfile.LAN;
+    private long networkSeed = 1;
     private volatile boolean stopRequested;
 
-    /** One simulated viewer: its client and the NAT in front of it, if any. */
-    private record SimulatedPeer(WebP2pPlayerSource source, EmulatedNat gateway) {
+    /** One simulated viewer: its client, the NAT in front of it and the relay of its HTTP, if any. */
+    private record SimulatedPeer(WebP2pPlayerSource source, EmulatedNat gateway, ShapedHttpRelay relay,
+                                 InetAddress address) {
         void leave() {
             source.close();
             if (gateway != null) {
                 gateway.close();
+            }
+            if (relay != null) {
+                relay.detach(address);
             }
         }
     }
@@ -66,6 +85,32 @@ public final class SwarmSimulator {
         this.group = group;
     }
 
+    /**
+     * Gives each peer an access link drawn from {@code profile} for its datagrams and its HTTP (only
+     * where NATs are emulated, on loopback); {@code seed} draws the links, their losses and jitter, so
+     * a run can be repeated. {@link NetworkProfile#LAN} by default: no shaping. Before {@link #run}.
+     */
+    public SwarmSimulator network(NetworkProfile profile, long seed) {
+        this.network = profile;
+        this.networkSeed = seed;
+        return this;
+    }
+
+    /** What the peers' links have done to their datagrams so far, summed over every peer. */
+    public LinkCounters linkTotals() {
+        long[] t = new long[6];
+        for (ShapedLink link : links) {
+            LinkCounters c = link.counters();
+            t[0] += c.up().passed();
+            t[1] += c.up().lost();
+            t[2] += c.up().queueDrops();
+            t[3] += c.down().passed();
+            t[4] += c.down().lost();
+            t[5] += c.down().queueDrops();
+        }
+        return new LinkCounters(new LinkCounters.Direction(t[0], t[1], t[2]), new LinkCounters.Direction(t[3], t[4], t[5]));
+    }
+
     /** Ends a running simulation early; {@link #run} then returns the report so far. */
     public void stop() {
         stopRequested = true;
@@ -80,16 +125,18 @@ public final class SwarmSimulator {
         List<NatType> types = mix.assign(peers);
         if (!emulatesNats(api)) {
             progress.accept("the node is not on this machine's loopback, which emulated NATs cannot leave: "
-                    + "the peers use this machine's own network and classify their NAT with STUN");
+                    + "the peers use this machine's own network and classify their NAT with STUN"
+                    + (network.shapes() ? ", and its real conditions instead of the network profile " + network.spec() : ""));
         }
         List<SimulatedPeer> live = new ArrayList<>();
         Totals totals = new Totals();
         int started = 0;
         long begin = System.currentTimeMillis();
         long end = begin + duration.toMillis();
-        try (LoopbackLab lab = new LoopbackLab(MAPPING_TIMEOUT)) {
+        try (LoopbackLab lab = new LoopbackLab(MAPPING_TIMEOUT);
+             ShapedHttpRelay relay = new ShapedHttpRelay(group)) {
             for (int i = 0; i < peers && !stopRequested; i++) {
-                live.add(startPeer(lab, started++, types.get(i), progress));
+                live.add(startPeer(lab, relay, started++, types.get(i), progress));
                 Thread.sleep(RAMP_MS / Math.max(1, peers));
             }
             long nextReport = begin + 10_000;
@@ -100,7 +147,7 @@ public final class SwarmSimulator {
                     if (random.nextDouble() < churnPerMinute / 60.0) {
                         totals.add(live.get(i));
                         live.get(i).leave();
-                        live.set(i, startPeer(lab, started++, types.get(i), progress));
+                        live.set(i, startPeer(lab, relay, started++, types.get(i), progress));
                     }
                 }
                 if (System.currentTimeMillis() >= nextReport) {
@@ -138,20 +185,28 @@ public final class SwarmSimulator {
         }
     }
 
-    private SimulatedPeer startPeer(LoopbackLab lab, int index, NatType nat, Consumer<String> progress)
-            throws IOException {
+    private SimulatedPeer startPeer(LoopbackLab lab, ShapedHttpRelay relay, int index, NatType nat,
+                                    Consumer<String> progress) throws IOException {
         boolean emulated = emulatesNats(api);
         InetSocketAddress httpAddress = emulated ? address(index) : null;
         WebP2pPlayerSource.Builder b = WebP2pPlayerSource.builder().api(api).stream(stream).token(tokens.apply(index))
                 .eventLoops(group).localAddress(httpAddress);
         EmulatedNat gateway = null;
+        ShapedHttpRelay shapedBy = null;
         if (emulated) {
             b.natType(nat);
-            if (nat == NatType.OPEN) {
+            ShapedLink link = network.shapes() ? link(index) : null;
+            if (nat == NatType.OPEN && link == null) {
                 b.peerSocket(httpAddress, DatagramTunnel.DIRECT);
             } else {
-                gateway = lab.nat(NatProfile.of(nat));
+                gateway = lab.nat(nat == NatType.OPEN ? OPEN_LINK : NatProfile.of(nat));
                 b.peerSocket(new InetSocketAddress(gateway.insideAddress(), 0), gateway.tunnel());
+            }
+            if (link != null) {
+                gateway.shape(link);
+                relay.attach(httpAddress.getAddress(), link);
+                b.httpRoute(relay::route);
+                shapedBy = relay;
             }
         }
         WebP2pPlayerSource s = b.build();
@@ -160,7 +215,15 @@ public final class SwarmSimulator {
             progress.accept("peer " + index + " has no session and plays nothing: " + cause.getMessage());
             return null;
         });
-        return new SimulatedPeer(s, gateway);
+        return new SimulatedPeer(s, gateway, shapedBy, httpAddress == null ? null : httpAddress.getAddress());
+    }
+
+    /** Peer {@code index}'s link, the same in every run with the same seed, whatever the churn. */
+    private ShapedLink link(int index) {
+        long seed = networkSeed * 0x9E3779B97F4A7C15L + index;
+        ShapedLink link = ShapedLink.of(network.draw(new Random(seed)), seed);
+        links.add(link);
+        return link;
     }
 
     /** 127.3.0.1, 127.3.0.2, ...: one loopback address per peer so the node sees distinct clients. */
