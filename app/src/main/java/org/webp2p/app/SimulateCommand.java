@@ -12,12 +12,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.webp2p.sdk.sim.NatGroups;
 import org.webp2p.nat.emulator.LinkCounters;
 import org.webp2p.sdk.sim.NatMix;
 import org.webp2p.sdk.sim.NetworkProfile;
@@ -62,6 +64,12 @@ final class SimulateCommand implements Callable<Integer> {
             description = "NAT types by weight (default ${DEFAULT-VALUE}).")
     String natMix;
 
+    @Option(names = "--nat-groups", paramLabel = "NAME=NATSxPEERS,...", defaultValue = "",
+            description = "Peers sharing one NAT, as in offices and households: office=10x5 puts 50 of the peers behind "
+                    + "10 NATs, five behind each (types from --nat-mix); the rest sit behind NATs of their own. "
+                    + "The NATs do not hairpin, so such peers meet on their local addresses.")
+    String natGroups;
+
     @Option(names = "--churn", defaultValue = "0%/min", description = "Share of peers replaced per minute, e.g. 10%%/min.")
     String churn;
 
@@ -104,11 +112,17 @@ final class SimulateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         NatMix mix;
+        NatGroups groups;
         Duration length;
         double churnPerMinute;
         NetworkProfile links;
         try {
             mix = NatMix.parse(natMix);
+            groups = NatGroups.parse(natGroups);
+            if (groups.peers() > peers) {
+                throw new IllegalArgumentException("--nat-groups holds " + groups.peers() + " peers, more than --peers "
+                        + peers);
+            }
             links = NetworkProfile.parse(network);
             length = ValueType.DURATION.parse(duration);
             Matcher m = CHURN.matcher(churn.trim());
@@ -136,11 +150,12 @@ final class SimulateCommand implements Callable<Integer> {
                 TokenIssuer issuer = new TokenIssuer(embedded.config(), embedded.dataDir(), Clock.systemUTC());
                 credentials = peer -> issuer.issue(stream, "simulator-" + peer, length.plusHours(1));
             }
-            out.printf("simulating %d peers on %s for %ds (churn %s, NAT mix %s, network %s) against %s%n", peers,
-                    stream, length.toSeconds(), churn, natMix, links.spec(), target);
+            out.printf("simulating %d peers on %s for %ds (churn %s, NAT mix %s%s, network %s) against %s%n", peers,
+                    stream, length.toSeconds(), churn, natMix, natGroups.isBlank() ? "" : ", NAT groups " + natGroups,
+                    links.spec(), target);
             out.flush();
             SwarmSimulator simulator = new SwarmSimulator(target, stream, credentials, group).network(links, networkSeed);
-            SimulationReport report = simulator.run(peers, mix, churnPerMinute, length, line -> {
+            SimulationReport report = simulator.run(peers, mix, groups, churnPerMinute, length, line -> {
                         out.println(line);
                         out.flush();
                     });
@@ -176,6 +191,11 @@ final class SimulateCommand implements Callable<Integer> {
         return ServerRuntime.open(config, dir, Clock.systemUTC());
     }
 
+    private static String tally(SimulationReport.Tally t) {
+        return t.attempts() == 0 ? "no attempts" : String.format(Locale.ROOT, "%d of %d attempts connected (%.0f%%), %d on a LAN",
+                t.successes(), t.attempts(), 100 * t.successRatio(), t.lan());
+    }
+
     private static void print(PrintWriter out, LinkCounters links) {
         out.printf("peer links        datagrams up %d (lost %d, queue full %d), down %d (lost %d, queue full %d)%n",
                 links.up().passed(), links.up().lost(), links.up().queueDrops(), links.down().passed(),
@@ -191,6 +211,8 @@ final class SimulateCommand implements Callable<Integer> {
         out.printf("origin bytes      %d%n", r.originBytes());
         out.printf("peer bytes        %d%n", r.p2pBytes());
         out.printf("NAT success       %s%n", r.natSuccess().isEmpty() ? "no peer connections tried" : r.natSuccess());
+        out.printf("same NAT          %s%n", tally(r.sameNat()));
+        out.printf("cross-NAT cones   %s%n", tally(r.crossNatCone()));
         out.flush();
     }
 }

@@ -25,7 +25,9 @@ import org.webp2p.nat.transport.UdpTransport;
  * 127.2.0.1) and binds one public socket there per mapping; inside hosts get a
  * {@link DatagramTransport} from {@link #attach} whose packets travel through this NAT's gateway
  * socket. Translation and filtering follow a {@link NatProfile}; the packets are moved on a shared
- * {@link NatReactor} thread, which alone touches the translation state.
+ * {@link NatReactor} thread, which alone touches the translation state. Hosts behind the same NAT
+ * (an office, a household) reach each other on their inside addresses, as on a LAN, but not through
+ * the NAT's public address: like home routers and Linux masquerade, it does not hairpin.
  */
 public final class EmulatedNat implements AutoCloseable {
     /** IPv4 and UDP headers: what a datagram costs a link beyond its payload. */
@@ -46,6 +48,8 @@ public final class EmulatedNat implements AutoCloseable {
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong mappingsCreated = new AtomicLong();
     private final AtomicLong mappingsExpired = new AtomicLong();
+    private final AtomicLong lanSwitched = new AtomicLong();
+    private final AtomicLong hairpinRefused = new AtomicLong();
     private volatile ShapedLink link;
 
     /** Sends a datagram on the reactor thread, now or once the link lets it go. */
@@ -151,7 +155,7 @@ public final class EmulatedNat implements AutoCloseable {
     /** A snapshot of the counters. */
     public NatCounters counters() {
         return new NatCounters(translatedOut.get(), translatedIn.get(), filtered.get(), dropped.get(),
-                mappingsCreated.get(), mappingsExpired.get());
+                mappingsCreated.get(), mappingsExpired.get(), lanSwitched.get(), hairpinRefused.get());
     }
 
     /** On the reactor thread: frees the ports of mappings idle past the timeout. */
@@ -193,7 +197,19 @@ public final class EmulatedNat implements AutoCloseable {
             dropped.incrementAndGet();
             return;
         }
-        NatMapping mapping = table.outbound(host, datagram.get().peer(), reactor.now());
+        InetSocketAddress to = datagram.get().peer();
+        if (insideHosts.contains(to)) {
+            // Hosts behind one NAT share its LAN: they reach each other directly, untranslated.
+            gateway.send(ByteBuffer.wrap(GatewayFrame.encode(new Datagram(host, datagram.get().payload()))), to);
+            lanSwitched.incrementAndGet();
+            return;
+        }
+        if (to.getAddress().equals(publicAddress)) {
+            // No hairpinning: a host cannot reach a neighbour through the NAT's own public address.
+            hairpinRefused.incrementAndGet();
+            return;
+        }
+        NatMapping mapping = table.outbound(host, to, reactor.now());
         DatagramChannel socket = publicSockets.get(mapping);
         if (socket == null) {
             // A new mapping, or one whose port could not be bound last time: bind it now.
