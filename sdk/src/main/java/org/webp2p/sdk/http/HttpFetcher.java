@@ -4,6 +4,7 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -125,8 +126,17 @@ public final class HttpFetcher implements AutoCloseable {
                             ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(MAX_RESPONSE));
                         }
                     });
-            var connect = localAddress == null && route == null ? b.connect(host, port)
-                    : b.connect(routed(host, port), localAddress == null ? null : new InetSocketAddress(localAddress.getAddress(), 0));
+            ChannelFuture connect;
+            try {
+                connect = localAddress == null && route == null ? b.connect(host, port)
+                        : b.connect(routed(host, port), localAddress == null ? null
+                                : new InetSocketAddress(localAddress.getAddress(), 0));
+            } catch (RuntimeException e) {
+                // A route that cannot be taken (a relay gone) fails this request, like a refused connection.
+                req.release();
+                result.completeExceptionally(e);
+                return result;
+            }
             connect.addListener(f -> {
                 if (f.isSuccess()) {
                     dispatch(connect.channel(), key, req, result, timeout);
