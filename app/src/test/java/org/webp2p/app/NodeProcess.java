@@ -33,9 +33,13 @@ final class NodeProcess implements AutoCloseable {
 
     /** Starts a node on {@code dataDir} with {@code settings} on top of loopback and free ports, and waits for it to be ready. */
     static NodeProcess start(Path dataDir, Map<String, String> settings) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                Main.class.getName(), "--headless", "--data-dir", dataDir.toString()));
+        return start(dataDir, settings, List.of());
+    }
+
+    /** As {@link #start(Path, Map)}, the JVM started by {@code launcher} (e.g. {@code ip netns exec NS}). */
+    static NodeProcess start(Path dataDir, Map<String, String> settings, List<String> launcher) throws IOException {
+        List<String> cmd = new ArrayList<>(launcher);
+        cmd.addAll(java(Main.class.getName(), "--headless", "--data-dir", dataDir.toString()));
         Map<String, String> all = new LinkedHashMap<>(Config.loopbackOnFreePorts());
         all.putAll(settings);
         all.forEach((key, value) -> cmd.addAll(List.of("--set", key + "=" + value)));
@@ -51,7 +55,18 @@ final class NodeProcess implements AutoCloseable {
         return node;
     }
 
-    /** The {@code service NAME STATE ADDRESS} lines printed before {@code ready}. */
+    /** The command line of a JVM running {@code mainClass} with this test's class path. */
+    static List<String> java(String mainClass, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")), mainClass));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    /**
+     * The {@code service NAME STATE ADDRESS} lines printed before {@code ready}, or everything it printed
+     * when it ended without being ready.
+     */
     List<String> serviceLines() {
         return serviceLines;
     }
@@ -78,6 +93,11 @@ final class NodeProcess implements AutoCloseable {
 
     Process process() {
         return process;
+    }
+
+    /** Waits for the process to end on its own; the exit code, or -1 if it did not exit in time. */
+    int awaitExit() throws InterruptedException {
+        return process.waitFor(60, TimeUnit.SECONDS) ? process.exitValue() : -1;
     }
 
     /** SIGKILL on Linux: no shutdown hook, no flush, no closing of files. */
