@@ -38,13 +38,17 @@ import org.webp2p.nat.emulator.ShapedLink;
  * the peer. The link is the one the peer's datagrams cross in its emulated NAT: HTTP and P2P share
  * its rate, as on a real line.
  *
- * <p>Bytes move as the link's rate and delay let them; a relay holds at most the link's bytes in
- * flight plus a little per connection and stops reading the sender until they are written, so a
- * slow peer slows its server down through TCP instead of filling memory.
+ * <p>Bytes move as the link's rate and delay let them. A connection stops reading its sender while
+ * the link's queue is over full, as TCP backs off, so a download shares the queue with the peer's
+ * datagrams instead of owning it; and while it holds more than the link has on the wire plus a
+ * little, so a slow peer slows its server down through TCP instead of filling memory.
  */
 public final class ShapedHttpRelay implements AutoCloseable {
-    /** Reads in small pieces, so a piece's wait at the rate stays short and the pacing smooth. */
-    private static final int READ_BYTES = 16 * 1024;
+    /**
+     * Reads in small pieces, one at a time, so a piece's wait at the rate stays short, the pacing
+     * smooth and a pause overshoots the queue by one piece at most (33 ms at 1 Mbit/s).
+     */
+    private static final int READ_BYTES = 4 * 1024;
     /** Bytes a connection holds beyond what its link has on the wire, before it stops reading. */
     private static final long SLACK_BYTES = 64 * 1024;
     /** What an uncapped direction may hold: delay alone must not limit its throughput. */
@@ -93,7 +97,7 @@ public final class ShapedHttpRelay implements AutoCloseable {
             ServerBootstrap b = new ServerBootstrap().group(group).channelFactory(bound)
                     .childOption(ChannelOption.AUTO_READ, false)
                     .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childOption(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(READ_BYTES))
+                    .childOption(ChannelOption.RCVBUF_ALLOCATOR, pieces())
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel peerSide) {
@@ -113,7 +117,7 @@ public final class ShapedHttpRelay implements AutoCloseable {
         Pipe down = new Pipe(link.down(), bound(link.conditions().downBitsPerSecond(), link), peerSide);
         Bootstrap b = new Bootstrap().group(peerSide.eventLoop()).channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(READ_BYTES))
+                .option(ChannelOption.RCVBUF_ALLOCATOR, pieces())
                 .handler(down);
         // A TCP handshake costs the peer a round trip before its request can leave.
         long handshakeNanos = 2 * link.conditions().delay().toNanos();
@@ -131,6 +135,12 @@ public final class ShapedHttpRelay implements AutoCloseable {
                             f.channel()));
                     peerSide.config().setAutoRead(true);
                 }), handshakeNanos, TimeUnit.NANOSECONDS);
+    }
+
+    private static FixedRecvByteBufAllocator pieces() {
+        FixedRecvByteBufAllocator allocator = new FixedRecvByteBufAllocator(READ_BYTES);
+        allocator.maxMessagesPerRead(1);
+        return allocator;
     }
 
     /** The bytes a direction may hold: what its rate puts on the wire over the delay, and some slack. */
@@ -160,6 +170,7 @@ public final class ShapedHttpRelay implements AutoCloseable {
         private final Deque<Held> onTheLink = new ArrayDeque<>();
         private long heldBytes;
         private boolean drainSet;
+        private boolean resumeSet;
         private boolean senderClosed;
 
         private record Held(long atNanos, ByteBuf bytes) {
@@ -175,9 +186,11 @@ public final class ShapedHttpRelay implements AutoCloseable {
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             ByteBuf bytes = (ByteBuf) msg;
             heldBytes += bytes.readableBytes();
-            onTheLink.add(new Held(shaper.admitStream(bytes.readableBytes(), System.nanoTime()), bytes));
-            if (heldBytes >= maxHeldBytes) {
+            long now = System.nanoTime();
+            onTheLink.add(new Held(shaper.admitStream(bytes.readableBytes(), now), bytes));
+            if (heldBytes >= maxHeldBytes || shaper.overFull(now)) {
                 ctx.channel().config().setAutoRead(false);
+                resumeIn(ctx, shaper.nanosUntilHalfEmpty(now));
             }
             drainLater(ctx);
         }
@@ -226,9 +239,31 @@ public final class ShapedHttpRelay implements AutoCloseable {
 
         private void written(ChannelHandlerContext ctx, int size) {
             heldBytes -= size;
-            if (heldBytes < maxHeldBytes / 2 && !senderClosed && !ctx.channel().config().isAutoRead()) {
+            resume(ctx);
+        }
+
+        /** Reads again once the link's queue has drained and little is held; checks again if not yet. */
+        private void resume(ChannelHandlerContext ctx) {
+            if (senderClosed || ctx.channel().config().isAutoRead()) {
+                return;
+            }
+            long pause = shaper.nanosUntilHalfEmpty(System.nanoTime());
+            if (pause > 0) {
+                resumeIn(ctx, pause);
+            } else if (heldBytes < maxHeldBytes / 2) {
                 ctx.channel().config().setAutoRead(true);
             }
+        }
+
+        private void resumeIn(ChannelHandlerContext ctx, long pauseNanos) {
+            if (pauseNanos <= 0 || resumeSet) {
+                return;
+            }
+            resumeSet = true;
+            ctx.executor().schedule(() -> {
+                resumeSet = false;
+                resume(ctx);
+            }, pauseNanos, TimeUnit.NANOSECONDS);
         }
     }
 }

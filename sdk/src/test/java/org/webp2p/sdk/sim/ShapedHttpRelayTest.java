@@ -1,6 +1,7 @@
 package org.webp2p.sdk.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import io.netty.channel.EventLoopGroup;
@@ -16,11 +17,13 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.webp2p.nat.emulator.LinkConditions;
+import org.webp2p.nat.emulator.LinkShaper;
 import org.webp2p.nat.emulator.ShapedLink;
 import org.webp2p.sdk.http.HttpFetcher;
 import org.webp2p.sdk.http.HttpResult;
@@ -32,6 +35,7 @@ import org.webp2p.sdk.http.HttpResult;
 class ShapedHttpRelayTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
     private static final byte[] SEGMENT = new byte[125_000];
+    private static final byte[] LARGE = new byte[2 * SEGMENT.length];
 
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
     private final ShapedHttpRelay relay = new ShapedHttpRelay(group);
@@ -94,6 +98,38 @@ class ShapedHttpRelayTest {
         assertThat(clients).hasSize(3).extracting(InetSocketAddress::getPort).containsOnly(clients.get(0).getPort());
     }
 
+    @Test
+    void downloadFillsTheQueueWithoutShuttingOutThePeersDatagrams() throws Exception {
+        // 250,000 bytes at 1 Mbit/s: at least two seconds during which HTTP would take the whole link.
+        ShapedLink link = ShapedLink.of(link(0, 1_000_000, 1_000_000), 1);
+        relay.attach(peer, link);
+        HttpFetcher http = new HttpFetcher(group, new InetSocketAddress(peer, 0), relay::route);
+        // A small datagram now and then: once the download keeps the link busy, each either waits in
+        // the queue behind it (released more than its own 1 ms later) or finds the queue full.
+        List<Boolean> passedWhileBusy = new CopyOnWriteArrayList<>();
+
+        long start = System.nanoTime();
+        CompletableFuture<HttpResult> download = http.get(uri("/large.ts"), TIMEOUT);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            long now = System.nanoTime();
+            long at = link.down().admit(100, now);
+            if (at == LinkShaper.QUEUE_FULL || at - now > 1_000_000) {
+                passedWhileBusy.add(at != LinkShaper.QUEUE_FULL);
+            }
+            return download.isDone();
+        });
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        http.close();
+
+        assertThat(download.get().body()).hasSize(2 * SEGMENT.length);
+        assertThat(took).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+        // The download pauses while the queue is over full and goes on once it is half empty, so a
+        // datagram finds room most of the time; a download that kept reading would fill it throughout
+        // and leave room only as it ends.
+        assertThat(passedWhileBusy).hasSizeGreaterThan(10);
+        assertThat(passedWhileBusy.stream().filter(passed -> passed).count()).isGreaterThan(passedWhileBusy.size() / 3);
+    }
+
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + origin.getAddress().getPort() + path);
     }
@@ -112,7 +148,8 @@ class ShapedHttpRelayTest {
                 byte[] body;
                 try (InputStream in = exchange.getRequestBody()) {
                     int got = in.readAllBytes().length;
-                    body = "POST".equals(exchange.getRequestMethod()) ? Integer.toString(got).getBytes() : SEGMENT;
+                    body = "POST".equals(exchange.getRequestMethod()) ? Integer.toString(got).getBytes()
+                            : exchange.getRequestURI().getPath().equals("/large.ts") ? LARGE : SEGMENT;
                 }
                 exchange.sendResponseHeaders(200, body.length);
                 try (OutputStream out = exchange.getResponseBody()) {
