@@ -357,7 +357,8 @@ public final class WebP2pPlayerSource implements AutoCloseable {
 
     private CompletableFuture<?> report() {
         return peers == null ? pingback.report(player.stats(), player.bufferAheadMs(), List.of(), List.of())
-                : pingback.report(player.stats(), player.bufferAheadMs(), peers.linkTotals(), peers.connectionTotals());
+                : pingback.report(player.stats(), player.bufferAheadMs(), peers.linkTotals(), peers.connectionTotals(),
+                        peers.attempts());
     }
 
     private CompletableFuture<?> announce(AnnounceEvent event) {
