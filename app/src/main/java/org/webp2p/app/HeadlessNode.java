@@ -1,6 +1,7 @@
 package org.webp2p.app;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -17,6 +18,8 @@ import sun.misc.Signal;
  * Runs every service without JavaFX until SIGTERM or Ctrl-C, printing one line per service state
  * a script can read: {@code service NAME STATE ADDRESS [reason]}, then {@code ready data-dir DIR} and,
  * with admin running, {@code admin-token WHERE}: the file holding its token, or {@code config:admin.token}.
+ * When every enabled service failed to start it prints {@code failed ...} instead of {@code ready}, stops
+ * and returns {@link ExitCodes#FAILURE}; with only some failed it runs on.
  */
 final class HeadlessNode {
     private static final Logger log = LoggerFactory.getLogger(HeadlessNode.class);
@@ -40,7 +43,18 @@ final class HeadlessNode {
         Runtime.getRuntime().addShutdownHook(hook);
 
         runtime.services().startAll();
-        runtime.services().statuses().forEach(this::print);
+        List<ServiceStatus> statuses = runtime.services().statuses();
+        statuses.forEach(this::print);
+        List<ServiceStatus> enabled = statuses.stream().filter(ServiceStatus::enabled).toList();
+        if (!enabled.isEmpty() && enabled.stream().allMatch(st -> st.state() == ServiceState.FAILED)) {
+            // Running on with nothing served would look healthy to a service manager; exiting 1 lets
+            // systemd's Restart=on-failure act and puts the reasons above at the end of the journal.
+            out.println("failed every enabled service failed to start (" + enabled.size() + "); see the reasons above");
+            out.flush();
+            close();
+            Runtime.getRuntime().removeShutdownHook(hook);
+            return ExitCodes.FAILURE;
+        }
         out.println("ready data-dir " + runtime.dataDir());
         if (runtime.services().status(AdminService.NAME).state() == ServiceState.RUNNING) {
             // After "ready", so scripts reading service lines up to it see only those.
@@ -74,15 +88,8 @@ final class HeadlessNode {
     }
 
     private void print(ServiceStatus s) {
-        StringBuilder line = new StringBuilder("service ").append(s.name()).append(' ').append(s.state())
-                .append(' ').append(s.addressText());
-        if (s.state() == ServiceState.FAILED && s.lastError() != null) {
-            line.append(' ').append(s.lastError());
-        } else if (s.state() == ServiceState.STOPPED && !s.enabled()) {
-            line.append(" disabled");
-        }
         synchronized (out) {
-            out.println(line);
+            out.println(ServiceLine.of(s));
             out.flush();
         }
     }

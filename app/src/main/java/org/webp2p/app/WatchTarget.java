@@ -16,27 +16,32 @@ import org.webp2p.ui.AdminClient;
 record WatchTarget(URI adminUrl, String token) {
 
     static WatchTarget of(String url, String token, Path tokenFile) {
+        return of("--watch", url, token, tokenFile);
+    }
+
+    /** The same for another command, whose messages name {@code option} as the URL's. */
+    static WatchTarget of(String option, String url, String token, Path tokenFile) {
         if (token != null && tokenFile != null) {
             throw new IllegalArgumentException("give --admin-token or --admin-token-file, not both");
         }
         if (token == null && tokenFile == null) {
-            throw new IllegalArgumentException("--watch needs the node's admin token: --admin-token TOKEN or "
+            throw new IllegalArgumentException(option + " needs the node's admin token: --admin-token TOKEN or "
                     + "--admin-token-file FILE (the node keeps it in DATA_DIR/admin-token)");
         }
         String secret = token != null ? token.trim() : read(tokenFile);
         if (secret.isEmpty()) {
             throw new IllegalArgumentException(token != null ? "--admin-token is empty" : tokenFile + " is empty");
         }
-        return new WatchTarget(parse(url), secret);
+        return new WatchTarget(parse(option, url), secret);
     }
 
-    private static URI parse(String url) {
+    private static URI parse(String option, String url) {
         try {
             return AdminClient.checkedBase(new URI(url.trim()));
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("--watch " + url + " is not a URL: " + e.getReason());
+            throw new IllegalArgumentException(option + " " + url + " is not a URL: " + e.getReason());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--watch " + e.getMessage() + "; give the admin endpoint, "
+            throw new IllegalArgumentException(option + " " + e.getMessage() + "; give the admin endpoint, "
                     + "e.g. http://HOST:8084");
         }
     }

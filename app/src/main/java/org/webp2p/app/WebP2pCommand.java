@@ -19,13 +19,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code webp2p}: the console with every service, or the same services headless. */
 @Command(name = "webp2p", mixinStandardHelpOptions = true, version = "webp2p 0.1.0",
-        subcommands = {TokenCommand.class, SimulateCommand.class},
+        subcommands = {TokenCommand.class, SimulateCommand.class, StatusCommand.class},
         description = "WebP2P Console: HLS origin, RTMFP rendezvous, tracker, pingback and API, "
                 + "with a desktop console (default) or headless for servers.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:stopped cleanly (also on SIGTERM or Ctrl-C)",
-            "1:could not run (store, file or start-up failure)",
+            "1:could not run (store, file or start-up failure; headless: every enabled service failed to start)",
             "2:bad option or configuration (the message names the key)"})
 final class WebP2pCommand implements Callable<Integer> {
 

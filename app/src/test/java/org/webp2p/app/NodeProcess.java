@@ -63,7 +63,10 @@ final class NodeProcess implements AutoCloseable {
         return cmd;
     }
 
-        /** The {@code service NAME STATE ADDRESS} lines printed before {@code ready}. */
+    /**
+     * The {@code service NAME STATE ADDRESS} lines printed before {@code ready}, or everything it printed
+     * when it ended without being ready.
+     */
     List<String> serviceLines() {
         return serviceLines;
     }
@@ -90,6 +93,11 @@ final class NodeProcess implements AutoCloseable {
 
     Process process() {
         return process;
+    }
+
+    /** Waits for the process to end on its own; the exit code, or -1 if it did not exit in time. */
+    int awaitExit() throws InterruptedException {
+        return process.waitFor(60, TimeUnit.SECONDS) ? process.exitValue() : -1;
     }
 
     /** SIGKILL on Linux: no shutdown hook, no flush, no closing of files. */

@@ -19,6 +19,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -161,7 +162,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
         this.loop = Objects.requireNonNull(b.group, "eventLoops").next();
         this.alarms = new EventLoopAlarmClock(loop, clock, diagnostics::internalFailure);
         this.localAddress = b.localAddress;
-        this.http = new HttpFetcher(b.group, localAddress);
+        this.http = new HttpFetcher(b.group, localAddress, b.httpRoute);
         this.peerBind = b.peerBind != null ? b.peerBind
                 : new InetSocketAddress(localAddress == null ? null : localAddress.getAddress(), 0);
         this.peerTunnel = b.peerTunnel;
@@ -571,6 +572,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
         private String token;
         private EventLoopGroup group;
         private InetSocketAddress localAddress;
+        private UnaryOperator<InetSocketAddress> httpRoute;
         private InetSocketAddress peerBind;
         private DatagramTunnel peerTunnel = DatagramTunnel.DIRECT;
         private NatType natType;
@@ -606,6 +608,16 @@ public final class WebP2pPlayerSource implements AutoCloseable {
         /** The address HTTP connections (and, by default, the peer socket) leave from; any by default. */
         public Builder localAddress(InetSocketAddress localAddress) {
             this.localAddress = localAddress;
+            return this;
+        }
+
+        /**
+         * Where HTTP connections go instead of each URL's host and port, which the requests still
+         * name: the simulator passes its relay that gives each peer the latency and rate of its link.
+         * Directly by default.
+         */
+        public Builder httpRoute(UnaryOperator<InetSocketAddress> route) {
+            this.httpRoute = route;
             return this;
         }
 

@@ -19,6 +19,7 @@ import org.webp2p.protocol.WireJson;
 import org.webp2p.protocol.admin.AdminSnapshot;
 import org.webp2p.protocol.admin.IssuedToken;
 import org.webp2p.protocol.admin.ServiceAction;
+import org.webp2p.protocol.admin.ServiceDescription;
 import org.webp2p.protocol.admin.ServiceEvent;
 import org.webp2p.protocol.admin.TokenRequest;
 import org.webp2p.server.http.LimitedBody;
@@ -80,6 +81,11 @@ public final class AdminClient {
     public AdminSnapshot snapshot(long cursor) throws NodeSourceException {
         String query = cursor < 0 ? "" : "?afterEvent=" + cursor;
         return read(send(get("v1/snapshot" + query)), new TypeReference<>() { });
+    }
+
+    /** Every service of the node with its state, addresses and last failure. */
+    public List<ServiceDescription> services() throws NodeSourceException {
+        return read(send(get("v1/services")), new TypeReference<>() { });
     }
 
     public List<ServiceEvent> events(int limit) throws NodeSourceException {

@@ -17,12 +17,17 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
+import org.webp2p.nat.FilteringBehaviour;
+import org.webp2p.nat.MappingBehaviour;
 import org.webp2p.nat.NatType;
 import org.webp2p.nat.emulator.EmulatedNat;
+import org.webp2p.nat.emulator.LinkCounters;
 import org.webp2p.nat.emulator.LoopbackLab;
 import org.webp2p.nat.emulator.NatProfile;
+import org.webp2p.nat.emulator.ShapedLink;
 import org.webp2p.nat.transport.DatagramTunnel;
 import org.webp2p.sdk.WebP2pPlayerSource;
 import org.webp2p.sdk.peer.ConnectionAttempt;
@@ -40,22 +45,39 @@ public final class SwarmSimulator {
     private static final long RAMP_MS = 3_000;
     /** NAT mappings outlive the peers' 10 s keepalives, as home routers' do. */
     private static final Duration MAPPING_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * An open peer's link on a shaped network: a gateway that maps and filters independently of the
+     * endpoint hides nothing from anyone (everyone can reach the host once it has sent a packet, which
+     * joining the swarm does), so it carries the link without changing what the host can reach.
+     */
+    private static final NatProfile OPEN_LINK = new NatProfile(MappingBehaviour.ENDPOINT_INDEPENDENT,
+            FilteringBehaviour.ENDPOINT_INDEPENDENT);
 
     private final URI api;
     private final String stream;
     private final IntFunction<String> tokens;
     private final EventLoopGroup group;
     private final Random random = new Random(7);
+    private final List<ShapedLink> links = new CopyOnWriteArrayList<>();
+    private NetworkProfile network = NetworkProfile.LAN;
+    private long networkSeed = 1;
     /** The group NAT of every peer ever started, by peer ID ({@code -1}: its own NAT). */
     private final Map<String, Integer> groupOf = new ConcurrentHashMap<>();
     private volatile boolean stopRequested;
 
-    /** One simulated viewer: its client, the NAT in front of it if it is its own, and its seat. */
-    private record SimulatedPeer(WebP2pPlayerSource source, EmulatedNat ownGateway, Seat seat) {
+    /**
+     * One simulated viewer: its client, the NAT in front of it if it is its own, the relay of its HTTP
+     * if its link is its own, and its seat. A group's NAT and link outlive its members.
+     */
+    private record SimulatedPeer(WebP2pPlayerSource source, EmulatedNat ownGateway, ShapedHttpRelay relay,
+                                 InetAddress address, Seat seat) {
         void leave() {
             source.close();
             if (ownGateway != null) {
                 ownGateway.close();
+            }
+            if (relay != null) {
+                relay.detach(address);
             }
         }
     }
@@ -78,6 +100,32 @@ public final class SwarmSimulator {
         this.stream = stream;
         this.tokens = tokens;
         this.group = group;
+    }
+
+    /**
+     * Gives each peer an access link drawn from {@code profile} for its datagrams and its HTTP (only
+     * where NATs are emulated, on loopback); {@code seed} draws the links, their losses and jitter, so
+     * a run can be repeated. {@link NetworkProfile#LAN} by default: no shaping. Before {@link #run}.
+     */
+    public SwarmSimulator network(NetworkProfile profile, long seed) {
+        this.network = profile;
+        this.networkSeed = seed;
+        return this;
+    }
+
+    /** What the peers' links have done to their datagrams so far, summed over every peer. */
+    public LinkCounters linkTotals() {
+        long[] t = new long[6];
+        for (ShapedLink link : links) {
+            LinkCounters c = link.counters();
+            t[0] += c.up().passed();
+            t[1] += c.up().lost();
+            t[2] += c.up().queueDrops();
+            t[3] += c.down().passed();
+            t[4] += c.down().lost();
+            t[5] += c.down().queueDrops();
+        }
+        return new LinkCounters(new LinkCounters.Direction(t[0], t[1], t[2]), new LinkCounters.Direction(t[3], t[4], t[5]));
     }
 
     /** Ends a running simulation early; {@link #run} then returns the report so far. */
@@ -105,7 +153,8 @@ public final class SwarmSimulator {
         List<Seat> seats = seats(peers, mix, groups);
         if (!emulatesNats(api)) {
             progress.accept("the node is not on this machine's loopback, which emulated NATs cannot leave: "
-                    + "the peers use this machine's own network and classify their NAT with STUN");
+                    + "the peers use this machine's own network and classify their NAT with STUN"
+                    + (network.shapes() ? ", and its real conditions instead of the network profile " + network.spec() : ""));
         }
         List<SimulatedPeer> live = new ArrayList<>();
         Totals totals = new Totals(groupOf);
@@ -113,9 +162,10 @@ public final class SwarmSimulator {
         int started = 0;
         long begin = System.currentTimeMillis();
         long end = begin + duration.toMillis();
-        try (LoopbackLab lab = new LoopbackLab(MAPPING_TIMEOUT)) {
+        try (LoopbackLab lab = new LoopbackLab(MAPPING_TIMEOUT);
+             ShapedHttpRelay relay = new ShapedHttpRelay(group)) {
             for (int i = 0; i < peers && !stopRequested; i++) {
-                live.add(startPeer(lab, groupNats, started++, seats.get(i), progress));
+                live.add(startPeer(lab, relay, groupNats, started++, seats.get(i), progress));
                 Thread.sleep(RAMP_MS / Math.max(1, peers));
             }
             long nextReport = begin + 10_000;
@@ -126,7 +176,7 @@ public final class SwarmSimulator {
                     if (random.nextDouble() < churnPerMinute / 60.0) {
                         totals.add(live.get(i));
                         live.get(i).leave();
-                        live.set(i, startPeer(lab, groupNats, started++, live.get(i).seat(), progress));
+                        live.set(i, startPeer(lab, relay, groupNats, started++, live.get(i).seat(), progress));
                     }
                 }
                 if (System.currentTimeMillis() >= nextReport) {
@@ -190,24 +240,39 @@ public final class SwarmSimulator {
         return seats;
     }
 
-    private SimulatedPeer startPeer(LoopbackLab lab, Map<Integer, EmulatedNat> groupNats, int index, Seat seat,
+    private SimulatedPeer startPeer(LoopbackLab lab, ShapedHttpRelay relay, Map<Integer, EmulatedNat> groupNats,
+                                    int index, Seat seat,
                                     Consumer<String> progress) throws IOException {
         boolean emulated = emulatesNats(api);
         NatType nat = seat.type();
         InetSocketAddress httpAddress = emulated ? address(index) : null;
         EmulatedNat gateway = null;
         EmulatedNat shared = null;
-        if (emulated && nat != NatType.OPEN) {
+        ShapedLink ownLink = null;
+        if (emulated) {
             if (seat.groupNat() >= 0) {
                 shared = groupNats.get(seat.groupNat());
                 if (shared == null) {
                     shared = lab.nat(NatProfile.of(nat));
                     groupNats.put(seat.groupNat(), shared);
+                    if (network.shapes()) {
+                        // An office shares one access link: its members' datagrams and HTTP queue together.
+                        ShapedLink link = link(index);
+                        shared.shape(link);
+                        relay.attach(shared.publicAddress(), link);
+                    }
                 }
                 // A group's HTTP leaves from its NAT's public address too, so the tracker sees one office.
                 httpAddress = new InetSocketAddress(shared.publicAddress(), 0);
             } else {
-                gateway = lab.nat(NatProfile.of(nat));
+                ownLink = network.shapes() ? link(index) : null;
+                if (nat != NatType.OPEN || ownLink != null) {
+                    gateway = lab.nat(nat == NatType.OPEN ? OPEN_LINK : NatProfile.of(nat));
+                }
+                if (ownLink != null) {
+                    gateway.shape(ownLink);
+                    relay.attach(httpAddress.getAddress(), ownLink);
+                }
             }
         }
         WebP2pPlayerSource.Builder b = WebP2pPlayerSource.builder().api(api).stream(stream).token(tokens.apply(index))
@@ -220,6 +285,9 @@ public final class SwarmSimulator {
             } else {
                 b.peerSocket(new InetSocketAddress(front.insideAddress(), 0), front.tunnel());
             }
+            if (network.shapes()) {
+                b.httpRoute(relay::route);
+            }
         }
         WebP2pPlayerSource s = b.build();
         s.start().exceptionally(e -> {
@@ -230,7 +298,16 @@ public final class SwarmSimulator {
         if (s.peerId() != null) {
             groupOf.put(s.peerId(), seat.groupNat());
         }
-        return new SimulatedPeer(s, gateway, seat);
+        return new SimulatedPeer(s, gateway, ownLink == null ? null : relay,
+                ownLink == null ? null : httpAddress.getAddress(), seat);
+    }
+
+    /** Link number {@code index}, the same in every run with the same seed, whatever the churn. */
+    private ShapedLink link(int index) {
+        long seed = networkSeed * 0x9E3779B97F4A7C15L + index;
+        ShapedLink link = ShapedLink.of(network.draw(new Random(seed)), seed);
+        links.add(link);
+        return link;
     }
 
     /** 127.3.0.1, 127.3.0.2, ...: one loopback address per peer so the node sees distinct clients. */

@@ -16,20 +16,23 @@ import org.webp2p.protocol.admin.ServiceEvent;
 import org.webp2p.protocol.admin.ServiceStatus;
 import org.webp2p.protocol.admin.TokenRequest;
 import org.webp2p.server.api.TokenIssuer;
+import org.webp2p.server.config.AdminSettings;
 import org.webp2p.server.config.ServiceName;
 import org.webp2p.server.http.BearerToken;
 import org.webp2p.server.http.HttpProblem;
 import org.webp2p.server.http.HttpService;
 import org.webp2p.server.http.Json;
 import org.webp2p.server.http.Router;
+import org.webp2p.server.metrics.PrometheusEndpoint;
 import org.webp2p.server.service.EventLog;
 import org.webp2p.server.service.ServiceContext;
 import org.webp2p.server.service.ServiceManager;
 
 /**
  * The admin endpoint: the same service snapshots and controls the console uses, over HTTP, so a
- * console (or a script) can watch and steer a headless node. Bound to loopback by default, and every
- * route but {@code /health} asks for the {@link AdminToken} as a bearer token.
+ * console (or a script) can watch and steer a headless node, and {@code GET /metrics} for Prometheus.
+ * Bound to loopback by default, and every route but {@code /health} asks for the {@link AdminToken} as a
+ * bearer token ({@code /metrics} too, unless {@code admin.metrics-token-required} is false).
  */
 public final class AdminService extends HttpService {
     public static final String NAME = ServiceName.ADMIN.id();
@@ -55,6 +58,10 @@ public final class AdminService extends HttpService {
         });
         Clock clock = context.clock();
         NodeStateReader state = new NodeStateReader(manager.get());
+        router.get("/metrics", new PrometheusEndpoint(manager.get())::answer);
+        if (!context.config().get(AdminSettings.METRICS_TOKEN_REQUIRED)) {
+            router.open("/metrics");
+        }
         router.get("/v1/services", req -> Json.response(HttpResponseStatus.OK,
                 manager.get().statuses().stream().map(s -> ServiceDescription.of(s, clock.instant())).toList()));
         router.get("/v1/services/{name}", req -> Json.response(HttpResponseStatus.OK,

@@ -141,6 +141,10 @@ final class LiveStreams implements AutoCloseable {
         return Optional.ofNullable(streams.get(name));
     }
 
+    void addTrafficTo(List<OriginTraffic> out) {
+        streams.values().forEach(s -> s.traffic().addTo(s.name(), out));
+    }
+
     List<StreamStats> stats() {
         List<StreamStats> all = new ArrayList<>();
         streams.values().forEach(s -> all.add(s.stats()));

@@ -172,6 +172,22 @@ public final class OriginService implements Service {
     }
 
     /**
+     * Players' requests and bytes by stream (or VOD root), status and cache result, non-zero counts
+     * only; empty when stopped.
+     */
+    public List<OriginTraffic> traffic() {
+        Running r = running;
+        if (r == null) {
+            return List.of();
+        }
+        List<OriginTraffic> out = new ArrayList<>();
+        r.demo().traffic().addTo(DemoStream.NAME, out);
+        r.live().addTrafficTo(out);
+        r.vod().addTrafficTo(out);
+        return out;
+    }
+
+    /**
      * Each stream's name and its entry playlist ({@link StreamStats#playlistPath()}) as a player gets
      * it now; streams without one yet are left out, and everything is while the origin is stopped.
      */

@@ -56,7 +56,7 @@ final class ResourceResponder {
                 ? RangeRequest.parse(req.headers().get(HttpHeaderNames.RANGE), length)
                 : new RangeRequest.Whole();
         if (range instanceof RangeRequest.Unsatisfiable) {
-            traffic.served(0);
+            traffic.answered(StreamTraffic.Answer.RANGE_NOT_SATISFIABLE, 0);
             DefaultFullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                     HttpResponseStatus.REQUESTED_RANGE_NOT_SATISFIABLE);
             res.headers().set(HttpHeaderNames.CONTENT_RANGE, "bytes */" + length);
@@ -82,9 +82,11 @@ final class ResourceResponder {
             try {
                 body = fileBody(ctx, ((Servable.OnDisk) s.body()).path(), first, count);
             } catch (NoSuchFileException e) {
+                traffic.answered(StreamTraffic.Answer.GONE, 0);
                 HttpReplies.send(ctx, HttpReplies.error(HttpResponseStatus.NOT_FOUND, "no longer available"));
                 return;
             } catch (IOException e) {
+                traffic.answered(StreamTraffic.Answer.READ_FAILED, 0);
                 HttpReplies.send(ctx, HttpReplies.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "cannot read file"));
                 return;
             }
@@ -101,7 +103,8 @@ final class ResourceResponder {
         }
         HttpUtil.setContentLength(res, count);
         // Counted before writing, so a client that has its answer also sees it counted.
-        traffic.served(head ? 0 : count);
+        traffic.answered(StreamTraffic.Answer.served(status.equals(HttpResponseStatus.PARTIAL_CONTENT),
+                s.body() instanceof Servable.InMemory), head ? 0 : count);
         if (res instanceof DefaultFullHttpResponse) {
             ctx.writeAndFlush(res);
         } else {

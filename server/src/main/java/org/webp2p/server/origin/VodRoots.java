@@ -160,6 +160,10 @@ final class VodRoots implements AutoCloseable {
         return true;
     }
 
+    void addTrafficTo(List<OriginTraffic> out) {
+        roots.forEach((name, r) -> r.traffic().addTo(name, out));
+    }
+
     List<StreamStats> stats() {
         List<StreamStats> all = new ArrayList<>();
         roots.forEach((name, r) -> all.add(new StreamStats(name, StreamStats.Kind.VOD, Optional.empty(), 0, 0,

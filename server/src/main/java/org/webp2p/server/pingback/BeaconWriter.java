@@ -50,6 +50,8 @@ final class BeaconWriter implements AutoCloseable {
     private final LongAdder written = new LongAdder();
     private final LongAdder failedFlushes = new LongAdder();
     private final LongAdder dropped = new LongAdder();
+    private final LongAdder writes = new LongAdder();
+    private final LongAdder writeNanos = new LongAdder();
     private final CountDownLatch stop = new CountDownLatch(1);
     private volatile long lastWriteMillis;
     private Instant nextPurge = Instant.MIN;
@@ -104,7 +106,10 @@ final class BeaconWriter implements AutoCloseable {
         long started = System.nanoTime();
         StoreAttempt a = StoreAttempt.of(store, batch);
         if (a.stored() > 0) {
-            lastWriteMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            long took = System.nanoTime() - started;
+            lastWriteMillis = TimeUnit.NANOSECONDS.toMillis(took);
+            writes.increment();
+            writeNanos.add(took);
         }
         retry = a.retry();
         written.add(a.stored());
@@ -136,6 +141,15 @@ final class BeaconWriter implements AutoCloseable {
     /** How long the last batch took to reach the disk: near the flush interval, the store is falling behind. */
     long lastWriteMillis() {
         return lastWriteMillis;
+    }
+
+    /** Batches written; with {@link #writeMillisTotal()} a reader sampling twice gets the mean write time. */
+    long writes() {
+        return writes.sum();
+    }
+
+    long writeMillisTotal() {
+        return TimeUnit.NANOSECONDS.toMillis(writeNanos.sum());
     }
 
     long failedFlushes() {

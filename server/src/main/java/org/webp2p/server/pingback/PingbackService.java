@@ -228,6 +228,8 @@ public final class PingbackService extends HttpService {
             m.put("written", w.written());
             m.put("failedFlushes", w.failedFlushes());
             m.put("writeMillis", w.lastWriteMillis());
+            m.put("writes", w.writes());
+            m.put("writeMillisTotal", w.writeMillisTotal());
             m.put("droppedByStore", w.dropped());
         }
         LiveAggregator a = aggregator;
