@@ -12,13 +12,17 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.webp2p.sdk.sim.NatGroups;
+import org.webp2p.nat.emulator.LinkCounters;
 import org.webp2p.sdk.sim.NatMix;
+import org.webp2p.sdk.sim.NetworkProfile;
 import org.webp2p.sdk.sim.SimulationReport;
 import org.webp2p.sdk.sim.SwarmSimulator;
 import org.webp2p.server.ServerRuntime;
@@ -60,6 +64,12 @@ final class SimulateCommand implements Callable<Integer> {
             description = "NAT types by weight (default ${DEFAULT-VALUE}).")
     String natMix;
 
+    @Option(names = "--nat-groups", paramLabel = "NAME=NATSxPEERS,...", defaultValue = "",
+            description = "Peers sharing one NAT, as in offices and households: office=10x5 puts 50 of the peers behind "
+                    + "10 NATs, five behind each (types from --nat-mix); the rest sit behind NATs of their own. "
+                    + "The NATs do not hairpin, so such peers meet on their local addresses.")
+    String natGroups;
+
     @Option(names = "--churn", defaultValue = "0%/min", description = "Share of peers replaced per minute, e.g. 10%%/min.")
     String churn;
 
@@ -68,6 +78,24 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--stream", defaultValue = "demo", description = "Stream to play (default ${DEFAULT-VALUE}).")
     String stream;
+
+    @Option(names = "--network", paramLabel = "PROFILE[,KEY=VALUE...]", defaultValue = "lan", description = {
+        "Each peer's access link, which its datagrams (through its emulated NAT) and its HTTP (through a relay) "
+            + "cross; drawn per peer from the profile (default ${DEFAULT-VALUE}):",
+        "  lan: no shaping, loopback speed",
+        "  broadband: rtt 20-80 ms, jitter 2 ms, loss 0.1%%, up 5-20 Mbit/s, down 20-100 Mbit/s, queue 100 ms",
+        "  mobile: rtt 60-200 ms, jitter 20 ms, loss 1%%, up 1-5 Mbit/s, down 5-20 Mbit/s, queue 100 ms",
+        "  mixed: 60%% broadband, 40%% mobile",
+        "Override any setting after the name, e.g. broadband,rtt=40-60,loss=0.5%%,up=2: rtt (ms to the core, "
+            + "a value or MIN-MAX drawn uniformly; half of it each way), jitter (ms either way on each one-way "
+            + "delay), loss (%% of datagrams, each way), up and down (Mbit/s, a value or MIN-MAX; 0 for no cap), "
+            + "queue (ms of the rate held before tail drop). A peer's HTTP and datagrams share its rates; HTTP "
+            + "sees the delay and rates, not loss or jitter (TCP would hide them)."})
+    String network;
+
+    @Option(names = "--network-seed", defaultValue = "1", description = "Seed of the peers' links, losses and jitter: "
+            + "the same seed draws the same links (default ${DEFAULT-VALUE}).")
+    long networkSeed;
 
     @Option(names = "--api", paramLabel = "URL", description = "API of a running node; default: an embedded node.")
     URI api;
@@ -84,10 +112,18 @@ final class SimulateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         NatMix mix;
+        NatGroups groups;
         Duration length;
         double churnPerMinute;
+        NetworkProfile links;
         try {
             mix = NatMix.parse(natMix);
+            groups = NatGroups.parse(natGroups);
+            if (groups.peers() > peers) {
+                throw new IllegalArgumentException("--nat-groups holds " + groups.peers() + " peers, more than --peers "
+                        + peers);
+            }
+            links = NetworkProfile.parse(network);
             length = ValueType.DURATION.parse(duration);
             Matcher m = CHURN.matcher(churn.trim());
             if (!m.matches() || peers < 1 || peers > 5000) {
@@ -114,15 +150,19 @@ final class SimulateCommand implements Callable<Integer> {
                 TokenIssuer issuer = new TokenIssuer(embedded.config(), embedded.dataDir(), Clock.systemUTC());
                 credentials = peer -> issuer.issue(stream, "simulator-" + peer, length.plusHours(1));
             }
-            out.printf("simulating %d peers on %s for %ds (churn %s, NAT mix %s) against %s%n", peers, stream,
-                    length.toSeconds(), churn, natMix, target);
+            out.printf("simulating %d peers on %s for %ds (churn %s, NAT mix %s%s, network %s) against %s%n", peers,
+                    stream, length.toSeconds(), churn, natMix, natGroups.isBlank() ? "" : ", NAT groups " + natGroups,
+                    links.spec(), target);
             out.flush();
-            SimulationReport report = new SwarmSimulator(target, stream, credentials, group)
-                    .run(peers, mix, churnPerMinute, length, line -> {
+            SwarmSimulator simulator = new SwarmSimulator(target, stream, credentials, group).network(links, networkSeed);
+            SimulationReport report = simulator.run(peers, mix, groups, churnPerMinute, length, line -> {
                         out.println(line);
                         out.flush();
                     });
             print(out, report);
+            if (links.shapes()) {
+                print(out, simulator.linkTotals());
+            }
             if (json != null) {
                 Files.write(json, Json.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(report));
             }
@@ -151,6 +191,18 @@ final class SimulateCommand implements Callable<Integer> {
         return ServerRuntime.open(config, dir, Clock.systemUTC());
     }
 
+    private static String tally(SimulationReport.Tally t) {
+        return t.attempts() == 0 ? "no attempts" : String.format(Locale.ROOT, "%d of %d attempts connected (%.0f%%), %d on a LAN",
+                t.successes(), t.attempts(), 100 * t.successRatio(), t.lan());
+    }
+
+    private static void print(PrintWriter out, LinkCounters links) {
+        out.printf("peer links        datagrams up %d (lost %d, queue full %d), down %d (lost %d, queue full %d)%n",
+                links.up().passed(), links.up().lost(), links.up().queueDrops(), links.down().passed(),
+                links.down().lost(), links.down().queueDrops());
+        out.flush();
+    }
+
     private static void print(PrintWriter out, SimulationReport r) {
         out.printf("%npeers started     %d (%d at the end)%n", r.peersStarted(), r.peersAtEnd());
         out.printf("P2P offload       %.1f%%%n", r.offloadRatio() * 100);
@@ -159,6 +211,8 @@ final class SimulateCommand implements Callable<Integer> {
         out.printf("origin bytes      %d%n", r.originBytes());
         out.printf("peer bytes        %d%n", r.p2pBytes());
         out.printf("NAT success       %s%n", r.natSuccess().isEmpty() ? "no peer connections tried" : r.natSuccess());
+        out.printf("same NAT          %s%n", tally(r.sameNat()));
+        out.printf("cross-NAT cones   %s%n", tally(r.crossNatCone()));
         out.flush();
     }
 }

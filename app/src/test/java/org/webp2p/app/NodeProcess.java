@@ -33,9 +33,13 @@ final class NodeProcess implements AutoCloseable {
 
     /** Starts a node on {@code dataDir} with {@code settings} on top of loopback and free ports, and waits for it to be ready. */
     static NodeProcess start(Path dataDir, Map<String, String> settings) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                Main.class.getName(), "--headless", "--data-dir", dataDir.toString()));
+        return start(dataDir, settings, List.of());
+    }
+
+    /** As {@link #start(Path, Map)}, the JVM started by {@code launcher} (e.g. {@code ip netns exec NS}). */
+    static NodeProcess start(Path dataDir, Map<String, String> settings, List<String> launcher) throws IOException {
+        List<String> cmd = new ArrayList<>(launcher);
+        cmd.addAll(java(Main.class.getName(), "--headless", "--data-dir", dataDir.toString()));
         Map<String, String> all = new LinkedHashMap<>(Config.loopbackOnFreePorts());
         all.putAll(settings);
         all.forEach((key, value) -> cmd.addAll(List.of("--set", key + "=" + value)));
@@ -49,6 +53,14 @@ final class NodeProcess implements AutoCloseable {
             throw e;
         }
         return node;
+    }
+
+    /** The command line of a JVM running {@code mainClass} with this test's class path. */
+    static List<String> java(String mainClass, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")), mainClass));
+        cmd.addAll(List.of(args));
+        return cmd;
     }
 
     /**

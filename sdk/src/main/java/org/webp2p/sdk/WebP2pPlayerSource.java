@@ -19,6 +19,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +42,9 @@ import org.webp2p.sdk.fetch.SegmentScheduler;
 import org.webp2p.sdk.hls.MediaPlaylist;
 import org.webp2p.sdk.hls.PlaylistPoller;
 import org.webp2p.sdk.http.HttpFetcher;
+import org.webp2p.sdk.nat.LocalAddresses;
 import org.webp2p.sdk.nat.StartupNatProbe;
+import org.webp2p.sdk.peer.ConnectionAttempt;
 import org.webp2p.sdk.peer.ConnectionTotals;
 import org.webp2p.sdk.peer.PeerNetwork;
 import org.webp2p.sdk.peer.SeedSelection;
@@ -89,6 +92,12 @@ public final class WebP2pPlayerSource implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private static final long PLAYBACK_STEP_MS = 100;
     /**
+     * How long the first announce waits for the NAT to be classified: a peer offered before its type
+     * is known gets dialled by peers that cannot reach it. The quick probe answers within about 3.5 s
+     * of a server; playback runs over HTTP meanwhile, so only meeting peers waits.
+     */
+    static final long NAT_BUDGET_MS = 4_000;
+    /**
      * Peers come and go: give up on a silent one within seconds, and keep NAT mappings warm. A
      * player has a handful of sessions moving a few hundred kbit/s: 20 ms timers serve its 200 ms
      * delayed acks as well as 5 ms ones at a quarter of the wake-ups, which a phone's battery and
@@ -115,6 +124,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
     private final CompletableFuture<MediaPlaylist> firstPlaylist = new CompletableFuture<>();
     private final PlaylistPoller poller;
     private final Alarm playbackAlarm;
+    private final Alarm natBudgetAlarm;
     private final AtomicBoolean started = new AtomicBoolean();
 
     // Set up by start (the endpoint on the caller's thread, the rest on the loop once the API
@@ -131,12 +141,16 @@ public final class WebP2pPlayerSource implements AutoCloseable {
     // Loop-confined.
     private PeerNetwork peers;
     private int swarmSize;
+    private boolean natSettled;
+    private boolean announcing;
     // Written on the loop, read from any thread.
     private volatile SessionPlan plan;
     private volatile String peerId;
+    private volatile List<String> localAddresses = List.of();
     private volatile NatType natType;
     private volatile PlaybackStats stats = new PlaybackStats(-1, 0, 0, 0);
     private volatile List<ConnectionTotals> connections = List.of();
+    private volatile List<ConnectionAttempt> attempts = List.of();
     private volatile int connectedPeers;
 
     private WebP2pPlayerSource(Builder b) {
@@ -146,7 +160,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
         this.loop = Objects.requireNonNull(b.group, "eventLoops").next();
         this.alarms = new EventLoopAlarmClock(loop, clock, diagnostics::internalFailure);
         this.localAddress = b.localAddress;
-        this.http = new HttpFetcher(b.group, localAddress);
+        this.http = new HttpFetcher(b.group, localAddress, b.httpRoute);
         this.peerBind = b.peerBind != null ? b.peerBind
                 : new InetSocketAddress(localAddress == null ? null : localAddress.getAddress(), 0);
         this.peerTunnel = b.peerTunnel;
@@ -156,6 +170,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
         this.poller = new PlaylistPoller(alarms, () -> URI.create(plan.playlistUrls().get(0)), uri -> http.get(uri, TIMEOUT),
                 this::onPlaylist);
         this.playbackAlarm = new Alarm(alarms, "playback", this::onPlaybackAlarm);
+        this.natBudgetAlarm = new Alarm(alarms, "NAT classification budget", this::natSettled);
     }
 
     /** Options for a source; {@link Builder#api}, {@link Builder#stream} and {@link Builder#eventLoops} are required. */
@@ -177,6 +192,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
             endpoint = RtmfpEndpoint.builder().localAddress(peerBind).tunnel(peerTunnel).eventLoop(loop)
                     .params(PEER_PARAMS).bind();
             peerId = endpoint.peerId().toHex();
+            localAddresses = LocalAddresses.of(endpoint.localAddress()).stream().map(LocalAddresses::text).toList();
         } catch (IOException e) {
             log.warn("no peer-to-peer socket ({}); playing over HTTP only", e.getMessage());
             byte[] id = new byte[32];
@@ -205,8 +221,11 @@ public final class WebP2pPlayerSource implements AutoCloseable {
             announcer = new TrackerAnnouncer(alarms, this::announce, this::shortOfPeers);
         }
         poller.start();
-        if (!natTypeGiven && p.stun() != null && !p.stun().isEmpty()) {
+        if (!natTypeGiven && endpoint != null && p.stun() != null && !p.stun().isEmpty()) {
+            natBudgetAlarm.setIn(NAT_BUDGET_MS);
             classifyNat(p.stun());
+        } else {
+            natSettled();
         }
         return p;
     }
@@ -231,7 +250,20 @@ public final class WebP2pPlayerSource implements AutoCloseable {
             beacons.start();
         }
         renewer.start();
-        if (announcer != null) {
+        startAnnouncing();
+    }
+
+    /** The NAT is classified, or will not be within the budget: peers may be told of this client. */
+    private void natSettled() {
+        natSettled = true;
+        natBudgetAlarm.cancel();
+        startAnnouncing();
+    }
+
+    /** Joins the swarm once playback has begun and the NAT type it is matched on is known. */
+    private void startAnnouncing() {
+        if (announcer != null && !announcing && natSettled && firstPlaylist.isDone() && !firstPlaylist.isCompletedExceptionally()) {
+            announcing = true;
             announcer.start();
         }
     }
@@ -253,6 +285,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
         if (peers != null) {
             peers.forgetBefore(player.playhead());
             connections = peers.connectionTotals();
+            attempts = peers.attempts();
             connectedPeers = peers.connectedPeers();
         }
     }
@@ -295,6 +328,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
                 .whenCompleteAsync((type, failure) -> {
                     if (failure != null) {
                         log.debug("NAT not classified: {}", failure.toString());
+                        natSettled();
                         return;
                     }
                     natType = type;
@@ -308,6 +342,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
                     if (announcer != null) {
                         announcer.soon();
                     }
+                    natSettled();
                 }, loop);
     }
 
@@ -331,7 +366,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
         SegmentRange have = held.getCount() == 0 ? null : new SegmentRange(held.getMin(), held.getMax());
         // Before the first segment plays the playhead is -1; the tracker's position starts at 0.
         long position = Math.max(0, player.playhead());
-        return tracker.announce(new AnnounceRequest(plan.swarm(), peerId, event, natType, List.of(), position, have,
+        return tracker.announce(new AnnounceRequest(plan.swarm(), peerId, event, natType, localAddresses, position, have,
                 plan.p2p().uploadLimitKbps(), null, plan.ticket())).whenCompleteAsync((answer, failure) -> {
                     if (failure != null) {
                         log.debug("announce failed: {}", failure.toString());
@@ -426,6 +461,11 @@ public final class WebP2pPlayerSource implements AutoCloseable {
         return connections;
     }
 
+    /** The most recent attempts to connect to peers, oldest first, each with how it ended and why. */
+    public List<ConnectionAttempt> connectionAttempts() {
+        return attempts;
+    }
+
     /** Peers connected now. */
     public int connectedPeers() {
         return connectedPeers;
@@ -451,6 +491,16 @@ public final class WebP2pPlayerSource implements AutoCloseable {
         return natType;
     }
 
+    /**
+     * Where peers on this client's own network reach its peer socket: every interface's address
+     * (without loopback and link-local ones, unless the socket is bound to one) with the socket's
+     * port, as announced to the tracker and the rendezvous. Empty before {@link #start} or without
+     * a peer socket.
+     */
+    public List<String> localAddresses() {
+        return localAddresses;
+    }
+
     /** The plan in force: empty until the API has answered. */
     public Optional<SessionPlan> plan() {
         return Optional.ofNullable(plan);
@@ -467,6 +517,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
         CompletableFuture<?> done = CompletableFuture.supplyAsync(() -> {
             poller.stop();
             playbackAlarm.cancel();
+            natBudgetAlarm.cancel();
             List<CompletableFuture<?>> last = new ArrayList<>();
             if (renewer != null) {
                 renewer.stop();
@@ -505,6 +556,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
         private String token;
         private EventLoopGroup group;
         private InetSocketAddress localAddress;
+        private UnaryOperator<InetSocketAddress> httpRoute;
         private InetSocketAddress peerBind;
         private DatagramTunnel peerTunnel = DatagramTunnel.DIRECT;
         private NatType natType;
@@ -540,6 +592,16 @@ public final class WebP2pPlayerSource implements AutoCloseable {
         /** The address HTTP connections (and, by default, the peer socket) leave from; any by default. */
         public Builder localAddress(InetSocketAddress localAddress) {
             this.localAddress = localAddress;
+            return this;
+        }
+
+        /**
+         * Where HTTP connections go instead of each URL's host and port, which the requests still
+         * name: the simulator passes its relay that gives each peer the latency and rate of its link.
+         * Directly by default.
+         */
+        public Builder httpRoute(UnaryOperator<InetSocketAddress> route) {
+            this.httpRoute = route;
             return this;
         }
 

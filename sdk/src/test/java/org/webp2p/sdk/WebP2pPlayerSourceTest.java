@@ -96,6 +96,25 @@ class WebP2pPlayerSourceTest {
     }
 
     @Test
+    void theTrackerHearsOfTheClientOnlyOnceItsNatIsClassifiedAndWithItsLocalAddresses() throws Exception {
+        URI api = URI.create("http://127.0.0.1:" + node.address("api").getPort());
+        TrackerService tracker = node.runtime().services().service("tracker", TrackerService.class);
+        List<NatType> seen = new CopyOnWriteArrayList<>();
+        try (WebP2pPlayerSource source = source(api).build()) {
+            source.start().get();
+            await().pollInterval(Duration.ofMillis(5)).atMost(Duration.ofSeconds(8)).until(() -> {
+                tracker.peers("demo").forEach(p -> seen.add(p.natType()));
+                return !seen.isEmpty();
+            });
+            assertThat(seen).as("the type of the first announce the tracker holds").containsOnly(NatType.OPEN);
+            assertThat(source.localAddresses()).isNotEmpty()
+                    .allSatisfy(a -> assertThat(a).doesNotStartWith("127.").doesNotStartWith("[fe80"));
+            assertThat(tracker.peers("demo")).singleElement()
+                    .satisfies(p -> assertThat(p.addresses()).isEqualTo(source.localAddresses()));
+        }
+    }
+
+    @Test
     void aNatTypeSetByTheCallerIsKeptOverTheProbe() throws Exception {
         URI api = URI.create("http://127.0.0.1:" + node.address("api").getPort());
         try (WebP2pPlayerSource source = source(api).natType(NatType.SYMMETRIC).build()) {

@@ -120,13 +120,21 @@ public record NodeSnapshot(NodeState node, List<ServiceEvent> newEvents, List<Ti
 
     /** P2P share of all bytes downloaded in the stored last hour, from 0 to 1. */
     public double hourOffload() {
-        long http = lastHour().stream().mapToLong(MinuteStat::httpBytes).sum();
-        long p2p = lastHour().stream().mapToLong(MinuteStat::p2pBytes).sum();
-        return http + p2p == 0 ? 0 : (double) p2p / (http + p2p);
+        return offload(lastHour());
     }
 
     /** Bytes peers served each other in the stored last hour: what the origin did not have to send. */
     public long hourEgressSaved() {
-        return lastHour().stream().mapToLong(MinuteStat::p2pBytes).sum();
+        return egressSaved(lastHour());
+    }
+
+    static double offload(List<MinuteStat> minutes) {
+        long http = minutes.stream().mapToLong(MinuteStat::httpBytes).sum();
+        long p2p = egressSaved(minutes);
+        return http + p2p == 0 ? 0 : (double) p2p / (http + p2p);
+    }
+
+    static long egressSaved(List<MinuteStat> minutes) {
+        return minutes.stream().mapToLong(MinuteStat::p2pBytes).sum();
     }
 }

@@ -29,7 +29,7 @@ final class SnapshotAssembler {
         int peersOnline = LivePeer.of(s).size();
         long live = s.streams().stream().filter(x -> x.kind() == StreamStats.Kind.LIVE).count();
         List<TimelineSample> series = timeline.add(s.at(), total(counters, "httpBytes"), total(counters, "p2pBytes"),
-                peersOnline, live, s.global());
+                peersOnline, live, s.global(), s.lastHour());
         return new NodeSnapshot(s, reading.newEvents(), series);
     }
 

@@ -41,8 +41,9 @@ public final class Sparkline extends Region {
         int n = values.size();
         for (int i = 0; i < n; i++) {
             double x = 1 + (n == 1 ? 0 : w * i / (n - 1));
-            // A flat series sits on the baseline rather than in the middle, so "always zero" looks empty.
-            double y = 1 + (span == 0 ? h : h * (1 - (values.get(i) - min) / span));
+            // A flat series of zeros sits on the baseline, so "always zero" looks empty; any other flat
+            // series sits mid-height, so a steady 90 % does not look like nothing.
+            double y = 1 + (span == 0 ? (max == 0 ? h : h / 2) : h * (1 - (values.get(i) - min) / span));
             line.getPoints().addAll(x, y);
         }
         if (n == 1) {

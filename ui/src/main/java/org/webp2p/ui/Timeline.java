@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import org.webp2p.protocol.admin.MinuteStat;
 import org.webp2p.protocol.admin.SwarmFigures;
 
 /**
@@ -25,7 +26,7 @@ final class Timeline {
 
     /** Adds a sample and returns the series, oldest first. */
     List<TimelineSample> add(Instant at, long httpTotal, long p2pTotal, int peers, long liveStreams,
-                             SwarmFigures global) {
+                             SwarmFigures global, List<MinuteStat> lastHour) {
         double seconds = lastAt == null ? 0 : Duration.between(lastAt, at).toNanos() / 1e9;
         double http = rate(lastHttp, httpTotal, seconds);
         double p2p = rate(lastP2p, p2pTotal, seconds);
@@ -33,7 +34,8 @@ final class Timeline {
         lastHttp = httpTotal;
         lastP2p = p2pTotal;
         samples.addLast(new TimelineSample(at, http, p2p, peers, liveStreams, global.offloadRatio(),
-                global.natSuccessRatio(), global.startupP95Ms(), global.stallRatio()));
+                global.natSuccessRatio(), global.startupP95Ms(), global.stallRatio(), NodeSnapshot.offload(lastHour),
+                NodeSnapshot.egressSaved(lastHour)));
         while (samples.size() > capacity) {
             samples.removeFirst();
         }

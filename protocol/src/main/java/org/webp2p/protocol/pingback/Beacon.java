@@ -75,12 +75,24 @@ public record Beacon(String sessionId, String ticket, @Nullable String peerId, S
         }
     }
 
-    /** Connection attempts to peers of one NAT type since the previous beacon. */
-    public record Connections(NatType remoteNat, int attempts, int successes) {
+    /**
+     * Connection attempts to peers of one NAT type since the previous beacon.
+     *
+     * @param lan of the successes, those made directly on the far peer's local address: both peers
+     *            behind one NAT, met on their LAN; 0 (and left out) when none
+     */
+    public record Connections(NatType remoteNat, int attempts, int successes,
+                              @JsonInclude(JsonInclude.Include.NON_DEFAULT) int lan) {
         public Connections {
             Require.that(remoteNat != null, "remoteNat is required");
             Require.that(attempts >= 0 && successes >= 0 && successes <= attempts,
                     "need 0 <= successes <= attempts, got " + successes + " of " + attempts);
+            Require.that(lan >= 0 && lan <= successes, "need 0 <= lan <= successes, got " + lan + " of " + successes);
+        }
+
+        /** Attempts none of which came up on a LAN. */
+        public Connections(NatType remoteNat, int attempts, int successes) {
+            this(remoteNat, attempts, successes, 0);
         }
     }
 }

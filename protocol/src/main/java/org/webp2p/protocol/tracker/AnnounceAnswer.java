@@ -1,5 +1,6 @@
 package org.webp2p.protocol.tracker;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.webp2p.nat.NatType;
@@ -25,13 +26,21 @@ public record AnnounceAnswer(long interval, List<Peer> peers, int swarmSize) {
      *
      * @param natType {@link NatType#UNKNOWN} when left out, or named in a version this one does not know
      * @param have    segments it holds, or null when it announced none
+     * @param sameNat true (else left out) when its announces come from the asker's own public address:
+     *                both are behind one NAT, which will not hairpin, so they meet on local addresses or not at all
      */
     public record Peer(String peerId, NatType natType, List<String> addresses, long position, @Nullable SegmentRange have,
-                       int uploadKbps) {
+                       int uploadKbps, @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean sameNat) {
         public Peer {
             Require.id(peerId, "peerId");
             natType = natType == null ? NatType.UNKNOWN : natType;
             addresses = addresses == null ? List.of() : List.copyOf(addresses);
+        }
+
+        /** A peer elsewhere than the asker. */
+        public Peer(String peerId, NatType natType, List<String> addresses, long position, @Nullable SegmentRange have,
+                    int uploadKbps) {
+            this(peerId, natType, addresses, position, have, uploadKbps, false);
         }
     }
 }

@@ -25,9 +25,14 @@ import org.webp2p.nat.transport.UdpTransport;
  * 127.2.0.1) and binds one public socket there per mapping; inside hosts get a
  * {@link DatagramTransport} from {@link #attach} whose packets travel through this NAT's gateway
  * socket. Translation and filtering follow a {@link NatProfile}; the packets are moved on a shared
- * {@link NatReactor} thread, which alone touches the translation state.
+ * {@link NatReactor} thread, which alone touches the translation state. Hosts behind the same NAT
+ * (an office, a household) reach each other on their inside addresses, as on a LAN, but not through
+ * the NAT's public address: like home routers and Linux masquerade, it does not hairpin.
  */
 public final class EmulatedNat implements AutoCloseable {
+    /** IPv4 and UDP headers: what a datagram costs a link beyond its payload. */
+    private static final int UDP_IP_HEADERS = 28;
+
     private final NatReactor reactor;
     private final NatTable table;
     private final InetAddress publicAddress;
@@ -43,6 +48,14 @@ public final class EmulatedNat implements AutoCloseable {
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong mappingsCreated = new AtomicLong();
     private final AtomicLong mappingsExpired = new AtomicLong();
+    private final AtomicLong lanSwitched = new AtomicLong();
+    private final AtomicLong hairpinRefused = new AtomicLong();
+    private volatile ShapedLink link;
+
+    /** Sends a datagram on the reactor thread, now or once the link lets it go. */
+    private interface Send {
+        void run() throws IOException;
+    }
 
     private EmulatedNat(NatReactor reactor, NatProfile profile, InetAddress publicAddress, DatagramChannel gateway,
             Duration mappingTimeout) throws IOException {
@@ -130,10 +143,19 @@ public final class EmulatedNat implements AutoCloseable {
         return publicAddress;
     }
 
+    /**
+     * Puts the access link {@code link} between this NAT and the outside: every datagram its hosts
+     * send or receive from now on is delayed, lost or dropped at a full queue as the link says. Losses
+     * and drops are counted by the link; an unshaped NAT forwards at once.
+     */
+    public void shape(ShapedLink link) {
+        this.link = link;
+    }
+
     /** A snapshot of the counters. */
     public NatCounters counters() {
         return new NatCounters(translatedOut.get(), translatedIn.get(), filtered.get(), dropped.get(),
-                mappingsCreated.get(), mappingsExpired.get());
+                mappingsCreated.get(), mappingsExpired.get(), lanSwitched.get(), hairpinRefused.get());
     }
 
     /** On the reactor thread: frees the ports of mappings idle past the timeout. */
@@ -154,10 +176,14 @@ public final class EmulatedNat implements AutoCloseable {
             }
             byte[] data = new byte[buffer.position()];
             buffer.flip().get(data);
+            ShapedLink shaping = link;
             if (mapping == null) {
-                fromInside(from, data);
-            } else {
+                fromInside(from, data, shaping);
+            } else if (shaping == null) {
                 fromOutside(mapping, from, data);
+            } else {
+                // The downlink is the ISP's side of the router: packets cross it before the NAT filters them.
+                later(shaping.down(), data.length, () -> fromOutside(mapping, from, data));
             }
         } catch (IOException e) {
             // One packet failing to move (a port gone, an ICMP error surfacing) must not stop the NAT.
@@ -165,20 +191,57 @@ public final class EmulatedNat implements AutoCloseable {
         }
     }
 
-    private void fromInside(InetSocketAddress host, byte[] frame) throws IOException {
+    private void fromInside(InetSocketAddress host, byte[] frame, ShapedLink shaping) throws IOException {
         Optional<Datagram> datagram = GatewayFrame.decode(frame);
         if (datagram.isEmpty() || !insideHosts.contains(host)) {
             dropped.incrementAndGet();
             return;
         }
-        NatMapping mapping = table.outbound(host, datagram.get().peer(), reactor.now());
+        InetSocketAddress to = datagram.get().peer();
+        if (insideHosts.contains(to)) {
+            // Hosts behind one NAT share its LAN: they reach each other directly, untranslated.
+            gateway.send(ByteBuffer.wrap(GatewayFrame.encode(new Datagram(host, datagram.get().payload()))), to);
+            lanSwitched.incrementAndGet();
+            return;
+        }
+        if (to.getAddress().equals(publicAddress)) {
+            // No hairpinning: a host cannot reach a neighbour through the NAT's own public address.
+            hairpinRefused.incrementAndGet();
+            return;
+        }
+        NatMapping mapping = table.outbound(host, to, reactor.now());
         DatagramChannel socket = publicSockets.get(mapping);
         if (socket == null) {
             // A new mapping, or one whose port could not be bound last time: bind it now.
             socket = open(mapping);
         }
-        socket.send(ByteBuffer.wrap(datagram.get().payload()), datagram.get().peer());
-        translatedOut.incrementAndGet();
+        DatagramChannel out = socket;
+        Datagram d = datagram.get();
+        Send send = () -> {
+            out.send(ByteBuffer.wrap(d.payload()), d.peer());
+            translatedOut.incrementAndGet();
+        };
+        if (shaping == null) {
+            send.run();
+        } else {
+            later(shaping.up(), d.payload().length, send);
+        }
+    }
+
+    /** On the reactor thread: sends when {@code direction} lets the datagram through, or never if it drops it. */
+    private void later(LinkShaper direction, int payloadBytes, Send send) {
+        long at = direction.admit(payloadBytes + UDP_IP_HEADERS, reactor.nanoTime());
+        if (at == LinkShaper.LOST || at == LinkShaper.QUEUE_FULL) {
+            return;
+        }
+        reactor.at(at, () -> {
+            try {
+                send.run();
+            } catch (IOException e) {
+                // The mapping's port went (expired, NAT closed) while the datagram was on the link.
+                dropped.incrementAndGet();
+            }
+        });
     }
 
     private DatagramChannel open(NatMapping mapping) throws IOException {

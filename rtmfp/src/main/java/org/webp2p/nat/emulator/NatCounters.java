@@ -9,7 +9,10 @@ package org.webp2p.nat.emulator;
  * @param dropped packets that could not be relayed (bad frame, unknown inside host, socket error)
  * @param mappingsCreated mappings opened
  * @param mappingsExpired mappings closed after idling
+ * @param lanSwitched packets from one inside host to another, passed on inside without translation
+ * @param hairpinRefused packets from an inside host to this NAT's own public address, dropped as
+ *     home routers and Linux masquerade drop them
  */
 public record NatCounters(long translatedOut, long translatedIn, long filtered, long dropped, long mappingsCreated,
-        long mappingsExpired) {
+        long mappingsExpired, long lanSwitched, long hairpinRefused) {
 }

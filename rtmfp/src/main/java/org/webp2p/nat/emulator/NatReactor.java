@@ -7,7 +7,9 @@ import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.Queue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -31,8 +33,15 @@ public final class NatReactor implements AutoCloseable {
         void readable(DatagramChannel channel, ByteBuffer buffer);
     }
 
+    /** Work due at a time on {@link #nanoTime()}; {@code order} keeps work due at once in the order given. */
+    private record Timed(long atNanos, long order, Runnable work) {
+    }
+
     private final Selector selector;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final PriorityQueue<Timed> timers = new PriorityQueue<>(
+            Comparator.comparingLong(Timed::atNanos).thenComparingLong(Timed::order));
+    private long timersGiven;
     private final List<EmulatedNat> nats = new ArrayList<>();
     private final Thread thread;
     private volatile boolean closed;
@@ -89,6 +98,16 @@ public final class NatReactor implements AutoCloseable {
         return System.nanoTime() / 1_000_000;
     }
 
+    /** The same clock in nanoseconds, which the link shapers need: a full datagram takes 0.1 ms at 100 Mbit/s. */
+    long nanoTime() {
+        return System.nanoTime();
+    }
+
+    /** On the reactor thread: runs {@code work} there once {@link #nanoTime()} has reached {@code atNanos}. */
+    void at(long atNanos, Runnable work) {
+        timers.add(new Timed(atNanos, timersGiven++, work));
+    }
+
     /** On the reactor thread: start delivering {@code channel}'s datagrams to {@code receiver}. */
     SelectionKey register(DatagramChannel channel, Receiver receiver) throws IOException {
         channel.configureBlocking(false);
@@ -109,7 +128,12 @@ public final class NatReactor implements AutoCloseable {
         long nextTick = now();
         try {
             while (!closed) {
-                selector.select(Math.max(1, nextTick - now()));
+                long wait = Math.min(nextTick - now(), untilNextTimerMillis());
+                if (wait > 0) {
+                    selector.select(wait);
+                } else {
+                    selector.selectNow();
+                }
                 drainTasks();
                 for (SelectionKey key : selector.selectedKeys()) {
                     if (key.isValid()) {
@@ -117,6 +141,7 @@ public final class NatReactor implements AutoCloseable {
                     }
                 }
                 selector.selectedKeys().clear();
+                runDueTimers();
                 if (now() >= nextTick) {
                     long now = now();
                     nats.forEach(nat -> nat.expire(now));
@@ -127,6 +152,19 @@ public final class NatReactor implements AutoCloseable {
             if (!closed) {
                 throw new IllegalStateException("NAT reactor failed", e);
             }
+        }
+    }
+
+    private long untilNextTimerMillis() {
+        Timed next = timers.peek();
+        // Rounded up, so a timer never fires early; the shaping it serves promises lower bounds.
+        return next == null ? Long.MAX_VALUE : Math.floorDiv(next.atNanos() - nanoTime() + 999_999, 1_000_000);
+    }
+
+    private void runDueTimers() {
+        long now = nanoTime();
+        while (!timers.isEmpty() && timers.peek().atNanos() <= now) {
+            timers.poll().work().run();
         }
     }
 

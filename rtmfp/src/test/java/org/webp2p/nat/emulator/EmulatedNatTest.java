@@ -66,6 +66,26 @@ class EmulatedNatTest {
     }
 
     @Test
+    void hostsBehindOneNatMeetOnTheirInsideAddressesButNeverThroughItsPublicOne() throws Exception {
+        // Full cone, the most permissive filter: only the missing hairpin can stop the second packet.
+        EmulatedNat office = lab.nat(NatProfile.of(NatType.FULL_CONE));
+        DatagramTransport alice = office.attach(office.insideAddress());
+        DatagramTransport bob = office.attach(office.insideAddress());
+        DatagramTransport server = lab.host(NatType.OPEN);
+
+        alice.send(new Datagram(bob.localAddress(), "over the LAN".getBytes()));
+        Datagram atBob = bob.receive(WAIT).orElseThrow();
+        assertThat(atBob.peer()).as("seen untranslated, as on a LAN").isEqualTo(alice.localAddress());
+        assertThat(new String(atBob.payload())).isEqualTo("over the LAN");
+
+        InetSocketAddress bobPublic = mappedBy(bob, server);
+        alice.send(new Datagram(bobPublic, "hairpin".getBytes()));
+        assertThat(bob.receive(SHORT)).isEmpty();
+        awaitCounter(() -> office.counters().hairpinRefused() == 1);
+        assertThat(office.counters().lanSwitched()).isEqualTo(1);
+    }
+
+    @Test
     void symmetricNatShowsEachDestinationAnotherPort() throws Exception {
         DatagramTransport host = lab.host(NatType.SYMMETRIC);
         DatagramTransport a = lab.host(NatType.OPEN);

@@ -140,7 +140,8 @@ public final class PingbackReporter {
             ConnectionTotals b = base.getOrDefault(c.remoteNat(), new ConnectionTotals(c.remoteNat(), 0, 0));
             if (c.attempts() > b.attempts() || c.successes() > b.successes()) {
                 out.add(new Beacon.Connections(c.remoteNat(), Math.toIntExact(c.attempts() - b.attempts()),
-                        Math.toIntExact(c.successes() - b.successes())));
+                        Math.toIntExact(c.successes() - b.successes()),
+                        Math.toIntExact(c.lanSuccesses() - b.lanSuccesses())));
             }
         }
         return out;

@@ -6,6 +6,11 @@ public enum PeerFailureReason {
     HANDSHAKE_TIMEOUT,
     /** The two NAT types cannot reach each other, so no attempt was worth making. */
     NAT_INCOMPATIBLE,
+    /**
+     * Both peers are behind one NAT, which does not hairpin, and one of them announced no local
+     * address to meet on.
+     */
+    SAME_NAT_NO_LOCAL_ADDRESS,
     /** The peer answered but refused the connection (full, or not in this swarm). */
     REFUSED,
     /** The connection was up and then went silent or was closed. */

@@ -33,6 +33,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.UnaryOperator;
 
 /**
  * A small HTTP/1.1 client on Netty with keep-alive connections per host, for playlists, segments
@@ -45,6 +46,7 @@ public final class HttpFetcher implements AutoCloseable {
 
     private final EventLoopGroup group;
     private final InetSocketAddress localAddress;
+    private final UnaryOperator<InetSocketAddress> route;
     private final Map<String, Deque<Channel>> idle = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
@@ -52,8 +54,18 @@ public final class HttpFetcher implements AutoCloseable {
      * @param localAddress the address to send from (the simulator gives each peer its own), or null
      */
     public HttpFetcher(EventLoopGroup group, InetSocketAddress localAddress) {
+        this(group, localAddress, null);
+    }
+
+    /**
+     * @param localAddress the address to send from (the simulator gives each peer its own), or null
+     * @param route where to connect for a URL's host and port instead of there (the simulator's
+     *     shaped relay), or null to connect directly; requests still name the URL's host
+     */
+    public HttpFetcher(EventLoopGroup group, InetSocketAddress localAddress, UnaryOperator<InetSocketAddress> route) {
         this.group = group;
         this.localAddress = localAddress;
+        this.route = route;
     }
 
     /** GET of the whole resource; fails on a network error or timeout, completes with any status. */
@@ -113,8 +125,8 @@ public final class HttpFetcher implements AutoCloseable {
                             ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(MAX_RESPONSE));
                         }
                     });
-            var connect = localAddress == null ? b.connect(host, port)
-                    : b.connect(new InetSocketAddress(host, port), new InetSocketAddress(localAddress.getAddress(), 0));
+            var connect = localAddress == null && route == null ? b.connect(host, port)
+                    : b.connect(routed(host, port), localAddress == null ? null : new InetSocketAddress(localAddress.getAddress(), 0));
             connect.addListener(f -> {
                 if (f.isSuccess()) {
                     dispatch(connect.channel(), key, req, result, timeout);
@@ -125,6 +137,11 @@ public final class HttpFetcher implements AutoCloseable {
             });
         }
         return result;
+    }
+
+    private InetSocketAddress routed(String host, int port) {
+        InetSocketAddress direct = new InetSocketAddress(host, port);
+        return route == null ? direct : route.apply(direct);
     }
 
     private void dispatch(Channel ch, String key, FullHttpRequest req, CompletableFuture<HttpResult> result,

@@ -3,12 +3,15 @@ package org.webp2p.sdk.peer;
 import io.netty.channel.EventLoop;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.LongSupplier;
@@ -26,6 +29,7 @@ import org.webp2p.rtmfp.wire.MalformedInputException;
 import org.webp2p.sdk.diagnostics.PeerConnectionFailure;
 import org.webp2p.sdk.diagnostics.PeerFailureReason;
 import org.webp2p.sdk.fetch.FallbackReason;
+import org.webp2p.sdk.nat.LocalAddresses;
 
 /**
  * This client's side of the swarm: one RTMFP endpoint with a session to the rendezvous node, through
@@ -43,6 +47,8 @@ public final class PeerNetwork {
     static final Bytes FLOW_METADATA = Bytes.of("webp2p-segments/1".getBytes(StandardCharsets.US_ASCII));
     private static final long RETRY_PEER_MS = 60_000;
     private static final long BAN_MS = 10 * 60_000;
+    /** Recent connection attempts kept for diagnostics and beacons; older ones are summed in the totals. */
+    static final int KEPT_ATTEMPTS = 32;
 
     private final RtmfpEndpoint endpoint;
     private final EventLoop loop;
@@ -60,7 +66,9 @@ public final class PeerNetwork {
     private final Map<String, Long> bannedUntil = new HashMap<>();
     private final Map<String, LinkTotals> linkTotals = new LinkedHashMap<>();
     private final Map<NatType, ConnectionTotals> connectionTotals = new LinkedHashMap<>();
+    private final ArrayDeque<ConnectionAttempt> attempts = new ArrayDeque<>();
     private final RendezvousLink rendezvous;
+    private final List<InetSocketAddress> localAddresses;
     private NatType natType = NatType.UNKNOWN;
     private boolean closed;
 
@@ -85,13 +93,22 @@ public final class PeerNetwork {
         this.held = held;
         this.events = events;
         this.myId = endpoint.peerId().toHex();
-        this.rendezvous = new RendezvousLink(endpoint, loop, clockMs, () -> natType);
+        this.localAddresses = LocalAddresses.of(endpoint.localAddress());
+        this.rendezvous = new RendezvousLink(endpoint, loop, clockMs, () -> natType, () -> localAddresses);
         endpoint.setIncomingSessionHandler(this::incoming);
     }
 
     /** This client's id in the swarm: its RTMFP peer ID in hex, which the rendezvous introduces by. */
     public String peerId() {
         return myId;
+    }
+
+    /**
+     * Where peers on this client's own network can reach its socket directly: what the rendezvous
+     * and the tracker are told, so that two clients behind one NAT meet on their LAN.
+     */
+    public List<InetSocketAddress> localAddresses() {
+        return localAddresses;
     }
 
     /** This client's NAT type, as peers and the rendezvous are told it. */
@@ -137,11 +154,16 @@ public final class PeerNetwork {
                     || retryAfter.getOrDefault(id, 0L) > now || bannedUntil.getOrDefault(id, 0L) > now) {
                 continue;
             }
-            connect(id, p.natType());
+            connect(id, p.natType(), p.addresses(), p.sameNat());
         }
     }
 
-    private void connect(String id, NatType remoteNat) {
+    /**
+     * Dials the peer through the rendezvous, which forwards the IHello to it and redirects us to its
+     * addresses, and at once at the local addresses it announced: on a shared LAN those are the only
+     * ones that work, and elsewhere an IHello to them is simply unanswered.
+     */
+    private void connect(String id, NatType remoteNat, List<String> announced, boolean sameNat) {
         PeerId target;
         try {
             target = PeerId.fromHex(id);
@@ -152,19 +174,32 @@ public final class PeerNetwork {
         connecting.add(id);
         connectionTotals.merge(remoteNat, new ConnectionTotals(remoteNat, 1, 0), ConnectionTotals::plus);
         InetSocketAddress introducer = rendezvous.address();
-        endpoint.connectToPeer(target, List.of(introducer), listener()).whenCompleteAsync((session, failure) -> {
+        List<InetSocketAddress> farLocal = announced.stream().map(LocalAddresses::parse).flatMap(Optional::stream)
+                .filter(a -> !a.equals(introducer)).limit(LocalAddresses.MAX).toList();
+        List<InetSocketAddress> destinations = new ArrayList<>(farLocal);
+        destinations.add(0, introducer);
+        endpoint.connectToPeer(target, destinations, listener()).whenCompleteAsync((session, failure) -> {
             connecting.remove(id);
             if (closed) {
                 return;
             }
             if (failure != null) {
                 retryAfter.put(id, clock.getAsLong() + RETRY_PEER_MS);
-                events.peerFailed(new PeerConnectionFailure(id, failureReason(remoteNat),
-                        "no session through rendezvous " + introducer + " (" + natType + " to " + remoteNat + "): "
+                PeerFailureReason reason = sameNat && (farLocal.isEmpty() || localAddresses.isEmpty())
+                        ? PeerFailureReason.SAME_NAT_NO_LOCAL_ADDRESS : failureReason(remoteNat);
+                attempted(new ConnectionAttempt(id, remoteNat, sameNat, ConnectionAttempt.Outcome.FAILED, reason,
+                        clock.getAsLong()));
+                events.peerFailed(new PeerConnectionFailure(id, reason,
+                        "no session through rendezvous " + introducer + " (" + natType + " to " + remoteNat
+                                + (sameNat ? ", behind the same NAT, local addresses " + farLocal : "") + "): "
                                 + failure.getMessage()));
                 return;
             }
-            connectionTotals.merge(remoteNat, new ConnectionTotals(remoteNat, 0, 1), ConnectionTotals::plus);
+            // An open peer's local address is its public one: only a NATed peer met on its own is a LAN link.
+            boolean lan = remoteNat != NatType.OPEN && farLocal.contains(session.farAddress());
+            connectionTotals.merge(remoteNat, new ConnectionTotals(remoteNat, 0, 1, lan ? 1 : 0), ConnectionTotals::plus);
+            attempted(new ConnectionAttempt(id, remoteNat, sameNat,
+                    lan ? ConnectionAttempt.Outcome.LAN : ConnectionAttempt.Outcome.CONNECTED, null, clock.getAsLong()));
             if (!bySession.containsKey(session)) {
                 PeerLink link = attach(session);
                 if (link != null) {
@@ -174,6 +209,13 @@ public final class PeerNetwork {
                 }
             }
         }, loop);
+    }
+
+    private void attempted(ConnectionAttempt attempt) {
+        if (attempts.size() == KEPT_ATTEMPTS) {
+            attempts.removeFirst();
+        }
+        attempts.addLast(attempt);
     }
 
     private PeerFailureReason failureReason(NatType remoteNat) {
@@ -482,6 +524,12 @@ public final class PeerNetwork {
     public List<ConnectionTotals> connectionTotals() {
         requireLoop("connectionTotals");
         return List.copyOf(connectionTotals.values());
+    }
+
+    /** The most recent connection attempts and how they ended, oldest first. */
+    public List<ConnectionAttempt> attempts() {
+        requireLoop("attempts");
+        return List.copyOf(attempts);
     }
 
     /** Fails a call from off the loop: the maps here are the loop's alone and have no lock. */

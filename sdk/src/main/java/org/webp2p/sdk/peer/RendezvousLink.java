@@ -16,12 +16,16 @@ import org.webp2p.rtmfp.flash.TcMessage;
 import org.webp2p.rtmfp.flash.TcMetadata;
 import org.webp2p.rtmfp.net.RtmfpEndpoint;
 import org.webp2p.rtmfp.session.ReceiveFlow;
+import org.webp2p.rtmfp.session.SendFlow;
 import org.webp2p.rtmfp.session.Session;
 import org.webp2p.rtmfp.session.SessionListener;
+import org.webp2p.sdk.nat.LocalAddresses;
 
 /**
  * This client's session to a rendezvous node, through which it is introduced to peers: opened with
- * the Flash {@code connect} (token, stream, NAT type; docs/protocol.md), reopened with backoff
+ * the Flash {@code connect} (token, stream, NAT type; docs/protocol.md), followed once accepted by
+ * {@code setPeerInfo} with the local addresses (RFC 7425), so that a peer behind the same NAT
+ * is redirected to them and not to the public address the NAT will not hairpin; reopened with backoff
  * (1 s doubling to 30 s, trying the next node each time) whenever it fails or closes. Loop-confined.
  */
 final class RendezvousLink {
@@ -29,11 +33,14 @@ final class RendezvousLink {
     private static final long FIRST_BACKOFF_MS = 1_000;
     private static final long MAX_BACKOFF_MS = 30_000;
     private static final int DEFAULT_PORT = 1935;
+    static final String SET_PEER_INFO = "setPeerInfo";
 
     private final RtmfpEndpoint endpoint;
     private final EventLoop loop;
     private final LongSupplier clock;
     private final Supplier<NatType> natType;
+    private final Supplier<List<InetSocketAddress>> localAddresses;
+    private SendFlow netConnection;
     private List<String> uris = List.of();
     private String stream;
     private String token;
@@ -46,11 +53,13 @@ final class RendezvousLink {
     private long backoff = FIRST_BACKOFF_MS;
     private int index;
 
-    RendezvousLink(RtmfpEndpoint endpoint, EventLoop loop, LongSupplier clockMs, Supplier<NatType> natType) {
+    RendezvousLink(RtmfpEndpoint endpoint, EventLoop loop, LongSupplier clockMs, Supplier<NatType> natType,
+                   Supplier<List<InetSocketAddress>> localAddresses) {
         this.endpoint = endpoint;
         this.loop = loop;
         this.clock = clockMs;
         this.natType = natType;
+        this.localAddresses = localAddresses;
     }
 
     /** Opens the session to the first node that answers, and keeps one open. */
@@ -125,8 +134,8 @@ final class RendezvousLink {
             object.put("stream", stream);
             object.put("natType", natType.get().name());
             List<Object> args = token == null ? List.of() : List.of(token);
-            s.openFlow(TcMetadata.netConnection().encode()).send(
-                    new NetConnectionCommand(NetConnectionCommand.CONNECT, 1, object, args).toMessage().encode());
+            netConnection = s.openFlow(TcMetadata.netConnection().encode());
+            netConnection.send(new NetConnectionCommand(NetConnectionCommand.CONNECT, 1, object, args).toMessage().encode());
         }, loop);
     }
 
@@ -139,6 +148,12 @@ final class RendezvousLink {
             if (NetConnectionCommand.RESULT.equals(answer.name())) {
                 up = true;
                 backoff = FIRST_BACKOFF_MS;
+                List<Object> addresses = localAddresses.get().stream().map(LocalAddresses::text)
+                        .limit(LocalAddresses.MAX).map(Object.class::cast).toList();
+                if (!addresses.isEmpty()) {
+                    netConnection.send(new NetConnectionCommand(SET_PEER_INFO, 0, null, addresses).toMessage().encode())
+                            .exceptionally(e -> null);
+                }
             } else {
                 log.warn("rendezvous {} refused this client: {}", address, answer.statusCode().orElse("?"));
                 s.close();

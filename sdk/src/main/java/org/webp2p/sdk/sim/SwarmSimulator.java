@@ -8,49 +8,85 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
+import org.webp2p.nat.FilteringBehaviour;
+import org.webp2p.nat.MappingBehaviour;
 import org.webp2p.nat.NatType;
 import org.webp2p.nat.emulator.EmulatedNat;
+import org.webp2p.nat.emulator.LinkCounters;
 import org.webp2p.nat.emulator.LoopbackLab;
 import org.webp2p.nat.emulator.NatProfile;
+import org.webp2p.nat.emulator.ShapedLink;
 import org.webp2p.nat.transport.DatagramTunnel;
 import org.webp2p.sdk.WebP2pPlayerSource;
+import org.webp2p.sdk.peer.ConnectionAttempt;
 import org.webp2p.sdk.peer.ConnectionTotals;
 import org.webp2p.sdk.playback.PlaybackStats;
 
 /**
  * Runs a swarm of real SDK clients against a node, each behind its own emulated NAT of the mix's
- * type (or open, on its own 127.x address), playing in real time, with peers leaving and joining
- * at the churn rate, and sums up what they experienced.
+ * type (or open, on its own 127.x address), or several behind one NAT as {@link NatGroups} say (an
+ * office: they share its public address, HTTP included, and meet on their inside addresses), playing
+ * in real time, with peers leaving and joining at the churn rate, and sums up what they experienced.
  */
 public final class SwarmSimulator {
     /** Peers start spread over this long, as an audience arrives, not all in one instant. */
     private static final long RAMP_MS = 3_000;
     /** NAT mappings outlive the peers' 10 s keepalives, as home routers' do. */
     private static final Duration MAPPING_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * An open peer's link on a shaped network: a gateway that maps and filters independently of the
+     * endpoint hides nothing from anyone (everyone can reach the host once it has sent a packet, which
+     * joining the swarm does), so it carries the link without changing what the host can reach.
+     */
+    private static final NatProfile OPEN_LINK = new NatProfile(MappingBehaviour.ENDPOINT_INDEPENDENT,
+            FilteringBehaviour.ENDPOINT_INDEPENDENT);
 
     private final URI api;
     private final String stream;
     private final IntFunction<String> tokens;
     private final EventLoopGroup group;
     private final Random random = new Random(7);
+    private final List<ShapedLink> links = new CopyOnWriteArrayList<>();
+    private NetworkProfile network = NetworkProfile.LAN;
+    private long networkSeed = 1;
+    /** The group NAT of every peer ever started, by peer ID ({@code -1}: its own NAT). */
+    private final Map<String, Integer> groupOf = new ConcurrentHashMap<>();
     private volatile boolean stopRequested;
 
-    /** One simulated viewer: its client and the NAT in front of it, if any. */
-    private record SimulatedPeer(WebP2pPlayerSource source, EmulatedNat gateway) {
+    /**
+     * One simulated viewer: its client, the NAT in front of it if it is its own, the relay of its HTTP
+     * if its link is its own, and its seat. A group's NAT and link outlive its members.
+     */
+    private record SimulatedPeer(WebP2pPlayerSource source, EmulatedNat ownGateway, ShapedHttpRelay relay,
+                                 InetAddress address, Seat seat) {
         void leave() {
             source.close();
-            if (gateway != null) {
-                gateway.close();
+            if (ownGateway != null) {
+                ownGateway.close();
+            }
+            if (relay != null) {
+                relay.detach(address);
             }
         }
+    }
+
+    /**
+     * Where a peer sits: the NAT type in front of it and, for a peer in a group, the group NAT's
+     * number ({@code -1} for a NAT of its own). A peer replaced by churn takes the same seat.
+     */
+    private record Seat(NatType type, int groupNat) {
     }
 
     /**
@@ -66,6 +102,32 @@ public final class SwarmSimulator {
         this.group = group;
     }
 
+    /**
+     * Gives each peer an access link drawn from {@code profile} for its datagrams and its HTTP (only
+     * where NATs are emulated, on loopback); {@code seed} draws the links, their losses and jitter, so
+     * a run can be repeated. {@link NetworkProfile#LAN} by default: no shaping. Before {@link #run}.
+     */
+    public SwarmSimulator network(NetworkProfile profile, long seed) {
+        this.network = profile;
+        this.networkSeed = seed;
+        return this;
+    }
+
+    /** What the peers' links have done to their datagrams so far, summed over every peer. */
+    public LinkCounters linkTotals() {
+        long[] t = new long[6];
+        for (ShapedLink link : links) {
+            LinkCounters c = link.counters();
+            t[0] += c.up().passed();
+            t[1] += c.up().lost();
+            t[2] += c.up().queueDrops();
+            t[3] += c.down().passed();
+            t[4] += c.down().lost();
+            t[5] += c.down().queueDrops();
+        }
+        return new LinkCounters(new LinkCounters.Direction(t[0], t[1], t[2]), new LinkCounters.Direction(t[3], t[4], t[5]));
+    }
+
     /** Ends a running simulation early; {@link #run} then returns the report so far. */
     public void stop() {
         stopRequested = true;
@@ -77,19 +139,33 @@ public final class SwarmSimulator {
      */
     public SimulationReport run(int peers, NatMix mix, double churnPerMinute, Duration duration,
                                 Consumer<String> progress) throws InterruptedException, IOException {
-        List<NatType> types = mix.assign(peers);
+        return run(peers, mix, NatGroups.none(), churnPerMinute, duration, progress);
+    }
+
+    /**
+     * As {@link #run(int, NatMix, double, Duration, Consumer)}, with some of the peers sharing NATs as
+     * {@code groups} say; the group NATs take their types from the mix too.
+     *
+     * @throws IllegalArgumentException when the groups hold more peers than {@code peers}
+     */
+    public SimulationReport run(int peers, NatMix mix, NatGroups groups, double churnPerMinute, Duration duration,
+                                Consumer<String> progress) throws InterruptedException, IOException {
+        List<Seat> seats = seats(peers, mix, groups);
         if (!emulatesNats(api)) {
             progress.accept("the node is not on this machine's loopback, which emulated NATs cannot leave: "
-                    + "the peers use this machine's own network and classify their NAT with STUN");
+                    + "the peers use this machine's own network and classify their NAT with STUN"
+                    + (network.shapes() ? ", and its real conditions instead of the network profile " + network.spec() : ""));
         }
         List<SimulatedPeer> live = new ArrayList<>();
-        Totals totals = new Totals();
+        Totals totals = new Totals(groupOf);
+        Map<Integer, EmulatedNat> groupNats = new HashMap<>();
         int started = 0;
         long begin = System.currentTimeMillis();
         long end = begin + duration.toMillis();
-        try (LoopbackLab lab = new LoopbackLab(MAPPING_TIMEOUT)) {
+        try (LoopbackLab lab = new LoopbackLab(MAPPING_TIMEOUT);
+             ShapedHttpRelay relay = new ShapedHttpRelay(group)) {
             for (int i = 0; i < peers && !stopRequested; i++) {
-                live.add(startPeer(lab, started++, types.get(i), progress));
+                live.add(startPeer(lab, relay, groupNats, started++, seats.get(i), progress));
                 Thread.sleep(RAMP_MS / Math.max(1, peers));
             }
             long nextReport = begin + 10_000;
@@ -100,7 +176,7 @@ public final class SwarmSimulator {
                     if (random.nextDouble() < churnPerMinute / 60.0) {
                         totals.add(live.get(i));
                         live.get(i).leave();
-                        live.set(i, startPeer(lab, started++, types.get(i), progress));
+                        live.set(i, startPeer(lab, relay, groupNats, started++, live.get(i).seat(), progress));
                     }
                 }
                 if (System.currentTimeMillis() >= nextReport) {
@@ -138,20 +214,79 @@ public final class SwarmSimulator {
         }
     }
 
-    private SimulatedPeer startPeer(LoopbackLab lab, int index, NatType nat, Consumer<String> progress)
-            throws IOException {
+    /** A seat per peer: the groups' first, each group NAT with the mix's next type, then peers alone. */
+    private List<Seat> seats(int peers, NatMix mix, NatGroups groups) {
+        if (groups.peers() > peers) {
+            throw new IllegalArgumentException("the NAT groups hold " + groups.peers() + " peers, more than the "
+                    + peers + " simulated");
+        }
+        List<Seat> seats = new ArrayList<>();
+        List<NatType> groupTypes = groups.nats() == 0 ? List.of() : mix.assign(groups.nats());
+        int n = 0;
+        for (NatGroups.Group g : groups.groups()) {
+            for (int i = 0; i < g.nats(); i++, n++) {
+                for (int j = 0; j < g.peersEach(); j++) {
+                    NatType type = groupTypes.get(n);
+                    // An open group has no NAT to share: its peers are on the public network.
+                    seats.add(new Seat(type, type == NatType.OPEN ? -1 : n));
+                }
+            }
+        }
+        mix.assign(peers - groups.peers()).forEach(t -> seats.add(new Seat(t, -1)));
+        if (groups.nats() > 0) {
+            // Offices and homes fill up together, as an audience arrives, not one office after another.
+            Collections.shuffle(seats, new Random(11));
+        }
+        return seats;
+    }
+
+    private SimulatedPeer startPeer(LoopbackLab lab, ShapedHttpRelay relay, Map<Integer, EmulatedNat> groupNats,
+                                    int index, Seat seat,
+                                    Consumer<String> progress) throws IOException {
         boolean emulated = emulatesNats(api);
+        NatType nat = seat.type();
         InetSocketAddress httpAddress = emulated ? address(index) : null;
+        EmulatedNat gateway = null;
+        EmulatedNat shared = null;
+        ShapedLink ownLink = null;
+        if (emulated) {
+            if (seat.groupNat() >= 0) {
+                shared = groupNats.get(seat.groupNat());
+                if (shared == null) {
+                    shared = lab.nat(NatProfile.of(nat));
+                    groupNats.put(seat.groupNat(), shared);
+                    if (network.shapes()) {
+                        // An office shares one access link: its members' datagrams and HTTP queue together.
+                        ShapedLink link = link(index);
+                        shared.shape(link);
+                        relay.attach(shared.publicAddress(), link);
+                    }
+                }
+                // A group's HTTP leaves from its NAT's public address too, so the tracker sees one office.
+                httpAddress = new InetSocketAddress(shared.publicAddress(), 0);
+            } else {
+                ownLink = network.shapes() ? link(index) : null;
+                if (nat != NatType.OPEN || ownLink != null) {
+                    gateway = lab.nat(nat == NatType.OPEN ? OPEN_LINK : NatProfile.of(nat));
+                }
+                if (ownLink != null) {
+                    gateway.shape(ownLink);
+                    relay.attach(httpAddress.getAddress(), ownLink);
+                }
+            }
+        }
         WebP2pPlayerSource.Builder b = WebP2pPlayerSource.builder().api(api).stream(stream).token(tokens.apply(index))
                 .eventLoops(group).localAddress(httpAddress);
-        EmulatedNat gateway = null;
         if (emulated) {
             b.natType(nat);
-            if (nat == NatType.OPEN) {
+            EmulatedNat front = shared != null ? shared : gateway;
+            if (front == null) {
                 b.peerSocket(httpAddress, DatagramTunnel.DIRECT);
             } else {
-                gateway = lab.nat(NatProfile.of(nat));
-                b.peerSocket(new InetSocketAddress(gateway.insideAddress(), 0), gateway.tunnel());
+                b.peerSocket(new InetSocketAddress(front.insideAddress(), 0), front.tunnel());
+            }
+            if (network.shapes()) {
+                b.httpRoute(relay::route);
             }
         }
         WebP2pPlayerSource s = b.build();
@@ -160,7 +295,19 @@ public final class SwarmSimulator {
             progress.accept("peer " + index + " has no session and plays nothing: " + cause.getMessage());
             return null;
         });
-        return new SimulatedPeer(s, gateway);
+        if (s.peerId() != null) {
+            groupOf.put(s.peerId(), seat.groupNat());
+        }
+        return new SimulatedPeer(s, gateway, ownLink == null ? null : relay,
+                ownLink == null ? null : httpAddress.getAddress(), seat);
+    }
+
+    /** Link number {@code index}, the same in every run with the same seed, whatever the churn. */
+    private ShapedLink link(int index) {
+        long seed = networkSeed * 0x9E3779B97F4A7C15L + index;
+        ShapedLink link = ShapedLink.of(network.draw(new Random(seed)), seed);
+        links.add(link);
+        return link;
     }
 
     /** 127.3.0.1, 127.3.0.2, ...: one loopback address per peer so the node sees distinct clients. */
@@ -175,6 +322,11 @@ public final class SwarmSimulator {
 
     /** What the peers that have left experienced, summed. */
     private static final class Totals {
+        private final Map<String, Integer> groupOf;
+        private final long[] sameNat = new long[3];
+        private final long[] crossNatCone = new long[3];
+        private final List<SimulationReport.Attempt> attempts = new ArrayList<>();
+        private final Map<String, NatType> natTypes = new TreeMap<>();
         private final List<PlaybackStats> finished = new ArrayList<>();
         private final Map<String, long[]> pairs = new TreeMap<>();
         private final Map<String, Long> peerFailures = new TreeMap<>();
@@ -183,8 +335,27 @@ public final class SwarmSimulator {
         private long p2p;
         private long stalls;
 
+        Totals(Map<String, Integer> groupOf) {
+            this.groupOf = groupOf;
+        }
+
         void add(SimulatedPeer p) {
             WebP2pPlayerSource s = p.source();
+            if (s.peerId() != null) {
+                natTypes.put(s.peerId(), s.natType());
+            }
+            for (ConnectionAttempt a : s.connectionAttempts()) {
+                attempts.add(new SimulationReport.Attempt(String.valueOf(s.peerId()), s.natType(), a.peerId(), a.remoteNat(),
+                        a.sameNat(), a.outcome(), a.reason()));
+                int mine = p.seat().groupNat();
+                long[] tally = mine >= 0 && groupOf.getOrDefault(a.peerId(), -1) == mine ? sameNat
+                        : cone(s.natType()) && cone(a.remoteNat()) ? crossNatCone : null;
+                if (tally != null) {
+                    tally[0]++;
+                    tally[1] += a.outcome() == ConnectionAttempt.Outcome.FAILED ? 0 : 1;
+                    tally[2] += a.outcome() == ConnectionAttempt.Outcome.LAN ? 1 : 0;
+                }
+            }
             finished.add(s.stats());
             http += s.httpBytes();
             p2p += s.p2pBytes();
@@ -207,7 +378,12 @@ public final class SwarmSimulator {
                     finished.stream().mapToInt(PlaybackStats::stalls).sum(),
                     finished.stream().mapToLong(PlaybackStats::stallMs).sum(),
                     percentile(startups, 50), percentile(startups, 95), natSuccess, http, p2p, durationMs,
-                    peerFailures, fallbacks);
+                    peerFailures, fallbacks, new SimulationReport.Tally(sameNat[0], sameNat[1], sameNat[2]),
+                    new SimulationReport.Tally(crossNatCone[0], crossNatCone[1], crossNatCone[2]), attempts, natTypes);
+        }
+
+        private static boolean cone(NatType t) {
+            return t == NatType.FULL_CONE || t == NatType.RESTRICTED_CONE || t == NatType.PORT_RESTRICTED_CONE;
         }
     }
 

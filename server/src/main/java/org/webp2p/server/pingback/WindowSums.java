@@ -91,9 +91,10 @@ final class WindowSums {
             played = Saturating.add(played, b.played);
             startups.addAll(b.startups);
             b.nat.forEach((k, v) -> {
-                long[] sum = nat.computeIfAbsent(k, x -> new long[2]);
-                sum[0] = Saturating.add(sum[0], v[0]);
-                sum[1] = Saturating.add(sum[1], v[1]);
+                long[] sum = nat.computeIfAbsent(k, x -> new long[3]);
+                for (int i = 0; i < sum.length; i++) {
+                    sum[i] = Saturating.add(sum[i], v[i]);
+                }
             });
         }
         long http = Arrays.stream(kindHttp).reduce(0, Saturating::add);
@@ -107,7 +108,7 @@ final class WindowSums {
         }
         long[] sorted = startups.stream().mapToLong(Long::longValue).sorted().toArray();
         List<NatPairStat> pairs = new ArrayList<>();
-        nat.forEach((k, v) -> pairs.add(new NatPairStat(k.get(0), k.get(1), v[0], v[1])));
+        nat.forEach((k, v) -> pairs.add(new NatPairStat(k.get(0), k.get(1), v[0], v[1], v[2])));
         pairs.sort(Comparator.comparing(NatPairStat::local).thenComparing(NatPairStat::remote));
         return new SwarmFigures(name, presence.peers(), presence.allSessions(), http, p2p, up,
                 offload(p2p, http), stalls, stallMs, played == 0 ? 0 : (double) stallMs / played,
@@ -170,9 +171,11 @@ final class WindowSums {
                 }
             }
             for (Beacon.Connections c : b.connections()) {
-                long[] v = nat.computeIfAbsent(List.of(b.natType(), c.remoteNat()), x -> new long[2]);
+                // Attempts, successes, and the successes that were LAN links.
+                long[] v = nat.computeIfAbsent(List.of(b.natType(), c.remoteNat()), x -> new long[3]);
                 v[0] = Saturating.add(v[0], c.attempts());
                 v[1] = Saturating.add(v[1], c.successes());
+                v[2] = Saturating.add(v[2], c.lan());
             }
         }
     }

@@ -33,6 +33,21 @@ public record ConnectedPeer(PeerId peerId, String stream, NatType natType, InetS
         return List.copyOf(all);
     }
 
+    /**
+     * Where a peer seen at {@code asker} should try this one: {@link #addresses()}, but the private
+     * ones first when both are behind the same public address, since a NAT does not hairpin.
+     */
+    public List<InetSocketAddress> addressesFor(InetSocketAddress asker) {
+        if (!asker.getAddress().equals(publicAddress.getAddress())) {
+            return addresses();
+        }
+        List<InetSocketAddress> all = new ArrayList<>(privateAddresses);
+        if (!all.contains(publicAddress)) {
+            all.add(publicAddress);
+        }
+        return List.copyOf(all);
+    }
+
     ConnectedPeer withPrivateAddresses(List<InetSocketAddress> reported) {
         return new ConnectedPeer(peerId, stream, natType, publicAddress, reported, connectedAt);
     }

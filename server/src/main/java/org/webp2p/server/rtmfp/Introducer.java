@@ -9,7 +9,8 @@ import org.webp2p.rtmfp.session.Session;
 /**
  * Introduces peers (RFC 7016 §3.5.1.5): an IHello naming a connected peer's ID is forwarded to
  * that peer, which answers the initiator directly and so opens its NAT towards it, and the
- * initiator is redirected to the peer's addresses, public first, then private.
+ * initiator is redirected to the peer's addresses: public first, then private, unless both come
+ * from the same public address (one NAT, which will not hairpin), where the private ones lead.
  *
  * <p>Only a sender this node admitted (its address has a session whose {@code connect} passed
  * the gate) is introduced: anyone else could forge the IHello's source address and have the node
@@ -41,6 +42,6 @@ final class Introducer implements IHelloHandler {
         // Counted first: once the datagrams are out the peers may meet before this thread runs on.
         counters.attempted(initiator.get().natType(), target.get().natType());
         hello.forwardTo(targetSession.get());
-        hello.redirect(target.get().addresses());
+        hello.redirect(target.get().addressesFor(initiator.get().publicAddress()));
     }
 }

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import org.webp2p.nat.NatCompatibility;
+import org.webp2p.nat.NatType;
 import org.webp2p.protocol.admin.PeerRecord;
 import org.webp2p.protocol.tracker.SegmentRange;
 
@@ -15,14 +16,17 @@ import org.webp2p.protocol.tracker.SegmentRange;
  * Chooses which peers an asking peer should try, best first. Pure: no clock, no I/O.
  *
  * <p>A candidate is never offered if their NATs cannot meet (a wasted introduction costs the
- * asker a timeout), and otherwise ranked by, in order of weight: being on the same network, holding
- * the segments the asker needs next, playing near the asker's position, offering upload, and having
- * announced recently. Ties are broken by a hash of the pair, so askers with the same needs are spread
- * over the swarm instead of all crowding the same few peers.
+ * asker a timeout; a type still UNKNOWN counts as SYMMETRIC), and otherwise ranked by, in order of
+ * weight: being on the same network (with local addresses to meet on; without them a pair behind
+ * one public address comes last), holding the segments the asker needs next, playing near the
+ * asker's position, offering upload, and having announced recently. Ties are broken by a hash of
+ * the pair, so askers with the same needs are spread over the swarm instead of all crowding the
+ * same few peers.
  */
 public final class PeerSelector {
     private static final double SAME_ADDRESS = 40;
     private static final double SAME_SUBNET = 20;
+    private static final double SAME_NAT_NO_LOCAL = -40;
     private static final double HOLDS_NEEDED = 30;
     private static final double NEAR_POSITION = 15;
     private static final double UPLOAD = 10;
@@ -53,10 +57,10 @@ public final class PeerSelector {
         SegmentRange needed = new SegmentRange(asker.position(), asker.position() + lookahead - 1);
         List<Scored> scored = new ArrayList<>();
         for (PeerRecord c : candidates) {
-            if (c.peerId().equals(asker.peerId()) || !NatCompatibility.canConnect(asker.natType(), c.natType())) {
+            if (c.peerId().equals(asker.peerId()) || !NatCompatibility.canConnect(pairedAs(asker), pairedAs(c))) {
                 continue;
             }
-            double s = locality(asker.source(), c.source());
+            double s = locality(asker, c);
             if (c.have() != null) {
                 s += HOLDS_NEEDED * c.have().overlap(needed) / needed.size();
             }
@@ -73,12 +77,18 @@ public final class PeerSelector {
         return scored.stream().limit(limit).map(Scored::peer).toList();
     }
 
-    private static double locality(InetAddress a, InetAddress b) {
+    /**
+     * Peers on one public address are behind one NAT: they meet on their local addresses, the best
+     * link of all, or, when either announced none, not at all (NATs do not hairpin).
+     */
+    private static double locality(PeerRecord asker, PeerRecord candidate) {
+        InetAddress a = asker.source();
+        InetAddress b = candidate.source();
         if (a == null || b == null) {
             return 0;
         }
         if (a.equals(b)) {
-            return SAME_ADDRESS;
+            return asker.addresses().isEmpty() || candidate.addresses().isEmpty() ? SAME_NAT_NO_LOCAL : SAME_ADDRESS;
         }
         byte[] x = a.getAddress();
         byte[] y = b.getAddress();
@@ -92,6 +102,14 @@ public final class PeerSelector {
             }
         }
         return SAME_SUBNET;
+    }
+
+    /**
+     * A peer whose NAT is not classified yet may well be symmetric, and a guess that is wrong costs
+     * the asker a handshake timeout: it is paired as the least reachable type until it knows.
+     */
+    private static NatType pairedAs(PeerRecord p) {
+        return p.natType() == NatType.UNKNOWN ? NatType.SYMMETRIC : p.natType();
     }
 
     private static int spread(String asker, String candidate) {

@@ -8,6 +8,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -103,7 +104,8 @@ public final class TrackerService extends HttpService {
             try {
                 SwarmRegistry.Answer answer = r.announce(announce, req.remote().getAddress(), ticket.sessionId());
                 return Json.response(HttpResponseStatus.OK, new AnnounceAnswer(answer.interval().toSeconds(),
-                        answer.peers().stream().map(TrackerService::offer).toList(), answer.swarmSize()));
+                        answer.peers().stream().map(p -> offer(p, req.remote().getAddress())).toList(),
+                        answer.swarmSize()));
             } catch (AnnounceRefusedException e) {
                 throw e.reason() == AnnounceRefusedException.Reason.NOT_OWNER
                         ? new HttpProblem(HttpResponseStatus.FORBIDDEN, "not_owner", e.getMessage())
@@ -183,8 +185,10 @@ public final class TrackerService extends HttpService {
         pipeline.addLast(new WsTrackerHandler(w.swarms(), w.counters(), w.idle(), w.maxFrame()));
     }
 
-    private static AnnounceAnswer.Peer offer(PeerRecord p) {
-        return new AnnounceAnswer.Peer(p.peerId(), p.natType(), p.addresses(), p.position(), p.have(), p.uploadKbps());
+    /** A peer as offered to an asker at {@code asker}: behind the same NAT when they come from one address. */
+    private static AnnounceAnswer.Peer offer(PeerRecord p, InetAddress asker) {
+        return new AnnounceAnswer.Peer(p.peerId(), p.natType(), p.addresses(), p.position(), p.have(), p.uploadKbps(),
+                asker != null && asker.equals(p.source()));
     }
 
     @Override

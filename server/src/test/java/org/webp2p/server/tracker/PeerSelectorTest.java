@@ -52,6 +52,40 @@ class PeerSelectorTest {
     }
 
     @Test
+    void peersBehindOnePublicAddressWithoutLocalAddressesComeLastSinceNatsDoNotHairpin() {
+        PeerRecord asker = peer("a", "198.51.100.1", NatType.FULL_CONE, 100, null, 0);
+        List<PeerRecord> pool = List.of(
+                withoutAddresses(peer("sameNoLocal", "198.51.100.1", NatType.FULL_CONE, 100, null, 0)),
+                peer("far", "203.0.113.9", NatType.FULL_CONE, 100, null, 0),
+                peer("sameWithLocal", "198.51.100.1", NatType.FULL_CONE, 100, null, 0));
+        assertThat(selector.select(asker, pool, 3, INTERVAL, NOW)).extracting(PeerRecord::peerId)
+                .containsExactly("sameWithLocal", "far", "sameNoLocal");
+        assertThat(selector.select(withoutAddresses(asker), pool, 3, INTERVAL, NOW)).extracting(PeerRecord::peerId)
+                .as("an asker without local addresses cannot meet anyone behind its own NAT either")
+                .hasSize(3).startsWith("far");
+    }
+
+    @Test
+    void aPeerWhoseNatIsStillUnknownIsPairedLikeASymmetricOne() {
+        PeerRecord unknown = peer("u", "198.51.100.1", NatType.UNKNOWN, 100, null, 0);
+        List<PeerRecord> pool = List.of(
+                peer("prc", "203.0.113.1", NatType.PORT_RESTRICTED_CONE, 100, null, 0),
+                peer("sym", "203.0.113.2", NatType.SYMMETRIC, 100, null, 0),
+                peer("full", "203.0.113.3", NatType.FULL_CONE, 100, null, 0),
+                peer("other", "203.0.113.4", NatType.UNKNOWN, 100, null, 0));
+        assertThat(selector.select(unknown, pool, 4, INTERVAL, NOW)).extracting(PeerRecord::peerId)
+                .containsExactly("full");
+        PeerRecord portRestricted = peer("p", "198.51.100.2", NatType.PORT_RESTRICTED_CONE, 100, null, 0);
+        assertThat(selector.select(portRestricted, List.of(unknown, pool.get(2)), 4, INTERVAL, NOW))
+                .extracting(PeerRecord::peerId).containsExactly("full");
+    }
+
+    private static PeerRecord withoutAddresses(PeerRecord p) {
+        return new PeerRecord(p.peerId(), p.swarm(), p.source(), p.natType(), List.of(), p.position(), p.have(),
+                p.uploadKbps(), p.joined(), p.lastSeen());
+    }
+
+    @Test
     void prefersHoldersOfTheSegmentsNeededNext() {
         PeerRecord asker = peer("a", "198.51.100.1", NatType.OPEN, 100, null, 0);
         List<PeerRecord> pool = List.of(

@@ -142,9 +142,13 @@ public final class DashboardView extends VBox {
                 break;
             }
         }
+        // NumberAxis puts a tick on the lower bound and then on whole numbers from it up: with a
+        // fractional lower bound that drew two labels side by side ("25 24"). Whole-second bounds make
+        // every tick a whole number of units back from the upper bound, at most a second ahead of now.
+        double top = Math.ceil(to);
         time.setTickUnit(unit);
-        time.setUpperBound(to);
-        time.setLowerBound(to - Math.ceil(span / unit) * unit);
+        time.setUpperBound(top);
+        time.setLowerBound(top - Math.ceil((top - from) / unit) * unit);
     }
 
     private double x(Instant at) {

@@ -7,7 +7,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.webp2p.protocol.admin.ClientFigures;
-import org.webp2p.protocol.admin.MinuteStat;
 import org.webp2p.ui.Format;
 import org.webp2p.ui.FxThread;
 import org.webp2p.ui.NodeModel;
@@ -24,9 +23,9 @@ public final class DashboardViewModel {
             new TileViewModel("offload-now", "P2P offload now", s -> Format.percent(s.global().offloadRatio()),
                     s -> recent(s, TimelineSample::offload)),
             new TileViewModel("offload-hour", "P2P offload, last hour", s -> Format.percent(s.hourOffload()),
-                    s -> minutes(s, MinuteStat::offloadRatio)),
+                    s -> recent(s, TimelineSample::hourOffload)),
             new TileViewModel("egress-saved", "Origin egress saved, last hour",
-                    s -> Format.bytes(s.hourEgressSaved()), s -> minutes(s, MinuteStat::p2pBytes)),
+                    s -> Format.bytes(s.hourEgressSaved()), s -> recent(s, TimelineSample::hourSaved)),
             new TileViewModel("nat-success", "NAT traversal success", DashboardViewModel::natSuccess,
                     s -> recent(s, TimelineSample::natSuccess)),
             new TileViewModel("startup-p95", "Startup p95", s -> Format.millis(s.global().startupP95Ms()),
@@ -62,10 +61,6 @@ public final class DashboardViewModel {
 
     private static List<Double> recent(NodeSnapshot s, ToDoubleFunction<TimelineSample> figure) {
         return s.timeline().stream().mapToDouble(figure).boxed().toList();
-    }
-
-    private static List<Double> minutes(NodeSnapshot s, ToDoubleFunction<MinuteStat> figure) {
-        return s.lastHour().stream().mapToDouble(figure).boxed().toList();
     }
 
     public List<TileViewModel> tiles() {

@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.StackedAreaChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
@@ -144,6 +145,42 @@ class DashboardViewTest {
         StackedAreaChart<?, ?> chart = robot.lookup("#traffic-chart").queryAs(StackedAreaChart.class);
         int points = onFx(() -> chart.getData().get(0).getData().size());
         waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> chart.getData().get(0).getData().size()) > points);
+    }
+
+    @Test
+    void timeAxisLabelsAreWholeSecondsAgoAndNeverRepeat(FxRobot robot) throws Exception {
+        StackedAreaChart<?, ?> chart = robot.lookup("#traffic-chart").queryAs(StackedAreaChart.class);
+        NumberAxis time = (NumberAxis) chart.getXAxis();
+        // A few polls, so that the span holds several ticks and the bounds have left whole seconds.
+        waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> time.getUpperBound() - time.getLowerBound()) >= 3
+                && onFx(() -> time.getTickMarks().size()) >= 4);
+
+        // What the axis draws under each tick is its formatter's text of the tick's value.
+        List<String> labels = onFx(() -> time.getTickMarks().stream()
+                .map(t -> time.getTickLabelFormatter().toString(t.getValue())).toList());
+        double unit = onFx(time::getTickUnit);
+        assertThat(labels).doesNotHaveDuplicates();
+        assertThat(labels).allSatisfy(l -> assertThat(Double.parseDouble(l) % unit).isZero());
+        assertThat(labels).last().isEqualTo("0");
+    }
+
+    @Test
+    void lastHourSparklinesFollowTheirFiguresAsTheyChange(FxRobot robot) throws Exception {
+        fx.beacon("demo", "s1", "OPEN", 1000, 3000, 500, 0, "OPEN", 1, 1);
+        waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#tile-offload-hour").equals("75.0 %"));
+        fx.beacon("demo", "s2", "OPEN", 4000, 0, 500, 0, "OPEN", 1, 1);
+        waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#tile-offload-hour").equals("37.5 %"));
+        waitFor(5, TimeUnit.SECONDS, () -> trend(robot, "#trend-offload-hour").get(
+                trend(robot, "#trend-offload-hour").size() - 1) == 0.375);
+
+        // Both beacons fall in one stored minute: a trend of stored minutes was one level line while
+        // the figure went from 75 % to 37.5 %. The trend is the figure itself, sampled at every poll.
+        assertThat(trend(robot, "#trend-offload-hour")).contains(0.75, 0.375).last().isEqualTo(0.375);
+        assertThat(trend(robot, "#trend-egress-saved")).contains(3000.0).last().isEqualTo(3000.0);
+    }
+
+    private static List<Double> trend(FxRobot robot, String query) throws Exception {
+        return onFx(() -> robot.lookup(query).queryAs(Sparkline.class).getValues());
     }
 
     private static double area(XYChart.Series<?, ?> series) {

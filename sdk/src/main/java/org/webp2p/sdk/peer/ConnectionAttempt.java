@@ -1,0 +1,37 @@
+package org.webp2p.sdk.peer;
+
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.webp2p.nat.NatType;
+import org.webp2p.sdk.diagnostics.PeerFailureReason;
+
+/**
+ * One attempt of this client to connect to a peer the tracker offered, and how it ended.
+ *
+ * @param remoteNat  the far peer's NAT type as the tracker listed it
+ * @param sameNat    whether the tracker saw both peers come from one public address (one NAT)
+ * @param outcome    how it ended
+ * @param reason     why it failed; null unless {@code outcome} is {@link Outcome#FAILED}
+ * @param atMs       when it ended, in the client's clock
+ */
+public record ConnectionAttempt(String peerId, NatType remoteNat, boolean sameNat, Outcome outcome,
+                                @Nullable PeerFailureReason reason, long atMs) {
+    /** How an attempt ended. */
+    public enum Outcome {
+        /** A session came up through the NATs (on a public address). */
+        CONNECTED,
+        /** A session came up directly on a local address the peer announced: both behind one NAT. */
+        LAN,
+        /** No session. */
+        FAILED
+    }
+
+    public ConnectionAttempt {
+        Objects.requireNonNull(peerId, "peerId");
+        Objects.requireNonNull(remoteNat, "remoteNat");
+        Objects.requireNonNull(outcome, "outcome");
+        if ((outcome == Outcome.FAILED) != (reason != null)) {
+            throw new IllegalArgumentException("a reason goes with a failed attempt, and only with one");
+        }
+    }
+}
