@@ -34,6 +34,8 @@ import org.webp2p.rtmfp.net.RtmfpEndpoint;
 import org.webp2p.sdk.control.ApiClient;
 import org.webp2p.sdk.control.PingbackReporter;
 import org.webp2p.sdk.control.TrackerClient;
+import org.webp2p.sdk.diagnostics.ConnectivityCheck;
+import org.webp2p.sdk.diagnostics.ConnectivityReport;
 import org.webp2p.sdk.diagnostics.Diagnostics;
 import org.webp2p.sdk.fetch.FallbackReason;
 import org.webp2p.sdk.fetch.FetchAction;
@@ -358,7 +360,8 @@ public final class WebP2pPlayerSource implements AutoCloseable {
 
     private CompletableFuture<?> report() {
         return peers == null ? pingback.report(player.stats(), player.bufferAheadMs(), List.of(), List.of())
-                : pingback.report(player.stats(), player.bufferAheadMs(), peers.linkTotals(), peers.connectionTotals());
+                : pingback.report(player.stats(), player.bufferAheadMs(), peers.linkTotals(), peers.connectionTotals(),
+                        peers.attempts());
     }
 
     private CompletableFuture<?> announce(AnnounceEvent event) {
@@ -499,6 +502,19 @@ public final class WebP2pPlayerSource implements AutoCloseable {
      */
     public List<String> localAddresses() {
         return localAddresses;
+    }
+
+    /**
+     * Checks this device's connectivity against the node of the plan in force: its NAT type, whether
+     * UDP reaches the rendezvous, and which kinds of peer it can reach, in a report that reads in
+     * plain words ({@link ConnectivityReport#summary()}). Fails before the API has answered.
+     */
+    public CompletableFuture<ConnectivityReport> checkConnectivity() {
+        SessionPlan p = plan;
+        if (p == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("no session plan yet: start the source first"));
+        }
+        return ConnectivityCheck.run(p.stun() == null ? List.of() : p.stun(), p.rendezvous() == null ? List.of() : p.rendezvous());
     }
 
     /** The plan in force: empty until the API has answered. */
