@@ -171,12 +171,22 @@ echo "warming up both servers ($most pushes for $warmup s each, not measured)...
 window nginx "$warmup" "$most" warm > /dev/null
 window ours "$warmup" "$most" warm > /dev/null
 
+# What each costs doing nothing, a part of every window: timers, the JVM's own threads.
+idle() {
+  local u0 s0 u1 s1
+  read -r u0 s0 < <(ticks "$1"); sleep 30; read -r u1 s1 < <(ticks "$1")
+  awk -v c="$((u1 + s1 - u0 - s0))" -v tck="$tck" 'BEGIN { printf "%.2f", c / tck * 2 }'
+}
+idle_nginx="$(idle "$nginx")"
+idle_ours="$(idle "$ours")"
+
 echo
 echo "$(nproc) cores; servers pinned to ${server_pin[*]:-nothing}, pushers to ${generator_pin[*]:-nothing};"
 echo "$(nginx -v 2>&1 | sed 's/.*: //') with libnginx-mod-rtmp $(dpkg-query -W -f='${Version}' libnginx-mod-rtmp 2>/dev/null);"
 echo "$(java -version 2>&1 | head -1); $(ffmpeg -version | head -1 | cut -d' ' -f1-3)"
 echo "clip: $(ffprobe -v error -show_entries format=bit_rate:stream=codec_name,width,height -of csv=p=0 "$clip" | tr '\n' ' ')"
 echo "each push: $secs s; warm-up: $most pushes for $warmup s to each server first"
+echo "idle, after the warm-up (CPU s per minute, 30 s each): nginx $idle_nginx, ours $idle_ours"
 echo
 echo "| publishers | server | CPU s (user + system) | of which our JIT | window s | CPU s per minute of ingest | per publisher-minute | segments made (expected) | load avg before/after |"
 echo "|---|---|---|---|---|---|---|---|---|"

@@ -22,8 +22,10 @@ import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.webp2p.nat.emulator.LinkCounters;
 import org.webp2p.sdk.sim.NatGroups;
 import org.webp2p.sdk.sim.NatMix;
+import org.webp2p.sdk.sim.NetworkProfile;
 import org.webp2p.sdk.sim.NeverStarted;
 import org.webp2p.sdk.sim.SimulationReport;
 import org.webp2p.sdk.sim.SwarmSimulator;
@@ -86,6 +88,24 @@ final class SimulateCommand implements Callable<Integer> {
             + "under the same conditions, and report their stalls and startup beside the swarm's.")
     boolean baseline;
 
+    @Option(names = "--network", paramLabel = "PROFILE[,KEY=VALUE...]", defaultValue = "lan", description = {
+        "Each peer's access link, which its datagrams (through its emulated NAT) and its HTTP (through a relay) "
+            + "cross; drawn per peer from the profile (default ${DEFAULT-VALUE}):",
+        "  lan: no shaping, loopback speed",
+        "  broadband: rtt 20-80 ms, jitter 2 ms, loss 0.1%%, up 5-20 Mbit/s, down 20-100 Mbit/s, queue 100 ms",
+        "  mobile: rtt 60-200 ms, jitter 20 ms, loss 1%%, up 1-5 Mbit/s, down 5-20 Mbit/s, queue 100 ms",
+        "  mixed: 60%% broadband, 40%% mobile",
+        "Override any setting after the name, e.g. broadband,rtt=40-60,loss=0.5%%,up=2: rtt (ms to the core, "
+            + "a value or MIN-MAX drawn uniformly; half of it each way), jitter (ms either way on each one-way "
+            + "delay), loss (%% of datagrams, each way), up and down (Mbit/s, a value or MIN-MAX; 0 for no cap), "
+            + "queue (ms of the rate held before tail drop). A peer's HTTP and datagrams share its rates; HTTP "
+            + "sees the delay and rates, not loss or jitter (TCP would hide them)."})
+    String network;
+
+    @Option(names = "--network-seed", defaultValue = "1", description = "Seed of the peers' links, losses and jitter: "
+            + "the same seed draws the same links (default ${DEFAULT-VALUE}).")
+    long networkSeed;
+
     @Option(names = "--api", paramLabel = "URL", description = "API of a running node; default: an embedded node.")
     URI api;
 
@@ -104,6 +124,7 @@ final class SimulateCommand implements Callable<Integer> {
         NatGroups groups;
         Duration length;
         double churnPerMinute;
+        NetworkProfile links;
         try {
             mix = NatMix.parse(natMix);
             groups = NatGroups.parse(natGroups);
@@ -111,6 +132,7 @@ final class SimulateCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--nat-groups holds " + groups.peers() + " peers, more than --peers "
                         + peers);
             }
+            links = NetworkProfile.parse(network);
             length = ValueType.DURATION.parse(duration);
             Matcher m = CHURN.matcher(churn.trim());
             if (!m.matches() || peers < 1 || peers > 5000) {
@@ -137,11 +159,11 @@ final class SimulateCommand implements Callable<Integer> {
                 TokenIssuer issuer = new TokenIssuer(embedded.config(), embedded.dataDir(), Clock.systemUTC());
                 credentials = peer -> issuer.issue(stream, "simulator-" + peer, length.plusHours(1));
             }
-            out.printf("simulating %d peers%s on %s for %ds (churn %s, NAT mix %s%s) against %s%n", peers,
+            out.printf("simulating %d peers%s on %s for %ds (churn %s, NAT mix %s%s, network %s) against %s%n", peers,
                     baseline ? " and as many over HTTP alone" : "", stream, length.toSeconds(), churn, natMix,
-                    natGroups.isBlank() ? "" : ", NAT groups " + natGroups, target);
+                    natGroups.isBlank() ? "" : ", NAT groups " + natGroups, links.spec(), target);
             out.flush();
-            SwarmSimulator simulator = new SwarmSimulator(target, stream, credentials, group);
+            SwarmSimulator simulator = new SwarmSimulator(target, stream, credentials, group).network(links, networkSeed);
             if (baseline) {
                 simulator.withBaseline();
             }
@@ -150,6 +172,9 @@ final class SimulateCommand implements Callable<Integer> {
                 out.flush();
             });
             print(out, report);
+            if (links.shapes()) {
+                print(out, simulator.linkTotals());
+            }
             if (json != null) {
                 Files.write(json, Json.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(report));
             }
@@ -181,6 +206,13 @@ final class SimulateCommand implements Callable<Integer> {
     private static String tally(SimulationReport.Tally t) {
         return t.attempts() == 0 ? "no attempts" : String.format(Locale.ROOT, "%d of %d attempts connected (%.0f%%), %d on a LAN",
                 t.successes(), t.attempts(), 100 * t.successRatio(), t.lan());
+    }
+
+    private static void print(PrintWriter out, LinkCounters links) {
+        out.printf("peer links        datagrams up %d (lost %d, queue full %d), down %d (lost %d, queue full %d)%n",
+                links.up().passed(), links.up().lost(), links.up().queueDrops(), links.down().passed(),
+                links.down().lost(), links.down().queueDrops());
+        out.flush();
     }
 
     private static void print(PrintWriter out, SimulationReport r) {

@@ -19,6 +19,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,8 @@ import org.webp2p.rtmfp.net.RtmfpEndpoint;
 import org.webp2p.sdk.control.ApiClient;
 import org.webp2p.sdk.control.PingbackReporter;
 import org.webp2p.sdk.control.TrackerClient;
+import org.webp2p.sdk.diagnostics.ConnectivityCheck;
+import org.webp2p.sdk.diagnostics.ConnectivityReport;
 import org.webp2p.sdk.diagnostics.Diagnostics;
 import org.webp2p.sdk.fetch.FallbackReason;
 import org.webp2p.sdk.fetch.FetchAction;
@@ -162,7 +165,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
         this.loop = Objects.requireNonNull(b.group, "eventLoops").next();
         this.alarms = new EventLoopAlarmClock(loop, clock, diagnostics::internalFailure);
         this.localAddress = b.localAddress;
-        this.http = new HttpFetcher(b.group, localAddress);
+        this.http = new HttpFetcher(b.group, localAddress, b.httpRoute);
         this.peerBind = b.peerBind != null ? b.peerBind
                 : new InetSocketAddress(localAddress == null ? null : localAddress.getAddress(), 0);
         this.peerTunnel = b.peerTunnel;
@@ -388,7 +391,8 @@ public final class WebP2pPlayerSource implements AutoCloseable {
 
     private CompletableFuture<?> report() {
         return peers == null ? pingback.report(player.stats(), player.bufferAheadMs(), List.of(), List.of())
-                : pingback.report(player.stats(), player.bufferAheadMs(), peers.linkTotals(), peers.connectionTotals());
+                : pingback.report(player.stats(), player.bufferAheadMs(), peers.linkTotals(), peers.connectionTotals(),
+                        peers.attempts());
     }
 
     private CompletableFuture<?> announce(AnnounceEvent event) {
@@ -546,6 +550,19 @@ public final class WebP2pPlayerSource implements AutoCloseable {
         return localAddresses;
     }
 
+    /**
+     * Checks this device's connectivity against the node of the plan in force: its NAT type, whether
+     * UDP reaches the rendezvous, and which kinds of peer it can reach, in a report that reads in
+     * plain words ({@link ConnectivityReport#summary()}). Fails before the API has answered.
+     */
+    public CompletableFuture<ConnectivityReport> checkConnectivity() {
+        SessionPlan p = plan;
+        if (p == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("no session plan yet: start the source first"));
+        }
+        return ConnectivityCheck.run(p.stun() == null ? List.of() : p.stun(), p.rendezvous() == null ? List.of() : p.rendezvous());
+    }
+
     /** The plan in force: empty until the API has answered. */
     public Optional<SessionPlan> plan() {
         return Optional.ofNullable(plan);
@@ -604,6 +621,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
         private String token;
         private EventLoopGroup group;
         private InetSocketAddress localAddress;
+        private UnaryOperator<InetSocketAddress> httpRoute;
         private InetSocketAddress peerBind;
         private DatagramTunnel peerTunnel = DatagramTunnel.DIRECT;
         private NatType natType;
@@ -640,6 +658,16 @@ public final class WebP2pPlayerSource implements AutoCloseable {
         /** The address HTTP connections (and, by default, the peer socket) leave from; any by default. */
         public Builder localAddress(InetSocketAddress localAddress) {
             this.localAddress = localAddress;
+            return this;
+        }
+
+        /**
+         * Where HTTP connections go instead of each URL's host and port, which the requests still
+         * name: the simulator passes its relay that gives each peer the latency and rate of its link.
+         * Directly by default.
+         */
+        public Builder httpRoute(UnaryOperator<InetSocketAddress> route) {
+            this.httpRoute = route;
             return this;
         }
 

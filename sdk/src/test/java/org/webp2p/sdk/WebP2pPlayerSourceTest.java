@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.webp2p.nat.NatType;
 import org.webp2p.protocol.admin.PeerRecord;
 import org.webp2p.protocol.api.SessionPlan;
+import org.webp2p.sdk.diagnostics.ConnectivityReport;
 import org.webp2p.sdk.diagnostics.DiagnosticsListener;
 import org.webp2p.sdk.fetch.FallbackReason;
 import org.webp2p.sdk.fetch.SegmentScheduler;
@@ -111,6 +112,21 @@ class WebP2pPlayerSourceTest {
                     .allSatisfy(a -> assertThat(a).doesNotStartWith("127.").doesNotStartWith("[fe80"));
             assertThat(tracker.peers("demo")).singleElement()
                     .satisfies(p -> assertThat(p.addresses()).isEqualTo(source.localAddresses()));
+        }
+    }
+
+    @Test
+    void theConnectivityCheckFindsTheNatAndTheRendezvousAndSaysSoInPlainWords() throws Exception {
+        URI api = URI.create("http://127.0.0.1:" + node.address("api").getPort());
+        try (WebP2pPlayerSource source = source(api).build()) {
+            assertThatThrownBy(() -> source.checkConnectivity().get()).hasMessageContaining("start the source first");
+            source.start().get();
+
+            ConnectivityReport report = source.checkConnectivity().get(20, TimeUnit.SECONDS);
+            assertThat(report.natType()).as("loopback has no NAT").isEqualTo(NatType.OPEN);
+            assertThat(report.udpReachesRendezvous()).isTrue();
+            assertThat(report.summary()).contains("no NAT in front of it", "UDP reaches the rendezvous at 127.0.0.1:"
+                    + node.address("rendezvous").getPort());
         }
     }
 

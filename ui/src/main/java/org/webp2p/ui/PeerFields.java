@@ -3,11 +3,15 @@ package org.webp2p.ui;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.webp2p.protocol.admin.LiveSession;
 import org.webp2p.protocol.admin.PeerRecord;
+import org.webp2p.protocol.pingback.Beacon;
 
 /**
  * How the Peers and Swarm pages caption and write what is known about a peer. What a kind of peer
@@ -29,9 +33,9 @@ public final class PeerFields {
         f.put("Stream", p -> p.stream() == null ? "" : p.stream());
         f.put("Info hash", p -> String.join("\n", p.infoHashes()));
         f.put("NAT type", p -> announced(p, r -> r.natType().name()));
-        f.put("Addresses", p -> announced(p, r -> r.addresses().isEmpty() ? "none announced"
-                : String.join("\n", r.addresses())));
-        f.put("Announced from", p -> p.source() == null ? "" : p.source().getHostAddress());
+        f.put("Public address", p -> p.source() == null ? "" : p.source().getHostAddress());
+        f.put("Local addresses", p -> announced(p, r -> r.addresses().isEmpty()
+                ? "none announced: peers behind its NAT cannot reach it" : String.join("\n", r.addresses())));
         f.put("Position", p -> announced(p, r -> Long.toString(r.position())));
         f.put("Holds", p -> announced(p, r -> r.have() == null ? "none"
                 : r.have().size() + " segments (" + r.have().first() + "–" + r.have().last() + ")"));
@@ -39,9 +43,38 @@ public final class PeerFields {
         f.put("From origin", p -> traffic(p, LiveSession::httpBytes));
         f.put("From peers", p -> traffic(p, LiveSession::p2pBytes));
         f.put("To peers", p -> traffic(p, LiveSession::uploadedBytes));
+        f.put("Connection attempts", p -> p.traffic().map(t -> attempts(t.attempts())).orElse(""));
         f.put("Joined", p -> TIME.format(p.joined()));
         f.put("Last seen", p -> ago(p.lastSeenAgo()));
         return f;
+    }
+
+    /** The latest first, one a line, in words: to which peer, and what came of it. */
+    static String attempts(List<Beacon.Attempt> attempts) {
+        if (attempts.isEmpty()) {
+            return "none reported";
+        }
+        List<String> lines = new ArrayList<>();
+        for (int i = attempts.size() - 1; i >= 0; i--) {
+            Beacon.Attempt a = attempts.get(i);
+            String peer = a.peerId().length() > 12 ? a.peerId().substring(0, 12) + "…" : a.peerId();
+            lines.add(peer + " (" + a.remoteNat() + "): " + switch (a.outcome()) {
+                case CONNECTED -> "connected through the NATs";
+                case LAN -> "connected on the LAN (same NAT)";
+                case FAILED -> "failed, " + reason(a.reason());
+            });
+        }
+        return String.join("\n", lines);
+    }
+
+    private static String reason(String code) {
+        return switch (code) {
+            case "NAT_INCOMPATIBLE" -> "incompatible NAT types";
+            case "HANDSHAKE_TIMEOUT" -> "handshake timeout";
+            case "REFUSED" -> "refused";
+            case "SAME_NAT_NO_LOCAL_ADDRESS" -> "same NAT without local addresses";
+            default -> code.toLowerCase(Locale.ROOT).replace('_', ' ');
+        };
     }
 
     public static String ago(Duration d) {

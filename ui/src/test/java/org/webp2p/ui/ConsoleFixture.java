@@ -177,6 +177,27 @@ public final class ConsoleFixture implements AutoCloseable {
         expect(202, post("pingback", "/v1/beacons", body));
     }
 
+    /** One beacon of a client behind {@code nat} whose {@code lan} of {@code successes} came up on a LAN. */
+    public void lanBeacon(String swarm, String session, String nat, String remoteNat, int attempts, int successes, int lan)
+            throws Exception {
+        String body = """
+                {"beacons":[{"sessionId":"%s","ticket":"%s","peerId":"p-%s","swarm":"%s","httpBytes":0,"p2pBytes":0,
+                 "uploadedBytes":0,"playedMs":10000,"stalls":0,"stallMs":0,"bufferMs":8000,"natType":"%s",
+                 "connections":[{"remoteNat":"%s","attempts":%d,"successes":%d,"lan":%d}]}]}"""
+                .formatted(session, testNode.ticket(session, "p-" + session, swarm), session, swarm, nat, remoteNat,
+                        attempts, successes, lan);
+        expect(202, post("pingback", "/v1/beacons", body));
+    }
+
+    /** One SDK beacon from {@code peerId} telling of the connection attempts in {@code attemptsJson}, a JSON array. */
+    public void attemptsBeacon(String swarm, String session, String peerId, String attemptsJson) throws Exception {
+        String body = """
+                {"beacons":[{"sessionId":"%s","ticket":"%s","peerId":"%s","swarm":"%s","httpBytes":0,"p2pBytes":0,
+                 "uploadedBytes":0,"playedMs":10000,"stalls":0,"stallMs":0,"bufferMs":8000,"attempts":%s}]}"""
+                .formatted(session, testNode.ticket(session, peerId, swarm), peerId, swarm, attemptsJson);
+        expect(202, post("pingback", "/v1/beacons", body));
+    }
+
     /**
      * A browser page joins the swarm of {@code infoHash} as p2p-media-loader's tracker client does: a
      * WebSocket to the tracker and an announce on it, answered before this returns. The socket stays

@@ -1,18 +1,27 @@
 package org.webp2p.protocol.admin;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.webp2p.protocol.ClientKind;
+import org.webp2p.protocol.pingback.Beacon;
 
 /**
  * A playback session pingback has heard from within its window, with the bytes its beacons reported
  * since the session's first beacon (a session silent for longer than the window starts again from 0).
  *
- * @param peerId the peer id its beacons carry (the one it announced to the tracker), or null before it has one
+ * @param peerId   the peer id its beacons carry (the one it announced to the tracker), or null before it has one
+ * @param attempts its latest peer connection attempts, oldest first (at most {@link #MAX_ATTEMPTS});
+ *                 left out when none, and by nodes older than this field
  */
 public record LiveSession(String sessionId, @Nullable String peerId, String swarm, ClientKind client,
-                          long httpBytes, long p2pBytes, long uploadedBytes, Instant lastBeacon) {
+                          long httpBytes, long p2pBytes, long uploadedBytes, Instant lastBeacon,
+                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Beacon.Attempt> attempts) {
+    /** Attempts kept per session: enough to see a pattern, few enough for every peer of a swarm. */
+    public static final int MAX_ATTEMPTS = 16;
+
     public LiveSession {
         Objects.requireNonNull(sessionId, "sessionId");
         Objects.requireNonNull(swarm, "swarm");
@@ -21,5 +30,12 @@ public record LiveSession(String sessionId, @Nullable String peerId, String swar
         if (httpBytes < 0 || p2pBytes < 0 || uploadedBytes < 0) {
             throw new IllegalArgumentException("session byte counts must not be negative");
         }
+        attempts = attempts == null ? List.of() : List.copyOf(attempts);
+    }
+
+    /** A session whose beacons told of no connection attempts. */
+    public LiveSession(String sessionId, @Nullable String peerId, String swarm, ClientKind client, long httpBytes,
+                       long p2pBytes, long uploadedBytes, Instant lastBeacon) {
+        this(sessionId, peerId, swarm, client, httpBytes, p2pBytes, uploadedBytes, lastBeacon, List.of());
     }
 }

@@ -2,6 +2,7 @@ package org.webp2p.protocol.pingback;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.webp2p.nat.NatType;
 import org.webp2p.protocol.ClientKind;
@@ -22,14 +23,19 @@ import org.webp2p.protocol.Require;
  * @param links      bytes exchanged with each connected peer
  * @param connections peer connection attempts and successes, by the remote peer's NAT type
  * @param client     {@code browser} from the player page; null (left out) from the SDK
+ * @param attempts   the client's peer connection attempts that ended since its previous beacon, each
+ *                   with its outcome and, for a failure, why; left out when none
  */
 public record Beacon(String sessionId, String ticket, @Nullable String peerId, String swarm, long httpBytes, long p2pBytes,
                      long uploadedBytes, long playedMs, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Long startupMs,
                      int stalls, long stallMs, long bufferMs, NatType natType, List<Link> links,
                      List<Connections> connections,
-                     @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable ClientKind client) {
+                     @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable ClientKind client,
+                     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Attempt> attempts) {
     /** The most links one beacon may carry: a client sends its busiest. */
     public static final int MAX_LINKS = 64;
+    /** The most connection attempts one beacon may carry: a client sends its latest. */
+    public static final int MAX_ATTEMPTS = 32;
     /** A day of anything in one beacon is a broken client, not a measurement. */
     public static final long MAX_MS = 86_400_000L;
 
@@ -52,6 +58,16 @@ public record Beacon(String sessionId, String ticket, @Nullable String peerId, S
         connections = connections == null ? List.of() : List.copyOf(connections);
         Require.that(links.size() <= MAX_LINKS, "at most " + MAX_LINKS + " links");
         Require.that(connections.size() <= NatType.values().length, "at most one connections entry per NAT type");
+        attempts = attempts == null ? List.of() : List.copyOf(attempts);
+        Require.that(attempts.size() <= MAX_ATTEMPTS, "at most " + MAX_ATTEMPTS + " attempts");
+    }
+
+    /** A beacon without connection attempts. */
+    public Beacon(String sessionId, String ticket, @Nullable String peerId, String swarm, long httpBytes, long p2pBytes,
+                  long uploadedBytes, long playedMs, @Nullable Long startupMs, int stalls, long stallMs, long bufferMs,
+                  NatType natType, List<Link> links, List<Connections> connections, @Nullable ClientKind client) {
+        this(sessionId, ticket, peerId, swarm, httpBytes, p2pBytes, uploadedBytes, playedMs, startupMs, stalls, stallMs,
+                bufferMs, natType, links, connections, client, List.of());
     }
 
     /** An SDK client's beacon. */
@@ -93,6 +109,36 @@ public record Beacon(String sessionId, String ticket, @Nullable String peerId, S
         /** Attempts none of which came up on a LAN. */
         public Connections(NatType remoteNat, int attempts, int successes) {
             this(remoteNat, attempts, successes, 0);
+        }
+    }
+
+    /**
+     * One attempt to connect to a peer, and how it ended.
+     *
+     * @param remoteNat the far peer's NAT type as the tracker listed it
+     * @param reason    why it failed, one of {@code HANDSHAKE_TIMEOUT}, {@code NAT_INCOMPATIBLE} and
+     *                  {@code SAME_NAT_NO_LOCAL_ADDRESS} (later clients may send others); null unless failed
+     */
+    public record Attempt(String peerId, NatType remoteNat, Outcome outcome,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String reason) {
+        private static final Pattern REASON = Pattern.compile("[A-Z][A-Z_]{0,39}");
+
+        /** How an attempt ended. */
+        public enum Outcome {
+            /** A session came up through the NATs. */
+            CONNECTED,
+            /** A session came up directly on a local address the peer announced: both behind one NAT. */
+            LAN,
+            /** No session. */
+            FAILED
+        }
+
+        public Attempt {
+            Require.id(peerId, "attempt peerId");
+            Require.that(remoteNat != null, "remoteNat is required");
+            Require.that(outcome != null, "outcome is required");
+            Require.that((outcome == Outcome.FAILED) == (reason != null), "a reason goes with a failed attempt, and only with one");
+            Require.that(reason == null || REASON.matcher(reason).matches(), "reason must be an upper-case name");
         }
     }
 }

@@ -8,7 +8,9 @@ import java.util.Random;
  * rate, so each leaves once those before it have been sent, plus the delay and this packet's jitter
  * (jitter alone may reorder datagrams, as on a real path). A packet that would take the backlog past
  * the queue is dropped at the tail. Streams ({@link #admitStream}) share the rate but are never
- * dropped or jittered: TCP's own flow control, not loss, bounds what a relay holds.
+ * dropped or jittered: instead their sender pauses once the queue is over full ({@link #overFull})
+ * until it is half empty ({@link #nanosUntilHalfEmpty}), as TCP backs off, so a download fills the
+ * queue as it would on a real line without owning it.
  *
  * <p>Thread-safe: a host's UDP (on the NAT thread) and its HTTP (on event loops) share its link.
  */
@@ -65,6 +67,20 @@ public final class LinkShaper {
     /** Bytes of a stream arrive at {@code nowNanos}: the time they leave the link; never dropped. */
     public synchronized long admitStream(int bytes, long nowNanos) {
         return send(bytes, nowNanos) + delayNanos;
+    }
+
+    /** True when the backlog at {@code nowNanos} is past the queue: a stream's sender should pause. */
+    public synchronized boolean overFull(long nowNanos) {
+        return bitsPerSecond != 0 && busyUntilNanos - nowNanos > queueNanos();
+    }
+
+    /** How long from {@code nowNanos} until the queue is half empty, when a paused stream goes on; 0 if it is. */
+    public synchronized long nanosUntilHalfEmpty(long nowNanos) {
+        return bitsPerSecond == 0 ? 0 : Math.max(0, busyUntilNanos - nowNanos - queueNanos() / 2);
+    }
+
+    private long queueNanos() {
+        return queueBytes * 8 * 1_000_000_000L / bitsPerSecond;
     }
 
     /** Datagrams let through, lost at random, and dropped at a full queue so far. */

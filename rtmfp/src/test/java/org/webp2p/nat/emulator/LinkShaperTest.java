@@ -107,6 +107,23 @@ class LinkShaperTest {
         assertThat(shaper.admitStream(1_250, T0 + 1 * MS)).isEqualTo(T0 + 1_010 * MS + 20 * MS);
     }
 
+    @Test
+    void streamPausesWhileTheQueueIsOverFullUntilItIsHalfEmpty() {
+        // 1 Mbit/s with 100 ms of queue; 25,000 bytes take 200 ms.
+        LinkShaper shaper = shaper(conditions(20, 0, 0, 0, 100), 1_000_000);
+
+        shaper.admitStream(10_000, T0);
+        assertThat(shaper.overFull(T0)).isFalse();
+        shaper.admitStream(15_000, T0);
+        assertThat(shaper.overFull(T0)).isTrue();
+        assertThat(shaper.nanosUntilHalfEmpty(T0)).isEqualTo(150 * MS);
+        assertThat(shaper.overFull(T0 + 120 * MS)).isFalse();
+        assertThat(shaper.nanosUntilHalfEmpty(T0 + 120 * MS)).isEqualTo(30 * MS);
+        assertThat(shaper.nanosUntilHalfEmpty(T0 + 150 * MS)).isZero();
+        // Half the queue is free again: datagrams fit.
+        assertThat(shaper.admit(1_000, T0 + 150 * MS)).isEqualTo(T0 + 208 * MS + 20 * MS);
+    }
+
     private static LinkConditions conditions(long delayMs, long jitterMs, double loss, long bps, long queueMs) {
         return new LinkConditions(Duration.ofMillis(delayMs), Duration.ofMillis(jitterMs), loss, bps, bps,
                 Duration.ofMillis(queueMs));

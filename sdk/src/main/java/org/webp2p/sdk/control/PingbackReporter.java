@@ -14,6 +14,7 @@ import org.webp2p.nat.NatType;
 import org.webp2p.protocol.pingback.Beacon;
 import org.webp2p.protocol.pingback.BeaconBatch;
 import org.webp2p.sdk.http.HttpFetcher;
+import org.webp2p.sdk.peer.ConnectionAttempt;
 import org.webp2p.sdk.peer.ConnectionTotals;
 import org.webp2p.sdk.peer.LinkTotals;
 import org.webp2p.sdk.playback.PlaybackStats;
@@ -38,6 +39,7 @@ public final class PingbackReporter {
     private Totals acked = new Totals(0, 0, 0, 0, 0, 0, -1);
     private Map<String, LinkTotals> ackedLinks = Map.of();
     private Map<NatType, ConnectionTotals> ackedConnections = Map.of();
+    private long ackedAttemptsUpTo = Long.MIN_VALUE;
     private long sent;
 
     private record Totals(long http, long p2p, long up, long played, int stalls, long stallMs, long startupMs) {
@@ -82,6 +84,19 @@ public final class PingbackReporter {
      */
     public synchronized CompletableFuture<Boolean> report(PlaybackStats stats, long bufferMs, List<LinkTotals> links,
                                                           List<ConnectionTotals> connections) {
+        return report(stats, bufferMs, links, connections, List.of());
+    }
+
+    /**
+     * As {@link #report(PlaybackStats, long, List, List)}, with the client's recent connection
+     * attempts, of which those that ended after the last accepted beacon's go along.
+     */
+    public synchronized CompletableFuture<Boolean> report(PlaybackStats stats, long bufferMs, List<LinkTotals> links,
+                                                          List<ConnectionTotals> connections,
+                                                          List<ConnectionAttempt> attempts) {
+        List<ConnectionAttempt> fresh = attempts.stream().filter(a -> a.atMs() > ackedAttemptsUpTo).toList();
+        fresh = fresh.subList(Math.max(0, fresh.size() - Beacon.MAX_ATTEMPTS), fresh.size());
+        long attemptsUpTo = fresh.stream().mapToLong(ConnectionAttempt::atMs).max().orElse(ackedAttemptsUpTo);
         long up = links.stream().mapToLong(LinkTotals::bytesOut).sum();
         Totals now = new Totals(httpBytes.sum(), p2pBytes.sum(), up, stats.playedMs(), stats.stalls(),
                 stats.stallMs(), stats.startupMs());
@@ -96,7 +111,8 @@ public final class PingbackReporter {
                     now.p2p - base.p2p, now.up - base.up, now.played - base.played,
                     base.startupMs < 0 && now.startupMs >= 0 ? now.startupMs : null, now.stalls - base.stalls,
                     now.stallMs - base.stallMs, Math.max(0, bufferMs), natType, linkDeltas(linksNow, ackedLinks),
-                    connectionDeltas(connectionsNow, ackedConnections))));
+                    connectionDeltas(connectionsNow, ackedConnections), null,
+                    fresh.stream().map(PingbackReporter::wire).toList())));
         } catch (IllegalArgumentException e) {
             // Pingback would refuse it too; the totals stay unacknowledged for the next beacon.
             return CompletableFuture.failedFuture(e);
@@ -112,12 +128,18 @@ public final class PingbackReporter {
                             acked = now;
                             ackedLinks = linksNow;
                             ackedConnections = connectionsNow;
+                            ackedAttemptsUpTo = Math.max(ackedAttemptsUpTo, attemptsUpTo);
                             sent++;
                         }
                     }
                     inFlight.set(false);
                     return ok;
                 });
+    }
+
+    private static Beacon.Attempt wire(ConnectionAttempt a) {
+        return new Beacon.Attempt(a.peerId(), a.remoteNat(), Beacon.Attempt.Outcome.valueOf(a.outcome().name()),
+                a.reason() == null ? null : a.reason().name());
     }
 
     /** Links with bytes since the last accepted beacon, busiest first, as many as a beacon may carry. */

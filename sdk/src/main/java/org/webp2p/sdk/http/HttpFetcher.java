@@ -4,6 +4,7 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -34,6 +35,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.UnaryOperator;
 
 /**
  * A small HTTP/1.1 client on Netty with keep-alive connections per host, for playlists, segments
@@ -46,6 +48,7 @@ public final class HttpFetcher implements AutoCloseable {
 
     private final EventLoopGroup group;
     private final InetSocketAddress localAddress;
+    private final UnaryOperator<InetSocketAddress> route;
     private final Map<String, Deque<Channel>> idle = new ConcurrentHashMap<>();
     private final Set<CompletableFuture<HttpResult>> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
@@ -54,8 +57,18 @@ public final class HttpFetcher implements AutoCloseable {
      * @param localAddress the address to send from (the simulator gives each peer its own), or null
      */
     public HttpFetcher(EventLoopGroup group, InetSocketAddress localAddress) {
+        this(group, localAddress, null);
+    }
+
+    /**
+     * @param localAddress the address to send from (the simulator gives each peer its own), or null
+     * @param route where to connect for a URL's host and port instead of there (the simulator's
+     *     shaped relay), or null to connect directly; requests still name the URL's host
+     */
+    public HttpFetcher(EventLoopGroup group, InetSocketAddress localAddress, UnaryOperator<InetSocketAddress> route) {
         this.group = group;
         this.localAddress = localAddress;
+        this.route = route;
     }
 
     /** GET of the whole resource; fails on a network error or timeout, completes with any status. */
@@ -118,8 +131,17 @@ public final class HttpFetcher implements AutoCloseable {
                                     new HttpObjectAggregator(MAX_RESPONSE));
                         }
                     });
-            var connect = localAddress == null ? b.connect(host, port)
-                    : b.connect(new InetSocketAddress(host, port), new InetSocketAddress(localAddress.getAddress(), 0));
+            ChannelFuture connect;
+            try {
+                connect = localAddress == null && route == null ? b.connect(host, port)
+                        : b.connect(routed(host, port), localAddress == null ? null
+                                : new InetSocketAddress(localAddress.getAddress(), 0));
+            } catch (RuntimeException e) {
+                // A route that cannot be taken (a relay gone) fails this request, like a refused connection.
+                req.release();
+                result.completeExceptionally(e);
+                return result;
+            }
             connect.addListener(f -> {
                 if (f.isSuccess()) {
                     dispatch(connect.channel(), key, req, result, timeout);
@@ -130,6 +152,11 @@ public final class HttpFetcher implements AutoCloseable {
             });
         }
         return result;
+    }
+
+    private InetSocketAddress routed(String host, int port) {
+        InetSocketAddress direct = new InetSocketAddress(host, port);
+        return route == null ? direct : route.apply(direct);
     }
 
     private void dispatch(Channel ch, String key, FullHttpRequest req, CompletableFuture<HttpResult> result,

@@ -18,12 +18,17 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
+import org.webp2p.nat.FilteringBehaviour;
+import org.webp2p.nat.MappingBehaviour;
 import org.webp2p.nat.NatType;
 import org.webp2p.nat.emulator.EmulatedNat;
+import org.webp2p.nat.emulator.LinkCounters;
 import org.webp2p.nat.emulator.LoopbackLab;
 import org.webp2p.nat.emulator.NatProfile;
+import org.webp2p.nat.emulator.ShapedLink;
 import org.webp2p.nat.transport.DatagramTunnel;
 import org.webp2p.sdk.WebP2pPlayerSource;
 import org.webp2p.sdk.peer.ConnectionAttempt;
@@ -34,41 +39,47 @@ import org.webp2p.sdk.playback.PlaybackStats;
  * type (or open, on its own 127.x address), or several behind one NAT as {@link NatGroups} say (an
  * office: they share its public address, HTTP included, and meet on their inside addresses), playing
  * in real time, with peers leaving and joining at the churn rate, and sums up what they experienced.
- *
- * <p>{@link #withBaseline} adds as many HTTP-only viewers, interleaved with the swarm's: each joins
- * just after its swarm twin, leaves with it and plays from the same node on the same machine at the
- * same time, so both groups meet the same origin load, CPU contention and (with a network profile)
- * the same links. Run one after the other, the two would meet different machines: the second run's
- * JIT is warm and the first's origin cold.
  */
 public final class SwarmSimulator {
     /** Peers start spread over this long, as an audience arrives, not all in one instant. */
     private static final long RAMP_MS = 3_000;
     /** NAT mappings outlive the peers' 10 s keepalives, as home routers' do. */
     private static final Duration MAPPING_TIMEOUT = Duration.ofSeconds(60);
-    /** Every link at loopback speed, with no loss or added latency. */
-    private static final String NETWORK = "lan";
+    /**
+     * An open peer's link on a shaped network: a gateway that maps and filters independently of the
+     * endpoint hides nothing from anyone (everyone can reach the host once it has sent a packet, which
+     * joining the swarm does), so it carries the link without changing what the host can reach.
+     */
+    private static final NatProfile OPEN_LINK = new NatProfile(MappingBehaviour.ENDPOINT_INDEPENDENT,
+            FilteringBehaviour.ENDPOINT_INDEPENDENT);
 
     private final URI api;
     private final String stream;
     private final IntFunction<String> tokens;
     private final EventLoopGroup group;
     private final Random random = new Random(7);
+    private final List<ShapedLink> links = new CopyOnWriteArrayList<>();
+    private NetworkProfile network = NetworkProfile.LAN;
+    private long networkSeed = 1;
     /** The group NAT of every peer ever started, by peer ID ({@code -1}: its own NAT). */
     private final Map<String, Integer> groupOf = new ConcurrentHashMap<>();
     private volatile boolean stopRequested;
     private boolean baseline;
 
     /**
-     * One simulated viewer: its client, the NAT in front of it if it is its own, its seat, and its
-     * session request.
+     * One simulated viewer: its client, the NAT in front of it if it is its own, the relay of its HTTP
+     * if its link is its own, its seat, and its session request. A group's NAT and link outlive its
+     * members.
      */
-    private record SimulatedPeer(int index, WebP2pPlayerSource source, EmulatedNat ownGateway, Seat seat,
-                                 long requestedAt, CompletableFuture<?> session) {
+    private record SimulatedPeer(int index, WebP2pPlayerSource source, EmulatedNat ownGateway, ShapedHttpRelay relay,
+                                 InetAddress address, Seat seat, long requestedAt, CompletableFuture<?> session) {
         void leave() {
             source.close();
             if (ownGateway != null) {
                 ownGateway.close();
+            }
+            if (relay != null) {
+                relay.detach(address);
             }
         }
     }
@@ -106,8 +117,35 @@ public final class SwarmSimulator {
     }
 
     /**
+     * Gives each peer an access link drawn from {@code profile} for its datagrams and its HTTP (only
+     * where NATs are emulated, on loopback); {@code seed} draws the links, their losses and jitter, so
+     * a run can be repeated. {@link NetworkProfile#LAN} by default: no shaping. Before {@link #run}.
+     */
+    public SwarmSimulator network(NetworkProfile profile, long seed) {
+        this.network = profile;
+        this.networkSeed = seed;
+        return this;
+    }
+
+    /** What the peers' links have done to their datagrams so far, summed over every peer. */
+    public LinkCounters linkTotals() {
+        long[] t = new long[6];
+        for (ShapedLink link : links) {
+            LinkCounters c = link.counters();
+            t[0] += c.up().passed();
+            t[1] += c.up().lost();
+            t[2] += c.up().queueDrops();
+            t[3] += c.down().passed();
+            t[4] += c.down().lost();
+            t[5] += c.down().queueDrops();
+        }
+        return new LinkCounters(new LinkCounters.Direction(t[0], t[1], t[2]), new LinkCounters.Direction(t[3], t[4], t[5]));
+    }
+
+    /**
      * Also plays as many viewers over HTTP alone ({@link WebP2pPlayerSource.Builder#httpOnly}) beside
-     * the swarm, reported as the {@link SimulationReport#baseline}. Before {@link #run}.
+     * the swarm, reported as the {@link SimulationReport#baseline}: each joins just after its swarm
+     * twin on a link drawn the same, and leaves with it. Before {@link #run}.
      */
     public SwarmSimulator withBaseline() {
         this.baseline = true;
@@ -139,7 +177,8 @@ public final class SwarmSimulator {
         List<Seat> seats = seats(peers, mix, groups);
         if (!emulatesNats(api)) {
             progress.accept("the node is not on this machine's loopback, which emulated NATs cannot leave: "
-                    + "the peers use this machine's own network and classify their NAT with STUN");
+                    + "the peers use this machine's own network and classify their NAT with STUN"
+                    + (network.shapes() ? ", and its real conditions instead of the network profile " + network.spec() : ""));
         }
         Group swarm = new Group(true);
         Group http = new Group(false);
@@ -150,10 +189,12 @@ public final class SwarmSimulator {
         long begin = System.currentTimeMillis();
         long end = begin + duration.toMillis();
         int atEnd;
-        try (LoopbackLab lab = new LoopbackLab(MAPPING_TIMEOUT)) {
+        try (LoopbackLab lab = new LoopbackLab(MAPPING_TIMEOUT);
+             ShapedHttpRelay relay = new ShapedHttpRelay(group)) {
             for (int i = 0; i < peers && !stopRequested; i++) {
+                int twin = next;
                 for (Group g : all) {
-                    g.live.add(startPeer(lab, groupNats, g, next++, seats.get(i), progress));
+                    g.live.add(startPeer(lab, relay, groupNats, g, next++, twin, seats.get(i), progress));
                 }
                 Thread.sleep(RAMP_MS / Math.max(1, peers));
             }
@@ -164,10 +205,11 @@ public final class SwarmSimulator {
                 // and its HTTP-only twin with it.
                 for (int i = 0; i < swarm.live.size(); i++) {
                     if (random.nextDouble() < churnPerMinute / 60.0) {
+                        int twin = next;
                         for (Group g : all) {
                             SimulatedPeer gone = g.live.get(i);
                             leave(g, gone, natAttempts);
-                            g.live.set(i, startPeer(lab, groupNats, g, next++, gone.seat(), progress));
+                            g.live.set(i, startPeer(lab, relay, groupNats, g, next++, twin, gone.seat(), progress));
                         }
                     }
                 }
@@ -183,8 +225,8 @@ public final class SwarmSimulator {
             }
         }
         GroupFigures f = swarm.gone;
-        return new SimulationReport(stream, NETWORK, f.streamBitrateKbps(), peers, churnPerMinute, swarm.started, atEnd,
-                f.offloadRatio(), f.stalls(), f.stallMs(), f.stallRatio(), f.startupPercentile(50),
+        return new SimulationReport(stream, network.spec(), f.streamBitrateKbps(), peers, churnPerMinute, swarm.started,
+                atEnd, f.offloadRatio(), f.stalls(), f.stallMs(), f.stallRatio(), f.startupPercentile(50),
                 f.startupPercentile(95), f.neverStarted(), f.natSuccess(), f.originBytes(), f.p2pBytes(),
                 System.currentTimeMillis() - begin, f.peerFailures(), f.fallbacks(), natAttempts.sameNat(),
                 natAttempts.crossNatCone(), natAttempts.attempts, natAttempts.natTypes,
@@ -244,29 +286,51 @@ public final class SwarmSimulator {
         return seats;
     }
 
-    private SimulatedPeer startPeer(LoopbackLab lab, Map<Integer, EmulatedNat> groupNats, Group g, int index, Seat seat,
-                                    Consumer<String> progress) throws IOException {
+    /** @param twin the index of the swarm peer an HTTP-only viewer plays beside, whose link it gets the like of */
+    private SimulatedPeer startPeer(LoopbackLab lab, ShapedHttpRelay relay, Map<Integer, EmulatedNat> groupNats,
+                                    Group g, int index, int twin, Seat seat, Consumer<String> progress)
+            throws IOException {
         boolean emulated = emulatesNats(api);
         NatType nat = seat.type();
         InetSocketAddress httpAddress = emulated ? address(index) : null;
         if (!g.p2p) {
-            WebP2pPlayerSource s = WebP2pPlayerSource.builder().api(api).stream(stream).token(tokens.apply(index))
-                    .eventLoops(group).localAddress(httpAddress).httpOnly().build();
-            return started(g, index, s, null, seat, progress);
+            WebP2pPlayerSource.Builder b = WebP2pPlayerSource.builder().api(api).stream(stream)
+                    .token(tokens.apply(index)).eventLoops(group).localAddress(httpAddress).httpOnly();
+            ShapedLink ownLink = emulated && network.shapes() ? link(twin) : null;
+            if (ownLink != null) {
+                relay.attach(httpAddress.getAddress(), ownLink);
+                b.httpRoute(relay::route);
+            }
+            return started(g, index, b.build(), null, ownLink == null ? null : relay,
+                    ownLink == null ? null : httpAddress.getAddress(), seat, progress);
         }
         EmulatedNat gateway = null;
         EmulatedNat shared = null;
-        if (emulated && nat != NatType.OPEN) {
+        ShapedLink ownLink = null;
+        if (emulated) {
             if (seat.groupNat() >= 0) {
                 shared = groupNats.get(seat.groupNat());
                 if (shared == null) {
                     shared = lab.nat(NatProfile.of(nat));
                     groupNats.put(seat.groupNat(), shared);
+                    if (network.shapes()) {
+                        // An office shares one access link: its members' datagrams and HTTP queue together.
+                        ShapedLink link = link(index);
+                        shared.shape(link);
+                        relay.attach(shared.publicAddress(), link);
+                    }
                 }
                 // A group's HTTP leaves from its NAT's public address too, so the tracker sees one office.
                 httpAddress = new InetSocketAddress(shared.publicAddress(), 0);
             } else {
-                gateway = lab.nat(NatProfile.of(nat));
+                ownLink = network.shapes() ? link(index) : null;
+                if (nat != NatType.OPEN || ownLink != null) {
+                    gateway = lab.nat(nat == NatType.OPEN ? OPEN_LINK : NatProfile.of(nat));
+                }
+                if (ownLink != null) {
+                    gateway.shape(ownLink);
+                    relay.attach(httpAddress.getAddress(), ownLink);
+                }
             }
         }
         WebP2pPlayerSource.Builder b = WebP2pPlayerSource.builder().api(api).stream(stream).token(tokens.apply(index))
@@ -279,12 +343,16 @@ public final class SwarmSimulator {
             } else {
                 b.peerSocket(new InetSocketAddress(front.insideAddress(), 0), front.tunnel());
             }
+            if (network.shapes()) {
+                b.httpRoute(relay::route);
+            }
         }
-        return started(g, index, b.build(), gateway, seat, progress);
+        return started(g, index, b.build(), gateway, ownLink == null ? null : relay,
+                ownLink == null ? null : httpAddress.getAddress(), seat, progress);
     }
 
-    private SimulatedPeer started(Group g, int index, WebP2pPlayerSource s, EmulatedNat ownGateway, Seat seat,
-                                  Consumer<String> progress) {
+    private SimulatedPeer started(Group g, int index, WebP2pPlayerSource s, EmulatedNat ownGateway,
+                                  ShapedHttpRelay relay, InetAddress address, Seat seat, Consumer<String> progress) {
         long requestedAt = System.currentTimeMillis();
         CompletableFuture<?> session = s.start();
         session.exceptionally(e -> {
@@ -295,7 +363,7 @@ public final class SwarmSimulator {
             groupOf.put(s.peerId(), seat.groupNat());
         }
         g.started++;
-        return new SimulatedPeer(index, s, ownGateway, seat, requestedAt, session);
+        return new SimulatedPeer(index, s, ownGateway, relay, address, seat, requestedAt, session);
     }
 
     /** Lets a viewer go, then takes what it experienced: closing lets its last fetches count. */
@@ -340,6 +408,14 @@ public final class SwarmSimulator {
 
     private static Throwable cause(Throwable e) {
         return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+    }
+
+    /** Link number {@code index}, the same in every run with the same seed, whatever the churn. */
+    private ShapedLink link(int index) {
+        long seed = networkSeed * 0x9E3779B97F4A7C15L + index;
+        ShapedLink link = ShapedLink.of(network.draw(new Random(seed)), seed);
+        links.add(link);
+        return link;
     }
 
     /** 127.3.0.1, 127.3.0.2, ...: one loopback address per peer so the node sees distinct clients. */

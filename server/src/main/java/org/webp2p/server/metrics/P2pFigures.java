@@ -1,11 +1,13 @@
 package org.webp2p.server.metrics;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.webp2p.protocol.admin.ServiceStatus;
 import org.webp2p.protocol.admin.SwarmFigures;
 import org.webp2p.protocol.admin.SwarmSummary;
 import org.webp2p.protocol.admin.WebSwarm;
+import org.webp2p.rtmfp.DropReason;
 import org.webp2p.server.config.ServiceName;
 import org.webp2p.server.pingback.PingbackService;
 import org.webp2p.server.service.ServiceManager;
@@ -62,11 +64,16 @@ final class P2pFigures {
             if (parts.length == 3 && parts[0].equals("introductions")) {
                 f.counter("webp2p_rtmfp_introductions", "Introductions made, by the NAT types of initiator and target", n,
                         "initiator_nat", parts[1], "target_nat", parts[2]);
-            } else if (parts.length == 2 && parts[0].equals("drops")) {
-                f.counter("webp2p_rtmfp_dropped_datagrams", "Datagrams the RTMFP endpoint dropped, by reason", n,
-                        "reason", parts[1]);
             }
         });
+        if (m.containsKey("handshakes")) {
+            // The endpoint lists only reasons that happened; every reason from the start keeps rate() whole.
+            for (DropReason reason : DropReason.values()) {
+                String key = reason.name().toLowerCase(Locale.ROOT).replace('_', '-');
+                f.counter("webp2p_rtmfp_dropped_datagrams", "Datagrams the RTMFP endpoint dropped, by reason",
+                        m.getOrDefault("drops." + key, 0), "reason", key);
+            }
+        }
     }
 
     private static void stun(MetricFamilies f, Map<String, Number> m) {

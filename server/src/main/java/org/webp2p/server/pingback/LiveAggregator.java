@@ -57,10 +57,23 @@ public final class LiveAggregator {
      */
     public record SessionHealth(String sessionId, @Nullable String peerId, String swarm, ClientKind client,
                                 Instant lastBeacon, long stallsInWindow, long stallMsInWindow, long bufferMs,
-                                long httpBytes, long p2pBytes, long uploadedBytes) {
+                                long httpBytes, long p2pBytes, long uploadedBytes, List<Beacon.Attempt> attempts) {
+        public SessionHealth {
+            attempts = List.copyOf(attempts);
+        }
+
+        /** A session that told of no connection attempts. */
+        public SessionHealth(String sessionId, @Nullable String peerId, String swarm, ClientKind client, Instant lastBeacon,
+                             long stallsInWindow, long stallMsInWindow, long bufferMs, long httpBytes, long p2pBytes,
+                             long uploadedBytes) {
+            this(sessionId, peerId, swarm, client, lastBeacon, stallsInWindow, stallMsInWindow, bufferMs, httpBytes,
+                    p2pBytes, uploadedBytes, List.of());
+        }
+
         /** As the node's state shows it. */
         public LiveSession live() {
-            return new LiveSession(sessionId, peerId, swarm, client, httpBytes, p2pBytes, uploadedBytes, lastBeacon);
+            return new LiveSession(sessionId, peerId, swarm, client, httpBytes, p2pBytes, uploadedBytes, lastBeacon,
+                    attempts);
         }
     }
 
@@ -97,6 +110,16 @@ public final class LiveAggregator {
             }
             return out;
         }
+    }
+
+    /** The session's attempts so far and the beacon's, the latest {@link LiveSession#MAX_ATTEMPTS} of them. */
+    private static List<Beacon.Attempt> latestAttempts(List<Beacon.Attempt> before, List<Beacon.Attempt> now) {
+        if (now.isEmpty()) {
+            return before;
+        }
+        List<Beacon.Attempt> all = new ArrayList<>(before);
+        all.addAll(now);
+        return all.subList(Math.max(0, all.size() - LiveSession.MAX_ATTEMPTS), all.size());
     }
 
     /** Figures with no limit on sessions or links per swarm beyond what memory allows (tests). */
@@ -176,7 +199,8 @@ public final class LiveAggregator {
                 Saturating.add(fresh ? old.stallMsInWindow() : 0, b.stallMs()), b.bufferMs(),
                 Saturating.add(fresh ? old.httpBytes() : 0, b.httpBytes()),
                 Saturating.add(fresh ? old.p2pBytes() : 0, b.p2pBytes()),
-                Saturating.add(fresh ? old.uploadedBytes() : 0, b.uploadedBytes()));
+                Saturating.add(fresh ? old.uploadedBytes() : 0, b.uploadedBytes()),
+                latestAttempts(fresh ? old.attempts() : List.of(), b.attempts()));
         sessions.put(h.sessionId(), h);
         swarm.sessions.put(h.sessionId(), h);
 

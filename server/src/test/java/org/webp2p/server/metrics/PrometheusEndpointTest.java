@@ -3,6 +3,7 @@ package org.webp2p.server.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.prometheus.metrics.expositionformats.generated.Metrics;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -12,11 +13,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.webp2p.nat.NatType;
@@ -34,6 +40,8 @@ import org.webp2p.server.http.Json;
 class PrometheusEndpointTest {
     private static final String PROTOBUF = "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;"
             + "encoding=delimited";
+
+    private static final Pattern METRIC_NAME = Pattern.compile("\\b(webp2p|jvm)_[a-z0-9_]+");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private TestNode node;
@@ -84,6 +92,35 @@ class PrometheusEndpointTest {
         assertThat(m.values()).as("no peer, session or address is a label").allSatisfy(f -> f.getMetricList()
                 .forEach(s -> s.getLabelList().forEach(l -> assertThat(l.getName())
                         .isNotIn("peer", "peer_id", "session", "address", "ip"))));
+    }
+
+    @Test
+    void everyMetricTheGrafanaDashboardQueriesIsInAScrapeOfANodeWithTraffic() throws Exception {
+        start(Map.of("origin.publish-key", "dash-key"));
+        firstSegment("/live/demo/index.m3u8");
+        assertThat(postBeacon()).isEqualTo(202);
+        HttpResponse<String> put = http.send(HttpRequest.newBuilder(origin("/live/news/s0.ts"))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[188])).header("X-Publish-Key", "dash-key").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(20)).until(() -> value(scrape(), "webp2p_pingback_beacons_written_total").orElse(0) == 1);
+        Map<String, Metrics.MetricFamily> m = scrape();
+
+        JsonNode dashboard = Json.MAPPER.readTree(Path.of("..", "docs", "grafana-dashboard.json").toFile());
+        Set<String> queried = new TreeSet<>();
+        for (JsonNode panel : dashboard.path("panels")) {
+            for (JsonNode target : panel.path("targets")) {
+                Matcher names = METRIC_NAME.matcher(target.path("expr").asText());
+                while (names.find()) {
+                    queried.add(names.group());
+                }
+            }
+        }
+        assertThat(queried).hasSizeGreaterThan(20);
+        // Introductions are counted by pair of NAT types, so the family appears with the first one.
+        queried.remove("webp2p_rtmfp_introductions_total");
+        assertThat(queried).allSatisfy(name -> assertThat(m).as("families scraped").containsKey(
+                m.containsKey(name) ? name : name.replaceFirst("_(sum|count)$", "")));
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
@@ -133,6 +134,13 @@ class ResourceResponderTest {
         assertThat(traffic.requests()).isEqualTo(1);
         assertThat(traffic.notModifiedCount()).isEqualTo(status == 304 ? 1 : 0);
         assertThat(traffic.bytesOut()).isEqualTo(body.length());
+        String cache = switch (status) {
+            case 304 -> OriginTraffic.REVALIDATED;
+            case 416 -> OriginTraffic.NONE;
+            default -> OriginTraffic.MEMORY;
+        };
+        assertThat(counted()).as("counted by status and cache result")
+                .containsExactly(new OriginTraffic("cam", status, cache, 1, body.length()));
         http.close();
     }
 
@@ -161,6 +169,10 @@ class ResourceResponderTest {
             assertThat(http.isOpen()).isTrue();
             http.close();
         }
+        long both = ResourceResponder.COPY_LIMIT * 2 + 1;
+        assertThat(counted()).as("read from disk, by status").containsExactlyInAnyOrder(
+                new OriginTraffic("cam", 200, OriginTraffic.DISK, 4, both),
+                new OriginTraffic("cam", 206, OriginTraffic.DISK, 2, both - 200));
     }
 
     @Test
@@ -176,7 +188,14 @@ class ResourceResponderTest {
             assertThat(a.header(HttpHeaderNames.CACHE_CONTROL)).isEqualTo(CachePolicy.ERROR);
         });
         assertThat(http.isOpen()).isTrue();
+        assertThat(counted()).containsExactly(new OriginTraffic("cam", 404, OriginTraffic.DISK, 1, 0));
         http.close();
+    }
+
+    private List<OriginTraffic> counted() {
+        List<OriginTraffic> out = new ArrayList<>();
+        traffic.addTo("cam", out);
+        return out;
     }
 
     private static byte[] randomBytes(int n) {

@@ -60,9 +60,11 @@ public final class NatViewModel {
         }));
         long attempts = pairs.stream().mapToLong(NatPairStat::attempts).sum();
         long successes = pairs.stream().mapToLong(NatPairStat::successes).sum();
+        long lan = pairs.stream().mapToLong(NatPairStat::lan).sum();
         totals.set(attempts == 0 ? "No connection attempts reported in the window"
                 : successes + " of " + attempts + " connection attempts succeeded ("
-                + Format.percent((double) successes / attempts) + ")");
+                + Format.percent((double) successes / attempts) + ")"
+                + (lan == 0 ? "" : ", " + lan + " of them LAN links between peers behind one NAT"));
 
         Map<NatType, Long> types = new EnumMap<>(NatType.class);
         for (NatType t : NatType.values()) {

@@ -48,6 +48,8 @@ public final class PeersView extends BorderPane {
         table.getColumns().add(Tables.liveColumn("Kind", 70, p -> p.kind().wire()));
         table.getColumns().add(Tables.liveColumn("Stream", 65, LivePeer::stream));
         table.getColumns().add(Tables.liveColumn("Public address", 110, PeersView::publicAddress));
+        table.getColumns().add(Tables.liveColumn("Local addresses", 130,
+                p -> announced(p, r -> String.join(" ", r.addresses()))));
         table.getColumns().add(Tables.liveColumn("NAT type", 105, p -> announced(p, r -> r.natType().name())));
         table.getColumns().add(Tables.liveColumn("Held", 45,
                 p -> announced(p, r -> r.have() == null ? 0L : (long) r.have().size()), String::valueOf));
@@ -87,10 +89,12 @@ public final class PeersView extends BorderPane {
         return p.announced().map(value).orElse(null);
     }
 
-    /** The first address an SDK peer announced, else where its announces or its WebSocket came from. */
+    /**
+     * Where its announces or its WebSocket came from: its NAT's public address. An SDK peer's own
+     * addresses are its local ones, shown beside it.
+     */
     private static String publicAddress(LivePeer p) {
-        return p.announced().filter(r -> !r.addresses().isEmpty()).map(r -> r.addresses().get(0))
-                .orElse(p.source() == null ? null : p.source().getHostAddress());
+        return p.source() == null ? null : p.source().getHostAddress();
     }
 
     /** The column filters, which a test drives as the header menus would. */

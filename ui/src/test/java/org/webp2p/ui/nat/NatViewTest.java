@@ -69,6 +69,16 @@ class NatViewTest {
     }
 
     @Test
+    void linksBetweenPeersBehindOneNatAreCountedApart(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-nat");
+        fx.lanBeacon("demo", "s1", "PORT_RESTRICTED_CONE", "PORT_RESTRICTED_CONE", 4, 3, 2);
+
+        waitFor(5, TimeUnit.SECONDS, () -> text(robot, "#nat-totals").startsWith("3 of 4"));
+        assertThat(text(robot, "#nat-totals")).isEqualTo(
+                "3 of 4 connection attempts succeeded (75.0 %), 2 of them LAN links between peers behind one NAT");
+    }
+
+    @Test
     void distributionCountsTheNatTypesOfLivePeers(FxRobot robot) throws Exception {
         robot.clickOn("#nav-nat");
         fx.announce("demo", "a", "SYMMETRIC", "203.0.113.1:1935", 1, 2, 100);

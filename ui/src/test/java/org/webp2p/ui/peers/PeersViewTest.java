@@ -59,11 +59,40 @@ class PeersViewTest {
                 .findFirst().orElseThrow();
         assertThat(text(robot, "#peer-detail-stream")).isEqualTo(known.swarm());
         assertThat(text(robot, "#peer-detail-nat-type")).isEqualTo(known.natType().name()).isEqualTo("SYMMETRIC");
-        assertThat(text(robot, "#peer-detail-addresses")).isEqualTo("198.51.100.2:40000");
-        assertThat(text(robot, "#peer-detail-announced-from")).isEqualTo(known.source().getHostAddress());
+        assertThat(text(robot, "#peer-detail-local-addresses")).isEqualTo("198.51.100.2:40000");
+        assertThat(text(robot, "#peer-detail-public-address")).isEqualTo(known.source().getHostAddress());
         assertThat(text(robot, "#peer-detail-position")).isEqualTo(Long.toString(known.position()));
         assertThat(text(robot, "#peer-detail-holds")).isEqualTo("3 segments (10–12)");
         assertThat(text(robot, "#peer-detail-upload-offered")).isEqualTo("96.0 kb/s");
+    }
+
+    @Test
+    void aPeerShowsItsPublicAndLocalAddressesAndWhyItsConnectionAttemptsFailedOrWorked(FxRobot robot)
+            throws Exception {
+        robot.clickOn("#nav-peers");
+        fx.announce("demo", "peer-one", "PORT_RESTRICTED_CONE", "192.168.1.20:50412", 40, 45, 800);
+        fx.attemptsBeacon("demo", "s-one", "peer-one", """
+                [{"peerId":"peer-two","remoteNat":"PORT_RESTRICTED_CONE","outcome":"LAN"},
+                 {"peerId":"peer-three","remoteNat":"SYMMETRIC","outcome":"FAILED","reason":"NAT_INCOMPATIBLE"},
+                 {"peerId":"peer-four","remoteNat":"FULL_CONE","outcome":"FAILED","reason":"HANDSHAKE_TIMEOUT"},
+                 {"peerId":"peer-five","remoteNat":"RESTRICTED_CONE","outcome":"FAILED",
+                  "reason":"SAME_NAT_NO_LOCAL_ADDRESS"},
+                 {"peerId":"peer-six","remoteNat":"OPEN","outcome":"CONNECTED"}]""");
+        waitFor(5, TimeUnit.SECONDS, () -> row(robot, "peer-one").map(p -> p.traffic().isPresent()).orElse(false));
+
+        assertThat(cell(robot, "Public address", "peer-one")).as("where its announces came from").isEqualTo("127.0.0.1");
+        assertThat(cell(robot, "Local addresses", "peer-one")).isEqualTo("192.168.1.20:50412");
+        clickCell(robot, "peer-one");
+        waitFor(2, TimeUnit.SECONDS, () -> text(robot, "#peer-detail-peer-id").equals("peer-one"));
+        assertThat(text(robot, "#peer-detail-nat-type")).isEqualTo("PORT_RESTRICTED_CONE");
+        assertThat(text(robot, "#peer-detail-public-address")).isEqualTo("127.0.0.1");
+        assertThat(text(robot, "#peer-detail-local-addresses")).isEqualTo("192.168.1.20:50412");
+        assertThat(text(robot, "#peer-detail-connection-attempts").lines()).as("latest first").containsExactly(
+                "peer-six (OPEN): connected through the NATs",
+                "peer-five (RESTRICTED_CONE): failed, same NAT without local addresses",
+                "peer-four (FULL_CONE): failed, handshake timeout",
+                "peer-three (SYMMETRIC): failed, incompatible NAT types",
+                "peer-two (PORT_RESTRICTED_CONE): connected on the LAN (same NAT)");
     }
 
     @Test

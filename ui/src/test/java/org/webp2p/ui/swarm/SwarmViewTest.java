@@ -66,7 +66,7 @@ class SwarmViewTest {
         robot.clickOn(at.orElseThrow());
         waitFor(2, TimeUnit.SECONDS, () -> text(robot, "#swarm-detail-peer-id").equals("peer-two"));
         assertThat(text(robot, "#swarm-detail-nat-type")).isEqualTo("SYMMETRIC");
-        assertThat(text(robot, "#swarm-detail-addresses")).isEqualTo("198.51.100.2:40000");
+        assertThat(text(robot, "#swarm-detail-local-addresses")).isEqualTo("198.51.100.2:40000");
         assertThat(text(robot, "#swarm-detail-upload-offered")).isEqualTo("96.0 kb/s");
     }
 
