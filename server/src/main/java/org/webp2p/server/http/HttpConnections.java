@@ -19,6 +19,9 @@ import org.webp2p.server.config.HttpSettings;
  * included. One per service start; it counts the connections its deadlines cut.
  */
 public final class HttpConnections {
+    /** How long a closing connection still takes a client's unread bytes: nginx's lingering_time is 30 s, its timeout 5 s. */
+    private static final long LINGER_MILLIS = 2_000;
+
     private final long headerNanos;
     private final long bodyNanos;
     private final long minRate;
@@ -50,8 +53,12 @@ public final class HttpConnections {
         return d;
     }
 
-    /** Adds the codec, the deadlines and the keep-alive handler, in that order, at the end of {@code p}. */
+    /**
+     * Adds the lingering close, the codec, the deadlines and the keep-alive handler, in that order, at
+     * the end of {@code p}.
+     */
     public void install(ChannelPipeline p) {
+        p.addLast(new LingeringClose(LINGER_MILLIS));
         p.addLast(new HttpServerCodec());
         p.addLast(new RequestDeadlines(headerNanos, bodyNanos, minRate, headerTimeouts, bodyTimeouts));
         p.addLast(new HttpServerKeepAliveHandler());
