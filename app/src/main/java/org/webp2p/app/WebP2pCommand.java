@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code webp2p}: the console with every service, or the same services headless. */
 @Command(name = "webp2p", mixinStandardHelpOptions = true, version = "webp2p 0.1.0",
-        subcommands = {TokenCommand.class, SimulateCommand.class, StatusCommand.class},
+        subcommands = {TokenCommand.class, SimulateCommand.class, ConnectivityCommand.class, StatusCommand.class},
         description = "WebP2P Console: HLS origin, RTMFP rendezvous, tracker, pingback and API, "
                 + "with a desktop console (default) or headless for servers.",
         exitCodeListHeading = "%nExit codes:%n",
