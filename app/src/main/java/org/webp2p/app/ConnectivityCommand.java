@@ -5,10 +5,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -60,9 +57,9 @@ final class ConnectivityCommand implements Callable<Integer> {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         try {
             SessionPlan plan = new ApiClient(new HttpFetcher(group, null), api, API_TIMEOUT)
-                    .open(stream, token, randomPeerId()).get(API_TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
-            ConnectivityReport report = ConnectivityCheck.run(orEmpty(plan.stun()), orEmpty(plan.rendezvous()))
-                    .get(CHECK_SECONDS, TimeUnit.SECONDS);
+                    // No peer ID: the check joins no swarm and sends no beacon, so its session binds none.
+                    .open(stream, token, null).get(API_TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
+            ConnectivityReport report = ConnectivityCheck.run(plan).get(CHECK_SECONDS, TimeUnit.SECONDS);
             out.println(report.summary());
             out.flush();
             return report.udpReachesRendezvous() ? ExitCodes.OK : ExitCodes.FAILURE;
@@ -76,15 +73,5 @@ final class ConnectivityCommand implements Callable<Integer> {
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         }
-    }
-
-    private static List<String> orEmpty(List<String> list) {
-        return list == null ? List.of() : list;
-    }
-
-    private static String randomPeerId() {
-        byte[] id = new byte[32];
-        new SecureRandom().nextBytes(id);
-        return HexFormat.of().formatHex(id);
     }
 }

@@ -560,7 +560,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
         if (p == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("no session plan yet: start the source first"));
         }
-        return ConnectivityCheck.run(p.stun() == null ? List.of() : p.stun(), p.rendezvous() == null ? List.of() : p.rendezvous());
+        return ConnectivityCheck.run(p);
     }
 
     /** The plan in force: empty until the API has answered. */

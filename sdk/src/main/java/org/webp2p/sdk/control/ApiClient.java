@@ -30,7 +30,8 @@ public final class ApiClient {
 
     /**
      * @param token  the API token, or null for a node that runs open
-     * @param peerId the peer ID this client announces and beacons with, which the session's tickets then name
+     * @param peerId the peer ID this client announces and beacons with, which the session's tickets then name;
+     *               null for a client that joins no swarm, whose session then binds none
      */
     public CompletableFuture<SessionPlan> open(String stream, String token, String peerId) {
         return http.postJson(base.resolve("/v1/sessions"), bytes(new SessionRequest(stream, token, null, peerId)),

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.webp2p.nat.NatType;
+import org.webp2p.protocol.api.SessionPlan;
 import org.webp2p.rtmfp.RtmfpParams;
 import org.webp2p.rtmfp.net.RtmfpEndpoint;
 import org.webp2p.rtmfp.session.SessionListener;
@@ -27,6 +28,11 @@ public final class ConnectivityCheck {
     private static final RtmfpParams PARAMS = RtmfpParams.defaults().toBuilder().openTimeoutMillis(5_000).build();
 
     private ConnectivityCheck() {
+    }
+
+    /** Runs the check against the STUN servers and the first rendezvous {@code plan} lists, if any. */
+    public static CompletableFuture<ConnectivityReport> run(SessionPlan plan) {
+        return run(plan.stun() == null ? List.of() : plan.stun(), plan.rendezvous() == null ? List.of() : plan.rendezvous());
     }
 
     /**
