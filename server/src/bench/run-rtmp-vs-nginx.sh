@@ -39,12 +39,7 @@ cleanup() {
 trap cleanup EXIT
 
 echo "building the server module and the bench main..." >&2
-./mvnw -B -q -pl server -am -DskipTests package dependency:build-classpath \
-  -Dmdep.outputFile="$root/server/target/bench-classpath.txt" -Dmdep.includeScope=test >/dev/null
-cp="server/target/classes:server/target/test-classes:$(cat server/target/bench-classpath.txt)"
-out=server/target/bench-classes
-rm -rf "$out" && mkdir -p "$out"
-javac -d "$out" -cp "$cp" $(find server/src/bench/java -name '*.java')
+. server/src/bench/build-bench-classes.sh
 
 # One clip, made once and kept between runs: encoding 720p costs far more than anything measured here.
 clip=server/target/bench-rtmp-clip.flv

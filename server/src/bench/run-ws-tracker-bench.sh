@@ -9,18 +9,13 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../../.." && pwd)"
 cd "$root"
-./mvnw -B -q -pl server -am -DskipTests package dependency:build-classpath \
-  -Dmdep.outputFile="$root/server/target/bench-classpath.txt" -Dmdep.includeScope=test >/dev/null
 node_dir=server/target/node-interop
 mkdir -p "$node_dir"
 cp server/src/test/node/* server/src/bench/node/* "$node_dir/"
 if [ ! -d "$node_dir/node_modules/bittorrent-tracker" ]; then
   (cd "$node_dir" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
 fi
-cp="server/target/classes:server/target/test-classes:$(cat server/target/bench-classpath.txt)"
-out=server/target/bench-classes
-rm -rf "$out" && mkdir -p "$out"
-javac -d "$out" -cp "$cp" $(find server/src/bench/java -name '*.java')
+. server/src/bench/build-bench-classes.sh
 generator=() server=()
 if [ "$(nproc)" -ge 2 ]; then
   generator=(taskset -c "${BENCH_GENERATOR_CPUS:-0}")
