@@ -110,7 +110,10 @@ class RtmpFedSwarmEndToEndTest {
             assertThat(p.stats().startupMs()).as("started").isNotNegative();
             assertThat(p.stats().stalls()).isZero();
         });
-        assertThat(peers.stream().mapToLong(WebP2pPlayerSource::p2pBytes).sum()).as("bytes from peers").isPositive();
+        // Peers announce only once their NAT is classified, so on a loaded build their first links can
+        // come after the 12 s: they must still come, while the stream is in the window.
+        await("bytes from peers").atMost(Duration.ofSeconds(20))
+                .until(() -> peers.stream().mapToLong(WebP2pPlayerSource::p2pBytes).sum() > 0);
         assertThat(peers.stream().mapToLong(WebP2pPlayerSource::httpBytes).sum()).as("bytes from the origin").isPositive();
         StreamStats stats = node.runtime().services().service(OriginService.NAME, OriginService.class).streams().stream()
                 .filter(s -> s.name().equals(STREAM)).findFirst().orElseThrow();
