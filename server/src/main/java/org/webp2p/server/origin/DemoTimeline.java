@@ -48,6 +48,11 @@ final class DemoTimeline {
         this.targetDuration = MediaPlaylist.targetDurationFor(clip);
     }
 
+    /** The clip's segments as its playlist lists them. */
+    List<MediaSegment> clip() {
+        return clip;
+    }
+
     /** One loop of the clip in the 90 kHz units of MPEG-TS timestamps. */
     long loopTicks() {
         return loopNanos * 9 / 100_000;

@@ -15,7 +15,9 @@ public interface LiveIngest {
     /**
      * The stream a publisher may publish to, from the name and key it presented: the stream's own
      * key or the origin's publish key with the stream's name, or a stream's own key alone in place
-     * of the name ({@code key} empty). Empty when neither matches.
+     * of the name ({@code key} empty). Empty when neither matches. A name such as {@code NAME_720p}
+     * gives rendition {@code NAME/720p}, published with the key of {@code NAME} (by
+     * the naming rule in README.md).
      */
     Optional<String> authorise(String nameOrStreamKey, String key);
 

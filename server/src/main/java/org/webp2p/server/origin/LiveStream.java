@@ -53,11 +53,18 @@ final class LiveStream {
     private Instant lastIngest;
     private Instant lastSegmentAt;
     private long segmentsIngested;
+    // What the latest segment that could be read carries, for the master playlist.
+    private MediaFormat format = MediaFormat.UNKNOWN;
     private volatile View view;
 
-    /** What playback sees of the stream at one moment. */
-    record View(Servable playlist, Map<String, Servable> files, boolean ended, long ingestBitrate,
-                long segments, Optional<Instant> lastSegmentAt) {
+    /**
+     * What playback sees of the stream at one moment.
+     *
+     * @param peakBitrate   the highest bitrate of one listed segment, a master playlist's BANDWIDTH
+     * @param ingestBitrate the bitrate over all listed segments, its AVERAGE-BANDWIDTH
+     */
+    record View(Servable playlist, Map<String, Servable> files, boolean ended, long ingestBitrate, long peakBitrate,
+                long targetDuration, MediaFormat format, long segments, Optional<Instant> lastSegmentAt) {
 
         Optional<Servable> resolve(String file) {
             return file.equals(OriginPath.LIVE_PLAYLIST) ? Optional.of(playlist) : Optional.ofNullable(files.get(file));
@@ -101,6 +108,13 @@ final class LiveStream {
         for (String file : files.list()) {
             if (!file.equals(OriginPath.LIVE_PLAYLIST) && !s.servable.containsKey(file)) {
                 files.delete(file);
+            }
+        }
+        List<MediaSegment> listed = playlist.segments();
+        for (int i = listed.size() - 1; i >= 0 && !s.format.isKnown(); i--) {
+            String uri = listed.get(i).uri();
+            if (s.servable.containsKey(uri) && MediaTypes.of(uri).equals(MediaTypes.MPEG_TS)) {
+                s.format = TsProbe.probe(files.read(uri));
             }
         }
         Optional<String> lastMap = s.window.last().flatMap(MediaSegment::map).filter(files::exists);
@@ -321,6 +335,12 @@ final class LiveStream {
         digests.put(uri, SegmentDigest.of(data));
         servable.put(uri, Servable.ofFile(Servable.InMemory.copyOf(data), modified, MediaTypes.of(uri),
                 CachePolicy.SEGMENT));
+        if (MediaTypes.of(uri).equals(MediaTypes.MPEG_TS)) {
+            MediaFormat probed = TsProbe.probe(data);
+            if (probed.isKnown()) {
+                format = probed;
+            }
+        }
         ended = false;
         MediaSegment segment = new MediaSegment(uri, duration, discontinuity || gap, map);
         for (String expired : window.append(segment)) {
@@ -364,8 +384,8 @@ final class LiveStream {
         }
         String cache = ended ? CachePolicy.ENDED_PLAYLIST : CachePolicy.livePlaylist(playlist.targetDuration());
         Servable served = Servable.ofText(text, MediaTypes.PLAYLIST, now, cache);
-        view = new View(served, Map.copyOf(servable), ended, bitrate(playlist), segmentsIngested,
-                Optional.ofNullable(lastSegmentAt));
+        view = new View(served, Map.copyOf(servable), ended, bitrate(playlist), peakBitrate(playlist),
+                playlist.targetDuration(), format, segmentsIngested, Optional.ofNullable(lastSegmentAt));
     }
 
     private Servable onDisk(String uri) throws IOException {
@@ -380,6 +400,15 @@ final class LiveStream {
         }
         long millis = playlist.duration().toMillis();
         return millis == 0 ? 0 : bytes * 8 * 1000 / millis;
+    }
+
+    private long peakBitrate(MediaPlaylist playlist) {
+        long peak = 0;
+        for (MediaSegment s : playlist.segments()) {
+            long millis = Math.max(1, s.duration().toMillis());
+            peak = Math.max(peak, sizes.getOrDefault(s.uri(), 0L) * 8 * 1000 / millis);
+        }
+        return peak;
     }
 
     private static String lastPathPart(String uri) {

@@ -84,6 +84,20 @@ final class PlaylistCodec {
         return new MediaPlaylist(Math.max(target, needed), sequence, discontinuities, segments, ended);
     }
 
+    /**
+     * Checks an encoder's master playlist, which the origin takes only as a sign of renditions to come:
+     * it writes its own from what they carry.
+     */
+    public static void checkMaster(String text) throws PlaylistException {
+        List<String> lines = text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        if (lines.isEmpty() || !lines.get(0).equals("#EXTM3U")) {
+            throw new PlaylistException("a playlist starts with #EXTM3U");
+        }
+        if (lines.stream().noneMatch(l -> l.startsWith("#EXT-X-STREAM-INF:"))) {
+            throw new PlaylistException("a master playlist lists its variants with #EXT-X-STREAM-INF");
+        }
+    }
+
     /** Writes a playlist as players expect it: version 3 (decimal EXTINF), or 6 with EXT-X-MAP. */
     public static String write(MediaPlaylist playlist) {
         return write(playlist, uri -> Optional.empty());

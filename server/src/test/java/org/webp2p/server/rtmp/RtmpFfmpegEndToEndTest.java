@@ -186,6 +186,41 @@ class RtmpFfmpegEndToEndTest {
     }
 
     @Test
+    void twoPublishersWithHeightSuffixesBecomeRenditionsThatFfprobeReadsThroughTheMasterPlaylist() throws Exception {
+        List<String> sixSeconds = List.of("-re", "-t", "6", "-i", clip.toString());
+        List<String> small = new ArrayList<>(sixSeconds);
+        small.addAll(List.of("-c:v", "libx264", "-preset", "veryfast", "-s", "160x90", "-g", "50", "-c:a", "copy"));
+        List<String> copied = new ArrayList<>(sixSeconds);
+        copied.addAll(List.of("-c", "copy"));
+        Process high = push("/live/show_108p?key=" + KEY, copied);
+        Process low = push("/live/show_90p?key=" + KEY, small);
+        assertThat(finish(high, Duration.ofSeconds(60)).exit()).isZero();
+        assertThat(finish(low, Duration.ofSeconds(60)).exit()).isZero();
+        awaitEnded("show/108p", Duration.ofSeconds(15));
+        awaitEnded("show/90p", Duration.ofSeconds(15));
+
+        HttpResponse<String> master = http.send(HttpRequest.newBuilder(originUri("/live/show/master.m3u8")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(master.statusCode()).isEqualTo(200);
+        assertThat(master.body()).contains("RESOLUTION=160x90,CODECS=\"avc1.", "\n108p/index.m3u8\n", "\n90p/index.m3u8\n");
+        Process p = new ProcessBuilder("ffprobe", "-v", "error", "-show_entries", "stream=codec_name,width:format=nb_programs",
+                "-of", "json", originUri("/live/show/master.m3u8").toString()).start();
+        started.add(p);
+        JsonNode probe = new ObjectMapper().readTree(p.getInputStream().readAllBytes());
+        assertThat(finish(p, Duration.ofSeconds(60)).exit()).isZero();
+        assertThat(probe.path("format").path("nb_programs").asInt()).isEqualTo(2);
+        List<Integer> widths = new ArrayList<>();
+        probe.path("streams").forEach(s -> {
+            if (s.path("codec_name").asText().equals("h264")) {
+                widths.add(s.path("width").asInt());
+            }
+        });
+        assertThat(widths).hasSize(2).contains(160);
+        assertThat(node.runtime().services().service(OriginService.NAME, OriginService.class).streams())
+                .extracting(StreamStats::name).contains("show/108p", "show/90p");
+    }
+
+    @Test
     void aPublisherKilledWithSigkillLeavesAnEndedPlaylist() throws Exception {
         Process ffmpeg = push("/live/killed?key=" + KEY, copyOfClip());
         await().atMost(Duration.ofSeconds(30)).until(() -> segmentDurations(playlist("killed")).size() >= 2);
