@@ -41,6 +41,7 @@ final class DemoStream {
 
     private final String name;
     private final String resources;
+    private final StreamProfiles profiles;
     private final DemoTimeline timeline;
     private final List<byte[]> clip = new ArrayList<>();
     private final Map<Long, Made> made;
@@ -51,17 +52,19 @@ final class DemoStream {
     private final MediaFormat format;
 
     /** The built-in stream {@code name}, one of {@link #NAMES}. */
-    DemoStream(String name, int window, Clock clock) throws IOException, PlaylistException {
-        this(name, name, window, clock, new StreamTraffic());
+    DemoStream(String name, StreamProfiles profiles, Clock clock) throws IOException, PlaylistException {
+        this(name, name, profiles, clock, new StreamTraffic());
         if (name.equals(NAME)) {
             renditions.put(OWN_RENDITION, this);
-            renditions.put(LOW_RENDITION, new DemoStream(name, "demo-90p", window, clock, traffic));
+            renditions.put(LOW_RENDITION, new DemoStream(name, "demo-90p", profiles, clock, traffic));
         }
     }
 
-    private DemoStream(String name, String resources, int window, Clock clock, StreamTraffic traffic)
+    private DemoStream(String name, String resources, StreamProfiles profiles, Clock clock, StreamTraffic traffic)
             throws IOException, PlaylistException {
+        int window = profiles.window(name);
         this.name = name;
+        this.profiles = profiles;
         this.resources = resources;
         this.clock = clock;
         this.traffic = traffic;
@@ -85,10 +88,10 @@ final class DemoStream {
     }
 
     /** Every built-in stream by name, in the order of {@link #NAMES}. */
-    static Map<String, DemoStream> all(int window, Clock clock) throws IOException, PlaylistException {
+    static Map<String, DemoStream> all(StreamProfiles profiles, Clock clock) throws IOException, PlaylistException {
         Map<String, DemoStream> all = new LinkedHashMap<>();
         for (String n : NAMES) {
-            all.put(n, new DemoStream(n, window, clock));
+            all.put(n, new DemoStream(n, profiles, clock));
         }
         return Collections.unmodifiableMap(all);
     }
@@ -143,6 +146,7 @@ final class DemoStream {
             return timeline.placement(file, now).map(p -> segment(p).servable());
         }
         MediaPlaylist playlist = timeline.at(now);
+        playlist = playlist.withHoldBack(profiles.holdBack(name, playlist.targetDuration()));
         String text = PlaylistCodec.write(playlist, uri -> timeline.placement(uri, now).map(p -> segment(p).digest()));
         return Optional.of(Servable.ofText(text, MediaTypes.PLAYLIST, now, CachePolicy.livePlaylist(playlist.targetDuration())));
     }

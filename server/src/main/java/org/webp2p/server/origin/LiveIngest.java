@@ -28,6 +28,13 @@ public interface LiveIngest {
      */
     CompletableFuture<Void> begin(String stream, InetAddress from);
 
+    /**
+     * How long the segments of {@code stream} should be when the publisher's side cuts them: 1 s
+     * under the low-latency profile. Empty leaves it to the publisher's own setting, as does a stopped
+     * origin.
+     */
+    Optional<Duration> segmentTarget(String stream);
+
     /** Appends one complete MPEG-TS segment that plays for {@code duration}. */
     CompletableFuture<Void> append(String stream, byte[] segment, Duration duration);
 

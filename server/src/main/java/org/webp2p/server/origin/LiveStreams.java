@@ -39,7 +39,7 @@ final class LiveStreams implements AutoCloseable {
     }
 
     private final Path root;
-    private final int windowSize;
+    private final StreamProfiles profiles;
     private final Duration endedAfter;
     private final Clock clock;
     private final Map<String, LiveStream> streams = new ConcurrentHashMap<>();
@@ -47,9 +47,9 @@ final class LiveStreams implements AutoCloseable {
     private final Map<String, StreamTraffic> masterTraffic = new ConcurrentHashMap<>();
     private final ScheduledExecutorService ingest;
 
-    LiveStreams(Path root, int windowSize, Duration endedAfter, Clock clock) {
+    LiveStreams(Path root, StreamProfiles profiles, Duration endedAfter, Clock clock) {
         this.root = root;
-        this.windowSize = windowSize;
+        this.profiles = profiles;
         this.endedAfter = endedAfter;
         this.clock = clock;
         this.ingest = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -86,7 +86,7 @@ final class LiveStreams implements AutoCloseable {
             if (!OriginPath.isLiveStreamName(name)) {
                 throw new IllegalArgumentException("not a stream or rendition name");
             }
-            streams.put(name, LiveStream.load(name, new StreamFiles(dir), windowSize, clock));
+            streams.put(name, LiveStream.load(name, new StreamFiles(dir), profiles, clock));
         } catch (IOException | PlaylistException | IllegalArgumentException e) {
             log.warn("origin: skipping stored stream {}: {}", name, e.getMessage());
         }
@@ -132,7 +132,7 @@ final class LiveStreams implements AutoCloseable {
 
     private CompletableFuture<Void> onStream(String name, Change change) {
         return onIngestThread(() -> change.apply(streams.computeIfAbsent(name,
-                n -> LiveStream.create(n, new StreamFiles(root.resolve(n)), windowSize, clock))));
+                n -> LiveStream.create(n, new StreamFiles(root.resolve(n)), profiles, clock))));
     }
 
     private interface Work {
@@ -155,6 +155,11 @@ final class LiveStreams implements AutoCloseable {
             done.completeExceptionally(new IllegalStateException("the origin is stopped"));
         }
         return done;
+    }
+
+    /** How long the segments the node cuts for {@code stream} should be; empty leaves it to the ingest. */
+    Optional<Duration> segmentTarget(String stream) {
+        return profiles.segmentTarget(stream);
     }
 
     Optional<LiveStream> find(String name) {

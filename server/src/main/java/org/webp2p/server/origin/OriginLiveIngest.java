@@ -49,6 +49,11 @@ final class OriginLiveIngest implements LiveIngest {
     }
 
     @Override
+    public Optional<Duration> segmentTarget(String stream) {
+        return running.get().flatMap(r -> r.live().segmentTarget(stream));
+    }
+
+    @Override
     public CompletableFuture<Void> append(String stream, byte[] segment, Duration duration) {
         return onRunning(live -> live.append(stream, segment, duration));
     }

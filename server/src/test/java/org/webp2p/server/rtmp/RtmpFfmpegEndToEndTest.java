@@ -64,7 +64,7 @@ class RtmpFfmpegEndToEndTest {
 
     @BeforeEach
     void startNode() throws Exception {
-        node = TestNode.open(Map.of("origin.publish-key", KEY, "origin.live-window", "20",
+        node = TestNode.open(Map.of("origin.publish-key", KEY, "origin.live-window", "20", "origin.stream.fast.profile", "low-latency",
                 "api.enabled", "false", "tracker.enabled", "false", "pingback.enabled", "false", "admin.enabled", "false",
                 "rendezvous.enabled", "false", "stun.enabled", "false"));
         node.runtime().services().startAll();
@@ -218,6 +218,25 @@ class RtmpFfmpegEndToEndTest {
         assertThat(widths).hasSize(2).contains(160);
         assertThat(node.runtime().services().service(OriginService.NAME, OriginService.class).streams())
                 .extracting(StreamStats::name).contains("show/108p", "show/90p");
+    }
+
+    @Test
+    void aLowLatencyStreamIsCutInOneSecondSegmentsWithDatesAndAHoldBackThatFfprobeReads() throws Exception {
+        Process ffmpeg = push("/live/fast?key=" + KEY, List.of("-re", "-t", "6", "-i", clip.toString(),
+                "-c:v", "libx264", "-preset", "veryfast", "-g", "25", "-sc_threshold", "0", "-c:a", "copy"));
+        // Read while live: an ended playlist no longer tells players where to start.
+        await().atMost(Duration.ofSeconds(30)).until(() -> segmentDurations(playlist("fast")).size() >= 3);
+        String live = playlist("fast");
+        assertThat(live).contains("#EXT-X-TARGETDURATION:1\n", "#EXT-X-START:TIME-OFFSET=-3.000000\n",
+                "#EXT-X-SERVER-CONTROL:HOLD-BACK=3.000000\n");
+        assertThat(finish(ffmpeg, Duration.ofSeconds(60)).exit()).isZero();
+
+        String playlist = awaitEnded("fast", Duration.ofSeconds(15));
+        List<Double> durations = segmentDurations(playlist);
+        assertThat(durations).as(playlist).hasSize(6).allSatisfy(d -> assertThat(d).isCloseTo(1.0, offset(0.25)));
+        assertThat(playlist.split("#EXT-X-PROGRAM-DATE-TIME:", -1)).as("a date on every segment").hasSize(7);
+        JsonNode probe = probe("fast");
+        assertThat(probe.path("format").path("duration").asDouble()).isCloseTo(6.0, offset(0.6));
     }
 
     @Test
