@@ -534,7 +534,7 @@ public final class PeerNetwork {
             events.peerFailed(new PeerConnectionFailure(link.peerId, PeerFailureReason.REFUSED,
                     "the peer closed the session before greeting: it has its fill of peers"));
         } else {
-            // Greeted on the peer's own session while this client's attempt was still under way.
+            // Records an attempt only if this client's own was still under way when the peer's session closed.
             ended(link.peerId, ConnectionAttempt.Outcome.FAILED, PeerFailureReason.LOST);
             events.peerFailed(new PeerConnectionFailure(link.peerId, PeerFailureReason.LOST,
                     "the session closed or went silent"));
