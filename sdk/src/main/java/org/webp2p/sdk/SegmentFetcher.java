@@ -5,10 +5,13 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
+import org.webp2p.sdk.abr.ThroughputMeter;
 import org.webp2p.sdk.control.PingbackReporter;
 import org.webp2p.sdk.diagnostics.Diagnostics;
 import org.webp2p.sdk.diagnostics.PeerConnectionFailure;
@@ -44,6 +47,10 @@ final class SegmentFetcher implements PeerEvents, Availability {
     private final Diagnostics diagnostics;
     private final PingbackReporter pingback;
     private final LongConsumer heardOf;
+    private final LongSupplier clock;
+    private final ThroughputMeter throughput;
+    /** When each segment under way was first asked for, from the origin or a peer. */
+    private final TreeMap<Long, Long> askedAt = new TreeMap<>();
     private PeerNetwork peers;
     private final LongAdder httpBytes = new LongAdder();
     private final LongAdder p2pBytes = new LongAdder();
@@ -53,9 +60,13 @@ final class SegmentFetcher implements PeerEvents, Availability {
     /**
      * @param pingback where bytes are counted for beacons, or null without pingback
      * @param heardOf  hears of segments peers hold past the playlist's end
+     * @param throughput measures each segment stored, from its size and the time since it was asked for
      */
     SegmentFetcher(EventLoop loop, HttpFetcher http, Duration timeout, SegmentStore store, SegmentScheduler scheduler,
-                   Playback player, Diagnostics diagnostics, PingbackReporter pingback, LongConsumer heardOf) {
+                   Playback player, Diagnostics diagnostics, PingbackReporter pingback, LongConsumer heardOf,
+                   LongSupplier clock, ThroughputMeter throughput) {
+        this.clock = clock;
+        this.throughput = throughput;
         this.loop = loop;
         this.http = http;
         this.timeout = timeout;
@@ -74,6 +85,9 @@ final class SegmentFetcher implements PeerEvents, Availability {
 
     void carryOut(FetchAction action) {
         assert loop.inEventLoop();
+        if (!(action instanceof FetchAction.CancelPeer)) {
+            askedAt.putIfAbsent(action.sequence(), clock.getAsLong());
+        }
         if (action instanceof FetchAction.FromHttp h) {
             fetchHttp(h);
         } else if (action instanceof FetchAction.FromPeer f) {
@@ -168,6 +182,11 @@ final class SegmentFetcher implements PeerEvents, Availability {
             mediaBytes.add(body.length);
             mediaMs.add(listed.durationMs());
         }
+        Long asked = askedAt.remove(sequence);
+        if (asked != null) {
+            throughput.sample(body.length, clock.getAsLong() - asked);
+        }
+        askedAt.headMap(sequence).clear();
         store.store(sequence, body);
         scheduler.completed(sequence);
         player.arrived(sequence);

@@ -1,6 +1,7 @@
 package org.webp2p.sdk;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -16,13 +17,15 @@ import org.webp2p.sdk.peer.HeldSegments;
  * a few segments behind: held ones for peers a little behind, listed ones for a player that
  * refreshed its playlist a little late. Loop-confined, like the source.
  */
-final class SegmentStore implements HeldSegments {
+final class SegmentStore {
     /** Segments kept behind the playhead, and listed behind the playlist's window. */
     static final int KEEP_BEHIND = 6;
 
     private final Map<Long, byte[]> held = new HashMap<>();
     private final Map<Long, MediaPlaylist.Segment> listed = new HashMap<>();
     private final Map<Long, byte[]> partials = new HashMap<>();
+    /** Held segments of a rendition played before the current one: for playback, never for peers. */
+    private final Set<Long> earlierRendition = new HashSet<>();
     private final Arrivals arrivals = new Arrivals();
 
     /** Takes the segments a fresh playlist lists, and forgets those well behind its window. */
@@ -51,6 +54,7 @@ final class SegmentStore implements HeldSegments {
     /** Drops held segments well behind the playhead. */
     void evictBefore(long playhead) {
         held.keySet().removeIf(s -> s < playhead - KEEP_BEHIND);
+        earlierRendition.retainAll(held.keySet());
     }
 
     /** What a cancelled peer transfer delivered, for HTTP to continue from. */
@@ -73,13 +77,39 @@ final class SegmentStore implements HeldSegments {
         return arrivals.abandon(sequence, waiter);
     }
 
-    @Override
-    public byte[] get(long sequence) {
+    /** A held segment for playback, of whichever rendition; null if none. */
+    byte @Nullable [] get(long sequence) {
         return held.get(sequence);
     }
 
-    @Override
-    public Set<Long> sequences() {
+    /** The segments held, of whichever rendition. */
+    Set<Long> sequences() {
         return held.keySet();
+    }
+
+    /**
+     * Another rendition is listed from now on: what is held stays for playback, but peers of the new
+     * rendition's swarm are neither offered nor served it, as it would not match their digests.
+     */
+    void renditionChanged() {
+        earlierRendition.addAll(held.keySet());
+        partials.clear();
+    }
+
+    /** The segments peers may have: those of the current rendition. */
+    HeldSegments forPeers() {
+        return new HeldSegments() {
+            @Override
+            public byte @Nullable [] get(long sequence) {
+                return earlierRendition.contains(sequence) ? null : held.get(sequence);
+            }
+
+            @Override
+            public Set<Long> sequences() {
+                Set<Long> current = new HashSet<>(held.keySet());
+                current.removeAll(earlierRendition);
+                return current;
+            }
+        };
     }
 }

@@ -31,6 +31,9 @@ import org.webp2p.protocol.tracker.AnnounceRequest;
 import org.webp2p.protocol.tracker.SegmentRange;
 import org.webp2p.rtmfp.RtmfpParams;
 import org.webp2p.rtmfp.net.RtmfpEndpoint;
+import org.webp2p.sdk.abr.AbrRule;
+import org.webp2p.sdk.abr.RenditionSelector;
+import org.webp2p.sdk.abr.ThroughputMeter;
 import org.webp2p.sdk.control.ApiClient;
 import org.webp2p.sdk.control.PingbackReporter;
 import org.webp2p.sdk.control.TrackerClient;
@@ -41,6 +44,7 @@ import org.webp2p.sdk.fetch.FallbackReason;
 import org.webp2p.sdk.fetch.FetchAction;
 import org.webp2p.sdk.fetch.SchedulerSettings;
 import org.webp2p.sdk.fetch.SegmentScheduler;
+import org.webp2p.sdk.hls.MasterPlaylist;
 import org.webp2p.sdk.hls.MediaPlaylist;
 import org.webp2p.sdk.hls.PlaylistPoller;
 import org.webp2p.sdk.http.HttpFetcher;
@@ -125,6 +129,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
     private final SegmentStore store = new SegmentStore();
     private final SchedulerSettings settings = SchedulerSettings.defaults();
     private final CompletableFuture<MediaPlaylist> firstPlaylist = new CompletableFuture<>();
+    private final ThroughputMeter throughput = new ThroughputMeter();
     private final PlaylistPoller poller;
     private final Alarm playbackAlarm;
     private final Alarm natBudgetAlarm;
@@ -145,6 +150,8 @@ public final class WebP2pPlayerSource implements AutoCloseable {
     private TrackerAnnouncer announcer;
     // Loop-confined.
     private PeerNetwork peers;
+    /** The rendition followed in the stream's master playlist; null for a stream without renditions. */
+    private RenditionSelector renditions;
     private int swarmSize;
     private boolean natSettled;
     private boolean announcing;
@@ -157,6 +164,8 @@ public final class WebP2pPlayerSource implements AutoCloseable {
     private volatile List<ConnectionTotals> connections = List.of();
     private volatile List<ConnectionAttempt> attempts = List.of();
     private volatile int connectedPeers;
+    private volatile String rendition;
+    private volatile List<RenditionSelector.Switch> switches = List.of();
 
     private WebP2pPlayerSource(Builder b) {
         this.api = Objects.requireNonNull(b.api, "api");
@@ -174,7 +183,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
         this.followPlayerRequests = b.followPlayerRequests;
         this.httpOnly = b.httpOnly;
         // Playlists are origin bytes like segments: counted where segments are.
-        this.poller = new PlaylistPoller(alarms, () -> URI.create(plan.playlistUrls().get(0)),
+        this.poller = new PlaylistPoller(alarms, this::mediaPlaylist,
                 uri -> http.get(uri, TIMEOUT).whenComplete((r, failure) -> {
                     if (r != null) {
                         fetcher.fromOrigin(r);
@@ -243,12 +252,13 @@ public final class WebP2pPlayerSource implements AutoCloseable {
             pingback.identity(peerId, natType);
             beacons = new BeaconTimer(alarms, () -> plan.pingbackIntervalMs(), this::report);
         }
-        fetcher = new SegmentFetcher(loop, http, TIMEOUT, store, scheduler, player, diagnostics, pingback, poller::heardOf);
+        fetcher = new SegmentFetcher(loop, http, TIMEOUT, store, scheduler, player, diagnostics, pingback, poller::heardOf,
+                clock, throughput);
         if (p.trackerUrl() != null && !httpOnly) {
             tracker = new TrackerClient(http, URI.create(p.trackerUrl()), TIMEOUT);
             announcer = new TrackerAnnouncer(alarms, this::announce, this::shortOfPeers);
         }
-        poller.start();
+        openEntry();
         if (!natTypeGiven && endpoint != null && p.stun() != null && !p.stun().isEmpty()) {
             natBudgetAlarm.setIn(NAT_BUDGET_MS);
             classifyNat(p.stun());
@@ -256,6 +266,79 @@ public final class WebP2pPlayerSource implements AutoCloseable {
             natSettled();
         }
         return p;
+    }
+
+    /**
+     * Reads the plan's entry playlist: a master playlist is followed from a rendition the
+     * {@link AbrRule} picks, a media playlist is played as it is. Retried after a second until read.
+     */
+    private void openEntry() {
+        URI entry = URI.create(plan.playlistUrls().get(0));
+        http.get(entry, TIMEOUT).whenCompleteAsync((r, failure) -> {
+            if (r != null) {
+                fetcher.fromOrigin(r);
+            }
+            if (failure != null || !r.ok()) {
+                log.debug("entry playlist {} not fetched: {}", entry, failure != null ? failure.toString() : r.status());
+                alarms.schedule(PlaylistPoller.FIRST_RETRY_MS, this::openEntry);
+            } else if (MasterPlaylist.isMaster(r.text())) {
+                try {
+                    renditions = new RenditionSelector(MasterPlaylist.parse(r.text(), entry),
+                            AbrRule.forSegments(0), clock.getAsLong());
+                } catch (IllegalArgumentException e) {
+                    log.warn("master playlist {} is not valid HLS: {}", entry, e.getMessage());
+                    alarms.schedule(PlaylistPoller.FIRST_RETRY_MS, this::openEntry);
+                    return;
+                }
+                rendition = renditions.current().name();
+                poller.start();
+            } else {
+                poller.startWith(entry, r);
+            }
+        }, loop);
+    }
+
+    /** The media playlist followed now: the current rendition's, or the plan's own. */
+    private URI mediaPlaylist() {
+        return renditions != null ? renditions.current().uri() : URI.create(plan.playlistUrls().get(0));
+    }
+
+    /** The swarm this client is in: its rendition's ({@code STREAM/RENDITION}), or the stream's. */
+    private String swarm() {
+        return renditions != null ? plan.swarm() + "/" + renditions.current().name() : plan.swarm();
+    }
+
+    /**
+     * Switches rendition when the rule says so: the next playlist fetched is the new rendition's, and
+     * segments from then on come from it by sequence number (the renditions of a stream are cut
+     * alike), while what is buffered plays on, so playback never waits on the switch. The client
+     * leaves the old rendition's swarm and joins the new one's, on the tracker and among peers.
+     */
+    private void adaptRendition() {
+        MediaPlaylist latest = poller.latest();
+        if (renditions == null || latest == null) {
+            return;
+        }
+        String before = swarm();
+        renditions.decide(AbrRule.forSegments(latest.targetDurationMs()), clock.getAsLong(), throughput.estimateBps(),
+                player.bufferAheadMs()).ifPresent(s -> {
+                    log.debug("rendition {} -> {} at {} bit/s with {} ms buffered", s.from(), s.to(),
+                            Math.round(s.throughputBps()), s.bufferMs());
+                    rendition = s.to();
+                    switches = renditions.switches();
+                    if (!s.up(renditions.master())) {
+                        throughput.forget();
+                    }
+                    store.renditionChanged();
+                    poller.refresh();
+                    if (peers != null) {
+                        peers.moveTo(swarm());
+                    }
+                    if (announcer != null && announcing) {
+                        announceTo(before, AnnounceEvent.LEAVE);
+                        announcer.rejoin();
+                    }
+                });
     }
 
     /** Whether segments may come from peers: the plan says so, and this source is not HTTP only. */
@@ -305,6 +388,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
     private void onPlaybackAlarm() {
         playbackAlarm.setIn(PLAYBACK_STEP_MS);
         player.tick();
+        adaptRendition();
         if (peers != null) {
             peers.tick();
         } else {
@@ -344,8 +428,8 @@ public final class WebP2pPlayerSource implements AutoCloseable {
         }
         if (peers == null && endpoint != null && p.p2p().enabled() && p.rendezvous() != null
                 && !p.rendezvous().isEmpty() && player.stats().startupMs() >= 0) {
-            peers = new PeerNetwork(endpoint, loop, clock, p.swarm(), p.p2p().maxPeers(), p.p2p().uploadLimitKbps(),
-                    store, fetcher);
+            peers = new PeerNetwork(endpoint, loop, clock, swarm(), p.p2p().maxPeers(), p.p2p().uploadLimitKbps(),
+                    store.forPeers(), fetcher);
             fetcher.usePeers(peers);
             peers.natType(natType);
             peers.joinRendezvous(p.rendezvous(), p.stream(), token);
@@ -396,11 +480,15 @@ public final class WebP2pPlayerSource implements AutoCloseable {
     }
 
     private CompletableFuture<?> announce(AnnounceEvent event) {
-        LongSummaryStatistics held = store.sequences().stream().mapToLong(Long::longValue).summaryStatistics();
+        return announceTo(swarm(), event);
+    }
+
+    private CompletableFuture<?> announceTo(String swarm, AnnounceEvent event) {
+        LongSummaryStatistics held = store.forPeers().sequences().stream().mapToLong(Long::longValue).summaryStatistics();
         SegmentRange have = held.getCount() == 0 ? null : new SegmentRange(held.getMin(), held.getMax());
         // Before the first segment plays the playhead is -1; the tracker's position starts at 0.
         long position = Math.max(0, player.playhead());
-        return tracker.announce(new AnnounceRequest(plan.swarm(), peerId, event, natType, localAddresses, position, have,
+        return tracker.announce(new AnnounceRequest(swarm, peerId, event, natType, localAddresses, position, have,
                 plan.p2p().uploadLimitKbps(), null, plan.ticket())).whenCompleteAsync((answer, failure) -> {
                     if (failure != null) {
                         log.debug("announce failed: {}", failure.toString());
@@ -472,6 +560,21 @@ public final class WebP2pPlayerSource implements AutoCloseable {
      */
     public CompletableFuture<Optional<byte[]>> heldSegment(long sequence) {
         return CompletableFuture.supplyAsync(() -> Optional.ofNullable(store.get(sequence)), loop);
+    }
+
+    /** The rendition followed in the stream's master playlist, or empty for a stream without renditions. */
+    public Optional<String> rendition() {
+        return Optional.ofNullable(rendition);
+    }
+
+    /** Every rendition switch so far, oldest first, each with the throughput and buffer it was decided on. */
+    public List<RenditionSelector.Switch> renditionSwitches() {
+        return switches;
+    }
+
+    /** The throughput segments arrive at now, from the origin and peers together, in bit/s; 0 before the first. */
+    public double throughputBps() {
+        return throughput.estimateBps();
     }
 
     /** How playback has gone so far: startup time, media played, stalls. */

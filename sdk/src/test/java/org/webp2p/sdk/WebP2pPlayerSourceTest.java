@@ -69,7 +69,7 @@ class WebP2pPlayerSourceTest {
             assertThat(source.fallbacks()).extracting(f -> f.reason()).containsOnly(FallbackReason.P2P_OFF);
 
             TrackerService tracker = node.runtime().services().service("tracker", TrackerService.class);
-            assertThat(tracker.peers("demo")).extracting(PeerRecord::peerId).containsExactly(source.peerId());
+            assertThat(tracker.peersOfStream("demo")).extracting(PeerRecord::peerId).containsExactly(source.peerId());
             PingbackService pingback = node.runtime().services().service("pingback", PingbackService.class);
             // Beacons go every second (pingback.interval); the first may still be on its way.
             await().atMost(Duration.ofSeconds(5)).until(() -> pingback.figures("demo")
@@ -80,7 +80,7 @@ class WebP2pPlayerSourceTest {
             assertThat(figures.startupP50Ms()).isEqualTo(stats.startupMs());
         }
         TrackerService tracker = node.runtime().services().service("tracker", TrackerService.class);
-        assertThat(tracker.peers("demo")).as("left the swarm on close").isEmpty();
+        assertThat(tracker.peersOfStream("demo")).as("left the swarm on close").isEmpty();
     }
 
     @Test
@@ -91,7 +91,7 @@ class WebP2pPlayerSourceTest {
 
             TrackerService tracker = node.runtime().services().service("tracker", TrackerService.class);
             await().atMost(Duration.ofSeconds(8)).until(() -> source.natType() == NatType.OPEN
-                    && tracker.peers("demo").stream().anyMatch(p -> p.natType() == NatType.OPEN));
+                    && tracker.peersOfStream("demo").stream().anyMatch(p -> p.natType() == NatType.OPEN));
             assertThat(source.natType()).as("loopback has no NAT").isEqualTo(NatType.OPEN);
         }
     }
@@ -104,13 +104,13 @@ class WebP2pPlayerSourceTest {
         try (WebP2pPlayerSource source = source(api).build()) {
             source.start().get();
             await().pollInterval(Duration.ofMillis(5)).atMost(Duration.ofSeconds(8)).until(() -> {
-                tracker.peers("demo").forEach(p -> seen.add(p.natType()));
+                tracker.peersOfStream("demo").forEach(p -> seen.add(p.natType()));
                 return !seen.isEmpty();
             });
             assertThat(seen).as("the type of the first announce the tracker holds").containsOnly(NatType.OPEN);
             assertThat(source.localAddresses()).isNotEmpty()
                     .allSatisfy(a -> assertThat(a).doesNotStartWith("127.").doesNotStartWith("[fe80"));
-            assertThat(tracker.peers("demo")).singleElement()
+            assertThat(tracker.peersOfStream("demo")).singleElement()
                     .satisfies(p -> assertThat(p.addresses()).isEqualTo(source.localAddresses()));
         }
     }
@@ -136,11 +136,11 @@ class WebP2pPlayerSourceTest {
         try (WebP2pPlayerSource source = source(api).natType(NatType.SYMMETRIC).build()) {
             source.start().get();
             TrackerService tracker = node.runtime().services().service("tracker", TrackerService.class);
-            await().atMost(Duration.ofSeconds(8)).until(() -> !tracker.peers("demo").isEmpty());
+            await().atMost(Duration.ofSeconds(8)).until(() -> !tracker.peersOfStream("demo").isEmpty());
             // The probe would have answered within a second on loopback; the given type must outlast it.
             await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
                     .until(() -> source.natType() == NatType.SYMMETRIC);
-            assertThat(tracker.peers("demo")).extracting(PeerRecord::natType).containsExactly(NatType.SYMMETRIC);
+            assertThat(tracker.peersOfStream("demo")).extracting(PeerRecord::natType).containsExactly(NatType.SYMMETRIC);
         }
     }
 
@@ -200,7 +200,7 @@ class WebP2pPlayerSourceTest {
                 .hasCauseInstanceOf(IllegalStateException.class).hasMessageContaining("off the player source's event loop");
         source.close();
         TrackerService tracker = node.runtime().services().service("tracker", TrackerService.class);
-        assertThat(tracker.peers("demo")).as("closed properly once asked off the loop").isEmpty();
+        assertThat(tracker.peersOfStream("demo")).as("closed properly once asked off the loop").isEmpty();
     }
 
     @Test

@@ -56,7 +56,7 @@ public record Beacon(String sessionId, String ticket, @Nullable String peerId, S
         if (peerId != null) {
             Require.id(peerId, "peerId");
         }
-        Require.id(swarm, "swarm");
+        Require.swarm(swarm, "swarm");
         Require.that(httpBytes >= 0 && p2pBytes >= 0 && uploadedBytes >= 0, "byte counts must not be negative");
         Require.that(playedMs >= 0 && playedMs <= MAX_MS, "playedMs must be between 0 and " + MAX_MS);
         Require.that(startupMs == null || (startupMs >= 0 && startupMs <= MAX_MS),

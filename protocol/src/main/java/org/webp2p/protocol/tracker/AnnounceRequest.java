@@ -30,7 +30,7 @@ public record AnnounceRequest(String swarm, String peerId, AnnounceEvent event, 
     public static final int MAX_ADDRESSES = 8;
 
     public AnnounceRequest {
-        Require.id(swarm, "swarm");
+        Require.swarm(swarm, "swarm");
         Require.id(peerId, "peerId");
         event = event == null ? AnnounceEvent.UPDATE : event;
         natType = natType == null ? NatType.UNKNOWN : natType;

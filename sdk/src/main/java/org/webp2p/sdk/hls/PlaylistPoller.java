@@ -25,7 +25,7 @@ import org.webp2p.sdk.time.AlarmClock;
  */
 public final class PlaylistPoller {
     private static final Logger log = LoggerFactory.getLogger(PlaylistPoller.class);
-    static final long FIRST_RETRY_MS = 1_000;
+    public static final long FIRST_RETRY_MS = 1_000;
     static final long MIN_INTERVAL_MS = 500;
 
     private final AlarmClock clock;
@@ -58,6 +58,25 @@ public final class PlaylistPoller {
         assert clock.inOwnerThread();
         if (!stopped && !inFlight) {
             pollAlarm.setIn(0);
+        }
+    }
+
+    /**
+     * Starts with a playlist fetched already from {@code asked} (the entry playlist, read to learn
+     * whether it is a master one), and keeps it fresh from then on.
+     */
+    public void startWith(URI asked, HttpResult first) {
+        assert clock.inOwnerThread();
+        if (!stopped && !inFlight) {
+            answered(asked, first, null);
+        }
+    }
+
+    /** Fetches the playlist now, as its address changed (another rendition); a fetch in flight is answered as usual. */
+    public void refresh() {
+        assert clock.inOwnerThread();
+        if (!stopped) {
+            pollAlarm.ringWithin(0);
         }
     }
 

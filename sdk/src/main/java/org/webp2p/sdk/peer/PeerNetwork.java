@@ -52,7 +52,7 @@ public final class PeerNetwork {
     private final LongSupplier clock;
     private final PeerEvents events;
     private final HeldSegments held;
-    private final String swarm;
+    private String swarm;
     private final String myId;
     private final int maxPeers;
     private final Uploads uploads;
@@ -475,6 +475,26 @@ public final class PeerNetwork {
         }
         send(link, new PeerMessage.Cancel(sequence));
         return download.buffer == null ? new byte[0] : Arrays.copyOf(download.buffer, download.received);
+    }
+
+    /**
+     * Leaves this swarm for {@code next} (another rendition of the stream): closes every link, as peers
+     * of the old swarm hold segments of the old rendition, and greets only peers of the new one from now
+     * on. Peers left are not blamed: they may be met again in a later swarm. Transfers under way fail
+     * over to HTTP.
+     */
+    public void moveTo(String next) {
+        requireLoop("moveTo");
+        if (next.equals(swarm)) {
+            return;
+        }
+        swarm = next;
+        retryAfter.clear();
+        for (PeerLink link : List.copyOf(bySession.values())) {
+            link.closedByUs = true;
+            link.session.close();
+            linkClosed(link.session);
+        }
     }
 
     /** Tells every peer this client now holds {@code sequence}. */

@@ -51,6 +51,16 @@ public final class TrackerAnnouncer {
         announceAlarm.ringWithin(0);
     }
 
+    /**
+     * The swarm changed (another rendition): the next announce, sent now, joins the new one. Leaving
+     * the old one is the caller's, as only it knows that swarm's name.
+     */
+    public void rejoin() {
+        assert clock.inOwnerThread();
+        joined = false;
+        announceAlarm.ringWithin(0);
+    }
+
     /** Announces no more, and tells the tracker this client leaves; the future says when it is told. */
     public CompletableFuture<?> leave() {
         announceAlarm.cancel();

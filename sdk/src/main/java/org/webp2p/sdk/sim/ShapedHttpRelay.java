@@ -23,7 +23,9 @@ import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.webp2p.nat.emulator.LinkConditions;
@@ -58,6 +60,7 @@ public final class ShapedHttpRelay implements AutoCloseable {
     private final EventLoopGroup group;
     private final Map<InetSocketAddress, Channel> relays = new ConcurrentHashMap<>();
     private final Map<InetAddress, ShapedLink> links = new ConcurrentHashMap<>();
+    private final Map<InetAddress, Set<Channel>> connections = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     /** @param group the event loops that carry the relayed connections */
@@ -68,6 +71,18 @@ public final class ShapedHttpRelay implements AutoCloseable {
     /** Connections from {@code peer} cross {@code link} from now on. */
     public void attach(InetAddress peer, ShapedLink link) {
         links.put(peer, link);
+    }
+
+    /**
+     * {@code peer} moves to another link, as a phone does from Wi-Fi to a mobile network: the
+     * connections it has are cut, and the ones it opens next cross {@code link}.
+     */
+    public void handOver(InetAddress peer, ShapedLink link) {
+        links.put(peer, link);
+        Set<Channel> open = connections.get(peer);
+        if (open != null) {
+            List.copyOf(open).forEach(Channel::close);
+        }
     }
 
     /** {@code peer} has left; connections from its address are no longer shaped. */
@@ -114,6 +129,9 @@ public final class ShapedHttpRelay implements AutoCloseable {
     private void relay(SocketChannel peerSide, InetSocketAddress destination) {
         InetAddress peer = peerSide.remoteAddress().getAddress();
         ShapedLink link = links.getOrDefault(peer, UNSHAPED);
+        Set<Channel> open = connections.computeIfAbsent(peer, p -> ConcurrentHashMap.newKeySet());
+        open.add(peerSide);
+        peerSide.closeFuture().addListener(f -> open.remove(peerSide));
         Pipe down = new Pipe(link.down(), bound(link.conditions().downBitsPerSecond(), link), peerSide);
         Bootstrap b = new Bootstrap().group(peerSide.eventLoop()).channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)

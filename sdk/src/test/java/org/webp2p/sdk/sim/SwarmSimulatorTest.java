@@ -40,7 +40,7 @@ class SwarmSimulatorTest {
             List<PeerRecord> seen = new ArrayList<>();
             // While the simulation runs: every peer announced, each with the NAT type it found.
             Thread watcher = new Thread(() -> seen.addAll(await().atMost(Duration.ofSeconds(9))
-                    .until(() -> tracker.peers("demo"), peers -> peers.size() == 3
+                    .until(() -> tracker.peersOfStream("demo"), peers -> peers.size() == 3
                             && peers.stream().noneMatch(p -> p.natType() == NatType.UNKNOWN))));
             watcher.start();
             SimulationReport r = new SwarmSimulator(api, "demo", peer -> null, group)
@@ -102,7 +102,7 @@ class SwarmSimulatorTest {
             TrackerService tracker = node.runtime().services().service("tracker", TrackerService.class);
             List<Integer> swarmSizes = new ArrayList<>();
             Thread watcher = new Thread(() -> await().atMost(Duration.ofSeconds(9)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> swarmSizes.add(tracker.peers("demo").size()) && swarmSizes.contains(3)));
+                    .until(() -> swarmSizes.add(tracker.peersOfStream("demo").size()) && swarmSizes.contains(3)));
             watcher.start();
             SimulationReport r = new SwarmSimulator(api, "demo", peer -> null, group).withBaseline()
                     .run(3, NatMix.parse("full=1"), 0, Duration.ofSeconds(10), line -> { });

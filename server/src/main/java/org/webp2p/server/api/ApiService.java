@@ -23,7 +23,6 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webp2p.protocol.ClientKind;
-import org.webp2p.protocol.admin.StreamStats;
 import org.webp2p.protocol.api.LoadReport;
 import org.webp2p.protocol.api.NodeLoad;
 import org.webp2p.protocol.api.SessionPlan;
@@ -129,7 +128,7 @@ public final class ApiService extends HttpService {
                     throw refusal(e);
                 }
             }
-            StreamStats stream = findStream(body.stream());
+            StreamEntry stream = findStream(body.stream());
             SessionRegistry.Session session;
             try {
                 session = registry.open(stream.name(), subject, owner, ClientKind.orSdk(body.client()), body.peerId(),
@@ -170,11 +169,11 @@ public final class ApiService extends HttpService {
                 session.created(), expires.isBefore(session.notAfter()) ? expires : session.notAfter()));
     }
 
-    private SessionPlan plan(SessionRegistry.Session session, StreamStats stream, HttpRequestHandler.Request req,
+    private SessionPlan plan(SessionRegistry.Session session, StreamEntry stream, HttpRequestHandler.Request req,
                              Scheduler scheduler, Config c, boolean renewal, String ticket) {
         String host = advertisedHost(req, c);
         Optional<SessionHealth> health = pingback().flatMap(p -> p.session(session.id()));
-        int swarmSize = tracker().map(t -> t.swarmSize(stream.name())).orElse(0);
+        int swarmSize = tracker().map(t -> t.peersOfStream(stream.name()).size()).orElse(0);
         // A renewing client has announced itself by now (the plan tells it to), so it is one of them.
         int swarmPeers = renewal ? Math.max(0, swarmSize - 1) : swarmSize;
         Decision d = scheduler.decide(rendezvousLoads(host), trackerLoads(host), swarmPeers, health, session.client());
@@ -185,7 +184,7 @@ public final class ApiService extends HttpService {
         boolean secureTracker = scheme(req, c, ServiceName.TRACKER).equals("https");
         String trackerUrl = d.tracker() == null ? null : withScheme(d.tracker().address(), secureTracker);
         return new SessionPlan(session.id(), ticket, stream.name(), stream.name(),
-                List.of(url(scheme(req, c, ServiceName.ORIGIN), host, origin, stream.playlistPath())),
+                List.of(url(scheme(req, c, ServiceName.ORIGIN), host, origin, stream.entryPath())),
                 trackerUrl,
                 trackerUrl == null ? null : webTrackerUrl(trackerUrl, secureTracker),
                 d.rendezvous() == null ? List.of() : List.of(d.rendezvous().address()),
@@ -221,10 +220,17 @@ public final class ApiService extends HttpService {
         }
     }
 
-    private StreamStats findStream(String name) {
+    /**
+     * A stream as a session plays it: its name, which is also its swarm (and, with a rendition's name
+     * after a slash, each rendition's), and where a player opens it.
+     */
+    private record StreamEntry(String name, String entryPath) {
+    }
+
+    private StreamEntry findStream(String name) {
         OriginService origin = serviceIfRunning(OriginService.NAME, OriginService.class).orElseThrow(() ->
                 new HttpProblem(HttpResponseStatus.SERVICE_UNAVAILABLE, "origin_down", "the origin is not running"));
-        return origin.streams().stream().filter(s -> s.name().equals(name)).findFirst()
+        return origin.entryPath(name).map(path -> new StreamEntry(name, path))
                 .orElseThrow(() -> HttpProblem.notFound("no stream named " + name));
     }
 

@@ -34,7 +34,8 @@ public record SessionTicket(String sessionId, @Nullable String peerId, String st
         if (sessionId != null && !sessionId.equals(this.sessionId)) {
             return Optional.of("the ticket is for session " + this.sessionId + ", not " + sessionId);
         }
-        if (!stream.equals(this.stream)) {
+        // A stream with renditions has a swarm for each, named STREAM/RENDITION: one ticket covers them all.
+        if (!stream.equals(this.stream) && !stream.startsWith(this.stream + "/")) {
             return Optional.of("the ticket is for stream " + this.stream + ", not " + stream);
         }
         if (peerId != null && this.peerId != null && !peerId.equals(this.peerId)) {

@@ -13,10 +13,12 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -189,8 +191,32 @@ public final class OriginService implements Service {
     }
 
     /**
-     * Each stream's name and its entry playlist ({@link StreamStats#playlistPath()}) as a player gets
-     * it now; streams without one yet are left out, and everything is while the origin is stopped.
+     * Where a player opens stream {@code name}: {@code /live/NAME/master.m3u8} when it has renditions
+     * (also for a stream published only as renditions, which has no playlist of its own), else its own
+     * playlist ({@link StreamStats#playlistPath()}); empty for a stream the origin does not serve.
+     */
+    public Optional<String> entryPath(String name) {
+        if (master(name).isPresent()) {
+            return Optional.of("/live/" + name + "/" + OriginPath.MASTER_PLAYLIST);
+        }
+        return streams().stream().filter(s -> s.name().equals(name)).findFirst().map(StreamStats::playlistPath);
+    }
+
+    /** The master playlist of {@code name} as a player gets it now; empty for a stream without renditions. */
+    private Optional<Servable> master(String name) {
+        Running r = running;
+        if (r == null) {
+            return Optional.empty();
+        }
+        DemoStream demo = r.demos().get(name);
+        return demo != null ? demo.resolve(OriginPath.MASTER_PLAYLIST) : r.live().master(name);
+    }
+
+    /**
+     * Each stream's name and its entry playlist ({@link #entryPath}) as a player gets it now: the
+     * master playlist of a stream with renditions, under the stream's own name (its renditions are
+     * listed too, each with its media playlist); streams without one yet are left out, and everything
+     * is while the origin is stopped.
      */
     public Map<String, String> entryPlaylists() {
         Running r = running;
@@ -198,22 +224,38 @@ public final class OriginService implements Service {
             return Map.of();
         }
         Map<String, String> out = new HashMap<>();
+        Set<String> groups = new LinkedHashSet<>();
         for (StreamStats s : streams()) {
+            groups.add(s.name());
+            int slash = s.name().indexOf('/');
+            if (slash > 0) {
+                groups.add(s.name().substring(0, slash));
+            }
+        }
+        for (String group : groups) {
+            master(group).ifPresent(m -> read(group, m, out));
+        }
+        for (StreamStats s : streams()) {
+            if (out.containsKey(s.name())) {
+                continue;
+            }
             Optional<Servable> playlist = switch (s.kind()) {
                 case VOD -> r.vod().resolve(s.name(), OriginPath.LIVE_PLAYLIST);
                 case DEMO -> r.demos().get(s.name()).resolve(OriginPath.LIVE_PLAYLIST);
                 case LIVE, ENDED -> r.live().find(s.name()).flatMap(LiveStream::view)
                         .flatMap(v -> v.resolve(OriginPath.LIVE_PLAYLIST));
             };
-            try {
-                if (playlist.isPresent()) {
-                    out.put(s.name(), playlist.get().text());
-                }
-            } catch (IOException e) {
-                log.debug("origin: cannot read the playlist of {}: {}", s.name(), e.toString());
-            }
+            playlist.ifPresent(p -> read(s.name(), p, out));
         }
         return out;
+    }
+
+    private static void read(String stream, Servable playlist, Map<String, String> out) {
+        try {
+            out.put(stream, playlist.text());
+        } catch (IOException e) {
+            log.debug("origin: cannot read the playlist of {}: {}", stream, e.toString());
+        }
     }
 
     @Override

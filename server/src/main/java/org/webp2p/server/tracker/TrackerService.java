@@ -219,9 +219,14 @@ public final class TrackerService extends HttpService {
         return r == null ? List.of() : r.peers(swarm);
     }
 
-    /** Live peers of a swarm, for the scheduler's "is P2P worth it here" decision. */
-    public int swarmSize(String swarm) {
-        return peers(swarm).size();
+    /**
+     * Live peers of a stream, for the scheduler's "is P2P worth it here" decision: those of its own
+     * swarm and of each of its renditions' swarms ({@code STREAM/RENDITION}), where SDK clients meet.
+     */
+    public List<PeerRecord> peersOfStream(String stream) {
+        String renditions = stream + "/";
+        return swarms().stream().filter(s -> s.swarm().equals(stream) || s.swarm().startsWith(renditions))
+                .flatMap(s -> peers(s.swarm()).stream()).toList();
     }
 
     /**

@@ -21,6 +21,7 @@ import org.webp2p.server.auth.SessionTickets;
 import org.webp2p.server.auth.TokenSecret;
 import org.webp2p.server.http.Json;
 import org.webp2p.server.pingback.PingbackService;
+import org.webp2p.server.tracker.TrackerService;
 
 class ApiServiceTest {
     private final HttpClient http = HttpClient.newHttpClient();
@@ -73,11 +74,12 @@ class ApiServiceTest {
         assertThat(s.get("stun")).hasSize(1);
 
         String playlist = s.get("playlistUrls").get(0).asText();
-        assertThat(playlist).isEqualTo("http://127.0.0.1:" + node.address("origin").getPort() + "/live/demo/index.m3u8");
+        assertThat(playlist).as("the demo has renditions: players open its master playlist")
+                .isEqualTo("http://127.0.0.1:" + node.address("origin").getPort() + "/live/demo/master.m3u8");
         HttpResponse<String> m3u8 = http.send(HttpRequest.newBuilder(URI.create(playlist)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(m3u8.statusCode()).isEqualTo(200);
-        assertThat(m3u8.body()).startsWith("#EXTM3U");
+        assertThat(m3u8.body()).startsWith("#EXTM3U").contains("180p/index.m3u8", "90p/index.m3u8");
 
         String tracker = s.get("trackerUrl").asText();
         HttpResponse<String> announce = http.send(HttpRequest.newBuilder(URI.create(tracker))
@@ -86,6 +88,32 @@ class ApiServiceTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(announce.statusCode()).isEqualTo(200);
         assertThat(s.get("pingbackUrl").asText()).endsWith(":" + node.address("pingback").getPort() + "/v1/beacons");
+    }
+
+    @Test
+    void aStreamWithoutRenditionsIsOpenedByItsOwnPlaylist() throws Exception {
+        start(Map.of());
+        JsonNode s = Json.MAPPER.readTree(openSession("demo-hd", null).body());
+        assertThat(s.get("playlistUrls").get(0).asText()).endsWith("/live/demo-hd/index.m3u8");
+        assertThat(s.get("swarm").asText()).isEqualTo("demo-hd");
+    }
+
+    @Test
+    void oneTicketCoversTheSwarmOfEachRenditionOfItsStreamAndTheScheduleCountsThemAll() throws Exception {
+        start(Map.of());
+        JsonNode s = Json.MAPPER.readTree(openSession("demo", token("demo", Instant.now().plusSeconds(600))).body());
+        URI tracker = URI.create(s.get("trackerUrl").asText());
+        String ticket = s.get("ticket").asText();
+        for (String swarm : new String[] {"demo/90p", "demo-hd"}) {
+            HttpResponse<String> announce = http.send(HttpRequest.newBuilder(tracker)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"swarm\":\"" + swarm + "\",\"peerId\":\"p1\",\"ticket\":\""
+                            + ticket + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(announce.statusCode()).as(swarm).isEqualTo(swarm.equals("demo/90p") ? 200 : 403);
+        }
+        TrackerService t = node.runtime().services().service("tracker", TrackerService.class);
+        assertThat(t.peers("demo/90p")).hasSize(1);
+        assertThat(t.peersOfStream("demo")).hasSize(1);
+        assertThat(t.peersOfStream("demo-hd")).isEmpty();
     }
 
     @Test

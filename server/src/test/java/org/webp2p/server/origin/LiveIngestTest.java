@@ -284,6 +284,13 @@ class LiveIngestTest {
         assertThat(fx.get("/live/show/index.m3u8").statusCode()).as("the stream itself has no media playlist").isEqualTo(404);
         assertThat(fx.get("/live/cam/master.m3u8").statusCode()).as("no renditions, no master").isEqualTo(404);
         assertThat(fx.origin.streams()).extracting(StreamStats::name).contains("show/720p", "show/180p");
+        assertThat(fx.origin.entryPath("show")).as("players open the master playlist").contains("/live/show/master.m3u8");
+        assertThat(fx.origin.entryPath("show/180p")).contains("/live/show/180p/index.m3u8");
+        assertThat(fx.origin.entryPath("cam")).isEmpty();
+        assertThat(fx.origin.entryPlaylists()).as("what the tracker hashes browser swarms from")
+                .containsEntry("show", master).containsKey("show/180p")
+                .containsEntry("demo", fx.text("/live/demo/master.m3u8"));
+        assertThat(fx.origin.entryPlaylists().get("demo-hd")).contains("#EXTINF");
 
         fx.restart();
         assertThat(fx.text("/live/show/master.m3u8")).isEqualTo(master);

@@ -84,6 +84,8 @@ class TrackerServiceTest {
         assertThat(Json.MAPPER.readTree(noSwarm.body()).get("reason").asText()).startsWith("swarm must be");
 
         assertThat(post("{\"swarm\":\"../etc\",\"peerId\":\"p\"}").statusCode()).isEqualTo(400);
+        assertThat(post("{\"swarm\":\"demo/..\",\"peerId\":\"p\"}").statusCode()).isEqualTo(400);
+        assertThat(post("{\"swarm\":\"demo//90p\",\"peerId\":\"p\"}").statusCode()).isEqualTo(400);
         assertThat(post("{\"swarm\":\"demo\",\"peerId\":\"p\",\"natType\":\"MARTIAN\"}").statusCode()).isEqualTo(400);
         assertThat(post("{\"swarm\":\"demo\",\"peerId\":\"p\",\"addresses\":[\"nohost\"]}").statusCode()).isEqualTo(400);
         assertThat(post("{\"swarm\":\"demo\",\"peerId\":\"p\",\"have\":{\"first\":9,\"last\":2}}").statusCode())
@@ -188,7 +190,7 @@ class TrackerServiceTest {
         assertThat(tracker.peers("demo")).extracting(PeerRecord::peerId).containsExactly("p1", "p2");
 
         post(leave("demo", "p1", ticket("session-p1", "p1", "demo")));
-        assertThat(tracker.swarmSize("demo")).isEqualTo(1);
+        assertThat(tracker.peers("demo")).hasSize(1);
         assertThat(node.runtime().services().status("tracker").metrics())
                 .containsEntry("peers", 1).containsEntry("announces", 3L);
 

@@ -22,11 +22,13 @@ import org.webp2p.protocol.admin.NodeState;
 import org.webp2p.protocol.admin.WebPeer;
 import org.webp2p.server.TestNode;
 import org.webp2p.server.admin.NodeStateReader;
+import org.webp2p.server.origin.OriginService;
+import org.webp2p.server.tracker.ws.KnownStreams;
 
 /** The WebSocket tracker on a real port, driven by the JDK's WebSocket client. */
 class WebSocketTrackerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** What p2p-media-loader 2.3.1 announces for swarmId "demo" on the demo's bare media playlist. */
+    /** What p2p-media-loader 2.3.1 announces for swarmId "demo" on the demo's bare media playlist, {@code /live/demo/180p/index.m3u8}. */
     private static final String DEMO_HASH = "/OhCf44068LyQuGuhQ4O";
     private final HttpClient http = HttpClient.newHttpClient();
     private TestNode node;
@@ -116,17 +118,21 @@ class WebSocketTrackerTest {
     @Test
     void twoBrowsersOfTheDemoStreamMeetThroughTheTrackerAndTheConsoleNamesTheirStream() throws Exception {
         start(Map.of("tracker.ws-known-hashes-only", "true"));
+        // The demo has renditions: a browser opens its master playlist and joins a swarm per variant.
+        String demoHash = KnownStreams.of(node.runtime().services().service("origin", OriginService.class)
+                .entryPlaylists()).all().stream().filter(h -> h.stream().equals("demo") && h.identity().contains("-320-180-"))
+                .findFirst().orElseThrow().infoHash();
         Client a = connect();
         Client b = connect();
 
-        a.send(announce(DEMO_HASH, "-PM0203-aaaaaaaaaaaa", 5));
+        a.send(announce(demoHash, "-PM0203-aaaaaaaaaaaa", 5));
         assertThat(a.next().get("incomplete").asInt()).isEqualTo(1);
-        b.send(announce(DEMO_HASH, "-PM0203-bbbbbbbbbbbb", 5));
+        b.send(announce(demoHash, "-PM0203-bbbbbbbbbbbb", 5));
         assertThat(b.next().get("interval").asInt()).isEqualTo(120);
 
         JsonNode offer = a.next();
         assertThat(offer.get("peer_id").asText()).isEqualTo("-PM0203-bbbbbbbbbbbb");
-        a.send(JSON.writeValueAsString(JSON.createObjectNode().put("action", "announce").put("info_hash", DEMO_HASH)
+        a.send(JSON.writeValueAsString(JSON.createObjectNode().put("action", "announce").put("info_hash", demoHash)
                 .put("peer_id", "-PM0203-aaaaaaaaaaaa").put("to_peer_id", "-PM0203-bbbbbbbbbbbb")
                 .put("offer_id", offer.get("offer_id").asText())
                 .set("answer", JSON.createObjectNode().put("type", "answer").put("sdp", "v=0 a"))));
@@ -137,13 +143,13 @@ class WebSocketTrackerTest {
         NodeState state = new NodeStateReader(node.runtime().services()).read();
         assertThat(state.webSwarms()).singleElement().satisfies(s -> {
             assertThat(s.stream()).isEqualTo("demo");
-            assertThat(s.identity()).isEqualTo("0--------");
+            assertThat(s.identity()).isEqualTo("227856-avc1.42c00c-320-180-----");
             assertThat(s.peers()).isEqualTo(2);
         });
         assertThat(state.webPeers()).extracting(WebPeer::peerId, WebPeer::stream, WebPeer::infoHash,
                         p -> p.source().getHostAddress())
-                .containsExactlyInAnyOrder(tuple("-PM0203-aaaaaaaaaaaa", "demo", DEMO_HASH, "127.0.0.1"),
-                        tuple("-PM0203-bbbbbbbbbbbb", "demo", DEMO_HASH, "127.0.0.1"));
+                .containsExactlyInAnyOrder(tuple("-PM0203-aaaaaaaaaaaa", "demo", demoHash, "127.0.0.1"),
+                        tuple("-PM0203-bbbbbbbbbbbb", "demo", demoHash, "127.0.0.1"));
         Map<String, Number> metrics = node.runtime().services().status("tracker").metrics();
         assertThat(metrics.get("ws.sockets").intValue()).isEqualTo(2);
         assertThat(metrics.get("ws.offers-relayed").longValue()).isEqualTo(1);

@@ -65,7 +65,7 @@ class StreamsViewTest {
                 .orElse(false) && row(robot, "cam").map(r -> r.segments() == 1).orElse(false));
         StreamRow demo = row(robot, "demo").orElseThrow();
         assertThat(demo.kind()).isEqualTo(StreamStats.Kind.DEMO);
-        assertThat(demo.viewers()).isEqualTo(fx.tracker().swarmSize("demo"));
+        assertThat(demo.viewers()).isEqualTo(fx.tracker().peers("demo").size());
         assertThat(demo.offload()).isEqualTo(fx.pingback().figures("demo").orElseThrow().offloadRatio());
         StreamStats cam = fx.origin().streams().stream().filter(s -> s.name().equals("cam")).findFirst().orElseThrow();
         StreamRow camRow = row(robot, "cam").orElseThrow();
