@@ -125,6 +125,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
     private final boolean natTypeGiven;
     private final boolean followPlayerRequests;
     private final boolean httpOnly;
+    private final String pinnedRendition;
     private final Diagnostics diagnostics = new Diagnostics();
     private final SegmentStore store = new SegmentStore();
     private final SchedulerSettings settings = SchedulerSettings.defaults();
@@ -152,6 +153,8 @@ public final class WebP2pPlayerSource implements AutoCloseable {
     private PeerNetwork peers;
     /** The rendition followed in the stream's master playlist; null for a stream without renditions. */
     private RenditionSelector renditions;
+    /** False when the caller pinned a rendition ({@link Builder#rendition}). */
+    private boolean adaptive;
     private int swarmSize;
     private boolean natSettled;
     private boolean announcing;
@@ -182,6 +185,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
         this.natType = natTypeGiven ? b.natType : NatType.UNKNOWN;
         this.followPlayerRequests = b.followPlayerRequests;
         this.httpOnly = b.httpOnly;
+        this.pinnedRendition = b.rendition;
         // Playlists are origin bytes like segments: counted where segments are.
         this.poller = new PlaylistPoller(alarms, this::mediaPlaylist,
                 uri -> http.get(uri, TIMEOUT).whenComplete((r, failure) -> {
@@ -283,8 +287,15 @@ public final class WebP2pPlayerSource implements AutoCloseable {
                 alarms.schedule(PlaylistPoller.FIRST_RETRY_MS, this::openEntry);
             } else if (MasterPlaylist.isMaster(r.text())) {
                 try {
-                    renditions = new RenditionSelector(MasterPlaylist.parse(r.text(), entry),
-                            AbrRule.forSegments(0), clock.getAsLong());
+                    MasterPlaylist master = MasterPlaylist.parse(r.text(), entry);
+                    int pinned = master.variants().stream().map(MasterPlaylist.Variant::name).toList().indexOf(pinnedRendition);
+                    if (pinnedRendition != null && pinned < 0) {
+                        log.warn("stream {} has no rendition {}: picking one by throughput", stream, pinnedRendition);
+                    }
+                    renditions = new RenditionSelector(master, pinned >= 0 ? pinned
+                            : AbrRule.forSegments(0).start(master.variants().stream().map(MasterPlaylist.Variant::bandwidth)
+                                    .toList()), clock.getAsLong());
+                    adaptive = pinned < 0;
                 } catch (IllegalArgumentException e) {
                     log.warn("master playlist {} is not valid HLS: {}", entry, e.getMessage());
                     alarms.schedule(PlaylistPoller.FIRST_RETRY_MS, this::openEntry);
@@ -316,7 +327,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
      */
     private void adaptRendition() {
         MediaPlaylist latest = poller.latest();
-        if (renditions == null || latest == null) {
+        if (renditions == null || !adaptive || latest == null) {
             return;
         }
         String before = swarm();
@@ -730,6 +741,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
         private NatType natType;
         private boolean followPlayerRequests;
         private boolean httpOnly;
+        private String rendition;
 
         private Builder() {
         }
@@ -810,6 +822,17 @@ public final class WebP2pPlayerSource implements AutoCloseable {
          */
         public Builder httpOnly() {
             this.httpOnly = true;
+            return this;
+        }
+
+        /**
+         * Plays only this rendition of a stream with renditions ({@code 90p} for
+         * {@code /live/demo/90p/index.m3u8}), as a viewer who picks a quality does; null, the default,
+         * picks and switches by throughput and buffer. Ignored, with a warning, when the stream has no
+         * such rendition.
+         */
+        public Builder rendition(String name) {
+            this.rendition = name;
             return this;
         }
 

@@ -29,10 +29,14 @@ public final class RenditionSelector {
     private int current;
     private long switchedAt;
 
-    public RenditionSelector(MasterPlaylist master, AbrRule rule, long nowMs) {
+    /** Starting at the variant at {@code start} in {@code master}, lowest bitrate first. */
+    public RenditionSelector(MasterPlaylist master, int start, long nowMs) {
         this.master = master;
         this.bandwidths = master.variants().stream().map(MasterPlaylist.Variant::bandwidth).toList();
-        this.current = rule.start(bandwidths);
+        if (start < 0 || start >= bandwidths.size()) {
+            throw new IllegalArgumentException("no rendition " + start + " of " + bandwidths.size());
+        }
+        this.current = start;
         this.switchedAt = nowMs;
     }
 

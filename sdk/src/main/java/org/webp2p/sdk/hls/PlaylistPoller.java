@@ -72,10 +72,13 @@ public final class PlaylistPoller {
         }
     }
 
-    /** Fetches the playlist now, as its address changed (another rendition); a fetch in flight is answered as usual. */
+    /**
+     * Fetches the playlist now, as its address changed (another rendition); with a fetch in flight,
+     * as soon as it answers, since that answer is of the old address.
+     */
     public void refresh() {
         assert clock.inOwnerThread();
-        if (!stopped) {
+        if (!stopped && !inFlight) {
             pollAlarm.ringWithin(0);
         }
     }
@@ -119,6 +122,11 @@ public final class PlaylistPoller {
         if (stopped) {
             return;
         }
+        if (moved(asked)) {
+            // The address changed while this fetch was under way (another rendition): the answer is stale.
+            pollAlarm.setIn(0);
+            return;
+        }
         pollAlarm.setIn(latest == null ? FIRST_RETRY_MS : interval(latest));
         if (failure != null || !r.ok()) {
             log.debug("playlist {} not fetched: {}", asked, failure != null ? failure.toString() : r.status());
@@ -146,6 +154,14 @@ public final class PlaylistPoller {
             onPlaylist.accept(fresh);
         } catch (RuntimeException e) {
             clock.failed(pollAlarm.name(), e);
+        }
+    }
+
+    private boolean moved(URI asked) {
+        try {
+            return asked != null && !asked.equals(uri.get());
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 

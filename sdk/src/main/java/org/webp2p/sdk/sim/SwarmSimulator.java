@@ -65,6 +65,7 @@ public final class SwarmSimulator {
     private final Map<String, Integer> groupOf = new ConcurrentHashMap<>();
     private volatile boolean stopRequested;
     private boolean baseline;
+    private String rendition;
 
     /**
      * One simulated viewer: its client, the NAT in front of it if it is its own, the relay of its HTTP
@@ -140,6 +141,16 @@ public final class SwarmSimulator {
             t[5] += c.down().queueDrops();
         }
         return new LinkCounters(new LinkCounters.Direction(t[0], t[1], t[2]), new LinkCounters.Direction(t[3], t[4], t[5]));
+    }
+
+    /**
+     * Every viewer plays this rendition of a stream with renditions and never switches
+     * ({@link WebP2pPlayerSource.Builder#rendition}), so the run measures one swarm; by default each
+     * picks and switches on its own link. Before {@link #run}.
+     */
+    public SwarmSimulator rendition(String name) {
+        this.rendition = name;
+        return this;
     }
 
     /**
@@ -295,7 +306,7 @@ public final class SwarmSimulator {
         InetSocketAddress httpAddress = emulated ? address(index) : null;
         if (!g.p2p) {
             WebP2pPlayerSource.Builder b = WebP2pPlayerSource.builder().api(api).stream(stream)
-                    .token(tokens.apply(index)).eventLoops(group).localAddress(httpAddress).httpOnly();
+                    .token(tokens.apply(index)).eventLoops(group).localAddress(httpAddress).httpOnly().rendition(rendition);
             ShapedLink ownLink = emulated && network.shapes() ? link(twin) : null;
             if (ownLink != null) {
                 relay.attach(httpAddress.getAddress(), ownLink);
@@ -334,7 +345,7 @@ public final class SwarmSimulator {
             }
         }
         WebP2pPlayerSource.Builder b = WebP2pPlayerSource.builder().api(api).stream(stream).token(tokens.apply(index))
-                .eventLoops(group).localAddress(httpAddress);
+                .eventLoops(group).localAddress(httpAddress).rendition(rendition);
         if (emulated) {
             b.natType(nat);
             EmulatedNat front = shared != null ? shared : gateway;

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.webp2p.sdk.http.HttpResult;
 import org.webp2p.sdk.time.FakeAlarmClock;
@@ -54,6 +55,28 @@ class PlaylistPollerTest {
         assertThat(fetches).hasSize(1);
         clock.advance(1);
         assertThat(fetches).as("half of a 6 s target duration later").hasSize(2);
+    }
+
+    @Test
+    void anAnswerForAnAddressLeftMeanwhileIsDroppedAndTheNewOneFetchedAtOnce() {
+        AtomicReference<URI> address = new AtomicReference<>(PLAYLIST);
+        List<URI> asked = new ArrayList<>();
+        PlaylistPoller moving = new PlaylistPoller(clock, address::get, uri -> {
+            asked.add(uri);
+            CompletableFuture<HttpResult> f = new CompletableFuture<>();
+            fetches.add(f);
+            return f;
+        }, heard::add);
+        moving.start();
+        clock.runDue();
+        URI low = URI.create("http://origin/live/demo/90p/index.m3u8");
+        address.set(low);
+        moving.refresh();
+        answer(live(2, 10, 3, false));
+        assertThat(heard).as("the old rendition's playlist").isEmpty();
+        assertThat(asked).containsExactly(PLAYLIST, low);
+        answer(live(2, 10, 3, false));
+        assertThat(heard).hasSize(1);
     }
 
     @Test

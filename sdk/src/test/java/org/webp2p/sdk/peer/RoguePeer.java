@@ -25,7 +25,7 @@ import org.webp2p.sdk.fetch.FallbackReason;
 import org.webp2p.server.TestNode;
 
 /**
- * A real peer of the demo swarm that claims to hold every segment, now and for minutes to come, and
+ * A real peer of the demo's 180p swarm ({@code demo/180p}) that claims to hold every segment, now and for minutes to come, and
  * then misbehaves: it {@link Behaviour#LIES} (one byte flipped: right size, wrong bytes, so only the
  * digest can tell) or {@link Behaviour#CRAWLS} (true bytes at 2 KB/s), or is {@link Behaviour#FULL}
  * and closes every session it is offered. It announces itself to the tracker and keeps a session to
@@ -47,7 +47,7 @@ public final class RoguePeer implements AutoCloseable {
 
     public RoguePeer(TestNode node, Behaviour behaviour) throws Exception {
         URI origin = URI.create("http://127.0.0.1:" + node.address("origin").getPort() + "/live/demo/");
-        Matcher m = SEQUENCE.matcher(new String(get(origin.resolve("index.m3u8")).body()));
+        Matcher m = SEQUENCE.matcher(new String(get(origin.resolve("180p/index.m3u8")).body()));
         if (!m.find()) {
             throw new IllegalStateException("the demo playlist has no media sequence");
         }
@@ -79,7 +79,7 @@ public final class RoguePeer implements AutoCloseable {
             }
         };
         endpoint = RtmfpEndpoint.builder().localAddress(new InetSocketAddress("127.0.0.1", 0)).eventLoop(loop).bind();
-        network = new PeerNetwork(endpoint, loop.next(), System::currentTimeMillis, "demo",
+        network = new PeerNetwork(endpoint, loop.next(), System::currentTimeMillis, "demo/180p",
                 behaviour == Behaviour.FULL ? 0 : 8,
                 behaviour == Behaviour.CRAWLS ? 16 : 0, lies,
                 new PeerEvents() {
@@ -130,7 +130,7 @@ public final class RoguePeer implements AutoCloseable {
 
     private void announce() {
         String body = """
-                {"swarm":"demo","peerId":"%s","event":"update","natType":"OPEN","position":0,"uploadKbps":100000,
+                {"swarm":"demo/180p","peerId":"%s","event":"update","natType":"OPEN","position":0,"uploadKbps":100000,
                  "ticket":"%s"}""".formatted(network.peerId(), ticket);
         http.sendAsync(HttpRequest.newBuilder(tracker).header("content-type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());

@@ -25,7 +25,7 @@ class ShapedSwarmTest {
             // 200 ms to the origin and 1 Mbit/s down: before its first segment is in hand a peer has
             // fetched a playlist (a round trip) and a segment (a round trip, then at least the demo's
             // smallest segment, 39,856 bytes, at the rate: 319 ms).
-            SwarmSimulator simulator = new SwarmSimulator(api, "demo", peer -> null, group)
+            SwarmSimulator simulator = new SwarmSimulator(api, "demo", peer -> null, group).rendition("180p")
                     .network(NetworkProfile.parse("lan,rtt=200,up=1,down=1"), 1);
             SimulationReport r = simulator.run(3, NatMix.parse("open=1,full=1,port=1"), 0, Duration.ofSeconds(10),
                     line -> { });

@@ -26,7 +26,7 @@ class SwarmOffloadTest {
             node.runtime().services().startAll();
             URI api = URI.create("http://127.0.0.1:" + node.address("api").getPort());
             try (RoguePeer liar = new RoguePeer(node, RoguePeer.Behaviour.LIES)) {
-                SimulationReport r = new SwarmSimulator(api, "demo", peer -> null, group).run(10,
+                SimulationReport r = new SwarmSimulator(api, "demo", peer -> null, group).rendition("180p").run(10,
                         NatMix.parse("open=1,full=3,restricted=2,port=3,symmetric=1"), 0, Duration.ofSeconds(60),
                         line -> { });
 
@@ -50,7 +50,7 @@ class SwarmOffloadTest {
             node.runtime().services().startAll();
             URI api = URI.create("http://127.0.0.1:" + node.address("api").getPort());
             try (RoguePeer crawler = new RoguePeer(node, RoguePeer.Behaviour.CRAWLS)) {
-                SimulationReport r = new SwarmSimulator(api, "demo", peer -> null, group).run(3,
+                SimulationReport r = new SwarmSimulator(api, "demo", peer -> null, group).rendition("180p").run(3,
                         NatMix.parse("full=1"), 0, Duration.ofSeconds(25), line -> { });
 
                 assertThat(r.stalls()).as("stalls").isZero();

@@ -43,7 +43,7 @@ class SwarmSimulatorTest {
                     .until(() -> tracker.peersOfStream("demo"), peers -> peers.size() == 3
                             && peers.stream().noneMatch(p -> p.natType() == NatType.UNKNOWN))));
             watcher.start();
-            SimulationReport r = new SwarmSimulator(api, "demo", peer -> null, group)
+            SimulationReport r = new SwarmSimulator(api, "demo", peer -> null, group).rendition("180p")
                     .run(3, NatMix.parse("full=1,symmetric=2"), 0, Duration.ofSeconds(9), line -> { });
             watcher.join();
 
@@ -76,7 +76,7 @@ class SwarmSimulatorTest {
             node.runtime().services().startAll();
             URI api = URI.create("http://127.0.0.1:" + node.address("api").getPort());
             // The demo is open, but a token given anyway is checked: peer 1's is no token at all.
-            SimulationReport r = new SwarmSimulator(api, "demo", peer -> peer == 1 ? "not-a-token" : null, group)
+            SimulationReport r = new SwarmSimulator(api, "demo", peer -> peer == 1 ? "not-a-token" : null, group).rendition("180p")
                     .run(3, NatMix.parse("full=1"), 0, Duration.ofSeconds(8), line -> { });
 
             assertThat(r.peersNeverStarted()).singleElement().satisfies(n -> {
@@ -104,7 +104,7 @@ class SwarmSimulatorTest {
             Thread watcher = new Thread(() -> await().atMost(Duration.ofSeconds(9)).pollInterval(Duration.ofMillis(200))
                     .until(() -> swarmSizes.add(tracker.peersOfStream("demo").size()) && swarmSizes.contains(3)));
             watcher.start();
-            SimulationReport r = new SwarmSimulator(api, "demo", peer -> null, group).withBaseline()
+            SimulationReport r = new SwarmSimulator(api, "demo", peer -> null, group).rendition("180p").withBaseline()
                     .run(3, NatMix.parse("full=1"), 0, Duration.ofSeconds(10), line -> { });
             watcher.join();
 
@@ -135,7 +135,7 @@ class SwarmSimulatorTest {
             node.runtime().services().startAll();
             URI api = URI.create("http://127.0.0.1:" + node.address("api").getPort());
             try (RoguePeer full = new RoguePeer(node, RoguePeer.Behaviour.FULL)) {
-                SimulationReport r = new SwarmSimulator(api, "demo", peer -> null, group)
+                SimulationReport r = new SwarmSimulator(api, "demo", peer -> null, group).rendition("180p")
                         .run(2, NatMix.parse("full=1"), 0, Duration.ofSeconds(12), line -> { });
 
                 assertThat(r.peerFailures()).as("the full peer closed their sessions").containsKey("REFUSED");

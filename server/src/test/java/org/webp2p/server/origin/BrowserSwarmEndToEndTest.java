@@ -11,6 +11,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +26,7 @@ import org.webp2p.server.HostTools;
 import org.webp2p.server.TestNode;
 import org.webp2p.server.http.Json;
 import org.webp2p.server.pingback.PingbackService;
+import org.webp2p.server.tracker.TrackerService;
 
 /**
  * Three browser viewers of the demo, for real: a node with every service, Debian's Chromium driven
@@ -66,7 +71,20 @@ class BrowserSwarmEndToEndTest {
 
     @Test
     void threeBrowserViewersOfTheDemoShareSegmentsAndPingbackHoldsTheirBytes() throws Exception {
-        JsonNode run = viewers("http://127.0.0.1:" + node.address("origin").getPort() + "/play/demo");
+        // The demo has renditions: the pages load its master playlist and meet in a swarm per variant.
+        TrackerService tracker = node.runtime().services().service(TrackerService.NAME, TrackerService.class);
+        Set<String> identities = ConcurrentHashMap.newKeySet();
+        ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor();
+        watch.scheduleAtFixedRate(() -> tracker.webSwarms().forEach(w -> identities.add(w.stream() + " " + w.identity())),
+                0, 500, TimeUnit.MILLISECONDS);
+        JsonNode run;
+        try {
+            run = viewers("http://127.0.0.1:" + node.address("origin").getPort() + "/play/demo");
+        } finally {
+            watch.shutdownNow();
+        }
+        assertThat(identities).as("browser swarms seen").isNotEmpty()
+                .allSatisfy(i -> assertThat(i).matches("demo \\d+-avc1\\.\\w+-(320-180|160-90)-----"));
         JsonNode pages = run.get("final");
         assertThat(pages).hasSize(3);
 
