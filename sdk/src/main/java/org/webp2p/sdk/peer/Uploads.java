@@ -10,17 +10,23 @@ import java.util.function.Supplier;
 
 /**
  * Serves segments to peers without flooding this viewer's uplink: at most {@link #SLOTS} segments
- * at once, {@link #CHUNKS_IN_FLIGHT} unacknowledged chunks per link, every byte paced by the
+ * at once, fewer when the budget could not deliver that many in {@link #SERVE_MS}, {@link #CHUNKS_IN_FLIGHT} unacknowledged chunks per link, every byte paced by the
  * {@link UploadBudget}, and links taking turns chunk by chunk so one greedy peer cannot starve the
  * rest. Loop-confined.
  */
 final class Uploads {
-    /** Segments served at once across all links; more requests are refused as busy. */
+    /** Segments served at once across all links at most; more requests are refused as busy. */
     static final int SLOTS = 8;
+    /** A served segment should reach its peer in this time, well before it turns urgent there. */
+    static final long SERVE_MS = 2_000;
     /** Data messages: small enough to interleave uploads, large enough to keep per-message cost low. */
     static final int CHUNK_BYTES = 16 * 1024;
-    /** Unacknowledged chunks per link: keeps the pipe full without queueing a whole segment. */
-    private static final int CHUNKS_IN_FLIGHT = 4;
+    /**
+     * Unacknowledged chunks per link: keeps the pipe full without queueing a whole segment. Eight
+     * (128 KB, within the far end's 192 KB receive window) cover 2 Mbit/s at 500 ms round trip;
+     * four capped a link at 1 Mbit/s there, less than an HD stream.
+     */
+    private static final int CHUNKS_IN_FLIGHT = 8;
 
     private final EventLoop loop;
     private final LongSupplier clock;
@@ -41,7 +47,7 @@ final class Uploads {
     /** Queues a segment for {@code link}; false when every slot is taken. */
     boolean offer(PeerLink link, long sequence, byte[] data) {
         int active = links.get().stream().mapToInt(l -> l.uploads.size()).sum();
-        if (active >= SLOTS) {
+        if (active >= budget.slots(data.length, SERVE_MS, SLOTS)) {
             return false;
         }
         link.uploads.add(new PeerLink.Upload(sequence, data));
