@@ -207,7 +207,7 @@ final class SegmentFetcher implements PeerEvents, Availability {
             return; // slid out of the window, or arrived another way meanwhile
         }
         if (listed.digest() == null || !listed.digest().matches(body)) {
-            scheduler.peerFailed(sequence, peer, FallbackReason.CORRUPT);
+            scheduler.peerFailed(sequence, peer, FallbackReason.CORRUPT, clock.getAsLong());
             peers.drop(peer, "segment " + sequence + " (" + body.length + " bytes) does not match the digest "
                     + "the origin published");
             return;
@@ -223,7 +223,7 @@ final class SegmentFetcher implements PeerEvents, Availability {
 
     @Override
     public void transferFailed(String peer, long sequence, FallbackReason reason) {
-        scheduler.peerFailed(sequence, peer, reason);
+        scheduler.peerFailed(sequence, peer, reason, clock.getAsLong());
     }
 
     @Override

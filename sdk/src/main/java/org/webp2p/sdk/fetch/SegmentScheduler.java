@@ -24,6 +24,12 @@ import org.webp2p.sdk.playback.Playback;
 public final class SegmentScheduler {
     private enum State { HTTP, PEER, DONE }
 
+    /**
+     * How long a peer that refused as busy is not asked: a few round trips. Asking again costs one
+     * small message; a slot that frees while nobody asks wastes the uplink the swarm needs.
+     */
+    static final long BUSY_BACKOFF_MS = 500;
+
     private static final class Slot {
         State state;
         String peer;
@@ -39,6 +45,8 @@ public final class SegmentScheduler {
     private final TreeMap<Long, Slot> slots = new TreeMap<>();
     private final Map<Long, Set<String>> avoid = new HashMap<>();
     private final Map<Long, FallbackReason> lastFailure = new HashMap<>();
+    /** Peers that refused as busy, until when they are not asked again. */
+    private final Map<String, Long> busyUntil = new HashMap<>();
     private final Consumer<Fallback> fallbacks;
     private final SeedPolicy seeding;
     private final UrgentWindow urgent;
@@ -97,6 +105,7 @@ public final class SegmentScheduler {
         slots.headMap(head).clear();
         avoid.keySet().removeIf(s -> s < head);
         lastFailure.keySet().removeIf(s -> s < head);
+        busyUntil.values().removeIf(until -> until <= nowMs);
 
         for (Map.Entry<Long, Slot> e : slots.entrySet()) {
             Slot slot = e.getValue();
@@ -154,6 +163,7 @@ public final class SegmentScheduler {
             // send every client in the swarm to the same peer first.
             String peer = holders.get(seq).stream()
                     .filter(p -> busy.getOrDefault(p, 0) < settings.perPeerInFlight())
+                    .filter(p -> busyUntil.getOrDefault(p, Long.MIN_VALUE) <= nowMs)
                     .min(Comparator.<String>comparingDouble(p -> (busy.getOrDefault(p, 0) + 1) / rate(p).bytesPerMs())
                             .thenComparingInt(p -> busy.getOrDefault(p, 0))
                             .thenComparingLong(this::tieBreak))
@@ -237,15 +247,21 @@ public final class SegmentScheduler {
 
     /**
      * A peer transfer failed; the segment is planned again (from another peer, or from HTTP when
-     * time is short or nobody else has it) and never asked of that peer again.
+     * time is short or nobody else has it). A peer busy serving others is left alone for
+     * {@link #BUSY_BACKOFF_MS}, then may be asked again; after any other failure it is never asked
+     * for that segment again.
      */
-    public void peerFailed(long seq, String peer, FallbackReason reason) {
+    public void peerFailed(long seq, String peer, FallbackReason reason, long nowMs) {
         Slot s = slots.get(seq);
         if (s == null || s.state != State.PEER || !peer.equals(s.peer)) {
             return;
         }
         slots.remove(seq);
-        avoid.computeIfAbsent(seq, k -> new HashSet<>()).add(peer);
+        if (reason == FallbackReason.PEER_BUSY) {
+            busyUntil.put(peer, nowMs + BUSY_BACKOFF_MS);
+        } else {
+            avoid.computeIfAbsent(seq, k -> new HashSet<>()).add(peer);
+        }
         lastFailure.put(seq, reason);
     }
 

@@ -10,7 +10,8 @@ import java.util.function.Supplier;
 
 /**
  * Serves segments to peers without flooding this viewer's uplink: at most {@link #SLOTS} segments
- * at once, fewer when the budget could not deliver that many in {@link #SERVE_MS}, {@link #CHUNKS_IN_FLIGHT} unacknowledged chunks per link, every byte paced by the
+ * at once (fewer when the budget could not deliver that many within {@link #SERVE_MS}),
+ * {@link #CHUNKS_IN_FLIGHT} unacknowledged chunks per link, every byte paced by the
  * {@link UploadBudget}, and links taking turns chunk by chunk so one greedy peer cannot starve the
  * rest. Loop-confined.
  */

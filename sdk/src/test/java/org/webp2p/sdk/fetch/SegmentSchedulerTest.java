@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -83,7 +84,7 @@ class SegmentSchedulerTest {
         SegmentScheduler scheduler = new SegmentScheduler(settings, true, fallbacks::add);
         playing(0, 3);
         scheduler.plan(0, player, 3, s -> Set.of("bad"));
-        scheduler.peerFailed(3, "bad", FallbackReason.CORRUPT);
+        scheduler.peerFailed(3, "bad", FallbackReason.CORRUPT, 0);
         assertThat(scheduler.plan(100, player, 3, s -> Set.of("bad"))).as("no one else has it: wait").isEmpty();
         now.set(2100);
         player.tick();
@@ -96,9 +97,21 @@ class SegmentSchedulerTest {
         SegmentScheduler scheduler = new SegmentScheduler(settings, true, fallbacks::add);
         playing(0, 3);
         scheduler.plan(0, player, 3, s -> Set.of("a"));
-        scheduler.peerFailed(3, "a", FallbackReason.PEER_LEFT);
+        scheduler.peerFailed(3, "a", FallbackReason.PEER_LEFT, 0);
         assertThat(scheduler.plan(10, player, 3, s -> Set.of("a", "b")))
                 .containsExactly(new FetchAction.FromPeer(3, "b", 2010));
+    }
+
+    @Test
+    void aBusyPeerIsAskedAgainAfterABackOffNotNeverAgain() {
+        SegmentScheduler scheduler = new SegmentScheduler(settings, true, fallbacks::add);
+        playing(0, 3);
+        scheduler.plan(0, player, 3, s -> Set.of("a"));
+        scheduler.peerFailed(3, "a", FallbackReason.PEER_BUSY, 100);
+
+        assertThat(scheduler.plan(100, player, 3, s -> Set.of("a"))).as("still busy").isEmpty();
+        assertThat(scheduler.plan(100 + SegmentScheduler.BUSY_BACKOFF_MS, player, 3, s -> Set.of("a")))
+                .containsExactly(new FetchAction.FromPeer(3, "a", 2000 + SegmentScheduler.BUSY_BACKOFF_MS + 100));
     }
 
     @Test
@@ -158,7 +171,7 @@ class SegmentSchedulerTest {
     void clientsSpreadTheirFirstRequestsOverUntriedHolders() {
         playing(0, 3);
         Set<String> holders = Set.of("p0", "p1", "p2", "p3", "p4", "p5", "p6", "p7");
-        Set<String> chosen = new java.util.HashSet<>();
+        Set<String> chosen = new HashSet<>();
         for (long client = 0; client < 20; client++) {
             SegmentScheduler scheduler = new SegmentScheduler(settings, true, fallbacks::add, (seq, ms) -> false,
                     ("client" + client).hashCode());
