@@ -28,6 +28,14 @@ class SegmentSchedulerTest {
         }
     }
 
+    /** A scheduler playing segments 0-2 that asked {@code peer} for segment 3 at time 0, due by 2 s. */
+    private SegmentScheduler askedForSegment3(String peer) {
+        SegmentScheduler scheduler = new SegmentScheduler(settings, true, fallbacks::add);
+        playing(0, 3);
+        scheduler.plan(0, player, 3, s -> Set.of(peer));
+        return scheduler;
+    }
+
     @Test
     void withP2pOffReadsAheadOverHttpAndSaysWhy() {
         SegmentScheduler scheduler = new SegmentScheduler(settings, false, fallbacks::add);
@@ -67,9 +75,7 @@ class SegmentSchedulerTest {
 
     @Test
     void slowPeerIsCancelledAtItsDeadlineAndHttpContinuesWhereItStopped() {
-        SegmentScheduler scheduler = new SegmentScheduler(settings, true, fallbacks::add);
-        playing(0, 3);
-        scheduler.plan(0, player, 3, s -> Set.of("slow"));
+        SegmentScheduler scheduler = askedForSegment3("slow");
         scheduler.peerProgress(3, 70_000);
         now.set(2000);
         player.tick();
@@ -81,9 +87,7 @@ class SegmentSchedulerTest {
 
     @Test
     void corruptDataIsNeverAskedOfThatPeerAgainAndIsReportedWhenHttpTakesOver() {
-        SegmentScheduler scheduler = new SegmentScheduler(settings, true, fallbacks::add);
-        playing(0, 3);
-        scheduler.plan(0, player, 3, s -> Set.of("bad"));
+        SegmentScheduler scheduler = askedForSegment3("bad");
         scheduler.peerFailed(3, "bad", FallbackReason.CORRUPT, 0);
         assertThat(scheduler.plan(100, player, 3, s -> Set.of("bad"))).as("no one else has it: wait").isEmpty();
         now.set(2100);
@@ -94,9 +98,7 @@ class SegmentSchedulerTest {
 
     @Test
     void failedPeerTransferMovesToAnotherHolder() {
-        SegmentScheduler scheduler = new SegmentScheduler(settings, true, fallbacks::add);
-        playing(0, 3);
-        scheduler.plan(0, player, 3, s -> Set.of("a"));
+        SegmentScheduler scheduler = askedForSegment3("a");
         scheduler.peerFailed(3, "a", FallbackReason.PEER_LEFT, 0);
         assertThat(scheduler.plan(10, player, 3, s -> Set.of("a", "b")))
                 .containsExactly(new FetchAction.FromPeer(3, "b", 2010));
@@ -104,9 +106,7 @@ class SegmentSchedulerTest {
 
     @Test
     void aBusyPeerIsAskedAgainAfterABackOffNotNeverAgain() {
-        SegmentScheduler scheduler = new SegmentScheduler(settings, true, fallbacks::add);
-        playing(0, 3);
-        scheduler.plan(0, player, 3, s -> Set.of("a"));
+        SegmentScheduler scheduler = askedForSegment3("a");
         scheduler.peerFailed(3, "a", FallbackReason.PEER_BUSY, 100);
 
         assertThat(scheduler.plan(100, player, 3, s -> Set.of("a"))).as("still busy").isEmpty();
@@ -141,9 +141,7 @@ class SegmentSchedulerTest {
 
     @Test
     void asksTheHolderThatDeliveredFastestNotTheLowestId() {
-        SegmentScheduler scheduler = new SegmentScheduler(settings, true, fallbacks::add);
-        playing(0, 3);
-        scheduler.plan(0, player, 3, s -> Set.of("a"));
+        SegmentScheduler scheduler = askedForSegment3("a");
         scheduler.completed(3, 2000, 400_000);
         scheduler.plan(0, player, 4, s -> s == 4 ? Set.of("z") : Set.of());
         scheduler.completed(4, 400, 400_000);
@@ -155,9 +153,7 @@ class SegmentSchedulerTest {
 
     @Test
     void triesAnUntriedHolderBeforeOneThatMissedItsDeadline() {
-        SegmentScheduler scheduler = new SegmentScheduler(settings, true, fallbacks::add);
-        playing(0, 3);
-        scheduler.plan(0, player, 3, s -> Set.of("a"));
+        SegmentScheduler scheduler = askedForSegment3("a");
         scheduler.peerProgress(3, 10_000);
         now.set(2000);
         player.tick();
