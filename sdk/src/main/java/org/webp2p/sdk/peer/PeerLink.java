@@ -44,14 +44,11 @@ final class PeerLink {
     static final class Upload {
         final long sequence;
         final byte[] data;
-        /** Its place among every upload this client accepted: the oldest are sent first. */
-        final long turn;
         int offset;
 
-        Upload(long sequence, byte[] data, long turn) {
+        Upload(long sequence, byte[] data) {
             this.sequence = sequence;
             this.data = data;
-            this.turn = turn;
         }
     }
 }

@@ -3,7 +3,6 @@ package org.webp2p.sdk.peer;
 import io.netty.channel.EventLoop;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.LongSupplier;
 import java.util.function.ObjLongConsumer;
@@ -11,11 +10,10 @@ import java.util.function.Supplier;
 
 /**
  * Serves segments to peers without flooding this viewer's uplink: at most {@link #SLOTS} segments
- * at once, fewer when the budget could not deliver that many within {@link #SERVE_MS} (then the
- * oldest are sent and one more waits its turn, so the uplink never idles between copies; further
- * requests are refused as busy), {@link #CHUNKS_IN_FLIGHT} unacknowledged chunks per link, every
- * byte paced by the {@link UploadBudget}, and the links being served taking turns chunk by chunk
- * so one greedy peer cannot starve the rest. Loop-confined.
+ * at once (fewer when the budget could not deliver that many within {@link #SERVE_MS}),
+ * {@link #CHUNKS_IN_FLIGHT} unacknowledged chunks per link, every byte paced by the
+ * {@link UploadBudget}, and links taking turns chunk by chunk so one greedy peer cannot starve the
+ * rest. Loop-confined.
  */
 final class Uploads {
     /** Segments served at once across all links at most; more requests are refused as busy. */
@@ -36,7 +34,6 @@ final class Uploads {
     private final UploadBudget budget;
     private final Supplier<Collection<PeerLink>> links;
     private final ObjLongConsumer<PeerLink> sent;
-    private long turns;
 
     /** @param sent told of every chunk's bytes as they go, for the link totals */
     Uploads(EventLoop loop, LongSupplier clockMs, int limitKbps, Supplier<Collection<PeerLink>> links,
@@ -48,39 +45,26 @@ final class Uploads {
         this.sent = sent;
     }
 
-    /** Queues a segment for {@code link}; false when every slot and the waiting place are taken. */
+    /** Queues a segment for {@code link}; false when every slot is taken. */
     boolean offer(PeerLink link, long sequence, byte[] data) {
-        int accepted = links.get().stream().mapToInt(l -> l.uploads.size()).sum();
-        if (accepted >= Math.min(SLOTS, budget.slots(data.length, SERVE_MS, SLOTS) + 1)) {
+        int active = links.get().stream().mapToInt(l -> l.uploads.size()).sum();
+        if (active >= budget.slots(data.length, SERVE_MS, SLOTS)) {
             return false;
         }
-        link.uploads.add(new PeerLink.Upload(sequence, data, turns++));
+        link.uploads.add(new PeerLink.Upload(sequence, data));
         pump();
         return true;
-    }
-
-    /** The turn of the newest upload sent now; younger ones wait. */
-    private long lastTurnServed() {
-        List<PeerLink.Upload> all = links.get().stream().flatMap(l -> l.uploads.stream())
-                .sorted(Comparator.comparingLong(u -> u.turn)).toList();
-        if (all.isEmpty()) {
-            return -1;
-        }
-        int slots = budget.slots(all.get(0).data.length, SERVE_MS, SLOTS);
-        return all.get(Math.min(slots, all.size()) - 1).turn;
     }
 
     /** Sends chunks, one per link in turn, while the budget and each link's window allow. */
     void pump() {
         long now = clock.getAsLong();
-        long lastServed = lastTurnServed();
         boolean progress = true;
         while (progress && budget.available(now) > 0) {
             progress = false;
             for (PeerLink link : List.copyOf(links.get())) {
                 PeerLink.Upload u = link.uploads.peek();
-                if (u == null || u.turn > lastServed || link.chunksInFlight >= CHUNKS_IN_FLIGHT
-                        || budget.available(now) <= 0) {
+                if (u == null || link.chunksInFlight >= CHUNKS_IN_FLIGHT || budget.available(now) <= 0) {
                     continue;
                 }
                 int n = Math.min(CHUNK_BYTES, u.data.length - u.offset);
