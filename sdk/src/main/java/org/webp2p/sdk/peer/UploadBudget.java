@@ -22,20 +22,6 @@ public final class UploadBudget {
         this.tokens = capacity;
     }
 
-    /**
-     * How many segments of {@code segmentBytes} to serve at once so that each still reaches its
-     * peer within {@code withinMs}, from {@code 1} to {@code most}. Serving fewer at a time, each
-     * faster, spreads a new segment sooner: a peer that has it whole can serve it in turn, while
-     * eight peers holding an eighth each can serve nothing. Those refused as busy ask another holder.
-     */
-    public int slots(long segmentBytes, long withinMs, int most) {
-        if (bytesPerMs == 0 || segmentBytes <= 0) {
-            return most;
-        }
-        long fit = (long) (bytesPerMs * withinMs / segmentBytes);
-        return (int) Math.max(1, Math.min(most, fit));
-    }
-
     /** Bytes that may be sent now. */
     public long available(long nowMs) {
         if (bytesPerMs == 0) {

@@ -10,16 +10,16 @@ import java.util.function.Supplier;
 
 /**
  * Serves segments to peers without flooding this viewer's uplink: at most {@link #SLOTS} segments
- * at once (fewer when the budget could not deliver that many within {@link #SERVE_MS}),
- * {@link #CHUNKS_IN_FLIGHT} unacknowledged chunks per link, every byte paced by the
+ * at once, {@link #CHUNKS_IN_FLIGHT} unacknowledged chunks per link, every byte paced by the
  * {@link UploadBudget}, and links taking turns chunk by chunk so one greedy peer cannot starve the
  * rest. Loop-confined.
  */
 final class Uploads {
-    /** Segments served at once across all links at most; more requests are refused as busy. */
+    /**
+     * Segments served at once across all links; more requests are refused as busy. Fewer slots,
+     * each copy faster, did not pay on shaped HD runs (docs/protocol.md, Scheduling).
+     */
     static final int SLOTS = 8;
-    /** A served segment should reach its peer in this time, well before it turns urgent there. */
-    static final long SERVE_MS = 2_000;
     /** Data messages: small enough to interleave uploads, large enough to keep per-message cost low. */
     static final int CHUNK_BYTES = 16 * 1024;
     /**
@@ -48,7 +48,7 @@ final class Uploads {
     /** Queues a segment for {@code link}; false when every slot is taken. */
     boolean offer(PeerLink link, long sequence, byte[] data) {
         int active = links.get().stream().mapToInt(l -> l.uploads.size()).sum();
-        if (active >= budget.slots(data.length, SERVE_MS, SLOTS)) {
+        if (active >= SLOTS) {
             return false;
         }
         link.uploads.add(new PeerLink.Upload(sequence, data));

@@ -24,17 +24,4 @@ class UploadBudgetTest {
         budget.spend(1L << 40, 0);
         assertThat(budget.available(0)).isEqualTo(Long.MAX_VALUE);
     }
-
-    @Test
-    void servesAnHdSegmentAtATimeOnATwoMegabitBudgetButManyLightOnes() {
-        UploadBudget budget = new UploadBudget(2000); // 250 bytes per ms: 500 KB in 2 s
-        assertThat(budget.slots(380_000, 2000, 8)).as("1.5 Mbit/s segments of 2 s").isEqualTo(1);
-        assertThat(budget.slots(200_000, 2000, 8)).isEqualTo(2);
-        assertThat(budget.slots(50_000, 2000, 8)).as("200 kbit/s segments, capped").isEqualTo(8);
-    }
-
-    @Test
-    void anUnlimitedBudgetServesTheMostSlots() {
-        assertThat(new UploadBudget(0).slots(380_000, 2000, 8)).isEqualTo(8);
-    }
 }
