@@ -24,10 +24,10 @@ final class Uploads {
     static final int CHUNK_BYTES = 16 * 1024;
     /**
      * Unacknowledged chunks per link: keeps the pipe full without queueing a whole segment. Eight
-     * (128 KB, within the far end's 192 KB receive window) cover 2 Mbit/s at 500 ms round trip;
-     * four capped a link at 1 Mbit/s there, less than an HD stream.
+     * did not pay on shaped HD runs: the larger bursts overflow a slow uplink's queue
+     * (docs/protocol.md, Scheduling).
      */
-    private static final int CHUNKS_IN_FLIGHT = 8;
+    private static final int CHUNKS_IN_FLIGHT = 4;
 
     private final EventLoop loop;
     private final LongSupplier clock;
