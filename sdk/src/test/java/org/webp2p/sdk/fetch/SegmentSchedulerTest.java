@@ -36,6 +36,15 @@ class SegmentSchedulerTest {
         return scheduler;
     }
 
+    /** Such a scheduler 2 s later, at that request's deadline, with {@code bytes} of it delivered. */
+    private SegmentScheduler atDeadline(String peer, long bytes) {
+        SegmentScheduler scheduler = askedForSegment3(peer);
+        scheduler.peerProgress(3, bytes);
+        now.set(2000);
+        player.tick();
+        return scheduler;
+    }
+
     @Test
     void withP2pOffReadsAheadOverHttpAndSaysWhy() {
         SegmentScheduler scheduler = new SegmentScheduler(settings, false, fallbacks::add);
@@ -75,10 +84,7 @@ class SegmentSchedulerTest {
 
     @Test
     void slowPeerIsCancelledAtItsDeadlineAndHttpContinuesWhereItStopped() {
-        SegmentScheduler scheduler = askedForSegment3("slow");
-        scheduler.peerProgress(3, 70_000);
-        now.set(2000);
-        player.tick();
+        SegmentScheduler scheduler = atDeadline("slow", 70_000);
         assertThat(scheduler.plan(2000, player, 3, s -> Set.of("slow"))).containsExactly(
                 new FetchAction.CancelPeer(3, "slow"),
                 new FetchAction.FromHttp(3, 70_000, FallbackReason.SLOW_PEER));
@@ -153,10 +159,7 @@ class SegmentSchedulerTest {
 
     @Test
     void triesAnUntriedHolderBeforeOneThatMissedItsDeadline() {
-        SegmentScheduler scheduler = askedForSegment3("a");
-        scheduler.peerProgress(3, 10_000);
-        now.set(2000);
-        player.tick();
+        SegmentScheduler scheduler = atDeadline("a", 10_000);
         scheduler.plan(2000, player, 3, s -> Set.of("a"));
 
         assertThat(scheduler.plan(2000, player, 4, s -> Set.of("a", "b")))
