@@ -381,7 +381,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
 
     private boolean seeds(long sequence, long msBeforeUrgent) {
         return peers == null || peers.connectedPeers() == 0
-                || SeedSelection.seeds(peerId, sequence, swarmSize, msBeforeUrgent, peers.uplinkShare());
+                || SeedSelection.seeds(peerId, sequence, swarmSize, msBeforeUrgent);
     }
 
     /** A client short of peers announces sooner, to meet the swarm. */

@@ -558,11 +558,6 @@ public final class PeerNetwork {
         rendezvous.tick();
     }
 
-    /** The share of the upload limit this client's uplink carries, -1 until measured ({@link SeedSelection}). */
-    public double uplinkShare() {
-        return uploads.uplinkShare();
-    }
-
     /** Peers linked and greeted, so segments may be asked of them. */
     public int connectedPeers() {
         requireLoop("connectedPeers");

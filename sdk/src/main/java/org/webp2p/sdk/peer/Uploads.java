@@ -34,8 +34,6 @@ final class Uploads {
     private final UploadBudget budget;
     private final Supplier<Collection<PeerLink>> links;
     private final ObjLongConsumer<PeerLink> sent;
-    private final int limitKbps;
-    private final UplinkMeter uplink = new UplinkMeter();
 
     /** @param sent told of every chunk's bytes as they go, for the link totals */
     Uploads(EventLoop loop, LongSupplier clockMs, int limitKbps, Supplier<Collection<PeerLink>> links,
@@ -43,7 +41,6 @@ final class Uploads {
         this.loop = loop;
         this.clock = clockMs;
         this.budget = new UploadBudget(limitKbps);
-        this.limitKbps = limitKbps;
         this.links = links;
         this.sent = sent;
     }
@@ -57,15 +54,6 @@ final class Uploads {
         link.uploads.add(new PeerLink.Upload(sequence, data));
         pump();
         return true;
-    }
-
-    /**
-     * The share of the upload limit this client's uplink has been measured to carry, at most 1;
-     * -1 when unknown (nothing measured yet, or no limit to compare with).
-     */
-    double uplinkShare() {
-        double kbps = uplink.kbps();
-        return kbps < 0 || limitKbps == 0 ? -1 : Math.min(1, kbps / limitKbps);
     }
 
     /** Sends chunks, one per link in turn, while the budget and each link's window allow. */
@@ -89,10 +77,8 @@ final class Uploads {
                 link.chunksInFlight++;
                 budget.spend(n, now);
                 sent.accept(link, n);
-                uplink.sent(now);
                 link.out.send(PeerMessageCodec.encode(data)).whenCompleteAsync((ok, failure) -> {
                     link.chunksInFlight--;
-                    uplink.acked(failure == null ? n : 0, clock.getAsLong());
                     pump();
                 }, loop);
                 progress = true;
