@@ -8,6 +8,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.webp2p.ui.SystemClipboard;
 
@@ -69,8 +70,8 @@ public final class FirstRunPanel extends VBox {
         offer.getStyleClass().add("first-run");
         offer.getChildren().addAll(title, intro, actions, opened);
 
-        Label running = new Label(FirstRunViewModel.VIEWERS + " simulated viewers at most are playing the demo "
-                + "against this node; the Simulator page has their progress and report.");
+        Label running = new Label("Simulated viewers are playing against this node; the Simulator page has "
+                + "their progress and, once they stop, their report.");
         running.setWrapText(true);
         stop.setId("first-run-stop");
         simulating.setId("first-run-simulating");
@@ -85,6 +86,8 @@ public final class FirstRunPanel extends VBox {
         button.getStyleClass().add("first-run-action");
         Label text = new Label(what);
         text.setWrapText(true);
+        // Without it a row of boxes lays a wrapping label out one line high, cut off with an ellipsis.
+        text.setMinHeight(Region.USE_PREF_SIZE);
         text.getStyleClass().add("muted-text");
         VBox box = new VBox(8, button, text);
         box.getStyleClass().add("tile");
