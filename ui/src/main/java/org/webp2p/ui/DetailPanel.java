@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Function;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -15,6 +16,8 @@ import javafx.scene.layout.VBox;
  * {@code <idPrefix>-detail-<caption in kebab case>} so tests and styles can find it.
  */
 public final class DetailPanel<T> extends VBox {
+    /** Percent of a panel below the main view that its captions take, all columns together. */
+    private static final double CAPTION_SHARE = 40;
     private final Map<String, Function<T, String>> fields;
     private final Map<String, Label> values = new LinkedHashMap<>();
     private final Function<T, String> title;
@@ -69,6 +72,17 @@ public final class DetailPanel<T> extends VBox {
             grid.add(c, 2 * column, i % rows);
             grid.add(v, 2 * column + 1, i % rows);
             i++;
+        }
+        if (columns > 1) {
+            // Each column an equal share of the width: else one long value (a peer's connection attempts)
+            // takes it all and squeezes its neighbours to a few characters a line.
+            for (int c = 0; c < columns; c++) {
+                ColumnConstraints caption = new ColumnConstraints();
+                caption.setPercentWidth(CAPTION_SHARE / columns);
+                ColumnConstraints value = new ColumnConstraints();
+                value.setPercentWidth((100 - CAPTION_SHARE) / columns);
+                grid.getColumnConstraints().addAll(caption, value);
+            }
         }
         getChildren().addAll(heading, grid);
         setId(idPrefix + "-details");
