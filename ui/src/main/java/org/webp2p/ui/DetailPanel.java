@@ -4,10 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
@@ -16,8 +18,6 @@ import javafx.scene.layout.VBox;
  * {@code <idPrefix>-detail-<caption in kebab case>} so tests and styles can find it.
  */
 public final class DetailPanel<T> extends VBox {
-    /** Percent of a panel below the main view that its captions take, all columns together. */
-    private static final double CAPTION_SHARE = 40;
     private final Map<String, Function<T, String>> fields;
     private final Map<String, Label> values = new LinkedHashMap<>();
     private final Function<T, String> title;
@@ -74,14 +74,12 @@ public final class DetailPanel<T> extends VBox {
             i++;
         }
         if (columns > 1) {
-            // Each column an equal share of the width: else one long value (a peer's connection attempts)
-            // takes it all and squeezes its neighbours to a few characters a line.
+            // Values share what the captions leave equally (they grow from nothing, so alike): else one long
+            // value (a peer's connection attempts) takes it all and squeezes its neighbours to a few
+            // characters a line.
             for (int c = 0; c < columns; c++) {
-                ColumnConstraints caption = new ColumnConstraints();
-                caption.setPercentWidth(CAPTION_SHARE / columns);
-                ColumnConstraints value = new ColumnConstraints();
-                value.setPercentWidth((100 - CAPTION_SHARE) / columns);
-                grid.getColumnConstraints().addAll(caption, value);
+                ColumnConstraints value = new ColumnConstraints(0, 0, Double.MAX_VALUE, Priority.ALWAYS, HPos.LEFT, true);
+                grid.getColumnConstraints().addAll(new ColumnConstraints(), value);
             }
         }
         getChildren().addAll(heading, grid);

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.webp2p.protocol.admin.LiveSession;
 
 /**
  * Photographs every page, light and dark, of a console on a real node that a real swarm plays: the
@@ -81,9 +83,11 @@ class ScreenshotTour {
                     ConsoleFixture.clickCell(robot, "demo");
                 }
                 if (page.equals("Peers")) {
-                    TableView<?> table = robot.lookup("#peers-table").queryAs(TableView.class);
+                    // The peer that took the most from others, whose details have connections to show.
+                    TableView<LiveRow<LivePeer>> table = robot.lookup("#peers-table").queryAs(TableView.class);
                     ConsoleFixture.onFx(() -> {
-                        table.getSelectionModel().select(0);
+                        table.getItems().stream().max(Comparator.comparingLong(r -> r.get().traffic()
+                                .map(LiveSession::p2pBytes).orElse(0L))).ifPresent(table.getSelectionModel()::select);
                         return null;
                     });
                 }
