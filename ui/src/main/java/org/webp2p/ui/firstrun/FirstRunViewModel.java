@@ -3,7 +3,6 @@ package org.webp2p.ui.firstrun;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -101,11 +100,6 @@ public final class FirstRunViewModel {
     /** Whether nothing plays and no simulation is starting: the Dashboard shows the three actions. */
     public BooleanBinding offerProperty() {
         return offer;
-    }
-
-    /** Whether nobody plays anything on the node. */
-    public ReadOnlyBooleanProperty idleProperty() {
-        return idle.getReadOnlyProperty();
     }
 
     /** Whether simulated viewers are playing (started here or on the Simulator page). */
