@@ -88,7 +88,8 @@ class HistoryViewTest {
         robot.clickOn("#nav-streams");
         waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(ConsoleFixture.cellWithText("demo")).tryQuery().isPresent());
 
-        assertThat(pick(robot, HistoryRange.WEEK)).isLessThan(LOAD_BUDGET_MS);
+        // What is timed is the Dashboard's; here, which stream's rows a pick reads.
+        pick(robot, HistoryRange.WEEK);
         assertThat(middle(series(robot, "#history-peers", "peers"))).isEqualTo(2 * StoredHistory.VIEWERS);
 
         ConsoleFixture.clickCell(robot, "demo");
