@@ -319,13 +319,12 @@ final class LiveStream {
         Instant modified = files.write(uri, data);
         sizes.put(uri, (long) data.length);
         digests.put(uri, SegmentDigest.of(data));
-        servable.put(uri, Servable.ofFile(Servable.InMemory.copyOf(data), modified, MediaTypes.of(uri),
-                CachePolicy.SEGMENT));
+        servable.put(uri, inMemory(data, modified, uri));
         ended = false;
         MediaSegment segment = new MediaSegment(uri, duration, discontinuity || gap, map);
         for (String expired : window.append(segment)) {
             files.delete(expired);
-            servable.remove(expired);
+            letGo(servable.remove(expired));
             sizes.remove(expired);
             digests.remove(expired);
         }
@@ -341,8 +340,7 @@ final class LiveStream {
             String uri = "init" + window.nextSequence() + MediaTypes.dottedExtension(encoderName);
             Instant modified = files.write(uri, fresh);
             sizes.put(uri, (long) fresh.length);
-            servable.put(uri, Servable.ofFile(Servable.InMemory.copyOf(fresh), modified, MediaTypes.of(uri),
-                    CachePolicy.SEGMENT));
+            servable.put(uri, inMemory(fresh, modified, uri));
             mapBytes = fresh;
             mapUri = uri;
             encoderMapName = encoderName;
@@ -359,13 +357,31 @@ final class LiveStream {
         if (ended) {
             // Nobody needs an ended stream in memory: it is served from disk like VOD.
             for (String uri : List.copyOf(servable.keySet())) {
-                servable.put(uri, onDisk(uri));
+                letGo(servable.put(uri, onDisk(uri)));
             }
         }
         String cache = ended ? CachePolicy.ENDED_PLAYLIST : CachePolicy.livePlaylist(playlist.targetDuration());
         Servable served = Servable.ofText(text, MediaTypes.PLAYLIST, now, cache);
         view = new View(served, Map.copyOf(servable), ended, bitrate(playlist), segmentsIngested,
                 Optional.ofNullable(lastSegmentAt));
+    }
+
+    /**
+     * Gives the live window's segments back to the buffer pool, for an origin that stops; responses
+     * still being written keep theirs until done.
+     */
+    void close() {
+        servable.values().forEach(LiveStream::letGo);
+    }
+
+    private static Servable inMemory(byte[] data, Instant modified, String uri) {
+        return Servable.ofFile(PooledBytes.copyOf(data), modified, MediaTypes.of(uri), CachePolicy.SEGMENT);
+    }
+
+    private static void letGo(Servable s) {
+        if (s != null && s.body() instanceof PooledBytes pooled) {
+            pooled.letGo();
+        }
     }
 
     private Servable onDisk(String uri) throws IOException {

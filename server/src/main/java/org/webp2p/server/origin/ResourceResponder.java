@@ -26,6 +26,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.Optional;
 
 /**
  * Answers GET and HEAD for a {@link Servable}: validators first (If-None-Match, then
@@ -78,12 +79,19 @@ final class ResourceResponder {
             body = Unpooled.EMPTY_BUFFER;
         } else if (s.body() instanceof Servable.InMemory) {
             body = memorySlice(s, first, count);
+        } else if (s.body() instanceof PooledBytes pooled) {
+            Optional<ByteBuf> slice = pooled.retainedSlice(first, count);
+            if (slice.isEmpty()) {
+                // The window let the segment go between the lookup and now, and its file with it.
+                gone(ctx, traffic);
+                return;
+            }
+            body = slice.get();
         } else {
             try {
                 body = fileBody(ctx, ((Servable.OnDisk) s.body()).path(), first, count);
             } catch (NoSuchFileException e) {
-                traffic.answered(StreamTraffic.Answer.GONE, 0);
-                HttpReplies.send(ctx, HttpReplies.error(HttpResponseStatus.NOT_FOUND, "no longer available"));
+                gone(ctx, traffic);
                 return;
             } catch (IOException e) {
                 traffic.answered(StreamTraffic.Answer.READ_FAILED, 0);
@@ -104,7 +112,7 @@ final class ResourceResponder {
         HttpUtil.setContentLength(res, count);
         // Counted before writing, so a client that has its answer also sees it counted.
         traffic.answered(StreamTraffic.Answer.served(status.equals(HttpResponseStatus.PARTIAL_CONTENT),
-                s.body() instanceof Servable.InMemory), head ? 0 : count);
+                !(s.body() instanceof Servable.OnDisk)), head ? 0 : count);
         if (res instanceof DefaultFullHttpResponse) {
             ctx.writeAndFlush(res);
         } else {
@@ -137,6 +145,11 @@ final class ResourceResponder {
             buf.release();
             throw e;
         }
+    }
+
+    private static void gone(ChannelHandlerContext ctx, StreamTraffic traffic) {
+        traffic.answered(StreamTraffic.Answer.GONE, 0);
+        HttpReplies.send(ctx, HttpReplies.error(HttpResponseStatus.NOT_FOUND, "no longer available"));
     }
 
     private static ByteBuf memorySlice(Servable s, long first, long count) {

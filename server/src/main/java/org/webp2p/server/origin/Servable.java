@@ -1,5 +1,6 @@
 package org.webp2p.server.origin;
 
+import io.netty.buffer.ByteBuf;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,7 @@ record Servable(Body body, String contentType, String etag, Optional<Instant> la
     }
 
     /** Where the bytes are. */
-    sealed interface Body permits InMemory, OnDisk {
+    sealed interface Body permits InMemory, PooledBytes, OnDisk {
         long length();
     }
 
@@ -67,6 +68,15 @@ record Servable(Body body, String contentType, String etag, Optional<Instant> la
     String text() throws IOException {
         if (body instanceof InMemory m) {
             return StandardCharsets.UTF_8.decode(m.bytes().duplicate()).toString();
+        }
+        if (body instanceof PooledBytes p) {
+            ByteBuf bytes = p.retainedSlice(0, p.length())
+                    .orElseThrow(() -> new IOException("no longer in the live window"));
+            try {
+                return bytes.toString(StandardCharsets.UTF_8);
+            } finally {
+                bytes.release();
+            }
         }
         return Files.readString(((OnDisk) body).path(), StandardCharsets.UTF_8);
     }
