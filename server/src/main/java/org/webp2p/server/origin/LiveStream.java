@@ -316,10 +316,9 @@ final class LiveStream {
     private void admit(byte[] data, String extension, Duration duration, boolean discontinuity, Optional<String> map,
                        Instant now) throws IOException {
         String uri = "s" + window.nextSequence() + extension;
-        Instant modified = files.write(uri, data);
+        servable.put(uri, stored(uri, data));
         sizes.put(uri, (long) data.length);
         digests.put(uri, SegmentDigest.of(data));
-        servable.put(uri, inMemory(data, modified, uri));
         ended = false;
         MediaSegment segment = new MediaSegment(uri, duration, discontinuity || gap, map);
         for (String expired : window.append(segment)) {
@@ -338,9 +337,8 @@ final class LiveStream {
         byte[] fresh = staged.remove(encoderName);
         if (fresh != null && (mapBytes == null || !Arrays.equals(fresh, mapBytes))) {
             String uri = "init" + window.nextSequence() + MediaTypes.dottedExtension(encoderName);
-            Instant modified = files.write(uri, fresh);
+            servable.put(uri, stored(uri, fresh));
             sizes.put(uri, (long) fresh.length);
-            servable.put(uri, inMemory(fresh, modified, uri));
             mapBytes = fresh;
             mapUri = uri;
             encoderMapName = encoderName;
@@ -374,8 +372,16 @@ final class LiveStream {
         servable.values().forEach(LiveStream::letGo);
     }
 
-    private static Servable inMemory(byte[] data, Instant modified, String uri) {
-        return Servable.ofFile(PooledBytes.copyOf(data), modified, MediaTypes.of(uri), CachePolicy.SEGMENT);
+    /** Writes {@code data} to its file and keeps it in pooled memory, to serve it from there. */
+    private Servable stored(String uri, byte[] data) throws IOException {
+        PooledBytes bytes = PooledBytes.copyOf(data);
+        try {
+            Instant modified = files.write(uri, bytes.view());
+            return Servable.ofFile(bytes, modified, MediaTypes.of(uri), CachePolicy.SEGMENT);
+        } catch (IOException | RuntimeException e) {
+            bytes.letGo();
+            throw e;
+        }
     }
 
     private static void letGo(Servable s) {

@@ -3,6 +3,7 @@ package org.webp2p.server.origin;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
+import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -62,6 +63,11 @@ final class PooledBytes implements Servable.Body {
         if (letGo.compareAndSet(false, true)) {
             unclaim();
         }
+    }
+
+    /** The bytes, to write them to a file; only while the window holds them. */
+    ByteBuffer view() {
+        return buf.nioBuffer(0, buf.writerIndex()).asReadOnlyBuffer();
     }
 
     /** The buffer's reference count, for tests: 0 once the memory is back in the pool. */
