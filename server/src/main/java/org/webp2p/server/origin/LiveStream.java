@@ -374,7 +374,7 @@ final class LiveStream {
 
     /** Writes {@code data} to its file and keeps it in pooled memory, to serve it from there. */
     private Servable stored(String uri, byte[] data) throws IOException {
-        PooledBytes bytes = PooledBytes.copyOf(data);
+        PooledBytes bytes = PooledBytes.copyOf(data, files.path(uri));
         try {
             Instant modified = files.write(uri, bytes.view());
             return Servable.ofFile(bytes, modified, MediaTypes.of(uri), CachePolicy.SEGMENT);

@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,18 +25,29 @@ final class PooledBytes implements Servable.Body {
     private static final ByteBufAllocator POOL = PooledByteBufAllocator.DEFAULT;
 
     private final ByteBuf buf;
+    private final Path file;
     // The window's claim plus readers cutting a slice just now; the buffer is freed when it reaches 0.
     private final AtomicInteger claims = new AtomicInteger(1);
     private final AtomicBoolean letGo = new AtomicBoolean();
 
-    private PooledBytes(ByteBuf buf) {
+    private PooledBytes(ByteBuf buf, Path file) {
         this.buf = buf;
+        this.file = file;
     }
 
-    static PooledBytes copyOf(byte[] data) {
+    /** {@code data}, whose copy on disk is {@code file}. */
+    static PooledBytes copyOf(byte[] data, Path file) {
         ByteBuf buf = POOL.directBuffer(data.length, data.length);
         buf.writeBytes(data);
-        return new PooledBytes(buf);
+        return new PooledBytes(buf, file);
+    }
+
+    /**
+     * Where the same bytes are on disk: a response that finds them let go reads them there, which
+     * works after the stream ended and fails once the segment has left the window.
+     */
+    Path file() {
+        return file;
     }
 
     @Override

@@ -74,24 +74,26 @@ final class ResourceResponder {
             status = HttpResponseStatus.PARTIAL_CONTENT;
         }
         boolean head = req.method().equals(HttpMethod.HEAD);
+        Optional<ByteBuf> pooled = !head && s.body() instanceof PooledBytes p ? p.retainedSlice(first, count)
+                : Optional.empty();
+        boolean fromMemory = s.body() instanceof Servable.InMemory
+                || s.body() instanceof PooledBytes && (head || pooled.isPresent());
         Object body;
         if (head) {
             body = Unpooled.EMPTY_BUFFER;
         } else if (s.body() instanceof Servable.InMemory) {
             body = memorySlice(s, first, count);
-        } else if (s.body() instanceof PooledBytes pooled) {
-            Optional<ByteBuf> slice = pooled.retainedSlice(first, count);
-            if (slice.isEmpty()) {
-                // The window let the segment go between the lookup and now, and its file with it.
-                gone(ctx, traffic);
-                return;
-            }
-            body = slice.get();
+        } else if (pooled.isPresent()) {
+            body = pooled.get();
         } else {
+            // A pooled segment the window let go since the lookup is on disk if its stream ended,
+            // and gone if it left the window.
             try {
-                body = fileBody(ctx, ((Servable.OnDisk) s.body()).path(), first, count);
+                Path file = s.body() instanceof PooledBytes p ? p.file() : ((Servable.OnDisk) s.body()).path();
+                body = fileBody(ctx, file, first, count);
             } catch (NoSuchFileException e) {
-                gone(ctx, traffic);
+                traffic.answered(StreamTraffic.Answer.GONE, 0);
+                HttpReplies.send(ctx, HttpReplies.error(HttpResponseStatus.NOT_FOUND, "no longer available"));
                 return;
             } catch (IOException e) {
                 traffic.answered(StreamTraffic.Answer.READ_FAILED, 0);
@@ -112,7 +114,7 @@ final class ResourceResponder {
         HttpUtil.setContentLength(res, count);
         // Counted before writing, so a client that has its answer also sees it counted.
         traffic.answered(StreamTraffic.Answer.served(status.equals(HttpResponseStatus.PARTIAL_CONTENT),
-                !(s.body() instanceof Servable.OnDisk)), head ? 0 : count);
+                fromMemory), head ? 0 : count);
         if (res instanceof DefaultFullHttpResponse) {
             ctx.writeAndFlush(res);
         } else {
@@ -145,11 +147,6 @@ final class ResourceResponder {
             buf.release();
             throw e;
         }
-    }
-
-    private static void gone(ChannelHandlerContext ctx, StreamTraffic traffic) {
-        traffic.answered(StreamTraffic.Answer.GONE, 0);
-        HttpReplies.send(ctx, HttpReplies.error(HttpResponseStatus.NOT_FOUND, "no longer available"));
     }
 
     private static ByteBuf memorySlice(Servable s, long first, long count) {

@@ -70,12 +70,14 @@ record Servable(Body body, String contentType, String etag, Optional<Instant> la
             return StandardCharsets.UTF_8.decode(m.bytes().duplicate()).toString();
         }
         if (body instanceof PooledBytes p) {
-            ByteBuf bytes = p.retainedSlice(0, p.length())
-                    .orElseThrow(() -> new IOException("no longer in the live window"));
+            Optional<ByteBuf> bytes = p.retainedSlice(0, p.length());
+            if (bytes.isEmpty()) {
+                return Files.readString(p.file(), StandardCharsets.UTF_8);
+            }
             try {
-                return bytes.toString(StandardCharsets.UTF_8);
+                return bytes.get().toString(StandardCharsets.UTF_8);
             } finally {
-                bytes.release();
+                bytes.get().release();
             }
         }
         return Files.readString(((OnDisk) body).path(), StandardCharsets.UTF_8);

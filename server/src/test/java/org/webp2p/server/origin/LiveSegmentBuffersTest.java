@@ -121,6 +121,24 @@ class LiveSegmentBuffersTest {
     }
 
     @Test
+    void aRequestThatFoundTheSegmentInMemoryJustBeforeTheStreamEndedGetsItFromDisk() throws IOException {
+        byte[] first = segment(40_000);
+        stream.append(first, TWO_SECONDS);
+        Servable found = served("s0.ts");
+
+        stream.release();
+
+        try (EmbeddedHttp http = serving(found)) {
+            assertThat(http.exchangeRaw("GET /live/cam/s0.ts HTTP/1.1\r\nHost: origin.test\r\nRange: bytes=100-199\r\n\r\n"))
+                    .singleElement().satisfies(a -> {
+                        assertThat(a.status().code()).isEqualTo(206);
+                        assertThat(a.body()).isEqualTo(Arrays.copyOfRange(first, 100, 200));
+                        assertThat(a.header(HttpHeaderNames.ETAG)).isEqualTo(found.etag());
+                    });
+        }
+    }
+
+    @Test
     void aStoppingOriginGivesTheWholeWindowBack() throws IOException {
         stream.append(segment(40_000), TWO_SECONDS);
         stream.append(segment(40_000), TWO_SECONDS);
