@@ -1,8 +1,5 @@
 package org.webp2p.app;
 
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;
@@ -10,11 +7,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.webp2p.protocol.api.SessionPlan;
-import org.webp2p.sdk.control.ApiClient;
 import org.webp2p.sdk.diagnostics.ConnectivityCheck;
 import org.webp2p.sdk.diagnostics.ConnectivityReport;
-import org.webp2p.sdk.http.HttpFetcher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -54,12 +48,9 @@ final class ConnectivityCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         try {
-            SessionPlan plan = new ApiClient(new HttpFetcher(group, null), api, API_TIMEOUT)
-                    // No peer ID: the check joins no swarm and sends no beacon, so its session binds none.
-                    .open(stream, token, null).get(API_TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
-            ConnectivityReport report = ConnectivityCheck.run(plan).get(CHECK_SECONDS, TimeUnit.SECONDS);
+            ConnectivityReport report = ConnectivityCheck.viaApi(api, stream, token, API_TIMEOUT)
+                    .get(API_TIMEOUT.toSeconds() + CHECK_SECONDS, TimeUnit.SECONDS);
             out.println(report.summary());
             out.flush();
             return report.udpReachesRendezvous() ? ExitCodes.OK : ExitCodes.FAILURE;
@@ -70,8 +61,6 @@ final class ConnectivityCommand implements Callable<Integer> {
         } catch (TimeoutException e) {
             err.println("webp2p connectivity: " + api + " did not answer in time");
             return ExitCodes.FAILURE;
-        } finally {
-            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         }
     }
 }

@@ -53,6 +53,20 @@ class WireJsonTest {
     }
 
     @Test
+    void attemptCountsTravelAsTheirFourFieldsAndRefuseAReasonlessRefusalOrOneKindTwice() throws Exception {
+        Beacon.AttemptCount refused = new Beacon.AttemptCount(NatType.OPEN, Beacon.Attempt.Outcome.REFUSED, "PEER_FULL", 3);
+        assertThat(STRICT.writeValueAsString(refused))
+                .isEqualTo("{\"remoteNat\":\"OPEN\",\"outcome\":\"REFUSED\",\"reason\":\"PEER_FULL\",\"count\":3}");
+        assertThat(STRICT.readValue(STRICT.writeValueAsString(refused), Beacon.AttemptCount.class)).isEqualTo(refused);
+        assertThatThrownBy(() -> STRICT.readValue("{\"remoteNat\":\"OPEN\",\"outcome\":\"REFUSED\",\"count\":1}",
+                Beacon.AttemptCount.class)).hasMessageContaining("a reason goes with a failed or refused attempt");
+        assertThatThrownBy(() -> new Beacon.AttemptCount(NatType.OPEN, Beacon.Attempt.Outcome.LAN, null, 0))
+                .hasMessageContaining("must be positive");
+        assertThatThrownBy(() -> new Beacon("s1", "t", null, "demo", 0, 0, 0, 0, null, 0, 0, 0, null, null, null, null,
+                List.of(), List.of(refused, refused))).hasMessageContaining("at most one attempt count per");
+    }
+
+    @Test
     void announceEventsTravelLowerCaseAndAreReadInAnyCase() throws Exception {
         assertThat(STRICT.writeValueAsString(AnnounceEvent.LEAVE)).isEqualTo("\"leave\"");
         assertThat(STRICT.readValue("\"JOIN\"", AnnounceEvent.class)).isEqualTo(AnnounceEvent.JOIN);

@@ -392,7 +392,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
     private CompletableFuture<?> report() {
         return peers == null ? pingback.report(player.stats(), player.bufferAheadMs(), List.of(), List.of())
                 : pingback.report(player.stats(), player.bufferAheadMs(), peers.linkTotals(), peers.connectionTotals(),
-                        peers.attempts());
+                        peers.attempts(), peers.attemptCounts());
     }
 
     private CompletableFuture<?> announce(AnnounceEvent event) {

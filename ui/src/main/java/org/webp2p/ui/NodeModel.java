@@ -110,13 +110,20 @@ public final class NodeModel implements AutoCloseable {
 
     /** Gets a playback token for {@code stream} in the background and hands it to the FX thread. */
     public void playbackToken(String stream, Consumer<String> onFx) {
+        playbackToken(stream, onFx, why -> { });
+    }
+
+    /** As {@link #playbackToken(String, Consumer)}, and tells {@code failedOnFx} why when there is none. */
+    public void playbackToken(String stream, Consumer<String> onFx, Consumer<String> failedOnFx) {
         commands.execute(() -> {
             try {
                 String token = source.playbackToken(stream);
                 FxThread.run(() -> onFx.accept(token));
             } catch (NodeSourceException | RuntimeException e) {
                 log.warn("console could not get a token for {}", stream, e);
-                reportFailure("token for " + stream + " failed: " + e.getMessage());
+                String why = "token for " + stream + " failed: " + e.getMessage();
+                reportFailure(why);
+                FxThread.run(() -> failedOnFx.accept(why));
             }
         });
     }

@@ -43,10 +43,26 @@ public final class PeerFields {
         f.put("From origin", p -> traffic(p, LiveSession::httpBytes));
         f.put("From peers", p -> traffic(p, LiveSession::p2pBytes));
         f.put("To peers", p -> traffic(p, LiveSession::uploadedBytes));
-        f.put("Connection attempts", p -> p.traffic().map(t -> attempts(t.attempts())).orElse(""));
+        f.put("Connection attempts", p -> p.traffic().map(PeerFields::attempts).orElse(""));
         f.put("Joined", p -> TIME.format(p.joined()));
         f.put("Last seen", p -> ago(p.lastSeenAgo()));
         return f;
+    }
+
+    /** All of a session's attempts counted by how they ended, then its latest in words. */
+    static String attempts(LiveSession session) {
+        List<Beacon.AttemptCount> counts = session.attemptCounts();
+        if (counts.isEmpty()) {
+            return attempts(session.attempts());
+        }
+        Map<String, Integer> byEnd = new LinkedHashMap<>();
+        for (Beacon.AttemptCount c : counts) {
+            byEnd.merge(ended(c.outcome(), c.reason()), c.count(), Integer::sum);
+        }
+        long all = counts.stream().mapToLong(Beacon.AttemptCount::count).sum();
+        List<String> parts = new ArrayList<>();
+        byEnd.forEach((end, n) -> parts.add(n + " " + end));
+        return all + " in all: " + String.join(", ", parts) + "\nLatest:\n" + attempts(session.attempts());
     }
 
     /** The latest first, one a line, in words: to which peer, and what came of it. */
@@ -58,13 +74,18 @@ public final class PeerFields {
         for (int i = attempts.size() - 1; i >= 0; i--) {
             Beacon.Attempt a = attempts.get(i);
             String peer = a.peerId().length() > 12 ? a.peerId().substring(0, 12) + "…" : a.peerId();
-            lines.add(peer + " (" + a.remoteNat() + "): " + switch (a.outcome()) {
-                case CONNECTED -> "connected through the NATs";
-                case LAN -> "connected on the LAN (same NAT)";
-                case FAILED -> "failed, " + reason(a.reason());
-            });
+            lines.add(peer + " (" + a.remoteNat() + "): " + ended(a.outcome(), a.reason()));
         }
         return String.join("\n", lines);
+    }
+
+    private static String ended(Beacon.Attempt.Outcome outcome, String reason) {
+        return switch (outcome) {
+            case CONNECTED -> "connected through the NATs";
+            case LAN -> "connected on the LAN (same NAT)";
+            case FAILED -> "failed, " + reason(reason);
+            case REFUSED -> "refused, " + reason(reason);
+        };
     }
 
     private static String reason(String code) {
@@ -72,6 +93,10 @@ public final class PeerFields {
             case "NAT_INCOMPATIBLE" -> "incompatible NAT types";
             case "HANDSHAKE_TIMEOUT" -> "handshake timeout";
             case "REFUSED" -> "refused";
+            case "PEER_FULL" -> "the peer has its fill of peers";
+            case "WRONG_SWARM" -> "the peer is in another swarm or speaks another version";
+            case "BANNED" -> "this client dropped the peer for misbehaving";
+            case "LOST" -> "the link was lost";
             case "SAME_NAT_NO_LOCAL_ADDRESS" -> "same NAT without local addresses";
             default -> code.toLowerCase(Locale.ROOT).replace('_', ' ');
         };

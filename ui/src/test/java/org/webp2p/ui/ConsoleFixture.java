@@ -191,10 +191,17 @@ public final class ConsoleFixture implements AutoCloseable {
 
     /** One SDK beacon from {@code peerId} telling of the connection attempts in {@code attemptsJson}, a JSON array. */
     public void attemptsBeacon(String swarm, String session, String peerId, String attemptsJson) throws Exception {
+        attemptsBeacon(swarm, session, peerId, attemptsJson, "[]");
+    }
+
+    /** As {@link #attemptsBeacon(String, String, String, String)}, with the counts of all its attempts by kind. */
+    public void attemptsBeacon(String swarm, String session, String peerId, String attemptsJson, String countsJson)
+            throws Exception {
         String body = """
                 {"beacons":[{"sessionId":"%s","ticket":"%s","peerId":"%s","swarm":"%s","httpBytes":0,"p2pBytes":0,
-                 "uploadedBytes":0,"playedMs":10000,"stalls":0,"stallMs":0,"bufferMs":8000,"attempts":%s}]}"""
-                .formatted(session, testNode.ticket(session, peerId, swarm), peerId, swarm, attemptsJson);
+                 "uploadedBytes":0,"playedMs":10000,"stalls":0,"stallMs":0,"bufferMs":8000,"attempts":%s,
+                 "attemptCounts":%s}]}"""
+                .formatted(session, testNode.ticket(session, peerId, swarm), peerId, swarm, attemptsJson, countsJson);
         expect(202, post("pingback", "/v1/beacons", body));
     }
 

@@ -15,10 +15,14 @@ import org.webp2p.protocol.pingback.Beacon;
  * @param peerId   the peer id its beacons carry (the one it announced to the tracker), or null before it has one
  * @param attempts its latest peer connection attempts, oldest first (at most {@link #MAX_ATTEMPTS});
  *                 left out when none, and by nodes older than this field
+ * @param attemptCounts how many of its attempts ended each way, by far NAT type, outcome and reason,
+ *                 over every beacon since the session's first: all its attempts, not only the latest;
+ *                 left out when none, and by nodes older than this field
  */
 public record LiveSession(String sessionId, @Nullable String peerId, String swarm, ClientKind client,
                           long httpBytes, long p2pBytes, long uploadedBytes, Instant lastBeacon,
-                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Beacon.Attempt> attempts) {
+                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Beacon.Attempt> attempts,
+                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Beacon.AttemptCount> attemptCounts) {
     /** Attempts kept per session: enough to see a pattern, few enough for every peer of a swarm. */
     public static final int MAX_ATTEMPTS = 16;
 
@@ -31,11 +35,18 @@ public record LiveSession(String sessionId, @Nullable String peerId, String swar
             throw new IllegalArgumentException("session byte counts must not be negative");
         }
         attempts = attempts == null ? List.of() : List.copyOf(attempts);
+        attemptCounts = attemptCounts == null ? List.of() : List.copyOf(attemptCounts);
+    }
+
+    /** A session with its latest attempts and no counts (from a node older than the counts). */
+    public LiveSession(String sessionId, @Nullable String peerId, String swarm, ClientKind client, long httpBytes,
+                       long p2pBytes, long uploadedBytes, Instant lastBeacon, List<Beacon.Attempt> attempts) {
+        this(sessionId, peerId, swarm, client, httpBytes, p2pBytes, uploadedBytes, lastBeacon, attempts, List.of());
     }
 
     /** A session whose beacons told of no connection attempts. */
     public LiveSession(String sessionId, @Nullable String peerId, String swarm, ClientKind client, long httpBytes,
                        long p2pBytes, long uploadedBytes, Instant lastBeacon) {
-        this(sessionId, peerId, swarm, client, httpBytes, p2pBytes, uploadedBytes, lastBeacon, List.of());
+        this(sessionId, peerId, swarm, client, httpBytes, p2pBytes, uploadedBytes, lastBeacon, List.of(), List.of());
     }
 }

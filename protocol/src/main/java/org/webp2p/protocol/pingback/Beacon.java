@@ -1,6 +1,7 @@
 package org.webp2p.protocol.pingback;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -24,18 +25,28 @@ import org.webp2p.protocol.Require;
  * @param connections peer connection attempts and successes, by the remote peer's NAT type
  * @param client     {@code browser} from the player page; null (left out) from the SDK
  * @param attempts   the client's peer connection attempts that ended since its previous beacon, each
- *                   with its outcome and, for a failure, why; left out when none
+ *                   with its outcome and, for a failure or a refusal, why; the latest {@link #MAX_ATTEMPTS}
+ *                   of them, left out when none
+ * @param attemptCounts how many attempts ended since the previous beacon, by the far peer's NAT type,
+ *                   outcome and reason: all of them, also those beyond the details {@code attempts}
+ *                   carries; left out when none
  */
 public record Beacon(String sessionId, String ticket, @Nullable String peerId, String swarm, long httpBytes, long p2pBytes,
                      long uploadedBytes, long playedMs, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Long startupMs,
                      int stalls, long stallMs, long bufferMs, NatType natType, List<Link> links,
                      List<Connections> connections,
                      @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable ClientKind client,
-                     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Attempt> attempts) {
+                     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Attempt> attempts,
+                     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<AttemptCount> attemptCounts) {
     /** The most links one beacon may carry: a client sends its busiest. */
     public static final int MAX_LINKS = 64;
     /** The most connection attempts one beacon may carry: a client sends its latest. */
     public static final int MAX_ATTEMPTS = 32;
+    /**
+     * The most attempt counts one beacon may carry: one per far NAT type and way an attempt can end,
+     * with room for reasons later clients add.
+     */
+    public static final int MAX_ATTEMPT_COUNTS = 128;
     /** A day of anything in one beacon is a broken client, not a measurement. */
     public static final long MAX_MS = 86_400_000L;
 
@@ -60,6 +71,19 @@ public record Beacon(String sessionId, String ticket, @Nullable String peerId, S
         Require.that(connections.size() <= NatType.values().length, "at most one connections entry per NAT type");
         attempts = attempts == null ? List.of() : List.copyOf(attempts);
         Require.that(attempts.size() <= MAX_ATTEMPTS, "at most " + MAX_ATTEMPTS + " attempts");
+        attemptCounts = attemptCounts == null ? List.of() : List.copyOf(attemptCounts);
+        Require.that(attemptCounts.size() <= MAX_ATTEMPT_COUNTS, "at most " + MAX_ATTEMPT_COUNTS + " attempt counts");
+        Require.that(attemptCounts.stream().map(AttemptCount::kind).distinct().count() == attemptCounts.size(),
+                "at most one attempt count per NAT type, outcome and reason");
+    }
+
+    /** A beacon with attempt details and no counts (an older client's). */
+    public Beacon(String sessionId, String ticket, @Nullable String peerId, String swarm, long httpBytes, long p2pBytes,
+                  long uploadedBytes, long playedMs, @Nullable Long startupMs, int stalls, long stallMs, long bufferMs,
+                  NatType natType, List<Link> links, List<Connections> connections, @Nullable ClientKind client,
+                  List<Attempt> attempts) {
+        this(sessionId, ticket, peerId, swarm, httpBytes, p2pBytes, uploadedBytes, playedMs, startupMs, stalls, stallMs,
+                bufferMs, natType, links, connections, client, attempts, List.of());
     }
 
     /** A beacon without connection attempts. */
@@ -116,8 +140,10 @@ public record Beacon(String sessionId, String ticket, @Nullable String peerId, S
      * One attempt to connect to a peer, and how it ended.
      *
      * @param remoteNat the far peer's NAT type as the tracker listed it
-     * @param reason    why it failed, one of {@code HANDSHAKE_TIMEOUT}, {@code NAT_INCOMPATIBLE} and
-     *                  {@code SAME_NAT_NO_LOCAL_ADDRESS} (later clients may send others); null unless failed
+     * @param reason    why it failed ({@code HANDSHAKE_TIMEOUT}, {@code NAT_INCOMPATIBLE},
+     *                  {@code SAME_NAT_NO_LOCAL_ADDRESS}) or was refused ({@code PEER_FULL},
+     *                  {@code WRONG_SWARM}, {@code BANNED}); later clients may send others. Null unless
+     *                  failed or refused
      */
     public record Attempt(String peerId, NatType remoteNat, Outcome outcome,
                           @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String reason) {
@@ -130,15 +156,47 @@ public record Beacon(String sessionId, String ticket, @Nullable String peerId, S
             /** A session came up directly on a local address the peer announced: both behind one NAT. */
             LAN,
             /** No session. */
-            FAILED
+            FAILED,
+            /** A session came up and one side closed it before the peers greeted: a peer that is full, say. */
+            REFUSED;
+
+            /** Whether an attempt that ended so says why. */
+            public boolean hasReason() {
+                return this == FAILED || this == REFUSED;
+            }
         }
 
         public Attempt {
             Require.id(peerId, "attempt peerId");
             Require.that(remoteNat != null, "remoteNat is required");
             Require.that(outcome != null, "outcome is required");
-            Require.that((outcome == Outcome.FAILED) == (reason != null), "a reason goes with a failed attempt, and only with one");
+            requireReason(outcome, reason);
+        }
+
+        private static void requireReason(Outcome outcome, @Nullable String reason) {
+            Require.that(outcome.hasReason() == (reason != null),
+                    "a reason goes with a failed or refused attempt, and only with one");
             Require.that(reason == null || REASON.matcher(reason).matches(), "reason must be an upper-case name");
+        }
+    }
+
+    /**
+     * How many attempts to peers of one NAT type ended one way since the previous beacon.
+     *
+     * @param reason as in {@link Attempt}: null unless the outcome is failed or refused
+     */
+    public record AttemptCount(NatType remoteNat, Attempt.Outcome outcome,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String reason, int count) {
+        public AttemptCount {
+            Require.that(remoteNat != null, "remoteNat is required");
+            Require.that(outcome != null, "outcome is required");
+            Attempt.requireReason(outcome, reason);
+            Require.that(count > 0, "an attempt count must be positive");
+        }
+
+        /** What it counts, without how many: at most one count of each kind per beacon. */
+        public List<Object> kind() {
+            return Arrays.asList(remoteNat, outcome, reason);
         }
     }
 }

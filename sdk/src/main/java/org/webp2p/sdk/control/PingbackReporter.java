@@ -14,6 +14,7 @@ import org.webp2p.nat.NatType;
 import org.webp2p.protocol.pingback.Beacon;
 import org.webp2p.protocol.pingback.BeaconBatch;
 import org.webp2p.sdk.http.HttpFetcher;
+import org.webp2p.sdk.peer.AttemptCount;
 import org.webp2p.sdk.peer.ConnectionAttempt;
 import org.webp2p.sdk.peer.ConnectionTotals;
 import org.webp2p.sdk.peer.LinkTotals;
@@ -39,7 +40,8 @@ public final class PingbackReporter {
     private Totals acked = new Totals(0, 0, 0, 0, 0, 0, -1);
     private Map<String, LinkTotals> ackedLinks = Map.of();
     private Map<NatType, ConnectionTotals> ackedConnections = Map.of();
-    private long ackedAttemptsUpTo = Long.MIN_VALUE;
+    private long ackedAttemptsUpTo;
+    private Map<AttemptCount, Long> ackedAttemptCounts = Map.of();
     private long sent;
 
     private record Totals(long http, long p2p, long up, long played, int stalls, long stallMs, long startupMs) {
@@ -84,19 +86,27 @@ public final class PingbackReporter {
      */
     public synchronized CompletableFuture<Boolean> report(PlaybackStats stats, long bufferMs, List<LinkTotals> links,
                                                           List<ConnectionTotals> connections) {
-        return report(stats, bufferMs, links, connections, List.of());
+        return report(stats, bufferMs, links, connections, List.of(), List.of());
     }
 
     /**
-     * As {@link #report(PlaybackStats, long, List, List)}, with the client's recent connection
-     * attempts, of which those that ended after the last accepted beacon's go along.
+     * As {@link #report(PlaybackStats, long, List, List)}, with the client's connection attempts:
+     * the counts of all of them by kind, of which the beacon carries what was added since the last
+     * accepted beacon, and the recent ones in detail, of which those later in sequence than the last
+     * accepted beacon's go along (the latest {@link Beacon#MAX_ATTEMPTS}). The counts make sure no
+     * attempt goes unreported however many end between two beacons; the details only illustrate.
      */
     public synchronized CompletableFuture<Boolean> report(PlaybackStats stats, long bufferMs, List<LinkTotals> links,
                                                           List<ConnectionTotals> connections,
-                                                          List<ConnectionAttempt> attempts) {
-        List<ConnectionAttempt> fresh = attempts.stream().filter(a -> a.atMs() > ackedAttemptsUpTo).toList();
+                                                          List<ConnectionAttempt> attempts,
+                                                          List<AttemptCount> attemptCounts) {
+        // By sequence, not by time: two attempts may end in one millisecond, one each side of a beacon.
+        List<ConnectionAttempt> fresh = attempts.stream().filter(a -> a.sequence() > ackedAttemptsUpTo).toList();
         fresh = fresh.subList(Math.max(0, fresh.size() - Beacon.MAX_ATTEMPTS), fresh.size());
-        long attemptsUpTo = fresh.stream().mapToLong(ConnectionAttempt::atMs).max().orElse(ackedAttemptsUpTo);
+        long attemptsUpTo = fresh.stream().mapToLong(ConnectionAttempt::sequence).max().orElse(ackedAttemptsUpTo);
+        // What this beacon will have reported once accepted: kinds beyond one beacon's room wait for the next.
+        Map<AttemptCount, Long> countsSent = new LinkedHashMap<>(ackedAttemptCounts);
+        List<Beacon.AttemptCount> countDeltas = attemptCountDeltas(attemptCounts, ackedAttemptCounts, countsSent);
         long up = links.stream().mapToLong(LinkTotals::bytesOut).sum();
         Totals now = new Totals(httpBytes.sum(), p2pBytes.sum(), up, stats.playedMs(), stats.stalls(),
                 stats.stallMs(), stats.startupMs());
@@ -112,7 +122,8 @@ public final class PingbackReporter {
                     base.startupMs < 0 && now.startupMs >= 0 ? now.startupMs : null, now.stalls - base.stalls,
                     now.stallMs - base.stallMs, Math.max(0, bufferMs), natType, linkDeltas(linksNow, ackedLinks),
                     connectionDeltas(connectionsNow, ackedConnections), null,
-                    fresh.stream().map(PingbackReporter::wire).toList())));
+                    fresh.stream().map(PingbackReporter::wire).toList(),
+                    countDeltas)));
         } catch (IllegalArgumentException e) {
             // Pingback would refuse it too; the totals stay unacknowledged for the next beacon.
             return CompletableFuture.failedFuture(e);
@@ -129,6 +140,7 @@ public final class PingbackReporter {
                             ackedLinks = linksNow;
                             ackedConnections = connectionsNow;
                             ackedAttemptsUpTo = Math.max(ackedAttemptsUpTo, attemptsUpTo);
+                            ackedAttemptCounts = countsSent;
                             sent++;
                         }
                     }
@@ -140,6 +152,25 @@ public final class PingbackReporter {
     private static Beacon.Attempt wire(ConnectionAttempt a) {
         return new Beacon.Attempt(a.peerId(), a.remoteNat(), Beacon.Attempt.Outcome.valueOf(a.outcome().name()),
                 a.reason() == null ? null : a.reason().name());
+    }
+
+    /**
+     * Kinds of attempt that ended since the last accepted beacon, with how many, as many kinds as a
+     * beacon holds; {@code sent} learns the totals they bring each kind to.
+     */
+    private static List<Beacon.AttemptCount> attemptCountDeltas(List<AttemptCount> now, Map<AttemptCount, Long> base,
+                                                                Map<AttemptCount, Long> sent) {
+        List<Beacon.AttemptCount> out = new ArrayList<>();
+        for (AttemptCount c : now) {
+            AttemptCount kind = c.kind();
+            long delta = Math.min(Integer.MAX_VALUE, c.count() - base.getOrDefault(kind, 0L));
+            if (delta > 0 && out.size() < Beacon.MAX_ATTEMPT_COUNTS) {
+                out.add(new Beacon.AttemptCount(c.remoteNat(), Beacon.Attempt.Outcome.valueOf(c.outcome().name()),
+                        c.reason() == null ? null : c.reason().name(), (int) delta));
+                sent.put(kind, base.getOrDefault(kind, 0L) + delta);
+            }
+        }
+        return out;
     }
 
     /** Links with bytes since the last accepted beacon, busiest first, as many as a beacon may carry. */

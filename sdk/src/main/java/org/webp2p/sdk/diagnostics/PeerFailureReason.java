@@ -13,6 +13,12 @@ public enum PeerFailureReason {
     SAME_NAT_NO_LOCAL_ADDRESS,
     /** The peer answered but refused the connection (full, or not in this swarm). */
     REFUSED,
+    /** A refusal: the peer closed the session before greeting, for it has its fill of peers. */
+    PEER_FULL,
+    /** A refusal: the peer greeted in another protocol version or swarm. */
+    WRONG_SWARM,
+    /** A refusal by this client: it dropped the peer for misbehaving a while ago. */
+    BANNED,
     /** The connection was up and then went silent or was closed. */
     LOST,
     /** The peer sent a segment that failed its digest, or broke the segment protocol: it is dropped. */

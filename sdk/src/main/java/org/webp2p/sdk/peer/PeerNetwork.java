@@ -3,7 +3,6 @@ package org.webp2p.sdk.peer;
 import io.netty.channel.EventLoop;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -47,8 +46,6 @@ public final class PeerNetwork {
     static final Bytes FLOW_METADATA = Bytes.of("webp2p-segments/1".getBytes(StandardCharsets.US_ASCII));
     private static final long RETRY_PEER_MS = 60_000;
     private static final long BAN_MS = 10 * 60_000;
-    /** Recent connection attempts kept for diagnostics and beacons; older ones are summed in the totals. */
-    static final int KEPT_ATTEMPTS = 32;
 
     private final RtmfpEndpoint endpoint;
     private final EventLoop loop;
@@ -66,7 +63,7 @@ public final class PeerNetwork {
     private final Map<String, Long> bannedUntil = new HashMap<>();
     private final Map<String, LinkTotals> linkTotals = new LinkedHashMap<>();
     private final Map<NatType, ConnectionTotals> connectionTotals = new LinkedHashMap<>();
-    private final ArrayDeque<ConnectionAttempt> attempts = new ArrayDeque<>();
+    private final AttemptLog attempts = new AttemptLog();
     /**
      * Connections this client tried whose outcome is still open, by peer: one succeeds when the peer
      * greets on some session to it, not when a session merely comes up, for a peer that is full
@@ -195,8 +192,7 @@ public final class PeerNetwork {
                 retryAfter.put(id, clock.getAsLong() + RETRY_PEER_MS);
                 PeerFailureReason reason = sameNat && (farLocal.isEmpty() || localAddresses.isEmpty())
                         ? PeerFailureReason.SAME_NAT_NO_LOCAL_ADDRESS : failureReason(remoteNat);
-                attempted(new ConnectionAttempt(id, remoteNat, sameNat, ConnectionAttempt.Outcome.FAILED, reason,
-                        clock.getAsLong()));
+                attempts.add(id, remoteNat, sameNat, ConnectionAttempt.Outcome.FAILED, reason, clock.getAsLong());
                 events.peerFailed(new PeerConnectionFailure(id, reason,
                         "no session through rendezvous " + introducer + " (" + natType + " to " + remoteNat
                                 + (sameNat ? ", behind the same NAT, local addresses " + farLocal : "") + "): "
@@ -215,7 +211,7 @@ public final class PeerNetwork {
             }
             PeerLink linked = byPeer.get(id);
             if (linked == null) {
-                refused(id); // banned meanwhile: this client refused it
+                refused(id, PeerFailureReason.BANNED); // banned meanwhile: this client refused it
             } else if (linked.greeted) {
                 succeeded(linked); // the peer dialled us meanwhile and greeted on that session
             }
@@ -244,25 +240,24 @@ public final class PeerNetwork {
             boolean lan = t.lan();
             connectionTotals.merge(t.remoteNat(), new ConnectionTotals(t.remoteNat(), 0, 1, lan ? 1 : 0),
                     ConnectionTotals::plus);
-            attempted(new ConnectionAttempt(link.peerId, t.remoteNat(), t.sameNat(),
-                    lan ? ConnectionAttempt.Outcome.LAN : ConnectionAttempt.Outcome.CONNECTED, null, clock.getAsLong()));
+            attempts.add(link.peerId, t.remoteNat(), t.sameNat(),
+                    lan ? ConnectionAttempt.Outcome.LAN : ConnectionAttempt.Outcome.CONNECTED, null, clock.getAsLong());
         }
     }
 
-    /** A connection this client tried came up but was closed before the peer greeted: a refusal. */
-    private void refused(String peer) {
+    /**
+     * A connection this client tried came up but was closed before the peers greeted: a refusal,
+     * still counted as tried in the totals.
+     */
+    private void refused(String peer, PeerFailureReason why) {
+        ended(peer, ConnectionAttempt.Outcome.REFUSED, why);
+    }
+
+    private void ended(String peer, ConnectionAttempt.Outcome outcome, PeerFailureReason why) {
         Trying t = trying.remove(peer);
         if (t != null) {
-            attempted(new ConnectionAttempt(peer, t.remoteNat(), t.sameNat(), ConnectionAttempt.Outcome.FAILED,
-                    PeerFailureReason.REFUSED, clock.getAsLong()));
+            attempts.add(peer, t.remoteNat(), t.sameNat(), outcome, why, clock.getAsLong());
         }
-    }
-
-    private void attempted(ConnectionAttempt attempt) {
-        if (attempts.size() == KEPT_ATTEMPTS) {
-            attempts.removeFirst();
-        }
-        attempts.addLast(attempt);
     }
 
     private PeerFailureReason failureReason(NatType remoteNat) {
@@ -361,7 +356,7 @@ public final class PeerNetwork {
         }
         if (message instanceof PeerMessage.Hello h) {
             if (h.version() != PeerMessage.VERSION || !h.swarm().equals(swarm)) {
-                refused(link.peerId);
+                refused(link.peerId, PeerFailureReason.WRONG_SWARM);
                 link.closedByUs = true;
                 link.session.close();
                 events.peerFailed(new PeerConnectionFailure(link.peerId, PeerFailureReason.REFUSED,
@@ -531,14 +526,16 @@ public final class PeerNetwork {
         if (link.closedByUs || closed || replaced(session)) {
             return;
         }
-        refused(link.peerId);
         if (!link.greeted) {
+            refused(link.peerId, PeerFailureReason.PEER_FULL);
             // Closed before a word was said: the peer is full (or not in our swarm). Asking again at
             // every announce would only churn sessions, so it waits like a failed connection.
             retryAfter.put(link.peerId, clock.getAsLong() + RETRY_PEER_MS);
             events.peerFailed(new PeerConnectionFailure(link.peerId, PeerFailureReason.REFUSED,
                     "the peer closed the session before greeting: it has its fill of peers"));
         } else {
+            // Records an attempt only if this client's own was still under way when the peer's session closed.
+            ended(link.peerId, ConnectionAttempt.Outcome.FAILED, PeerFailureReason.LOST);
             events.peerFailed(new PeerConnectionFailure(link.peerId, PeerFailureReason.LOST,
                     "the session closed or went silent"));
         }
@@ -582,10 +579,16 @@ public final class PeerNetwork {
         return List.copyOf(connectionTotals.values());
     }
 
-    /** The most recent connection attempts and how they ended, oldest first. */
+    /** The most recent connection attempts ({@link AttemptLog#KEPT} at most) and how they ended, oldest first. */
     public List<ConnectionAttempt> attempts() {
         requireLoop("attempts");
-        return List.copyOf(attempts);
+        return attempts.latest();
+    }
+
+    /** Every connection attempt that ended, counted by far NAT type, outcome and reason, for beacons. */
+    public List<AttemptCount> attemptCounts() {
+        requireLoop("attemptCounts");
+        return attempts.counts();
     }
 
     /** Fails a call from off the loop: the maps here are the loop's alone and have no lock. */

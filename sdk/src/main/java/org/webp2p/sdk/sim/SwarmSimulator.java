@@ -453,7 +453,7 @@ public final class SwarmSimulator {
                         : cone(s.natType()) && cone(a.remoteNat()) ? crossNatCone : null;
                 if (tally != null) {
                     tally[0]++;
-                    tally[1] += a.outcome() == ConnectionAttempt.Outcome.FAILED ? 0 : 1;
+                    tally[1] += a.outcome().linked() ? 1 : 0;
                     tally[2] += a.outcome() == ConnectionAttempt.Outcome.LAN ? 1 : 0;
                 }
             }

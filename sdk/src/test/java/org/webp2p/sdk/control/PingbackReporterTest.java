@@ -15,7 +15,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.webp2p.nat.NatType;
+import org.webp2p.protocol.admin.LiveSession;
+import org.webp2p.protocol.pingback.Beacon;
+import org.webp2p.sdk.diagnostics.PeerFailureReason;
 import org.webp2p.sdk.http.HttpFetcher;
+import org.webp2p.sdk.peer.AttemptLog;
+import org.webp2p.sdk.peer.ConnectionAttempt;
 import org.webp2p.sdk.playback.PlaybackStats;
 import org.webp2p.server.TestNode;
 import org.webp2p.server.auth.SessionTicket;
@@ -65,5 +70,63 @@ class PingbackReporterTest {
             assertThat(h.peerId()).isEqualTo("peer-1");
         });
         assertThat(node.runtime().services().status("pingback").metrics()).containsEntry("refusedTicketExpired", 1L);
+    }
+
+    @Test
+    void twoAttemptsEndingInOneMillisecondEitherSideOfABeaconAreBothReported() throws Exception {
+        PingbackReporter reporter = reporter("s2");
+        PlaybackStats stats = new PlaybackStats(500, 0, 0, 10_000);
+        AttemptLog log = new AttemptLog();
+        log.add("aa01", NatType.FULL_CONE, false, ConnectionAttempt.Outcome.CONNECTED, null, 1000);
+        assertThat(reporter.report(stats, 4000, List.of(), List.of(), log.latest(), log.counts())
+                .get(5, TimeUnit.SECONDS)).isTrue();
+        log.add("aa02", NatType.SYMMETRIC, false, ConnectionAttempt.Outcome.FAILED,
+                PeerFailureReason.NAT_INCOMPATIBLE, 1000);
+        assertThat(reporter.report(stats, 4000, List.of(), List.of(), log.latest(), log.counts())
+                .get(5, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(pingback().session("s2").orElseThrow().attempts()).extracting(Beacon.Attempt::peerId)
+                .containsExactly("aa01", "aa02");
+    }
+
+    @Test
+    void moreAttemptsBetweenTwoBeaconsThanTheClientKeepsAreAllCountedAndTheLatestShown() throws Exception {
+        PingbackReporter reporter = reporter("s3");
+        PlaybackStats stats = new PlaybackStats(500, 0, 0, 10_000);
+        AttemptLog log = new AttemptLog();
+        for (int i = 0; i < 30; i++) {
+            log.add("bb%02d".formatted(i), NatType.PORT_RESTRICTED_CONE, false, ConnectionAttempt.Outcome.FAILED,
+                    PeerFailureReason.HANDSHAKE_TIMEOUT, i);
+        }
+        for (int i = 30; i < 70; i++) {
+            log.add("bb%02d".formatted(i), NatType.OPEN, false, ConnectionAttempt.Outcome.REFUSED,
+                    PeerFailureReason.PEER_FULL, i);
+        }
+        assertThat(log.latest()).hasSize(AttemptLog.KEPT);
+        assertThat(reporter.report(stats, 4000, List.of(), List.of(), log.latest(), log.counts())
+                .get(5, TimeUnit.SECONDS)).isTrue();
+        log.add("cc00", NatType.OPEN, false, ConnectionAttempt.Outcome.CONNECTED, null, 80);
+        assertThat(reporter.report(stats, 4000, List.of(), List.of(), log.latest(), log.counts())
+                .get(5, TimeUnit.SECONDS)).isTrue();
+
+        LiveSession live = pingback().session("s3").orElseThrow().live();
+        assertThat(live.attemptCounts()).containsExactly(
+                new Beacon.AttemptCount(NatType.PORT_RESTRICTED_CONE, Beacon.Attempt.Outcome.FAILED, "HANDSHAKE_TIMEOUT", 30),
+                new Beacon.AttemptCount(NatType.OPEN, Beacon.Attempt.Outcome.REFUSED, "PEER_FULL", 40),
+                new Beacon.AttemptCount(NatType.OPEN, Beacon.Attempt.Outcome.CONNECTED, null, 1));
+        assertThat(live.attempts()).hasSize(LiveSession.MAX_ATTEMPTS).last()
+                .isEqualTo(new Beacon.Attempt("cc00", NatType.OPEN, Beacon.Attempt.Outcome.CONNECTED, null));
+    }
+
+    private PingbackReporter reporter(String session) {
+        URI url = URI.create("http://127.0.0.1:" + node.address("pingback").getPort() + "/v1/beacons");
+        PingbackReporter reporter = new PingbackReporter(http, url, session, node.ticket(session, "peer-1", "demo"),
+                "demo", TIMEOUT);
+        reporter.identity("peer-1", NatType.FULL_CONE);
+        return reporter;
+    }
+
+    private PingbackService pingback() {
+        return node.runtime().services().service("pingback", PingbackService.class);
     }
 }

@@ -1,6 +1,7 @@
 package org.webp2p.sdk.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -17,9 +18,13 @@ import org.junit.jupiter.api.Test;
 import org.webp2p.nat.NatType;
 import org.webp2p.protocol.admin.PeerRecord;
 import org.webp2p.protocol.admin.StreamStats;
+import org.webp2p.protocol.pingback.Beacon;
+import org.webp2p.sdk.diagnostics.PeerFailureReason;
+import org.webp2p.sdk.peer.ConnectionAttempt;
 import org.webp2p.sdk.peer.RoguePeer;
 import org.webp2p.server.TestNode;
 import org.webp2p.server.origin.OriginService;
+import org.webp2p.server.pingback.LiveAggregator;
 import org.webp2p.server.pingback.PingbackService;
 import org.webp2p.server.tracker.TrackerService;
 
@@ -136,6 +141,18 @@ class SwarmSimulatorTest {
                 assertThat(r.peerFailures()).as("the full peer closed their sessions").containsKey("REFUSED");
                 assertThat(r.natSuccess()).as("tried the full peer (OPEN), and it never took them")
                         .containsEntry("FULL_CONE->OPEN", 0.0);
+                assertThat(r.attempts()).as("the clients' own logs").filteredOn(a -> a.farNatType() == NatType.OPEN)
+                        .extracting(SimulationReport.Attempt::outcome, SimulationReport.Attempt::reason)
+                        .contains(tuple(ConnectionAttempt.Outcome.REFUSED, PeerFailureReason.PEER_FULL))
+                        .noneMatch(t -> t.toList().get(0) == ConnectionAttempt.Outcome.CONNECTED);
+                PingbackService pingback = node.runtime().services().service("pingback", PingbackService.class);
+                await("the refusals reach pingback").atMost(Duration.ofSeconds(10)).until(() -> pingback.sessions()
+                        .stream().flatMap(h -> h.attempts().stream())
+                        .anyMatch(a -> a.outcome() == Beacon.Attempt.Outcome.REFUSED && "PEER_FULL".equals(a.reason())));
+                assertThat(pingback.sessions()).flatMap(LiveAggregator.SessionHealth::attemptCounts)
+                        .filteredOn(c -> c.remoteNat() == NatType.OPEN)
+                        .extracting(Beacon.AttemptCount::outcome).contains(Beacon.Attempt.Outcome.REFUSED)
+                        .doesNotContain(Beacon.Attempt.Outcome.CONNECTED);
             }
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();

@@ -57,9 +57,11 @@ public final class LiveAggregator {
      */
     public record SessionHealth(String sessionId, @Nullable String peerId, String swarm, ClientKind client,
                                 Instant lastBeacon, long stallsInWindow, long stallMsInWindow, long bufferMs,
-                                long httpBytes, long p2pBytes, long uploadedBytes, List<Beacon.Attempt> attempts) {
+                                long httpBytes, long p2pBytes, long uploadedBytes, List<Beacon.Attempt> attempts,
+                                List<Beacon.AttemptCount> attemptCounts) {
         public SessionHealth {
             attempts = List.copyOf(attempts);
+            attemptCounts = List.copyOf(attemptCounts);
         }
 
         /** A session that told of no connection attempts. */
@@ -67,13 +69,13 @@ public final class LiveAggregator {
                              long stallsInWindow, long stallMsInWindow, long bufferMs, long httpBytes, long p2pBytes,
                              long uploadedBytes) {
             this(sessionId, peerId, swarm, client, lastBeacon, stallsInWindow, stallMsInWindow, bufferMs, httpBytes,
-                    p2pBytes, uploadedBytes, List.of());
+                    p2pBytes, uploadedBytes, List.of(), List.of());
         }
 
         /** As the node's state shows it. */
         public LiveSession live() {
             return new LiveSession(sessionId, peerId, swarm, client, httpBytes, p2pBytes, uploadedBytes, lastBeacon,
-                    attempts);
+                    attempts, attemptCounts);
         }
     }
 
@@ -120,6 +122,32 @@ public final class LiveAggregator {
         List<Beacon.Attempt> all = new ArrayList<>(before);
         all.addAll(now);
         return all.subList(Math.max(0, all.size() - LiveSession.MAX_ATTEMPTS), all.size());
+    }
+
+    /**
+     * The session's attempt counts and the beacon's, added kind by kind. Kinds are few (NAT types
+     * times ways to end), and a kind beyond what one beacon may carry is not kept, so a session's
+     * list stays as short as a beacon's.
+     */
+    private static List<Beacon.AttemptCount> addedCounts(List<Beacon.AttemptCount> before,
+                                                         List<Beacon.AttemptCount> now) {
+        if (now.isEmpty()) {
+            return before;
+        }
+        Map<List<Object>, Beacon.AttemptCount> sum = new LinkedHashMap<>();
+        for (Beacon.AttemptCount c : before) {
+            sum.put(c.kind(), c);
+        }
+        for (Beacon.AttemptCount c : now) {
+            Beacon.AttemptCount had = sum.get(c.kind());
+            if (had != null) {
+                sum.put(c.kind(), new Beacon.AttemptCount(c.remoteNat(), c.outcome(), c.reason(),
+                        (int) Math.min(Integer.MAX_VALUE, (long) had.count() + c.count())));
+            } else if (sum.size() < Beacon.MAX_ATTEMPT_COUNTS) {
+                sum.put(c.kind(), c);
+            }
+        }
+        return List.copyOf(sum.values());
     }
 
     /** Figures with no limit on sessions or links per swarm beyond what memory allows (tests). */
@@ -200,7 +228,8 @@ public final class LiveAggregator {
                 Saturating.add(fresh ? old.httpBytes() : 0, b.httpBytes()),
                 Saturating.add(fresh ? old.p2pBytes() : 0, b.p2pBytes()),
                 Saturating.add(fresh ? old.uploadedBytes() : 0, b.uploadedBytes()),
-                latestAttempts(fresh ? old.attempts() : List.of(), b.attempts()));
+                latestAttempts(fresh ? old.attempts() : List.of(), b.attempts()),
+                addedCounts(fresh ? old.attemptCounts() : List.of(), b.attemptCounts()));
         sessions.put(h.sessionId(), h);
         swarm.sessions.put(h.sessionId(), h);
 

@@ -79,6 +79,41 @@ class NatViewTest {
     }
 
     @Test
+    void theLanRowAndColumnCountTheLinksMadeOnALocalAddressByNatType(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-nat");
+        fx.lanBeacon("demo", "s1", "PORT_RESTRICTED_CONE", "PORT_RESTRICTED_CONE", 4, 3, 2);
+        fx.lanBeacon("demo", "s2", "FULL_CONE", "PORT_RESTRICTED_CONE", 2, 2, 1);
+
+        String fromPortRestricted = "#" + NatView.cellId(NatType.PORT_RESTRICTED_CONE, null);
+        waitFor(5, TimeUnit.SECONDS, () -> text(robot, "#" + NatView.cellId(null, null)).startsWith("3 of 5"));
+        assertThat(text(robot, fromPortRestricted)).isEqualTo("2 of 3\nlinks on the LAN");
+        assertThat(text(robot, "#" + NatView.cellId(NatType.FULL_CONE, null))).isEqualTo("1 of 2\nlinks on the LAN");
+        assertThat(text(robot, "#" + NatView.cellId(null, NatType.PORT_RESTRICTED_CONE)))
+                .as("LAN links to port-restricted peers, from both rows").isEqualTo("3 of 5\nlinks on the LAN");
+        assertThat(text(robot, "#" + NatView.cellId(NatType.OPEN, null))).isEqualTo("-");
+        assertThat(text(robot, "#" + NatView.cellId(null, NatType.SYMMETRIC))).isEqualTo("-");
+        assertThat(robot.lookup(fromPortRestricted).queryAs(Label.class).getStyleClass()).contains("heat-lan");
+        assertThat(robot.lookup("#" + NatView.cellId(NatType.OPEN, null)).queryAs(Label.class).getStyleClass())
+                .contains("heat-empty").doesNotContain("heat-lan");
+        assertThat(text(robot, "#" + NatView.cellId(NatType.PORT_RESTRICTED_CONE, NatType.PORT_RESTRICTED_CONE)))
+                .as("the pair's own cell still counts every attempt").isEqualTo("75.0 %\n3 / 4");
+    }
+
+    @Test
+    void theConnectivityCheckRunsAgainstTheNodeAndSaysWhatItFoundInPlainWords(FxRobot robot)
+            throws Exception {
+        robot.clickOn("#nav-nat");
+        String before = text(robot, "#connectivity-result");
+        robot.clickOn("#connectivity-check");
+
+        waitFor(40, TimeUnit.SECONDS, () -> !text(robot, "#connectivity-result").equals(before)
+                && !text(robot, "#connectivity-result").startsWith("Checking"));
+        assertThat(text(robot, "#connectivity-result")).contains("no NAT in front of it",
+                "UDP reaches the rendezvous at 127.0.0.1:" + fx.testNode().address("rendezvous").getPort());
+        assertThat(onFx(() -> robot.lookup("#connectivity-check").queryButton().isDisabled())).isFalse();
+    }
+
+    @Test
     void distributionCountsTheNatTypesOfLivePeers(FxRobot robot) throws Exception {
         robot.clickOn("#nav-nat");
         fx.announce("demo", "a", "SYMMETRIC", "203.0.113.1:1935", 1, 2, 100);

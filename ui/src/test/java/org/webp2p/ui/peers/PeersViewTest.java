@@ -96,6 +96,29 @@ class PeersViewTest {
     }
 
     @Test
+    void aPeerShowsItsRefusedAttemptsAndAllItsAttemptsCountedBeyondTheLatest(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-peers");
+        fx.announce("demo", "peer-one", "FULL_CONE", "192.168.1.20:50412", 40, 45, 800);
+        fx.attemptsBeacon("demo", "s-one", "peer-one", """
+                [{"peerId":"peer-full","remoteNat":"OPEN","outcome":"REFUSED","reason":"PEER_FULL"},
+                 {"peerId":"peer-two","remoteNat":"FULL_CONE","outcome":"CONNECTED"}]""", """
+                [{"remoteNat":"OPEN","outcome":"REFUSED","reason":"PEER_FULL","count":40},
+                 {"remoteNat":"FULL_CONE","outcome":"CONNECTED","count":3},
+                 {"remoteNat":"SYMMETRIC","outcome":"FAILED","reason":"HANDSHAKE_TIMEOUT","count":2},
+                 {"remoteNat":"OPEN","outcome":"CONNECTED","count":1}]""");
+        waitFor(5, TimeUnit.SECONDS, () -> row(robot, "peer-one").map(p -> p.traffic().isPresent()).orElse(false));
+
+        clickCell(robot, "peer-one");
+        waitFor(2, TimeUnit.SECONDS, () -> text(robot, "#peer-detail-peer-id").equals("peer-one"));
+        assertThat(text(robot, "#peer-detail-connection-attempts").lines()).containsExactly(
+                "46 in all: 40 refused, the peer has its fill of peers, 4 connected through the NATs, "
+                        + "2 failed, handshake timeout",
+                "Latest:",
+                "peer-two (FULL_CONE): connected through the NATs",
+                "peer-full (OPEN): refused, the peer has its fill of peers");
+    }
+
+    @Test
     void columnsSortByValueAndTheFilterKeepsToOneNatTypeAsPeersArrive(FxRobot robot) throws Exception {
         robot.clickOn("#nav-peers");
         threePeers();
