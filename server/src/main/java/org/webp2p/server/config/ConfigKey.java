@@ -46,6 +46,10 @@ public final class ConfigKey<T> {
         return new ConfigKey<>(name, ValueType.ADDRESS, defaultValue, description);
     }
 
+    static ConfigKey<LatencyProfile> latencyProfile(String name, LatencyProfile defaultValue, String description) {
+        return new ConfigKey<>(name, ValueType.LATENCY_PROFILE, defaultValue.id(), description);
+    }
+
     /** A duration whose default is written as a user would write it: {@code 15s}, {@code 7d}. */
     static ConfigKey<Duration> duration(String name, String defaultValue, String description) {
         return new ConfigKey<>(name, ValueType.DURATION, defaultValue, description);

@@ -18,6 +18,12 @@ public final class OriginSettings {
      */
     public static final ConfigKey<Integer> LIVE_WINDOW = ConfigKey.integer("origin.live-window", 10, 2, 1000,
             "Segments listed in a live playlist (browser peers need about 10 of 2 s); as many again stay fetchable.");
+    public static final ConfigKey<LatencyProfile> PROFILE = ConfigKey.latencyProfile("origin.profile", LatencyProfile.DEFAULT,
+            "default, or low-latency: 1 s segments from RTMP, a live window of at most 6 segments, players told to start near"
+            + " the live edge.");
+    /** {@code origin.stream.<stream>.profile}. */
+    public static final PatternKey<LatencyProfile> STREAM_PROFILE = PatternKey.latencyProfile("origin.stream.*.profile",
+            "Latency profile of one stream (and its renditions), replacing origin.profile for it.");
     public static final ConfigKey<Duration> ENDED_AFTER = ConfigKey.duration("origin.ended-after", "10s",
             "Silence after which a live stream is marked ended (#EXT-X-ENDLIST).");
     public static final ConfigKey<String> VOD_ROOTS = ConfigKey.string("origin.vod-roots", "",
@@ -25,9 +31,9 @@ public final class OriginSettings {
     public static final ConfigKey<String> CORS_ORIGINS = ConfigKey.string("origin.cors-origins", "*",
             "Web origins (comma-separated) whose pages may use the origin, API and pingback (the player); * allows any.");
 
-    static final List<ConfigKey<?>> KEYS = List.of(PUBLISH_KEY, MAX_UPLOAD, LIVE_WINDOW, ENDED_AFTER, VOD_ROOTS,
+    static final List<ConfigKey<?>> KEYS = List.of(PUBLISH_KEY, MAX_UPLOAD, LIVE_WINDOW, PROFILE, ENDED_AFTER, VOD_ROOTS,
             CORS_ORIGINS);
-    static final List<PatternKey<?>> PATTERNS = List.of(STREAM_KEY);
+    static final List<PatternKey<?>> PATTERNS = List.of(STREAM_KEY, STREAM_PROFILE);
 
     private OriginSettings() {
     }

@@ -29,6 +29,10 @@ public final class PatternKey<T> {
         return new PatternKey<>(name, ValueType.STRING, description);
     }
 
+    static PatternKey<LatencyProfile> latencyProfile(String name, String description) {
+        return new PatternKey<>(name, ValueType.LATENCY_PROFILE, description);
+    }
+
     /** The name with its {@code *}. */
     public String name() {
         return prefix + "*" + suffix;

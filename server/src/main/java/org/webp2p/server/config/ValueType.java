@@ -84,6 +84,8 @@ public final class ValueType<T> {
         this.parser = parser;
     }
 
+    public static final ValueType<LatencyProfile> LATENCY_PROFILE = new ValueType<>(LatencyProfile::parse);
+
     /** A whole number from {@code min} to {@code max}. */
     public static ValueType<Integer> integer(int min, int max) {
         if (min > max) {

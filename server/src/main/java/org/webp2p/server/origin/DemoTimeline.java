@@ -48,6 +48,11 @@ final class DemoTimeline {
         this.targetDuration = MediaPlaylist.targetDurationFor(clip);
     }
 
+    /** The clip's segments as its playlist lists them. */
+    List<MediaSegment> clip() {
+        return clip;
+    }
+
     /** One loop of the clip in the 90 kHz units of MPEG-TS timestamps. */
     long loopTicks() {
         return loopNanos * 9 / 100_000;
@@ -60,7 +65,7 @@ final class DemoTimeline {
         List<MediaSegment> listed = new ArrayList<>(window);
         for (long k = first; k < completed; k++) {
             MediaSegment s = clip.get((int) (k % clip.size()));
-            listed.add(new MediaSegment(name(k, s.uri()), s.duration(), false, s.map()));
+            listed.add(new MediaSegment(name(k, s.uri()), s.duration(), false, s.map(), Optional.of(start(k))));
         }
         return new MediaPlaylist(targetDuration, first, 0, listed, false);
     }
@@ -82,6 +87,14 @@ final class DemoTimeline {
             return Optional.empty();
         }
         return Optional.of(new Placement(k, index, k / clip.size()));
+    }
+
+    /** When segment {@code sequence} begins on the wall clock: the loops are laid end to end from the epoch. */
+    private Instant start(long sequence) {
+        long loops = sequence / clip.size();
+        int index = (int) (sequence % clip.size());
+        long nanos = loops * loopNanos + (index == 0 ? 0 : endNanos[index - 1]);
+        return Instant.ofEpochSecond(0, nanos);
     }
 
     private long completed(Instant now) {

@@ -78,9 +78,11 @@ final class IngestGate extends ChannelInboundHandlerAdapter {
         if (!keys.allows(path.scope(), key.get())) {
             return Optional.of(new Refusal(Rejection.FORBIDDEN, "wrong publish key for stream " + path.scope()));
         }
-        if (path.isPlaylist() && !path.file().equals(OriginPath.LIVE_PLAYLIST)) {
-            return Optional.of(new Refusal(Rejection.NOT_MEDIA,
-                    "a live stream's playlist is " + OriginPath.LIVE_PLAYLIST));
+        boolean master = path.file().equals(OriginPath.MASTER_PLAYLIST);
+        if (path.isPlaylist() && !master && !path.leaf().equals(OriginPath.LIVE_PLAYLIST)) {
+            return Optional.of(new Refusal(Rejection.NOT_MEDIA, "a live stream's playlist is " + OriginPath.LIVE_PLAYLIST
+                    + ", a rendition's <rendition>/" + OriginPath.LIVE_PLAYLIST + " and the list of renditions "
+                    + OriginPath.MASTER_PLAYLIST));
         }
         if (!path.isPlaylist() && MediaTypes.ofMedia(path.file()).isEmpty()) {
             return Optional.of(new Refusal(Rejection.NOT_MEDIA, "not a media segment type: " + path.file()));

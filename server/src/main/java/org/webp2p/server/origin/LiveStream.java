@@ -31,6 +31,7 @@ final class LiveStream {
     private final StreamFiles files;
     private final LiveWindow window;
     private final Clock clock;
+    private final StreamProfiles profiles;
     private final int stageLimit;
     private final StreamTraffic traffic = new StreamTraffic();
     // Uploaded but not yet listed by the encoder, by the encoder's name, oldest first.
@@ -53,41 +54,49 @@ final class LiveStream {
     private Instant lastIngest;
     private Instant lastSegmentAt;
     private long segmentsIngested;
+    // What the latest segment that could be read carries, for the master playlist.
+    private MediaFormat format = MediaFormat.UNKNOWN;
     private volatile View view;
 
-    /** What playback sees of the stream at one moment. */
-    record View(Servable playlist, Map<String, Servable> files, boolean ended, long ingestBitrate,
-                long segments, Optional<Instant> lastSegmentAt) {
+    /**
+     * What playback sees of the stream at one moment.
+     *
+     * @param peakBitrate   the highest bitrate of one listed segment, a master playlist's BANDWIDTH
+     * @param ingestBitrate the bitrate over all listed segments, its AVERAGE-BANDWIDTH
+     */
+    record View(Servable playlist, Map<String, Servable> files, boolean ended, long ingestBitrate, long peakBitrate,
+                long targetDuration, MediaFormat format, long segments, Optional<Instant> lastSegmentAt) {
 
         Optional<Servable> resolve(String file) {
             return file.equals(OriginPath.LIVE_PLAYLIST) ? Optional.of(playlist) : Optional.ofNullable(files.get(file));
         }
     }
 
-    private LiveStream(String name, StreamFiles files, LiveWindow window, Clock clock, int windowSize) {
+    private LiveStream(String name, StreamFiles files, LiveWindow window, Clock clock, StreamProfiles profiles) {
         this.name = name;
         this.files = files;
         this.window = window;
         this.clock = clock;
+        this.profiles = profiles;
         // Room for what an encoder uploads before listing it: a few segments and an init segment.
-        this.stageLimit = windowSize + 4;
+        this.stageLimit = profiles.window(name) + 4;
         this.lastIngest = clock.instant();
     }
 
     /** A stream that has received nothing yet. */
-    static LiveStream create(String name, StreamFiles files, int windowSize, Clock clock) {
-        return new LiveStream(name, files, new LiveWindow(windowSize), clock, windowSize);
+    static LiveStream create(String name, StreamFiles files, StreamProfiles profiles, Clock clock) {
+        return new LiveStream(name, files, new LiveWindow(profiles.window(name)), clock, profiles);
     }
 
     /**
      * The stream as this origin left it on disk. Files its playlist no longer needs are removed. A
      * stream that was live is live again until the encoder's silence ends it.
      */
-    static LiveStream load(String name, StreamFiles files, int windowSize, Clock clock)
+    static LiveStream load(String name, StreamFiles files, StreamProfiles profiles, Clock clock)
             throws IOException, PlaylistException {
         byte[] text = files.read(OriginPath.LIVE_PLAYLIST);
         MediaPlaylist playlist = PlaylistCodec.parse(new String(text, StandardCharsets.UTF_8));
-        LiveStream s = new LiveStream(name, files, LiveWindow.restore(playlist, windowSize), clock, windowSize);
+        LiveStream s = new LiveStream(name, files, LiveWindow.restore(playlist, profiles.window(name)), clock, profiles);
         s.ended = playlist.ended();
         s.gap = true;
         s.lastIngest = files.modified(OriginPath.LIVE_PLAYLIST);
@@ -101,6 +110,13 @@ final class LiveStream {
         for (String file : files.list()) {
             if (!file.equals(OriginPath.LIVE_PLAYLIST) && !s.servable.containsKey(file)) {
                 files.delete(file);
+            }
+        }
+        List<MediaSegment> listed = playlist.segments();
+        for (int i = listed.size() - 1; i >= 0 && !s.format.isKnown(); i--) {
+            String uri = listed.get(i).uri();
+            if (s.servable.containsKey(uri) && MediaTypes.of(uri).equals(MediaTypes.MPEG_TS)) {
+                s.format = TsProbe.probe(files.read(uri));
             }
         }
         Optional<String> lastMap = s.window.last().flatMap(MediaSegment::map).filter(files::exists);
@@ -153,7 +169,7 @@ final class LiveStream {
         }
         Instant now = clock.instant();
         lastIngest = now;
-        admit(segment, HANDED_OVER, duration, false, Optional.empty(), now);
+        admit(segment, HANDED_OVER, duration, false, Optional.empty(), Optional.empty(), now);
         publish(now);
     }
 
@@ -304,7 +320,8 @@ final class LiveStream {
                 return false;
             }
         }
-        admit(data, MediaTypes.dottedExtension(encoderName), listed.duration(), listed.discontinuity(), map, now);
+        admit(data, MediaTypes.dottedExtension(encoderName), listed.duration(), listed.discontinuity(), map,
+                listed.programDateTime(), now);
         ingest = StreamStats.Ingest.HTTP;
         return true;
     }
@@ -314,18 +331,23 @@ final class LiveStream {
      * one way in for segments from an encoder's playlist and from an RTMP publisher alike.
      */
     private void admit(byte[] data, String extension, Duration duration, boolean discontinuity, Optional<String> map,
-                       Instant now) throws IOException {
+                       Optional<Instant> dateTime, Instant now) throws IOException {
         String uri = "s" + window.nextSequence() + extension;
-        Instant modified = files.write(uri, data);
+        servable.put(uri, stored(uri, data));
         sizes.put(uri, (long) data.length);
         digests.put(uri, SegmentDigest.of(data));
-        servable.put(uri, Servable.ofFile(Servable.InMemory.copyOf(data), modified, MediaTypes.of(uri),
-                CachePolicy.SEGMENT));
+        if (MediaTypes.of(uri).equals(MediaTypes.MPEG_TS)) {
+            MediaFormat probed = TsProbe.probe(data);
+            if (probed.isKnown()) {
+                format = probed;
+            }
+        }
         ended = false;
-        MediaSegment segment = new MediaSegment(uri, duration, discontinuity || gap, map);
+        MediaSegment segment = new MediaSegment(uri, duration, discontinuity || gap, map,
+                Optional.of(dateTime.orElseGet(() -> dated(duration, discontinuity || gap, now))));
         for (String expired : window.append(segment)) {
             files.delete(expired);
-            servable.remove(expired);
+            letGo(servable.remove(expired));
             sizes.remove(expired);
             digests.remove(expired);
         }
@@ -334,15 +356,27 @@ final class LiveStream {
         lastSegmentAt = now;
     }
 
+    /**
+     * The wall-clock time of a segment the encoder did not date: its arrival less its duration, but
+     * never before the end of the segment it continues, so that dates and durations agree for
+     * players that align renditions by date even when an encoder sends faster than real time.
+     */
+    private Instant dated(Duration duration, boolean discontinuity, Instant now) {
+        Instant arrival = now.minus(duration);
+        if (discontinuity) {
+            return arrival;
+        }
+        return window.last().flatMap(s -> s.programDateTime().map(t -> t.plus(s.duration())))
+                .filter(follows -> follows.isAfter(arrival)).orElse(arrival);
+    }
+
     /** The origin's name for the encoder's init segment, a new one whenever its bytes change. */
     private Optional<String> originMap(String encoderName) throws IOException {
         byte[] fresh = staged.remove(encoderName);
         if (fresh != null && (mapBytes == null || !Arrays.equals(fresh, mapBytes))) {
             String uri = "init" + window.nextSequence() + MediaTypes.dottedExtension(encoderName);
-            Instant modified = files.write(uri, fresh);
+            servable.put(uri, stored(uri, fresh));
             sizes.put(uri, (long) fresh.length);
-            servable.put(uri, Servable.ofFile(Servable.InMemory.copyOf(fresh), modified, MediaTypes.of(uri),
-                    CachePolicy.SEGMENT));
             mapBytes = fresh;
             mapUri = uri;
             encoderMapName = encoderName;
@@ -354,18 +388,45 @@ final class LiveStream {
 
     private void publish(Instant now) throws IOException {
         MediaPlaylist playlist = window.playlist(ended);
+        playlist = playlist.withHoldBack(profiles.holdBack(name, playlist.targetDuration()));
         String text = PlaylistCodec.write(playlist, uri -> Optional.ofNullable(digests.get(uri)));
         files.write(OriginPath.LIVE_PLAYLIST, text.getBytes(StandardCharsets.UTF_8));
         if (ended) {
             // Nobody needs an ended stream in memory: it is served from disk like VOD.
             for (String uri : List.copyOf(servable.keySet())) {
-                servable.put(uri, onDisk(uri));
+                letGo(servable.put(uri, onDisk(uri)));
             }
         }
         String cache = ended ? CachePolicy.ENDED_PLAYLIST : CachePolicy.livePlaylist(playlist.targetDuration());
         Servable served = Servable.ofText(text, MediaTypes.PLAYLIST, now, cache);
-        view = new View(served, Map.copyOf(servable), ended, bitrate(playlist), segmentsIngested,
-                Optional.ofNullable(lastSegmentAt));
+        view = new View(served, Map.copyOf(servable), ended, bitrate(playlist), peakBitrate(playlist),
+                playlist.targetDuration(), format, segmentsIngested, Optional.ofNullable(lastSegmentAt));
+    }
+
+    /**
+     * Gives the live window's segments back to the buffer pool, for an origin that stops; responses
+     * still being written keep theirs until done.
+     */
+    void close() {
+        servable.values().forEach(LiveStream::letGo);
+    }
+
+    /** Writes {@code data} to its file and keeps it in pooled memory, to serve it from there. */
+    private Servable stored(String uri, byte[] data) throws IOException {
+        PooledBytes bytes = PooledBytes.copyOf(data, files.path(uri));
+        try {
+            Instant modified = files.write(uri, bytes.view());
+            return Servable.ofFile(bytes, modified, MediaTypes.of(uri), CachePolicy.SEGMENT);
+        } catch (IOException | RuntimeException e) {
+            bytes.letGo();
+            throw e;
+        }
+    }
+
+    private static void letGo(Servable s) {
+        if (s != null && s.body() instanceof PooledBytes pooled) {
+            pooled.letGo();
+        }
     }
 
     private Servable onDisk(String uri) throws IOException {
@@ -380,6 +441,15 @@ final class LiveStream {
         }
         long millis = playlist.duration().toMillis();
         return millis == 0 ? 0 : bytes * 8 * 1000 / millis;
+    }
+
+    private long peakBitrate(MediaPlaylist playlist) {
+        long peak = 0;
+        for (MediaSegment s : playlist.segments()) {
+            long millis = Math.max(1, s.duration().toMillis());
+            peak = Math.max(peak, sizes.getOrDefault(s.uri(), 0L) * 8 * 1000 / millis);
+        }
+        return peak;
     }
 
     private static String lastPathPart(String uri) {

@@ -25,6 +25,10 @@ import org.webp2p.protocol.admin.StreamStats;
 /**
  * Every published stream, with the one thread that changes them. Ingest runs there rather than on
  * the event loops because it writes to disk; serialising it also means no stream needs a lock.
+ *
+ * <p>A rendition is a stream of its own, named {@code <stream>/<rendition>} and kept in that
+ * subdirectory, with its own live window and digests; the stream's master playlist lists every
+ * rendition it has.
  */
 final class LiveStreams implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LiveStreams.class);
@@ -35,15 +39,17 @@ final class LiveStreams implements AutoCloseable {
     }
 
     private final Path root;
-    private final int windowSize;
+    private final StreamProfiles profiles;
     private final Duration endedAfter;
     private final Clock clock;
     private final Map<String, LiveStream> streams = new ConcurrentHashMap<>();
+    // Requests for the master playlists, by the stream whose renditions they list.
+    private final Map<String, StreamTraffic> masterTraffic = new ConcurrentHashMap<>();
     private final ScheduledExecutorService ingest;
 
-    LiveStreams(Path root, int windowSize, Duration endedAfter, Clock clock) {
+    LiveStreams(Path root, StreamProfiles profiles, Duration endedAfter, Clock clock) {
         this.root = root;
-        this.windowSize = windowSize;
+        this.profiles = profiles;
         this.endedAfter = endedAfter;
         this.clock = clock;
         this.ingest = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -57,19 +63,33 @@ final class LiveStreams implements AutoCloseable {
     void start() throws IOException {
         Files.createDirectories(root);
         try (Stream<Path> dirs = Files.list(root)) {
-            for (Path dir : dirs.filter(d -> Files.isRegularFile(d.resolve(OriginPath.LIVE_PLAYLIST))).toList()) {
+            for (Path dir : dirs.filter(Files::isDirectory).toList()) {
                 String name = dir.getFileName().toString();
-                try {
-                    new OriginPath(OriginPath.Area.LIVE, name, OriginPath.LIVE_PLAYLIST);
-                    streams.put(name, LiveStream.load(name, new StreamFiles(dir), windowSize, clock));
-                } catch (IOException | PlaylistException | IllegalArgumentException e) {
-                    log.warn("origin: skipping stored stream {}: {}", name, e.getMessage());
+                load(name, dir);
+                try (Stream<Path> subdirs = Files.list(dir)) {
+                    for (Path sub : subdirs.filter(Files::isDirectory).toList()) {
+                        load(name + "/" + sub.getFileName(), sub);
+                    }
                 }
             }
         }
         // Checking four times per allowed silence ends a stream at most a quarter late.
         long period = Math.max(50, Math.min(1000, endedAfter.toMillis() / 4));
         ingest.scheduleWithFixedDelay(this::endSilentStreams, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    private void load(String name, Path dir) {
+        if (!Files.isRegularFile(dir.resolve(OriginPath.LIVE_PLAYLIST))) {
+            return;
+        }
+        try {
+            if (!OriginPath.isLiveStreamName(name)) {
+                throw new IllegalArgumentException("not a stream or rendition name");
+            }
+            streams.put(name, LiveStream.load(name, new StreamFiles(dir), profiles, clock));
+        } catch (IOException | PlaylistException | IllegalArgumentException e) {
+            log.warn("origin: skipping stored stream {}: {}", name, e.getMessage());
+        }
     }
 
     /** Keeps a segment uploaded with a valid key until a playlist lists it. */
@@ -112,7 +132,7 @@ final class LiveStreams implements AutoCloseable {
 
     private CompletableFuture<Void> onStream(String name, Change change) {
         return onIngestThread(() -> change.apply(streams.computeIfAbsent(name,
-                n -> LiveStream.create(n, new StreamFiles(root.resolve(n)), windowSize, clock))));
+                n -> LiveStream.create(n, new StreamFiles(root.resolve(n)), profiles, clock))));
     }
 
     private interface Work {
@@ -137,12 +157,51 @@ final class LiveStreams implements AutoCloseable {
         return done;
     }
 
+    /** How long the segments the node cuts for {@code stream} should be; empty leaves it to the ingest. */
+    Optional<Duration> segmentTarget(String stream) {
+        return profiles.segmentTarget(stream);
+    }
+
     Optional<LiveStream> find(String name) {
         return Optional.ofNullable(streams.get(name));
     }
 
+    /**
+     * The master playlist of {@code stream} as a player gets it now: every rendition with segments,
+     * measured from them. Empty for a stream without renditions, whose own playlist stays its entry.
+     */
+    Optional<Servable> master(String stream) {
+        String prefix = stream + "/";
+        List<MasterPlaylist.Variant> variants = new ArrayList<>();
+        long target = 1;
+        boolean allEnded = true;
+        for (LiveStream s : streams.values()) {
+            Optional<LiveStream.View> v = s.view();
+            if (!s.name().startsWith(prefix) || v.isEmpty() || v.get().ingestBitrate() == 0) {
+                continue;
+            }
+            String rendition = s.name().substring(prefix.length());
+            variants.add(new MasterPlaylist.Variant(rendition + "/" + OriginPath.LIVE_PLAYLIST, v.get().peakBitrate(),
+                    v.get().ingestBitrate(), v.get().format()));
+            target = Math.max(target, v.get().targetDuration());
+            allEnded &= v.get().ended();
+        }
+        if (variants.isEmpty()) {
+            return Optional.empty();
+        }
+        String cache = allEnded ? CachePolicy.ENDED_PLAYLIST : CachePolicy.livePlaylist(target);
+        return Optional.of(Servable.ofText(MasterPlaylistCodec.write(new MasterPlaylist(variants)), MediaTypes.PLAYLIST,
+                clock.instant(), cache));
+    }
+
+    /** Where requests for the master playlist of {@code stream} are counted. */
+    StreamTraffic masterTraffic(String stream) {
+        return masterTraffic.computeIfAbsent(stream, n -> new StreamTraffic());
+    }
+
     void addTrafficTo(List<OriginTraffic> out) {
         streams.values().forEach(s -> s.traffic().addTo(s.name(), out));
+        masterTraffic.forEach((name, traffic) -> traffic.addTo(name, out));
     }
 
     List<StreamStats> stats() {
@@ -169,7 +228,10 @@ final class LiveStreams implements AutoCloseable {
     public void close() {
         ingest.shutdownNow();
         try {
-            ingest.awaitTermination(5, TimeUnit.SECONDS);
+            if (ingest.awaitTermination(5, TimeUnit.SECONDS)) {
+                // Nothing changes the streams any more, so this thread may.
+                streams.values().forEach(LiveStream::close);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -1,16 +1,26 @@
 package org.webp2p.server.origin;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * One media segment line of an HLS media playlist (RFC 8216 §4.3.2): its URI, its EXTINF duration,
- * whether an EXT-X-DISCONTINUITY precedes it and which EXT-X-MAP (init segment) applies to it.
+ * whether an EXT-X-DISCONTINUITY precedes it, which EXT-X-MAP (init segment) applies to it and the
+ * wall-clock time of its first sample (EXT-X-PROGRAM-DATE-TIME), which lets players measure how far
+ * behind live they are.
  */
-record MediaSegment(String uri, Duration duration, boolean discontinuity, Optional<String> map) {
+record MediaSegment(String uri, Duration duration, boolean discontinuity, Optional<String> map,
+                    Optional<Instant> programDateTime) {
+
+    /** A segment whose wall-clock time is not known. */
+    MediaSegment(String uri, Duration duration, boolean discontinuity, Optional<String> map) {
+        this(uri, duration, discontinuity, map, Optional.empty());
+    }
 
     public MediaSegment {
+        Objects.requireNonNull(programDateTime, "programDateTime");
         Objects.requireNonNull(uri, "uri");
         Objects.requireNonNull(duration, "duration");
         Objects.requireNonNull(map, "map");

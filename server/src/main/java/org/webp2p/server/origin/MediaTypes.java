@@ -7,9 +7,10 @@ import java.util.Optional;
 /** Content types of the files an HLS origin serves, by extension. */
 final class MediaTypes {
     static final String PLAYLIST = "application/vnd.apple.mpegurl";
+    static final String MPEG_TS = "video/mp2t";
 
     private static final Map<String, String> MEDIA = Map.of(
-            "ts", "video/mp2t",
+            "ts", MPEG_TS,
             "m4s", "video/iso.segment",
             "mp4", "video/mp4",
             "m4v", "video/mp4",

@@ -111,18 +111,24 @@ final class OriginHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
         if (demo != null) {
             return demo.resolve(path.file()).map(s -> new Found(s, demo.traffic()));
         }
-        return live.find(path.scope()).flatMap(stream -> stream.view()
-                .flatMap(v -> v.resolve(path.file()))
+        if (path.file().equals(OriginPath.MASTER_PLAYLIST)) {
+            return live.master(path.scope()).map(s -> new Found(s, live.masterTraffic(path.scope())));
+        }
+        return live.find(path.liveStream()).flatMap(stream -> stream.view()
+                .flatMap(v -> v.resolve(path.leaf()))
                 .map(s -> new Found(s, stream.traffic())));
     }
 
     private void ingest(ChannelHandlerContext ctx, FullHttpRequest req, OriginPath path) {
         byte[] body = ByteBufUtil.getBytes(req.content());
-        String stream = path.scope();
-        String file = path.file();
+        String stream = path.liveStream();
+        String file = path.leaf();
         CompletableFuture<Void> done;
         if (req.method().equals(HttpMethod.DELETE)) {
             done = live.delete(stream, file);
+        } else if (path.file().equals(OriginPath.MASTER_PLAYLIST)) {
+            // The origin writes its own master playlist from what the renditions carry.
+            done = checkedMaster(new String(body, StandardCharsets.UTF_8));
         } else if (path.isPlaylist()) {
             done = live.acceptPlaylist(stream, new String(body, StandardCharsets.UTF_8));
         } else {
@@ -140,6 +146,15 @@ final class OriginHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
                 reject(ctx, Rejection.STORAGE, "cannot store " + file);
             }
         });
+    }
+
+    private static CompletableFuture<Void> checkedMaster(String text) {
+        try {
+            PlaylistCodec.checkMaster(text);
+            return CompletableFuture.completedFuture(null);
+        } catch (PlaylistException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     private void reject(ChannelHandlerContext ctx, Rejection reason, String message) {

@@ -31,9 +31,13 @@ final class OriginLiveIngest implements LiveIngest {
         if (keys.isEmpty() || nameOrStreamKey == null) {
             return Optional.empty();
         }
-        Optional<String> stream = key == null || key.isEmpty() ? keys.get().streamOwning(nameOrStreamKey)
-                : Optional.of(nameOrStreamKey).filter(name -> keys.get().allows(name, key));
-        return stream.filter(OriginLiveIngest::publishable);
+        if (key == null || key.isEmpty()) {
+            return keys.get().streamOwning(nameOrStreamKey).filter(OriginLiveIngest::publishable);
+        }
+        String named = keys.get().hasOwnKey(nameOrStreamKey) ? nameOrStreamKey
+                : RenditionNames.ofPublished(nameOrStreamKey).orElse(nameOrStreamKey);
+        return Optional.of(named).filter(n -> keys.get().allows(RenditionNames.streamOf(n), key))
+                .filter(OriginLiveIngest::publishable);
     }
 
     @Override
@@ -42,6 +46,11 @@ final class OriginLiveIngest implements LiveIngest {
             return CompletableFuture.failedFuture(new IllegalArgumentException("no stream can be named " + stream));
         }
         return onRunning(live -> live.claim(stream, from));
+    }
+
+    @Override
+    public Optional<Duration> segmentTarget(String stream) {
+        return running.get().flatMap(r -> r.live().segmentTarget(stream));
     }
 
     @Override
@@ -55,7 +64,7 @@ final class OriginLiveIngest implements LiveIngest {
     }
 
     private static boolean publishable(String stream) {
-        return OriginPath.isStreamName(stream) && !DemoStream.builtIn(stream);
+        return OriginPath.isLiveStreamName(stream) && !DemoStream.builtIn(RenditionNames.streamOf(stream));
     }
 
     private CompletableFuture<Void> onRunning(Function<LiveStreams, CompletableFuture<Void>> call) {

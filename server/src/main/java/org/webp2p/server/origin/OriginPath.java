@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 import org.webp2p.protocol.admin.StreamStats;
 
 /**
- * A request path the origin answers: {@code /live/<stream>/<file>} or {@code /vod/<root>/<path>}.
+ * A request path the origin answers: {@code /live/<stream>/<file>}, {@code /live/<stream>/<rendition>/<file>}
+ * or {@code /vod/<root>/<path>}.
  * Parsing is where traversal is stopped: every path segment (already percent-decoded) must be a plain
  * name that cannot mean "here" or "up", so no resolved file lies outside its stream or root.
  */
@@ -17,6 +18,8 @@ record OriginPath(Area area, String scope, String file) {
 
     /** The playlist name every live stream publishes and serves. */
     public static final String LIVE_PLAYLIST = StreamStats.PLAYLIST_FILE;
+    /** The playlist that lists a stream's renditions, as ffmpeg's {@code -master_pl_name} names it. */
+    public static final String MASTER_PLAYLIST = "master.m3u8";
 
     // A leading dot is refused, so "." and ".." and hidden files never match.
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}");
@@ -32,8 +35,12 @@ record OriginPath(Area area, String scope, String file) {
                 throw new IllegalArgumentException("bad file name: " + file);
             }
         }
-        if (area == Area.LIVE && file.contains("/")) {
-            throw new IllegalArgumentException("a live stream has no subdirectories: " + file);
+        if (area == Area.LIVE) {
+            String[] parts = file.split("/", -1);
+            if (parts.length > 2 || parts.length == 2 && !STREAM.matcher(parts[0]).matches()) {
+                throw new IllegalArgumentException("a live stream has one level of renditions, each named like a stream: "
+                        + file);
+            }
         }
     }
 
@@ -64,6 +71,32 @@ record OriginPath(Area area, String scope, String file) {
     /** Whether {@code name} can name a live stream: its directory and its key in the configuration. */
     public static boolean isStreamName(String name) {
         return STREAM.matcher(name).matches();
+    }
+
+    /**
+     * The live stream or rendition the file belongs to: {@code <stream>}, or {@code <stream>/<rendition>}
+     * for a file in a rendition's subdirectory.
+     */
+    public String liveStream() {
+        int slash = file.indexOf('/');
+        return slash < 0 ? scope : scope + "/" + file.substring(0, slash);
+    }
+
+    /** The file's name within {@link #liveStream()}. */
+    public String leaf() {
+        return file.substring(file.indexOf('/') + 1);
+    }
+
+    /** Whether the file is a rendition's, in a subdirectory of the stream. */
+    public boolean inRendition() {
+        return area == Area.LIVE && file.contains("/");
+    }
+
+    /** Whether {@code name} names a live stream or one of its renditions ({@code <stream>/<rendition>}). */
+    public static boolean isLiveStreamName(String name) {
+        int slash = name.indexOf('/');
+        return slash < 0 ? isStreamName(name)
+                : isStreamName(name.substring(0, slash)) && isStreamName(name.substring(slash + 1));
     }
 
     public boolean isPlaylist() {

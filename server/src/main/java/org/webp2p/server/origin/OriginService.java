@@ -80,14 +80,15 @@ public final class OriginService implements Service {
             publishKey = context.store().settings().getOrCreate(PUBLISH_KEY_SETTING, OriginService::newKey);
         }
         PublishKeys keys = new PublishKeys(publishKey, config.members(OriginSettings.STREAM_KEY));
-        int window = config.get(OriginSettings.LIVE_WINDOW);
+        StreamProfiles profiles = new StreamProfiles(config.get(OriginSettings.PROFILE),
+                config.members(OriginSettings.STREAM_PROFILE), config.get(OriginSettings.LIVE_WINDOW));
         Duration endedAfter = config.get(OriginSettings.ENDED_AFTER);
         VodRoots vod = VodRoots.parse(config.get(OriginSettings.VOD_ROOTS));
         vod.warmDigests();
-        Map<String, DemoStream> demos = DemoStream.all(window, context.clock());
+        Map<String, DemoStream> demos = DemoStream.all(profiles, context.clock());
         Rejections rejections = new Rejections();
         long maxUpload = config.get(OriginSettings.MAX_UPLOAD);
-        LiveStreams live = new LiveStreams(context.dataDir().resolve(NAME).resolve("live"), window, endedAfter,
+        LiveStreams live = new LiveStreams(context.dataDir().resolve(NAME).resolve("live"), profiles, endedAfter,
                 context.clock());
         Optional<ServerTls> tls = Optional.empty();
         try {

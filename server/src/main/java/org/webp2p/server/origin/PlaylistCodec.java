@@ -3,6 +3,11 @@ package org.webp2p.server.origin;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +28,11 @@ final class PlaylistCodec {
      * length (100,000 digits took 2.5 s).
      */
     private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,20}\\.?[0-9]{0,20}|\\.[0-9]{1,20}");
+    private static final String PROGRAM_DATE_TIME = "#EXT-X-PROGRAM-DATE-TIME:";
+    private static final DateTimeFormatter WRITTEN_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSX")
+            .withZone(ZoneOffset.UTC);
+    private static final List<DateTimeFormatter> READ_TIMES = List.of(DateTimeFormatter.ISO_OFFSET_DATE_TIME,
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss[.SSS][.SS][.S]xx"));
     /** EXTINF is written in microseconds, as ffmpeg writes it. */
     private static final int WRITTEN_DECIMALS = 6;
 
@@ -41,6 +51,7 @@ final class PlaylistCodec {
         boolean ended = false;
         boolean discontinuity = false;
         Optional<String> map = Optional.empty();
+        Optional<Instant> dateTime = Optional.empty();
         Duration pending = null;
         List<MediaSegment> segments = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
@@ -48,9 +59,10 @@ final class PlaylistCodec {
                 if (pending == null) {
                     throw new PlaylistException("segment " + line + " has no #EXTINF");
                 }
-                segments.add(segment(line, pending, discontinuity, map));
+                segments.add(segment(line, pending, discontinuity, map, dateTime));
                 pending = null;
                 discontinuity = false;
+                dateTime = Optional.empty();
             } else if (line.startsWith("#EXTINF:")) {
                 pending = duration(line.substring("#EXTINF:".length()));
             } else if (line.startsWith("#EXT-X-TARGETDURATION:")) {
@@ -63,6 +75,8 @@ final class PlaylistCodec {
                 discontinuity = true;
             } else if (line.startsWith("#EXT-X-MAP:")) {
                 map = Optional.of(mapUri(line.substring("#EXT-X-MAP:".length())));
+            } else if (line.startsWith(PROGRAM_DATE_TIME)) {
+                dateTime = dateTime(line.substring(PROGRAM_DATE_TIME.length()));
             } else if (line.equals("#EXT-X-ENDLIST")) {
                 ended = true;
             } else if (line.startsWith("#EXT-X-BYTERANGE")) {
@@ -70,7 +84,7 @@ final class PlaylistCodec {
             } else if (line.startsWith("#EXT-X-STREAM-INF")) {
                 throw new PlaylistException("a master playlist cannot be published, only media playlists");
             }
-            // Every other tag (PLAYLIST-TYPE, PROGRAM-DATE-TIME, ...) is the encoder's business:
+            // Every other tag (PLAYLIST-TYPE, START, ...) is the encoder's business:
             // the origin writes its own playlist.
         }
         if (pending != null) {
@@ -82,6 +96,20 @@ final class PlaylistCodec {
         }
         long needed = MediaPlaylist.targetDurationFor(segments);
         return new MediaPlaylist(Math.max(target, needed), sequence, discontinuities, segments, ended);
+    }
+
+    /**
+     * Checks an encoder's master playlist, which the origin takes only as a sign of renditions to come:
+     * it writes its own from what they carry.
+     */
+    public static void checkMaster(String text) throws PlaylistException {
+        List<String> lines = text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        if (lines.isEmpty() || !lines.get(0).equals("#EXTM3U")) {
+            throw new PlaylistException("a playlist starts with #EXTM3U");
+        }
+        if (lines.stream().noneMatch(l -> l.startsWith("#EXT-X-STREAM-INF:"))) {
+            throw new PlaylistException("a master playlist lists its variants with #EXT-X-STREAM-INF");
+        }
     }
 
     /** Writes a playlist as players expect it: version 3 (decimal EXTINF), or 6 with EXT-X-MAP. */
@@ -100,6 +128,11 @@ final class PlaylistCodec {
         if (playlist.discontinuitySequence() > 0) {
             out.append("#EXT-X-DISCONTINUITY-SEQUENCE:").append(playlist.discontinuitySequence()).append('\n');
         }
+        if (playlist.holdBack().isPresent() && !playlist.ended()) {
+            String seconds = seconds(playlist.holdBack().get());
+            out.append("#EXT-X-START:TIME-OFFSET=-").append(seconds).append('\n');
+            out.append("#EXT-X-SERVER-CONTROL:HOLD-BACK=").append(seconds).append('\n');
+        }
         Optional<String> currentMap = Optional.empty();
         for (MediaSegment s : playlist.segments()) {
             if (s.discontinuity()) {
@@ -109,6 +142,7 @@ final class PlaylistCodec {
                 out.append("#EXT-X-MAP:URI=\"").append(s.map().get()).append("\"\n");
                 currentMap = s.map();
             }
+            s.programDateTime().ifPresent(t -> out.append(PROGRAM_DATE_TIME).append(WRITTEN_TIME.format(t)).append('\n'));
             digests.apply(s.uri()).ifPresent(d -> out.append(d.tagLine()).append('\n'));
             out.append("#EXTINF:").append(seconds(s.duration())).append(",\n");
             out.append(s.uri()).append('\n');
@@ -119,10 +153,10 @@ final class PlaylistCodec {
         return out.toString();
     }
 
-    private static MediaSegment segment(String uri, Duration duration, boolean discontinuity, Optional<String> map)
-            throws PlaylistException {
+    private static MediaSegment segment(String uri, Duration duration, boolean discontinuity, Optional<String> map,
+                                        Optional<Instant> dateTime) throws PlaylistException {
         try {
-            return new MediaSegment(uri, duration, discontinuity, map);
+            return new MediaSegment(uri, duration, discontinuity, map, dateTime);
         } catch (IllegalArgumentException e) {
             throw new PlaylistException(e.getMessage());
         }
@@ -149,6 +183,22 @@ final class PlaylistCodec {
         } catch (ArithmeticException e) {
             throw new PlaylistException("bad #EXTINF duration: " + number);
         }
+    }
+
+    /**
+     * RFC 8216 §4.3.2.6 asks for ISO 8601 with a time zone; ffmpeg writes the zone as {@code +0000}.
+     * A time that cannot be read is dropped rather than the playlist refused: it only informs
+     * players, and the origin then dates the segment by its arrival.
+     */
+    private static Optional<Instant> dateTime(String value) {
+        for (DateTimeFormatter form : READ_TIMES) {
+            try {
+                return Optional.of(OffsetDateTime.parse(value.strip(), form).toInstant());
+            } catch (DateTimeParseException e) {
+                // try the next form
+            }
+        }
+        return Optional.empty();
     }
 
     private static long number(String line, String tag) throws PlaylistException {

@@ -30,6 +30,12 @@ final class PublishKeys {
         return same(own == null || own.isBlank() ? originKey : own, presented);
     }
 
+    /** Whether {@code stream} has a key of its own. */
+    boolean hasOwnKey(String stream) {
+        String own = streamKeys.get(stream);
+        return own != null && !own.isBlank();
+    }
+
     /**
      * The stream whose own key {@code presented} is, for an encoder that sends a stream's key alone
      * where the stream's name would be (as OBS's single "stream key" field invites). Every stream key

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.webp2p.server.origin.OriginFixture.digestLine;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +41,42 @@ class DemoLoopsTest {
         if (fx != null) {
             fx.close();
         }
+    }
+
+    @Test
+    void theLightDemoOffersTwoAlignedRenditionsInAMasterPlaylist() throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:09Z"));
+        fx = new OriginFixture(dataDir, clock, Map.of());
+
+        HttpResponse<byte[]> master = fx.get("/live/demo/master.m3u8", "Origin", "https://player.example");
+        assertThat(master.statusCode()).isEqualTo(200);
+        assertThat(master.headers().firstValue("content-type")).contains(MediaTypes.PLAYLIST);
+        assertThat(master.headers().firstValue("access-control-allow-origin")).contains("*");
+        assertThat(master.headers().firstValue("cache-control")).contains(CachePolicy.livePlaylist(2));
+        String text = new String(master.body(), StandardCharsets.UTF_8);
+        assertThat(text).matches("""
+                #EXTM3U
+                #EXT-X-VERSION:3
+                #EXT-X-INDEPENDENT-SEGMENTS
+                #EXT-X-STREAM-INF:BANDWIDTH=2\\d{5},AVERAGE-BANDWIDTH=1\\d{5},RESOLUTION=320x180,CODECS="avc1.42c00c,mp4a.40.2"
+                180p/index.m3u8
+                #EXT-X-STREAM-INF:BANDWIDTH=\\d{5,6},AVERAGE-BANDWIDTH=\\d{5},RESOLUTION=160x90,CODECS="avc1.42c00b,mp4a.40.2"
+                90p/index.m3u8
+                """);
+        String own = fx.text("/live/demo/index.m3u8");
+        String high = fx.text("/live/demo/180p/index.m3u8");
+        String low = fx.text("/live/demo/90p/index.m3u8");
+        assertThat(high).as("180p is the demo's own clip").isEqualTo(own);
+        assertThat(low.replaceAll("#EXT-X-WEBP2P-DIGEST:[^\\n]+", ""))
+                .as("the same sequence numbers and durations at the same instant")
+                .isEqualTo(own.replaceAll("#EXT-X-WEBP2P-DIGEST:[^\\n]+", ""));
+        Matcher last = Pattern.compile("(s\\d+\\.ts)\\n$").matcher(low);
+        assertThat(last.find()).isTrue();
+        assertThat(fx.get("/live/demo/90p/" + last.group(1)).body()).isNotEqualTo(fx.get("/live/demo/" + last.group(1)).body());
+        assertThat(TsProbe.probe(fx.get("/live/demo/90p/" + last.group(1)).body()).resolution())
+                .contains(new MediaFormat.Resolution(160, 90));
+        assertThat(fx.get("/live/demo-hd/master.m3u8").statusCode()).as("demo-hd has one rendition").isEqualTo(404);
+        assertThat(fx.get("/live/demo/720p/index.m3u8").statusCode()).isEqualTo(404);
     }
 
     @ParameterizedTest

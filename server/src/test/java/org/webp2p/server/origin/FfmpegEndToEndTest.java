@@ -107,6 +107,55 @@ class FfmpegEndToEndTest {
         assertThat(probe.path("format").path("duration").asDouble()).isBetween(4.5, 5.8);
     }
 
+    @Test
+    void ffmpegPublishesTwoRenditionsAndFfprobeReadsTheMasterPlaylistAndBothVariants() throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-nostdin",
+                "-f", "lavfi", "-i", "testsrc=size=320x180:rate=25",
+                "-f", "lavfi", "-i", "sine=frequency=1000:sample_rate=44100",
+                "-t", "6", "-map", "0:v", "-map", "1:a", "-map", "0:v", "-map", "1:a",
+                "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", "-g", "50", "-sc_threshold", "0",
+                "-profile:v:0", "main", "-s:v:0", "320x180", "-b:v:0", "400k",
+                "-profile:v:1", "baseline", "-s:v:1", "160x90", "-b:v:1", "100k",
+                "-c:a", "aac", "-b:a", "48k",
+                "-f", "hls", "-hls_time", "2", "-method", "PUT",
+                "-var_stream_map", "v:0,a:0 v:1,a:1", "-master_pl_name", OriginPath.MASTER_PLAYLIST));
+        // %v is ffmpeg's placeholder for the variant number, not a percent-escape.
+        cmd.add(fx.uri("/ingest/" + OriginFixture.KEY + "/e2e/") + "v%v/index.m3u8");
+        run(cmd);
+
+        assertThat(awaitEnded("/live/e2e/v0/index.m3u8")).contains("s0.ts", "s2.ts");
+        assertThat(awaitEnded("/live/e2e/v1/index.m3u8")).contains("s0.ts", "s2.ts");
+        HttpResponse<byte[]> master = fx.get("/live/e2e/master.m3u8");
+        assertThat(master.statusCode()).isEqualTo(200);
+        assertThat(master.headers().firstValue("content-type")).contains(MediaTypes.PLAYLIST);
+        assertThat(master.headers().firstValue("cache-control")).contains(CachePolicy.ENDED_PLAYLIST);
+        String text = new String(master.body(), StandardCharsets.UTF_8);
+        // Main profile (0x4d) at level 2.0 and constrained baseline (0x42, flags 0xc0) at 1.2, as x264 chose.
+        assertThat(text).contains("RESOLUTION=320x180,CODECS=\"avc1.4d4014", "RESOLUTION=160x90,CODECS=\"avc1.42c00c",
+                "mp4a.40.2\"\nv0/index.m3u8", "mp4a.40.2\"\nv1/index.m3u8");
+        assertThat(text.indexOf("v0/index.m3u8")).as("the higher bandwidth first").isLessThan(text.indexOf("v1/index.m3u8"));
+
+        JsonNode probe = new ObjectMapper().readTree(run(List.of("ffprobe", "-v", "error", "-show_entries",
+                "program=program_id:stream=codec_name,width,height:format=duration,nb_programs", "-of", "json",
+                fx.uri("/live/e2e/master.m3u8").toString())));
+        assertThat(probe.path("format").path("nb_programs").asInt()).as("one program per variant").isEqualTo(2);
+        assertThat(codecs(probe)).containsOnly("h264", "aac").hasSize(4);
+        List<Integer> widths = new ArrayList<>();
+        probe.path("streams").forEach(s -> {
+            if (s.has("width")) {
+                widths.add(s.path("width").asInt());
+            }
+        });
+        assertThat(widths).containsExactlyInAnyOrder(320, 160);
+        assertThat(probe.path("format").path("duration").asDouble()).isBetween(5.5, 6.8);
+        for (String variant : List.of("/live/e2e/v0/index.m3u8", "/live/e2e/v1/index.m3u8")) {
+            JsonNode one = probe(variant);
+            assertThat(codecs(one)).as(variant).contains("h264", "aac");
+            assertThat(one.path("format").path("duration").asDouble()).as(variant).isBetween(5.5, 6.8);
+        }
+        assertThat(fx.origin.metrics()).containsEntry("rejected.forbidden", 0L).containsEntry("rejected.bad-playlist", 0L);
+    }
+
     /**
      * ffmpeg exits as soon as it has sent its last upload, not when the origin has taken it, so the
      * test polls as a player would until the stream is over.

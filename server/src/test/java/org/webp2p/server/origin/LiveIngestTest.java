@@ -5,9 +5,11 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.webp2p.server.origin.OriginFixture.digestLine;
 import static org.webp2p.server.origin.OriginFixture.segmentBytes;
+import static org.webp2p.server.origin.OriginFixture.withoutDates;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -84,7 +86,7 @@ class LiveIngestTest {
         done(ingest.append("cam", segmentBytes("rtmp1", 1600), Duration.ofMillis(2000)));
         done(ingest.append("cam", segmentBytes("rtmp2", 1700), Duration.ofMillis(2560)));
 
-        assertThat(playlist("cam")).isEqualTo("""
+        assertThat(withoutDates(playlist("cam"))).isEqualTo("""
                 #EXTM3U
                 #EXT-X-VERSION:3
                 #EXT-X-TARGETDURATION:3
@@ -141,7 +143,7 @@ class LiveIngestTest {
 
         String resumed = playlist("cam");
         assertThat(resumed).doesNotContain("#EXT-X-ENDLIST");
-        assertThat(resumed).contains("s0.ts\n#EXT-X-DISCONTINUITY\n#EXT-X-WEBP2P-DIGEST:");
+        assertThat(resumed).contains("s0.ts\n#EXT-X-DISCONTINUITY\n#EXT-X-PROGRAM-DATE-TIME:");
         assertThat(resumed).endsWith("s1.ts\n");
     }
 
@@ -248,6 +250,71 @@ class LiveIngestTest {
         assertThat(ingest.authorise("a.b", OriginFixture.KEY)).isEmpty();
         assertThat(failure(ingest.begin("../etc", FROM))).isInstanceOf(IllegalArgumentException.class);
         assertThat(failure(ingest.begin("demo", FROM))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void publishedNamesWithAHeightSuffixAreRenditionsListedInTheMasterPlaylistAlsoAfterARestart() throws Exception {
+        LiveIngest ingest = start(Map.of("origin.stream.cam_720p.key", CAM_KEY));
+        assertThat(ingest.authorise("show_720p", OriginFixture.KEY)).contains("show/720p");
+        assertThat(ingest.authorise("show_720p", "wrong")).isEmpty();
+        assertThat(ingest.authorise("cam_720p", CAM_KEY)).as("a name with its own key stays a stream").contains("cam_720p");
+        assertThat(ingest.authorise("demo_720p", OriginFixture.KEY)).as("the demo is built in").isEmpty();
+        byte[] hd = demoSegment("demo-hd/demo-hd0.ts");
+        byte[] light = demoSegment("demo/demo0.ts");
+        for (String rendition : List.of("show/720p", "show/180p")) {
+            done(ingest.begin(rendition, FROM));
+        }
+        done(ingest.append("show/720p", hd, Duration.ofSeconds(2)));
+        done(ingest.append("show/180p", light, Duration.ofSeconds(2)));
+        done(ingest.append("show/180p", segmentBytes("small", 188 * 10), Duration.ofSeconds(2)));
+
+        String master = fx.text("/live/show/master.m3u8");
+        assertThat(master).isEqualTo("""
+                #EXTM3U
+                #EXT-X-VERSION:3
+                #EXT-X-INDEPENDENT-SEGMENTS
+                #EXT-X-STREAM-INF:BANDWIDTH=%d,AVERAGE-BANDWIDTH=%d,RESOLUTION=1280x720,CODECS="%s,mp4a.40.2"
+                720p/index.m3u8
+                #EXT-X-STREAM-INF:BANDWIDTH=%d,AVERAGE-BANDWIDTH=%d,RESOLUTION=320x180,CODECS="avc1.42c00c,mp4a.40.2"
+                180p/index.m3u8
+                """.formatted(hd.length * 4L, hd.length * 4L, TsProbe.probe(hd).videoCodec().orElseThrow(),
+                light.length * 4L, (light.length + 1880) * 2L));
+        assertThat(fx.get("/live/show/720p/s0.ts").body()).isEqualTo(hd);
+        assertThat(playlist("show/180p")).contains("s0.ts", "s1.ts");
+        assertThat(fx.get("/live/show/index.m3u8").statusCode()).as("the stream itself has no media playlist").isEqualTo(404);
+        assertThat(fx.get("/live/cam/master.m3u8").statusCode()).as("no renditions, no master").isEqualTo(404);
+        assertThat(fx.origin.streams()).extracting(StreamStats::name).contains("show/720p", "show/180p");
+
+        fx.restart();
+        assertThat(fx.text("/live/show/master.m3u8")).isEqualTo(master);
+    }
+
+    private static byte[] demoSegment(String resource) throws Exception {
+        try (InputStream in = DemoStream.class.getResourceAsStream(resource)) {
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void segmentsAreDatedByArrivalAndSegmentsFasterThanRealTimeFollowOnFromTheOneBefore() throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-07T03:00:00Z"));
+        fx = new OriginFixture(dataDir, clock, Map.of());
+        LiveIngest ingest = fx.origin.liveIngest();
+        done(ingest.begin("cam", FROM));
+        done(ingest.append("cam", segmentBytes("a", 100), Duration.ofSeconds(2)));
+        done(ingest.append("cam", segmentBytes("b", 100), Duration.ofSeconds(2)));
+        clock.advance(Duration.ofSeconds(10));
+        done(ingest.append("cam", segmentBytes("c", 100), Duration.ofSeconds(2)));
+        done(ingest.end("cam"));
+        clock.advance(Duration.ofSeconds(1));
+        done(ingest.begin("cam", FROM));
+        done(ingest.append("cam", segmentBytes("d", 100), Duration.ofSeconds(2)));
+
+        assertThat(playlist("cam").lines().filter(l -> l.startsWith("#EXT-X-PROGRAM-DATE-TIME:"))).containsExactly(
+                "#EXT-X-PROGRAM-DATE-TIME:2026-12-07T02:59:58.000Z",
+                "#EXT-X-PROGRAM-DATE-TIME:2026-12-07T03:00:00.000Z",
+                "#EXT-X-PROGRAM-DATE-TIME:2026-12-07T03:00:08.000Z",
+                "#EXT-X-PROGRAM-DATE-TIME:2026-12-07T03:00:09.000Z");
     }
 
     @Test

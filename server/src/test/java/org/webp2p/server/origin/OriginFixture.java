@@ -59,6 +59,14 @@ final class OriginFixture implements AutoCloseable {
         origin.start(context);
     }
 
+    /**
+     * A live playlist without its EXT-X-PROGRAM-DATE-TIME lines, which hold the wall-clock time each
+     * segment arrived, for tests that compare the rest exactly.
+     */
+    static String withoutDates(String playlist) {
+        return playlist.replaceAll("#EXT-X-PROGRAM-DATE-TIME:[^\\n]*\\n", "");
+    }
+
     /** {@code size} bytes of {@code label} over and over: a segment whose bytes say which it is. */
     static byte[] segmentBytes(String label, int size) {
         byte[] b = new byte[size];

@@ -24,7 +24,21 @@ class OriginPathTest {
         assertThat(OriginPath.parse("/vod/movies/.hidden")).isEmpty();
         assertThat(OriginPath.parse("/live/cam/a\\..\\b.ts")).isEmpty();
         assertThat(OriginPath.parse("/live/cam/a\u0000.ts")).isEmpty();
-        assertThat(OriginPath.parse("/live/cam/sub/a.ts")).isEmpty();
+        assertThat(OriginPath.parse("/live/cam/v0/sub/a.ts")).isEmpty();
+        assertThat(OriginPath.parse("/live/cam/v.0/a.ts")).isEmpty();
+        assertThat(OriginPath.parse("/live/cam/../v0/a.ts")).isEmpty();
+    }
+
+    @Test
+    void readsARenditionAsAStreamOneLevelDown() {
+        OriginPath p = OriginPath.parse("/live/cam/v1/index0.ts").orElseThrow();
+        assertThat(p.inRendition()).isTrue();
+        assertThat(p.liveStream()).isEqualTo("cam/v1");
+        assertThat(p.leaf()).isEqualTo("index0.ts");
+        OriginPath top = OriginPath.parse("/live/cam/master.m3u8").orElseThrow();
+        assertThat(top.inRendition()).isFalse();
+        assertThat(top.liveStream()).isEqualTo("cam");
+        assertThat(top.leaf()).isEqualTo("master.m3u8");
     }
 
     @Test

@@ -59,10 +59,10 @@ class OriginPipelineTest {
 
     @BeforeEach
     void startOrigin() throws Exception {
-        live = new LiveStreams(dir.resolve("live"), 6, Duration.ofSeconds(10), clock);
+        live = new LiveStreams(dir.resolve("live"), StreamProfiles.uniform(6), Duration.ofSeconds(10), clock);
         live.start();
         vod = VodRoots.parse("");
-        handler = new OriginHttpHandler(live, DemoStream.all(6, clock), vod, Optional.empty(), rejections);
+        handler = new OriginHttpHandler(live, DemoStream.all(StreamProfiles.uniform(6), clock), vod, Optional.empty(), rejections);
     }
 
     @AfterEach

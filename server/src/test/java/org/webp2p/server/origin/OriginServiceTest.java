@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.webp2p.server.origin.OriginFixture.digestLine;
 import static org.webp2p.server.origin.OriginFixture.segmentBytes;
+import static org.webp2p.server.origin.OriginFixture.withoutDates;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -98,7 +99,10 @@ class OriginServiceTest {
         assertThat(playlist.statusCode()).isEqualTo(200);
         assertThat(header(playlist, "content-type")).isEqualTo("application/vnd.apple.mpegurl");
         assertThat(header(playlist, "cache-control")).isEqualTo("public, max-age=1");
-        assertThat(new String(playlist.body(), StandardCharsets.UTF_8)).isEqualTo("""
+        assertThat(new String(playlist.body(), StandardCharsets.UTF_8)).as("a date on each segment")
+                .containsOnlyOnce("s0.ts\n#EXT-X-PROGRAM-DATE-TIME:").startsWith("#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:2\n"
+                        + "#EXT-X-MEDIA-SEQUENCE:0\n#EXT-X-PROGRAM-DATE-TIME:");
+        assertThat(withoutDates(new String(playlist.body(), StandardCharsets.UTF_8))).isEqualTo("""
                 #EXTM3U
                 #EXT-X-VERSION:3
                 #EXT-X-TARGETDURATION:2
@@ -431,7 +435,8 @@ class OriginServiceTest {
 
         fx.put("cam", "index.m3u8", encoderPlaylist(2, 2, ".ts", false));
 
-        assertThat(withoutDigests(fx.text("/live/cam/index.m3u8"))).contains("s0.ts\n#EXT-X-DISCONTINUITY\n#EXTINF:2.000000,\ns1.ts");
+        assertThat(withoutDigests(withoutDates(fx.text("/live/cam/index.m3u8"))))
+                .contains("s0.ts\n#EXT-X-DISCONTINUITY\n#EXTINF:2.000000,\ns1.ts");
         assertThat(fx.get("/live/cam/s1.ts").body()).isEqualTo(segmentBytes("seg2", 1002));
     }
 
@@ -445,7 +450,7 @@ class OriginServiceTest {
         assertThat(fx.text("/live/cam/index.m3u8")).isEqualTo(before);
         publish("cam", 3, 3, false);
 
-        assertThat(withoutDigests(fx.text("/live/cam/index.m3u8"))).contains("s2.ts\n#EXTINF:2.000000,\ns3.ts")
+        assertThat(withoutDigests(withoutDates(fx.text("/live/cam/index.m3u8")))).contains("s2.ts\n#EXTINF:2.000000,\ns3.ts")
                 .doesNotContain("DISCONTINUITY");
     }
 
@@ -458,7 +463,7 @@ class OriginServiceTest {
         fx.put("cam", "index0.ts", fresh);
         fx.put("cam", "index.m3u8", encoderPlaylist(0, 0, ".ts", false));
 
-        String playlist = withoutDigests(fx.text("/live/cam/index.m3u8"));
+        String playlist = withoutDigests(withoutDates(fx.text("/live/cam/index.m3u8")));
         assertThat(playlist).contains("s1.ts\n#EXT-X-DISCONTINUITY\n#EXTINF:2.000000,\ns2.ts");
         assertThat(fx.get("/live/cam/s2.ts").body()).isEqualTo(fresh);
         assertThat(fx.get("/live/cam/s0.ts").body()).isEqualTo(segmentBytes("seg0", 1000));

@@ -5,11 +5,29 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PlaylistCodecTest {
+
+    @Test
+    void readsProgramDateTimesAsFfmpegAndIsoWriteThemAndWritesThemBackInUtcWithMilliseconds() throws Exception {
+        MediaPlaylist p = PlaylistCodec.parse("#EXTM3U\n#EXT-X-TARGETDURATION:2\n"
+                + "#EXT-X-PROGRAM-DATE-TIME:2026-12-07T04:00:00.250+0100\n#EXTINF:2,\na.ts\n"
+                + "#EXT-X-PROGRAM-DATE-TIME:2026-12-07T03:00:02.25Z\n#EXTINF:2,\nb.ts\n"
+                + "#EXTINF:2,\nc.ts\n"
+                + "#EXT-X-PROGRAM-DATE-TIME:yesterday\n#EXTINF:2,\nd.ts\n");
+
+        assertThat(p.segments()).extracting(MediaSegment::programDateTime).containsExactly(
+                Optional.of(Instant.parse("2026-12-07T03:00:00.250Z")), Optional.of(Instant.parse("2026-12-07T03:00:02.250Z")),
+                Optional.empty(), Optional.empty());
+        String written = PlaylistCodec.write(p);
+        assertThat(written).contains("#EXT-X-PROGRAM-DATE-TIME:2026-12-07T03:00:00.250Z\n#EXTINF:2.000000,\na.ts\n",
+                "b.ts\n#EXTINF:2.000000,\nc.ts\n#EXTINF:2.000000,\nd.ts\n");
+        assertThat(PlaylistCodec.parse(written)).isEqualTo(p);
+    }
 
     /** As ffmpeg 5.1's HLS muxer writes it with -hls_time 2 and the default list size. */
     private static final String FFMPEG_TS = """

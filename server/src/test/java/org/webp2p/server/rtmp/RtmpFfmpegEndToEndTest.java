@@ -64,7 +64,7 @@ class RtmpFfmpegEndToEndTest {
 
     @BeforeEach
     void startNode() throws Exception {
-        node = TestNode.open(Map.of("origin.publish-key", KEY, "origin.live-window", "20",
+        node = TestNode.open(Map.of("origin.publish-key", KEY, "origin.live-window", "20", "origin.stream.fast.profile", "low-latency",
                 "api.enabled", "false", "tracker.enabled", "false", "pingback.enabled", "false", "admin.enabled", "false",
                 "rendezvous.enabled", "false", "stun.enabled", "false"));
         node.runtime().services().startAll();
@@ -183,6 +183,60 @@ class RtmpFfmpegEndToEndTest {
         await().untilAsserted(() -> assertThat(eventDetails()).contains("publish from 127.0.0.1 to e2e refused: another"
                 + " publisher keeps it live and goes on undisturbed")
                 .anyMatch(d -> d.startsWith("e2e: publish from 127.0.0.1 ended after ")));
+    }
+
+    @Test
+    void twoPublishersWithHeightSuffixesBecomeRenditionsThatFfprobeReadsThroughTheMasterPlaylist() throws Exception {
+        List<String> sixSeconds = List.of("-re", "-t", "6", "-i", clip.toString());
+        List<String> small = new ArrayList<>(sixSeconds);
+        small.addAll(List.of("-c:v", "libx264", "-preset", "veryfast", "-s", "160x90", "-g", "50", "-c:a", "copy"));
+        List<String> copied = new ArrayList<>(sixSeconds);
+        copied.addAll(List.of("-c", "copy"));
+        Process high = push("/live/show_108p?key=" + KEY, copied);
+        Process low = push("/live/show_90p?key=" + KEY, small);
+        assertThat(finish(high, Duration.ofSeconds(60)).exit()).isZero();
+        assertThat(finish(low, Duration.ofSeconds(60)).exit()).isZero();
+        awaitEnded("show/108p", Duration.ofSeconds(15));
+        awaitEnded("show/90p", Duration.ofSeconds(15));
+
+        HttpResponse<String> master = http.send(HttpRequest.newBuilder(originUri("/live/show/master.m3u8")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(master.statusCode()).isEqualTo(200);
+        assertThat(master.body()).contains("RESOLUTION=160x90,CODECS=\"avc1.", "\n108p/index.m3u8\n", "\n90p/index.m3u8\n");
+        Process p = new ProcessBuilder("ffprobe", "-v", "error", "-show_entries", "stream=codec_name,width:format=nb_programs",
+                "-of", "json", originUri("/live/show/master.m3u8").toString()).start();
+        started.add(p);
+        JsonNode probe = new ObjectMapper().readTree(p.getInputStream().readAllBytes());
+        assertThat(finish(p, Duration.ofSeconds(60)).exit()).isZero();
+        assertThat(probe.path("format").path("nb_programs").asInt()).isEqualTo(2);
+        List<Integer> widths = new ArrayList<>();
+        probe.path("streams").forEach(s -> {
+            if (s.path("codec_name").asText().equals("h264")) {
+                widths.add(s.path("width").asInt());
+            }
+        });
+        assertThat(widths).hasSize(2).contains(160);
+        assertThat(node.runtime().services().service(OriginService.NAME, OriginService.class).streams())
+                .extracting(StreamStats::name).contains("show/108p", "show/90p");
+    }
+
+    @Test
+    void aLowLatencyStreamIsCutInOneSecondSegmentsWithDatesAndAHoldBackThatFfprobeReads() throws Exception {
+        Process ffmpeg = push("/live/fast?key=" + KEY, List.of("-re", "-t", "6", "-i", clip.toString(),
+                "-c:v", "libx264", "-preset", "veryfast", "-g", "25", "-sc_threshold", "0", "-c:a", "copy"));
+        // Read while live: an ended playlist no longer tells players where to start.
+        await().atMost(Duration.ofSeconds(30)).until(() -> segmentDurations(playlist("fast")).size() >= 3);
+        String live = playlist("fast");
+        assertThat(live).contains("#EXT-X-TARGETDURATION:1\n", "#EXT-X-START:TIME-OFFSET=-3.000000\n",
+                "#EXT-X-SERVER-CONTROL:HOLD-BACK=3.000000\n");
+        assertThat(finish(ffmpeg, Duration.ofSeconds(60)).exit()).isZero();
+
+        String playlist = awaitEnded("fast", Duration.ofSeconds(15));
+        List<Double> durations = segmentDurations(playlist);
+        assertThat(durations).as(playlist).hasSize(6).allSatisfy(d -> assertThat(d).isCloseTo(1.0, offset(0.25)));
+        assertThat(playlist.split("#EXT-X-PROGRAM-DATE-TIME:", -1)).as("a date on every segment").hasSize(7);
+        JsonNode probe = probe("fast");
+        assertThat(probe.path("format").path("duration").asDouble()).isCloseTo(6.0, offset(0.6));
     }
 
     @Test

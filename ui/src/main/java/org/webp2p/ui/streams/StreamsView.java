@@ -20,6 +20,7 @@ import org.webp2p.ui.LiveRow;
 import org.webp2p.ui.Pages;
 import org.webp2p.ui.SystemClipboard;
 import org.webp2p.ui.Tables;
+import org.webp2p.ui.history.HistoryView;
 
 /**
  * Live (fed over HTTP or RTMP), ended, demo and VOD streams with their figures (viewers and offload per
@@ -107,7 +108,9 @@ public final class StreamsView extends VBox {
         splitTitle.getStyleClass().add("section-title");
         ClientSplitView split = new ClientSplitView("streams-split", model.selectedProperty()
                 .map(r -> List.of(r.browser(), r.sdk())));
-        getChildren().addAll(title, table, splitTitle, split, actions, obsActions, hint);
+        HistoryView history = new HistoryView(model.history());
+        history.replaces(splitTitle, split);
+        getChildren().addAll(title, history, table, splitTitle, split, actions, obsActions, hint);
     }
 
     /** A header over columns that belong together, such as the offload of each kind of viewer. */

@@ -22,6 +22,7 @@ import org.webp2p.ui.LiveRows;
 import org.webp2p.ui.NodeModel;
 import org.webp2p.ui.NodeSnapshot;
 import org.webp2p.ui.SystemBrowser;
+import org.webp2p.ui.history.HistoryViewModel;
 
 /**
  * The Streams page: every stream the origin serves, with its viewers of each kind and their P2P
@@ -32,10 +33,12 @@ public final class StreamsViewModel {
     private final ReadOnlyObjectWrapper<StreamRow> selected = new ReadOnlyObjectWrapper<>();
     private final NodeModel node;
     private final PlayerPageOpener playerPage;
+    private final HistoryViewModel history;
 
     public StreamsViewModel(NodeModel node, SystemBrowser browser) {
         this.node = node;
         this.playerPage = new PlayerPageOpener(node, browser);
+        this.history = new HistoryViewModel(node, selected.map(StreamRow::name).orElse(SwarmFigures.ALL_SWARMS));
         node.snapshotProperty().addListener((obs, old, s) -> apply(s));
         if (node.snapshotProperty().get() != null) {
             apply(node.snapshotProperty().get());
@@ -131,6 +134,11 @@ public final class StreamsViewModel {
     @FunctionalInterface
     private interface Launch {
         void run() throws IOException;
+    }
+
+    /** The range the page shows: live, or the stored history of the chosen stream (of every one when none is). */
+    public HistoryViewModel history() {
+        return history;
     }
 
     public ReadOnlyObjectProperty<StreamRow> selectedProperty() {

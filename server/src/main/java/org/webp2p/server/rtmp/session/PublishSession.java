@@ -237,7 +237,8 @@ public final class PublishSession {
             }
             return;
         }
-        publication = new Publication(stream, ingest, segmentDuration, loop, this::ingestFailed, metrics);
+        publication = new Publication(stream, ingest, ingest.segmentTarget(stream).orElse(segmentDuration), loop,
+                this::ingestFailed, metrics);
         publishedAt = clock.instant();
         state = State.PUBLISHING;
         connection.send(ControlCodec.encode(new ControlMessage.UserControl(ControlMessage.UserControl.STREAM_BEGIN,
