@@ -39,7 +39,7 @@ class LiveSegmentBuffersTest {
 
     @BeforeEach
     void publisherOnAir() throws Exception {
-        stream = LiveStream.create("cam", new StreamFiles(dir), WINDOW,
+        stream = LiveStream.create("cam", new StreamFiles(dir), StreamProfiles.uniform(WINDOW),
                 Clock.fixed(Instant.parse("2026-12-07T02:00:00Z"), ZoneOffset.UTC));
         stream.claim(InetAddress.getLoopbackAddress(), Duration.ofSeconds(10));
     }
