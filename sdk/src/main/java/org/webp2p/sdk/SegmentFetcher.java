@@ -39,6 +39,7 @@ import org.webp2p.sdk.playback.Playback;
  */
 final class SegmentFetcher implements PeerEvents, Availability {
     private final EventLoop loop;
+    private final LongSupplier clock;
     private final HttpFetcher http;
     private final Duration timeout;
     private final SegmentStore store;
@@ -47,7 +48,6 @@ final class SegmentFetcher implements PeerEvents, Availability {
     private final Diagnostics diagnostics;
     private final PingbackReporter pingback;
     private final LongConsumer heardOf;
-    private final LongSupplier clock;
     private final ThroughputMeter throughput;
     /** When each segment under way was first asked for, from the origin or a peer. */
     private final TreeMap<Long, Long> askedAt = new TreeMap<>();
@@ -62,12 +62,12 @@ final class SegmentFetcher implements PeerEvents, Availability {
      * @param heardOf  hears of segments peers hold past the playlist's end
      * @param throughput measures each segment stored, from its size and the time since it was asked for
      */
-    SegmentFetcher(EventLoop loop, HttpFetcher http, Duration timeout, SegmentStore store, SegmentScheduler scheduler,
+    SegmentFetcher(EventLoop loop, LongSupplier clockMs, HttpFetcher http, Duration timeout, SegmentStore store, SegmentScheduler scheduler,
                    Playback player, Diagnostics diagnostics, PingbackReporter pingback, LongConsumer heardOf,
-                   LongSupplier clock, ThroughputMeter throughput) {
-        this.clock = clock;
+                   ThroughputMeter throughput) {
         this.throughput = throughput;
         this.loop = loop;
+        this.clock = clockMs;
         this.http = http;
         this.timeout = timeout;
         this.store = store;
@@ -188,7 +188,7 @@ final class SegmentFetcher implements PeerEvents, Availability {
         }
         askedAt.headMap(sequence).clear();
         store.store(sequence, body);
-        scheduler.completed(sequence);
+        scheduler.completed(sequence, clock.getAsLong(), body.length);
         player.arrived(sequence);
         if (peers != null) {
             peers.announce(sequence);
@@ -223,7 +223,7 @@ final class SegmentFetcher implements PeerEvents, Availability {
             return; // slid out of the window, or arrived another way meanwhile
         }
         if (listed.digest() == null || !listed.digest().matches(body)) {
-            scheduler.peerFailed(sequence, peer, FallbackReason.CORRUPT);
+            scheduler.peerFailed(sequence, peer, FallbackReason.CORRUPT, clock.getAsLong());
             peers.drop(peer, "segment " + sequence + " (" + body.length + " bytes) does not match the digest "
                     + "the origin published");
             return;
@@ -239,7 +239,7 @@ final class SegmentFetcher implements PeerEvents, Availability {
 
     @Override
     public void transferFailed(String peer, long sequence, FallbackReason reason) {
-        scheduler.peerFailed(sequence, peer, reason);
+        scheduler.peerFailed(sequence, peer, reason, clock.getAsLong());
     }
 
     @Override

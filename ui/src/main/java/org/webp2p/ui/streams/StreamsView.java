@@ -10,8 +10,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -20,7 +18,9 @@ import org.webp2p.ui.ClientSplitView;
 import org.webp2p.ui.Format;
 import org.webp2p.ui.LiveRow;
 import org.webp2p.ui.Pages;
+import org.webp2p.ui.SystemClipboard;
 import org.webp2p.ui.Tables;
+import org.webp2p.ui.history.HistoryView;
 
 /**
  * Live (fed over HTTP or RTMP), ended, demo and VOD streams with their figures (viewers and offload per
@@ -108,7 +108,9 @@ public final class StreamsView extends VBox {
         splitTitle.getStyleClass().add("section-title");
         ClientSplitView split = new ClientSplitView("streams-split", model.selectedProperty()
                 .map(r -> List.of(r.browser(), r.sdk())));
-        getChildren().addAll(title, table, splitTitle, split, actions, obsActions, hint);
+        HistoryView history = new HistoryView(model.history());
+        history.replaces(splitTitle, split);
+        getChildren().addAll(title, history, table, splitTitle, split, actions, obsActions, hint);
     }
 
     /** A header over columns that belong together, such as the offload of each kind of viewer. */
@@ -131,7 +133,7 @@ public final class StreamsView extends VBox {
         copyToken.setOnAction(e -> {
             StreamRow row = model.selectedProperty().get();
             if (row != null) {
-                model.playbackToken(row.name(), StreamsView::toClipboard);
+                model.playbackToken(row.name(), SystemClipboard::put);
             }
         });
         openMediaPlayer.setOnAction(e -> {
@@ -156,8 +158,7 @@ public final class StreamsView extends VBox {
         if (row == null) {
             hint.setText("Select a stream to copy its URLs.");
         } else if (row.publishUrl().isPresent()) {
-            hint.setText("Publish with: ffmpeg -re -i INPUT -c:v libx264 -c:a aac -f hls -hls_time 2 -method PUT \""
-                    + row.publishUrl().get() + "\"");
+            hint.setText("Publish with: " + EncoderSettings.ffmpegCommand(row.publishUrl().get()));
         } else if (row.kind() == StreamStats.Kind.VOD) {
             hint.setText(row.playbackUrl().map(u -> "Play " + u + " (the directory's entry playlist; other "
                     + "playlists in it are served beside it)").orElse("The origin is stopped."));
@@ -169,14 +170,8 @@ public final class StreamsView extends VBox {
     private void copy(Function<StreamRow, Optional<String>> url) {
         StreamRow row = model.selectedProperty().get();
         if (row != null) {
-            url.apply(row).ifPresent(StreamsView::toClipboard);
+            url.apply(row).ifPresent(SystemClipboard::put);
         }
-    }
-
-    private static void toClipboard(String text) {
-        ClipboardContent content = new ClipboardContent();
-        content.putString(text);
-        Clipboard.getSystemClipboard().setContent(content);
     }
 
     private static String age(Duration d) {

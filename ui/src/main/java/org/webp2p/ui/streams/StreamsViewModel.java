@@ -2,8 +2,6 @@ package org.webp2p.ui.streams;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +22,7 @@ import org.webp2p.ui.LiveRows;
 import org.webp2p.ui.NodeModel;
 import org.webp2p.ui.NodeSnapshot;
 import org.webp2p.ui.SystemBrowser;
+import org.webp2p.ui.history.HistoryViewModel;
 
 /**
  * The Streams page: every stream the origin serves, with its viewers of each kind and their P2P
@@ -33,11 +32,13 @@ public final class StreamsViewModel {
     private final LiveRows<StreamRow> rows = new LiveRows<>(StreamRow::name);
     private final ReadOnlyObjectWrapper<StreamRow> selected = new ReadOnlyObjectWrapper<>();
     private final NodeModel node;
-    private final SystemBrowser browser;
+    private final PlayerPageOpener playerPage;
+    private final HistoryViewModel history;
 
     public StreamsViewModel(NodeModel node, SystemBrowser browser) {
         this.node = node;
-        this.browser = browser;
+        this.playerPage = new PlayerPageOpener(node, browser);
+        this.history = new HistoryViewModel(node, selected.map(StreamRow::name).orElse(SwarmFigures.ALL_SWARMS));
         node.snapshotProperty().addListener((obs, old, s) -> apply(s));
         if (node.snapshotProperty().get() != null) {
             apply(node.snapshotProperty().get());
@@ -66,8 +67,7 @@ public final class StreamsViewModel {
         String path = stream.playlistPath();
         Optional<OriginAccess> origin = s.origin();
         Optional<String> playback = origin.map(o -> o.baseUrl() + path);
-        Optional<String> publish = encoded ? origin.map(o -> o.publishUrl(stream.name())) : Optional.empty();
-        Optional<OriginAccess> rtmp = origin.filter(o -> encoded && o.rtmpUrl() != null);
+        Optional<EncoderSettings> encoder = origin.filter(o -> encoded).map(o -> EncoderSettings.of(o, stream.name()));
         Optional<String> player = stream.playerPath().flatMap(p -> origin.map(o -> o.baseUrl() + p));
         boolean open = origin.map(o -> o.isOpen(stream.name())).orElse(false);
         Optional<String> snippet = stream.playerPath().flatMap(p -> origin.filter(o -> o.apiUrl() != null))
@@ -77,8 +77,8 @@ public final class StreamsViewModel {
                 stream.lastSegmentAge(), watching[ClientKind.SDK.ordinal()], watching[ClientKind.BROWSER.ordinal()],
                 figures == null ? 0 : figures.offloadRatio(), client(figures, ClientKind.SDK),
                 client(figures, ClientKind.BROWSER), stream.requests(), stream.bytesOut(), stream.notModifiedRatio(),
-                playback, publish, player, open, snippet, rtmp.map(OriginAccess::rtmpUrl),
-                rtmp.map(o -> o.rtmpStreamKey(stream.name())));
+                playback, encoder.map(EncoderSettings::publishUrl), player, open, snippet,
+                encoder.flatMap(EncoderSettings::rtmpServer), encoder.flatMap(EncoderSettings::rtmpStreamKey));
     }
 
     private static ClientFigures client(SwarmFigures figures, ClientKind kind) {
@@ -99,22 +99,16 @@ public final class StreamsViewModel {
         node.playbackToken(stream, onFx);
     }
 
-    /**
-     * Opens the chosen stream's player page in the desktop's browser: as it is for a stream open to
-     * all, else with a day's token the node signs for it, so the page plays at once either way.
-     */
+    /** Opens the chosen stream's player page in the desktop's browser ({@link PlayerPageOpener}). */
     public void openPlayerPage() {
         StreamRow row = selected.get();
         if (row == null || row.playerUrl().isEmpty()) {
             return;
         }
-        String page = row.playerUrl().get();
-        if (row.open()) {
-            inBackground("the browser", () -> browser.open(page));
-        } else {
-            playbackToken(row.name(), token -> inBackground("the browser", () -> browser.open(page + "?token="
-                    + URLEncoder.encode(token, StandardCharsets.UTF_8))));
-        }
+        playerPage.open(row.name(), row.playerUrl().get(), row.open()).exceptionally(e -> {
+            node.reportFailure("the browser did not start: " + e.getCause().getMessage());
+            return null;
+        });
     }
 
     /** Plays {@code url} in {@code player}. */
@@ -140,6 +134,11 @@ public final class StreamsViewModel {
     @FunctionalInterface
     private interface Launch {
         void run() throws IOException;
+    }
+
+    /** The range the page shows: live, or the stored history of the chosen stream (of every one when none is). */
+    public HistoryViewModel history() {
+        return history;
     }
 
     public ReadOnlyObjectProperty<StreamRow> selectedProperty() {
