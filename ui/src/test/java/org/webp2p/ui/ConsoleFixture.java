@@ -43,10 +43,11 @@ import org.webp2p.ui.shell.ConsolePreferences;
 public final class ConsoleFixture implements AutoCloseable {
     public static final String PUBLISH_KEY = "console-test-key";
     /**
-     * The info hash p2p-media-loader 2.3.1 announces for swarmId "demo" on the demo's bare media
-     * playlist, as the tracker derives it (see the server's WebSocketTrackerTest).
+     * The info hash p2p-media-loader 2.3.1 announces for swarmId "demo" on the 180p variant of the
+     * demo's master playlist (identity {@code 227856-avc1.42c00c-320-180-----}), as the tracker derives
+     * it (see the server's WebSocketTrackerTest).
      */
-    public static final String DEMO_INFO_HASH = "/OhCf44068LyQuGuhQ4O";
+    public static final String DEMO_INFO_HASH = "FmaqI5XwwFuWOCzuYnZN";
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final TestNode testNode;

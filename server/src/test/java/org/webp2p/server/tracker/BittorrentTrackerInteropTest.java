@@ -19,7 +19,8 @@ import org.webp2p.server.node.NodeProject;
  */
 class BittorrentTrackerInteropTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String DEMO_HASH = "/OhCf44068LyQuGuhQ4O";
+    /** The demo's 180p variant as p2p-media-loader 2.3.1 names its swarm: a hash the tracker knows. */
+    private static final String DEMO_HASH = "FmaqI5XwwFuWOCzuYnZN";
     private TestNode node;
 
     @BeforeEach
