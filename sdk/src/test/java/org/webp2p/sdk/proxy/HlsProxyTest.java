@@ -26,6 +26,7 @@ import org.webp2p.server.TestNode;
 
 /** A player's view of the proxy: real HTTP to a source playing a real node's demo stream. */
 class HlsProxyTest {
+    private static final String RENDITION = "180p";
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     private TestNode node;
@@ -40,7 +41,9 @@ class HlsProxyTest {
         node.runtime().services().startAll();
         group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         URI api = URI.create("http://127.0.0.1:" + node.address("api").getPort());
-        source = WebP2pPlayerSource.builder().api(api).stream("demo").eventLoops(group).followPlayerRequests().build();
+        // One rendition throughout, so the origin's bytes to compare with are those of one playlist.
+        source = WebP2pPlayerSource.builder().api(api).stream("demo").rendition(RENDITION).eventLoops(group)
+                .followPlayerRequests().build();
         source.start().get();
         proxy = HlsProxy.open(source, group, 0);
         http = new HttpFetcher(group, null);
@@ -91,15 +94,16 @@ class HlsProxyTest {
     void aSegmentNobodyFetchesComesStraightFromTheOriginOnceTheUrgentWindowIsUp() throws Exception {
         URI api = URI.create("http://127.0.0.1:" + node.address("api").getPort());
         // A virtual player joins near the live edge and never fetches the playlist's oldest segment.
-        try (WebP2pPlayerSource virtual = WebP2pPlayerSource.builder().api(api).stream("demo").eventLoops(group).build();
+        try (WebP2pPlayerSource virtual = WebP2pPlayerSource.builder().api(api).stream("demo").rendition(RENDITION)
+                .eventLoops(group).build();
              HlsProxy behind = HlsProxy.open(virtual, group, 0)) {
             virtual.start().get();
             MediaPlaylist origin = MediaPlaylist.parse(http.get(originPlaylist(), WAIT).get().text(), originPlaylist());
             MediaPlaylist listed = MediaPlaylist.parse(http.get(behind.playlistUri(), WAIT).get().text(),
                     behind.playlistUri());
             assertThat(listed.segments()).as("live window longer than the join offset").hasSizeGreaterThan(3);
-            // The second oldest: behind where the player joined, yet not about to leave the origin's window.
-            MediaPlaylist.Segment oldest = listed.segments().get(1);
+            // The oldest: behind where the player joined; the origin still serves it a window after it leaves the list.
+            MediaPlaylist.Segment oldest = listed.segments().get(0);
             URI direct = origin.segments().stream().filter(s -> s.sequence() == oldest.sequence()).findFirst()
                     .orElseThrow().uri();
 
@@ -115,8 +119,9 @@ class HlsProxyTest {
         }
     }
 
+    /** The media playlist of the rendition played, beside the demo's master playlist the plan names. */
     private URI originPlaylist() {
-        return URI.create(source.plan().orElseThrow().playlistUrls().get(0));
+        return URI.create(source.plan().orElseThrow().playlistUrls().get(0)).resolve(RENDITION + "/index.m3u8");
     }
 
     @Test
