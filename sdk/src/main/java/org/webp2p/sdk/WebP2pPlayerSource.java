@@ -50,6 +50,7 @@ import org.webp2p.sdk.peer.ConnectionAttempt;
 import org.webp2p.sdk.peer.ConnectionTotals;
 import org.webp2p.sdk.peer.PeerNetwork;
 import org.webp2p.sdk.peer.SeedSelection;
+import org.webp2p.sdk.playback.LiveLatency;
 import org.webp2p.sdk.playback.Playback;
 import org.webp2p.sdk.playback.PlaybackStats;
 import org.webp2p.sdk.playback.RequestDrivenPlayback;
@@ -126,6 +127,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
     private final SchedulerSettings settings = SchedulerSettings.defaults();
     private final CompletableFuture<MediaPlaylist> firstPlaylist = new CompletableFuture<>();
     private final PlaylistPoller poller;
+    private final LiveLatency latency = new LiveLatency(clock);
     private final Alarm playbackAlarm;
     private final Alarm natBudgetAlarm;
     private final AtomicBoolean started = new AtomicBoolean();
@@ -268,6 +270,9 @@ public final class WebP2pPlayerSource implements AutoCloseable {
         store.list(fresh);
         for (MediaPlaylist.Segment s : fresh.segments()) {
             player.describe(s.sequence(), s.durationMs());
+            if (s.programDateTime() != null) {
+                latency.dated(s.sequence(), s.programDateTime());
+            }
         }
         if (firstPlaylist.isDone()) {
             return;
@@ -390,6 +395,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
     }
 
     private CompletableFuture<?> report() {
+        pingback.latency(latency.latencyMs(player));
         return peers == null ? pingback.report(player.stats(), player.bufferAheadMs(), List.of(), List.of())
                 : pingback.report(player.stats(), player.bufferAheadMs(), peers.linkTotals(), peers.connectionTotals(),
                         peers.attempts(), peers.attemptCounts());

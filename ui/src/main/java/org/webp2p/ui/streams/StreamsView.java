@@ -41,6 +41,7 @@ public final class StreamsView extends VBox {
     private final Button openPlayerPage = new Button("Open player");
     private final Button copyEmbed = new Button("Copy embed snippet");
     private final Label hint = new Label();
+    private final Label latency = new Label();
 
     public StreamsView(StreamsViewModel model) {
         this.model = model;
@@ -66,6 +67,9 @@ public final class StreamsView extends VBox {
                 Tables.liveColumn("All", 65, StreamRow::offload, Format::percent),
                 Tables.liveColumn("Browser", 65, r -> r.browser().offloadRatio(), Format::percent),
                 Tables.liveColumn("SDK", 65, r -> r.sdk().offloadRatio(), Format::percent)));
+        table.getColumns().add(group("Latency to live",
+                Tables.liveColumn("p50", 65, StreamRow::latencyP50Ms, Format::millis),
+                Tables.liveColumn("p95", 65, StreamRow::latencyP95Ms, Format::millis)));
         table.getColumns().add(Tables.liveColumn("Requests", 75, StreamRow::requests, String::valueOf));
         table.getColumns().add(Tables.liveColumn("Bytes out", 85, StreamRow::bytesOut, b -> Format.bytes(b)));
         table.getColumns().add(Tables.liveColumn("304s", 60, StreamRow::notModifiedRatio, Format::percent));
@@ -108,7 +112,9 @@ public final class StreamsView extends VBox {
         splitTitle.getStyleClass().add("section-title");
         ClientSplitView split = new ClientSplitView("streams-split", model.selectedProperty()
                 .map(r -> List.of(r.browser(), r.sdk())));
-        getChildren().addAll(title, table, splitTitle, split, actions, obsActions, hint);
+        latency.setId("streams-latency");
+        latency.setText(latencyText(null));
+        getChildren().addAll(title, table, splitTitle, split, latency, actions, obsActions, hint);
     }
 
     /** A header over columns that belong together, such as the offload of each kind of viewer. */
@@ -153,6 +159,7 @@ public final class StreamsView extends VBox {
         openMediaPlayer.setDisable(row == null || row.playbackUrl().isEmpty() || player.isEmpty());
         openPlayerPage.setDisable(row == null || row.playerUrl().isEmpty());
         copyEmbed.setDisable(row == null || row.embedSnippet().isEmpty());
+        latency.setText(latencyText(row));
         if (row == null) {
             hint.setText("Select a stream to copy its URLs.");
         } else if (row.publishUrl().isPresent()) {
@@ -177,6 +184,18 @@ public final class StreamsView extends VBox {
         ClipboardContent content = new ClipboardContent();
         content.putString(text);
         Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    /** Where the viewers' latency comes from: the encoder's dates against their playheads. */
+    private static String latencyText(StreamRow row) {
+        if (row == null) {
+            return "Latency to live: choose a stream";
+        }
+        if (row.latencyP50Ms() < 0) {
+            return "Latency to live: no viewer told one in the live window (it needs dated segments)";
+        }
+        return "Latency to live (encoder's date to viewers' playhead): p50 " + Format.millis(row.latencyP50Ms())
+                + " · p95 " + Format.millis(row.latencyP95Ms());
     }
 
     private static String age(Duration d) {

@@ -78,7 +78,8 @@ public final class StreamsViewModel {
                 figures == null ? 0 : figures.offloadRatio(), client(figures, ClientKind.SDK),
                 client(figures, ClientKind.BROWSER), stream.requests(), stream.bytesOut(), stream.notModifiedRatio(),
                 playback, publish, player, open, snippet, rtmp.map(OriginAccess::rtmpUrl),
-                rtmp.map(o -> o.rtmpStreamKey(stream.name())));
+                rtmp.map(o -> o.rtmpStreamKey(stream.name())), figures == null ? -1 : figures.latencyP50Ms(),
+                figures == null ? -1 : figures.latencyP95Ms());
     }
 
     private static ClientFigures client(SwarmFigures figures, ClientKind kind) {

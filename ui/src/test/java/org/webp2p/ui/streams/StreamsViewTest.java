@@ -181,6 +181,27 @@ class StreamsViewTest {
     }
 
     @Test
+    void showsTheLatencyToLiveItsViewersToldInTheTableAndTheChosenStreamsDetails(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-streams");
+        for (int i = 1; i <= 20; i++) {
+            fx.latencyBeacon("demo", "s" + i, 4_000 + i * 100L);
+        }
+
+        // The page takes a snapshot a second: wait for one taken after the last beacon.
+        waitFor(5, TimeUnit.SECONDS, () -> row(robot, "demo").map(r -> r.latencyP50Ms() == 5_000).orElse(false));
+        SwarmFigures figures = fx.pingback().figures("demo").orElseThrow();
+        StreamRow demo = row(robot, "demo").orElseThrow();
+        assertThat(demo.latencyP50Ms()).isEqualTo(figures.latencyP50Ms()).isEqualTo(5_000);
+        assertThat(demo.latencyP95Ms()).isEqualTo(figures.latencyP95Ms()).isEqualTo(5_900);
+        waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(ConsoleFixture.cellWithText("5000 ms")).tryQuery().isPresent()
+                && robot.lookup(ConsoleFixture.cellWithText("5900 ms")).tryQuery().isPresent());
+
+        clickCell(robot, "demo");
+        waitFor(2, TimeUnit.SECONDS, () -> text(robot, "#streams-latency").contains("p95 5900 ms"));
+        assertThat(text(robot, "#streams-latency")).contains("p50 5000 ms");
+    }
+
+    @Test
     void viewersAndOffloadAreSplitBetweenBrowserAndSdkViewers(FxRobot robot) throws Exception {
         robot.clickOn("#nav-streams");
         fx.announce("demo", "a1", "FULL_CONE", "203.0.113.1:1935", 1, 6, 800);
