@@ -79,13 +79,13 @@ run_case() {
   token_file="$(awk '$1 == "admin-token" { print $2 }' "$out")"
   curl -fsS -H "Authorization: Bearer $(cat "$token_file")" "http://127.0.0.1:$admin/metrics" >"$work/$name.metrics"
   cleanup
-  printf '%-12s %-4s %6s %10s %10s %9s %7s\n' "$profile" "$p2p" "$peers" \
+  printf '%-12s %-5s %6s %10s %10s %9s %7s\n' "$profile" "$p2p" "$peers" \
       "$(latency "$work/$name.metrics" 0.5)" "$(latency "$work/$name.metrics" 0.95)" \
       "$(jq -r '.offloadRatio * 100 | floor | tostring + "%"' "$work/$name.json")" "$(jq -r '.stalls' "$work/$name.json")"
 }
 
 echo "glass-to-glass latency: ffmpeg (RTMP, -re) -> origin -> $peers SDK clients, $duration each case"
-printf '%-12s %-4s %6s %10s %10s %9s %7s\n' profile p2p peers "p50 (s)" "p95 (s)" offload stalls
+printf '%-12s %-5s %6s %10s %10s %9s %7s\n' profile p2p peers "p50 (s)" "p95 (s)" offload stalls
 for profile in default low-latency; do
   for p2p in true false; do
     run_case "$profile" "$p2p"

@@ -38,6 +38,17 @@ public record StreamRow(String name, StreamStats.Kind kind, Optional<StreamStats
                         Optional<String> rtmpServer, Optional<String> rtmpStreamKey, long latencyP50Ms,
                         long latencyP95Ms) {
 
+    /** What the Stream column shows: a rendition's own name, set under its stream's. */
+    public String label() {
+        int slash = name.indexOf('/');
+        return slash < 0 ? name : "\u2514 " + name.substring(slash + 1);
+    }
+
+    /** Whether this is one rendition of a stream ({@code NAME/RENDITION}). */
+    public boolean rendition() {
+        return name.indexOf('/') >= 0;
+    }
+
     /** Live peers of both kinds. */
     public int viewers() {
         return sdkViewers + browserViewers;

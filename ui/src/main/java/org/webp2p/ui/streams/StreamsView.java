@@ -1,9 +1,11 @@
 package org.webp2p.ui.streams;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import javafx.collections.transformation.SortedList;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -24,8 +26,8 @@ import org.webp2p.ui.Tables;
 
 /**
  * Live (fed over HTTP or RTMP), ended, demo and VOD streams with their figures (viewers and offload per
- * kind of viewer), the URLs players and encoders need, the player page and the snippet that embeds it
- * elsewhere.
+ * kind of viewer; a stream's renditions listed under it, each with its own and the stream with all),
+ * the URLs players and encoders need, the player page and the snippet that embeds it elsewhere.
  */
 public final class StreamsView extends VBox {
     private final StreamsViewModel model;
@@ -54,7 +56,7 @@ public final class StreamsView extends VBox {
 
         table.setId("streams-table");
         table.setPlaceholder(new Label("The origin serves no streams (is it running?)"));
-        table.getColumns().add(Tables.liveColumn("Stream", 95, StreamRow::name));
+        table.getColumns().add(Tables.liveColumn("Stream", 95, StreamRow::label));
         table.getColumns().add(Tables.liveColumn("Kind", 55, StreamRow::kindLabel));
         table.getColumns().add(Tables.liveColumn("Bitrate", 85, StreamRow::bitrate, b -> Format.bitsPerSecond(b)));
         table.getColumns().add(Tables.liveColumn("Segments", 75, StreamRow::segments, String::valueOf));
@@ -74,7 +76,8 @@ public final class StreamsView extends VBox {
         table.getColumns().add(Tables.liveColumn("Bytes out", 85, StreamRow::bytesOut, b -> Format.bytes(b)));
         table.getColumns().add(Tables.liveColumn("304s", 60, StreamRow::notModifiedRatio, Format::percent));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setItems(model.rows());
+        // Renditions under their stream, whenever each first appeared.
+        table.setItems(new SortedList<>(model.rows(), Comparator.comparing(LiveRow::key, StreamGroups.ORDER)));
         VBox.setVgrow(table, Priority.ALWAYS);
 
         copyPlayback.setId("copy-playback");

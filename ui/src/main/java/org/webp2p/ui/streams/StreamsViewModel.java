@@ -5,8 +5,12 @@ import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -53,11 +57,31 @@ public final class StreamsViewModel {
                 viewers.computeIfAbsent(p.stream(), k -> new int[ClientKind.values().length])[p.kind().ordinal()]++;
             }
         }
-        rows.apply(s.streams().stream().map(stream -> row(stream, s, viewers)).toList());
+        rows.apply(StreamGroups.group(withSwarmRenditions(s.streams(), s, viewers).stream()
+                .map(stream -> row(stream, s, viewers)).toList()));
         StreamRow current = selected.get();
         if (current != null) {
             selected.set(rows.find(current.name()).orElse(null));
         }
+    }
+
+    /**
+     * The origin's streams and the renditions of them that only their swarms tell of: the demo's,
+     * which the origin serves from its own stream's clips.
+     */
+    private static List<StreamStats> withSwarmRenditions(List<StreamStats> listed, NodeSnapshot s,
+                                                         Map<String, int[]> viewers) {
+        Map<String, StreamStats> byName = new LinkedHashMap<>();
+        listed.forEach(stream -> byName.put(stream.name(), stream));
+        Set<String> swarms = new TreeSet<>(viewers.keySet());
+        swarms.addAll(s.swarmFigures().keySet());
+        for (String swarm : swarms) {
+            StreamStats parent = byName.get(StreamGroups.parentOf(swarm));
+            if (swarm.indexOf('/') >= 0 && parent != null && !byName.containsKey(swarm)) {
+                byName.put(swarm, new StreamStats(swarm, parent.kind(), parent.ingest(), 0, 0, Optional.empty(), 0, 0, 0));
+            }
+        }
+        return List.copyOf(byName.values());
     }
 
     private static StreamRow row(StreamStats stream, NodeSnapshot s, Map<String, int[]> viewers) {

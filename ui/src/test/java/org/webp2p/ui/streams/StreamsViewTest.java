@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -77,6 +78,35 @@ class StreamsViewTest {
         assertThat(camRow.viewers()).isZero();
         // The table redraws its cells on the next pulse after the row changes.
         waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("75.0 %").tryQuery().isPresent());
+    }
+
+    @Test
+    void listsTheRenditionsOfAStreamUnderItWithTheirOwnFiguresAndTheStreamWithAll(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-streams");
+        fx.publishSegment("zeta", 0);
+        fx.publishSegment("cam/720p", 0);
+        fx.publishSegment("cam/360p", 0);
+        for (String path : new String[] {"/live/cam/720p/index.m3u8", "/live/cam/720p/index.m3u8", "/live/cam/360p/index.m3u8"}) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(fx.uri("origin", path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(200);
+        }
+
+        waitFor(5, TimeUnit.SECONDS, () -> row(robot, "cam").map(r -> r.requests() >= 3).orElse(false));
+        StreamRow hd = row(robot, "cam/720p").orElseThrow();
+        StreamRow sd = row(robot, "cam/360p").orElseThrow();
+        StreamRow cam = row(robot, "cam").orElseThrow();
+        assertThat(hd.requests()).isEqualTo(2);
+        assertThat(sd.requests()).isEqualTo(1);
+        assertThat(cam.requests()).as("the stream counts all its renditions").isEqualTo(3);
+        assertThat(cam.bytesOut()).isEqualTo(hd.bytesOut() + sd.bytesOut());
+        assertThat(cam.playbackUrl()).hasValueSatisfying(u -> assertThat(u).endsWith("/live/cam/master.m3u8"));
+        TableView<LiveRow<StreamRow>> table = robot.lookup("#streams-table").queryAs(TableView.class);
+        List<String> order = onFx(() -> table.getItems().stream().map(LiveRow::key).toList());
+        assertThat(order).containsSubsequence("cam", "cam/360p", "cam/720p", "demo", "zeta");
+        assertThat(order.indexOf("cam/360p")).isEqualTo(order.indexOf("cam") + 1);
+        waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(ConsoleFixture.cellWithText("\u2514 720p")).tryQuery().isPresent()
+                && robot.lookup(ConsoleFixture.cellWithText("\u2514 360p")).tryQuery().isPresent());
     }
 
     @Test
