@@ -10,7 +10,8 @@
 # Usage: server/src/bench/run-rtmp-vs-nginx.sh [SECONDS=60] [PUBLISHERS...=1 20]
 # Installs what is missing (apt-get: ffmpeg, nginx-light, libnginx-mod-rtmp). With 2 cores or more,
 # each server runs pinned to BENCH_SERVER_CPUS (default 1), the pushers to BENCH_GENERATOR_CPUS
-# (default 0). BENCH_SERVER_JVM adds JVM options to our server (a profiler, say).
+# (default 0). Our server's JVM takes the product's options (app/src/main/jvm/webp2p.jvm-options), then
+# BENCH_SERVER_JVM (a profiler, say).
 set -euo pipefail
 secs="${1:-60}"
 shift || true
@@ -60,7 +61,8 @@ fi
 # Ours: its standard input is a FIFO held open by fd 3, so closing fd 3 ends it cleanly.
 mkfifo "$work/ours.in"
 # shellcheck disable=SC2086
-"${server_pin[@]}" java -Xmx1g ${BENCH_SERVER_JVM:-} -cp "$out:$cp" org.webp2p.server.bench.RtmpBenchServer \
+"${server_pin[@]}" java @app/src/main/jvm/webp2p.jvm-options ${BENCH_SERVER_JVM:-} -cp "$out:$cp" \
+  org.webp2p.server.bench.RtmpBenchServer \
   < "$work/ours.in" > "$work/ours.log" 2>&1 &
 ours=$!
 pids+=("$ours")

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
 import org.webp2p.sdk.control.PingbackReporter;
 import org.webp2p.sdk.diagnostics.Diagnostics;
 import org.webp2p.sdk.diagnostics.PeerConnectionFailure;
@@ -36,6 +37,7 @@ import org.webp2p.sdk.playback.Playback;
  */
 final class SegmentFetcher implements PeerEvents, Availability {
     private final EventLoop loop;
+    private final LongSupplier clock;
     private final HttpFetcher http;
     private final Duration timeout;
     private final SegmentStore store;
@@ -54,9 +56,10 @@ final class SegmentFetcher implements PeerEvents, Availability {
      * @param pingback where bytes are counted for beacons, or null without pingback
      * @param heardOf  hears of segments peers hold past the playlist's end
      */
-    SegmentFetcher(EventLoop loop, HttpFetcher http, Duration timeout, SegmentStore store, SegmentScheduler scheduler,
+    SegmentFetcher(EventLoop loop, LongSupplier clockMs, HttpFetcher http, Duration timeout, SegmentStore store, SegmentScheduler scheduler,
                    Playback player, Diagnostics diagnostics, PingbackReporter pingback, LongConsumer heardOf) {
         this.loop = loop;
+        this.clock = clockMs;
         this.http = http;
         this.timeout = timeout;
         this.store = store;
@@ -169,7 +172,7 @@ final class SegmentFetcher implements PeerEvents, Availability {
             mediaMs.add(listed.durationMs());
         }
         store.store(sequence, body);
-        scheduler.completed(sequence);
+        scheduler.completed(sequence, clock.getAsLong(), body.length);
         player.arrived(sequence);
         if (peers != null) {
             peers.announce(sequence);
@@ -204,7 +207,7 @@ final class SegmentFetcher implements PeerEvents, Availability {
             return; // slid out of the window, or arrived another way meanwhile
         }
         if (listed.digest() == null || !listed.digest().matches(body)) {
-            scheduler.peerFailed(sequence, peer, FallbackReason.CORRUPT);
+            scheduler.peerFailed(sequence, peer, FallbackReason.CORRUPT, clock.getAsLong());
             peers.drop(peer, "segment " + sequence + " (" + body.length + " bytes) does not match the digest "
                     + "the origin published");
             return;
@@ -220,7 +223,7 @@ final class SegmentFetcher implements PeerEvents, Availability {
 
     @Override
     public void transferFailed(String peer, long sequence, FallbackReason reason) {
-        scheduler.peerFailed(sequence, peer, reason);
+        scheduler.peerFailed(sequence, peer, reason, clock.getAsLong());
     }
 
     @Override

@@ -237,7 +237,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
         plan = p;
         player = requests != null ? requests : new VirtualPlayer(clock, requestedAt, VirtualPlayer.DEFAULT_MIN_BUFFER_MS);
         scheduler = new SegmentScheduler(settings.withPrefetch(p.p2p().prefetchSegments()), p2pEnabled(p),
-                diagnostics::httpFallback, this::seeds);
+                diagnostics::httpFallback, this::seeds, peerId.hashCode());
         renewer = new PlanRenewer(alarms, () -> plan, id -> new ApiClient(http, api, TIMEOUT).renew(id), this::renewed);
         if (p.pingbackUrl() != null && !httpOnly) {
             pingback = new PingbackReporter(http, URI.create(p.pingbackUrl()), p.sessionId(), p.ticket(), p.swarm(),
@@ -245,7 +245,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
             pingback.identity(peerId, natType);
             beacons = new BeaconTimer(alarms, () -> plan.pingbackIntervalMs(), this::report);
         }
-        fetcher = new SegmentFetcher(loop, http, TIMEOUT, store, scheduler, player, diagnostics, pingback, poller::heardOf);
+        fetcher = new SegmentFetcher(loop, clock, http, TIMEOUT, store, scheduler, player, diagnostics, pingback, poller::heardOf);
         if (p.trackerUrl() != null && !httpOnly) {
             tracker = new TrackerClient(http, URI.create(p.trackerUrl()), TIMEOUT);
             announcer = new TrackerAnnouncer(alarms, this::announce, this::shortOfPeers);
@@ -439,7 +439,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
                         new NoSuchElementException("segment " + sequence + " is not in the playlist"));
             }
             CompletableFuture<byte[]> arrival = store.await(sequence);
-            alarms.schedule(settings.urgentMs(), () -> {
+            alarms.schedule(scheduler.urgentMs(), () -> {
                 if (store.abandon(sequence, arrival)) {
                     diagnostics.httpFallback(new SegmentScheduler.Fallback(sequence, FallbackReason.URGENT));
                     fetcher.fetchForPlayer(listed).whenComplete((body, failure) -> {

@@ -5,12 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -22,6 +25,7 @@ import org.webp2p.protocol.admin.ServiceAction;
 import org.webp2p.protocol.admin.ServiceDescription;
 import org.webp2p.protocol.admin.ServiceEvent;
 import org.webp2p.protocol.admin.TokenRequest;
+import org.webp2p.protocol.admin.TrafficHistory;
 import org.webp2p.server.http.LimitedBody;
 
 /**
@@ -90,6 +94,13 @@ public final class AdminClient {
 
     public List<ServiceEvent> events(int limit) throws NodeSourceException {
         return read(send(get("v1/events?limit=" + limit)), new TypeReference<>() { });
+    }
+
+    /** The node's stored figures of a range, summed by the node into at most {@code maxPoints} steps. */
+    public TrafficHistory trafficHistory(String swarm, Instant from, Instant to, int maxPoints)
+            throws NodeSourceException {
+        return read(send(get("v1/history?swarm=" + URLEncoder.encode(swarm, StandardCharsets.UTF_8) + "&from=" + from
+                + "&to=" + to + "&points=" + maxPoints)), new TypeReference<>() { });
     }
 
     /** Asks the node to start, stop or restart a service; the node carries it out in the background. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,9 +13,11 @@ import java.util.function.Consumer;
 import org.webp2p.protocol.admin.NodeState;
 import org.webp2p.protocol.admin.ServiceAction;
 import org.webp2p.protocol.admin.ServiceEvent;
+import org.webp2p.protocol.admin.TrafficHistory;
 import org.webp2p.server.ServerRuntime;
 import org.webp2p.server.admin.NodeStateReader;
 import org.webp2p.server.api.TokenIssuer;
+import org.webp2p.server.pingback.HistoryReader;
 import org.webp2p.server.service.ServiceManager;
 
 /** The node running in this process, read straight from its services. */
@@ -22,12 +25,14 @@ public final class LocalNode implements NodeSource {
     private static final Duration PLAYBACK_TOKEN_LIFE = Duration.ofDays(1);
     private final ServerRuntime runtime;
     private final NodeStateReader reader;
+    private final HistoryReader history;
     private final ConcurrentLinkedQueue<ServiceEvent> pending = new ConcurrentLinkedQueue<>();
     private final Consumer<ServiceEvent> sink = pending::add;
 
     public LocalNode(ServerRuntime runtime) {
         this.runtime = runtime;
         this.reader = new NodeStateReader(runtime.services());
+        this.history = HistoryReader.of(runtime.store().dataSource(), runtime.config(), Clock.systemUTC());
         runtime.services().addListener(sink);
     }
 
@@ -68,6 +73,16 @@ public final class LocalNode implements NodeSource {
             return runtime.events().recent(limit);
         } catch (SQLException e) {
             throw new NodeSourceException("the event log cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public TrafficHistory trafficHistory(String swarm, Instant from, Instant to, int maxPoints)
+            throws NodeSourceException {
+        try {
+            return history.read(swarm, from, to, maxPoints);
+        } catch (SQLException e) {
+            throw new NodeSourceException("the stored history cannot be read: " + e.getMessage(), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.webp2p.ui;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webp2p.protocol.admin.ServiceAction;
 import org.webp2p.protocol.admin.ServiceEvent;
+import org.webp2p.protocol.admin.TrafficHistory;
 import org.webp2p.server.ServerRuntime;
 import org.webp2p.server.config.UiSettings;
 
@@ -35,6 +37,7 @@ public final class NodeModel implements AutoCloseable {
     private final NodeSource source;
     private final ScheduledExecutorService poller;
     private final ExecutorService commands;
+    private final ExecutorService historyLoader;
     private final ObjectProperty<NodeSnapshot> snapshot = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final List<Consumer<String>> commandFailureListeners = new CopyOnWriteArrayList<>();
@@ -52,6 +55,7 @@ public final class NodeModel implements AutoCloseable {
         this.assembler = new SnapshotAssembler(period);
         this.poller = Executors.newSingleThreadScheduledExecutor(daemon("webp2p-ui-poll"));
         this.commands = Executors.newSingleThreadExecutor(daemon("webp2p-ui-command"));
+        this.historyLoader = Executors.newSingleThreadExecutor(daemon("webp2p-ui-history"));
     }
 
     /** Starts polling; the first snapshot is taken at once. */
@@ -140,6 +144,23 @@ public final class NodeModel implements AutoCloseable {
         });
     }
 
+    /**
+     * Reads a stored history on its own thread and hands it to the FX thread in one step, or why it
+     * could not to {@code failed}. Reads queue behind each other, never behind a command or a poll.
+     */
+    public void loadTrafficHistory(String swarm, Instant from, Instant to, int maxPoints,
+                                   Consumer<TrafficHistory> onFx, Consumer<String> failed) {
+        historyLoader.execute(() -> {
+            try {
+                TrafficHistory h = source.trafficHistory(swarm, from, to, maxPoints);
+                FxThread.run(() -> onFx.accept(h));
+            } catch (NodeSourceException | RuntimeException e) {
+                log.warn("console could not load the history of {}", swarm, e);
+                FxThread.run(() -> failed.accept(e.getMessage()));
+            }
+        });
+    }
+
     private void publish() {
         try {
             NodeSnapshot s = assembler.assemble(source.read());
@@ -159,6 +180,7 @@ public final class NodeModel implements AutoCloseable {
     @Override
     public void close() {
         poller.shutdownNow();
+        historyLoader.shutdownNow();
         commands.shutdown();
         try {
             commands.awaitTermination(Duration.ofSeconds(10).toMillis(), TimeUnit.MILLISECONDS);

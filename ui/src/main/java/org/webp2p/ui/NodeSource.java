@@ -1,10 +1,12 @@
 package org.webp2p.ui;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.webp2p.protocol.admin.NodeState;
 import org.webp2p.protocol.admin.ServiceAction;
 import org.webp2p.protocol.admin.ServiceEvent;
+import org.webp2p.protocol.admin.TrafficHistory;
 import org.webp2p.server.ServerRuntime;
 
 /**
@@ -29,6 +31,12 @@ public interface NodeSource extends AutoCloseable {
 
     /** The newest logged service events, newest first. */
     List<ServiceEvent> history(int limit) throws NodeSourceException;
+
+    /**
+     * The stored figures of {@code swarm} (or of every swarm, {@code "*"}) from {@code from} to {@code to}
+     * in at most {@code maxPoints} steps, summed by the node: a long range costs no more than a short one.
+     */
+    TrafficHistory trafficHistory(String swarm, Instant from, Instant to, int maxPoints) throws NodeSourceException;
 
     /** The node in this process; empty while watching a remote one. */
     Optional<ServerRuntime> local();

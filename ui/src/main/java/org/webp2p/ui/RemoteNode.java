@@ -1,10 +1,12 @@
 package org.webp2p.ui;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.webp2p.protocol.admin.AdminSnapshot;
 import org.webp2p.protocol.admin.ServiceAction;
 import org.webp2p.protocol.admin.ServiceEvent;
+import org.webp2p.protocol.admin.TrafficHistory;
 import org.webp2p.server.ServerRuntime;
 
 /** A node in another process, watched and steered through its admin endpoint. */
@@ -37,6 +39,12 @@ public final class RemoteNode implements NodeSource {
     @Override
     public List<ServiceEvent> history(int limit) throws NodeSourceException {
         return client.events(limit);
+    }
+
+    @Override
+    public TrafficHistory trafficHistory(String swarm, Instant from, Instant to, int maxPoints)
+            throws NodeSourceException {
+        return client.trafficHistory(swarm, from, to, maxPoints);
     }
 
     @Override

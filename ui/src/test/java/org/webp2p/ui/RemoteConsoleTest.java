@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.testfx.util.WaitForAsyncUtils.waitFor;
 import static org.webp2p.ui.ConsoleFixture.onFx;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +20,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.webp2p.protocol.admin.ServiceAction;
 import org.webp2p.protocol.admin.ServiceState;
+import org.webp2p.server.pingback.StoredHistory;
 
 /** A console watching a separate node only through its admin URL and token, as {@code --watch} runs it. */
 @ExtendWith(ApplicationExtension.class)
@@ -44,6 +47,17 @@ class RemoteConsoleTest {
         waitFor(5, TimeUnit.SECONDS, () -> "1".equals(text(robot, "#tile-peers")));
         assertThat(text(robot, "#dashboard-where")).startsWith("Watching http://127.0.0.1:");
         assertThat(robot.lookup("#connection-problem").queryAs(Label.class).isVisible()).isFalse();
+    }
+
+    @Test
+    void aStoredRangeIsReadFromTheWatchedNodesStore(FxRobot robot) throws Exception {
+        Instant now = Instant.now();
+        StoredHistory.fill(fx.testNode().runtime().store().dataSource(), "demo", now.minus(Duration.ofDays(31)), now);
+
+        robot.clickOn("#range-30d");
+
+        waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#history-status").startsWith("Last 30 d in steps of 2 h"));
+        assertThat(text(robot, "#history-status")).contains("75.0 % offload");
     }
 
     @Test

@@ -58,6 +58,7 @@ public final class RtmfpDatagramHandler extends SimpleChannelInboundHandler<Data
                 (to, bytes) -> {
                     Datagram wire = tunnel.outbound(new Datagram(to, bytes));
                     ctx.channel().write(new DatagramPacket(Unpooled.wrappedBuffer(wire.payload()), wire.peer()));
+                    tickWhileBusy(ctx);
                 },
                 new CoreThread() {
                     @Override
@@ -79,17 +80,41 @@ public final class RtmfpDatagramHandler extends SimpleChannelInboundHandler<Data
                     }
                 },
                 () -> System.nanoTime() / 1_000_000);
-        ticker = loop.scheduleAtFixedRate(() -> {
+        super.channelRegistered(ctx);
+    }
+
+    /**
+     * Starts the core's timers if they are not running. They run while the core has anything to
+     * time and stop once it has nothing: an idle rendezvous ticking every few milliseconds cost an
+     * idle node more CPU than everything else it runs. Only a datagram in or out gives the core
+     * something to time again, and both come through here. On the event loop only.
+     */
+    private void tickWhileBusy(ChannelHandlerContext ctx) {
+        if (ticker != null || !ctx.channel().isRegistered()) {
+            return;
+        }
+        ticker = ctx.channel().eventLoop().scheduleAtFixedRate(() -> {
             core.onTick();
             ctx.channel().flush();
+            if (core.idle()) {
+                ticker.cancel(false);
+                ticker = null;
+            }
         }, tickMillis, tickMillis, TimeUnit.MILLISECONDS);
-        super.channelRegistered(ctx);
+    }
+
+    /** Whether the core's timers are running; on the event loop only. */
+    boolean ticking() {
+        return ticker != null;
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
         tunnel.inbound(new Datagram(packet.sender(), ByteBufUtil.getBytes(packet.content())))
-                .ifPresent(d -> core.onDatagram(d.peer(), d.payload()));
+                .ifPresent(d -> {
+                    core.onDatagram(d.peer(), d.payload());
+                    tickWhileBusy(ctx);
+                });
     }
 
     @Override
@@ -114,6 +139,7 @@ public final class RtmfpDatagramHandler extends SimpleChannelInboundHandler<Data
     public void channelUnregistered(ChannelHandlerContext ctx) throws Exception {
         if (ticker != null) {
             ticker.cancel(false);
+            ticker = null;
         }
         core.shutdown();
         super.channelUnregistered(ctx);

@@ -153,6 +153,10 @@ final class Openings {
         pending.result().complete(session);
     }
 
+    boolean isEmpty() {
+        return byTag.isEmpty();
+    }
+
     /** Retransmits and expires openings (RFC 7016 §3.5.1.1.1). */
     void onTick(long now) {
         for (Pending pending : new ArrayList<>(byTag.values())) {

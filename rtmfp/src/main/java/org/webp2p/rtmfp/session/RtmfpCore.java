@@ -413,6 +413,16 @@ public final class RtmfpCore implements SessionHost {
         }
     }
 
+    /**
+     * Whether a tick has nothing to do: no opening, no session, no keying answer kept for
+     * retransmissions. Only a datagram in or out ends that, so a driver may stop ticking until one.
+     * Call on the core thread.
+     */
+    public boolean idle() {
+        requireCoreThread("idle");
+        return openings.isEmpty() && sessions.isEmpty() && answeredKeyings.isEmpty();
+    }
+
     @Override
     public void onSessionEnded(Session session) {
         sessions.remove(session);

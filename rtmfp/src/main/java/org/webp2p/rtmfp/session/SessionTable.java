@@ -31,6 +31,10 @@ final class SessionTable {
         return byId.get(nearSessionId);
     }
 
+    boolean isEmpty() {
+        return byId.isEmpty();
+    }
+
     List<Session> snapshot() {
         return List.copyOf(byId.values());
     }

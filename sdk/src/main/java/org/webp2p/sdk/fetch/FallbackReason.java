@@ -17,6 +17,11 @@ public enum FallbackReason {
     SLOW_PEER,
     /** The peer refused or reported an error for it. */
     PEER_REFUSED,
+    /**
+     * The peers holding it were each serving as many segments as their uplink carries in time, and
+     * stayed so until it turned urgent.
+     */
+    PEER_BUSY,
     /** The peer's data failed the integrity check; the peer is dropped. */
     CORRUPT,
     /** The peer went away mid-transfer. */

@@ -384,7 +384,8 @@ public final class PeerNetwork {
                 link.has.remove(r.sequence());
             }
             if (link.downloads.remove(r.sequence()) != null) {
-                events.transferFailed(link.peerId, r.sequence(), FallbackReason.PEER_REFUSED);
+                events.transferFailed(link.peerId, r.sequence(), r.reason() == PeerMessage.Refuse.Reason.BUSY
+                        ? FallbackReason.PEER_BUSY : FallbackReason.PEER_REFUSED);
             }
         }
     }

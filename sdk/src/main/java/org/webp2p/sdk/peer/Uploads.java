@@ -15,11 +15,18 @@ import java.util.function.Supplier;
  * rest. Loop-confined.
  */
 final class Uploads {
-    /** Segments served at once across all links; more requests are refused as busy. */
+    /**
+     * Segments served at once across all links; more requests are refused as busy. Fewer slots,
+     * each copy faster, did not pay on shaped HD runs (docs/protocol.md, Scheduling).
+     */
     static final int SLOTS = 8;
     /** Data messages: small enough to interleave uploads, large enough to keep per-message cost low. */
     static final int CHUNK_BYTES = 16 * 1024;
-    /** Unacknowledged chunks per link: keeps the pipe full without queueing a whole segment. */
+    /**
+     * Unacknowledged chunks per link: keeps the pipe full without queueing a whole segment. Eight
+     * did not pay on shaped HD runs: the larger bursts overflow a slow uplink's queue
+     * (docs/protocol.md, Scheduling).
+     */
     private static final int CHUNKS_IN_FLIGHT = 4;
 
     private final EventLoop loop;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +26,23 @@ class SegmentSchedulerTest {
         for (long s = from; s < from + segments; s++) {
             player.arrived(s);
         }
+    }
+
+    /** A scheduler playing segments 0-2 that asked {@code peer} for segment 3 at time 0, due by 2 s. */
+    private SegmentScheduler askedForSegment3(String peer) {
+        SegmentScheduler scheduler = new SegmentScheduler(settings, true, fallbacks::add);
+        playing(0, 3);
+        scheduler.plan(0, player, 3, s -> Set.of(peer));
+        return scheduler;
+    }
+
+    /** Such a scheduler 2 s later, at that request's deadline, with {@code bytes} of it delivered. */
+    private SegmentScheduler atDeadline(String peer, long bytes) {
+        SegmentScheduler scheduler = askedForSegment3(peer);
+        scheduler.peerProgress(3, bytes);
+        now.set(2000);
+        player.tick();
+        return scheduler;
     }
 
     @Test
@@ -56,21 +74,17 @@ class SegmentSchedulerTest {
         playing(0, 3);
         Map<Long, Set<String>> holders = Map.of(3L, Set.of("a", "b"), 4L, Set.of("b"), 5L, Set.of("a", "b"));
         List<FetchAction> actions = scheduler.plan(0, player, 5, s -> holders.getOrDefault(s, Set.of()));
-        assertThat(actions).containsExactly(
+        assertThat(actions).hasSize(3).startsWith(
                 new FetchAction.FromPeer(4, "b", 4000),
-                new FetchAction.FromPeer(3, "a", 2000),
-                new FetchAction.FromPeer(5, "a", 6000));
+                new FetchAction.FromPeer(3, "a", 2000));
+        assertThat(actions.get(2)).as("a and b are alike now: either, within its limit of two")
+                .isIn(new FetchAction.FromPeer(5, "a", 6000), new FetchAction.FromPeer(5, "b", 6000));
         assertThat(fallbacks).isEmpty();
     }
 
     @Test
     void slowPeerIsCancelledAtItsDeadlineAndHttpContinuesWhereItStopped() {
-        SegmentScheduler scheduler = new SegmentScheduler(settings, true, fallbacks::add);
-        playing(0, 3);
-        scheduler.plan(0, player, 3, s -> Set.of("slow"));
-        scheduler.peerProgress(3, 70_000);
-        now.set(2000);
-        player.tick();
+        SegmentScheduler scheduler = atDeadline("slow", 70_000);
         assertThat(scheduler.plan(2000, player, 3, s -> Set.of("slow"))).containsExactly(
                 new FetchAction.CancelPeer(3, "slow"),
                 new FetchAction.FromHttp(3, 70_000, FallbackReason.SLOW_PEER));
@@ -79,10 +93,8 @@ class SegmentSchedulerTest {
 
     @Test
     void corruptDataIsNeverAskedOfThatPeerAgainAndIsReportedWhenHttpTakesOver() {
-        SegmentScheduler scheduler = new SegmentScheduler(settings, true, fallbacks::add);
-        playing(0, 3);
-        scheduler.plan(0, player, 3, s -> Set.of("bad"));
-        scheduler.peerFailed(3, "bad", FallbackReason.CORRUPT);
+        SegmentScheduler scheduler = askedForSegment3("bad");
+        scheduler.peerFailed(3, "bad", FallbackReason.CORRUPT, 0);
         assertThat(scheduler.plan(100, player, 3, s -> Set.of("bad"))).as("no one else has it: wait").isEmpty();
         now.set(2100);
         player.tick();
@@ -92,12 +104,20 @@ class SegmentSchedulerTest {
 
     @Test
     void failedPeerTransferMovesToAnotherHolder() {
-        SegmentScheduler scheduler = new SegmentScheduler(settings, true, fallbacks::add);
-        playing(0, 3);
-        scheduler.plan(0, player, 3, s -> Set.of("a"));
-        scheduler.peerFailed(3, "a", FallbackReason.PEER_LEFT);
+        SegmentScheduler scheduler = askedForSegment3("a");
+        scheduler.peerFailed(3, "a", FallbackReason.PEER_LEFT, 0);
         assertThat(scheduler.plan(10, player, 3, s -> Set.of("a", "b")))
                 .containsExactly(new FetchAction.FromPeer(3, "b", 2010));
+    }
+
+    @Test
+    void aBusyPeerIsAskedAgainAfterABackOffNotNeverAgain() {
+        SegmentScheduler scheduler = askedForSegment3("a");
+        scheduler.peerFailed(3, "a", FallbackReason.PEER_BUSY, 100);
+
+        assertThat(scheduler.plan(100, player, 3, s -> Set.of("a"))).as("still busy").isEmpty();
+        assertThat(scheduler.plan(100 + SegmentScheduler.BUSY_BACKOFF_MS, player, 3, s -> Set.of("a")))
+                .containsExactly(new FetchAction.FromPeer(3, "a", 2000 + SegmentScheduler.BUSY_BACKOFF_MS + 100));
     }
 
     @Test
@@ -114,7 +134,7 @@ class SegmentSchedulerTest {
         SegmentScheduler scheduler = new SegmentScheduler(settings, true, fallbacks::add, (seq, msBeforeUrgent) -> {
             asked.add(msBeforeUrgent);
             return true;
-        });
+        }, 0);
         playing(0, 3);
 
         List<FetchAction> actions = scheduler.plan(0, player, 4, s -> s == 4 ? Set.of("p") : Set.of());
@@ -123,6 +143,60 @@ class SegmentSchedulerTest {
                 new FetchAction.FromPeer(4, "p", 4000));
         assertThat(fallbacks).contains(new SegmentScheduler.Fallback(3, FallbackReason.SEEDING));
         assertThat(asked).as("segment 3 is needed in 6 s, 2 s before it turns urgent").containsExactly(2000L);
+    }
+
+    @Test
+    void asksTheHolderThatDeliveredFastestNotTheLowestId() {
+        SegmentScheduler scheduler = askedForSegment3("a");
+        scheduler.completed(3, 2000, 400_000);
+        scheduler.plan(0, player, 4, s -> s == 4 ? Set.of("z") : Set.of());
+        scheduler.completed(4, 400, 400_000);
+
+        List<FetchAction> actions = scheduler.plan(400, player, 5, s -> Set.of("a", "z"));
+
+        assertThat(actions).containsExactly(new FetchAction.FromPeer(5, "z", 6400));
+    }
+
+    @Test
+    void triesAnUntriedHolderBeforeOneThatMissedItsDeadline() {
+        SegmentScheduler scheduler = atDeadline("a", 10_000);
+        scheduler.plan(2000, player, 3, s -> Set.of("a"));
+
+        assertThat(scheduler.plan(2000, player, 4, s -> Set.of("a", "b")))
+                .containsExactly(new FetchAction.FromPeer(4, "b", 4000));
+    }
+
+    @Test
+    void clientsSpreadTheirFirstRequestsOverUntriedHolders() {
+        playing(0, 3);
+        Set<String> holders = Set.of("p0", "p1", "p2", "p3", "p4", "p5", "p6", "p7");
+        Set<String> chosen = new HashSet<>();
+        for (long client = 0; client < 20; client++) {
+            SegmentScheduler scheduler = new SegmentScheduler(settings, true, fallbacks::add, (seq, ms) -> false,
+                    ("client" + client).hashCode());
+            FetchAction first = scheduler.plan(0, player, 3, s -> holders).get(0);
+            chosen.add(((FetchAction.FromPeer) first).peerId());
+        }
+        assertThat(chosen).as("twenty clients, not all on one peer").hasSizeGreaterThan(3);
+    }
+
+    @Test
+    void aFastOriginShrinksTheUrgentWindowSoPeersGetSegmentsHttpWouldOtherwiseTake() {
+        SegmentScheduler scheduler = new SegmentScheduler(settings, true, fallbacks::add);
+        playing(0, 1);
+        assertThat(scheduler.plan(0, player, 2, s -> Set.of("a")))
+                .as("4 s window: segments 1 and 2, 2 and 4 s ahead, are urgent")
+                .containsExactly(new FetchAction.FromHttp(1, 0, FallbackReason.URGENT),
+                        new FetchAction.FromHttp(2, 0, FallbackReason.URGENT));
+
+        SegmentScheduler learning = new SegmentScheduler(settings, true, fallbacks::add);
+        learning.plan(0, player, 1, s -> Set.of("a"));
+        learning.completed(1, 200, 400_000);
+
+        assertThat(learning.urgentMs()).as("200 ms, four deviations of 100, the margin").isEqualTo(1100);
+        assertThat(learning.plan(200, player, 2, s -> Set.of("a")))
+                .as("segment 2, 4 s ahead, now goes to a peer until 1.1 s before it is needed")
+                .containsExactly(new FetchAction.FromPeer(2, "a", 3100));
     }
 
     /**
@@ -145,7 +219,7 @@ class SegmentSchedulerTest {
                 if (e.getValue() <= t) {
                     httpDoneAt.remove(e.getKey());
                     player.arrived(e.getKey());
-                    scheduler.completed(e.getKey());
+                    scheduler.completed(e.getKey(), t, 100_000);
                 }
             }
             for (FetchAction a : scheduler.plan(t, player, liveEdge, s -> Set.of("hole1", "hole2"))) {

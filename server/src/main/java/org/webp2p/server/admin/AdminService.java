@@ -3,6 +3,8 @@ package org.webp2p.server.admin;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,6 +26,8 @@ import org.webp2p.server.http.HttpService;
 import org.webp2p.server.http.Json;
 import org.webp2p.server.http.Router;
 import org.webp2p.server.metrics.PrometheusEndpoint;
+import org.webp2p.server.pingback.HistoryReader;
+import org.webp2p.server.pingback.LiveAggregator;
 import org.webp2p.server.service.EventLog;
 import org.webp2p.server.service.ServiceContext;
 import org.webp2p.server.service.ServiceManager;
@@ -37,6 +41,8 @@ import org.webp2p.server.service.ServiceManager;
 public final class AdminService extends HttpService {
     public static final String NAME = ServiceName.ADMIN.id();
     private static final int MAX_EVENTS = 500;
+    /** A history's points are rows summed in the database; more than a screen holds only costs. */
+    private static final int MAX_HISTORY_POINTS = 5000;
 
     private final Supplier<ServiceManager> manager;
     private volatile ExecutorService control;
@@ -92,6 +98,18 @@ public final class AdminService extends HttpService {
             List<ServiceEvent> events = EventLog.in(context.store()).recent(limit);
             return Json.response(HttpResponseStatus.OK, events);
         });
+        HistoryReader history = HistoryReader.of(context.store().dataSource(), context.config(), clock);
+        router.get("/v1/history", req -> {
+            String swarm = req.query("swarm") == null ? LiveAggregator.ALL : req.query("swarm");
+            Instant to = req.query("to") == null ? clock.instant() : parseInstant("to", req.query("to"));
+            Instant from = parseInstant("from", req.query("from"));
+            int points = req.query("points") == null ? HistoryReader.DEFAULT_POINTS
+                    : (int) Math.min(MAX_HISTORY_POINTS, parseCount("points", req.query("points")));
+            if (!from.isBefore(to)) {
+                throw HttpProblem.badRequest("from must be before to");
+            }
+            return Json.response(HttpResponseStatus.OK, history.read(swarm, from, to, Math.max(1, points)));
+        });
         router.get("/v1/snapshot", req -> {
             EventLog log = EventLog.in(context.store());
             String after = req.query("afterEvent");
@@ -132,6 +150,29 @@ public final class AdminService extends HttpService {
             return n;
         } catch (NumberFormatException e) {
             throw HttpProblem.badRequest("afterEvent must be a number");
+        }
+    }
+
+    private static Instant parseInstant(String name, String raw) {
+        if (raw == null) {
+            throw HttpProblem.badRequest(name + " is required, an ISO-8601 instant such as 2026-12-01T00:00:00Z");
+        }
+        try {
+            return Instant.parse(raw);
+        } catch (DateTimeParseException e) {
+            throw HttpProblem.badRequest(name + " must be an ISO-8601 instant such as 2026-12-01T00:00:00Z, got " + raw);
+        }
+    }
+
+    private static long parseCount(String name, String raw) {
+        try {
+            long n = Long.parseLong(raw);
+            if (n < 1) {
+                throw HttpProblem.badRequest(name + " must be at least 1");
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw HttpProblem.badRequest(name + " must be a number");
         }
     }
 

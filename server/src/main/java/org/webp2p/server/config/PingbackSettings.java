@@ -17,6 +17,8 @@ public final class PingbackSettings {
             "How long raw beacons are kept.");
     public static final ConfigKey<Duration> ROLLUP_RETENTION = ConfigKey.duration("pingback.rollup-retention", "90d",
             "How long per-minute history is kept.");
+    public static final ConfigKey<Duration> HOUR_ROLLUP_RETENTION = ConfigKey.duration("pingback.hour-rollup-retention",
+            "400d", "How long per-hour history is kept: the console's 30 d and 90 d ranges, and beyond the minutes.");
     public static final ConfigKey<Integer> MAX_BATCH = ConfigKey.integer("pingback.max-batch", 100, 1, 10_000,
             "Most beacons in one request.");
     public static final ConfigKey<Long> MAX_BODY = ConfigKey.size("pingback.max-body", "64KB",
@@ -36,7 +38,7 @@ public final class PingbackSettings {
                     + "(counted as droppedLinks).");
 
     static final List<ConfigKey<?>> KEYS = List.of(INTERVAL, WINDOW, BUCKET, FLUSH_INTERVAL, RETENTION, ROLLUP_RETENTION,
-            MAX_BATCH, MAX_BODY, QUEUE_LIMIT, MAX_RATE, MAX_SWARM_SESSIONS, MAX_SWARM_LINKS);
+            HOUR_ROLLUP_RETENTION, MAX_BATCH, MAX_BODY, QUEUE_LIMIT, MAX_RATE, MAX_SWARM_SESSIONS, MAX_SWARM_LINKS);
 
     private PingbackSettings() {
     }

@@ -333,11 +333,9 @@ final class LiveStream {
     private void admit(byte[] data, String extension, Duration duration, boolean discontinuity, Optional<String> map,
                        Optional<Instant> dateTime, Instant now) throws IOException {
         String uri = "s" + window.nextSequence() + extension;
-        Instant modified = files.write(uri, data);
+        servable.put(uri, stored(uri, data));
         sizes.put(uri, (long) data.length);
         digests.put(uri, SegmentDigest.of(data));
-        servable.put(uri, Servable.ofFile(Servable.InMemory.copyOf(data), modified, MediaTypes.of(uri),
-                CachePolicy.SEGMENT));
         if (MediaTypes.of(uri).equals(MediaTypes.MPEG_TS)) {
             MediaFormat probed = TsProbe.probe(data);
             if (probed.isKnown()) {
@@ -349,7 +347,7 @@ final class LiveStream {
                 Optional.of(dateTime.orElseGet(() -> dated(duration, discontinuity || gap, now))));
         for (String expired : window.append(segment)) {
             files.delete(expired);
-            servable.remove(expired);
+            letGo(servable.remove(expired));
             sizes.remove(expired);
             digests.remove(expired);
         }
@@ -377,10 +375,8 @@ final class LiveStream {
         byte[] fresh = staged.remove(encoderName);
         if (fresh != null && (mapBytes == null || !Arrays.equals(fresh, mapBytes))) {
             String uri = "init" + window.nextSequence() + MediaTypes.dottedExtension(encoderName);
-            Instant modified = files.write(uri, fresh);
+            servable.put(uri, stored(uri, fresh));
             sizes.put(uri, (long) fresh.length);
-            servable.put(uri, Servable.ofFile(Servable.InMemory.copyOf(fresh), modified, MediaTypes.of(uri),
-                    CachePolicy.SEGMENT));
             mapBytes = fresh;
             mapUri = uri;
             encoderMapName = encoderName;
@@ -398,13 +394,39 @@ final class LiveStream {
         if (ended) {
             // Nobody needs an ended stream in memory: it is served from disk like VOD.
             for (String uri : List.copyOf(servable.keySet())) {
-                servable.put(uri, onDisk(uri));
+                letGo(servable.put(uri, onDisk(uri)));
             }
         }
         String cache = ended ? CachePolicy.ENDED_PLAYLIST : CachePolicy.livePlaylist(playlist.targetDuration());
         Servable served = Servable.ofText(text, MediaTypes.PLAYLIST, now, cache);
         view = new View(served, Map.copyOf(servable), ended, bitrate(playlist), peakBitrate(playlist),
                 playlist.targetDuration(), format, segmentsIngested, Optional.ofNullable(lastSegmentAt));
+    }
+
+    /**
+     * Gives the live window's segments back to the buffer pool, for an origin that stops; responses
+     * still being written keep theirs until done.
+     */
+    void close() {
+        servable.values().forEach(LiveStream::letGo);
+    }
+
+    /** Writes {@code data} to its file and keeps it in pooled memory, to serve it from there. */
+    private Servable stored(String uri, byte[] data) throws IOException {
+        PooledBytes bytes = PooledBytes.copyOf(data, files.path(uri));
+        try {
+            Instant modified = files.write(uri, bytes.view());
+            return Servable.ofFile(bytes, modified, MediaTypes.of(uri), CachePolicy.SEGMENT);
+        } catch (IOException | RuntimeException e) {
+            bytes.letGo();
+            throw e;
+        }
+    }
+
+    private static void letGo(Servable s) {
+        if (s != null && s.body() instanceof PooledBytes pooled) {
+            pooled.letGo();
+        }
     }
 
     private Servable onDisk(String uri) throws IOException {

@@ -228,7 +228,10 @@ final class LiveStreams implements AutoCloseable {
     public void close() {
         ingest.shutdownNow();
         try {
-            ingest.awaitTermination(5, TimeUnit.SECONDS);
+            if (ingest.awaitTermination(5, TimeUnit.SECONDS)) {
+                // Nothing changes the streams any more, so this thread may.
+                streams.values().forEach(LiveStream::close);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

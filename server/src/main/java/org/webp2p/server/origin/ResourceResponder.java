@@ -26,6 +26,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.Optional;
 
 /**
  * Answers GET and HEAD for a {@link Servable}: validators first (If-None-Match, then
@@ -73,14 +74,23 @@ final class ResourceResponder {
             status = HttpResponseStatus.PARTIAL_CONTENT;
         }
         boolean head = req.method().equals(HttpMethod.HEAD);
+        Optional<ByteBuf> pooled = !head && s.body() instanceof PooledBytes p ? p.retainedSlice(first, count)
+                : Optional.empty();
+        boolean fromMemory = s.body() instanceof Servable.InMemory
+                || s.body() instanceof PooledBytes && (head || pooled.isPresent());
         Object body;
         if (head) {
             body = Unpooled.EMPTY_BUFFER;
         } else if (s.body() instanceof Servable.InMemory) {
             body = memorySlice(s, first, count);
+        } else if (pooled.isPresent()) {
+            body = pooled.get();
         } else {
+            // A pooled segment the window let go since the lookup is on disk if its stream ended,
+            // and gone if it left the window.
             try {
-                body = fileBody(ctx, ((Servable.OnDisk) s.body()).path(), first, count);
+                Path file = s.body() instanceof PooledBytes p ? p.file() : ((Servable.OnDisk) s.body()).path();
+                body = fileBody(ctx, file, first, count);
             } catch (NoSuchFileException e) {
                 traffic.answered(StreamTraffic.Answer.GONE, 0);
                 HttpReplies.send(ctx, HttpReplies.error(HttpResponseStatus.NOT_FOUND, "no longer available"));
@@ -104,7 +114,7 @@ final class ResourceResponder {
         HttpUtil.setContentLength(res, count);
         // Counted before writing, so a client that has its answer also sees it counted.
         traffic.answered(StreamTraffic.Answer.served(status.equals(HttpResponseStatus.PARTIAL_CONTENT),
-                s.body() instanceof Servable.InMemory), head ? 0 : count);
+                fromMemory), head ? 0 : count);
         if (res instanceof DefaultFullHttpResponse) {
             ctx.writeAndFlush(res);
         } else {

@@ -1,5 +1,6 @@
 package org.webp2p.server.origin;
 
+import io.netty.buffer.ByteBuf;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,7 @@ record Servable(Body body, String contentType, String etag, Optional<Instant> la
     }
 
     /** Where the bytes are. */
-    sealed interface Body permits InMemory, OnDisk {
+    sealed interface Body permits InMemory, PooledBytes, OnDisk {
         long length();
     }
 
@@ -67,6 +68,17 @@ record Servable(Body body, String contentType, String etag, Optional<Instant> la
     String text() throws IOException {
         if (body instanceof InMemory m) {
             return StandardCharsets.UTF_8.decode(m.bytes().duplicate()).toString();
+        }
+        if (body instanceof PooledBytes p) {
+            Optional<ByteBuf> bytes = p.retainedSlice(0, p.length());
+            if (bytes.isEmpty()) {
+                return Files.readString(p.file(), StandardCharsets.UTF_8);
+            }
+            try {
+                return bytes.get().toString(StandardCharsets.UTF_8);
+            } finally {
+                bytes.get().release();
+            }
         }
         return Files.readString(((OnDisk) body).path(), StandardCharsets.UTF_8);
     }

@@ -1,9 +1,12 @@
 package org.webp2p.server.origin;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,10 +26,24 @@ final class StreamFiles {
 
     /** Writes a whole file and returns its modification time, which validators are made from. */
     Instant write(String name, byte[] data) throws IOException {
+        return write(name, ByteBuffer.wrap(data));
+    }
+
+    /**
+     * Writes the remaining bytes of {@code data} as a whole file. From a direct buffer they reach the
+     * file in one system call without a copy, where {@link Files#write} copies a live segment into
+     * 8 KiB pieces and writes each.
+     */
+    Instant write(String name, ByteBuffer data) throws IOException {
         Files.createDirectories(dir);
         Path target = path(name);
         Path tmp = dir.resolve("." + name + ".tmp");
-        Files.write(tmp, data);
+        try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE)) {
+            while (data.hasRemaining()) {
+                out.write(data);
+            }
+        }
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return Files.getLastModifiedTime(target).toInstant();
     }

@@ -8,13 +8,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import javax.sql.DataSource;
 import org.webp2p.protocol.admin.MinuteStat;
 import org.webp2p.protocol.pingback.Beacon;
@@ -26,26 +22,8 @@ final class BeaconStore {
     private static final String INSERT = "INSERT INTO beacon (received_at, session_id, peer_id, swarm, http_bytes, "
             + "p2p_bytes, uploaded_bytes, played_ms, startup_ms, stalls, stall_ms, buffer_ms, nat_type, links, "
             + "connections) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String[] MINUTE_SUMS = {"beacons", "http_bytes", "p2p_bytes", "uploaded_bytes", "played_ms",
-        "stalls", "stall_ms", "startups", "startup_ms_sum", "nat_attempts", "nat_successes"};
-    private static final String ADD_MINUTE = "MERGE INTO beacon_minute t USING (VALUES "
-            + "(CAST(? AS VARCHAR(128)), CAST(? AS TIMESTAMP(0) WITH TIME ZONE), CAST(? AS BIGINT), CAST(? AS BIGINT),"
-            + " CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT),"
-            + " CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT)))"
-            + " s(swarm, minute_start, " + String.join(", ", MINUTE_SUMS) + ")"
-            + " ON t.swarm = s.swarm AND t.minute_start = s.minute_start"
-            + " WHEN MATCHED THEN UPDATE SET " + String.join(", ", Arrays.stream(MINUTE_SUMS)
-                    .map(c -> c + " = " + saturatingSum("t." + c, "s." + c)).toList())
-            + " WHEN NOT MATCHED THEN INSERT VALUES (s.swarm, s.minute_start, "
-            + String.join(", ", Arrays.stream(MINUTE_SUMS).map(c -> "s." + c).toList()) + ")";
-
-    /**
-     * {@code a + b} stopping at the largest BIGINT, for a non-negative {@code b}: a plain sum past it
-     * is an error (SQL state 22003), which would fail the whole batch every time it was retried.
-     */
-    private static String saturatingSum(String a, String b) {
-        return "LEAST(" + a + ", " + Long.MAX_VALUE + " - " + b + ") + " + b;
-    }
+    /** The columns {@link MinuteStat} holds, of those {@link Rollups} sums. */
+    private static final List<String> MINUTE_SUMS = Rollups.SUMS.subList(0, 11);
 
     private final DataSource ds;
 
@@ -55,22 +33,6 @@ final class BeaconStore {
 
     /** A beacon and when it arrived. */
     record Received(Instant at, Beacon beacon) {
-    }
-
-    private static MinuteStat noBeacons(String swarm, Instant minute) {
-        return new MinuteStat(swarm, minute, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
-    }
-
-    /** {@code m} with one more beacon summed in. */
-    private static MinuteStat plus(MinuteStat m, Beacon b) {
-        long attempts = b.connections().stream().mapToLong(Beacon.Connections::attempts).sum();
-        long successes = b.connections().stream().mapToLong(Beacon.Connections::successes).sum();
-        return new MinuteStat(m.swarm(), m.minute(), m.beacons() + 1, Saturating.add(m.httpBytes(), b.httpBytes()),
-                Saturating.add(m.p2pBytes(), b.p2pBytes()), Saturating.add(m.uploadedBytes(), b.uploadedBytes()),
-                Saturating.add(m.playedMs(), b.playedMs()), Saturating.add(m.stalls(), b.stalls()),
-                Saturating.add(m.stallMs(), b.stallMs()), m.startups() + (b.startupMs() == null ? 0 : 1),
-                Saturating.add(m.startupMsSum(), b.startupMs() == null ? 0 : b.startupMs()),
-                Saturating.add(m.natAttempts(), attempts), Saturating.add(m.natSuccesses(), successes));
     }
 
     /** Writes beacons and adds them to their minutes, all or nothing, and on disk when it returns. */
@@ -89,29 +51,15 @@ final class BeaconStore {
     }
 
     private static void insert(Connection c, Collection<Received> batch) throws SQLException {
-        Map<List<Object>, MinuteStat> minutes = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement(INSERT)) {
             for (Received r : batch) {
                 bindBeacon(ps, r);
                 ps.addBatch();
-                Instant minute = r.at().truncatedTo(ChronoUnit.MINUTES);
-                String swarm = r.beacon().swarm();
-                minutes.merge(List.of(swarm, minute), plus(noBeacons(swarm, minute), r.beacon()),
-                        (a, b) -> plus(a, r.beacon()));
             }
             ps.executeBatch();
         }
-        try (PreparedStatement ps = c.prepareStatement(ADD_MINUTE)) {
-            for (MinuteStat m : minutes.values()) {
-                Object[] v = {m.swarm(), Timestamp.from(m.minute()), m.beacons(), m.httpBytes(), m.p2pBytes(),
-                    m.uploadedBytes(), m.playedMs(), m.stalls(), m.stallMs(), m.startups(), m.startupMsSum(),
-                    m.natAttempts(), m.natSuccesses()};
-                for (int i = 0; i < v.length; i++) {
-                    ps.setObject(i + 1, v[i]);
-                }
-                ps.addBatch();
-            }
-            ps.executeBatch();
+        for (RollupTable t : RollupTable.values()) {
+            Rollups.of(t, batch).addTo(c);
         }
     }
 
@@ -148,7 +96,7 @@ final class BeaconStore {
     List<MinuteStat> history(String swarm, Instant from, Instant to) throws SQLException {
         boolean all = LiveAggregator.ALL.equals(swarm);
         // Swarms' minutes summed may pass the largest BIGINT even though each one saturates.
-        String sums = String.join(", ", Arrays.stream(MINUTE_SUMS).map(c -> "LEAST(SUM(" + c + "), " + Long.MAX_VALUE + ")")
+        String sums = String.join(", ", MINUTE_SUMS.stream().map(c -> "LEAST(SUM(" + c + "), " + Long.MAX_VALUE + ")")
                 .toList());
         String sql = "SELECT " + (all ? "'*'" : "swarm") + ", minute_start, " + sums
                 + " FROM beacon_minute WHERE minute_start >= ? AND minute_start < ?"
@@ -182,14 +130,23 @@ final class BeaconStore {
         }
     }
 
-    /** Deletes raw beacons and minutes older than their retention; returns rows deleted. */
-    int purge(Instant beaconsBefore, Instant minutesBefore) throws SQLException {
-        try (Connection c = ds.getConnection();
-             PreparedStatement raw = c.prepareStatement("DELETE FROM beacon WHERE received_at < ?");
-             PreparedStatement rolled = c.prepareStatement("DELETE FROM beacon_minute WHERE minute_start < ?")) {
-            raw.setTimestamp(1, Timestamp.from(beaconsBefore));
-            rolled.setTimestamp(1, Timestamp.from(minutesBefore));
-            return raw.executeUpdate() + rolled.executeUpdate();
+    /** Deletes raw beacons, minutes and hours older than their retention; returns rows deleted. */
+    int purge(Instant beaconsBefore, Instant minutesBefore, Instant hoursBefore) throws SQLException {
+        int deleted = 0;
+        try (Connection c = ds.getConnection()) {
+            deleted += deleteBefore(c, "beacon", "received_at", beaconsBefore);
+            for (RollupTable t : RollupTable.values()) {
+                Instant before = t == RollupTable.MINUTE ? minutesBefore : hoursBefore;
+                deleted += deleteBefore(c, t.sums, t.start, before) + deleteBefore(c, t.natPairs, t.start, before);
+            }
+        }
+        return deleted;
+    }
+
+    private static int deleteBefore(Connection c, String table, String column, Instant before) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE " + column + " < ?")) {
+            ps.setTimestamp(1, Timestamp.from(before));
+            return ps.executeUpdate();
         }
     }
 }

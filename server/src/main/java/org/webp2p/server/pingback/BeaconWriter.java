@@ -39,6 +39,7 @@ final class BeaconWriter implements AutoCloseable {
     private final long flushNanos;
     private final Duration retention;
     private final Duration rollupRetention;
+    private final Duration hourRollupRetention;
     private final BlockingQueue<BeaconStore.Received> queue;
     private final int queueLimit;
     private List<BeaconStore.Received> retry = List.of();
@@ -57,12 +58,13 @@ final class BeaconWriter implements AutoCloseable {
     private Instant nextPurge = Instant.MIN;
 
     BeaconWriter(BeaconStore store, Clock clock, Duration flushInterval, int queueLimit, Duration retention,
-                 Duration rollupRetention) {
+                 Duration rollupRetention, Duration hourRollupRetention) {
         this.store = store;
         this.clock = clock;
         this.flushNanos = Math.max(1, flushInterval.toNanos());
         this.retention = retention;
         this.rollupRetention = rollupRetention;
+        this.hourRollupRetention = hourRollupRetention;
         this.queueLimit = queueLimit;
         this.queue = new ArrayBlockingQueue<>(queueLimit);
         this.thread = new Thread(this::loop, "webp2p-pingback-writer");
@@ -127,7 +129,7 @@ final class BeaconWriter implements AutoCloseable {
         if (!now.isBefore(nextPurge)) {
             nextPurge = now.plus(PURGE_EVERY);
             try {
-                store.purge(now.minus(retention), now.minus(rollupRetention));
+                store.purge(now.minus(retention), now.minus(rollupRetention), now.minus(hourRollupRetention));
             } catch (SQLException e) {
                 log.warn("pingback: retention purge failed: {}", e.getMessage());
             }

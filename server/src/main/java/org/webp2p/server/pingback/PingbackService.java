@@ -92,7 +92,7 @@ public final class PingbackService extends HttpService {
         BeaconStore beacons = new BeaconStore(context.store().dataSource());
         writer = new BeaconWriter(beacons, context.clock(), c.get(PingbackSettings.FLUSH_INTERVAL),
                 c.get(PingbackSettings.QUEUE_LIMIT), c.get(PingbackSettings.RETENTION),
-                c.get(PingbackSettings.ROLLUP_RETENTION));
+                c.get(PingbackSettings.ROLLUP_RETENTION), c.get(PingbackSettings.HOUR_ROLLUP_RETENTION));
         store = beacons;
         aggregator = live;
         BeaconWriter w = writer;

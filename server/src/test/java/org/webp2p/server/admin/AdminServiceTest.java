@@ -30,12 +30,14 @@ import org.webp2p.protocol.admin.ServiceEvent;
 import org.webp2p.protocol.admin.ServiceState;
 import org.webp2p.protocol.admin.ServiceStatus;
 import org.webp2p.protocol.admin.SwarmSummary;
+import org.webp2p.protocol.admin.TrafficHistory;
 import org.webp2p.protocol.tracker.SegmentRange;
 import org.webp2p.server.TestNode;
 import org.webp2p.server.api.AccessToken;
 import org.webp2p.server.api.TokenCodec;
 import org.webp2p.server.auth.TokenSecret;
 import org.webp2p.server.http.Json;
+import org.webp2p.server.pingback.StoredHistory;
 
 class AdminServiceTest {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -93,6 +95,25 @@ class AdminServiceTest {
     void badQueryValueIs400() throws Exception {
         assertThat(get("/v1/events?limit=lots").statusCode()).isEqualTo(400);
         assertThat(get("/v1/events?limit=0").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void historyIsTheStoredRollupsSummedIntoAtMostTheAskedStepsAndRefusesABadRange() throws Exception {
+        Instant now = Instant.now();
+        StoredHistory.fill(node.runtime().store().dataSource(), "news", now.minus(Duration.ofDays(31)), now);
+
+        HttpResponse<String> r = get("/v1/history?swarm=news&from=" + now.minus(Duration.ofDays(30)) + "&points=100");
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        TrafficHistory h = Json.MAPPER.readValue(r.body(), TrafficHistory.class);
+        assertThat(h.stepSeconds()).isEqualTo(Duration.ofHours(12).toSeconds());
+        assertThat(h.points()).hasSizeBetween(60, 100);
+        assertThat(h.points().get(1).httpBytes()).isEqualTo(StoredHistory.HTTP_PER_MINUTE * 12 * 60);
+        assertThat(h.natPairs()).isNotEmpty();
+        assertThat(get("/v1/history?from=yesterday").statusCode()).isEqualTo(400);
+        assertThat(get("/v1/history").statusCode()).isEqualTo(400);
+        assertThat(get("/v1/history?from=" + now.plusSeconds(60) + "&to=" + now).statusCode()).isEqualTo(400);
+        assertThat(get("/v1/history?from=" + now.minusSeconds(60) + "&points=0").statusCode()).isEqualTo(400);
     }
 
     @Test

@@ -56,8 +56,12 @@ class ResourceResponderTest {
 
     private final StreamTraffic traffic = new StreamTraffic();
 
-    /** The origin's codec and keep-alive handler with the responder answering every request with {@code s}. */
     private EmbeddedHttp serving(Servable s) {
+        return serving(s, traffic);
+    }
+
+    /** The origin's codec and keep-alive handler with the responder answering every request with {@code s}. */
+    static EmbeddedHttp serving(Servable s, StreamTraffic traffic) {
         return new EmbeddedHttp(p -> p.addLast(new HttpServerCodec(), new HttpServerKeepAliveHandler(),
                 new HttpObjectAggregator(1024), new SimpleChannelInboundHandler<FullHttpRequest>() {
                     @Override

@@ -48,7 +48,7 @@ class BeaconWriterTest {
     /** A writer that flushes only when told to. */
     private BeaconWriter writer(int queueLimit) {
         BeaconWriter w = new BeaconWriter(store, Clock.systemUTC(), Duration.ofHours(1), queueLimit, Duration.ofDays(7),
-                Duration.ofDays(90));
+                Duration.ofDays(90), Duration.ofDays(400));
         writers.add(w);
         return w;
     }
@@ -132,7 +132,7 @@ class BeaconWriterTest {
         HoldingTrigger.arm();
         sql("CREATE TRIGGER hold_beacon BEFORE INSERT ON beacon FOR EACH ROW CALL \"" + HoldingTrigger.class.getName() + "\"");
         BeaconWriter writer = new BeaconWriter(store, Clock.systemUTC(), Duration.ofMillis(10), 1000, Duration.ofDays(7),
-                Duration.ofDays(90));
+                Duration.ofDays(90), Duration.ofDays(400));
         assertThat(writer.offer(List.of(beacon("first", "news", 1000)), Instant.now())).isTrue();
         await().atMost(Duration.ofSeconds(10)).until(HoldingTrigger::holding);
         assertThat(writer.offer(List.of(beacon("second", "news", 1000)), Instant.now())).isTrue();

@@ -17,6 +17,7 @@ import org.webp2p.ui.Format;
 import org.webp2p.ui.Pages;
 import org.webp2p.ui.Sparkline;
 import org.webp2p.ui.TimelineSample;
+import org.webp2p.ui.history.HistoryView;
 
 /**
  * Tiles with the node's headline figures and trends, the offload of browsers and of SDK players
@@ -97,7 +98,9 @@ public final class DashboardView extends VBox {
         where.setId("dashboard-where");
         where.getStyleClass().add("muted-text");
 
-        getChildren().addAll(title, tiles, splitTitle, split, chartTitle, chart, services, where);
+        HistoryView history = new HistoryView(model.history());
+        history.replaces(tiles, splitTitle, split, chartTitle, chart);
+        getChildren().addAll(title, history, tiles, splitTitle, split, chartTitle, chart, services, where);
     }
 
     private void initListeners() {

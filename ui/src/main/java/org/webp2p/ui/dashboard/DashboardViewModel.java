@@ -6,12 +6,15 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
 import org.webp2p.protocol.admin.ClientFigures;
+import org.webp2p.protocol.admin.SwarmFigures;
 import org.webp2p.ui.Format;
 import org.webp2p.ui.FxThread;
 import org.webp2p.ui.NodeModel;
 import org.webp2p.ui.NodeSnapshot;
 import org.webp2p.ui.TimelineSample;
+import org.webp2p.ui.history.HistoryViewModel;
 
 /** The headline figures, each with its trend, and the HTTP against P2P traffic over the last minutes. */
 public final class DashboardViewModel {
@@ -38,13 +41,20 @@ public final class DashboardViewModel {
     private final ReadOnlyObjectWrapper<List<TimelineSample>> traffic = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyStringWrapper services = new ReadOnlyStringWrapper("-");
     private final String where;
+    private final HistoryViewModel history;
 
     public DashboardViewModel(NodeModel node) {
         this.where = node.describe();
+        this.history = new HistoryViewModel(node, new SimpleStringProperty(SwarmFigures.ALL_SWARMS));
         node.snapshotProperty().addListener((obs, old, s) -> apply(s));
         if (node.snapshotProperty().get() != null) {
             apply(node.snapshotProperty().get());
         }
+    }
+
+    /** The range the dashboard shows: the live figures, or every swarm's stored history. */
+    public HistoryViewModel history() {
+        return history;
     }
 
     private void apply(NodeSnapshot s) {

@@ -23,6 +23,7 @@ import org.webp2p.ui.Format;
 import org.webp2p.ui.LiveRow;
 import org.webp2p.ui.Pages;
 import org.webp2p.ui.Tables;
+import org.webp2p.ui.history.HistoryView;
 
 /**
  * Live (fed over HTTP or RTMP), ended, demo and VOD streams with their figures (viewers and offload per
@@ -117,7 +118,9 @@ public final class StreamsView extends VBox {
                 .map(r -> List.of(r.browser(), r.sdk())));
         latency.setId("streams-latency");
         latency.setText(latencyText(null));
-        getChildren().addAll(title, table, splitTitle, split, latency, actions, obsActions, hint);
+        HistoryView history = new HistoryView(model.history());
+        history.replaces(splitTitle, split, latency);
+        getChildren().addAll(title, history, table, splitTitle, split, latency, actions, obsActions, hint);
     }
 
     /** A header over columns that belong together, such as the offload of each kind of viewer. */

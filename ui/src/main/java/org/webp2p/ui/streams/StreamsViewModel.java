@@ -28,6 +28,7 @@ import org.webp2p.ui.LiveRows;
 import org.webp2p.ui.NodeModel;
 import org.webp2p.ui.NodeSnapshot;
 import org.webp2p.ui.SystemBrowser;
+import org.webp2p.ui.history.HistoryViewModel;
 
 /**
  * The Streams page: every stream the origin serves, with its viewers of each kind and their P2P
@@ -38,10 +39,12 @@ public final class StreamsViewModel {
     private final ReadOnlyObjectWrapper<StreamRow> selected = new ReadOnlyObjectWrapper<>();
     private final NodeModel node;
     private final SystemBrowser browser;
+    private final HistoryViewModel history;
 
     public StreamsViewModel(NodeModel node, SystemBrowser browser) {
         this.node = node;
         this.browser = browser;
+        this.history = new HistoryViewModel(node, selected.map(StreamRow::name).orElse(SwarmFigures.ALL_SWARMS));
         node.snapshotProperty().addListener((obs, old, s) -> apply(s));
         if (node.snapshotProperty().get() != null) {
             apply(node.snapshotProperty().get());
@@ -165,6 +168,11 @@ public final class StreamsViewModel {
     @FunctionalInterface
     private interface Launch {
         void run() throws IOException;
+    }
+
+    /** The range the page shows: live, or the stored history of the chosen stream (of every one when none is). */
+    public HistoryViewModel history() {
+        return history;
     }
 
     public ReadOnlyObjectProperty<StreamRow> selectedProperty() {
