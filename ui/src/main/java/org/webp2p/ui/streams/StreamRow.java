@@ -44,11 +44,6 @@ public record StreamRow(String name, StreamStats.Kind kind, Optional<StreamStats
         return slash < 0 ? name : "\u2514 " + name.substring(slash + 1);
     }
 
-    /** Whether this is one rendition of a stream ({@code NAME/RENDITION}). */
-    public boolean rendition() {
-        return name.indexOf('/') >= 0;
-    }
-
     /** Live peers of both kinds. */
     public int viewers() {
         return sdkViewers + browserViewers;
