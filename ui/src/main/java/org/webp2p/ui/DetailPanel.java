@@ -4,9 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
@@ -69,6 +72,15 @@ public final class DetailPanel<T> extends VBox {
             grid.add(c, 2 * column, i % rows);
             grid.add(v, 2 * column + 1, i % rows);
             i++;
+        }
+        if (columns > 1) {
+            // Values share what the captions leave equally (they grow from nothing, so alike): else one long
+            // value (a peer's connection attempts) takes it all and squeezes its neighbours to a few
+            // characters a line.
+            for (int c = 0; c < columns; c++) {
+                ColumnConstraints value = new ColumnConstraints(0, 0, Double.MAX_VALUE, Priority.ALWAYS, HPos.LEFT, true);
+                grid.getColumnConstraints().addAll(new ColumnConstraints(), value);
+            }
         }
         getChildren().addAll(heading, grid);
         setId(idPrefix + "-details");

@@ -111,11 +111,13 @@ public record NodeSnapshot(NodeState node, List<ServiceEvent> newEvents, List<Ti
     }
 
     /**
-     * Encoder-fed streams still receiving segments. The demo loop is not counted, as in the origin's
-     * own {@code streams.live} metric.
+     * Streams a viewer can watch live now: encoder-fed streams still receiving segments and the
+     * built-in demo loops, which play like any live stream (the origin's {@code streams.live} metric
+     * counts encoder-fed streams only, for alerting on ingest).
      */
     public long liveStreams() {
-        return streams().stream().filter(s -> s.kind() == StreamStats.Kind.LIVE).count();
+        return streams().stream().filter(s -> s.kind() == StreamStats.Kind.LIVE || s.kind() == StreamStats.Kind.DEMO)
+                .count();
     }
 
     /** P2P share of all bytes downloaded in the stored last hour, from 0 to 1. */

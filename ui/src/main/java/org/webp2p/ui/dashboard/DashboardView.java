@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import javafx.collections.FXCollections;
+import javafx.scene.Node;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.StackedAreaChart;
 import javafx.scene.chart.XYChart;
@@ -32,13 +33,14 @@ public final class DashboardView extends VBox {
     private Instant origin;
     private Instant lastPlotted;
 
-    public DashboardView(DashboardViewModel model) {
+    /** @param firstRun what the page offers while nothing plays, above the figures */
+    public DashboardView(DashboardViewModel model, Node firstRun) {
         this.model = model;
-        createView();
+        createView(firstRun);
         initListeners();
     }
 
-    private void createView() {
+    private void createView(Node firstRun) {
         Label title = Pages.begin(this, "Dashboard");
 
         FlowPane tiles = new FlowPane(12, 12);
@@ -100,7 +102,7 @@ public final class DashboardView extends VBox {
 
         HistoryView history = new HistoryView(model.history());
         history.replaces(tiles, splitTitle, split, chartTitle, chart);
-        getChildren().addAll(title, history, tiles, splitTitle, split, chartTitle, chart, services, where);
+        getChildren().addAll(title, firstRun, history, tiles, splitTitle, split, chartTitle, chart, services, where);
     }
 
     private void initListeners() {

@@ -3,6 +3,7 @@ package org.webp2p.ui.peers;
 import java.util.function.Function;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
@@ -67,7 +68,13 @@ public final class PeersView extends BorderPane {
         setCenter(table);
 
         details = DetailPanel.below("peer", "No peer selected", LivePeer::peerId, PeerFields.details(), 3);
-        setBottom(details);
+        // A peer in a busy swarm reports dozens of connection attempts: bounded and scrolled, its details
+        // keep below the table instead of growing over it, and its long id wraps at the window's width.
+        ScrollPane below = new ScrollPane(details);
+        below.setFitToWidth(true);
+        below.setPrefViewportHeight(230);
+        below.getStyleClass().add("page-scroll");
+        setBottom(below);
     }
 
     private void initListeners() {

@@ -3,11 +3,13 @@ package org.webp2p.ui.shell;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
@@ -20,6 +22,8 @@ import org.webp2p.ui.Pages;
 import org.webp2p.ui.SystemBrowser;
 import org.webp2p.ui.dashboard.DashboardView;
 import org.webp2p.ui.dashboard.DashboardViewModel;
+import org.webp2p.ui.firstrun.FirstRunPanel;
+import org.webp2p.ui.firstrun.FirstRunViewModel;
 import org.webp2p.ui.nat.NatView;
 import org.webp2p.ui.nat.NatViewModel;
 import org.webp2p.ui.peers.PeersView;
@@ -29,6 +33,7 @@ import org.webp2p.ui.services.ServicesViewModel;
 import org.webp2p.ui.settings.SettingsView;
 import org.webp2p.ui.simulator.SimulatorView;
 import org.webp2p.ui.simulator.SimulatorViewModel;
+import org.webp2p.ui.streams.PlayerPageOpener;
 import org.webp2p.ui.streams.StreamsView;
 import org.webp2p.ui.streams.StreamsViewModel;
 import org.webp2p.ui.swarm.SwarmView;
@@ -51,14 +56,16 @@ public final class MainWindow extends BorderPane {
     /** @param browser where the Streams page opens player pages */
     public MainWindow(NodeModel node, ConsolePreferences preferences, SystemBrowser browser) {
         this.preferences = preferences;
-        pages.put("Dashboard", () -> new DashboardView(new DashboardViewModel(node)));
+        // One simulator for the node: the Dashboard's first run starts what the Simulator page shows.
+        Optional<SimulatorViewModel> simulator = node.local().map(runtime -> new SimulatorViewModel(node, runtime));
+        pages.put("Dashboard", () -> scrolling(new DashboardView(new DashboardViewModel(node), new FirstRunPanel(
+                new FirstRunViewModel(node, simulator, new PlayerPageOpener(node, browser))))));
         pages.put("Services", () -> new ServicesView(new ServicesViewModel(node)));
         pages.put("Streams", () -> new StreamsView(new StreamsViewModel(node, browser)));
         pages.put("Peers", () -> new PeersView(new PeersViewModel(node)));
         pages.put("Swarm", () -> new SwarmView(new SwarmViewModel(node)));
         pages.put("NAT", () -> new NatView(new NatViewModel(node)));
-        pages.put("Simulator", () -> node.local()
-                .<Node>map(runtime -> new SimulatorView(new SimulatorViewModel(node, runtime)))
+        pages.put("Simulator", () -> simulator.<Node>map(SimulatorView::new)
                 .orElseGet(() -> Pages.unavailable("Simulator", "The simulator plays a swarm against the node in "
                         + "this process. This console is watching another node (" + node.describe()
                         + "); run the simulator there, or with `webp2p simulate`.")));
@@ -121,6 +128,19 @@ public final class MainWindow extends BorderPane {
             applyTheme(getScene());
         });
         sceneProperty().addListener((obs, was, scene) -> applyTheme(scene));
+    }
+
+    /**
+     * The page in a scroll pane that gives it the whole height when it fits: with the first run's
+     * panel above its figures the Dashboard outgrows a small window, which would push the rail's
+     * foot off screen.
+     */
+    private static ScrollPane scrolling(Region page) {
+        ScrollPane scroll = new ScrollPane(page);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().add("page-scroll");
+        return scroll;
     }
 
     private Theme theme() {

@@ -144,7 +144,12 @@ public final class SimulatorView extends BorderPane {
         start.setOnAction(e -> model.start());
         stop.setOnAction(e -> model.stop());
         progress.setItems(model.progress());
-        model.reportProperty().addListener((obs, was, r) ->
-                figures.forEach((caption, value) -> figureValues.get(caption).setText(r == null ? "-" : value.apply(r))));
+        model.reportProperty().addListener((obs, was, r) -> showReport(r));
+        // The Dashboard's first run may have run a simulation before this page was first shown.
+        showReport(model.reportProperty().get());
+    }
+
+    private void showReport(SimulationReport r) {
+        figures.forEach((caption, value) -> figureValues.get(caption).setText(r == null ? "-" : value.apply(r)));
     }
 }

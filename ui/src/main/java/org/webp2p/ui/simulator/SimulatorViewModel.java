@@ -78,6 +78,18 @@ public final class SimulatorViewModel {
     }
 
     /**
+     * Starts {@code peers} viewers of {@code stream} for {@code duration} ({@code 10m}), with the
+     * default NAT mix and no churn, through the form, so the Simulator page shows what runs.
+     */
+    public void start(String stream, int peers, String duration) {
+        this.stream.set(stream);
+        this.peers.set(Integer.toString(peers));
+        this.churn.set("0");
+        this.duration.set(duration);
+        start();
+    }
+
+    /**
      * Ends the running simulation early: its peers leave the swarm and the report covers what ran.
      */
     public void stop() {

@@ -12,8 +12,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -22,6 +20,7 @@ import org.webp2p.ui.ClientSplitView;
 import org.webp2p.ui.Format;
 import org.webp2p.ui.LiveRow;
 import org.webp2p.ui.Pages;
+import org.webp2p.ui.SystemClipboard;
 import org.webp2p.ui.Tables;
 import org.webp2p.ui.history.HistoryView;
 
@@ -143,7 +142,7 @@ public final class StreamsView extends VBox {
         copyToken.setOnAction(e -> {
             StreamRow row = model.selectedProperty().get();
             if (row != null) {
-                model.playbackToken(row.name(), StreamsView::toClipboard);
+                model.playbackToken(row.name(), SystemClipboard::put);
             }
         });
         openMediaPlayer.setOnAction(e -> {
@@ -169,8 +168,7 @@ public final class StreamsView extends VBox {
         if (row == null) {
             hint.setText("Select a stream to copy its URLs.");
         } else if (row.publishUrl().isPresent()) {
-            hint.setText("Publish with: ffmpeg -re -i INPUT -c:v libx264 -c:a aac -f hls -hls_time 2 -method PUT \""
-                    + row.publishUrl().get() + "\"");
+            hint.setText("Publish with: " + EncoderSettings.ffmpegCommand(row.publishUrl().get()));
         } else if (row.kind() == StreamStats.Kind.VOD) {
             hint.setText(row.playbackUrl().map(u -> "Play " + u + " (the directory's entry playlist; other "
                     + "playlists in it are served beside it)").orElse("The origin is stopped."));
@@ -182,14 +180,8 @@ public final class StreamsView extends VBox {
     private void copy(Function<StreamRow, Optional<String>> url) {
         StreamRow row = model.selectedProperty().get();
         if (row != null) {
-            url.apply(row).ifPresent(StreamsView::toClipboard);
+            url.apply(row).ifPresent(SystemClipboard::put);
         }
-    }
-
-    private static void toClipboard(String text) {
-        ClipboardContent content = new ClipboardContent();
-        content.putString(text);
-        Clipboard.getSystemClipboard().setContent(content);
     }
 
     /** Where the viewers' latency comes from: the encoder's dates against their playheads. */

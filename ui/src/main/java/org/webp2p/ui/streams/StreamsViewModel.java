@@ -2,8 +2,6 @@ package org.webp2p.ui.streams;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,12 +36,12 @@ public final class StreamsViewModel {
     private final LiveRows<StreamRow> rows = new LiveRows<>(StreamRow::name);
     private final ReadOnlyObjectWrapper<StreamRow> selected = new ReadOnlyObjectWrapper<>();
     private final NodeModel node;
-    private final SystemBrowser browser;
+    private final PlayerPageOpener playerPage;
     private final HistoryViewModel history;
 
     public StreamsViewModel(NodeModel node, SystemBrowser browser) {
         this.node = node;
-        this.browser = browser;
+        this.playerPage = new PlayerPageOpener(node, browser);
         this.history = new HistoryViewModel(node, selected.map(StreamRow::name).orElse(SwarmFigures.ALL_SWARMS));
         node.snapshotProperty().addListener((obs, old, s) -> apply(s));
         if (node.snapshotProperty().get() != null) {
@@ -93,8 +91,7 @@ public final class StreamsViewModel {
         String path = stream.playlistPath();
         Optional<OriginAccess> origin = s.origin();
         Optional<String> playback = origin.map(o -> o.baseUrl() + path);
-        Optional<String> publish = encoded ? origin.map(o -> o.publishUrl(stream.name())) : Optional.empty();
-        Optional<OriginAccess> rtmp = origin.filter(o -> encoded && o.rtmpUrl() != null);
+        Optional<EncoderSettings> encoder = origin.filter(o -> encoded).map(o -> EncoderSettings.of(o, stream.name()));
         Optional<String> player = stream.playerPath().flatMap(p -> origin.map(o -> o.baseUrl() + p));
         boolean open = origin.map(o -> o.isOpen(stream.name())).orElse(false);
         Optional<String> snippet = stream.playerPath().flatMap(p -> origin.filter(o -> o.apiUrl() != null))
@@ -104,9 +101,9 @@ public final class StreamsViewModel {
                 stream.lastSegmentAge(), watching[ClientKind.SDK.ordinal()], watching[ClientKind.BROWSER.ordinal()],
                 figures == null ? 0 : figures.offloadRatio(), client(figures, ClientKind.SDK),
                 client(figures, ClientKind.BROWSER), stream.requests(), stream.bytesOut(), stream.notModifiedRatio(),
-                playback, publish, player, open, snippet, rtmp.map(OriginAccess::rtmpUrl),
-                rtmp.map(o -> o.rtmpStreamKey(stream.name())), figures == null ? -1 : figures.latencyP50Ms(),
-                figures == null ? -1 : figures.latencyP95Ms());
+                playback, encoder.map(EncoderSettings::publishUrl), player, open, snippet,
+                encoder.flatMap(EncoderSettings::rtmpServer), encoder.flatMap(EncoderSettings::rtmpStreamKey),
+                figures == null ? -1 : figures.latencyP50Ms(), figures == null ? -1 : figures.latencyP95Ms());
     }
 
     private static ClientFigures client(SwarmFigures figures, ClientKind kind) {
@@ -127,22 +124,16 @@ public final class StreamsViewModel {
         node.playbackToken(stream, onFx);
     }
 
-    /**
-     * Opens the chosen stream's player page in the desktop's browser: as it is for a stream open to
-     * all, else with a day's token the node signs for it, so the page plays at once either way.
-     */
+    /** Opens the chosen stream's player page in the desktop's browser ({@link PlayerPageOpener}). */
     public void openPlayerPage() {
         StreamRow row = selected.get();
         if (row == null || row.playerUrl().isEmpty()) {
             return;
         }
-        String page = row.playerUrl().get();
-        if (row.open()) {
-            inBackground("the browser", () -> browser.open(page));
-        } else {
-            playbackToken(row.name(), token -> inBackground("the browser", () -> browser.open(page + "?token="
-                    + URLEncoder.encode(token, StandardCharsets.UTF_8))));
-        }
+        playerPage.open(row.name(), row.playerUrl().get(), row.open()).exceptionally(e -> {
+            node.reportFailure("the browser did not start: " + e.getCause().getMessage());
+            return null;
+        });
     }
 
     /** Plays {@code url} in {@code player}. */

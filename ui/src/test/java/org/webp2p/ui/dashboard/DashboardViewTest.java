@@ -68,15 +68,16 @@ class DashboardViewTest {
         waitFor(5, TimeUnit.SECONDS, () -> text(robot, "#tile-peers").equals("3")
                 && !fx.pingback().history(LiveAggregator.ALL, hourAgo(), Instant.now()).isEmpty()
                 && text(robot, "#tile-egress-saved").equals(Format.bytes(5000))
-                && text(robot, "#tile-streams").equals("1")
+                && text(robot, "#tile-streams").equals("3")
                 && text(robot, "#tile-startup-p95").equals("1500 ms")
                 && text(robot, "#tile-nat-success").equals("50.0 %"));
 
         SwarmFigures all = fx.pingback().figures(LiveAggregator.ALL).orElseThrow();
         List<MinuteStat> hour = fx.pingback().history(LiveAggregator.ALL, hourAgo(), Instant.now());
-        long live = fx.origin().streams().stream().filter(s -> s.kind() == StreamStats.Kind.LIVE).count();
-        assertThat(live).isEqualTo(1);
-        assertThat(text(robot, "#tile-streams")).isEqualTo("1");
+        long live = fx.origin().streams().stream()
+                .filter(s -> s.kind() == StreamStats.Kind.LIVE || s.kind() == StreamStats.Kind.DEMO).count();
+        assertThat(live).as("cam, and the demo loops demo and demo-hd").isEqualTo(3);
+        assertThat(text(robot, "#tile-streams")).isEqualTo("3");
         assertThat(text(robot, "#tile-offload-now")).isEqualTo(Format.percent(all.offloadRatio())).isEqualTo("62.5 %");
         assertThat(text(robot, "#tile-offload-hour")).isEqualTo(Format.percent(hour.get(0).offloadRatio()));
         assertThat(text(robot, "#tile-nat-success")).isEqualTo(Format.percent(all.natSuccessRatio()))
