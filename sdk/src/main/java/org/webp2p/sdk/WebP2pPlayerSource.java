@@ -54,6 +54,7 @@ import org.webp2p.sdk.peer.ConnectionAttempt;
 import org.webp2p.sdk.peer.ConnectionTotals;
 import org.webp2p.sdk.peer.PeerNetwork;
 import org.webp2p.sdk.peer.SeedSelection;
+import org.webp2p.sdk.playback.LiveLatency;
 import org.webp2p.sdk.playback.Playback;
 import org.webp2p.sdk.playback.PlaybackStats;
 import org.webp2p.sdk.playback.RequestDrivenPlayback;
@@ -132,6 +133,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
     private final CompletableFuture<MediaPlaylist> firstPlaylist = new CompletableFuture<>();
     private final ThroughputMeter throughput = new ThroughputMeter();
     private final PlaylistPoller poller;
+    private final LiveLatency latency = new LiveLatency(clock);
     private final Alarm playbackAlarm;
     private final Alarm natBudgetAlarm;
     private final AtomicBoolean started = new AtomicBoolean();
@@ -362,6 +364,9 @@ public final class WebP2pPlayerSource implements AutoCloseable {
         store.list(fresh);
         for (MediaPlaylist.Segment s : fresh.segments()) {
             player.describe(s.sequence(), s.durationMs());
+            if (s.programDateTime() != null) {
+                latency.dated(s.sequence(), s.programDateTime());
+            }
         }
         if (firstPlaylist.isDone()) {
             return;
@@ -485,6 +490,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
     }
 
     private CompletableFuture<?> report() {
+        pingback.latency(latency.latencyMs(player));
         return peers == null ? pingback.report(player.stats(), player.bufferAheadMs(), List.of(), List.of())
                 : pingback.report(player.stats(), player.bufferAheadMs(), peers.linkTotals(), peers.connectionTotals(),
                         peers.attempts(), peers.attemptCounts());

@@ -84,6 +84,24 @@ class WebP2pPlayerSourceTest {
     }
 
     @Test
+    void measuresHowFarBehindLiveItPlaysAndPingbackShowsIt() throws Exception {
+        URI api = URI.create("http://127.0.0.1:" + node.address("api").getPort());
+        try (WebP2pPlayerSource source = source(api).build()) {
+            source.start().get();
+            PingbackService pingback = node.runtime().services().service("pingback", PingbackService.class);
+            // The first beacons come before the first frame and tell no latency.
+            await().atMost(Duration.ofSeconds(20)).until(() -> pingback.figures("demo")
+                    .filter(f -> f.latencyP95Ms() >= 0).isPresent());
+            var figures = pingback.figures("demo").orElseThrow();
+            long target = source.playlist().get().targetDurationMs();
+            // It joined two segments behind the live edge, whose newest segment is up to one old:
+            // between one and a handful of segments behind the origin's dates, not zero, not minutes.
+            assertThat(figures.latencyP50Ms()).isBetween(target, 6 * target);
+            assertThat(figures.latencyP95Ms()).isBetween(figures.latencyP50Ms(), 6 * target);
+        }
+    }
+
+    @Test
     void classifiesItsNatAgainstTheNodesStunServiceAndAnnouncesIt() throws Exception {
         URI api = URI.create("http://127.0.0.1:" + node.address("api").getPort());
         try (WebP2pPlayerSource source = source(api).build()) {

@@ -35,7 +35,7 @@ final class Timeline {
         lastP2p = p2pTotal;
         samples.addLast(new TimelineSample(at, http, p2p, peers, liveStreams, global.offloadRatio(),
                 global.natSuccessRatio(), global.startupP95Ms(), global.stallRatio(), NodeSnapshot.offload(lastHour),
-                NodeSnapshot.egressSaved(lastHour)));
+                NodeSnapshot.egressSaved(lastHour), global.latencyP95Ms()));
         while (samples.size() > capacity) {
             samples.removeFirst();
         }

@@ -178,6 +178,15 @@ public final class ConsoleFixture implements AutoCloseable {
         expect(202, post("pingback", "/v1/beacons", body));
     }
 
+    /** One SDK beacon telling how far behind live the client plays. */
+    public void latencyBeacon(String swarm, String session, long latencyMs) throws Exception {
+        String body = """
+                {"beacons":[{"sessionId":"%s","ticket":"%s","peerId":"p-%s","swarm":"%s","httpBytes":0,"p2pBytes":0,
+                 "uploadedBytes":0,"playedMs":10000,"stalls":0,"stallMs":0,"bufferMs":8000,"latencyMs":%d}]}"""
+                .formatted(session, testNode.ticket(session, "p-" + session, swarm), session, swarm, latencyMs);
+        expect(202, post("pingback", "/v1/beacons", body));
+    }
+
     /** One beacon of a client behind {@code nat} whose {@code lan} of {@code successes} came up on a LAN. */
     public void lanBeacon(String swarm, String session, String nat, String remoteNat, int attempts, int successes, int lan)
             throws Exception {

@@ -12,10 +12,14 @@ import org.webp2p.protocol.ClientKind;
  * @param startupP50Ms median startup of sessions that started in the window, or -1 if none did
  * @param clients      the same window split by kind of client, one entry per kind; empty from a node
  *                     older than the split
+ * @param latencyP50Ms median latency to live the beacons in the window told (encoder to screen, from
+ *                     the segments' program date times), or -1 if none told one
+ * @param latencyP95Ms 95th percentile of the same, or -1
  */
 public record SwarmFigures(String swarm, int peers, int sessions, long httpBytes, long p2pBytes, long uploadedBytes,
                            double offloadRatio, long stalls, long stallMs, double stallRatio, long startupP50Ms,
-                           long startupP95Ms, List<NatPairStat> natPairs, List<ClientFigures> clients) {
+                           long startupP95Ms, List<NatPairStat> natPairs, List<ClientFigures> clients,
+                           long latencyP50Ms, long latencyP95Ms) {
     /** The swarm name of the figures over every swarm. */
     public static final String ALL_SWARMS = "*";
 
@@ -23,6 +27,14 @@ public record SwarmFigures(String swarm, int peers, int sessions, long httpBytes
         Objects.requireNonNull(swarm, "swarm");
         natPairs = List.copyOf(natPairs);
         clients = clients == null ? List.of() : List.copyOf(clients);
+    }
+
+    /** Figures without latency (a node older than the latency figures). */
+    public SwarmFigures(String swarm, int peers, int sessions, long httpBytes, long p2pBytes, long uploadedBytes,
+                        double offloadRatio, long stalls, long stallMs, double stallRatio, long startupP50Ms,
+                        long startupP95Ms, List<NatPairStat> natPairs, List<ClientFigures> clients) {
+        this(swarm, peers, sessions, httpBytes, p2pBytes, uploadedBytes, offloadRatio, stalls, stallMs, stallRatio,
+                startupP50Ms, startupP95Ms, natPairs, clients, -1, -1);
     }
 
     /** The figures of one kind of client; zeros when it sent nothing in the window. */

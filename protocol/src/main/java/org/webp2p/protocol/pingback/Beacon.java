@@ -30,6 +30,9 @@ import org.webp2p.protocol.Require;
  * @param attemptCounts how many attempts ended since the previous beacon, by the far peer's NAT type,
  *                   outcome and reason: all of them, also those beyond the details {@code attempts}
  *                   carries; left out when none
+ * @param latencyMs  how far behind live the client plays when the beacon was made: now less the
+ *                   program date time of the segment at its playhead plus its position in it (a gauge);
+ *                   null (left out) when it cannot tell, before its first frame or on an undated stream
  */
 public record Beacon(String sessionId, String ticket, @Nullable String peerId, String swarm, long httpBytes, long p2pBytes,
                      long uploadedBytes, long playedMs, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Long startupMs,
@@ -37,7 +40,8 @@ public record Beacon(String sessionId, String ticket, @Nullable String peerId, S
                      List<Connections> connections,
                      @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable ClientKind client,
                      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Attempt> attempts,
-                     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<AttemptCount> attemptCounts) {
+                     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<AttemptCount> attemptCounts,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Long latencyMs) {
     /** The most links one beacon may carry: a client sends its busiest. */
     public static final int MAX_LINKS = 64;
     /** The most connection attempts one beacon may carry: a client sends its latest. */
@@ -64,6 +68,8 @@ public record Beacon(String sessionId, String ticket, @Nullable String peerId, S
         Require.that(stalls >= 0 && stallMs >= 0 && stallMs <= MAX_MS,
                 "stalls and stallMs must be between 0 and " + MAX_MS);
         Require.that(bufferMs >= 0 && bufferMs <= MAX_MS, "bufferMs must be between 0 and " + MAX_MS);
+        Require.that(latencyMs == null || (latencyMs >= 0 && latencyMs <= MAX_MS),
+                "latencyMs must be between 0 and " + MAX_MS);
         natType = natType == null ? NatType.UNKNOWN : natType;
         links = links == null ? List.of() : List.copyOf(links);
         connections = connections == null ? List.of() : List.copyOf(connections);
@@ -75,6 +81,15 @@ public record Beacon(String sessionId, String ticket, @Nullable String peerId, S
         Require.that(attemptCounts.size() <= MAX_ATTEMPT_COUNTS, "at most " + MAX_ATTEMPT_COUNTS + " attempt counts");
         Require.that(attemptCounts.stream().map(AttemptCount::kind).distinct().count() == attemptCounts.size(),
                 "at most one attempt count per NAT type, outcome and reason");
+    }
+
+    /** A beacon that does not tell its latency (an older client's). */
+    public Beacon(String sessionId, String ticket, @Nullable String peerId, String swarm, long httpBytes, long p2pBytes,
+                  long uploadedBytes, long playedMs, @Nullable Long startupMs, int stalls, long stallMs, long bufferMs,
+                  NatType natType, List<Link> links, List<Connections> connections, @Nullable ClientKind client,
+                  List<Attempt> attempts, List<AttemptCount> attemptCounts) {
+        this(sessionId, ticket, peerId, swarm, httpBytes, p2pBytes, uploadedBytes, playedMs, startupMs, stalls, stallMs,
+                bufferMs, natType, links, connections, client, attempts, attemptCounts, null);
     }
 
     /** A beacon with attempt details and no counts (an older client's). */

@@ -37,6 +37,7 @@ public final class PingbackReporter {
     private volatile String ticket;
     private volatile String peerId;
     private volatile NatType natType = NatType.UNKNOWN;
+    private volatile long latencyMs = -1;
     private Totals acked = new Totals(0, 0, 0, 0, 0, 0, -1);
     private Map<String, LinkTotals> ackedLinks = Map.of();
     private Map<NatType, ConnectionTotals> ackedConnections = Map.of();
@@ -73,6 +74,11 @@ public final class PingbackReporter {
     public void identity(String peerId, NatType natType) {
         this.peerId = peerId;
         this.natType = natType;
+    }
+
+    /** How far behind live the client plays now (a gauge the next beacon carries), or -1 when it cannot tell. */
+    public void latency(long ms) {
+        this.latencyMs = ms;
     }
 
     public long beaconsSent() {
@@ -123,7 +129,7 @@ public final class PingbackReporter {
                     now.stallMs - base.stallMs, Math.max(0, bufferMs), natType, linkDeltas(linksNow, ackedLinks),
                     connectionDeltas(connectionsNow, ackedConnections), null,
                     fresh.stream().map(PingbackReporter::wire).toList(),
-                    countDeltas)));
+                    countDeltas, latencyMs < 0 ? null : latencyMs)));
         } catch (IllegalArgumentException e) {
             // Pingback would refuse it too; the totals stay unacknowledged for the next beacon.
             return CompletableFuture.failedFuture(e);

@@ -3,6 +3,7 @@ package org.webp2p.sdk.hls;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -22,9 +23,16 @@ public record MediaPlaylist(long targetDurationMs, long mediaSequence, long disc
 
     /**
      * One segment; {@code discontinuity} marks a break (new encoder settings, a loop of the demo);
-     * {@code digest} is what the origin published for checking copies from peers, or null.
+     * {@code digest} is what the origin published for checking copies from peers, or null;
+     * {@code programDateTime} is the wall-clock time of its first sample (§4.3.2.6), or null when the
+     * playlist dates none of the segments up to it since the last discontinuity.
      */
-    public record Segment(long sequence, long durationMs, URI uri, boolean discontinuity, @Nullable SegmentDigest digest) {
+    public record Segment(long sequence, long durationMs, URI uri, boolean discontinuity, @Nullable SegmentDigest digest,
+                          @Nullable Instant programDateTime) {
+        public Segment(long sequence, long durationMs, URI uri, boolean discontinuity, @Nullable SegmentDigest digest) {
+            this(sequence, durationMs, uri, discontinuity, digest, null);
+        }
+
         public Segment(long sequence, long durationMs, URI uri, boolean discontinuity) {
             this(sequence, durationMs, uri, discontinuity, null);
         }
@@ -58,6 +66,7 @@ public record MediaPlaylist(long targetDurationMs, long mediaSequence, long disc
         Long pendingDuration = null;
         boolean pendingBreak = false;
         SegmentDigest pendingDigest = null;
+        Instant pendingDate = null;
         for (int i = 1; i < lines.length; i++) {
             String line = lines[i].strip();
             try {
@@ -73,6 +82,8 @@ public record MediaPlaylist(long targetDurationMs, long mediaSequence, long disc
                     pendingDuration = millis(comma < 0 ? v : v.substring(0, comma));
                 } else if (line.startsWith(SegmentDigest.TAG)) {
                     pendingDigest = SegmentDigest.parse(value(line));
+                } else if (line.startsWith(ProgramDateTime.TAG)) {
+                    pendingDate = ProgramDateTime.parse(value(line));
                 } else if (line.equals("#EXT-X-DISCONTINUITY")) {
                     pendingBreak = true;
                 } else if (line.equals("#EXT-X-ENDLIST")) {
@@ -86,8 +97,13 @@ public record MediaPlaylist(long targetDurationMs, long mediaSequence, long disc
                     if (pendingDuration == null) {
                         throw new IllegalArgumentException("segment without #EXTINF");
                     }
+                    if (pendingDate == null && !pendingBreak && !segments.isEmpty()) {
+                        // §4.3.2.6: an undated segment follows on from the dated one before it.
+                        pendingDate = ProgramDateTime.after(segments.get(segments.size() - 1));
+                    }
                     segments.add(new Segment(Math.addExact(sequence, segments.size()), pendingDuration, base.resolve(line),
-                            pendingBreak, pendingDigest));
+                            pendingBreak, pendingDigest, pendingDate));
+                    pendingDate = null;
                     pendingDuration = null;
                     pendingBreak = false;
                     pendingDigest = null;

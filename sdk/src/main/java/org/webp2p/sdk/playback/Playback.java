@@ -25,6 +25,14 @@ public interface Playback {
     long playhead();
 
     /**
+     * How far into the playhead's segment playback is; 0 where it cannot be seen (an external
+     * player's position is its own).
+     */
+    default long positionInSegmentMs() {
+        return 0;
+    }
+
+    /**
      * Milliseconds of playback until {@code sequence} must be on hand: 0 for the playhead itself;
      * durations not yet described count as {@code defaultDurationMs}.
      */

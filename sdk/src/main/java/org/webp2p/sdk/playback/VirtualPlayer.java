@@ -119,6 +119,11 @@ public final class VirtualPlayer implements Playback {
         return playhead;
     }
 
+    @Override
+    public long positionInSegmentMs() {
+        return offsetMs;
+    }
+
     /**
      * Milliseconds of playback until {@code sequence} must be on hand: 0 for the segment being played
      * or waited for; before startup, counted from the moment playback will start. Durations not yet

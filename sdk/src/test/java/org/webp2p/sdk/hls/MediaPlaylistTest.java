@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +35,30 @@ class MediaPlaylistTest {
                 new MediaPlaylist.Segment(42, 1500, URI.create("http://origin:8080/other/seg42.m4s"), true));
         assertThat(p.lastSequence()).isEqualTo(42);
         assertThat(p.ended()).isFalse();
+    }
+
+    @Test
+    void datesEachSegmentFromItsProgramDateTimeOrTheDatedOneBeforeIt() {
+        MediaPlaylist p = MediaPlaylist.parse("""
+                #EXTM3U
+                #EXT-X-TARGETDURATION:2
+                #EXT-X-PROGRAM-DATE-TIME:2026-12-07T03:00:00.000Z
+                #EXTINF:2,
+                a.ts
+                #EXTINF:1.5,
+                b.ts
+                #EXT-X-PROGRAM-DATE-TIME:2026-12-07T03:00:09.250+0000
+                #EXTINF:2,
+                c.ts
+                #EXT-X-DISCONTINUITY
+                #EXTINF:2,
+                d.ts
+                """, BASE);
+        assertThat(p.segments()).extracting(MediaPlaylist.Segment::programDateTime).containsExactly(
+                Instant.parse("2026-12-07T03:00:00Z"), Instant.parse("2026-12-07T03:00:02Z"),
+                Instant.parse("2026-12-07T03:00:09.250Z"), null);
+        assertThatThrownBy(() -> MediaPlaylist.parse("#EXTM3U\n#EXT-X-TARGETDURATION:2\n"
+                + "#EXT-X-PROGRAM-DATE-TIME:yesterday\n#EXTINF:2,\na.ts\n", BASE)).hasMessageContaining("line 3");
     }
 
     @Test

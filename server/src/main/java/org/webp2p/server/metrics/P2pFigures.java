@@ -166,13 +166,20 @@ final class P2pFigures {
         }
         f.gauge("webp2p_live_offload_ratio", "Share of bytes from peers over the live window", s.offloadRatio(), "stream", stream);
         f.gauge("webp2p_live_stall_ratio", "Time stalled over time played in the live window", s.stallRatio(), "stream", stream);
-        if (s.startupP50Ms() >= 0) {
-            f.gauge("webp2p_live_startup_seconds", "Startup time of sessions that started in the live window",
-                    s.startupP50Ms() / 1000.0, "stream", stream, "quantile", "0.5");
+        quantiles(f, "webp2p_live_startup_seconds", "Startup time of sessions that started in the live window",
+                stream, s.startupP50Ms(), s.startupP95Ms());
+        quantiles(f, "webp2p_live_latency_seconds",
+                "Latency to live the clients told in the live window: encoder's program date time to playhead",
+                stream, s.latencyP50Ms(), s.latencyP95Ms());
+    }
+
+    /** A median and 95th percentile in milliseconds, each left out when there is none (-1). */
+    private static void quantiles(MetricFamilies f, String name, String help, String stream, long p50Ms, long p95Ms) {
+        if (p50Ms >= 0) {
+            f.gauge(name, help, p50Ms / 1000.0, "stream", stream, "quantile", "0.5");
         }
-        if (s.startupP95Ms() >= 0) {
-            f.gauge("webp2p_live_startup_seconds", "Startup time of sessions that started in the live window",
-                    s.startupP95Ms() / 1000.0, "stream", stream, "quantile", "0.95");
+        if (p95Ms >= 0) {
+            f.gauge(name, help, p95Ms / 1000.0, "stream", stream, "quantile", "0.95");
         }
     }
 }

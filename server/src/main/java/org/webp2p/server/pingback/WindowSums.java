@@ -18,14 +18,11 @@ import org.webp2p.protocol.pingback.Beacon;
 
 /**
  * Sums of beacons over a sliding window, kept in fixed-width time buckets so adding is cheap and old
- * data falls away a bucket at a time. Only sums and a bounded sample of startups: what a bucket
+ * data falls away a bucket at a time. Only sums and bounded samples of startups and latencies: what a bucket
  * holds does not grow with the number of sessions. Who is in the window (sessions, peers) is the
  * caller's. Not thread-safe: {@link LiveAggregator} holds the lock.
  */
 final class WindowSums {
-    /** Startup samples kept per bucket; beyond it a bucket keeps an even sample of them. */
-    private static final int MAX_STARTUP_SAMPLES = 512;
-
     private final long bucketMs;
     private final Deque<Bucket> buckets = new ArrayDeque<>();
 
@@ -76,6 +73,7 @@ final class WindowSums {
         long stallMs = 0;
         long played = 0;
         List<Long> startups = new ArrayList<>();
+        List<Long> latencies = new ArrayList<>();
         Map<List<NatType>, long[]> nat = new HashMap<>();
         for (Bucket b : buckets) {
             if (!inWindow(b, oldest)) {
@@ -89,7 +87,8 @@ final class WindowSums {
             stalls = Saturating.add(stalls, b.stalls);
             stallMs = Saturating.add(stallMs, b.stallMs);
             played = Saturating.add(played, b.played);
-            startups.addAll(b.startups);
+            startups.addAll(b.startups.samples());
+            latencies.addAll(b.latencies.samples());
             b.nat.forEach((k, v) -> {
                 long[] sum = nat.computeIfAbsent(k, x -> new long[3]);
                 for (int i = 0; i < sum.length; i++) {
@@ -106,26 +105,24 @@ final class WindowSums {
             clients.add(new ClientFigures(k, presence.sessions().getOrDefault(k, 0), kindHttp[i], kindP2p[i], kindUp[i],
                     offload(kindP2p[i], kindHttp[i])));
         }
-        long[] sorted = startups.stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] sorted = sorted(startups);
+        long[] latency = sorted(latencies);
         List<NatPairStat> pairs = new ArrayList<>();
         nat.forEach((k, v) -> pairs.add(new NatPairStat(k.get(0), k.get(1), v[0], v[1], v[2])));
         pairs.sort(Comparator.comparing(NatPairStat::local).thenComparing(NatPairStat::remote));
         return new SwarmFigures(name, presence.peers(), presence.allSessions(), http, p2p, up,
                 offload(p2p, http), stalls, stallMs, played == 0 ? 0 : (double) stallMs / played,
-                percentile(sorted, 50), percentile(sorted, 95), pairs, clients);
+                Reservoir.percentile(sorted, 50), Reservoir.percentile(sorted, 95), pairs, clients,
+                Reservoir.percentile(latency, 50), Reservoir.percentile(latency, 95));
+    }
+
+    private static long[] sorted(List<Long> samples) {
+        return samples.stream().mapToLong(Long::longValue).sorted().toArray();
     }
 
     /** Peer bytes over all bytes, added as doubles: two saturated sums still give their true ratio. */
     private static double offload(long p2p, long http) {
         return p2p == 0 ? 0 : p2p / ((double) p2p + http);
-    }
-
-    private static long percentile(long[] sorted, int p) {
-        if (sorted.length == 0) {
-            return -1;
-        }
-        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-        return sorted[Math.max(0, rank - 1)];
     }
 
     /** Empty presence, for figures nobody is in. */
@@ -139,12 +136,13 @@ final class WindowSums {
         final long[] http = new long[ClientKind.values().length];
         final long[] p2p = new long[http.length];
         final long[] uploaded = new long[http.length];
-        final List<Long> startups = new ArrayList<>();
+        final Reservoir startups = new Reservoir();
+        /** Each beacon's latency to live: a session beaconing often weighs more, as it also plays longer. */
+        final Reservoir latencies = new Reservoir();
         final Map<List<NatType>, long[]> nat = new HashMap<>();
         long stalls;
         long stallMs;
         long played;
-        long startupsSeen;
 
         Bucket(long start) {
             this.start = start;
@@ -159,16 +157,10 @@ final class WindowSums {
             stallMs = Saturating.add(stallMs, b.stallMs());
             played = Saturating.add(played, b.playedMs());
             if (b.startupMs() != null) {
-                // Reservoir sampling keeps the percentiles honest when a bucket sees a flash crowd.
-                startupsSeen++;
-                if (startups.size() < MAX_STARTUP_SAMPLES) {
-                    startups.add(b.startupMs());
-                } else {
-                    long slot = Math.floorMod(Arrays.hashCode(new long[] {startupsSeen, b.startupMs()}), startupsSeen);
-                    if (slot < MAX_STARTUP_SAMPLES) {
-                        startups.set((int) slot, b.startupMs());
-                    }
-                }
+                startups.add(b.startupMs());
+            }
+            if (b.latencyMs() != null) {
+                latencies.add(b.latencyMs());
             }
             for (Beacon.Connections c : b.connections()) {
                 // Attempts, successes, and the successes that were LAN links.

@@ -82,6 +82,7 @@ class PrometheusEndpointTest {
         assertThat(m.get("webp2p_pingback_store_write_seconds").getType()).isEqualTo(Metrics.MetricType.SUMMARY);
         assertThat(value(m, "webp2p_live_offload_ratio", "stream", "demo")).hasValue(0.75);
         assertThat(value(m, "webp2p_live_startup_seconds", "stream", "demo", "quantile", "0.5")).hasValue(0.8);
+        assertThat(value(m, "webp2p_live_latency_seconds", "stream", "demo", "quantile", "0.95")).hasValue(6.5);
         assertThat(value(m, "webp2p_live_sessions", "stream", "demo")).hasValue(1);
         assertThat(value(m, "webp2p_pingback_reported_bytes_total", "source", "p2p")).hasValue(3000);
         assertThat(m.get("webp2p_origin_requests_total").getType()).isEqualTo(Metrics.MetricType.COUNTER);
@@ -233,7 +234,7 @@ class PrometheusEndpointTest {
     private int postBeacon() throws Exception {
         String session = "prom-session";
         Beacon b = new Beacon(session, node.ticket(session, null, "demo"), null, "demo", 1000, 3000, 0, 10_000, 800L, 0, 0,
-                2000, NatType.UNKNOWN, List.of(), List.of());
+                2000, NatType.UNKNOWN, List.of(), List.of(), null, List.of(), List.of(), 6_500L);
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.address("pingback").getPort()
                         + "/v1/beacons")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(Json.MAPPER.writeValueAsBytes(new BeaconBatch(List.of(b)))))

@@ -54,6 +54,29 @@ class LiveAggregatorTest {
     }
 
     @Test
+    void latencyPercentilesComeFromTheBeaconsThatToldOnePerSwarmAndGlobally() {
+        for (int i = 1; i <= 20; i++) {
+            live.add(latency("s" + i, "cats", i * 1_000L));
+        }
+        live.add(latency("quiet", "cats", null));
+        live.add(latency("d1", "dogs", 30_000L));
+        SwarmFigures cats = live.figures("cats");
+        assertThat(cats.latencyP50Ms()).isEqualTo(10_000);
+        assertThat(cats.latencyP95Ms()).isEqualTo(19_000);
+        assertThat(live.figures(LiveAggregator.ALL).latencyP95Ms()).isEqualTo(20_000);
+        assertThat(live.figures("dogs").latencyP50Ms()).isEqualTo(30_000);
+
+        clock.advance(Duration.ofMinutes(6));
+        live.add(latency("late", "cats", null));
+        assertThat(live.figures("cats").latencyP50Ms()).as("none told in the window").isEqualTo(-1);
+    }
+
+    private static Beacon latency(String session, String swarm, Long latencyMs) {
+        return new Beacon(session, "t", "peer-" + session, swarm, 0, 0, 0, 10_000, null, 0, 0, 8000, NatType.OPEN,
+                List.of(), List.of(), null, List.of(), List.of(), latencyMs);
+    }
+
+    @Test
     void natSuccessIsKeptByPairOfTypes() {
         live.add(beacon("s1", "cats", 0, 0, null, 0, NatType.SYMMETRIC,
                 List.of(new Beacon.Connections(NatType.FULL_CONE, 4, 3), new Beacon.Connections(NatType.SYMMETRIC, 2, 0))));

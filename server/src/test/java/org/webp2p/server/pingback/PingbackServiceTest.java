@@ -137,6 +137,18 @@ class PingbackServiceTest {
     }
 
     @Test
+    void latencyToLiveIsTakenFromBeaconsAndAnImpossibleOneRefused() throws Exception {
+        String told = beacon("s1", 10, 10, "null").replace("\"bufferMs\":9000", "\"bufferMs\":9000,\"latencyMs\":7400");
+        assertThat(post("{\"beacons\":[" + told + "]}").statusCode()).isEqualTo(202);
+        assertThat(pingback().figures("demo").orElseThrow().latencyP95Ms()).isEqualTo(7400);
+
+        String negative = beacon("s2", 10, 10, "null").replace("\"bufferMs\":9000", "\"bufferMs\":9000,\"latencyMs\":-1");
+        HttpResponse<String> r = post("{\"beacons\":[" + negative + "]}");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(Json.MAPPER.readTree(r.body()).get("reason").asText()).contains("latencyMs");
+    }
+
+    @Test
     void oversizedBodiesAndBatchesAre413() throws Exception {
         HttpResponse<String> big = post("{\"beacons\":[" + beacon("s1", 1, 1, "null") + "],\"pad\":\""
                 + "x".repeat(5000) + "\"}");

@@ -26,6 +26,8 @@ import org.webp2p.protocol.admin.StreamStats;
  * @param rtmpServer     what OBS calls the Server ({@code rtmp://HOST:PORT/live}); only for streams an
  *                       encoder feeds, while the RTMP service runs
  * @param rtmpStreamKey  what OBS calls the Stream key ({@code STREAM?key=KEY}); whenever rtmpServer is there
+ * @param latencyP50Ms   median latency to live its viewers told in pingback's window, or -1 when none did
+ * @param latencyP95Ms   95th percentile of the same, or -1
  */
 public record StreamRow(String name, StreamStats.Kind kind, Optional<StreamStats.Ingest> ingest,
                         long bitrate, long segments,
@@ -33,7 +35,14 @@ public record StreamRow(String name, StreamStats.Kind kind, Optional<StreamStats
                         ClientFigures sdk, ClientFigures browser, long requests, long bytesOut,
                         double notModifiedRatio, Optional<String> playbackUrl, Optional<String> publishUrl,
                         Optional<String> playerUrl, boolean open, Optional<String> embedSnippet,
-                        Optional<String> rtmpServer, Optional<String> rtmpStreamKey) {
+                        Optional<String> rtmpServer, Optional<String> rtmpStreamKey, long latencyP50Ms,
+                        long latencyP95Ms) {
+
+    /** What the Stream column shows: a rendition's own name, set under its stream's. */
+    public String label() {
+        int slash = name.indexOf('/');
+        return slash < 0 ? name : "\u2514 " + name.substring(slash + 1);
+    }
 
     /** Live peers of both kinds. */
     public int viewers() {

@@ -1,9 +1,11 @@
 package org.webp2p.ui.streams;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import javafx.collections.transformation.SortedList;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -24,8 +26,8 @@ import org.webp2p.ui.history.HistoryView;
 
 /**
  * Live (fed over HTTP or RTMP), ended, demo and VOD streams with their figures (viewers and offload per
- * kind of viewer), the URLs players and encoders need, the player page and the snippet that embeds it
- * elsewhere.
+ * kind of viewer; a stream's renditions listed under it, each with its own and the stream with all),
+ * the URLs players and encoders need, the player page and the snippet that embeds it elsewhere.
  */
 public final class StreamsView extends VBox {
     private final StreamsViewModel model;
@@ -41,6 +43,7 @@ public final class StreamsView extends VBox {
     private final Button openPlayerPage = new Button("Open player");
     private final Button copyEmbed = new Button("Copy embed snippet");
     private final Label hint = new Label();
+    private final Label latency = new Label();
 
     public StreamsView(StreamsViewModel model) {
         this.model = model;
@@ -53,7 +56,7 @@ public final class StreamsView extends VBox {
 
         table.setId("streams-table");
         table.setPlaceholder(new Label("The origin serves no streams (is it running?)"));
-        table.getColumns().add(Tables.liveColumn("Stream", 95, StreamRow::name));
+        table.getColumns().add(Tables.liveColumn("Stream", 95, StreamRow::label));
         table.getColumns().add(Tables.liveColumn("Kind", 55, StreamRow::kindLabel));
         table.getColumns().add(Tables.liveColumn("Bitrate", 85, StreamRow::bitrate, b -> Format.bitsPerSecond(b)));
         table.getColumns().add(Tables.liveColumn("Segments", 75, StreamRow::segments, String::valueOf));
@@ -66,11 +69,15 @@ public final class StreamsView extends VBox {
                 Tables.liveColumn("All", 65, StreamRow::offload, Format::percent),
                 Tables.liveColumn("Browser", 65, r -> r.browser().offloadRatio(), Format::percent),
                 Tables.liveColumn("SDK", 65, r -> r.sdk().offloadRatio(), Format::percent)));
+        table.getColumns().add(group("Latency to live",
+                Tables.liveColumn("p50", 65, StreamRow::latencyP50Ms, Format::millis),
+                Tables.liveColumn("p95", 65, StreamRow::latencyP95Ms, Format::millis)));
         table.getColumns().add(Tables.liveColumn("Requests", 75, StreamRow::requests, String::valueOf));
         table.getColumns().add(Tables.liveColumn("Bytes out", 85, StreamRow::bytesOut, b -> Format.bytes(b)));
         table.getColumns().add(Tables.liveColumn("304s", 60, StreamRow::notModifiedRatio, Format::percent));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setItems(model.rows());
+        // Renditions under their stream, whenever each first appeared.
+        table.setItems(new SortedList<>(model.rows(), Comparator.comparing(LiveRow::key, StreamGroups.ORDER)));
         VBox.setVgrow(table, Priority.ALWAYS);
 
         copyPlayback.setId("copy-playback");
@@ -108,9 +115,11 @@ public final class StreamsView extends VBox {
         splitTitle.getStyleClass().add("section-title");
         ClientSplitView split = new ClientSplitView("streams-split", model.selectedProperty()
                 .map(r -> List.of(r.browser(), r.sdk())));
+        latency.setId("streams-latency");
+        latency.setText(latencyText(null));
         HistoryView history = new HistoryView(model.history());
-        history.replaces(splitTitle, split);
-        getChildren().addAll(title, history, table, splitTitle, split, actions, obsActions, hint);
+        history.replaces(splitTitle, split, latency);
+        getChildren().addAll(title, history, table, splitTitle, split, latency, actions, obsActions, hint);
     }
 
     /** A header over columns that belong together, such as the offload of each kind of viewer. */
@@ -155,6 +164,7 @@ public final class StreamsView extends VBox {
         openMediaPlayer.setDisable(row == null || row.playbackUrl().isEmpty() || player.isEmpty());
         openPlayerPage.setDisable(row == null || row.playerUrl().isEmpty());
         copyEmbed.setDisable(row == null || row.embedSnippet().isEmpty());
+        latency.setText(latencyText(row));
         if (row == null) {
             hint.setText("Select a stream to copy its URLs.");
         } else if (row.publishUrl().isPresent()) {
@@ -172,6 +182,18 @@ public final class StreamsView extends VBox {
         if (row != null) {
             url.apply(row).ifPresent(SystemClipboard::put);
         }
+    }
+
+    /** Where the viewers' latency comes from: the encoder's dates against their playheads. */
+    private static String latencyText(StreamRow row) {
+        if (row == null) {
+            return "Latency to live: choose a stream";
+        }
+        if (row.latencyP50Ms() < 0) {
+            return "Latency to live: no viewer told one in the live window (it needs dated segments)";
+        }
+        return "Latency to live (encoder's date to viewers' playhead): p50 " + Format.millis(row.latencyP50Ms())
+                + " · p95 " + Format.millis(row.latencyP95Ms());
     }
 
     private static String age(Duration d) {

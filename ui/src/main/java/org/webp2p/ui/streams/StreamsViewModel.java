@@ -3,8 +3,12 @@ package org.webp2p.ui.streams;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -54,11 +58,31 @@ public final class StreamsViewModel {
                 viewers.computeIfAbsent(p.stream(), k -> new int[ClientKind.values().length])[p.kind().ordinal()]++;
             }
         }
-        rows.apply(s.streams().stream().map(stream -> row(stream, s, viewers)).toList());
+        rows.apply(StreamGroups.group(withSwarmRenditions(s.streams(), s, viewers).stream()
+                .map(stream -> row(stream, s, viewers)).toList()));
         StreamRow current = selected.get();
         if (current != null) {
             selected.set(rows.find(current.name()).orElse(null));
         }
+    }
+
+    /**
+     * The origin's streams and the renditions of them that only their swarms tell of: the demo's,
+     * which the origin serves from its own stream's clips.
+     */
+    private static List<StreamStats> withSwarmRenditions(List<StreamStats> listed, NodeSnapshot s,
+                                                         Map<String, int[]> viewers) {
+        Map<String, StreamStats> byName = new LinkedHashMap<>();
+        listed.forEach(stream -> byName.put(stream.name(), stream));
+        Set<String> swarms = new TreeSet<>(viewers.keySet());
+        swarms.addAll(s.swarmFigures().keySet());
+        for (String swarm : swarms) {
+            StreamStats parent = byName.get(StreamGroups.parentOf(swarm));
+            if (swarm.indexOf('/') >= 0 && parent != null && !byName.containsKey(swarm)) {
+                byName.put(swarm, new StreamStats(swarm, parent.kind(), parent.ingest(), 0, 0, Optional.empty(), 0, 0, 0));
+            }
+        }
+        return List.copyOf(byName.values());
     }
 
     private static StreamRow row(StreamStats stream, NodeSnapshot s, Map<String, int[]> viewers) {
@@ -78,7 +102,8 @@ public final class StreamsViewModel {
                 figures == null ? 0 : figures.offloadRatio(), client(figures, ClientKind.SDK),
                 client(figures, ClientKind.BROWSER), stream.requests(), stream.bytesOut(), stream.notModifiedRatio(),
                 playback, encoder.map(EncoderSettings::publishUrl), player, open, snippet,
-                encoder.flatMap(EncoderSettings::rtmpServer), encoder.flatMap(EncoderSettings::rtmpStreamKey));
+                encoder.flatMap(EncoderSettings::rtmpServer), encoder.flatMap(EncoderSettings::rtmpStreamKey),
+                figures == null ? -1 : figures.latencyP50Ms(), figures == null ? -1 : figures.latencyP95Ms());
     }
 
     private static ClientFigures client(SwarmFigures figures, ClientKind kind) {

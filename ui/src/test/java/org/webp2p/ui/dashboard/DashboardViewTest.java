@@ -46,6 +46,16 @@ class DashboardViewTest {
     }
 
     @Test
+    void aTileShowsTheLatencyToLiveP95TheClientsTold(FxRobot robot) throws Exception {
+        assertThat(text(robot, "#tile-latency-p95")).as("none told yet").isEqualTo("-");
+        for (int i = 1; i <= 20; i++) {
+            fx.latencyBeacon("demo", "s" + i, 3_000 + i * 100L);
+        }
+        waitFor(5, TimeUnit.SECONDS, () -> text(robot, "#tile-latency-p95").equals("4900 ms"));
+        assertThat(fx.pingback().figures(LiveAggregator.ALL).orElseThrow().latencyP95Ms()).isEqualTo(4_900);
+    }
+
+    @Test
     void tilesShowWhatTrackerPingbackAndOriginReport(FxRobot robot) throws Exception {
         fx.announce("demo", "a1", "FULL_CONE", "203.0.113.1:1935", 1, 6, 800);
         fx.announce("demo", "a2", "SYMMETRIC", "203.0.113.2:1935", 1, 6, 800);

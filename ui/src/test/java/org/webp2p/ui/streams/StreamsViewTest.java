@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -77,6 +78,35 @@ class StreamsViewTest {
         assertThat(camRow.viewers()).isZero();
         // The table redraws its cells on the next pulse after the row changes.
         waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("75.0 %").tryQuery().isPresent());
+    }
+
+    @Test
+    void listsTheRenditionsOfAStreamUnderItWithTheirOwnFiguresAndTheStreamWithAll(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-streams");
+        fx.publishSegment("zeta", 0);
+        fx.publishSegment("cam/720p", 0);
+        fx.publishSegment("cam/360p", 0);
+        for (String path : new String[] {"/live/cam/720p/index.m3u8", "/live/cam/720p/index.m3u8", "/live/cam/360p/index.m3u8"}) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(fx.uri("origin", path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(200);
+        }
+
+        waitFor(5, TimeUnit.SECONDS, () -> row(robot, "cam").map(r -> r.requests() >= 3).orElse(false));
+        StreamRow hd = row(robot, "cam/720p").orElseThrow();
+        StreamRow sd = row(robot, "cam/360p").orElseThrow();
+        StreamRow cam = row(robot, "cam").orElseThrow();
+        assertThat(hd.requests()).isEqualTo(2);
+        assertThat(sd.requests()).isEqualTo(1);
+        assertThat(cam.requests()).as("the stream counts all its renditions").isEqualTo(3);
+        assertThat(cam.bytesOut()).isEqualTo(hd.bytesOut() + sd.bytesOut());
+        assertThat(cam.playbackUrl()).hasValueSatisfying(u -> assertThat(u).endsWith("/live/cam/master.m3u8"));
+        TableView<LiveRow<StreamRow>> table = robot.lookup("#streams-table").queryAs(TableView.class);
+        List<String> order = onFx(() -> table.getItems().stream().map(LiveRow::key).toList());
+        assertThat(order).containsSubsequence("cam", "cam/360p", "cam/720p", "demo", "zeta");
+        assertThat(order.indexOf("cam/360p")).isEqualTo(order.indexOf("cam") + 1);
+        waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(ConsoleFixture.cellWithText("\u2514 720p")).tryQuery().isPresent()
+                && robot.lookup(ConsoleFixture.cellWithText("\u2514 360p")).tryQuery().isPresent());
     }
 
     @Test
@@ -181,6 +211,27 @@ class StreamsViewTest {
     }
 
     @Test
+    void showsTheLatencyToLiveItsViewersToldInTheTableAndTheChosenStreamsDetails(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-streams");
+        for (int i = 1; i <= 20; i++) {
+            fx.latencyBeacon("demo", "s" + i, 4_000 + i * 100L);
+        }
+
+        // The page takes a snapshot a second: wait for one taken after the last beacon.
+        waitFor(5, TimeUnit.SECONDS, () -> row(robot, "demo").map(r -> r.latencyP50Ms() == 5_000).orElse(false));
+        SwarmFigures figures = fx.pingback().figures("demo").orElseThrow();
+        StreamRow demo = row(robot, "demo").orElseThrow();
+        assertThat(demo.latencyP50Ms()).isEqualTo(figures.latencyP50Ms()).isEqualTo(5_000);
+        assertThat(demo.latencyP95Ms()).isEqualTo(figures.latencyP95Ms()).isEqualTo(5_900);
+        waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(ConsoleFixture.cellWithText("5000 ms")).tryQuery().isPresent()
+                && robot.lookup(ConsoleFixture.cellWithText("5900 ms")).tryQuery().isPresent());
+
+        clickCell(robot, "demo");
+        waitFor(2, TimeUnit.SECONDS, () -> text(robot, "#streams-latency").contains("p95 5900 ms"));
+        assertThat(text(robot, "#streams-latency")).contains("p50 5000 ms");
+    }
+
+    @Test
     void viewersAndOffloadAreSplitBetweenBrowserAndSdkViewers(FxRobot robot) throws Exception {
         robot.clickOn("#nav-streams");
         fx.announce("demo", "a1", "FULL_CONE", "203.0.113.1:1935", 1, 6, 800);
@@ -251,7 +302,7 @@ class StreamsViewTest {
         String origin = fx.uri("origin", "").toString();
         String api = fx.uri("api", "").toString();
 
-        clickCell(robot, "demo");
+        choose(robot, "demo");
         robot.clickOn("#copy-embed");
         String snippet = onFx(() -> Clipboard.getSystemClipboard().getString());
         assertThat(snippet).isEqualTo("""
@@ -285,6 +336,22 @@ class StreamsViewTest {
     }
 
     @SuppressWarnings("unchecked")
+    /**
+     * Clicks the stream's row until it is the one chosen: a row that arrives while the robot moves
+     * sorts in above (renditions go under their stream) and can take the click.
+     */
+    private static void choose(FxRobot robot, String name) throws Exception {
+        TableView<LiveRow<StreamRow>> table = robot.lookup("#streams-table").queryAs(TableView.class);
+        for (int i = 0; i < 3; i++) {
+            clickCell(robot, name);
+            LiveRow<StreamRow> chosen = onFx(() -> table.getSelectionModel().getSelectedItem());
+            if (chosen != null && chosen.key().equals(name)) {
+                return;
+            }
+        }
+        throw new AssertionError("could not choose " + name);
+    }
+
     private static Optional<StreamRow> row(FxRobot robot, String name) throws Exception {
         TableView<LiveRow<StreamRow>> table = robot.lookup("#streams-table").queryAs(TableView.class);
         return onFx(() -> table.getItems().stream().filter(r -> r.key().equals(name)).map(LiveRow::get).findFirst());
