@@ -113,7 +113,8 @@ class HlsProxyTest {
 
             assertThat(proxied.status()).isEqualTo(200);
             assertThat(proxied.body()).isEqualTo(http.get(direct, WAIT).get().body());
-            assertThat(waitedMs).as("waited the urgent window, then went to the origin").isBetween(3_500L, 8_000L);
+            // The urgent window is learned from this viewer's HTTP fetches (1 s on loopback, 4 s before any).
+            assertThat(waitedMs).as("waited the urgent window, then went to the origin").isBetween(900L, 8_000L);
             assertThat(virtual.diagnostics().fallbacks()).as("reported like any other fallback")
                     .contains(new SegmentScheduler.Fallback(oldest.sequence(), FallbackReason.URGENT));
         }
