@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.webp2p.sdk.diagnostics.ConnectivityCheck;
+import org.webp2p.sdk.ConnectivityViaApi;
 import org.webp2p.sdk.diagnostics.ConnectivityReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,7 +49,7 @@ final class ConnectivityCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            ConnectivityReport report = ConnectivityCheck.viaApi(api, stream, token, API_TIMEOUT)
+            ConnectivityReport report = ConnectivityViaApi.check(api, stream, token, API_TIMEOUT)
                     .get(API_TIMEOUT.toSeconds() + CHECK_SECONDS, TimeUnit.SECONDS);
             out.println(report.summary());
             out.flush();

@@ -67,7 +67,7 @@ class ScreenshotTour {
         set(robot, "#sim-churn", "10");
         set(robot, "#sim-duration", "10m");
         robot.clickOn("#sim-start");
-        waitFor(60, TimeUnit.SECONDS, () -> fx.tracker().peers("demo").size() >= PEERS);
+        waitFor(60, TimeUnit.SECONDS, () -> fx.tracker().peersOfStream("demo").size() >= PEERS);
         // Minutes of play: the trends have a history, the peers have traded segments and tried each pair of NATs.
         Thread.sleep(120_000);
         assertThat(fx.node().snapshotProperty().get().global().natPairs()).as("peers tried each other through their NATs")

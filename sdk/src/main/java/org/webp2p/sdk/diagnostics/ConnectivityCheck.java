@@ -1,23 +1,15 @@
 package org.webp2p.sdk.diagnostics;
 
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
 import org.webp2p.nat.NatType;
 import org.webp2p.protocol.api.SessionPlan;
 import org.webp2p.rtmfp.RtmfpParams;
 import org.webp2p.rtmfp.net.RtmfpEndpoint;
 import org.webp2p.rtmfp.session.SessionListener;
-import org.webp2p.sdk.control.ApiClient;
-import org.webp2p.sdk.http.HttpFetcher;
 import org.webp2p.sdk.nat.StartupNatProbe;
 
 /**
@@ -36,26 +28,6 @@ public final class ConnectivityCheck {
     private static final RtmfpParams PARAMS = RtmfpParams.defaults().toBuilder().openTimeoutMillis(5_000).build();
 
     private ConnectivityCheck() {
-    }
-
-    /**
-     * Asks the node's API at {@code api} for a session for {@code stream} (joining no swarm: no peer
-     * ID), then runs the check against what its plan lists. For a terminal or a console that knows
-     * only the node's address. The HTTP client's thread is stopped when the plan has come or failed.
-     *
-     * @param token the API token, or null for a node that runs open
-     */
-    public static CompletableFuture<ConnectivityReport> viaApi(URI api, String stream, @Nullable String token,
-                                                               Duration apiTimeout) {
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        CompletableFuture<SessionPlan> plan;
-        try {
-            plan = new ApiClient(new HttpFetcher(group, null), api, apiTimeout).open(stream, token, null);
-        } catch (RuntimeException e) {
-            plan = CompletableFuture.failedFuture(e);
-        }
-        return plan.whenComplete((p, failure) -> group.shutdownGracefully(0, 1, TimeUnit.SECONDS))
-                .thenCompose(ConnectivityCheck::run);
     }
 
     /** Runs the check against the STUN servers and the first rendezvous {@code plan} lists, if any. */

@@ -12,13 +12,13 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.webp2p.protocol.admin.NodeState.OriginAccess;
 import org.webp2p.protocol.admin.StreamStats;
-import org.webp2p.sdk.diagnostics.ConnectivityCheck;
+import org.webp2p.sdk.ConnectivityViaApi;
 import org.webp2p.ui.FxThread;
 import org.webp2p.ui.NodeModel;
 import org.webp2p.ui.NodeSnapshot;
 
 /**
- * The NAT page's connectivity check: the SDK's {@link ConnectivityCheck} from this machine against
+ * The NAT page's connectivity check: the SDK's {@link ConnectivityViaApi} from this machine against
  * the node the console watches, as a viewer here would meet it (the node's API, STUN and
  * rendezvous, over the network). The check runs on its own threads, never the FX thread; its plain
  * words come back to the FX thread in one hop.
@@ -64,7 +64,7 @@ public final class ConnectivityViewModel {
     }
 
     private void run(URI api, String stream, String token) {
-        ConnectivityCheck.viaApi(api, stream, token, API_TIMEOUT)
+        ConnectivityViaApi.check(api, stream, token, API_TIMEOUT)
                 .orTimeout(API_TIMEOUT.toSeconds() + CHECK_SECONDS, TimeUnit.SECONDS)
                 .handle((report, failure) -> report != null ? report.summary()
                         : "The check could not run: " + cause(failure).getMessage())

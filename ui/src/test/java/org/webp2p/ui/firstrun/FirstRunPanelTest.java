@@ -60,9 +60,9 @@ class FirstRunPanelTest {
 
         robot.clickOn("#first-run-simulate");
 
-        waitFor(60, TimeUnit.SECONDS, () -> fx.tracker().peers(FirstRunViewModel.DEMO).size() >= 5
+        waitFor(60, TimeUnit.SECONDS, () -> fx.tracker().peersOfStream(FirstRunViewModel.DEMO).size() >= 5
                 && Integer.parseInt(text(robot, "#tile-peers")) >= 5);
-        assertThat(fx.tracker().peers(FirstRunViewModel.DEMO)).allSatisfy(p ->
+        assertThat(fx.tracker().peersOfStream(FirstRunViewModel.DEMO)).allSatisfy(p ->
                 assertThat(p.source().getHostAddress()).as("a simulated peer's own loopback address").startsWith("127."));
         assertThat(visible(robot, "#first-run-offer")).isFalse();
         assertThat(visible(robot, "#first-run-simulating")).isTrue();

@@ -49,7 +49,7 @@ class SimulatorViewTest {
     @Test
     void aSmallSimulationAnnouncesItsPeersAndReportsNoStalls(FxRobot robot) throws Exception {
         startRun(robot, 3, "7s", "full=1,symmetric=2");
-        List<PeerRecord> joined = fx.tracker().peers("demo");
+        List<PeerRecord> joined = fx.tracker().peersOfStream("demo");
         assertThat(joined).extracting(p -> p.source().getHostAddress())
                 .containsExactlyInAnyOrder("127.3.0.1", "127.3.0.2", "127.3.0.3");
         assertThat(robot.lookup("#sim-stop").queryAs(Button.class).isDisabled()).isFalse();
@@ -74,7 +74,7 @@ class SimulatorViewTest {
         assertThat(robot.lookup("#sim-progress").queryAs(ListView.class).getItems())
                 .anySatisfy(line -> assertThat(line.toString()).startsWith("stopped after"));
         assertThat(robot.lookup("#sim-start").queryAs(Button.class).isDisabled()).isFalse();
-        waitFor(10, TimeUnit.SECONDS, () -> fx.tracker().peers("demo").isEmpty());
+        waitFor(10, TimeUnit.SECONDS, () -> fx.tracker().peersOfStream("demo").isEmpty());
     }
 
     /** Fills the form, starts the run and waits until all its peers have announced themselves. */
@@ -85,7 +85,7 @@ class SimulatorViewTest {
         type(robot, "#sim-nat-mix", natMix);
         waitFor(2, TimeUnit.SECONDS, () -> text(robot, "#sim-problem").isEmpty());
         robot.clickOn("#sim-start");
-        waitFor(15, TimeUnit.SECONDS, () -> fx.tracker().peers("demo").size() == peers);
+        waitFor(15, TimeUnit.SECONDS, () -> fx.tracker().peersOfStream("demo").size() == peers);
     }
 
     /** Replaces a field's text as typing would, without racing the robot's caret over existing text. */

@@ -135,7 +135,7 @@ class StreamsViewTest {
         fx.publishSegment("cam", 0);
         waitFor(5, TimeUnit.SECONDS, () -> row(robot, "cam").isPresent());
 
-        clickCell(robot, "cam");
+        choose(robot, "cam");
         robot.clickOn("#copy-rtmp-server");
         String server = onFx(() -> Clipboard.getSystemClipboard().getString());
         robot.clickOn("#copy-rtmp-key");
@@ -148,7 +148,7 @@ class StreamsViewTest {
         assertThat(fx.origin().liveIngest().authorise(presented.name(), presented.key())).as("what RTMP publish checks")
                 .contains("cam");
 
-        clickCell(robot, "demo");
+        choose(robot, "demo");
         waitFor(2, TimeUnit.SECONDS, () -> robot.lookup("#copy-rtmp-key").queryAs(Button.class).isDisabled());
         assertThat(robot.lookup("#copy-rtmp-server").queryAs(Button.class).isDisabled()).as("the demo takes no encoder")
                 .isTrue();
@@ -160,7 +160,7 @@ class StreamsViewTest {
         fx.publishSegment("cam", 0);
         waitFor(5, TimeUnit.SECONDS, () -> row(robot, "cam").isPresent());
 
-        clickCell(robot, "cam");
+        choose(robot, "cam");
         robot.clickOn("#copy-playback");
         String playback = onFx(() -> Clipboard.getSystemClipboard().getString());
         assertThat(playback).isEqualTo(fx.uri("origin", "/live/cam/index.m3u8").toString());
@@ -184,7 +184,7 @@ class StreamsViewTest {
         assertThat(http.send(HttpRequest.newBuilder(URI.create(playback)).build(), HttpResponse.BodyHandlers.ofString())
                 .body()).contains("s1.ts");
 
-        clickCell(robot, "demo");
+        choose(robot, "demo");
         waitFor(2, TimeUnit.SECONDS, () -> robot.lookup("#copy-publish").queryAs(Button.class).isDisabled());
         assertThat(robot.lookup("#copy-playback").queryAs(Button.class).isDisabled()).isFalse();
     }
@@ -193,7 +193,7 @@ class StreamsViewTest {
     void copiesATokenTheApiTakesForTheChosenStream(FxRobot robot) throws Exception {
         robot.clickOn("#nav-streams");
         waitFor(5, TimeUnit.SECONDS, () -> row(robot, "demo").isPresent());
-        clickCell(robot, "demo");
+        choose(robot, "demo");
         onFx(() -> {
             Clipboard.getSystemClipboard().clear();
             return null;
@@ -226,7 +226,7 @@ class StreamsViewTest {
         waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(ConsoleFixture.cellWithText("5000 ms")).tryQuery().isPresent()
                 && robot.lookup(ConsoleFixture.cellWithText("5900 ms")).tryQuery().isPresent());
 
-        clickCell(robot, "demo");
+        choose(robot, "demo");
         waitFor(2, TimeUnit.SECONDS, () -> text(robot, "#streams-latency").contains("p95 5900 ms"));
         assertThat(text(robot, "#streams-latency")).contains("p50 5000 ms");
     }
@@ -254,7 +254,7 @@ class StreamsViewTest {
                 && robot.lookup(ConsoleFixture.cellWithText("75.0 %")).tryQuery().isPresent()
                 && robot.lookup(ConsoleFixture.cellWithText("68.0 %")).tryQuery().isPresent());
 
-        clickCell(robot, "demo");
+        choose(robot, "demo");
         waitFor(2, TimeUnit.SECONDS, () -> text(robot, "#streams-split-browser-sessions").equals("1"));
         assertThat(text(robot, "#streams-split-browser-http")).isEqualTo("600 B");
         assertThat(text(robot, "#streams-split-browser-p2p")).isEqualTo("400 B");
@@ -271,7 +271,7 @@ class StreamsViewTest {
         waitFor(5, TimeUnit.SECONDS, () -> row(robot, "demo").isPresent() && row(robot, "cam").isPresent());
         String origin = fx.uri("origin", "").toString();
 
-        clickCell(robot, "demo");
+        choose(robot, "demo");
         robot.clickOn("#open-player");
         waitFor(5, TimeUnit.SECONDS, () -> !fx.openedInBrowser().isEmpty());
         assertThat(fx.openedInBrowser()).containsExactly(origin + "/play/demo");
@@ -280,7 +280,7 @@ class StreamsViewTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
 
-        clickCell(robot, "cam");
+        choose(robot, "cam");
         robot.clickOn("#open-player");
         waitFor(5, TimeUnit.SECONDS, () -> fx.openedInBrowser().size() == 2);
         String camPage = fx.openedInBrowser().get(1);
@@ -324,7 +324,7 @@ class StreamsViewTest {
                         "{\"stream\":\"demo\",\"client\":\"browser\"}")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(session.statusCode()).as("the demo needs no token: " + session.body()).isEqualTo(201);
 
-        clickCell(robot, "cam");
+        choose(robot, "cam");
         robot.clickOn("#copy-embed");
         assertThat(onFx(() -> Clipboard.getSystemClipboard().getString())).as("cam needs a token from the site")
                 .contains("    stream: \"cam\",\n    token: \"TOKEN\",   // from your backend: webp2p token --stream cam")
