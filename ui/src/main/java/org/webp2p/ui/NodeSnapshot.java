@@ -100,9 +100,18 @@ public record NodeSnapshot(NodeState node, List<ServiceEvent> newEvents, List<Ti
                 .map(ServiceStatus::metrics).orElse(Map.of());
     }
 
-    /** Live links between the peers of one swarm, heaviest first. */
+    /**
+     * Live links between the peers of one swarm, heaviest first. Beacons report links under the
+     * stream, while the tracker keeps a swarm per rendition, so a rendition's swarm ({@code
+     * demo/180p}) reads its stream's links; the graph keeps those between the peers it shows.
+     */
     public List<PeerLink> swarmLinks(String swarm) {
-        return node.links().getOrDefault(swarm, List.of());
+        List<PeerLink> own = node.links().get(swarm);
+        int slash = swarm.indexOf('/');
+        if (own != null || slash < 0) {
+            return own == null ? List.of() : own;
+        }
+        return node.links().getOrDefault(swarm.substring(0, slash), List.of());
     }
 
     /** Peers of both kinds; a browser playing two renditions of a stream is one. */
