@@ -35,7 +35,11 @@ final class StreamFiles {
      * 8 KiB pieces and writes each.
      */
     Instant write(String name, ByteBuffer data) throws IOException {
-        Files.createDirectories(dir);
+        if (!Files.isDirectory(dir)) {
+            // Not on every write: on a directory that exists, createDirectories fails a mkdir and
+            // throws and catches an exception, twice per live segment.
+            Files.createDirectories(dir);
+        }
         Path target = path(name);
         Path tmp = dir.resolve("." + name + ".tmp");
         try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,

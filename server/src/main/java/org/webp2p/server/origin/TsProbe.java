@@ -36,6 +36,7 @@ final class TsProbe {
         Map<Integer, Integer> typeByPid = new HashMap<>();
         Map<Integer, ByteArrayOutputStream> pes = new HashMap<>();
         int pmtPid = -1;
+        int full = 0;
         for (int p = 0; p + PACKET <= ts.length; p += PACKET) {
             if ((ts[p] & 0xff) != 0x47) {
                 return MediaFormat.UNKNOWN;
@@ -62,6 +63,11 @@ final class TsProbe {
                 }
                 if (b != null && b.size() < ENOUGH) {
                     b.write(ts, payload, p + PACKET - payload);
+                    // What follows the first few KiB of each stream says nothing more: a segment of
+                    // hundreds of KiB is not read to its end, once per segment on the ingest thread.
+                    if (b.size() >= ENOUGH && ++full == typeByPid.size()) {
+                        break;
+                    }
                 }
             }
         }

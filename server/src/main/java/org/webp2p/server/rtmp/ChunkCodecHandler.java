@@ -5,6 +5,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageCodec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.webp2p.server.rtmp.session.RtmpMetrics;
 import org.webp2p.server.rtmp.wire.AckWindow;
 import org.webp2p.server.rtmp.wire.ChunkDecoder;
@@ -25,6 +26,9 @@ final class ChunkCodecHandler extends ByteToMessageCodec<RtmpMessage> {
     private final ChunkEncoder encoder = new ChunkEncoder();
     private final AckWindow acks = new AckWindow();
     private final RtmpMetrics metrics;
+    // Reused: decode runs once or twice per read, about a hundred times a second per publisher.
+    private final List<RtmpMessage> messages = new ArrayList<>();
+    private final Consumer<RtmpMessage> collect = messages::add;
     private boolean failed;
 
     ChunkCodecHandler(int maxMessageLength, RtmpMetrics metrics) {
@@ -40,9 +44,8 @@ final class ChunkCodecHandler extends ByteToMessageCodec<RtmpMessage> {
             return;
         }
         int before = in.readableBytes();
-        List<RtmpMessage> messages = new ArrayList<>();
         try {
-            decoder.decode(in, messages::add);
+            decoder.decode(in, collect);
             for (RtmpMessage message : messages) {
                 if (message.type() == RtmpMessage.WINDOW_ACK_SIZE) {
                     acks.window(((ControlMessage.WindowAckSize) ControlCodec.decode(message)).size());
@@ -53,6 +56,8 @@ final class ChunkCodecHandler extends ByteToMessageCodec<RtmpMessage> {
         } catch (RtmpProtocolException e) {
             failed = true;
             throw e;
+        } finally {
+            messages.clear();
         }
         int consumed = before - in.readableBytes();
         metrics.bytesIn(consumed);

@@ -21,6 +21,15 @@ class TsProbeTest {
     }
 
     @Test
+    void readsASegmentOnlyAsFarAsItsFormatNeeds() throws IOException {
+        byte[] segment = resource("demo/demo0.ts");
+        MediaFormat whole = TsProbe.probe(segment);
+        // Past its first half nothing is transport stream any more: a probe that read that far would fail.
+        Arrays.fill(segment, segment.length / 2, segment.length, (byte) 0);
+        assertThat(TsProbe.probe(segment)).isEqualTo(whole);
+    }
+
+    @Test
     void aSegmentItCannotReadHasNoKnownFormat() {
         assertThat(TsProbe.probe(new byte[0])).isEqualTo(MediaFormat.UNKNOWN);
         assertThat(TsProbe.probe(OriginFixture.segmentBytes("not ts", 188 * 3))).isEqualTo(MediaFormat.UNKNOWN);
