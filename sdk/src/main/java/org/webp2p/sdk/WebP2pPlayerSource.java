@@ -491,6 +491,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
 
     private CompletableFuture<?> report() {
         pingback.latency(latency.latencyMs(player));
+        pingback.rendition(rendition);
         return peers == null ? pingback.report(player.stats(), player.bufferAheadMs(), List.of(), List.of())
                 : pingback.report(player.stats(), player.bufferAheadMs(), peers.linkTotals(), peers.connectionTotals(),
                         peers.attempts(), peers.attemptCounts());

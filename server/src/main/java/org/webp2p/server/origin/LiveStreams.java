@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -171,20 +172,15 @@ final class LiveStreams implements AutoCloseable {
      * measured from them. Empty for a stream without renditions, whose own playlist stays its entry.
      */
     Optional<Servable> master(String stream) {
-        String prefix = stream + "/";
         List<MasterPlaylist.Variant> variants = new ArrayList<>();
         long target = 1;
         boolean allEnded = true;
-        for (LiveStream s : streams.values()) {
-            Optional<LiveStream.View> v = s.view();
-            if (!s.name().startsWith(prefix) || v.isEmpty() || v.get().ingestBitrate() == 0) {
-                continue;
-            }
-            String rendition = s.name().substring(prefix.length());
-            variants.add(new MasterPlaylist.Variant(rendition + "/" + OriginPath.LIVE_PLAYLIST, v.get().peakBitrate(),
-                    v.get().ingestBitrate(), v.get().format()));
-            target = Math.max(target, v.get().targetDuration());
-            allEnded &= v.get().ended();
+        for (Map.Entry<String, LiveStream.View> r : renditions(stream).entrySet()) {
+            LiveStream.View v = r.getValue();
+            variants.add(new MasterPlaylist.Variant(r.getKey() + "/" + OriginPath.LIVE_PLAYLIST, v.peakBitrate(),
+                    v.ingestBitrate(), v.format()));
+            target = Math.max(target, v.targetDuration());
+            allEnded &= v.ended();
         }
         if (variants.isEmpty()) {
             return Optional.empty();
@@ -192,6 +188,19 @@ final class LiveStreams implements AutoCloseable {
         String cache = allEnded ? CachePolicy.ENDED_PLAYLIST : CachePolicy.livePlaylist(target);
         return Optional.of(Servable.ofText(MasterPlaylistCodec.write(new MasterPlaylist(variants)), MediaTypes.PLAYLIST,
                 clock.instant(), cache));
+    }
+
+    /** The renditions of {@code stream} its master playlist lists now, by name: those with segments. */
+    private Map<String, LiveStream.View> renditions(String stream) {
+        String prefix = stream + "/";
+        Map<String, LiveStream.View> out = new LinkedHashMap<>();
+        for (LiveStream s : streams.values()) {
+            Optional<LiveStream.View> v = s.view();
+            if (s.name().startsWith(prefix) && v.isPresent() && v.get().ingestBitrate() > 0) {
+                out.put(s.name().substring(prefix.length()), v.get());
+            }
+        }
+        return out;
     }
 
     /** Where requests for the master playlist of {@code stream} are counted. */
@@ -206,7 +215,7 @@ final class LiveStreams implements AutoCloseable {
 
     List<StreamStats> stats() {
         List<StreamStats> all = new ArrayList<>();
-        streams.values().forEach(s -> all.add(s.stats()));
+        streams.values().forEach(s -> all.add(s.stats(List.copyOf(renditions(s.name()).keySet()))));
         all.sort(Comparator.comparing(StreamStats::name));
         return all;
     }
