@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -190,17 +191,21 @@ final class LiveStreams implements AutoCloseable {
                 clock.instant(), cache));
     }
 
-    /** The renditions of {@code stream} its master playlist lists now, by name: those with segments. */
+    /** The renditions of {@code stream} its master playlist lists now, by name. */
     private Map<String, LiveStream.View> renditions(String stream) {
         String prefix = stream + "/";
         Map<String, LiveStream.View> out = new LinkedHashMap<>();
         for (LiveStream s : streams.values()) {
-            Optional<LiveStream.View> v = s.view();
-            if (s.name().startsWith(prefix) && v.isPresent() && v.get().ingestBitrate() > 0) {
-                out.put(s.name().substring(prefix.length()), v.get());
+            if (s.name().startsWith(prefix)) {
+                listed(s).ifPresent(v -> out.put(s.name().substring(prefix.length()), v));
             }
         }
         return out;
+    }
+
+    /** What a master playlist lists of a rendition: its view while it has segments. */
+    private static Optional<LiveStream.View> listed(LiveStream rendition) {
+        return rendition.view().filter(v -> v.ingestBitrate() > 0);
     }
 
     /** Where requests for the master playlist of {@code stream} are counted. */
@@ -215,7 +220,16 @@ final class LiveStreams implements AutoCloseable {
 
     List<StreamStats> stats() {
         List<StreamStats> all = new ArrayList<>();
-        streams.values().forEach(s -> all.add(s.stats(List.copyOf(renditions(s.name()).keySet()))));
+        // By stream, its renditions in a master playlist: one pass, however many streams there are.
+        Map<String, List<String>> renditions = new HashMap<>();
+        for (LiveStream s : streams.values()) {
+            int slash = s.name().indexOf('/');
+            if (slash > 0 && listed(s).isPresent()) {
+                renditions.computeIfAbsent(s.name().substring(0, slash), k -> new ArrayList<>())
+                        .add(s.name().substring(slash + 1));
+            }
+        }
+        streams.values().forEach(s -> all.add(s.stats(renditions.getOrDefault(s.name(), List.of()))));
         all.sort(Comparator.comparing(StreamStats::name));
         return all;
     }
