@@ -37,6 +37,11 @@ import org.webp2p.protocol.pingback.Beacon;
  */
 public final class LiveAggregator {
     public static final String ALL = SwarmFigures.ALL_SWARMS;
+    /**
+     * Renditions kept per swarm. Pingback cannot check a beacon's rendition against the stream's
+     * master playlist (a handful of names), so a client naming ever new ones must not grow a swarm.
+     */
+    public static final int MAX_RENDITIONS = 32;
     private static final long NEVER = Long.MIN_VALUE;
 
     private final Clock clock;
@@ -219,8 +224,13 @@ public final class LiveAggregator {
         global.add(b, now);
         Swarm swarm = swarms.computeIfAbsent(b.swarm(), Swarm::new);
         swarm.sums.add(b, now);
-        if (b.rendition() != null) {
-            swarm.renditions.computeIfAbsent(b.rendition(), r -> new WindowSums(bucketMs)).add(b, now);
+        WindowSums rendition = b.rendition() == null ? null : swarm.renditions.get(b.rendition());
+        if (rendition == null && b.rendition() != null && swarm.renditions.size() < MAX_RENDITIONS) {
+            rendition = new WindowSums(bucketMs);
+            swarm.renditions.put(b.rendition(), rendition);
+        }
+        if (rendition != null) {
+            rendition.add(b, now);
         }
 
         // Taken out and put back at the end: the maps stay in the order sessions were last heard.

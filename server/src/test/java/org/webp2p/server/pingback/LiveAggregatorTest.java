@@ -108,6 +108,17 @@ class LiveAggregatorTest {
         assertThat(live.renditions()).as("forgotten with the window").isEmpty();
     }
 
+    @Test
+    void aSwarmKeepsAtMostItsShareOfRenditionsAndABeaconNamingAnotherCountsForItsStreamOnly() {
+        for (int i = 0; i < LiveAggregator.MAX_RENDITIONS + 5; i++) {
+            live.add(rendition("s" + i, "demo", "r" + i, 100, 0));
+        }
+        assertThat(live.renditions()).hasSize(LiveAggregator.MAX_RENDITIONS);
+        assertThat(live.figures("demo").httpBytes()).isEqualTo(100L * (LiveAggregator.MAX_RENDITIONS + 5));
+        live.add(rendition("s0", "demo", "r0", 50, 0));
+        assertThat(byName(live.renditions(), "demo/r0").httpBytes()).as("a kept one still counts").isEqualTo(150);
+    }
+
     private static SwarmFigures byName(List<SwarmFigures> figures, String name) {
         return figures.stream().filter(f -> f.swarm().equals(name)).findFirst().orElseThrow();
     }
