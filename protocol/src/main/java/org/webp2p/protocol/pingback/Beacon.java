@@ -75,11 +75,8 @@ public record Beacon(String sessionId, String ticket, @Nullable String peerId, S
         Require.that(bufferMs >= 0 && bufferMs <= MAX_MS, "bufferMs must be between 0 and " + MAX_MS);
         Require.that(latencyMs == null || (latencyMs >= 0 && latencyMs <= MAX_MS),
                 "latencyMs must be between 0 and " + MAX_MS);
-        if (rendition != null) {
-            // Its swarm's name is the stream's and the rendition's: that must be a swarm name too.
-            Require.that(rendition.indexOf('/') < 0, "rendition must be one name, without /");
-            Require.swarm(swarm + "/" + rendition, "swarm/rendition");
-        }
+        Require.that(rendition == null || namesRendition(swarm, rendition), "rendition must be one name without /,"
+                + " and swarm/rendition a swarm name: 1-128 characters of A-Z a-z 0-9 . _ ~ -, no part . or ..");
         natType = natType == null ? NatType.UNKNOWN : natType;
         links = links == null ? List.of() : List.copyOf(links);
         connections = connections == null ? List.of() : List.copyOf(connections);
@@ -134,6 +131,14 @@ public record Beacon(String sessionId, String ticket, @Nullable String peerId, S
                   NatType natType, List<Link> links, List<Connections> connections) {
         this(sessionId, ticket, peerId, swarm, httpBytes, p2pBytes, uploadedBytes, playedMs, startupMs, stalls, stallMs,
                 bufferMs, natType, links, connections, null);
+    }
+
+    /**
+     * Whether {@code rendition} can name a rendition of {@code swarm}: one name, whose swarm
+     * {@code SWARM/RENDITION} is a valid swarm name.
+     */
+    public static boolean namesRendition(String swarm, String rendition) {
+        return rendition.indexOf('/') < 0 && Require.SWARM.matcher(swarm + "/" + rendition).matches();
     }
 
     /** The kind of client that sent it: the SDK unless it says otherwise. */

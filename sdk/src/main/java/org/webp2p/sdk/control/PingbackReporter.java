@@ -84,10 +84,11 @@ public final class PingbackReporter {
 
     /**
      * The rendition the client plays now (the next beacon names it, and its counts are taken as that
-     * rendition's), or null for a stream without renditions.
+     * rendition's), or null for a stream without renditions. A name no beacon may carry is left out
+     * rather than costing the beacons.
      */
     public void rendition(String name) {
-        this.rendition = name;
+        this.rendition = name != null && Beacon.namesRendition(swarm, name) ? name : null;
     }
 
     public long beaconsSent() {
