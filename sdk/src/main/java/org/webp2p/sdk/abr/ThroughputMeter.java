@@ -2,9 +2,10 @@ package org.webp2p.sdk.abr;
 
 /**
  * The throughput segments arrive at, from each segment's size and the time from asking for it to
- * having it, whichever way it came, lowered by what the downloads under way show. Two moving averages, a fast one that sees a link drop within a
+ * having it, whichever way it came. Two moving averages, a fast one that sees a link drop within a
  * segment or two and a slow one that does not believe one quick segment; the estimate is the lower,
- * so the rule goes down fast and up slowly (Shaka Player's EWMA estimator works this way). Pure.
+ * so the rule goes down fast and up slowly (Shaka Player's EWMA estimator works this way), and lower
+ * still where the downloads under way show less ({@link #estimateBps(double)}). Pure.
  */
 public final class ThroughputMeter {
     private static final double FAST = 0.5;
