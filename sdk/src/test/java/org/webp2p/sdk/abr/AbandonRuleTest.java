@@ -18,6 +18,9 @@ class AbandonRuleTest {
     private static final long SEGMENT_MS = 2_000;
     private static final long SEGMENT_BYTES = 57_000;
     private final AbandonRule rule = AbandonRule.defaults();
+    private final FakeTransfer seven = new FakeTransfer();
+    private final FakeTransfer eight = new FakeTransfer();
+    private final DownloadWatch watch = watchingSevenAndEight();
 
     /** {@code bytes} of a 180p segment after {@code elapsedMs}, with {@code untilNeeded} until it plays. */
     private static AbandonRule.Progress at180p(long bytes, long elapsedMs, long untilNeeded) {
@@ -103,34 +106,29 @@ class AbandonRuleTest {
 
     @Test
     void theWatchHandsBackOnlyTheDownloadsThatWillComeTooLateAndOnlyOnce() {
-        DownloadWatch watch = new DownloadWatch(rule);
-        FakeTransfer slow = new FakeTransfer();
-        FakeTransfer fast = new FakeTransfer();
-        long clock = 10_000;
-        watch.started(7, slow, 1, SEGMENT_MS, clock);
-        watch.started(8, fast, 1, SEGMENT_MS, clock);
+        long clock = 0;
         // Segment 7 plays 3 s after the downloads began and segment 8 two seconds later.
         long playsAt7 = clock + 3_000;
         List<DownloadWatch.Abandon> handed = new ArrayList<>();
 
         clock += 300;
-        slow.bytes = 3_000;
-        fast.bytes = 20_000;
+        seven.bytes = 3_000;
+        eight.bytes = 20_000;
         handed.addAll(watch.check(clock, DEMO, untilPlays(playsAt7, clock)));
         assertThat(handed).as("too soon to judge").isEmpty();
 
         clock += 300;
-        slow.bytes = 6_375;
-        fast.bytes = 40_000;
+        seven.bytes = 6_375;
+        eight.bytes = 40_000;
         handed.addAll(watch.check(clock, DEMO, untilPlays(playsAt7, clock)));
         assertThat(handed).extracting(DownloadWatch.Abandon::sequence, DownloadWatch.Abandon::from,
                 DownloadWatch.Abandon::to).containsExactly(tuple(7L, 1, 0));
         DownloadWatch.Abandon a = handed.get(0);
-        assertThat(a.transfer()).isSameAs(slow);
+        assertThat(a.transfer()).isSameAs(seven);
         assertThat(a.bitsPerSecond()).as("measured during the transfer").isEqualTo(85_000);
         assertThat(a.bodyBytes()).isEqualTo(6_375);
         assertThat(a.elapsedMs()).isEqualTo(600);
-        assertThat(slow.abandoned).as("the owner gives it up, not the watch").isFalse();
+        assertThat(seven.abandoned).as("the owner gives it up, not the watch").isFalse();
         assertThat(watch.sequences()).containsExactly(8L);
 
         clock += 1_000;
@@ -139,31 +137,26 @@ class AbandonRuleTest {
 
         watch.ended(8, new FakeTransfer());
         assertThat(watch.sequences()).as("another download of 8 ending leaves this one").containsExactly(8L);
-        watch.ended(8, fast);
+        watch.ended(8, eight);
         assertThat(watch.sequences()).isEmpty();
     }
 
     @Test
     void theLinksRateIsMeasuredDuringTheDownloadsFromTheirFirstBytesAndLowersTheEstimate() {
-        DownloadWatch watch = new DownloadWatch(rule);
-        FakeTransfer first = new FakeTransfer();
-        FakeTransfer second = new FakeTransfer();
         long clock = 0;
-        watch.started(7, first, 1, SEGMENT_MS, clock);
-        watch.started(8, second, 1, SEGMENT_MS, clock);
         clock += 100;
         assertThat(watch.flowingBps(clock)).as("nothing has come yet").isZero();
         clock += 200; // the origin's answer time and the handshake are not the link's rate
-        first.bytes = 1_000;
-        second.bytes = 1_000;
+        seven.bytes = 1_000;
+        eight.bytes = 1_000;
         assertThat(watch.flowingBps(clock)).as("first bytes seen").isZero();
         clock += 400;
-        first.bytes += 4_250;
-        second.bytes += 4_250;
+        seven.bytes += 4_250;
+        eight.bytes += 4_250;
         assertThat(watch.flowingBps(clock)).as("not yet watched long enough").isZero();
         clock += 100;
-        first.bytes += 1_062;
-        second.bytes += 1_062;
+        seven.bytes += 1_062;
+        eight.bytes += 1_062;
         // 5_312 bytes each in 500 ms: 85 kbit/s each, 170 kbit/s the link.
         assertThat(watch.flowingBps(clock)).isCloseTo(170_000, offset(100.0));
 
@@ -174,6 +167,14 @@ class AbandonRuleTest {
                 .isCloseTo(170_000, offset(100.0));
         assertThat(meter.estimateBps(0)).as("nothing under way").isEqualTo(2_000_000);
         assertThat(meter.estimateBps(5_000_000)).as("a faster download does not raise it").isEqualTo(2_000_000);
+    }
+
+    /** A watch of two 180p downloads, of segments 7 and 8, begun at 0 ms. */
+    private DownloadWatch watchingSevenAndEight() {
+        DownloadWatch watch = new DownloadWatch(rule);
+        watch.started(7, seven, 1, SEGMENT_MS, 0);
+        watch.started(8, eight, 1, SEGMENT_MS, 0);
+        return watch;
     }
 
     private static LongUnaryOperator untilPlays(long playsAt7, long now) {
