@@ -161,12 +161,17 @@ window() {
 }
 
 # Our JIT compiles the ingest path for a minute or more when few streams feed it: both servers first
-# take the largest push of the run for WARMUP seconds, unmeasured.
+# take the largest push of the run for WARMUP seconds, unmeasured, BENCH_WARMUP_ROUNDS times. Code
+# C2 compiled while only media flowed traps on the next connections' handshakes and closes, and is
+# compiled again inside the window; a second round takes that out of it (docs/operations.md, The JVM).
 warmup="${BENCH_WARMUP:-45}"
+rounds="${BENCH_WARMUP_ROUNDS:-1}"
 most="$(printf '%s\n' "${counts[@]}" | sort -n | tail -1)"
-echo "warming up both servers ($most pushes for $warmup s each, not measured)..." >&2
-window nginx "$warmup" "$most" warm > /dev/null
-window ours "$warmup" "$most" warm > /dev/null
+echo "warming up both servers ($rounds x $most pushes for $warmup s each, not measured)..." >&2
+for r in $(seq 1 "$rounds"); do
+  window nginx "$warmup" "$most" "warm$r" > /dev/null
+  window ours "$warmup" "$most" "warm$r" > /dev/null
+done
 
 # What each costs doing nothing, a part of every window: timers, the JVM's own threads.
 idle() {
@@ -182,7 +187,7 @@ echo "$(nproc) cores; servers pinned to ${server_pin[*]:-nothing}, pushers to ${
 echo "$(nginx -v 2>&1 | sed 's/.*: //') with libnginx-mod-rtmp $(dpkg-query -W -f='${Version}' libnginx-mod-rtmp 2>/dev/null);"
 echo "$(java -version 2>&1 | head -1); $(ffmpeg -version | head -1 | cut -d' ' -f1-3)"
 echo "clip: $(ffprobe -v error -show_entries format=bit_rate:stream=codec_name,width,height -of csv=p=0 "$clip" | tr '\n' ' ')"
-echo "each push: $secs s; warm-up: $most pushes for $warmup s to each server first"
+echo "each push: $secs s; warm-up: $rounds x $most pushes for $warmup s to each server first"
 echo "idle, after the warm-up (CPU s per minute, 30 s each): nginx $idle_nginx, ours $idle_ours"
 echo
 echo "| publishers | server | CPU s (user + system) | of which our JIT | window s | CPU s per minute of ingest | per publisher-minute | segments made (expected) | load avg before/after |"
