@@ -44,11 +44,14 @@ final class PeerLink {
     static final class Upload {
         final long sequence;
         final byte[] data;
+        /** Its place among every link's uploads: lower was asked for first, and is served first. */
+        final long order;
         int offset;
 
-        Upload(long sequence, byte[] data) {
+        Upload(long sequence, byte[] data, long order) {
             this.sequence = sequence;
             this.data = data;
+            this.order = order;
         }
     }
 }
