@@ -190,7 +190,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
         this.pinnedRendition = b.rendition;
         // Playlists are origin bytes like segments: counted where segments are.
         this.poller = new PlaylistPoller(alarms, this::mediaPlaylist,
-                uri -> http.get(uri, TIMEOUT).whenComplete((r, failure) -> {
+                (uri, etag) -> http.getIfChanged(uri, etag, TIMEOUT).whenComplete((r, failure) -> {
                     if (r != null) {
                         fetcher.fromOrigin(r);
                     }

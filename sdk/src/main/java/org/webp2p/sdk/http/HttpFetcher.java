@@ -36,6 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A small HTTP/1.1 client on Netty with keep-alive connections per host, for playlists, segments
@@ -73,21 +74,29 @@ public final class HttpFetcher implements AutoCloseable {
 
     /** GET of the whole resource; fails on a network error or timeout, completes with any status. */
     public CompletableFuture<HttpResult> get(URI uri, Duration timeout) {
-        return send(HttpMethod.GET, uri, null, null, timeout);
+        return send(HttpMethod.GET, uri, null, null, null, timeout);
+    }
+
+    /**
+     * GET unless the resource still has the entity tag {@code etag} (RFC 9110 §13.1.2), when it
+     * completes with a 304 and no body; {@code etag} null asks unconditionally.
+     */
+    public CompletableFuture<HttpResult> getIfChanged(URI uri, @Nullable String etag, Duration timeout) {
+        return send(HttpMethod.GET, uri, null, null, etag, timeout);
     }
 
     /** GET of {@code fromByte} to the end, to continue a segment another source started. */
     public CompletableFuture<HttpResult> getFrom(URI uri, long fromByte, Duration timeout) {
-        return send(HttpMethod.GET, uri, null, fromByte > 0 ? "bytes=" + fromByte + "-" : null, timeout);
+        return send(HttpMethod.GET, uri, null, fromByte > 0 ? "bytes=" + fromByte + "-" : null, null, timeout);
     }
 
     /** POST of a JSON body; fails on a network error or timeout, completes with any status. */
     public CompletableFuture<HttpResult> postJson(URI uri, byte[] json, Duration timeout) {
-        return send(HttpMethod.POST, uri, json, null, timeout);
+        return send(HttpMethod.POST, uri, json, null, null, timeout);
     }
 
     private CompletableFuture<HttpResult> send(HttpMethod method, URI uri, byte[] body, String range,
-                                               Duration timeout) {
+                                               String ifNoneMatch, Duration timeout) {
         CompletableFuture<HttpResult> result = new CompletableFuture<>();
         inFlight.add(result);
         result.whenComplete((r, failure) -> inFlight.remove(result));
@@ -116,6 +125,9 @@ public final class HttpFetcher implements AutoCloseable {
         }
         if (range != null) {
             req.headers().set(HttpHeaderNames.RANGE, range);
+        }
+        if (ifNoneMatch != null) {
+            req.headers().set(HttpHeaderNames.IF_NONE_MATCH, ifNoneMatch);
         }
         Channel reuse = takeIdle(key);
         if (reuse != null) {

@@ -19,7 +19,10 @@ class PlaylistPollerTest {
     private final FakeAlarmClock clock = new FakeAlarmClock(0);
     private final List<CompletableFuture<HttpResult>> fetches = new ArrayList<>();
     private final List<MediaPlaylist> heard = new ArrayList<>();
-    private final PlaylistPoller poller = new PlaylistPoller(clock, () -> PLAYLIST, uri -> {
+    /** The entity tag each fetch was conditional on, "" for an unconditional one. */
+    private final List<String> conditions = new ArrayList<>();
+    private final PlaylistPoller poller = new PlaylistPoller(clock, () -> PLAYLIST, (uri, etag) -> {
+        conditions.add(etag == null ? "" : etag);
         CompletableFuture<HttpResult> f = new CompletableFuture<>();
         fetches.add(f);
         return f;
@@ -35,6 +38,10 @@ class PlaylistPollerTest {
             text.append("#EXT-X-ENDLIST\n");
         }
         return new HttpResult(200, "application/vnd.apple.mpegurl", null, text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static HttpResult tagged(HttpResult r, String etag) {
+        return new HttpResult(r.status(), r.contentType(), etag, r.body());
     }
 
     private void answer(HttpResult r) {
@@ -61,7 +68,7 @@ class PlaylistPollerTest {
     void anAnswerForAnAddressLeftMeanwhileIsDroppedAndTheNewOneFetchedAtOnce() {
         AtomicReference<URI> address = new AtomicReference<>(PLAYLIST);
         List<URI> asked = new ArrayList<>();
-        PlaylistPoller moving = new PlaylistPoller(clock, address::get, uri -> {
+        PlaylistPoller moving = new PlaylistPoller(clock, address::get, (uri, etag) -> {
             asked.add(uri);
             CompletableFuture<HttpResult> f = new CompletableFuture<>();
             fetches.add(f);
@@ -77,6 +84,42 @@ class PlaylistPollerTest {
         assertThat(asked).containsExactly(PLAYLIST, low);
         answer(live(2, 10, 3, false));
         assertThat(heard).hasSize(1);
+    }
+
+    @Test
+    void pollsOnlyForAChangedPlaylistAndANotModifiedAnswerKeepsTheCadence() {
+        poller.start();
+        clock.runDue();
+        answer(tagged(live(1, 10, 3, false), "\"a\""));
+        clock.advance(500);
+        answer(new HttpResult(304, null, "\"a\"", new byte[0]));
+        assertThat(heard).as("nothing new to hear of").hasSize(1);
+        clock.advance(500);
+        answer(tagged(live(1, 11, 3, false), "\"b\""));
+        clock.advance(500);
+
+        assertThat(conditions).as("each poll asks only for a playlist newer than the last one it got")
+                .containsExactly("", "\"a\"", "\"a\"", "\"b\"");
+        assertThat(heard).extracting(MediaPlaylist::lastSequence).containsExactly(12L, 13L);
+    }
+
+    @Test
+    void aNewAddressIsFetchedUnconditionally() {
+        AtomicReference<URI> address = new AtomicReference<>(PLAYLIST);
+        PlaylistPoller moving = new PlaylistPoller(clock, address::get, (uri, etag) -> {
+            conditions.add(etag == null ? "" : etag);
+            CompletableFuture<HttpResult> f = new CompletableFuture<>();
+            fetches.add(f);
+            return f;
+        }, heard::add);
+        moving.start();
+        clock.runDue();
+        answer(tagged(live(1, 10, 3, false), "\"a\""));
+        address.set(URI.create("http://origin/live/demo/90p/index.m3u8"));
+        moving.refresh();
+        clock.runDue();
+
+        assertThat(conditions).as("another rendition's playlist has its own tags").containsExactly("", "");
     }
 
     @Test
@@ -163,7 +206,7 @@ class PlaylistPollerTest {
     @Test
     void whatTheOwnerThrowsOnAPlaylistIsReportedAndPollingGoesOn() {
         clock.recordFailures();
-        PlaylistPoller failing = new PlaylistPoller(clock, () -> PLAYLIST, uri -> {
+        PlaylistPoller failing = new PlaylistPoller(clock, () -> PLAYLIST, (uri, etag) -> {
             CompletableFuture<HttpResult> f = new CompletableFuture<>();
             fetches.add(f);
             return f;
