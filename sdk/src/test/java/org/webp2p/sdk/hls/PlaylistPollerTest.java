@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.webp2p.sdk.http.HttpResult;
 import org.webp2p.sdk.time.FakeAlarmClock;
@@ -19,14 +21,23 @@ class PlaylistPollerTest {
     private final FakeAlarmClock clock = new FakeAlarmClock(0);
     private final List<CompletableFuture<HttpResult>> fetches = new ArrayList<>();
     private final List<MediaPlaylist> heard = new ArrayList<>();
+    private final List<URI> asked = new ArrayList<>();
     /** The entity tag each fetch was conditional on, "" for an unconditional one. */
     private final List<String> conditions = new ArrayList<>();
-    private final PlaylistPoller poller = new PlaylistPoller(clock, () -> PLAYLIST, (uri, etag) -> {
-        conditions.add(etag == null ? "" : etag);
-        CompletableFuture<HttpResult> f = new CompletableFuture<>();
-        fetches.add(f);
-        return f;
-    }, heard::add);
+    /** Where {@link #poller} fetches from: another rendition moves it. */
+    private final AtomicReference<URI> address = new AtomicReference<>(PLAYLIST);
+    private final PlaylistPoller poller = polling(address::get, heard::add);
+
+    /** A poller whose fetches wait for the test's answers, their conditions recorded. */
+    private PlaylistPoller polling(Supplier<URI> address, Consumer<MediaPlaylist> onPlaylist) {
+        return new PlaylistPoller(clock, address, (uri, etag) -> {
+            asked.add(uri);
+            conditions.add(etag == null ? "" : etag);
+            CompletableFuture<HttpResult> f = new CompletableFuture<>();
+            fetches.add(f);
+            return f;
+        }, onPlaylist);
+    }
 
     private static HttpResult live(int targetSeconds, long first, int count, boolean ended) {
         StringBuilder text = new StringBuilder("#EXTM3U\n#EXT-X-TARGETDURATION:" + targetSeconds
@@ -66,19 +77,11 @@ class PlaylistPollerTest {
 
     @Test
     void anAnswerForAnAddressLeftMeanwhileIsDroppedAndTheNewOneFetchedAtOnce() {
-        AtomicReference<URI> address = new AtomicReference<>(PLAYLIST);
-        List<URI> asked = new ArrayList<>();
-        PlaylistPoller moving = new PlaylistPoller(clock, address::get, (uri, etag) -> {
-            asked.add(uri);
-            CompletableFuture<HttpResult> f = new CompletableFuture<>();
-            fetches.add(f);
-            return f;
-        }, heard::add);
-        moving.start();
+        poller.start();
         clock.runDue();
         URI low = URI.create("http://origin/live/demo/90p/index.m3u8");
         address.set(low);
-        moving.refresh();
+        poller.refresh();
         answer(live(2, 10, 3, false));
         assertThat(heard).as("the old rendition's playlist").isEmpty();
         assertThat(asked).containsExactly(PLAYLIST, low);
@@ -105,18 +108,11 @@ class PlaylistPollerTest {
 
     @Test
     void aNewAddressIsFetchedUnconditionally() {
-        AtomicReference<URI> address = new AtomicReference<>(PLAYLIST);
-        PlaylistPoller moving = new PlaylistPoller(clock, address::get, (uri, etag) -> {
-            conditions.add(etag == null ? "" : etag);
-            CompletableFuture<HttpResult> f = new CompletableFuture<>();
-            fetches.add(f);
-            return f;
-        }, heard::add);
-        moving.start();
+        poller.start();
         clock.runDue();
         answer(tagged(live(1, 10, 3, false), "\"a\""));
         address.set(URI.create("http://origin/live/demo/90p/index.m3u8"));
-        moving.refresh();
+        poller.refresh();
         clock.runDue();
 
         assertThat(conditions).as("another rendition's playlist has its own tags").containsExactly("", "");
@@ -206,11 +202,7 @@ class PlaylistPollerTest {
     @Test
     void whatTheOwnerThrowsOnAPlaylistIsReportedAndPollingGoesOn() {
         clock.recordFailures();
-        PlaylistPoller failing = new PlaylistPoller(clock, () -> PLAYLIST, (uri, etag) -> {
-            CompletableFuture<HttpResult> f = new CompletableFuture<>();
-            fetches.add(f);
-            return f;
-        }, p -> {
+        PlaylistPoller failing = polling(() -> PLAYLIST, p -> {
             throw new IllegalStateException("owner bug");
         });
         failing.start();
