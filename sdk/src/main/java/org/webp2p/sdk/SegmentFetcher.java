@@ -4,6 +4,7 @@ import io.netty.channel.EventLoop;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -11,6 +12,9 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
+import java.util.function.LongUnaryOperator;
+import org.webp2p.sdk.abr.AbandonRule;
+import org.webp2p.sdk.abr.DownloadWatch;
 import org.webp2p.sdk.abr.ThroughputMeter;
 import org.webp2p.sdk.control.PingbackReporter;
 import org.webp2p.sdk.diagnostics.Diagnostics;
@@ -20,6 +24,7 @@ import org.webp2p.sdk.fetch.FallbackReason;
 import org.webp2p.sdk.fetch.FetchAction;
 import org.webp2p.sdk.fetch.SegmentScheduler;
 import org.webp2p.sdk.hls.MediaPlaylist;
+import org.webp2p.sdk.http.HttpDownload;
 import org.webp2p.sdk.http.HttpFetcher;
 import org.webp2p.sdk.http.HttpResult;
 import org.webp2p.sdk.peer.PeerEvents;
@@ -49,6 +54,7 @@ final class SegmentFetcher implements PeerEvents, Availability {
     private final PingbackReporter pingback;
     private final LongConsumer heardOf;
     private final ThroughputMeter throughput;
+    private final DownloadWatch downloads = new DownloadWatch(AbandonRule.defaults());
     /** When each segment under way was first asked for, from the origin or a peer. */
     private final TreeMap<Long, Long> askedAt = new TreeMap<>();
     private PeerNetwork peers;
@@ -102,7 +108,9 @@ final class SegmentFetcher implements PeerEvents, Availability {
 
     /**
      * Fetches a segment from the origin; after a slow peer, only the part it did not deliver, and
-     * the whole is checked against the digest since its start came from the peer.
+     * the whole is checked against the digest since its start came from the peer. The download is
+     * watched until it ends, so one that would come too late can be abandoned ({@link #abandonLate}).
+     * One that arrives after a switch to another rendition plays, but is not offered to peers.
      */
     private void fetchHttp(FetchAction.FromHttp h) {
         MediaPlaylist.Segment s = store.listed(h.sequence());
@@ -112,7 +120,11 @@ final class SegmentFetcher implements PeerEvents, Availability {
             return;
         }
         long from = prefix != null && prefix.length == h.fromByte() ? h.fromByte() : 0;
-        http.getFrom(s.uri(), from, timeout).whenCompleteAsync((r, failure) -> {
+        int rendition = store.rendition();
+        HttpDownload download = http.download(s.uri(), from, timeout);
+        downloads.started(h.sequence(), download, rendition, s.durationMs(), clock.getAsLong());
+        download.result().whenCompleteAsync((r, failure) -> {
+            downloads.ended(h.sequence(), download);
             if (r != null) {
                 fromOrigin(r);
             }
@@ -133,8 +145,32 @@ final class SegmentFetcher implements PeerEvents, Availability {
             if (continued) {
                 countP2p(prefix.length);
             }
-            stored(h.sequence(), body);
+            stored(h.sequence(), body, rendition == store.rendition());
         }, loop);
+    }
+
+    /** What the origin downloads under way deliver now, in bit/s; 0 if none has run long enough to tell. */
+    double flowingBps(long nowMs) {
+        return downloads.flowingBps(nowMs);
+    }
+
+    /**
+     * Abandons the origin downloads that would arrive after their segment plays where a lower
+     * rendition's copy would come sooner ({@link AbandonRule}); each fails, and its segment is planned
+     * again. What they received counts as origin bytes: the origin sent it. The caller switches down.
+     *
+     * @param bandwidths    each rendition's peak bitrate, lowest first
+     * @param msUntilNeeded playback time until a segment plays
+     */
+    List<DownloadWatch.Abandon> abandonLate(long nowMs, List<Long> bandwidths, LongUnaryOperator msUntilNeeded) {
+        List<DownloadWatch.Abandon> late = downloads.check(nowMs, bandwidths, msUntilNeeded);
+        for (DownloadWatch.Abandon a : late) {
+            a.transfer().abandon();
+            // The segment's next fetch is timed from its own request, not this one's.
+            askedAt.remove(a.sequence());
+            countOrigin(a.bodyBytes());
+        }
+        return late;
     }
 
     /** A segment the player asked for and waited on too long: straight from the origin, stored on the way. */
@@ -145,7 +181,7 @@ final class SegmentFetcher implements PeerEvents, Availability {
                 throw new CompletionException(new IOException("origin answered " + r.status() + " for " + s.uri()));
             }
             if (!store.holds(s.sequence())) {
-                stored(s.sequence(), r.body());
+                stored(s.sequence(), r.body(), true);
             }
             return r.body();
         }, loop);
@@ -162,9 +198,13 @@ final class SegmentFetcher implements PeerEvents, Availability {
      * error): every byte of it, headers included, left the origin. Any thread.
      */
     void fromOrigin(HttpResult answer) {
-        httpBytes.add(answer.wireBytes());
+        countOrigin(answer.wireBytes());
+    }
+
+    private void countOrigin(long bytes) {
+        httpBytes.add(bytes);
         if (pingback != null) {
-            pingback.httpBytes(answer.wireBytes());
+            pingback.httpBytes(bytes);
         }
     }
 
@@ -176,7 +216,8 @@ final class SegmentFetcher implements PeerEvents, Availability {
         }
     }
 
-    private void stored(long sequence, byte[] body) {
+    /** @param current whether it is of the rendition followed now: only those are offered to peers */
+    private void stored(long sequence, byte[] body, boolean current) {
         MediaPlaylist.Segment listed = store.listed(sequence);
         if (listed != null) {
             mediaBytes.add(body.length);
@@ -187,10 +228,10 @@ final class SegmentFetcher implements PeerEvents, Availability {
             throughput.sample(body.length, clock.getAsLong() - asked);
         }
         askedAt.headMap(sequence).clear();
-        store.store(sequence, body);
+        store.store(sequence, body, current);
         scheduler.completed(sequence, clock.getAsLong(), body.length);
         player.arrived(sequence);
-        if (peers != null) {
+        if (peers != null && current) {
             peers.announce(sequence);
         }
     }
@@ -229,7 +270,7 @@ final class SegmentFetcher implements PeerEvents, Availability {
             return;
         }
         countP2p(body.length);
-        stored(sequence, body);
+        stored(sequence, body, true);
     }
 
     @Override

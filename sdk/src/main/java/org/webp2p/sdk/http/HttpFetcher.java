@@ -74,7 +74,7 @@ public final class HttpFetcher implements AutoCloseable {
 
     /** GET of the whole resource; fails on a network error or timeout, completes with any status. */
     public CompletableFuture<HttpResult> get(URI uri, Duration timeout) {
-        return send(HttpMethod.GET, uri, null, null, null, timeout);
+        return send(HttpMethod.GET, uri, null, null, null, timeout, new CompletableFuture<>(), null);
     }
 
     /**
@@ -82,22 +82,33 @@ public final class HttpFetcher implements AutoCloseable {
      * completes with a 304 and no body; {@code etag} null asks unconditionally.
      */
     public CompletableFuture<HttpResult> getIfChanged(URI uri, @Nullable String etag, Duration timeout) {
-        return send(HttpMethod.GET, uri, null, null, etag, timeout);
+        return send(HttpMethod.GET, uri, null, null, etag, timeout, new CompletableFuture<>(), null);
     }
 
-    /** GET of {@code fromByte} to the end, to continue a segment another source started. */
-    public CompletableFuture<HttpResult> getFrom(URI uri, long fromByte, Duration timeout) {
-        return send(HttpMethod.GET, uri, null, fromByte > 0 ? "bytes=" + fromByte + "-" : null, null, timeout);
+    /**
+     * GET of {@code fromByte} to the end (from 0, the whole resource; further on, to continue a segment
+     * another source started), watched as it arrives and abandoned at will.
+     */
+    public HttpDownload download(URI uri, long fromByte, Duration timeout) {
+        CompletableFuture<HttpResult> result = new CompletableFuture<>();
+        HttpDownload download = new HttpDownload(result);
+        send(HttpMethod.GET, uri, null, fromByte > 0 ? "bytes=" + fromByte + "-" : null, null, timeout, result,
+                download);
+        return download;
     }
 
     /** POST of a JSON body; fails on a network error or timeout, completes with any status. */
     public CompletableFuture<HttpResult> postJson(URI uri, byte[] json, Duration timeout) {
-        return send(HttpMethod.POST, uri, json, null, null, timeout);
+        return send(HttpMethod.POST, uri, json, null, null, timeout, new CompletableFuture<>(), null);
     }
 
-    private CompletableFuture<HttpResult> send(HttpMethod method, URI uri, byte[] body, String range,
-                                               String ifNoneMatch, Duration timeout) {
-        CompletableFuture<HttpResult> result = new CompletableFuture<>();
+    /**
+     * @param ifNoneMatch an entity tag the answer is conditional on, or null
+     * @param download    watches the response as it arrives, or null
+     */
+    private CompletableFuture<HttpResult> send(HttpMethod method, URI uri, byte[] body, String range, String ifNoneMatch,
+                                               Duration timeout, CompletableFuture<HttpResult> result,
+                                               HttpDownload download) {
         inFlight.add(result);
         result.whenComplete((r, failure) -> inFlight.remove(result));
         if (closed) {
@@ -131,7 +142,7 @@ public final class HttpFetcher implements AutoCloseable {
         }
         Channel reuse = takeIdle(key);
         if (reuse != null) {
-            dispatch(reuse, key, req, result, timeout);
+            dispatch(reuse, key, req, result, timeout, download);
         } else {
             Bootstrap b = new Bootstrap().group(group).channel(NioSocketChannel.class)
                     .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
@@ -156,7 +167,7 @@ public final class HttpFetcher implements AutoCloseable {
             }
             connect.addListener(f -> {
                 if (f.isSuccess()) {
-                    dispatch(connect.channel(), key, req, result, timeout);
+                    dispatch(connect.channel(), key, req, result, timeout, download);
                 } else {
                     req.release();
                     result.completeExceptionally(f.cause());
@@ -172,7 +183,14 @@ public final class HttpFetcher implements AutoCloseable {
     }
 
     private void dispatch(Channel ch, String key, FullHttpRequest req, CompletableFuture<HttpResult> result,
-                          Duration timeout) {
+                          Duration timeout, HttpDownload download) {
+        if (download != null) {
+            download.watch(ch);
+            if (result.isDone()) {
+                req.release();
+                return; // abandoned before it was sent
+            }
+        }
         WireCounter wire = ch.pipeline().get(WireCounter.class);
         long before = wire.received();
         var deadline = ch.eventLoop().schedule(() -> {
@@ -185,6 +203,7 @@ public final class HttpFetcher implements AutoCloseable {
             protected void channelRead0(ChannelHandlerContext ctx, FullHttpResponse r) {
                 deadline.cancel(false);
                 ctx.pipeline().remove(this);
+                HttpDownload.unwatch(ctx.channel());
                 HttpResult out = new HttpResult(r.status().code(), r.headers().get(HttpHeaderNames.CONTENT_TYPE),
                         r.headers().get(HttpHeaderNames.ETAG), ByteBufUtil.getBytes(r.content()),
                         wire.received() - before);
