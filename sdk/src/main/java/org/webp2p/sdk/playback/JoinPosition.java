@@ -13,9 +13,9 @@ public final class JoinPosition {
     }
 
     /**
-     * The segment to start at: a live player joins two segments behind the edge, as HLS players do,
-     * and with peers one more, so a new segment has time to spread before it is needed; a playlist
-     * that has ended plays from its start.
+     * The segment to start at: a live player starts three segments from the end (the newest listed
+     * less two), as HLS players do (RFC 8216 §6.3.3), and with peers one further back, so a new
+     * segment has time to spread before it is needed; a playlist that has ended plays from its start.
      */
     public static long join(MediaPlaylist playlist, boolean p2p) {
         if (playlist.ended()) {

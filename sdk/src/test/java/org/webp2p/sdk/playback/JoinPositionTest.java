@@ -20,7 +20,7 @@ class JoinPositionTest {
     }
 
     @Test
-    void joinsTwoSegmentsBehindTheEdgeAndWithPeersThree() {
+    void joinsThreeSegmentsFromTheEndAndWithPeersFour() {
         assertThat(JoinPosition.join(window(10, false), false)).isEqualTo(13);
         assertThat(JoinPosition.join(window(10, false), true)).isEqualTo(12);
         assertThat(JoinPosition.join(window(10, true), true)).as("an ended playlist from its start").isEqualTo(10);
