@@ -3,7 +3,6 @@ package org.webp2p.sdk;
 import io.netty.channel.EventLoop;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +17,7 @@ import org.webp2p.sdk.diagnostics.PeerConnectionFailure;
 import org.webp2p.sdk.fetch.Availability;
 import org.webp2p.sdk.fetch.FallbackReason;
 import org.webp2p.sdk.fetch.FetchAction;
+import org.webp2p.sdk.fetch.PartialSegment;
 import org.webp2p.sdk.fetch.SegmentScheduler;
 import org.webp2p.sdk.hls.MediaPlaylist;
 import org.webp2p.sdk.http.HttpFetcher;
@@ -91,50 +91,91 @@ final class SegmentFetcher implements PeerEvents, Availability {
         if (action instanceof FetchAction.FromHttp h) {
             fetchHttp(h);
         } else if (action instanceof FetchAction.FromPeer f) {
-            peers.request(f.peerId(), f.sequence(), store.listed(f.sequence()).digest().bytes());
+            int total = (int) store.listed(f.sequence()).digest().bytes();
+            peers.request(f.peerId(), f.sequence(), total, f.offset(),
+                    f.end() == FetchAction.FromPeer.TO_END ? total : f.end());
         } else if (action instanceof FetchAction.CancelPeer c) {
-            byte[] prefix = peers.cancel(c.peerId(), c.sequence());
-            if (prefix.length > 0) {
-                store.keepPartial(c.sequence(), prefix);
+            byte[] delivered = peers.cancel(c.peerId(), c.sequence());
+            MediaPlaylist.Segment listed = store.listed(c.sequence());
+            if (delivered.length > 0 && listed != null && listed.digest() != null) {
+                store.partial(c.sequence(), (int) listed.digest().bytes()).fill(c.offset(), delivered, c.peerId());
             }
         }
     }
 
     /**
-     * Fetches a segment from the origin; after a slow peer, only the part it did not deliver, and
-     * the whole is checked against the digest since its start came from the peer.
+     * Fetches a segment from the origin; after slow peers, only the ranges they did not deliver, a
+     * range request each, and the assembled whole is checked against the digest.
      */
     private void fetchHttp(FetchAction.FromHttp h) {
-        MediaPlaylist.Segment s = store.listed(h.sequence());
-        byte[] prefix = store.takePartial(h.sequence());
+        long seq = h.sequence();
+        MediaPlaylist.Segment s = store.listed(seq);
         if (s == null) {
-            scheduler.httpFailed(h.sequence());
+            scheduler.httpFailed(seq);
             return;
         }
-        long from = prefix != null && prefix.length == h.fromByte() ? h.fromByte() : 0;
-        http.getFrom(s.uri(), from, timeout).whenCompleteAsync((r, failure) -> {
-            if (r != null) {
-                fromOrigin(r);
-            }
-            if (failure != null || !r.ok()) {
-                scheduler.httpFailed(h.sequence());
-                return;
-            }
-            if (store.holds(h.sequence())) {
-                return; // arrived another way meanwhile
-            }
-            // A 200 instead of 206 is the whole segment: the origin ignored the range.
-            boolean continued = from > 0 && r.status() == 206;
-            byte[] body = continued ? concat(prefix, r.body()) : r.body();
-            if (continued && s.digest() != null && !s.digest().matches(body)) {
-                scheduler.httpFailed(h.sequence());
-                return;
-            }
-            if (continued) {
-                countP2p(prefix.length);
-            }
-            stored(h.sequence(), body);
-        }, loop);
+        PartialSegment partial = store.peekPartial(seq);
+        if (partial == null || partial.filledBytes() == 0) {
+            http.get(s.uri(), timeout).whenCompleteAsync((r, failure) -> {
+                if (answered(seq, r, failure) && !store.holds(seq)) {
+                    stored(seq, r.body());
+                }
+            }, loop);
+            return;
+        }
+        for (PartialSegment.Range missing : partial.missing()) {
+            http.getRange(s.uri(), missing.from(), missing.end(), timeout).whenCompleteAsync((r, failure) -> {
+                if (!answered(seq, r, failure) || store.holds(seq)) {
+                    return;
+                }
+                if (r.status() != 206) {
+                    stored(seq, r.body()); // the origin ignored the range and sent the whole segment
+                } else if (store.peekPartial(seq) == partial && r.body().length == missing.end() - missing.from()) {
+                    partial.fill(missing.from(), r.body(), null);
+                    if (partial.complete()) {
+                        assembled(seq, partial);
+                    }
+                } else {
+                    store.takePartial(seq);
+                    scheduler.httpFailed(seq);
+                }
+            }, loop);
+        }
+    }
+
+    /** Counts an origin answer; true if it is a success to use, else the scheduler is told it failed. */
+    private boolean answered(long seq, HttpResult r, Throwable failure) {
+        if (r != null) {
+            fromOrigin(r);
+        }
+        if (failure != null || !r.ok()) {
+            scheduler.httpFailed(seq);
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * A segment put together from parts is complete: it is stored if it matches its digest. If not, it
+     * is thrown away and fetched afresh, never from the peers that took part; a peer is disconnected
+     * only when the bad bytes can only have been its own.
+     */
+    private void assembled(long seq, PartialSegment partial) {
+        store.takePartial(seq);
+        MediaPlaylist.Segment listed = store.listed(seq);
+        byte[] body = partial.bytes();
+        if (listed.digest() != null && listed.digest().matches(body)) {
+            countP2p(body.length - partial.originBytes());
+            stored(seq, body);
+            return;
+        }
+        Set<String> contributors = partial.contributors();
+        scheduler.discarded(seq, contributors, FallbackReason.CORRUPT);
+        if (contributors.size() == 1) {
+            peers.drop(contributors.iterator().next(), "segment " + seq + " (" + body.length + " bytes, "
+                    + (body.length - partial.originBytes()) + " of them from this peer) does not match the digest "
+                    + "the origin published");
+        }
     }
 
     /** A segment the player asked for and waited on too long: straight from the origin, stored on the way. */
@@ -149,12 +190,6 @@ final class SegmentFetcher implements PeerEvents, Availability {
             }
             return r.body();
         }, loop);
-    }
-
-    private static byte[] concat(byte[] head, byte[] tail) {
-        byte[] all = Arrays.copyOf(head, head.length + tail.length);
-        System.arraycopy(tail, 0, all, head.length, tail.length);
-        return all;
     }
 
     /**
@@ -216,25 +251,31 @@ final class SegmentFetcher implements PeerEvents, Availability {
         return peers == null || s == null || s.digest() == null ? Set.of() : peers.holders(sequence);
     }
 
+    /** The segment's size as its digest gives it; a segment without one is not fetched from peers at all. */
     @Override
-    public void segment(String peer, long sequence, byte[] body) {
+    public int bytes(long sequence) {
+        MediaPlaylist.Segment s = store.listed(sequence);
+        return s == null || s.digest() == null ? 0 : (int) s.digest().bytes();
+    }
+
+    @Override
+    public void arrived(String peer, long sequence, int offset, byte[] bytes) {
         MediaPlaylist.Segment listed = store.listed(sequence);
-        if (listed == null || store.holds(sequence)) {
+        if (listed == null || listed.digest() == null || store.holds(sequence)) {
             return; // slid out of the window, or arrived another way meanwhile
         }
-        if (listed.digest() == null || !listed.digest().matches(body)) {
-            scheduler.peerFailed(sequence, peer, FallbackReason.CORRUPT, clock.getAsLong());
-            peers.drop(peer, "segment " + sequence + " (" + body.length + " bytes) does not match the digest "
-                    + "the origin published");
-            return;
+        PartialSegment partial = store.partial(sequence, (int) listed.digest().bytes());
+        partial.fill(offset, bytes, peer);
+        if (partial.complete()) {
+            assembled(sequence, partial);
+        } else {
+            scheduler.partArrived(sequence, peer, clock.getAsLong(), bytes.length);
         }
-        countP2p(body.length);
-        stored(sequence, body);
     }
 
     @Override
     public void progress(String peer, long sequence, long bytes) {
-        scheduler.peerProgress(sequence, bytes);
+        scheduler.peerProgress(sequence, peer, bytes);
     }
 
     @Override

@@ -56,8 +56,8 @@ class SegmentStoreTest {
 
     @Test
     void aPartialIsTakenOnce() {
-        store.keepPartial(7, new byte[] {9});
-        assertThat(store.takePartial(7)).containsExactly(9);
+        store.partial(7, 4).fill(1, new byte[] {9}, "peer");
+        assertThat(store.takePartial(7).bytes()).containsExactly(0, 9, 0, 0);
         assertThat(store.takePartial(7)).isNull();
     }
 }

@@ -76,9 +76,12 @@ public final class HttpFetcher implements AutoCloseable {
         return send(HttpMethod.GET, uri, null, null, timeout);
     }
 
-    /** GET of {@code fromByte} to the end, to continue a segment another source started. */
-    public CompletableFuture<HttpResult> getFrom(URI uri, long fromByte, Duration timeout) {
-        return send(HttpMethod.GET, uri, null, fromByte > 0 ? "bytes=" + fromByte + "-" : null, timeout);
+    /**
+     * GET of bytes {@code from} to {@code end} (exclusive), the part of a segment peers did not
+     * deliver; an origin that ignores ranges answers 200 with the whole.
+     */
+    public CompletableFuture<HttpResult> getRange(URI uri, long from, long end, Duration timeout) {
+        return send(HttpMethod.GET, uri, null, "bytes=" + from + "-" + (end - 1), timeout);
     }
 
     /** POST of a JSON body; fails on a network error or timeout, completes with any status. */
