@@ -53,9 +53,10 @@ final class SegmentStore {
         arrivals.arrived(sequence, body);
     }
 
-    /** Drops held segments well behind the playhead. */
+    /** Drops held segments well behind the playhead, and parts of segments it has passed. */
     void evictBefore(long playhead) {
         held.keySet().removeIf(s -> s < playhead - KEEP_BEHIND);
+        partials.keySet().removeIf(s -> s < playhead);
         earlierRendition.retainAll(held.keySet());
     }
 

@@ -60,4 +60,13 @@ class SegmentStoreTest {
         assertThat(store.takePartial(7).bytes()).containsExactly(0, 9, 0, 0);
         assertThat(store.takePartial(7)).isNull();
     }
+
+    @Test
+    void partsOfSegmentsThePlayheadPassedAreForgotten() {
+        store.partial(7, 4).fill(0, new byte[] {1}, "peer");
+        store.partial(8, 4).fill(0, new byte[] {1}, "peer");
+        store.evictBefore(8);
+        assertThat(store.peekPartial(7)).isNull();
+        assertThat(store.peekPartial(8)).isNotNull();
+    }
 }

@@ -397,7 +397,7 @@ public final class PeerNetwork {
             send(link, new PeerMessage.Refuse(sequence, PeerMessage.Refuse.Reason.NOT_HELD));
             return;
         }
-        if (r.offset() >= data.length || r.offset() + (long) r.length() > data.length) {
+        if (!r.whole() && (r.offset() >= data.length || r.offset() + (long) r.length() > data.length)) {
             drop(link.peerId, "asked for bytes " + r.offset() + "+" + r.length() + " of segment " + sequence
                     + ", which is " + data.length + " bytes");
             return;
