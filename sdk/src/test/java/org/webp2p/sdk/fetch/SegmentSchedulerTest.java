@@ -36,6 +36,18 @@ class SegmentSchedulerTest {
         return scheduler;
     }
 
+    /**
+     * A scheduler that had segment 3 from a ({@code aBytes} in {@code aMs}) and segment 4 from z
+     * ({@code zBytes} in {@code zMs}), which measured both.
+     */
+    private SegmentScheduler measured(long aBytes, long aMs, long zBytes, long zMs) {
+        SegmentScheduler scheduler = askedForSegment3("a");
+        scheduler.completed(3, aMs, aBytes);
+        scheduler.plan(0, player, 4, s -> s == 4 ? Set.of("z") : Set.of());
+        scheduler.completed(4, zMs, zBytes);
+        return scheduler;
+    }
+
     /** Such a scheduler 2 s later, at that request's deadline, with {@code bytes} of it delivered. */
     private SegmentScheduler atDeadline(String peer, long bytes) {
         SegmentScheduler scheduler = askedForSegment3(peer);
@@ -147,10 +159,7 @@ class SegmentSchedulerTest {
 
     @Test
     void asksTheHolderThatDeliveredFastestNotTheLowestId() {
-        SegmentScheduler scheduler = askedForSegment3("a");
-        scheduler.completed(3, 2000, 400_000);
-        scheduler.plan(0, player, 4, s -> s == 4 ? Set.of("z") : Set.of());
-        scheduler.completed(4, 400, 400_000);
+        SegmentScheduler scheduler = measured(400_000, 2000, 400_000, 400);
 
         List<FetchAction> actions = scheduler.plan(400, player, 5, s -> Set.of("a", "z"));
 
@@ -217,10 +226,7 @@ class SegmentSchedulerTest {
     @Test
     void aSegmentNoMeasuredHolderWouldDeliverWellInTimeIsSplitBetweenTwo() {
         // a and z each delivered 200 KB in 2 s (100 bytes/ms): 375 KB alone would take 3.75 s of the 6 s left
-        SegmentScheduler scheduler = askedForSegment3("a");
-        scheduler.completed(3, 2000, 200_000);
-        scheduler.plan(0, player, 4, s -> s == 4 ? Set.of("z") : Set.of());
-        scheduler.completed(4, 2000, 200_000);
+        SegmentScheduler scheduler = measured(200_000, 2000, 200_000, 2000);
 
         List<FetchAction> actions = scheduler.plan(2000, player, 5, holding(375_000, "a", "z"));
 
@@ -233,10 +239,7 @@ class SegmentSchedulerTest {
 
     @Test
     void aHolderThatWouldDeliverWellInTimeTakesTheWholeSegment() {
-        SegmentScheduler scheduler = askedForSegment3("a");
-        scheduler.completed(3, 400, 400_000); // a: 1000 bytes/ms
-        scheduler.plan(0, player, 4, s -> s == 4 ? Set.of("z") : Set.of());
-        scheduler.completed(4, 2000, 200_000); // z: 100 bytes/ms
+        SegmentScheduler scheduler = measured(400_000, 400, 200_000, 2000);
 
         assertThat(scheduler.plan(2000, player, 5, holding(375_000, "a", "z")))
                 .as("a needs 0.4 s of the 6 s left")
@@ -279,10 +282,7 @@ class SegmentSchedulerTest {
 
     @Test
     void aFailedPartOfASplitSegmentGoesToAnotherHolder() {
-        SegmentScheduler scheduler = askedForSegment3("a");
-        scheduler.completed(3, 2000, 200_000);
-        scheduler.plan(0, player, 4, s -> s == 4 ? Set.of("z") : Set.of());
-        scheduler.completed(4, 2000, 200_000);
+        SegmentScheduler scheduler = measured(200_000, 2000, 200_000, 2000);
         FetchAction.FromPeer zPart = scheduler.plan(2000, player, 5, holding(375_000, "a", "z")).stream()
                 .map(FetchAction.FromPeer.class::cast).filter(p -> p.peerId().equals("z")).findFirst().orElseThrow();
         scheduler.peerProgress(5, "z", 50_000);
