@@ -86,6 +86,34 @@ class WireJsonTest {
     }
 
     @Test
+    void aBeaconNamesTheRenditionItPlaysWhichAnOlderBeaconLeavesOutAndNoneEscapesItsStream() throws Exception {
+        Beacon playing = new Beacon("s1", "t", "p1", "demo", 10, 20, 0, 0, null, 0, 0, 0, NatType.OPEN, List.of(),
+                List.of(), null, List.of(), List.of(), 7400L, "180p");
+        String json = STRICT.writeValueAsString(playing);
+        assertThat(json).contains("\"rendition\":\"180p\"");
+        assertThat(STRICT.readValue(json, Beacon.class)).isEqualTo(playing);
+        Beacon older = STRICT.readValue(json.replace(",\"rendition\":\"180p\"", ""), Beacon.class);
+        assertThat(older.rendition()).isNull();
+        assertThat(older.latencyMs()).isEqualTo(7400L);
+        assertThat(STRICT.writeValueAsString(older)).doesNotContain("rendition");
+        for (String bad : List.of("..", "180p/x", "", "a b")) {
+            assertThatThrownBy(() -> STRICT.readValue(json.replace("\"180p\"", "\"" + bad + "\""), Beacon.class))
+                    .as(bad).isInstanceOf(ValueInstantiationException.class).hasMessageContaining("rendition");
+        }
+    }
+
+    @Test
+    void aStreamWithRenditionsIsPlayedThroughItsMasterPlaylistAndOneWithoutThroughItsOwn() throws Exception {
+        StreamStats demo = new StreamStats("demo", StreamStats.Kind.DEMO, Optional.empty(), 0, 0, Optional.empty(), 1, 1, 0,
+                List.of("180p", "90p"));
+        assertThat(demo.playlistPath()).isEqualTo("/live/demo/master.m3u8");
+        assertThat(STRICT.readValue(STRICT.writeValueAsString(demo), StreamStats.class)).isEqualTo(demo);
+        StreamStats cam = new StreamStats("cam", StreamStats.Kind.LIVE, Optional.empty(), 0, 0, Optional.empty(), 0, 0, 0);
+        assertThat(cam.playlistPath()).isEqualTo("/live/cam/index.m3u8");
+        assertThat(STRICT.writeValueAsString(cam)).as("left out when none").doesNotContain("renditions");
+    }
+
+    @Test
     void onlyAnIngestedStreamSaysHowItIsIngestedAndAnOlderConsoleReadsANewerWayAsUnknown() throws Exception {
         StreamStats demo = new StreamStats("demo", StreamStats.Kind.DEMO, Optional.empty(), 0, 0, Optional.empty(), 1, 1, 0);
         String json = STRICT.writeValueAsString(demo);

@@ -3,6 +3,8 @@ package org.webp2p.sdk;
 import io.netty.channel.EventLoop;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -10,6 +12,9 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
+import java.util.function.LongUnaryOperator;
+import org.webp2p.sdk.abr.AbandonRule;
+import org.webp2p.sdk.abr.DownloadWatch;
 import org.webp2p.sdk.abr.ThroughputMeter;
 import org.webp2p.sdk.control.PingbackReporter;
 import org.webp2p.sdk.diagnostics.Diagnostics;
@@ -20,6 +25,7 @@ import org.webp2p.sdk.fetch.FetchAction;
 import org.webp2p.sdk.fetch.PartialSegment;
 import org.webp2p.sdk.fetch.SegmentScheduler;
 import org.webp2p.sdk.hls.MediaPlaylist;
+import org.webp2p.sdk.http.HttpDownload;
 import org.webp2p.sdk.http.HttpFetcher;
 import org.webp2p.sdk.http.HttpResult;
 import org.webp2p.sdk.peer.PeerEvents;
@@ -49,6 +55,7 @@ final class SegmentFetcher implements PeerEvents, Availability {
     private final PingbackReporter pingback;
     private final LongConsumer heardOf;
     private final ThroughputMeter throughput;
+    private final DownloadWatch downloads = new DownloadWatch(AbandonRule.defaults());
     /** When each segment under way was first asked for, from the origin or a peer. */
     private final TreeMap<Long, Long> askedAt = new TreeMap<>();
     private PeerNetwork peers;
@@ -105,7 +112,10 @@ final class SegmentFetcher implements PeerEvents, Availability {
 
     /**
      * Fetches a segment from the origin; after slow peers, only the ranges they did not deliver, a
-     * range request each, and the assembled whole is checked against the digest.
+     * range request each, and the assembled whole is checked against the digest. The download (of
+     * several, the largest) is watched until it ends, so one that would come too late can be
+     * abandoned ({@link #abandonLate}). One that arrives after a switch to another rendition plays,
+     * but is not offered to peers.
      */
     private void fetchHttp(FetchAction.FromHttp h) {
         long seq = h.sequence();
@@ -114,22 +124,30 @@ final class SegmentFetcher implements PeerEvents, Availability {
             scheduler.httpFailed(seq);
             return;
         }
+        int rendition = store.rendition();
         PartialSegment partial = store.peekPartial(seq);
         if (partial == null || partial.filledBytes() == 0) {
-            http.get(s.uri(), timeout).whenCompleteAsync((r, failure) -> {
+            watched(seq, s, http.download(s.uri(), 0, timeout), rendition).whenCompleteAsync((r, failure) -> {
                 if (answered(seq, r, failure) && !store.holds(seq)) {
-                    stored(seq, r.body());
+                    stored(seq, r.body(), rendition == store.rendition());
                 }
             }, loop);
             return;
         }
-        for (PartialSegment.Range missing : partial.missing()) {
-            http.getRange(s.uri(), missing.from(), missing.end(), timeout).whenCompleteAsync((r, failure) -> {
+        List<PartialSegment.Range> missingRanges = partial.missing();
+        PartialSegment.Range largest = missingRanges.stream()
+                .max(Comparator.comparingInt(m -> m.end() - m.from())).orElseThrow();
+        for (PartialSegment.Range missing : missingRanges) {
+            HttpDownload download = http.download(s.uri(), missing.from(), missing.end(), timeout);
+            CompletableFuture<HttpResult> result = missing == largest ? watched(seq, s, download, rendition)
+                    : download.result();
+            result.whenCompleteAsync((r, failure) -> {
                 if (!answered(seq, r, failure) || store.holds(seq)) {
                     return;
                 }
                 if (r.status() != 206) {
-                    stored(seq, r.body()); // the origin ignored the range and sent the whole segment
+                    // the origin ignored the range and sent the whole segment
+                    stored(seq, r.body(), rendition == store.rendition());
                 } else if (store.peekPartial(seq) == partial && r.body().length == missing.end() - missing.from()) {
                     partial.fill(missing.from(), r.body(), null);
                     if (partial.complete()) {
@@ -141,6 +159,13 @@ final class SegmentFetcher implements PeerEvents, Availability {
                 }
             }, loop);
         }
+    }
+
+    /** Watches an origin download until it ends, on the loop, where the watch lives. */
+    private CompletableFuture<HttpResult> watched(long seq, MediaPlaylist.Segment s, HttpDownload download,
+                                                  int rendition) {
+        downloads.started(seq, download, rendition, s.durationMs(), clock.getAsLong());
+        return download.result().whenCompleteAsync((r, failure) -> downloads.ended(seq, download), loop);
     }
 
     /** Counts an origin answer; true if it is a success to use, else the scheduler is told it failed. */
@@ -166,7 +191,7 @@ final class SegmentFetcher implements PeerEvents, Availability {
         byte[] body = partial.bytes();
         if (listed.digest() != null && listed.digest().matches(body)) {
             countP2p(body.length - partial.originBytes());
-            stored(seq, body);
+            stored(seq, body, true); // parts are of the rendition followed: a switch throws them away
             return;
         }
         Set<String> contributors = partial.contributors();
@@ -178,6 +203,30 @@ final class SegmentFetcher implements PeerEvents, Availability {
         }
     }
 
+    /** What the origin downloads under way deliver now, in bit/s; 0 if none has run long enough to tell. */
+    double flowingBps(long nowMs) {
+        return downloads.flowingBps(nowMs);
+    }
+
+    /**
+     * Abandons the origin downloads that would arrive after their segment plays where a lower
+     * rendition's copy would come sooner ({@link AbandonRule}); each fails, and its segment is planned
+     * again. What they received counts as origin bytes: the origin sent it. The caller switches down.
+     *
+     * @param bandwidths    each rendition's peak bitrate, lowest first
+     * @param msUntilNeeded playback time until a segment plays
+     */
+    List<DownloadWatch.Abandon> abandonLate(long nowMs, List<Long> bandwidths, LongUnaryOperator msUntilNeeded) {
+        List<DownloadWatch.Abandon> late = downloads.check(nowMs, bandwidths, msUntilNeeded);
+        for (DownloadWatch.Abandon a : late) {
+            a.transfer().abandon();
+            // The segment's next fetch is timed from its own request, not this one's.
+            askedAt.remove(a.sequence());
+            countOrigin(a.bodyBytes());
+        }
+        return late;
+    }
+
     /** A segment the player asked for and waited on too long: straight from the origin, stored on the way. */
     CompletableFuture<byte[]> fetchForPlayer(MediaPlaylist.Segment s) {
         return http.get(s.uri(), timeout).thenApplyAsync(r -> {
@@ -186,7 +235,7 @@ final class SegmentFetcher implements PeerEvents, Availability {
                 throw new CompletionException(new IOException("origin answered " + r.status() + " for " + s.uri()));
             }
             if (!store.holds(s.sequence())) {
-                stored(s.sequence(), r.body());
+                stored(s.sequence(), r.body(), true);
             }
             return r.body();
         }, loop);
@@ -197,9 +246,13 @@ final class SegmentFetcher implements PeerEvents, Availability {
      * error): every byte of it, headers included, left the origin. Any thread.
      */
     void fromOrigin(HttpResult answer) {
-        httpBytes.add(answer.wireBytes());
+        countOrigin(answer.wireBytes());
+    }
+
+    private void countOrigin(long bytes) {
+        httpBytes.add(bytes);
         if (pingback != null) {
-            pingback.httpBytes(answer.wireBytes());
+            pingback.httpBytes(bytes);
         }
     }
 
@@ -211,7 +264,8 @@ final class SegmentFetcher implements PeerEvents, Availability {
         }
     }
 
-    private void stored(long sequence, byte[] body) {
+    /** @param current whether it is of the rendition followed now: only those are offered to peers */
+    private void stored(long sequence, byte[] body, boolean current) {
         MediaPlaylist.Segment listed = store.listed(sequence);
         if (listed != null) {
             mediaBytes.add(body.length);
@@ -222,10 +276,10 @@ final class SegmentFetcher implements PeerEvents, Availability {
             throughput.sample(body.length, clock.getAsLong() - asked);
         }
         askedAt.headMap(sequence).clear();
-        store.store(sequence, body);
+        store.store(sequence, body, current);
         scheduler.completed(sequence, clock.getAsLong(), body.length);
         player.arrived(sequence);
-        if (peers != null) {
+        if (peers != null && current) {
             peers.announce(sequence);
         }
     }

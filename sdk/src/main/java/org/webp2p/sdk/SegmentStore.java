@@ -28,9 +28,12 @@ final class SegmentStore {
     /** Held segments of a rendition played before the current one: for playback, never for peers. */
     private final Set<Long> earlierRendition = new HashSet<>();
     private final Arrivals arrivals = new Arrivals();
+    private int rendition;
+    private boolean listingBehind;
 
-    /** Takes the segments a fresh playlist lists, and forgets those well behind its window. */
+    /** Takes the segments a fresh playlist of the rendition followed lists, and forgets those well behind its window. */
     void list(MediaPlaylist fresh) {
+        listingBehind = false;
         listed.keySet().removeIf(s -> s < fresh.mediaSequence() - KEEP_BEHIND);
         for (MediaPlaylist.Segment s : fresh.segments()) {
             listed.put(s.sequence(), s);
@@ -46,10 +49,17 @@ final class SegmentStore {
         return held.containsKey(sequence);
     }
 
-    /** Keeps a checked segment and hands it to whoever waits for it. */
-    void store(long sequence, byte[] body) {
+    /**
+     * Keeps a checked segment and hands it to whoever waits for it.
+     *
+     * @param current false for one of a rendition followed before: it plays, but peers never get it
+     */
+    void store(long sequence, byte[] body, boolean current) {
         held.put(sequence, body);
         partials.remove(sequence);
+        if (!current) {
+            earlierRendition.add(sequence);
+        }
         arrivals.arrived(sequence, body);
     }
 
@@ -104,12 +114,28 @@ final class SegmentStore {
     }
 
     /**
-     * Another rendition is listed from now on: what is held stays for playback, but peers of the new
-     * rendition's swarm are neither offered nor served it, as it would not match their digests.
+     * Rendition {@code index} is followed from now on: what is held stays for playback, but peers of
+     * the new rendition's swarm are neither offered nor served it, as it would not match their digests;
+     * and what is listed is the old rendition's until the new one's playlist comes.
      */
-    void renditionChanged() {
+    void renditionChanged(int index) {
+        rendition = index;
+        listingBehind = true;
         earlierRendition.addAll(held.keySet());
         partials.clear();
+    }
+
+    /** The rendition followed now, as {@link #renditionChanged} last said; 0 for a stream without renditions. */
+    int rendition() {
+        return rendition;
+    }
+
+    /**
+     * True between a switch of rendition and the new rendition's first playlist: segments fetched by
+     * what is listed now would be of the rendition just left.
+     */
+    boolean listingBehind() {
+        return listingBehind;
     }
 
     /** The segments peers may have: those of the current rendition. */

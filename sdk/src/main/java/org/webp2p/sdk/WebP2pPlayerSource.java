@@ -8,6 +8,7 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.LongSummaryStatistics;
@@ -31,7 +32,9 @@ import org.webp2p.protocol.tracker.AnnounceRequest;
 import org.webp2p.protocol.tracker.SegmentRange;
 import org.webp2p.rtmfp.RtmfpParams;
 import org.webp2p.rtmfp.net.RtmfpEndpoint;
+import org.webp2p.sdk.abr.AbandonRule;
 import org.webp2p.sdk.abr.AbrRule;
+import org.webp2p.sdk.abr.DownloadWatch;
 import org.webp2p.sdk.abr.RenditionSelector;
 import org.webp2p.sdk.abr.ThroughputMeter;
 import org.webp2p.sdk.control.ApiClient;
@@ -298,6 +301,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
                             : AbrRule.forSegments(0).start(master.variants().stream().map(MasterPlaylist.Variant::bandwidth)
                                     .toList()), clock.getAsLong());
                     adaptive = pinned < 0;
+                    store.renditionChanged(renditions.currentIndex());
                 } catch (IllegalArgumentException e) {
                     log.warn("master playlist {} is not valid HLS: {}", entry, e.getMessage());
                     alarms.schedule(PlaylistPoller.FIRST_RETRY_MS, this::openEntry);
@@ -329,29 +333,59 @@ public final class WebP2pPlayerSource implements AutoCloseable {
      */
     private void adaptRendition() {
         MediaPlaylist latest = poller.latest();
-        if (renditions == null || !adaptive || latest == null) {
+        if (!adaptive || latest == null) {
             return;
         }
         String before = swarm();
-        renditions.decide(AbrRule.forSegments(latest.targetDurationMs()), clock.getAsLong(), throughput.estimateBps(),
-                player.bufferAheadMs()).ifPresent(s -> {
-                    log.debug("rendition {} -> {} at {} bit/s with {} ms buffered", s.from(), s.to(),
-                            Math.round(s.throughputBps()), s.bufferMs());
-                    rendition = s.to();
-                    switches = renditions.switches();
-                    if (!s.up(renditions.master())) {
-                        throughput.forget();
-                    }
-                    store.renditionChanged();
-                    poller.refresh();
-                    if (peers != null) {
-                        peers.moveTo(swarm());
-                    }
-                    if (announcer != null && announcing) {
-                        announceTo(before, AnnounceEvent.LEAVE);
-                        announcer.rejoin();
-                    }
-                });
+        long now = clock.getAsLong();
+        renditions.decide(AbrRule.forSegments(latest.targetDurationMs()), now,
+                throughput.estimateBps(fetcher.flowingBps(now)), player.bufferAheadMs()).ifPresent(s -> switched(s, before));
+    }
+
+    /**
+     * Gives up the origin downloads that would arrive after their segment plays ({@link AbandonRule}),
+     * goes down to the rendition the rule chose, and measures the link by what they received: the
+     * segments are fetched again at the lower rendition as soon as its playlist lists them.
+     */
+    private void abandonLateDownloads() {
+        if (!adaptive) {
+            return;
+        }
+        long now = clock.getAsLong();
+        List<DownloadWatch.Abandon> late = fetcher.abandonLate(now, renditions.bandwidths(),
+                sequence -> player.msUntilNeeded(sequence, settings.defaultDurationMs()));
+        if (late.isEmpty()) {
+            return;
+        }
+        DownloadWatch.Abandon lowest = late.stream().min(Comparator.comparingInt(DownloadWatch.Abandon::to)).orElseThrow();
+        log.debug("abandoned segment {} after {} bytes in {} ms ({} bit/s, {} ms until it plays)", lowest.sequence(),
+                lowest.bodyBytes(), lowest.elapsedMs(), Math.round(lowest.bitsPerSecond()),
+                player.msUntilNeeded(lowest.sequence(), settings.defaultDurationMs()));
+        String before = swarm();
+        renditions.abandonTo(lowest.to(), now, lowest.bitsPerSecond(), player.bufferAheadMs())
+                .ifPresent(s -> switched(s, before));
+        // After the switch, which forgets the old samples: these are the link as it is now.
+        late.forEach(a -> throughput.sample(a.bodyBytes(), a.elapsedMs()));
+    }
+
+    /** Follows a switch made: the new rendition's playlist and swarm; {@code before} is the swarm left. */
+    private void switched(RenditionSelector.Switch s, String before) {
+        log.debug("rendition {} -> {} at {} bit/s with {} ms buffered", s.from(), s.to(), Math.round(s.throughputBps()),
+                s.bufferMs());
+        rendition = s.to();
+        switches = renditions.switches();
+        if (!s.up(renditions.master())) {
+            throughput.forget();
+        }
+        store.renditionChanged(renditions.currentIndex());
+        poller.refresh();
+        if (peers != null) {
+            peers.moveTo(swarm());
+        }
+        if (announcer != null && announcing) {
+            announceTo(before, AnnounceEvent.LEAVE);
+            announcer.rejoin();
+        }
     }
 
     /** Whether segments may come from peers: the plan says so, and this source is not HTTP only. */
@@ -404,14 +438,18 @@ public final class WebP2pPlayerSource implements AutoCloseable {
     private void onPlaybackAlarm() {
         playbackAlarm.setIn(PLAYBACK_STEP_MS);
         player.tick();
+        abandonLateDownloads();
         adaptRendition();
         if (peers != null) {
             peers.tick();
         } else {
             joinPeers(plan);
         }
-        for (FetchAction a : scheduler.plan(clock.getAsLong(), player, poller.latest().lastSequence(), fetcher)) {
-            fetcher.carryOut(a);
+        // Just after a switch the listing is the old rendition's: its segments are what the switch left.
+        if (!store.listingBehind()) {
+            for (FetchAction a : scheduler.plan(clock.getAsLong(), player, poller.latest().lastSequence(), fetcher)) {
+                fetcher.carryOut(a);
+            }
         }
         stats = player.stats();
         store.evictBefore(player.playhead());
@@ -491,6 +529,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
 
     private CompletableFuture<?> report() {
         pingback.latency(latency.latencyMs(player));
+        pingback.rendition(rendition);
         return peers == null ? pingback.report(player.stats(), player.bufferAheadMs(), List.of(), List.of())
                 : pingback.report(player.stats(), player.bufferAheadMs(), peers.linkTotals(), peers.connectionTotals(),
                         peers.attempts(), peers.attemptCounts());

@@ -35,7 +35,7 @@ class SegmentStoreTest {
     @Test
     void heldSegmentsAreKeptAFewBehindThePlayheadForPeers() {
         for (long s = 1; s <= 10; s++) {
-            store.store(s, new byte[] {(byte) s});
+            store.store(s, new byte[] {(byte) s}, true);
         }
         store.evictBefore(10);
         assertThat(store.sequences()).containsExactlyInAnyOrder(4L, 5L, 6L, 7L, 8L, 9L, 10L);
@@ -49,7 +49,7 @@ class SegmentStoreTest {
         CompletableFuture<byte[]> gaveUp = store.await(5);
         assertThat(store.abandon(5, gaveUp)).isTrue();
         assertThat(store.abandon(5, gaveUp)).as("once only").isFalse();
-        store.store(5, new byte[] {1, 2});
+        store.store(5, new byte[] {1, 2}, true);
         assertThat(patient.getNow(null)).containsExactly(1, 2);
         assertThat(gaveUp).isNotDone();
     }
@@ -59,6 +59,23 @@ class SegmentStoreTest {
         store.partial(7, 4).fill(1, new byte[] {9}, "peer");
         assertThat(store.takePartial(7).bytes()).containsExactly(0, 9, 0, 0);
         assertThat(store.takePartial(7)).isNull();
+    }
+
+    @Test
+    void afterASwitchTheListingIsBehindUntilTheNewRenditionsPlaylistAndLateOldSegmentsPlayButStayFromPeers() {
+        store.list(window(10, 5));
+        store.store(10, new byte[] {10}, true);
+        store.renditionChanged(1);
+        assertThat(store.rendition()).isEqualTo(1);
+        assertThat(store.listingBehind()).as("the listing in hand is the old rendition's").isTrue();
+        store.store(11, new byte[] {11}, false); // a download of the old rendition that ended after the switch
+        assertThat(store.get(11)).as("it plays").containsExactly(11);
+        assertThat(store.forPeers().sequences()).as("peers of the new swarm get neither").isEmpty();
+
+        store.list(window(11, 5));
+        assertThat(store.listingBehind()).isFalse();
+        store.store(12, new byte[] {12}, true);
+        assertThat(store.forPeers().sequences()).containsExactly(12L);
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.webp2p.nat.NatType;
 import org.webp2p.protocol.admin.PeerRecord;
+import org.webp2p.protocol.admin.SwarmFigures;
 import org.webp2p.protocol.api.SessionPlan;
 import org.webp2p.sdk.diagnostics.ConnectivityReport;
 import org.webp2p.sdk.diagnostics.DiagnosticsListener;
@@ -100,6 +101,27 @@ class WebP2pPlayerSourceTest {
             // between one and a handful of segments behind the origin's dates, not zero, not minutes.
             assertThat(figures.latencyP50Ms()).isBetween(target, 6 * target);
             assertThat(figures.latencyP95Ms()).isBetween(figures.latencyP50Ms(), 6 * target);
+        }
+    }
+
+    @Test
+    void itsBeaconsNameTheRenditionItPlaysAndPingbackCountsItsBytesForThatRenditionAndItsStream() throws Exception {
+        URI api = URI.create("http://127.0.0.1:" + node.address("api").getPort());
+        try (WebP2pPlayerSource source = source(api).rendition("90p").build()) {
+            source.start().get();
+            PingbackService pingback = node.runtime().services().service("pingback", PingbackService.class);
+            await().atMost(Duration.ofSeconds(20)).until(() -> pingback.renditions().stream()
+                    .anyMatch(f -> f.swarm().equals("demo/90p") && f.httpBytes() > 0));
+            assertThat(source.rendition()).contains("90p");
+            assertThat(pingback.renditions()).extracting(SwarmFigures::swarm).containsExactly("demo/90p");
+            assertThat(pingback.sessions()).singleElement().satisfies(h -> {
+                assertThat(h.swarm()).isEqualTo("demo");
+                assertThat(h.rendition()).isEqualTo("90p");
+            });
+            SwarmFigures low = pingback.renditions().get(0);
+            assertThat(low.peers()).isEqualTo(1);
+            assertThat(pingback.figures("demo").orElseThrow().httpBytes()).as("the stream's totals hold it too")
+                    .isGreaterThanOrEqualTo(low.httpBytes());
         }
     }
 

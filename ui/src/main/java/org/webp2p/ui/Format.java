@@ -38,6 +38,20 @@ public final class Format {
         return String.format(Locale.ROOT, "%.1f %%", ratio * 100);
     }
 
+    /** {@code 10.0 s} of milliseconds, one decimal, or {@code -} when there is no sample. */
+    public static String seconds(long ms) {
+        return ms < 0 ? "-" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+    }
+
+    /**
+     * {@code 8.2 / 10.0 s}: a median and a 95th percentile of milliseconds in seconds, or {@code -}
+     * when there is no sample.
+     */
+    public static String percentileSeconds(long p50Ms, long p95Ms) {
+        return p50Ms < 0 || p95Ms < 0 ? "-"
+                : String.format(Locale.ROOT, "%.1f / %.1f s", p50Ms / 1000.0, p95Ms / 1000.0);
+    }
+
     /** {@code 1200 ms}, or {@code -} when there is no sample. */
     public static String millis(long ms) {
         return ms < 0 ? "-" : ms + " ms";

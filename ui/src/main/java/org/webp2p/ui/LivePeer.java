@@ -42,11 +42,12 @@ public record LivePeer(String key, ClientKind kind, String peerId, @Nullable Str
 
     /** The peers of both kinds in {@code s}: the tracker's SDK peers, then its browser peers. */
     public static List<LivePeer> of(NodeState s) {
-        // Sessions come most recently heard first: the first one for a peer id is its live one.
+        // Sessions come most recently heard first: the first one for a peer id is its live one. An SDK
+        // peer is in its rendition's swarm, whose session names the rendition apart from the stream.
         Map<List<String>, LiveSession> sessions = new HashMap<>();
         for (LiveSession session : s.sessions()) {
             if (session.peerId() != null) {
-                sessions.putIfAbsent(List.of(session.swarm(), session.peerId()), session);
+                sessions.putIfAbsent(List.of(session.peerSwarm(), session.peerId()), session);
             }
         }
         List<LivePeer> out = new ArrayList<>();

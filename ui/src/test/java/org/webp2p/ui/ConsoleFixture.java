@@ -178,6 +178,20 @@ public final class ConsoleFixture implements AutoCloseable {
         expect(202, post("pingback", "/v1/beacons", body));
     }
 
+    /**
+     * One SDK beacon of a client of {@code stream} playing its {@code rendition}, as the SDK sends it
+     * after following the stream's master playlist.
+     */
+    public void renditionBeacon(String stream, String rendition, String session, String peerId, long httpBytes,
+                                long p2pBytes) throws Exception {
+        String body = """
+                {"beacons":[{"sessionId":"%s","ticket":"%s","peerId":"%s","swarm":"%s","httpBytes":%d,"p2pBytes":%d,
+                 "uploadedBytes":0,"playedMs":10000,"stalls":0,"stallMs":0,"bufferMs":8000,"rendition":"%s"}]}"""
+                .formatted(session, testNode.ticket(session, peerId, stream), peerId, stream, httpBytes, p2pBytes,
+                        rendition);
+        expect(202, post("pingback", "/v1/beacons", body));
+    }
+
     /** One SDK beacon telling how far behind live the client plays. */
     public void latencyBeacon(String swarm, String session, long latencyMs) throws Exception {
         String body = """

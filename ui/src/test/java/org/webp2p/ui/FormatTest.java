@@ -22,4 +22,13 @@ class FormatTest {
         assertThat(Format.millis(1500)).isEqualTo("1500 ms");
         assertThat(Format.millis(-1)).as("no startup measured").isEqualTo("-");
     }
+
+    @Test
+    void latenciesReadInSecondsWithOneDecimal() {
+        assertThat(Format.seconds(10_022)).isEqualTo("10.0 s");
+        assertThat(Format.seconds(4_960)).isEqualTo("5.0 s");
+        assertThat(Format.seconds(-1)).as("none told").isEqualTo("-");
+        assertThat(Format.percentileSeconds(8_240, 10_022)).isEqualTo("8.2 / 10.0 s");
+        assertThat(Format.percentileSeconds(-1, -1)).isEqualTo("-");
+    }
 }

@@ -18,11 +18,13 @@ import org.webp2p.protocol.pingback.Beacon;
  * @param attemptCounts how many of its attempts ended each way, by far NAT type, outcome and reason,
  *                 over every beacon since the session's first: all its attempts, not only the latest;
  *                 left out when none, and by nodes older than this field
+ * @param rendition the rendition its latest beacon said it plays; null (left out) when that told none
  */
 public record LiveSession(String sessionId, @Nullable String peerId, String swarm, ClientKind client,
                           long httpBytes, long p2pBytes, long uploadedBytes, Instant lastBeacon,
                           @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Beacon.Attempt> attempts,
-                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Beacon.AttemptCount> attemptCounts) {
+                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Beacon.AttemptCount> attemptCounts,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String rendition) {
     /** Attempts kept per session: enough to see a pattern, few enough for every peer of a swarm. */
     public static final int MAX_ATTEMPTS = 16;
 
@@ -36,6 +38,19 @@ public record LiveSession(String sessionId, @Nullable String peerId, String swar
         }
         attempts = attempts == null ? List.of() : List.copyOf(attempts);
         attemptCounts = attemptCounts == null ? List.of() : List.copyOf(attemptCounts);
+    }
+
+    /** A session whose beacons name no rendition. */
+    public LiveSession(String sessionId, @Nullable String peerId, String swarm, ClientKind client, long httpBytes,
+                       long p2pBytes, long uploadedBytes, Instant lastBeacon, List<Beacon.Attempt> attempts,
+                       List<Beacon.AttemptCount> attemptCounts) {
+        this(sessionId, peerId, swarm, client, httpBytes, p2pBytes, uploadedBytes, lastBeacon, attempts, attemptCounts,
+                null);
+    }
+
+    /** The swarm it is a peer of: its rendition's ({@code STREAM/RENDITION}) when it told one, else its stream's. */
+    public String peerSwarm() {
+        return rendition == null ? swarm : swarm + "/" + rendition;
     }
 
     /** A session with its latest attempts and no counts (from a node older than the counts). */

@@ -1,6 +1,8 @@
 package org.webp2p.protocol.admin;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -17,15 +19,22 @@ import java.util.regex.Pattern;
  * @param requests        GET and HEAD requests answered, 304s included
  * @param bytesOut        body bytes sent
  * @param notModified     304 answers
+ * @param renditions      the renditions its master playlist lists now ({@code 180p}, each also a stream or swarm
+ *                        {@code NAME/RENDITION}); empty (left out) for a stream without renditions, and from
+ *                        nodes older than this field
  */
 public record StreamStats(String name, Kind kind, Optional<Ingest> ingest, long ingestBitrate, long segments,
-                          Optional<Duration> lastSegmentAge, long requests, long bytesOut, long notModified) {
+                          Optional<Duration> lastSegmentAge, long requests, long bytesOut, long notModified,
+                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> renditions) {
 
     /**
      * The file name of a live stream's media playlist, and of a VOD root's entry playlist, in the
      * origin's URLs ({@code /live/NAME/index.m3u8}, {@code /vod/NAME/index.m3u8}).
      */
     public static final String PLAYLIST_FILE = "index.m3u8";
+
+    /** The file name of the master playlist that lists a live stream's renditions. */
+    public static final String MASTER_FILE = "master.m3u8";
 
     /**
      * The stream names the origin's player page takes ({@code /play/NAME}): those of live streams. A
@@ -56,14 +65,25 @@ public record StreamStats(String name, Kind kind, Optional<Ingest> ingest, long 
         if (notModified > requests) {
             throw new IllegalArgumentException("more 304s than requests");
         }
+        renditions = renditions == null ? List.of() : List.copyOf(renditions);
+    }
+
+    /** A stream without renditions. */
+    public StreamStats(String name, Kind kind, Optional<Ingest> ingest, long ingestBitrate, long segments,
+                       Optional<Duration> lastSegmentAge, long requests, long bytesOut, long notModified) {
+        this(name, kind, ingest, ingestBitrate, segments, lastSegmentAge, requests, bytesOut, notModified, List.of());
     }
 
     /**
-     * Where players fetch this stream: a live stream's own playlist, or a VOD root's entry playlist
+     * Where players fetch this stream: the master playlist of a stream with renditions, so players
+     * choose among them; else a live stream's own playlist, or a VOD root's entry playlist
      * {@code index.m3u8} (the root is served as it is, so other playlists in it have their own paths).
      */
     public String playlistPath() {
-        return (kind == Kind.VOD ? "/vod/" : "/live/") + name + "/" + PLAYLIST_FILE;
+        if (kind == Kind.VOD) {
+            return "/vod/" + name + "/" + PLAYLIST_FILE;
+        }
+        return "/live/" + name + "/" + (renditions.isEmpty() ? PLAYLIST_FILE : MASTER_FILE);
     }
 
     /** The origin's player page for this stream, {@code /play/NAME}; empty for a name the page does not take. */

@@ -33,6 +33,10 @@ import org.webp2p.protocol.Require;
  * @param latencyMs  how far behind live the client plays when the beacon was made: now less the
  *                   program date time of the segment at its playhead plus its position in it (a gauge);
  *                   null (left out) when it cannot tell, before its first frame or on an undated stream
+ * @param rendition  the rendition of the stream the client plays when the beacon is made, as its master
+ *                   playlist names it ({@code 180p}; its swarm is {@code SWARM/RENDITION}): the bytes and
+ *                   figures since the previous beacon count for it. Null (left out) for a stream without
+ *                   renditions, from the player page, and from older clients
  */
 public record Beacon(String sessionId, String ticket, @Nullable String peerId, String swarm, long httpBytes, long p2pBytes,
                      long uploadedBytes, long playedMs, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Long startupMs,
@@ -41,7 +45,8 @@ public record Beacon(String sessionId, String ticket, @Nullable String peerId, S
                      @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable ClientKind client,
                      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Attempt> attempts,
                      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<AttemptCount> attemptCounts,
-                     @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Long latencyMs) {
+                     @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Long latencyMs,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String rendition) {
     /** The most links one beacon may carry: a client sends its busiest. */
     public static final int MAX_LINKS = 64;
     /** The most connection attempts one beacon may carry: a client sends its latest. */
@@ -70,6 +75,8 @@ public record Beacon(String sessionId, String ticket, @Nullable String peerId, S
         Require.that(bufferMs >= 0 && bufferMs <= MAX_MS, "bufferMs must be between 0 and " + MAX_MS);
         Require.that(latencyMs == null || (latencyMs >= 0 && latencyMs <= MAX_MS),
                 "latencyMs must be between 0 and " + MAX_MS);
+        Require.that(rendition == null || namesRendition(swarm, rendition), "rendition must be one name without /,"
+                + " and swarm/rendition a swarm name: 1-128 characters of A-Z a-z 0-9 . _ ~ -, no part . or ..");
         natType = natType == null ? NatType.UNKNOWN : natType;
         links = links == null ? List.of() : List.copyOf(links);
         connections = connections == null ? List.of() : List.copyOf(connections);
@@ -81,6 +88,15 @@ public record Beacon(String sessionId, String ticket, @Nullable String peerId, S
         Require.that(attemptCounts.size() <= MAX_ATTEMPT_COUNTS, "at most " + MAX_ATTEMPT_COUNTS + " attempt counts");
         Require.that(attemptCounts.stream().map(AttemptCount::kind).distinct().count() == attemptCounts.size(),
                 "at most one attempt count per NAT type, outcome and reason");
+    }
+
+    /** A beacon that does not tell its rendition: of a stream without renditions, or an older client's. */
+    public Beacon(String sessionId, String ticket, @Nullable String peerId, String swarm, long httpBytes, long p2pBytes,
+                  long uploadedBytes, long playedMs, @Nullable Long startupMs, int stalls, long stallMs, long bufferMs,
+                  NatType natType, List<Link> links, List<Connections> connections, @Nullable ClientKind client,
+                  List<Attempt> attempts, List<AttemptCount> attemptCounts, @Nullable Long latencyMs) {
+        this(sessionId, ticket, peerId, swarm, httpBytes, p2pBytes, uploadedBytes, playedMs, startupMs, stalls, stallMs,
+                bufferMs, natType, links, connections, client, attempts, attemptCounts, latencyMs, null);
     }
 
     /** A beacon that does not tell its latency (an older client's). */
@@ -115,6 +131,14 @@ public record Beacon(String sessionId, String ticket, @Nullable String peerId, S
                   NatType natType, List<Link> links, List<Connections> connections) {
         this(sessionId, ticket, peerId, swarm, httpBytes, p2pBytes, uploadedBytes, playedMs, startupMs, stalls, stallMs,
                 bufferMs, natType, links, connections, null);
+    }
+
+    /**
+     * Whether {@code rendition} can name a rendition of {@code swarm}: one name, whose swarm
+     * {@code SWARM/RENDITION} is a valid swarm name.
+     */
+    public static boolean namesRendition(String swarm, String rendition) {
+        return rendition.indexOf('/') < 0 && Require.SWARM.matcher(swarm + "/" + rendition).matches();
     }
 
     /** The kind of client that sent it: the SDK unless it says otherwise. */

@@ -7,7 +7,8 @@ import org.webp2p.sdk.hls.MasterPlaylist;
 
 /**
  * The rendition a player source follows in a stream's master playlist, and each switch it made:
- * starts where {@link AbrRule#start} says and moves as {@link AbrRule#next} says. Does no I/O: the
+ * starts where {@link AbrRule#start} says and moves as {@link AbrRule#next} says, or down where the
+ * {@link AbandonRule} gave up a download. Does no I/O: the
  * source fetches the new rendition's playlist and changes swarm. Loop-confined, like the source.
  */
 public final class RenditionSelector {
@@ -51,7 +52,29 @@ public final class RenditionSelector {
 
     /** Applies {@code rule} to what was measured; the switch it made, if any. */
     public Optional<Switch> decide(AbrRule rule, long nowMs, double throughputBps, long bufferMs) {
-        int next = rule.next(bandwidths, current, throughputBps, bufferMs, nowMs - switchedAt);
+        return switchTo(rule.next(bandwidths, current, throughputBps, bufferMs, nowMs - switchedAt), nowMs,
+                throughputBps, bufferMs);
+    }
+
+    /**
+     * Goes down to rendition {@code lower}, as the {@link AbandonRule} said on a download that would have
+     * come too late, measured during that download at {@code throughputBps}; nothing unless it is lower.
+     */
+    public Optional<Switch> abandonTo(int lower, long nowMs, double throughputBps, long bufferMs) {
+        return lower < current ? switchTo(Math.max(0, lower), nowMs, throughputBps, bufferMs) : Optional.empty();
+    }
+
+    /** Each rendition's peak bitrate in bit/s, lowest first. */
+    public List<Long> bandwidths() {
+        return bandwidths;
+    }
+
+    /** The index of the rendition fetched now, among {@link #bandwidths()}. */
+    public int currentIndex() {
+        return current;
+    }
+
+    private Optional<Switch> switchTo(int next, long nowMs, double throughputBps, long bufferMs) {
         if (next == current) {
             return Optional.empty();
         }

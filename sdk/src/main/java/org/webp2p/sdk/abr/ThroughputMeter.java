@@ -4,7 +4,8 @@ package org.webp2p.sdk.abr;
  * The throughput segments arrive at, from each segment's size and the time from asking for it to
  * having it, whichever way it came. Two moving averages, a fast one that sees a link drop within a
  * segment or two and a slow one that does not believe one quick segment; the estimate is the lower,
- * so the rule goes down fast and up slowly (Shaka Player's EWMA estimator works this way). Pure.
+ * so the rule goes down fast and up slowly (Shaka Player's EWMA estimator works this way), and lower
+ * still where the downloads under way show less ({@link #estimateBps(double)}). Pure.
  */
 public final class ThroughputMeter {
     private static final double FAST = 0.5;
@@ -39,5 +40,17 @@ public final class ThroughputMeter {
     /** The estimate in bit/s, or 0 before the first segment. */
     public double estimateBps() {
         return samples == 0 ? 0 : Math.min(fast, slow);
+    }
+
+    /**
+     * The estimate, or the rate the downloads under way deliver now where that is lower (or nothing is
+     * estimated yet): a link that drops shows in the download under way a segment before that download
+     * ends and is sampled, which may be a segment too late.
+     *
+     * @param flowingBps what the downloads under way deliver now ({@link DownloadWatch#flowingBps}), 0 if unknown
+     */
+    public double estimateBps(double flowingBps) {
+        double estimate = estimateBps();
+        return flowingBps > 0 && (estimate == 0 || flowingBps < estimate) ? flowingBps : estimate;
     }
 }

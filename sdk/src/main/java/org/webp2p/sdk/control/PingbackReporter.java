@@ -38,6 +38,7 @@ public final class PingbackReporter {
     private volatile String peerId;
     private volatile NatType natType = NatType.UNKNOWN;
     private volatile long latencyMs = -1;
+    private volatile String rendition;
     private Totals acked = new Totals(0, 0, 0, 0, 0, 0, -1);
     private Map<String, LinkTotals> ackedLinks = Map.of();
     private Map<NatType, ConnectionTotals> ackedConnections = Map.of();
@@ -79,6 +80,15 @@ public final class PingbackReporter {
     /** How far behind live the client plays now (a gauge the next beacon carries), or -1 when it cannot tell. */
     public void latency(long ms) {
         this.latencyMs = ms;
+    }
+
+    /**
+     * The rendition the client plays now (the next beacon names it, and its counts are taken as that
+     * rendition's), or null for a stream without renditions. A name no beacon may carry is left out
+     * rather than costing the beacons.
+     */
+    public void rendition(String name) {
+        this.rendition = name != null && Beacon.namesRendition(swarm, name) ? name : null;
     }
 
     public long beaconsSent() {
@@ -129,7 +139,7 @@ public final class PingbackReporter {
                     now.stallMs - base.stallMs, Math.max(0, bufferMs), natType, linkDeltas(linksNow, ackedLinks),
                     connectionDeltas(connectionsNow, ackedConnections), null,
                     fresh.stream().map(PingbackReporter::wire).toList(),
-                    countDeltas, latencyMs < 0 ? null : latencyMs)));
+                    countDeltas, latencyMs < 0 ? null : latencyMs, rendition)));
         } catch (IllegalArgumentException e) {
             // Pingback would refuse it too; the totals stay unacknowledged for the next beacon.
             return CompletableFuture.failedFuture(e);

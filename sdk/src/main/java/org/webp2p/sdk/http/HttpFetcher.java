@@ -73,25 +73,41 @@ public final class HttpFetcher implements AutoCloseable {
 
     /** GET of the whole resource; fails on a network error or timeout, completes with any status. */
     public CompletableFuture<HttpResult> get(URI uri, Duration timeout) {
-        return send(HttpMethod.GET, uri, null, null, timeout);
+        return send(HttpMethod.GET, uri, null, null, timeout, new CompletableFuture<>(), null);
     }
 
     /**
-     * GET of bytes {@code from} to {@code end} (exclusive), the part of a segment peers did not
-     * deliver; an origin that ignores ranges answers 200 with the whole.
+     * GET of {@code fromByte} to the end (from 0, the whole resource; further on, to continue a segment
+     * another source started), watched as it arrives and abandoned at will.
      */
-    public CompletableFuture<HttpResult> getRange(URI uri, long from, long end, Duration timeout) {
-        return send(HttpMethod.GET, uri, null, "bytes=" + from + "-" + (end - 1), timeout);
+    public HttpDownload download(URI uri, long fromByte, Duration timeout) {
+        return download(uri, fromByte > 0 ? "bytes=" + fromByte + "-" : null, timeout);
+    }
+
+    /**
+     * GET of bytes {@code from} to {@code end} (exclusive), a part of a segment peers did not deliver,
+     * watched as it arrives and abandoned at will; an origin that ignores ranges answers 200 with the
+     * whole.
+     */
+    public HttpDownload download(URI uri, long from, long end, Duration timeout) {
+        return download(uri, "bytes=" + from + "-" + (end - 1), timeout);
+    }
+
+    private HttpDownload download(URI uri, String range, Duration timeout) {
+        CompletableFuture<HttpResult> result = new CompletableFuture<>();
+        HttpDownload download = new HttpDownload(result);
+        send(HttpMethod.GET, uri, null, range, timeout, result, download);
+        return download;
     }
 
     /** POST of a JSON body; fails on a network error or timeout, completes with any status. */
     public CompletableFuture<HttpResult> postJson(URI uri, byte[] json, Duration timeout) {
-        return send(HttpMethod.POST, uri, json, null, timeout);
+        return send(HttpMethod.POST, uri, json, null, timeout, new CompletableFuture<>(), null);
     }
 
-    private CompletableFuture<HttpResult> send(HttpMethod method, URI uri, byte[] body, String range,
-                                               Duration timeout) {
-        CompletableFuture<HttpResult> result = new CompletableFuture<>();
+    /** @param download watches the response as it arrives, or null */
+    private CompletableFuture<HttpResult> send(HttpMethod method, URI uri, byte[] body, String range, Duration timeout,
+                                               CompletableFuture<HttpResult> result, HttpDownload download) {
         inFlight.add(result);
         result.whenComplete((r, failure) -> inFlight.remove(result));
         if (closed) {
@@ -122,7 +138,7 @@ public final class HttpFetcher implements AutoCloseable {
         }
         Channel reuse = takeIdle(key);
         if (reuse != null) {
-            dispatch(reuse, key, req, result, timeout);
+            dispatch(reuse, key, req, result, timeout, download);
         } else {
             Bootstrap b = new Bootstrap().group(group).channel(NioSocketChannel.class)
                     .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
@@ -147,7 +163,7 @@ public final class HttpFetcher implements AutoCloseable {
             }
             connect.addListener(f -> {
                 if (f.isSuccess()) {
-                    dispatch(connect.channel(), key, req, result, timeout);
+                    dispatch(connect.channel(), key, req, result, timeout, download);
                 } else {
                     req.release();
                     result.completeExceptionally(f.cause());
@@ -163,7 +179,14 @@ public final class HttpFetcher implements AutoCloseable {
     }
 
     private void dispatch(Channel ch, String key, FullHttpRequest req, CompletableFuture<HttpResult> result,
-                          Duration timeout) {
+                          Duration timeout, HttpDownload download) {
+        if (download != null) {
+            download.watch(ch);
+            if (result.isDone()) {
+                req.release();
+                return; // abandoned before it was sent
+            }
+        }
         WireCounter wire = ch.pipeline().get(WireCounter.class);
         long before = wire.received();
         var deadline = ch.eventLoop().schedule(() -> {
@@ -176,6 +199,7 @@ public final class HttpFetcher implements AutoCloseable {
             protected void channelRead0(ChannelHandlerContext ctx, FullHttpResponse r) {
                 deadline.cancel(false);
                 ctx.pipeline().remove(this);
+                HttpDownload.unwatch(ctx.channel());
                 HttpResult out = new HttpResult(r.status().code(), r.headers().get(HttpHeaderNames.CONTENT_TYPE),
                         r.headers().get(HttpHeaderNames.ETAG), ByteBufUtil.getBytes(r.content()),
                         wire.received() - before);

@@ -118,6 +118,28 @@ class PingbackReporterTest {
                 .isEqualTo(new Beacon.Attempt("cc00", NatType.OPEN, Beacon.Attempt.Outcome.CONNECTED, null));
     }
 
+    @Test
+    void aBeaconNamesTheRenditionPlayedAndOneNoSwarmCouldBeNamedAfterIsLeftOutNotTheBeacon() throws Exception {
+        PingbackReporter reporter = reporter("s3");
+        PlaybackStats stats = new PlaybackStats(500, 0, 0, 10_000);
+        reporter.rendition("180p");
+        reporter.httpBytes(1000);
+        assertThat(reporter.report(stats, 4000, List.of(), List.of()).get(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(pingback().session("s3")).hasValueSatisfying(h -> assertThat(h.rendition()).isEqualTo("180p"));
+        assertThat(pingback().renditions()).singleElement().satisfies(f -> {
+            assertThat(f.swarm()).isEqualTo("demo/180p");
+            assertThat(f.httpBytes()).isEqualTo(1000);
+        });
+
+        reporter.rendition("r".repeat(128));
+        reporter.httpBytes(500);
+        assertThat(reporter.report(stats, 4000, List.of(), List.of()).get(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(pingback().session("s3")).hasValueSatisfying(h -> {
+            assertThat(h.rendition()).isNull();
+            assertThat(h.httpBytes()).isEqualTo(1500);
+        });
+    }
+
     private PingbackReporter reporter(String session) {
         URI url = URI.create("http://127.0.0.1:" + node.address("pingback").getPort() + "/v1/beacons");
         PingbackReporter reporter = new PingbackReporter(http, url, session, node.ticket(session, "peer-1", "demo"),

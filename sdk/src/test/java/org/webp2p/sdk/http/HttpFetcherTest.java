@@ -1,6 +1,8 @@
 package org.webp2p.sdk.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -15,6 +17,8 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +51,45 @@ class HttpFetcherTest {
             assertThat(first.text()).isEqualTo(BODY);
             assertThat(first.wireBytes()).isEqualTo(RESPONSE.length);
             assertThat(second.wireBytes()).as("the second answer on the same connection alone").isEqualTo(RESPONSE.length);
+        }
+    }
+
+    @Test
+    void aDownloadShowsItsBodyWhileItArrivesAndAbandoningItClosesItsConnection() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             HttpFetcher http = new HttpFetcher(group, null)) {
+            CompletableFuture<Boolean> closedByClient = new CompletableFuture<>();
+            Thread origin = new Thread(() -> answerATenthThenWait(server, closedByClient));
+            origin.start();
+            URI uri = URI.create("http://127.0.0.1:" + server.getLocalPort() + "/live/demo/180p/seg7.ts");
+
+            HttpDownload download = http.download(uri, 0, Duration.ofSeconds(30));
+            await().atMost(Duration.ofSeconds(10)).until(download::bodyBytes, bytes -> bytes == 10_000);
+            assertThat(download.expectedBytes()).isEqualTo(100_000);
+            assertThat(download.result()).isNotDone();
+
+            download.abandon();
+            assertThat(download.result()).isCompletedExceptionally();
+            assertThatThrownBy(() -> download.result().get()).isInstanceOf(CancellationException.class);
+            assertThat(closedByClient.get(10, TimeUnit.SECONDS)).as("the origin sees the connection closed").isTrue();
+            origin.join(10_000);
+        }
+    }
+
+    /** Announces 100 kB, sends a tenth of it, and waits for the client to close the connection. */
+    private static void answerATenthThenWait(ServerSocket server, CompletableFuture<Boolean> closedByClient) {
+        try (Socket s = server.accept()) {
+            InputStream in = s.getInputStream();
+            readRequestHead(in);
+            OutputStream out = s.getOutputStream();
+            out.write("HTTP/1.1 200 OK\r\nContent-Type: video/mp2t\r\nContent-Length: 100000\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[10_000]);
+            out.flush();
+            s.setSoTimeout(20_000);
+            closedByClient.complete(in.read() < 0);
+        } catch (IOException e) {
+            closedByClient.complete(true); // reset by the client's close
         }
     }
 

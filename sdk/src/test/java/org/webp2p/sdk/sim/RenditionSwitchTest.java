@@ -27,7 +27,9 @@ import org.webp2p.server.tracker.TrackerService;
  * A real client against a real node whose demo has two renditions (90p at about 100 kbit/s, 180p at
  * about 230 kbit/s peak), its HTTP crossing an emulated link that drops under the 180p rendition and
  * comes back: the client follows the link down and up again without a stall, and moves between the
- * renditions' swarms.
+ * renditions' swarms. The hand-over cuts whatever is under way, at any point of a segment; the 180p
+ * download that follows on the slow link shows the drop while it runs, and is abandoned if it would
+ * come after the buffer runs out.
  */
 class RenditionSwitchTest {
     private static final ShapedLink FAST = ShapedLink.of(link(0), 1);
@@ -73,7 +75,6 @@ class RenditionSwitchTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> inSwarm(tracker, "demo/90p", source.peerId())
                     && !inSwarm(tracker, "demo/180p", source.peerId()));
             long playedWhenDown = source.stats().playedMs();
-            // Cut mid-segment, the buffer may call the down-switch first; the throughput follows the link.
             await().atMost(Duration.ofSeconds(30)).until(source::throughputBps, bps -> bps > 0 && bps < 230_000);
 
             relay.handOver(viewer.getAddress(), FAST);
@@ -83,13 +84,13 @@ class RenditionSwitchTest {
             assertThat(source.renditionSwitches()).extracting(RenditionSelector.Switch::to)
                     .containsExactly("180p", "90p", "180p");
             RenditionSelector.Switch down = source.renditionSwitches().get(1);
-            assertThat(down.throughputBps() < 230_000 || down.bufferMs() < 2_000)
-                    .as("down on the slow link's throughput or the buffer it drained: %s", down).isTrue();
+            // Measured during a 180p download on the slow link, not after a drained buffer forced it.
+            assertThat(down.throughputBps()).as("down on the slow link's rate: %s", down).isLessThan(230_000);
             assertThat(source.stats().playedMs()).isGreaterThan(playedWhenDown);
-            // Known gap (issue 20, open): a hand-over that cuts a 180p fetch mid-segment drained the
-            // buffer once in one of two full builds; more than that is a regression.
-            assertThat(source.stats().stalls()).as("at most the one known stall through both switches")
-                    .isLessThanOrEqualTo(1);
+            // The 180p download under way on the slow link shows the drop before it ends, and is abandoned
+            // and fetched again at 90p if it would come after the buffer ran out: no stall, wherever in a
+            // segment the hand-over falls.
+            assertThat(source.stats().stalls()).as("stalls through both switches: %s", source.stats()).isZero();
         }
         assertThat(tracker.peersOfStream("demo")).as("left on close").isEmpty();
     }

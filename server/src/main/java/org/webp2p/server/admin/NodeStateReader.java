@@ -86,6 +86,8 @@ public final class NodeStateReader {
                     links.put(f.swarm(), swarmLinks);
                 }
             });
+            // A session opened on a rendition's own name is that swarm's: its figures come first.
+            pingback.renditions().forEach(f -> perSwarm.putIfAbsent(f.swarm(), f));
         }
         List<MinuteStat> lastHour = beacons ? lastHour(pingback, now) : List.of();
         List<LiveSession> sessions = beacons ? pingback.sessions().stream().map(LiveAggregator.SessionHealth::live)

@@ -161,7 +161,7 @@ final class DemoStream {
 
     StreamStats stats() {
         return new StreamStats(name, StreamStats.Kind.DEMO, Optional.empty(), 0, 0, Optional.empty(),
-                traffic.requests(), traffic.bytesOut(), traffic.notModifiedCount());
+                traffic.requests(), traffic.bytesOut(), traffic.notModifiedCount(), List.copyOf(renditions.keySet()));
     }
 
     private byte[] resource(String file) throws IOException {

@@ -296,13 +296,14 @@ final class LiveStream {
         return true;
     }
 
-    StreamStats stats() {
+    /** @param renditions those of its renditions its master playlist lists */
+    StreamStats stats(List<String> renditions) {
         View v = view;
         Instant now = clock.instant();
         StreamStats.Kind kind = v == null || !v.ended() ? StreamStats.Kind.LIVE : StreamStats.Kind.ENDED;
         return new StreamStats(name, kind, Optional.ofNullable(ingest), v == null ? 0 : v.ingestBitrate(), v == null ? 0 : v.segments(),
                 v == null ? Optional.empty() : v.lastSegmentAt().map(t -> Duration.between(t, now)),
-                traffic.requests(), traffic.bytesOut(), traffic.notModifiedCount());
+                traffic.requests(), traffic.bytesOut(), traffic.notModifiedCount(), renditions);
     }
 
     /** Takes one listed segment into the window; false when its bytes (or its init segment's) are not here yet. */

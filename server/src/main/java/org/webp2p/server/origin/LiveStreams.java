@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -171,20 +173,15 @@ final class LiveStreams implements AutoCloseable {
      * measured from them. Empty for a stream without renditions, whose own playlist stays its entry.
      */
     Optional<Servable> master(String stream) {
-        String prefix = stream + "/";
         List<MasterPlaylist.Variant> variants = new ArrayList<>();
         long target = 1;
         boolean allEnded = true;
-        for (LiveStream s : streams.values()) {
-            Optional<LiveStream.View> v = s.view();
-            if (!s.name().startsWith(prefix) || v.isEmpty() || v.get().ingestBitrate() == 0) {
-                continue;
-            }
-            String rendition = s.name().substring(prefix.length());
-            variants.add(new MasterPlaylist.Variant(rendition + "/" + OriginPath.LIVE_PLAYLIST, v.get().peakBitrate(),
-                    v.get().ingestBitrate(), v.get().format()));
-            target = Math.max(target, v.get().targetDuration());
-            allEnded &= v.get().ended();
+        for (Map.Entry<String, LiveStream.View> r : renditions(stream).entrySet()) {
+            LiveStream.View v = r.getValue();
+            variants.add(new MasterPlaylist.Variant(r.getKey() + "/" + OriginPath.LIVE_PLAYLIST, v.peakBitrate(),
+                    v.ingestBitrate(), v.format()));
+            target = Math.max(target, v.targetDuration());
+            allEnded &= v.ended();
         }
         if (variants.isEmpty()) {
             return Optional.empty();
@@ -192,6 +189,23 @@ final class LiveStreams implements AutoCloseable {
         String cache = allEnded ? CachePolicy.ENDED_PLAYLIST : CachePolicy.livePlaylist(target);
         return Optional.of(Servable.ofText(MasterPlaylistCodec.write(new MasterPlaylist(variants)), MediaTypes.PLAYLIST,
                 clock.instant(), cache));
+    }
+
+    /** The renditions of {@code stream} its master playlist lists now, by name. */
+    private Map<String, LiveStream.View> renditions(String stream) {
+        String prefix = stream + "/";
+        Map<String, LiveStream.View> out = new LinkedHashMap<>();
+        for (LiveStream s : streams.values()) {
+            if (s.name().startsWith(prefix)) {
+                listed(s).ifPresent(v -> out.put(s.name().substring(prefix.length()), v));
+            }
+        }
+        return out;
+    }
+
+    /** What a master playlist lists of a rendition: its view while it has segments. */
+    private static Optional<LiveStream.View> listed(LiveStream rendition) {
+        return rendition.view().filter(v -> v.ingestBitrate() > 0);
     }
 
     /** Where requests for the master playlist of {@code stream} are counted. */
@@ -206,7 +220,16 @@ final class LiveStreams implements AutoCloseable {
 
     List<StreamStats> stats() {
         List<StreamStats> all = new ArrayList<>();
-        streams.values().forEach(s -> all.add(s.stats()));
+        // By stream, its renditions in a master playlist: one pass, however many streams there are.
+        Map<String, List<String>> renditions = new HashMap<>();
+        for (LiveStream s : streams.values()) {
+            int slash = s.name().indexOf('/');
+            if (slash > 0 && listed(s).isPresent()) {
+                renditions.computeIfAbsent(s.name().substring(0, slash), k -> new ArrayList<>())
+                        .add(s.name().substring(slash + 1));
+            }
+        }
+        streams.values().forEach(s -> all.add(s.stats(renditions.getOrDefault(s.name(), List.of()))));
         all.sort(Comparator.comparing(StreamStats::name));
         return all;
     }

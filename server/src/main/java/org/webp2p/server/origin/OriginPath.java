@@ -19,7 +19,7 @@ record OriginPath(Area area, String scope, String file) {
     /** The playlist name every live stream publishes and serves. */
     public static final String LIVE_PLAYLIST = StreamStats.PLAYLIST_FILE;
     /** The playlist that lists a stream's renditions, as ffmpeg's {@code -master_pl_name} names it. */
-    public static final String MASTER_PLAYLIST = "master.m3u8";
+    public static final String MASTER_PLAYLIST = StreamStats.MASTER_FILE;
 
     // A leading dot is refused, so "." and ".." and hidden files never match.
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}");

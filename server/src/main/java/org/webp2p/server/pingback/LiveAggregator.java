@@ -24,16 +24,24 @@ import org.webp2p.protocol.admin.SwarmFigures;
 import org.webp2p.protocol.pingback.Beacon;
 
 /**
- * Per-swarm and global figures over a sliding window: sums in time buckets ({@link WindowSums}),
+ * Per-swarm, per-rendition and global figures over a sliding window: sums in time buckets ({@link WindowSums}),
  * each live session once (who is in the window, and its byte totals), and the bytes between pairs
  * of peers ({@link SwarmLinks}). Memory is bounded: {@link #prune} (run on a timer, not only when
  * someone reads) forgets what left the window, and each swarm keeps at most {@code maxSwarmSessions}
  * sessions and {@code maxSwarmLinks} pairs; beyond them a beacon's sums still count but its session
  * or link is not kept, and the drop is counted. Also remembers each session's recent stalls, which
- * the scheduler reads to lower a struggling client's prefetch. Thread-safe: one lock.
+ * the scheduler reads to lower a struggling client's prefetch. A beacon that names its rendition
+ * counts for its swarm and for that rendition ({@code SWARM/RENDITION}, the swarm its client is a
+ * peer of), so a stream's figures are the totals and each rendition's are its share. Thread-safe:
+ * one lock.
  */
 public final class LiveAggregator {
     public static final String ALL = SwarmFigures.ALL_SWARMS;
+    /**
+     * Renditions kept per swarm. Pingback cannot check a beacon's rendition against the stream's
+     * master playlist (a handful of names), so a client naming ever new ones must not grow a swarm.
+     */
+    public static final int MAX_RENDITIONS = 32;
     private static final long NEVER = Long.MIN_VALUE;
 
     private final Clock clock;
@@ -58,10 +66,18 @@ public final class LiveAggregator {
     public record SessionHealth(String sessionId, @Nullable String peerId, String swarm, ClientKind client,
                                 Instant lastBeacon, long stallsInWindow, long stallMsInWindow, long bufferMs,
                                 long httpBytes, long p2pBytes, long uploadedBytes, List<Beacon.Attempt> attempts,
-                                List<Beacon.AttemptCount> attemptCounts) {
+                                List<Beacon.AttemptCount> attemptCounts, @Nullable String rendition) {
         public SessionHealth {
             attempts = List.copyOf(attempts);
             attemptCounts = List.copyOf(attemptCounts);
+        }
+
+        /** A session whose latest beacon named no rendition. */
+        public SessionHealth(String sessionId, @Nullable String peerId, String swarm, ClientKind client, Instant lastBeacon,
+                             long stallsInWindow, long stallMsInWindow, long bufferMs, long httpBytes, long p2pBytes,
+                             long uploadedBytes, List<Beacon.Attempt> attempts, List<Beacon.AttemptCount> attemptCounts) {
+            this(sessionId, peerId, swarm, client, lastBeacon, stallsInWindow, stallMsInWindow, bufferMs, httpBytes,
+                    p2pBytes, uploadedBytes, attempts, attemptCounts, null);
         }
 
         /** A session that told of no connection attempts. */
@@ -75,7 +91,7 @@ public final class LiveAggregator {
         /** As the node's state shows it. */
         public LiveSession live() {
             return new LiveSession(sessionId, peerId, swarm, client, httpBytes, p2pBytes, uploadedBytes, lastBeacon,
-                    attempts, attemptCounts);
+                    attempts, attemptCounts, rendition);
         }
     }
 
@@ -88,10 +104,12 @@ public final class LiveAggregator {
         enum Verdict { ADDED, IMPLAUSIBLE, NOT_STORED }
     }
 
-    /** One swarm: its sums, its live sessions and its links. */
+    /** One swarm: its sums, those of each of its renditions, its live sessions and its links. */
     private final class Swarm {
         final String name;
         final WindowSums sums = new WindowSums(bucketMs);
+        /** By rendition name: the beacons that named it. Few per stream, as its master playlist lists. */
+        final Map<String, WindowSums> renditions = new HashMap<>();
         final Map<String, SessionHealth> sessions = new LinkedHashMap<>();
         final SwarmLinks links = new SwarmLinks(maxSwarmLinks);
         /** When a full swarm last looked for room, so a crowd at the limit costs one sweep a bucket. */
@@ -206,6 +224,14 @@ public final class LiveAggregator {
         global.add(b, now);
         Swarm swarm = swarms.computeIfAbsent(b.swarm(), Swarm::new);
         swarm.sums.add(b, now);
+        WindowSums rendition = b.rendition() == null ? null : swarm.renditions.get(b.rendition());
+        if (rendition == null && b.rendition() != null && swarm.renditions.size() < MAX_RENDITIONS) {
+            rendition = new WindowSums(bucketMs);
+            swarm.renditions.put(b.rendition(), rendition);
+        }
+        if (rendition != null) {
+            rendition.add(b, now);
+        }
 
         // Taken out and put back at the end: the maps stay in the order sessions were last heard.
         SessionHealth old = sessions.remove(b.sessionId());
@@ -229,7 +255,7 @@ public final class LiveAggregator {
                 Saturating.add(fresh ? old.p2pBytes() : 0, b.p2pBytes()),
                 Saturating.add(fresh ? old.uploadedBytes() : 0, b.uploadedBytes()),
                 latestAttempts(fresh ? old.attempts() : List.of(), b.attempts()),
-                addedCounts(fresh ? old.attemptCounts() : List.of(), b.attemptCounts()));
+                addedCounts(fresh ? old.attemptCounts() : List.of(), b.attemptCounts()), b.rendition());
         sessions.put(h.sessionId(), h);
         swarm.sessions.put(h.sessionId(), h);
 
@@ -328,6 +354,25 @@ public final class LiveAggregator {
     }
 
     /**
+     * Figures of each rendition with data in the window, named {@code SWARM/RENDITION}, by name: the
+     * beacons that named it, and the sessions whose latest beacon did (a client that switched counts
+     * where it plays now, its bytes where it fetched them).
+     */
+    public synchronized List<SwarmFigures> renditions() {
+        long oldest = clock.millis() - windowMs;
+        List<SwarmFigures> out = new ArrayList<>();
+        swarms.forEach((name, s) -> s.renditions.forEach((rendition, sums) -> {
+            WindowSums.Presence p = presence(s.sessions.values().stream()
+                    .filter(h -> rendition.equals(h.rendition())).toList(), oldest);
+            if (sums.any(oldest) || p.allSessions() > 0) {
+                out.add(sums.figures(name + "/" + rendition, oldest, p));
+            }
+        }));
+        out.sort(Comparator.comparing(SwarmFigures::swarm));
+        return out;
+    }
+
+    /**
      * Live links between peers of one swarm that both beaconed in the window, heaviest first. Each
      * direction of a link counts the larger of what its sender and its receiver reported, so a link
      * both ends report is not counted twice and one only one end reports still shows.
@@ -362,6 +407,7 @@ public final class LiveAggregator {
         swarms.values().removeIf(s -> {
             forgetSilent(s.sessions, oldest);
             boolean noSums = s.sums.prune(oldest);
+            s.renditions.values().removeIf(r -> r.prune(oldest));
             boolean noLinks = s.links.prune(oldest);
             return noSums && noLinks && s.sessions.isEmpty();
         });

@@ -176,6 +176,12 @@ public final class PingbackService extends HttpService {
         return a == null ? List.of() : a.swarms();
     }
 
+    /** Live figures of each rendition a beacon named, as {@code SWARM/RENDITION}; empty while stopped. */
+    public List<SwarmFigures> renditions() {
+        LiveAggregator a = aggregator;
+        return a == null ? List.of() : a.renditions();
+    }
+
     /** Live byte totals between peers of a swarm over the window, heaviest first; empty while stopped. */
     public List<PeerLink> links(String swarm) {
         LiveAggregator a = aggregator;

@@ -29,6 +29,8 @@ import org.webp2p.protocol.admin.PeerRecord;
 import org.webp2p.protocol.admin.ServiceEvent;
 import org.webp2p.protocol.admin.ServiceState;
 import org.webp2p.protocol.admin.ServiceStatus;
+import org.webp2p.protocol.admin.StreamStats;
+import org.webp2p.protocol.admin.SwarmFigures;
 import org.webp2p.protocol.admin.SwarmSummary;
 import org.webp2p.protocol.admin.TrafficHistory;
 import org.webp2p.protocol.tracker.SegmentRange;
@@ -261,6 +263,35 @@ class AdminServiceTest {
         assertThat(next.node().peers()).as("tracker stopped").isEmpty();
         assertThat(get("/v1/snapshot?afterEvent=" + next.eventCursor()).body()).contains("\"events\":[]");
         assertThat(get("/v1/snapshot?afterEvent=soon").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void snapshotShowsEachRenditionsFiguresBesideItsStreamsAndTheRenditionsAStreamIsPlayedThrough() throws Exception {
+        send(URI.create("http://127.0.0.1:" + node.address("pingback").getPort() + "/v1/beacons"), """
+                {"beacons":[{"sessionId":"sa","ticket":"%s","peerId":"peer-a","swarm":"demo","httpBytes":100,
+                 "p2pBytes":300,"uploadedBytes":0,"playedMs":10000,"stalls":0,"stallMs":0,"bufferMs":8000,
+                 "rendition":"180p"},
+                 {"sessionId":"sb","ticket":"%s","peerId":"peer-b","swarm":"demo","httpBytes":500,"p2pBytes":0,
+                 "uploadedBytes":0,"playedMs":10000,"stalls":0,"stallMs":0,"bufferMs":8000}]}"""
+                .formatted(node.ticket("sa", "peer-a", "demo"), node.ticket("sb", "peer-b", "demo")));
+
+        NodeState state = Json.MAPPER.readValue(get("/v1/snapshot").body(), AdminSnapshot.class).node();
+        assertThat(state.swarmFigures().get("demo").httpBytes()).as("the stream's totals").isEqualTo(600);
+        SwarmFigures hd = state.swarmFigures().get("demo/180p");
+        assertThat(hd.peers()).isEqualTo(1);
+        assertThat(hd.p2pBytes()).isEqualTo(300);
+        assertThat(hd.offloadRatio()).isEqualTo(0.75);
+        assertThat(state.swarmFigures()).doesNotContainKey("demo/90p");
+        assertThat(state.sessions()).extracting(LiveSession::sessionId, LiveSession::rendition)
+                .containsExactlyInAnyOrder(tuple("sa", "180p"), tuple("sb", null));
+        StreamStats demo = state.streams().stream().filter(s -> s.name().equals("demo")).findFirst().orElseThrow();
+        assertThat(demo.renditions()).containsExactlyInAnyOrder("180p", "90p");
+        assertThat(demo.playlistPath()).isEqualTo("/live/demo/master.m3u8");
+        HttpResponse<String> master = http.send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + node.address("origin").getPort() + demo.playlistPath())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(master.statusCode()).isEqualTo(200);
+        assertThat(master.body()).contains("#EXT-X-STREAM-INF").contains("180p/index.m3u8").contains("90p/index.m3u8");
     }
 
     @Test

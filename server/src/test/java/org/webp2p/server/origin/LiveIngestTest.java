@@ -296,6 +296,30 @@ class LiveIngestTest {
         assertThat(fx.text("/live/show/master.m3u8")).isEqualTo(master);
     }
 
+    @Test
+    void aStreamListsTheRenditionsItsMasterPlaylistListsAndIsPlayedThroughIt() throws Exception {
+        LiveIngest ingest = start(Map.of());
+        for (String name : List.of("tv", "tv/720p", "tv/360p", "cam")) {
+            done(ingest.begin(name, FROM));
+        }
+        done(ingest.append("tv", demoSegment("demo/demo0.ts"), Duration.ofSeconds(2)));
+        done(ingest.append("tv/720p", demoSegment("demo-hd/demo-hd0.ts"), Duration.ofSeconds(2)));
+        done(ingest.append("cam", demoSegment("demo/demo0.ts"), Duration.ofSeconds(2)));
+
+        StreamStats tv = stats("tv");
+        assertThat(tv.renditions()).as("360p has no segments, so the master playlist leaves it out").containsExactly("720p");
+        assertThat(tv.playlistPath()).isEqualTo("/live/tv/master.m3u8");
+        assertThat(fx.text(tv.playlistPath())).contains("720p/index.m3u8").doesNotContain("360p");
+        assertThat(stats("cam").renditions()).isEmpty();
+        assertThat(stats("cam").playlistPath()).isEqualTo("/live/cam/index.m3u8");
+        assertThat(stats("tv/720p").renditions()).isEmpty();
+        assertThat(stats("demo").renditions()).containsExactly("180p", "90p");
+    }
+
+    private StreamStats stats(String name) {
+        return fx.origin.streams().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+    }
+
     private static byte[] demoSegment(String resource) throws Exception {
         try (InputStream in = DemoStream.class.getResourceAsStream(resource)) {
             return in.readAllBytes();

@@ -71,6 +71,63 @@ class LiveAggregatorTest {
         assertThat(live.figures("cats").latencyP50Ms()).as("none told in the window").isEqualTo(-1);
     }
 
+    @Test
+    void aBeaconThatNamesItsRenditionCountsForItsStreamAndForThatRenditionWhereItsSessionNowPlays() {
+        live.add(rendition("s1", "demo", "180p", 100, 300));
+        live.add(rendition("s2", "demo", "90p", 400, 0));
+        live.add(rendition("s3", "demo", null, 500, 500));
+        live.add(rendition("s4", "cam", "720p", 10, 30));
+
+        SwarmFigures demo = live.figures("demo");
+        assertThat(demo.httpBytes()).as("the stream keeps the totals").isEqualTo(1000);
+        assertThat(demo.p2pBytes()).isEqualTo(800);
+        assertThat(demo.peers()).isEqualTo(3);
+        assertThat(live.swarms()).extracting(SwarmFigures::swarm).as("streams only").containsExactly("demo", "cam");
+        assertThat(live.renditions()).extracting(SwarmFigures::swarm)
+                .containsExactly("cam/720p", "demo/180p", "demo/90p");
+        SwarmFigures hd = byName(live.renditions(), "demo/180p");
+        assertThat(hd.peers()).isEqualTo(1);
+        assertThat(hd.httpBytes()).isEqualTo(100);
+        assertThat(hd.p2pBytes()).isEqualTo(300);
+        assertThat(hd.offloadRatio()).isCloseTo(0.75, within(1e-9));
+        assertThat(hd.client(ClientKind.SDK).sessions()).isEqualTo(1);
+        assertThat(byName(live.renditions(), "demo/90p").offloadRatio()).isZero();
+
+        // s1 switches down: it is a peer of 90p now, and its earlier bytes stay 180p's.
+        live.add(rendition("s1", "demo", "90p", 50, 50));
+        assertThat(byName(live.renditions(), "demo/90p").peers()).isEqualTo(2);
+        assertThat(byName(live.renditions(), "demo/90p").httpBytes()).isEqualTo(450);
+        assertThat(byName(live.renditions(), "demo/180p").peers()).isZero();
+        assertThat(byName(live.renditions(), "demo/180p").httpBytes()).isEqualTo(100);
+        assertThat(live.session("s1").orElseThrow().live().rendition()).isEqualTo("90p");
+        assertThat(live.session("s1").orElseThrow().live().peerSwarm()).isEqualTo("demo/90p");
+        assertThat(live.session("s3").orElseThrow().live().peerSwarm()).isEqualTo("demo");
+
+        clock.advance(Duration.ofMinutes(6));
+        live.prune();
+        assertThat(live.renditions()).as("forgotten with the window").isEmpty();
+    }
+
+    @Test
+    void aSwarmKeepsAtMostItsShareOfRenditionsAndABeaconNamingAnotherCountsForItsStreamOnly() {
+        for (int i = 0; i < LiveAggregator.MAX_RENDITIONS + 5; i++) {
+            live.add(rendition("s" + i, "demo", "r" + i, 100, 0));
+        }
+        assertThat(live.renditions()).hasSize(LiveAggregator.MAX_RENDITIONS);
+        assertThat(live.figures("demo").httpBytes()).isEqualTo(100L * (LiveAggregator.MAX_RENDITIONS + 5));
+        live.add(rendition("s0", "demo", "r0", 50, 0));
+        assertThat(byName(live.renditions(), "demo/r0").httpBytes()).as("a kept one still counts").isEqualTo(150);
+    }
+
+    private static SwarmFigures byName(List<SwarmFigures> figures, String name) {
+        return figures.stream().filter(f -> f.swarm().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static Beacon rendition(String session, String swarm, String rendition, long http, long p2p) {
+        return new Beacon(session, "t", "peer-" + session, swarm, http, p2p, 0, 10_000, null, 0, 0, 8000, NatType.OPEN,
+                List.of(), List.of(), null, List.of(), List.of(), null, rendition);
+    }
+
     private static Beacon latency(String session, String swarm, Long latencyMs) {
         return new Beacon(session, "t", "peer-" + session, swarm, 0, 0, 0, 10_000, null, 0, 0, 8000, NatType.OPEN,
                 List.of(), List.of(), null, List.of(), List.of(), latencyMs);

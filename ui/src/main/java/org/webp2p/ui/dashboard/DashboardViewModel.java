@@ -33,7 +33,8 @@ public final class DashboardViewModel {
                     s -> recent(s, TimelineSample::natSuccess)),
             new TileViewModel("startup-p95", "Startup p95", s -> Format.millis(s.global().startupP95Ms()),
                     s -> recent(s, t -> Math.max(0, t.startupP95Ms()))),
-            new TileViewModel("latency-p95", "Latency to live p95", s -> Format.millis(s.global().latencyP95Ms()),
+            new TileViewModel("latency", "Latency to live p50 / p95",
+                    s -> Format.percentileSeconds(s.global().latencyP50Ms(), s.global().latencyP95Ms()),
                     s -> recent(s, t -> Math.max(0, t.latencyP95Ms()))),
             new TileViewModel("stall-ratio", "Stall ratio", s -> Format.percent(s.global().stallRatio()),
                     s -> recent(s, TimelineSample::stallRatio)));

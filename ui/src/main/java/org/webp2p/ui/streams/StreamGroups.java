@@ -10,11 +10,13 @@ import org.webp2p.protocol.ClientKind;
 import org.webp2p.protocol.admin.ClientFigures;
 
 /**
- * Puts the renditions of a stream ({@code NAME/RENDITION}, each a stream of its own with its own
- * swarms) under it: the stream's row then counts the viewers and bytes of all its renditions, and
- * each rendition's row its own. A stream whose renditions arrive without a playlist of its own (an
- * encoder that publishes only {@code NAME/720p}, ...) still gets its row, played through its master
- * playlist.
+ * Puts the renditions of a stream ({@code NAME/RENDITION}, each a stream or swarm of its own) under
+ * it: the stream's row then counts the viewers and origin traffic of all its renditions, and each
+ * rendition's row its own. Pingback's figures of a stream already hold those of its renditions (a
+ * beacon counts for its stream and for the rendition it names), so the stream keeps its own, and
+ * only a stream without figures of its own adds up its renditions' (sessions opened on a rendition's
+ * name). A stream whose renditions arrive without a playlist of its own (an encoder that publishes
+ * only {@code NAME/720p}, ...) still gets its row, played through its master playlist.
  */
 final class StreamGroups {
     /** Streams first by the stream they belong to, the stream itself before its renditions. */
@@ -71,8 +73,9 @@ final class StreamGroups {
         }
         List<StreamRow> all = new ArrayList<>(renditions);
         all.add(stream);
-        ClientFigures sdk = sum(ClientKind.SDK, all.stream().map(StreamRow::sdk).toList());
-        ClientFigures browser = sum(ClientKind.BROWSER, all.stream().map(StreamRow::browser).toList());
+        List<StreamRow> reporting = reported(stream) ? List.of(stream) : all;
+        ClientFigures sdk = sum(ClientKind.SDK, reporting.stream().map(StreamRow::sdk).toList());
+        ClientFigures browser = sum(ClientKind.BROWSER, reporting.stream().map(StreamRow::browser).toList());
         long http = sdk.httpBytes() + browser.httpBytes();
         long p2p = sdk.p2pBytes() + browser.p2pBytes();
         // Percentiles do not add up: the stream shows its own when told, else its worst rendition's.
@@ -86,6 +89,12 @@ final class StreamGroups {
                 all.stream().mapToLong(StreamRow::requests).sum(), all.stream().mapToLong(StreamRow::bytesOut).sum(),
                 stream.notModifiedRatio(), stream.playbackUrl(), stream.publishUrl(), stream.playerUrl(), stream.open(),
                 stream.embedSnippet(), stream.rtmpServer(), stream.rtmpStreamKey(), p50, p95);
+    }
+
+    /** Whether pingback has figures of the stream itself in its window. */
+    private static boolean reported(StreamRow stream) {
+        return List.of(stream.sdk(), stream.browser()).stream()
+                .anyMatch(c -> c.sessions() > 0 || c.httpBytes() > 0 || c.p2pBytes() > 0 || c.uploadedBytes() > 0);
     }
 
     private static ClientFigures sum(ClientKind kind, List<ClientFigures> figures) {

@@ -70,8 +70,8 @@ public final class StreamsView extends VBox {
                 Tables.liveColumn("Browser", 65, r -> r.browser().offloadRatio(), Format::percent),
                 Tables.liveColumn("SDK", 65, r -> r.sdk().offloadRatio(), Format::percent)));
         table.getColumns().add(group("Latency to live",
-                Tables.liveColumn("p50", 65, StreamRow::latencyP50Ms, Format::millis),
-                Tables.liveColumn("p95", 65, StreamRow::latencyP95Ms, Format::millis)));
+                Tables.liveColumn("p50", 65, StreamRow::latencyP50Ms, Format::seconds),
+                Tables.liveColumn("p95", 65, StreamRow::latencyP95Ms, Format::seconds)));
         table.getColumns().add(Tables.liveColumn("Requests", 75, StreamRow::requests, String::valueOf));
         table.getColumns().add(Tables.liveColumn("Bytes out", 85, StreamRow::bytesOut, b -> Format.bytes(b)));
         table.getColumns().add(Tables.liveColumn("304s", 60, StreamRow::notModifiedRatio, Format::percent));
@@ -192,8 +192,8 @@ public final class StreamsView extends VBox {
         if (row.latencyP50Ms() < 0) {
             return "Latency to live: no viewer told one in the live window (it needs dated segments)";
         }
-        return "Latency to live (encoder's date to viewers' playhead): p50 " + Format.millis(row.latencyP50Ms())
-                + " · p95 " + Format.millis(row.latencyP95Ms());
+        return "Latency to live (encoder's date to viewers' playhead): p50 " + Format.seconds(row.latencyP50Ms())
+                + " · p95 " + Format.seconds(row.latencyP95Ms());
     }
 
     private static String age(Duration d) {

@@ -67,8 +67,8 @@ public final class StreamsViewModel {
     }
 
     /**
-     * The origin's streams and the renditions of them that only their swarms tell of: the demo's,
-     * which the origin serves from its own stream's clips.
+     * The origin's streams and the renditions of them that are no stream of their own: the demo's,
+     * which the origin serves from its own stream's clips, and those only their swarms tell of.
      */
     private static List<StreamStats> withSwarmRenditions(List<StreamStats> listed, NodeSnapshot s,
                                                          Map<String, int[]> viewers) {
@@ -76,6 +76,7 @@ public final class StreamsViewModel {
         listed.forEach(stream -> byName.put(stream.name(), stream));
         Set<String> swarms = new TreeSet<>(viewers.keySet());
         swarms.addAll(s.swarmFigures().keySet());
+        listed.forEach(stream -> stream.renditions().forEach(r -> swarms.add(stream.name() + "/" + r)));
         for (String swarm : swarms) {
             StreamStats parent = byName.get(StreamGroups.parentOf(swarm));
             if (swarm.indexOf('/') >= 0 && parent != null && !byName.containsKey(swarm)) {

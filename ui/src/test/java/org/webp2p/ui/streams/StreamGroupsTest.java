@@ -37,6 +37,20 @@ class StreamGroupsTest {
     }
 
     @Test
+    void aStreamWithFiguresOfItsOwnKeepsThemForTheyHoldItsRenditionsAlready() {
+        List<StreamRow> grouped = StreamGroups.group(List.of(row("demo/180p", 2, 100, 300, -1),
+                row("demo", 0, 200, 600, -1), row("demo/90p", 1, 100, 0, -1)));
+
+        StreamRow demo = grouped.get(0);
+        assertThat(demo.name()).isEqualTo("demo");
+        assertThat(demo.sdk().httpBytes()).isEqualTo(200);
+        assertThat(demo.sdk().p2pBytes()).isEqualTo(600);
+        assertThat(demo.offload()).isCloseTo(0.75, within(1e-9));
+        assertThat(demo.sdkViewers()).as("peers are the tracker's, one swarm each").isEqualTo(3);
+        assertThat(grouped.get(1).offload()).isCloseTo(0.75, within(1e-9));
+    }
+
+    @Test
     void aStreamKnownOnlyByItsRenditionsGetsARowPlayedThroughItsMasterPlaylist() {
         List<StreamRow> grouped = StreamGroups.group(List.of(row("cam/720p", 1, 100, 0, -1)));
         assertThat(grouped).extracting(StreamRow::name).containsExactly("cam", "cam/720p");

@@ -1,6 +1,7 @@
 package org.webp2p.ui.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.testfx.util.WaitForAsyncUtils.waitFor;
 import static org.webp2p.ui.ConsoleFixture.clickCell;
 import static org.webp2p.ui.ConsoleFixture.onFx;
@@ -36,6 +37,7 @@ import org.webp2p.server.rtmp.RtmpService;
 import org.webp2p.server.rtmp.session.PublishName;
 import org.webp2p.ui.ConsoleFixture;
 import org.webp2p.ui.Format;
+import org.webp2p.ui.LivePeer;
 import org.webp2p.ui.LiveRow;
 
 @ExtendWith(ApplicationExtension.class)
@@ -107,6 +109,62 @@ class StreamsViewTest {
         assertThat(order.indexOf("cam/360p")).isEqualTo(order.indexOf("cam") + 1);
         waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(ConsoleFixture.cellWithText("\u2514 720p")).tryQuery().isPresent()
                 && robot.lookup(ConsoleFixture.cellWithText("\u2514 360p")).tryQuery().isPresent());
+    }
+
+    @Test
+    void eachRenditionShowsItsOwnPeersAndOffloadAndItsStreamTheTotalsPlayedThroughTheMasterPlaylist(FxRobot robot)
+            throws Exception {
+        robot.clickOn("#nav-streams");
+        fx.announce("demo/180p", "a1", "FULL_CONE", "203.0.113.1:1935", 1, 6, 800);
+        fx.announce("demo/180p", "a2", "OPEN", "203.0.113.2:1935", 1, 6, 800);
+        fx.announce("demo/90p", "b1", "OPEN", "203.0.113.3:1935", 1, 6, 800);
+        fx.renditionBeacon("demo", "180p", "s1", "a1", 1000, 3000);
+        fx.renditionBeacon("demo", "180p", "s2", "a2", 1000, 1000);
+        fx.renditionBeacon("demo", "90p", "s3", "b1", 2000, 0);
+
+        waitFor(5, TimeUnit.SECONDS, () -> row(robot, "demo/90p").map(r -> r.viewers() == 1 && r.sdk().sessions() == 1)
+                .orElse(false) && row(robot, "demo/180p").map(r -> r.viewers() == 2 && r.offload() > 0).orElse(false)
+                && row(robot, "demo").map(r -> r.viewers() == 3).orElse(false));
+        StreamRow hd = row(robot, "demo/180p").orElseThrow();
+        StreamRow low = row(robot, "demo/90p").orElseThrow();
+        StreamRow demo = row(robot, "demo").orElseThrow();
+        assertThat(hd.offload()).isEqualTo(fx.pingback().renditions().stream().filter(f -> f.swarm().equals("demo/180p"))
+                .findFirst().orElseThrow().offloadRatio()).isCloseTo(4000.0 / 6000, within(1e-9));
+        assertThat(hd.sdk().p2pBytes()).isEqualTo(4000);
+        assertThat(hd.sdk().sessions()).isEqualTo(2);
+        assertThat(low.offload()).isZero();
+        assertThat(low.sdk().httpBytes()).isEqualTo(2000);
+        assertThat(demo.offload()).as("the stream's totals, not its renditions' added twice")
+                .isEqualTo(fx.pingback().figures("demo").orElseThrow().offloadRatio()).isEqualTo(0.5);
+        assertThat(demo.sdk().httpBytes()).isEqualTo(4000);
+        assertThat(demo.sdk().sessions()).isEqualTo(3);
+        LivePeer a1 = onFx(() -> fx.node().snapshotProperty().get().livePeers().stream()
+                .filter(p -> p.peerId().equals("a1")).findFirst().orElseThrow());
+        assertThat(a1.traffic()).as("its session, told under the stream, is matched to its rendition's swarm")
+                .hasValueSatisfying(t -> assertThat(t.p2pBytes()).isEqualTo(3000));
+        waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(ConsoleFixture.cellWithText("66.7 %")).tryQuery().isPresent()
+                && robot.lookup(ConsoleFixture.cellWithText("50.0 %")).tryQuery().isPresent());
+
+        choose(robot, "demo");
+        String master = fx.uri("origin", "/live/demo/master.m3u8").toString();
+        waitFor(2, TimeUnit.SECONDS, () -> text(robot, "#streams-hint").equals("Play " + master));
+        robot.clickOn("#copy-playback");
+        assertThat(onFx(() -> Clipboard.getSystemClipboard().getString())).isEqualTo(master);
+        HttpResponse<String> played = http.send(HttpRequest.newBuilder(URI.create(master)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(played.statusCode()).isEqualTo(200);
+        assertThat(played.body()).contains("180p/index.m3u8").contains("90p/index.m3u8");
+    }
+
+    @Test
+    void aStreamsRenditionsAreListedUnderItBeforeAnyoneWatches(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-streams");
+        waitFor(5, TimeUnit.SECONDS, () -> row(robot, "demo/90p").isPresent() && row(robot, "demo/180p").isPresent());
+        TableView<LiveRow<StreamRow>> table = robot.lookup("#streams-table").queryAs(TableView.class);
+        List<String> order = onFx(() -> table.getItems().stream().map(LiveRow::key).toList());
+        assertThat(order).containsSubsequence("demo", "demo/180p", "demo/90p");
+        assertThat(order.indexOf("demo/180p")).isEqualTo(order.indexOf("demo") + 1);
+        assertThat(row(robot, "demo/180p").orElseThrow().viewers()).isZero();
     }
 
     @Test
@@ -223,12 +281,12 @@ class StreamsViewTest {
         StreamRow demo = row(robot, "demo").orElseThrow();
         assertThat(demo.latencyP50Ms()).isEqualTo(figures.latencyP50Ms()).isEqualTo(5_000);
         assertThat(demo.latencyP95Ms()).isEqualTo(figures.latencyP95Ms()).isEqualTo(5_900);
-        waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(ConsoleFixture.cellWithText("5000 ms")).tryQuery().isPresent()
-                && robot.lookup(ConsoleFixture.cellWithText("5900 ms")).tryQuery().isPresent());
+        waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(ConsoleFixture.cellWithText("5.0 s")).tryQuery().isPresent()
+                && robot.lookup(ConsoleFixture.cellWithText("5.9 s")).tryQuery().isPresent());
 
         choose(robot, "demo");
-        waitFor(2, TimeUnit.SECONDS, () -> text(robot, "#streams-latency").contains("p95 5900 ms"));
-        assertThat(text(robot, "#streams-latency")).contains("p50 5000 ms");
+        waitFor(2, TimeUnit.SECONDS, () -> text(robot, "#streams-latency").contains("p95 5.9 s"));
+        assertThat(text(robot, "#streams-latency")).contains("p50 5.0 s");
     }
 
     @Test
