@@ -206,6 +206,26 @@ class MultiPeerFetchTest {
         assertThat(onLoop(() -> store.get(first + 3))).isEqualTo(originBytes(first + 3));
     }
 
+    @Test
+    void aPeerAskedForBytesPastTheEndOfASegmentDisconnectsTheAsker() throws Exception {
+        Holder holder = new Holder(0);
+        linked(holder);
+        holder.hold(first + 3);
+        int size = originBytes(first + 3).length;
+        planning.set(false);
+        await("the holder's have", () -> onLoopQuietly(() -> requester.holders(first + 3).size() == 1));
+
+        // The asker believes the segment twice its size: the range it asks for is past the real end.
+        onLoop(() -> {
+            requester.request(holder.network.peerId(), first + 3, 2 * size, size + 10, size + 20);
+            return null;
+        });
+
+        await("the link closed", () -> onLoopQuietly(() -> holder.network.connectedPeers() == 0
+                && requester.connectedPeers() == 0));
+        assertThat(onLoop(() -> store.holds(first + 3))).isFalse();
+    }
+
     /** Every peer on the rendezvous, and the requester linked to the holders. */
     private void linked(Holder... peers) throws Exception {
         String rendezvous = "rtmfp://127.0.0.1:" + node.address("rendezvous").getPort() + "/webp2p";
