@@ -90,10 +90,22 @@ public final class HttpFetcher implements AutoCloseable {
      * another source started), watched as it arrives and abandoned at will.
      */
     public HttpDownload download(URI uri, long fromByte, Duration timeout) {
+        return download(uri, fromByte > 0 ? "bytes=" + fromByte + "-" : null, timeout);
+    }
+
+    /**
+     * GET of bytes {@code from} to {@code end} (exclusive), a part of a segment peers did not deliver,
+     * watched as it arrives and abandoned at will; an origin that ignores ranges answers 200 with the
+     * whole.
+     */
+    public HttpDownload download(URI uri, long from, long end, Duration timeout) {
+        return download(uri, "bytes=" + from + "-" + (end - 1), timeout);
+    }
+
+    private HttpDownload download(URI uri, String range, Duration timeout) {
         CompletableFuture<HttpResult> result = new CompletableFuture<>();
         HttpDownload download = new HttpDownload(result);
-        send(HttpMethod.GET, uri, null, fromByte > 0 ? "bytes=" + fromByte + "-" : null, null, timeout, result,
-                download);
+        send(HttpMethod.GET, uri, null, range, null, timeout, result, download);
         return download;
     }
 

@@ -56,13 +56,13 @@ final class Uploads {
         this.sent = sent;
     }
 
-    /** Queues a segment for {@code link}; false when every slot is taken. */
-    boolean offer(PeerLink link, long sequence, byte[] data) {
+    /** Queues bytes {@code from} to {@code end} of a segment for {@code link}; false when every slot is taken. */
+    boolean offer(PeerLink link, long sequence, byte[] data, int from, int end) {
         int active = links.get().stream().mapToInt(l -> l.uploads.size()).sum();
         if (active >= SLOTS) {
             return false;
         }
-        link.uploads.add(new PeerLink.Upload(sequence, data, accepted++));
+        link.uploads.add(new PeerLink.Upload(sequence, data, from, end, accepted++));
         pump();
         return true;
     }
@@ -73,11 +73,11 @@ final class Uploads {
         PeerLink link;
         while (budget.available(now) > 0 && (link = next(links.get())) != null) {
             PeerLink.Upload u = link.uploads.peek();
-            int n = Math.min(CHUNK_BYTES, u.data.length - u.offset);
+            int n = Math.min(CHUNK_BYTES, u.end - u.offset);
             byte[] chunk = Arrays.copyOfRange(u.data, u.offset, u.offset + n);
             PeerMessage.Data data = new PeerMessage.Data(u.sequence, u.offset, u.data.length, chunk);
             u.offset += n;
-            if (u.offset >= u.data.length) {
+            if (u.offset >= u.end) {
                 link.uploads.poll();
             }
             link.chunksInFlight++;

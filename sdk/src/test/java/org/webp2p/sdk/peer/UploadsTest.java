@@ -14,7 +14,7 @@ class UploadsTest {
     }
 
     private static void asked(PeerLink link, long sequence, long order) {
-        link.uploads.add(new PeerLink.Upload(sequence, new byte[SEGMENT_BYTES], order));
+        link.uploads.add(new PeerLink.Upload(sequence, new byte[SEGMENT_BYTES], 0, SEGMENT_BYTES, order));
     }
 
     /** The peers each chunk goes to until nothing is left, chunks acknowledged at once. */
