@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
 # Glass-to-glass latency benchmark (docs/benchmarks.md, issue 20): an encoder-to-player delay on one
 # machine, for the default and the low-latency profile, with and without P2P.
-#   server/src/bench/run-latency-bench.sh [peers=50] [duration=180s] [warmup-s=20]
+#   server/src/bench/run-latency-bench.sh [peers=50] [duration=180s] [warmup-s=20] [cases]
+# cases: which of the four to run, as PROFILE:P2P separated by commas (default
+# default:true,default:false,low-latency:true,low-latency:false), so one case can be rerun alone.
+# WEBP2P names the command that runs the node and the simulator (default ./webp2p), so two builds
+# can be compared under the same conditions, alternating. BENCH_KEEP=1 keeps the work directory (each
+# case's simulator report with its HTTP fallback reasons, node output, metrics) and prints its path.
 # For each case it starts a headless node on free loopback ports, has ffmpeg publish a live stream
 # over RTMP in real time (-re), plays it with `webp2p simulate --peers N` against that node, and
 # reads the latency p50/p95 the clients told pingback (webp2p_live_latency_seconds) and the
@@ -13,12 +18,20 @@ set -euo pipefail
 peers="${1:-50}"
 duration="${2:-180s}"
 warmup="${3:-20}"
+cases="${4:-default:true,default:false,low-latency:true,low-latency:false}"
 root="$(cd "$(dirname "$0")/../../.." && pwd)"
 cd "$root"
 for tool in ffmpeg curl jq; do
   command -v "$tool" >/dev/null || { echo "run-latency-bench: needs $tool" >&2; exit 2; }
 done
-./webp2p --version >/dev/null   # builds on first use, before any clock starts
+read -r -a webp2p <<<"${WEBP2P:-./webp2p}"
+for c in ${cases//,/ }; do
+  case "$c" in
+    default:true|default:false|low-latency:true|low-latency:false) ;;
+    *) echo "run-latency-bench: unknown case $c (PROFILE:P2P, PROFILE default or low-latency, P2P true or false)" >&2; exit 2 ;;
+  esac
+done
+"${webp2p[@]}" --version >/dev/null   # builds on first use, before any clock starts
 
 work="$(mktemp -d)"
 node_pid=""
@@ -29,7 +42,12 @@ cleanup() {
   encoder_pid=""
   node_pid=""
 }
-trap 'cleanup; rm -rf "$work"' EXIT
+if [ -n "${BENCH_KEEP:-}" ]; then
+  echo "run-latency-bench: keeping $work"
+  trap 'cleanup' EXIT
+else
+  trap 'cleanup; rm -rf "$work"' EXIT
+fi
 
 # The address the node printed for one service (`service NAME RUNNING HOST:PORT`).
 port_of() {
@@ -51,7 +69,7 @@ run_case() {
   for s in origin api tracker pingback admin rendezvous rtmp stun; do
     sets+=(--set "$s.bind=127.0.0.1" --set "$s.port=0")
   done
-  ./webp2p --headless --data-dir "$dir" "${sets[@]}" >"$out" 2>"$work/$name.err" &
+  "${webp2p[@]}" --headless --data-dir "$dir" "${sets[@]}" >"$out" 2>"$work/$name.err" &
   node_pid=$!
   for _ in $(seq 1 120); do
     grep -q '^ready' "$out" && break
@@ -73,7 +91,7 @@ run_case() {
   sleep "$warmup"
   curl -fsS "http://127.0.0.1:$origin/live/bench/index.m3u8" >/dev/null \
       || { echo "run-latency-bench: no live playlist ($name)" >&2; cat "$work/$name.ffmpeg" >&2; exit 1; }
-  ./webp2p simulate --api "http://127.0.0.1:$api" --stream bench --peers "$peers" --duration "$duration" \
+  "${webp2p[@]}" simulate --api "http://127.0.0.1:$api" --stream bench --peers "$peers" --duration "$duration" \
       --json "$work/$name.json" >"$work/$name.sim" 2>&1
   local token_file
   token_file="$(awk '$1 == "admin-token" { print $2 }' "$out")"
@@ -86,8 +104,6 @@ run_case() {
 
 echo "glass-to-glass latency: ffmpeg (RTMP, -re) -> origin -> $peers SDK clients, $duration each case"
 printf '%-12s %-5s %6s %10s %10s %9s %7s\n' profile p2p peers "p50 (s)" "p95 (s)" offload stalls
-for profile in default low-latency; do
-  for p2p in true false; do
-    run_case "$profile" "$p2p"
-  done
+for c in ${cases//,/ }; do
+  run_case "${c%%:*}" "${c##*:}"
 done

@@ -8,7 +8,8 @@ const MAX_MS = 86_400_000;
 export class BeaconReporter {
   /**
    * @param ticket the session's ticket from its plan; set `ticket` to each renewed plan's, as they expire
-   * @param totals () => {http, p2p, up, links, playedMs, stalls, stallMs, startupMs, bufferMs}
+   * @param totals () => {http, p2p, up, links, playedMs, stalls, stallMs, startupMs, bufferMs, rendition}, where
+   *   rendition is the one played now (null for none): what happened since the last beacon counts for it
    */
   constructor(url, sessionId, ticket, swarm, peerId, totals) {
     this.url = url;
@@ -43,6 +44,7 @@ export class BeaconReporter {
       client: "browser",
     };
     if (base.startupMs === null && now.startupMs !== null) b.startupMs = clampMs(now.startupMs);
+    if (now.rendition) b.rendition = now.rendition;
     return b;
   }
 

@@ -5,6 +5,7 @@ import Hls from "hls.js";
 import { HlsJsP2PEngine } from "p2p-media-loader-hlsjs";
 import { BeaconReporter } from "./beacons.js";
 import { Playback } from "./playback.js";
+import { renditionName } from "./rendition.js";
 import { PlayerError, iceServers, openSession, renewSession } from "./session.js";
 import { Traffic } from "./traffic.js";
 
@@ -46,6 +47,8 @@ class Player {
     this.timers = [];
     this.destroyed = false;
     this.recoveries = 0;
+    /** The rendition played now, as beacons name it; null for a stream without renditions. */
+    this.rendition = null;
     this.peerId = PEER_ID_PREFIX + Array.from(crypto.getRandomValues(new Uint8Array(12)),
       (b) => PEER_ID_CHARS[b % PEER_ID_CHARS.length]).join("");
     this.traffic = new Traffic();
@@ -55,7 +58,7 @@ class Player {
     this.stats = {
       stream, sessionId: null, peerId: this.peerId, mode: "starting", p2p: false, peers: 0,
       httpBytes: 0, p2pBytes: 0, uploadedBytes: 0, stalls: 0, stallMs: 0, startupMs: null, bufferMs: 0,
-      playedMs: 0, beacons: 0, fatal: null,
+      playedMs: 0, beacons: 0, fatal: null, rendition: null,
     };
     window.webp2pStats = this.stats;
     video.muted = !!muted;
@@ -155,6 +158,16 @@ class Player {
     this.hls = hls;
     hls.on(Hls.Events.ERROR, (event, data) => this.hlsError(data));
     hls.on(Hls.Events.MANIFEST_PARSED, () => this.play());
+    // Variant URLs resolve against the master playlist's URL after any redirect: hls.js reports that one.
+    let master = plan.playlistUrls[0];
+    hls.on(Hls.Events.MANIFEST_LOADED, (event, data) => { master = data.url || master; });
+    const follow = (level) => {
+      const l = hls.levels[level];
+      this.rendition = l ? renditionName(plan.swarm, master, l.uri) : null;
+    };
+    // Until a frame plays, the level being loaded is the one bytes are fetched for; then the one playing.
+    hls.on(Hls.Events.LEVEL_SWITCHING, (event, data) => { if (this.playback.startupMs === null) follow(data.level); });
+    hls.on(Hls.Events.LEVEL_SWITCHED, (event, data) => follow(data.level));
     // Media buffered again: whatever went wrong before has been recovered from.
     hls.on(Hls.Events.FRAG_BUFFERED, () => { this.recoveries = 0; });
     hls.loadSource(plan.playlistUrls[0]);
@@ -254,6 +267,7 @@ class Player {
       stallMs: this.playback.stallMs(),
       startupMs: this.playback.startupMs,
       bufferMs: this.playback.bufferMs(),
+      rendition: this.rendition,
     };
   }
 
@@ -268,6 +282,7 @@ class Player {
     s.startupMs = this.playback.startupMs;
     s.bufferMs = this.playback.bufferMs();
     s.playedMs = Math.round(this.playback.playedMs);
+    s.rendition = this.rendition;
     this.emit("stats", s);
   }
 

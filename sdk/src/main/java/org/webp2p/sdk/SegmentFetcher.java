@@ -3,7 +3,7 @@ package org.webp2p.sdk;
 import io.netty.channel.EventLoop;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
@@ -22,6 +22,7 @@ import org.webp2p.sdk.diagnostics.PeerConnectionFailure;
 import org.webp2p.sdk.fetch.Availability;
 import org.webp2p.sdk.fetch.FallbackReason;
 import org.webp2p.sdk.fetch.FetchAction;
+import org.webp2p.sdk.fetch.PartialSegment;
 import org.webp2p.sdk.fetch.SegmentScheduler;
 import org.webp2p.sdk.hls.MediaPlaylist;
 import org.webp2p.sdk.http.HttpDownload;
@@ -97,56 +98,109 @@ final class SegmentFetcher implements PeerEvents, Availability {
         if (action instanceof FetchAction.FromHttp h) {
             fetchHttp(h);
         } else if (action instanceof FetchAction.FromPeer f) {
-            peers.request(f.peerId(), f.sequence(), store.listed(f.sequence()).digest().bytes());
+            int total = (int) store.listed(f.sequence()).digest().bytes();
+            peers.request(f.peerId(), f.sequence(), total, f.offset(),
+                    f.end() == FetchAction.FromPeer.TO_END ? total : f.end());
         } else if (action instanceof FetchAction.CancelPeer c) {
-            byte[] prefix = peers.cancel(c.peerId(), c.sequence());
-            if (prefix.length > 0) {
-                store.keepPartial(c.sequence(), prefix);
+            byte[] delivered = peers.cancel(c.peerId(), c.sequence());
+            MediaPlaylist.Segment listed = store.listed(c.sequence());
+            if (delivered.length > 0 && listed != null && listed.digest() != null) {
+                store.partial(c.sequence(), (int) listed.digest().bytes()).fill(c.offset(), delivered, c.peerId());
             }
         }
     }
 
     /**
-     * Fetches a segment from the origin; after a slow peer, only the part it did not deliver, and
-     * the whole is checked against the digest since its start came from the peer. The download is
-     * watched until it ends, so one that would come too late can be abandoned ({@link #abandonLate}).
-     * One that arrives after a switch to another rendition plays, but is not offered to peers.
+     * Fetches a segment from the origin; after slow peers, only the ranges they did not deliver, a
+     * range request each, and the assembled whole is checked against the digest. The download (of
+     * several, the largest) is watched until it ends, so one that would come too late can be
+     * abandoned ({@link #abandonLate}). One that arrives after a switch to another rendition plays,
+     * but is not offered to peers.
      */
     private void fetchHttp(FetchAction.FromHttp h) {
-        MediaPlaylist.Segment s = store.listed(h.sequence());
-        byte[] prefix = store.takePartial(h.sequence());
+        long seq = h.sequence();
+        MediaPlaylist.Segment s = store.listed(seq);
         if (s == null) {
-            scheduler.httpFailed(h.sequence());
+            scheduler.httpFailed(seq);
             return;
         }
-        long from = prefix != null && prefix.length == h.fromByte() ? h.fromByte() : 0;
         int rendition = store.rendition();
-        HttpDownload download = http.download(s.uri(), from, timeout);
-        downloads.started(h.sequence(), download, rendition, s.durationMs(), clock.getAsLong());
-        download.result().whenCompleteAsync((r, failure) -> {
-            downloads.ended(h.sequence(), download);
-            if (r != null) {
-                fromOrigin(r);
-            }
-            if (failure != null || !r.ok()) {
-                scheduler.httpFailed(h.sequence());
-                return;
-            }
-            if (store.holds(h.sequence())) {
-                return; // arrived another way meanwhile
-            }
-            // A 200 instead of 206 is the whole segment: the origin ignored the range.
-            boolean continued = from > 0 && r.status() == 206;
-            byte[] body = continued ? concat(prefix, r.body()) : r.body();
-            if (continued && s.digest() != null && !s.digest().matches(body)) {
-                scheduler.httpFailed(h.sequence());
-                return;
-            }
-            if (continued) {
-                countP2p(prefix.length);
-            }
-            stored(h.sequence(), body, rendition == store.rendition());
-        }, loop);
+        PartialSegment partial = store.peekPartial(seq);
+        if (partial == null || partial.filledBytes() == 0) {
+            watched(seq, s, http.download(s.uri(), 0, timeout), rendition).whenCompleteAsync((r, failure) -> {
+                if (answered(seq, r, failure) && !store.holds(seq)) {
+                    stored(seq, r.body(), rendition == store.rendition());
+                }
+            }, loop);
+            return;
+        }
+        List<PartialSegment.Range> missingRanges = partial.missing();
+        PartialSegment.Range largest = missingRanges.stream()
+                .max(Comparator.comparingInt(m -> m.end() - m.from())).orElseThrow();
+        for (PartialSegment.Range missing : missingRanges) {
+            HttpDownload download = http.download(s.uri(), missing.from(), missing.end(), timeout);
+            CompletableFuture<HttpResult> result = missing == largest ? watched(seq, s, download, rendition)
+                    : download.result();
+            result.whenCompleteAsync((r, failure) -> {
+                if (!answered(seq, r, failure) || store.holds(seq)) {
+                    return;
+                }
+                if (r.status() != 206) {
+                    // the origin ignored the range and sent the whole segment
+                    stored(seq, r.body(), rendition == store.rendition());
+                } else if (store.peekPartial(seq) == partial && r.body().length == missing.end() - missing.from()) {
+                    partial.fill(missing.from(), r.body(), null);
+                    if (partial.complete()) {
+                        assembled(seq, partial);
+                    }
+                } else {
+                    store.takePartial(seq);
+                    scheduler.httpFailed(seq);
+                }
+            }, loop);
+        }
+    }
+
+    /** Watches an origin download until it ends, on the loop, where the watch lives. */
+    private CompletableFuture<HttpResult> watched(long seq, MediaPlaylist.Segment s, HttpDownload download,
+                                                  int rendition) {
+        downloads.started(seq, download, rendition, s.durationMs(), clock.getAsLong());
+        return download.result().whenCompleteAsync((r, failure) -> downloads.ended(seq, download), loop);
+    }
+
+    /** Counts an origin answer; true if it is a success to use, else the scheduler is told it failed. */
+    private boolean answered(long seq, HttpResult r, Throwable failure) {
+        if (r != null) {
+            fromOrigin(r);
+        }
+        if (failure != null || !r.ok()) {
+            scheduler.httpFailed(seq);
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * A segment put together from parts is complete: it is stored if it matches its digest. If not, it
+     * is thrown away and fetched afresh, never from the peers that took part; a peer is disconnected
+     * only when the bad bytes can only have been its own.
+     */
+    private void assembled(long seq, PartialSegment partial) {
+        store.takePartial(seq);
+        MediaPlaylist.Segment listed = store.listed(seq);
+        byte[] body = partial.bytes();
+        if (listed.digest() != null && listed.digest().matches(body)) {
+            countP2p(body.length - partial.originBytes());
+            stored(seq, body, true); // parts are of the rendition followed: a switch throws them away
+            return;
+        }
+        Set<String> contributors = partial.contributors();
+        scheduler.discarded(seq, contributors, FallbackReason.CORRUPT);
+        if (contributors.size() == 1) {
+            peers.drop(contributors.iterator().next(), "segment " + seq + " (" + body.length + " bytes, "
+                    + (body.length - partial.originBytes()) + " of them from this peer) does not match the digest "
+                    + "the origin published");
+        }
     }
 
     /** What the origin downloads under way deliver now, in bit/s; 0 if none has run long enough to tell. */
@@ -185,12 +239,6 @@ final class SegmentFetcher implements PeerEvents, Availability {
             }
             return r.body();
         }, loop);
-    }
-
-    private static byte[] concat(byte[] head, byte[] tail) {
-        byte[] all = Arrays.copyOf(head, head.length + tail.length);
-        System.arraycopy(tail, 0, all, head.length, tail.length);
-        return all;
     }
 
     /**
@@ -257,25 +305,31 @@ final class SegmentFetcher implements PeerEvents, Availability {
         return peers == null || s == null || s.digest() == null ? Set.of() : peers.holders(sequence);
     }
 
+    /** The segment's size as its digest gives it; a segment without one is not fetched from peers at all. */
     @Override
-    public void segment(String peer, long sequence, byte[] body) {
+    public int bytes(long sequence) {
+        MediaPlaylist.Segment s = store.listed(sequence);
+        return s == null || s.digest() == null ? 0 : (int) s.digest().bytes();
+    }
+
+    @Override
+    public void arrived(String peer, long sequence, int offset, byte[] bytes) {
         MediaPlaylist.Segment listed = store.listed(sequence);
-        if (listed == null || store.holds(sequence)) {
+        if (listed == null || listed.digest() == null || store.holds(sequence)) {
             return; // slid out of the window, or arrived another way meanwhile
         }
-        if (listed.digest() == null || !listed.digest().matches(body)) {
-            scheduler.peerFailed(sequence, peer, FallbackReason.CORRUPT, clock.getAsLong());
-            peers.drop(peer, "segment " + sequence + " (" + body.length + " bytes) does not match the digest "
-                    + "the origin published");
-            return;
+        PartialSegment partial = store.partial(sequence, (int) listed.digest().bytes());
+        partial.fill(offset, bytes, peer);
+        if (partial.complete()) {
+            assembled(sequence, partial);
+        } else {
+            scheduler.partArrived(sequence, peer, clock.getAsLong(), bytes.length);
         }
-        countP2p(body.length);
-        stored(sequence, body, true);
     }
 
     @Override
     public void progress(String peer, long sequence, long bytes) {
-        scheduler.peerProgress(sequence, bytes);
+        scheduler.peerProgress(sequence, peer, bytes);
     }
 
     @Override

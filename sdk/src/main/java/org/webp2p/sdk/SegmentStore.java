@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import org.webp2p.sdk.fetch.Arrivals;
+import org.webp2p.sdk.fetch.PartialSegment;
 import org.webp2p.sdk.hls.MediaPlaylist;
 import org.webp2p.sdk.peer.HeldSegments;
 
@@ -23,7 +24,7 @@ final class SegmentStore {
 
     private final Map<Long, byte[]> held = new HashMap<>();
     private final Map<Long, MediaPlaylist.Segment> listed = new HashMap<>();
-    private final Map<Long, byte[]> partials = new HashMap<>();
+    private final Map<Long, PartialSegment> partials = new HashMap<>();
     /** Held segments of a rendition played before the current one: for playback, never for peers. */
     private final Set<Long> earlierRendition = new HashSet<>();
     private final Arrivals arrivals = new Arrivals();
@@ -55,26 +56,41 @@ final class SegmentStore {
      */
     void store(long sequence, byte[] body, boolean current) {
         held.put(sequence, body);
+        partials.remove(sequence);
         if (!current) {
             earlierRendition.add(sequence);
         }
         arrivals.arrived(sequence, body);
     }
 
-    /** Drops held segments well behind the playhead. */
+    /** Drops held segments well behind the playhead, and parts of segments it has passed. */
     void evictBefore(long playhead) {
         held.keySet().removeIf(s -> s < playhead - KEEP_BEHIND);
+        partials.keySet().removeIf(s -> s < playhead);
         earlierRendition.retainAll(held.keySet());
     }
 
-    /** What a cancelled peer transfer delivered, for HTTP to continue from. */
-    void keepPartial(long sequence, byte[] prefix) {
-        partials.put(sequence, prefix);
+    /**
+     * The segment of {@code total} bytes being assembled from parts (peers' and the origin's), begun
+     * empty if it was not.
+     */
+    PartialSegment partial(long sequence, int total) {
+        PartialSegment p = partials.get(sequence);
+        if (p == null || p.total() != total) {
+            p = new PartialSegment(total);
+            partials.put(sequence, p);
+        }
+        return p;
     }
 
-    /** The partial kept for a segment, removed; null if none. */
-    byte @Nullable [] takePartial(long sequence) {
+    /** The partial segment kept, removed; null if none. */
+    @Nullable PartialSegment takePartial(long sequence) {
         return partials.remove(sequence);
+    }
+
+    /** The partial segment kept, if any, left in place. */
+    @Nullable PartialSegment peekPartial(long sequence) {
+        return partials.get(sequence);
     }
 
     /** Completes when the segment is stored, unless {@link #abandon}ed first. */

@@ -57,6 +57,7 @@ import org.webp2p.sdk.peer.ConnectionAttempt;
 import org.webp2p.sdk.peer.ConnectionTotals;
 import org.webp2p.sdk.peer.PeerNetwork;
 import org.webp2p.sdk.peer.SeedSelection;
+import org.webp2p.sdk.playback.JoinPosition;
 import org.webp2p.sdk.playback.LiveLatency;
 import org.webp2p.sdk.playback.Playback;
 import org.webp2p.sdk.playback.PlaybackStats;
@@ -193,7 +194,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
         this.pinnedRendition = b.rendition;
         // Playlists are origin bytes like segments: counted where segments are.
         this.poller = new PlaylistPoller(alarms, this::mediaPlaylist,
-                uri -> http.get(uri, TIMEOUT).whenComplete((r, failure) -> {
+                (uri, etag) -> http.getIfChanged(uri, etag, TIMEOUT).whenComplete((r, failure) -> {
                     if (r != null) {
                         fetcher.fromOrigin(r);
                     }
@@ -402,13 +403,15 @@ public final class WebP2pPlayerSource implements AutoCloseable {
                 latency.dated(s.sequence(), s.programDateTime());
             }
         }
+        boolean p2p = endpoint != null && plan.p2p().enabled();
         if (firstPlaylist.isDone()) {
+            if (player instanceof VirtualPlayer v) {
+                JoinPosition.rejoin(fresh, v.playhead(), seq -> v.has(seq) || store.listed(seq) != null, p2p)
+                        .ifPresent(v::skipTo);
+            }
             return;
         }
-        // A live player joins three segments behind the edge, as HLS players do; with peers one
-        // more, so a new segment has time to spread before it is needed.
-        int behind = endpoint != null && plan.p2p().enabled() ? 3 : 2;
-        player.startAt(fresh.ended() ? fresh.mediaSequence() : Math.max(fresh.mediaSequence(), fresh.lastSequence() - behind));
+        player.startAt(JoinPosition.join(fresh, p2p));
         firstPlaylist.complete(fresh);
         // Startup is on the clock: plan the first segments now, not at the next step.
         playbackAlarm.setIn(0);

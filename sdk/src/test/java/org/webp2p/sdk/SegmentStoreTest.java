@@ -56,8 +56,8 @@ class SegmentStoreTest {
 
     @Test
     void aPartialIsTakenOnce() {
-        store.keepPartial(7, new byte[] {9});
-        assertThat(store.takePartial(7)).containsExactly(9);
+        store.partial(7, 4).fill(1, new byte[] {9}, "peer");
+        assertThat(store.takePartial(7).bytes()).containsExactly(0, 9, 0, 0);
         assertThat(store.takePartial(7)).isNull();
     }
 
@@ -76,5 +76,14 @@ class SegmentStoreTest {
         assertThat(store.listingBehind()).isFalse();
         store.store(12, new byte[] {12}, true);
         assertThat(store.forPeers().sequences()).containsExactly(12L);
+    }
+
+    @Test
+    void partsOfSegmentsThePlayheadPassedAreForgotten() {
+        store.partial(7, 4).fill(0, new byte[] {1}, "peer");
+        store.partial(8, 4).fill(0, new byte[] {1}, "peer");
+        store.evictBefore(8);
+        assertThat(store.peekPartial(7)).isNull();
+        assertThat(store.peekPartial(8)).isNotNull();
     }
 }

@@ -23,8 +23,9 @@ import org.webp2p.protocol.admin.WebPeer;
  * knows from its WebSocket (with none of those), each with the bytes its beacons reported when a
  * live pingback session carries its peer id in its swarm.
  *
- * @param stream      the stream it watches; null for a browser whose info hash names none of the
- *                    node's streams
+ * @param stream      the swarm it watches: the stream, or the rendition of it ({@code STREAM/RENDITION})
+ *                    for an SDK peer in a rendition's swarm and a browser in a variant's; null for a
+ *                    browser whose info hash names none of the node's streams
  * @param infoHashes  a browser's swarms (one per rendition it plays); empty for an SDK peer
  * @param source      where its announces or its WebSocket came from
  * @param lastSeenAgo time since its last announce, at the snapshot
@@ -69,15 +70,24 @@ public record LivePeer(String key, ClientKind kind, String peerId, @Nullable Str
     private static LivePeer browser(String group, List<WebPeer> swarms, Instant at,
                                     Map<List<String>, LiveSession> sessions) {
         WebPeer latest = swarms.get(0);
+        WebPeer playing = null;
         Instant joined = latest.joined();
         for (WebPeer w : swarms) {
             latest = w.lastSeen().isAfter(latest.lastSeen()) ? w : latest;
             joined = w.joined().isBefore(joined) ? w.joined() : joined;
+            // Its audio swarm names no rendition, and a page that just switched still announces the old one.
+            if (w.rendition() != null && (playing == null || w.lastSeen().isAfter(playing.lastSeen()))) {
+                playing = w;
+            }
         }
-        String stream = latest.stream();
-        return new LivePeer("browser/" + group + "/" + latest.peerId(), ClientKind.BROWSER, latest.peerId(), stream,
+        String swarm = (playing != null ? playing : latest).swarm();
+        String peerId = latest.peerId();
+        // Beacons from a page that names no rendition (an older player) count on the stream itself.
+        Optional<LiveSession> traffic = swarm == null ? Optional.empty()
+                : Optional.ofNullable(sessions.get(List.of(swarm, peerId)))
+                        .or(() -> Optional.ofNullable(sessions.get(List.of(group, peerId))));
+        return new LivePeer("browser/" + group + "/" + peerId, ClientKind.BROWSER, peerId, swarm,
                 swarms.stream().map(WebPeer::infoHash).toList(), latest.source(), joined,
-                Duration.between(latest.lastSeen(), at), Optional.empty(),
-                stream == null ? Optional.empty() : Optional.ofNullable(sessions.get(List.of(stream, latest.peerId()))));
+                Duration.between(latest.lastSeen(), at), Optional.empty(), traffic);
     }
 }

@@ -166,10 +166,18 @@ public final class ConsoleFixture implements AutoCloseable {
      */
     public void trafficBeacon(ClientKind kind, String swarm, String session, String peerId, long httpBytes,
                               long p2pBytes, long uploadedBytes, Map<String, long[]> linked) throws Exception {
+        trafficBeacon(kind, swarm, null, session, peerId, httpBytes, p2pBytes, uploadedBytes, linked);
+    }
+
+    /** As {@link #trafficBeacon(ClientKind, String, String, String, long, long, long, Map)}, naming the rendition played. */
+    public void trafficBeacon(ClientKind kind, String swarm, String rendition, String session, String peerId,
+                              long httpBytes, long p2pBytes, long uploadedBytes, Map<String, long[]> linked)
+            throws Exception {
         StringBuilder links = new StringBuilder();
         linked.forEach((other, io) -> links.append(links.isEmpty() ? "" : ",").append(
                 "{\"peerId\":\"%s\",\"bytesIn\":%d,\"bytesOut\":%d}".formatted(other, io[0], io[1])));
-        String client = kind == ClientKind.SDK ? "" : ",\"client\":\"" + kind.wire() + "\"";
+        String client = (kind == ClientKind.SDK ? "" : ",\"client\":\"" + kind.wire() + "\"")
+                + (rendition == null ? "" : ",\"rendition\":\"" + rendition + "\"");
         String body = """
                 {"beacons":[{"sessionId":"%s","ticket":"%s","peerId":"%s","swarm":"%s","httpBytes":%d,"p2pBytes":%d,
                  "uploadedBytes":%d,"playedMs":10000,"stalls":0,"stallMs":0,"bufferMs":8000,"links":[%s]%s}]}"""

@@ -6,4 +6,12 @@ import java.util.Set;
 @FunctionalInterface
 public interface Availability {
     Set<String> holders(long sequence);
+
+    /**
+     * The segment's size in bytes as the origin published it, or 0 if not known; only a segment of
+     * known size is split among peers.
+     */
+    default int bytes(long sequence) {
+        return 0;
+    }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.webp2p.protocol.RenditionName;
 
 /**
  * An HLS master playlist (RFC 8216 §4.3.4.2): the renditions of one stream, each a media playlist
@@ -86,9 +87,7 @@ public record MasterPlaylist(List<Variant> variants) {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("line " + lineNumber + ": bad variant URI " + uri);
         }
-        int slash = uri.lastIndexOf('/');
-        String dir = slash > 0 && !uri.contains(":") ? uri.substring(0, slash) : "";
-        String name = dir.matches("[A-Za-z0-9._~-]+") && !dir.equals(".") && !dir.equals("..") ? dir : "v" + index;
+        String name = RenditionName.ofVariantUri(uri).orElse("v" + index);
         return new Variant(name, resolved, Long.parseLong(bandwidth),
                 average != null && INTEGER.matcher(average).matches() ? Long.parseLong(average) : 0,
                 res.matches() ? Integer.parseInt(res.group(2)) : 0, attrs.get("CODECS"));

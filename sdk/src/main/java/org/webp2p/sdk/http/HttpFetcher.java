@@ -36,6 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A small HTTP/1.1 client on Netty with keep-alive connections per host, for playlists, segments
@@ -73,7 +74,15 @@ public final class HttpFetcher implements AutoCloseable {
 
     /** GET of the whole resource; fails on a network error or timeout, completes with any status. */
     public CompletableFuture<HttpResult> get(URI uri, Duration timeout) {
-        return send(HttpMethod.GET, uri, null, null, timeout, new CompletableFuture<>(), null);
+        return send(HttpMethod.GET, uri, null, null, null, timeout, new CompletableFuture<>(), null);
+    }
+
+    /**
+     * GET unless the resource still has the entity tag {@code etag} (RFC 9110 §13.1.2), when it
+     * completes with a 304 and no body; {@code etag} null asks unconditionally.
+     */
+    public CompletableFuture<HttpResult> getIfChanged(URI uri, @Nullable String etag, Duration timeout) {
+        return send(HttpMethod.GET, uri, null, null, etag, timeout, new CompletableFuture<>(), null);
     }
 
     /**
@@ -81,20 +90,37 @@ public final class HttpFetcher implements AutoCloseable {
      * another source started), watched as it arrives and abandoned at will.
      */
     public HttpDownload download(URI uri, long fromByte, Duration timeout) {
+        return download(uri, fromByte > 0 ? "bytes=" + fromByte + "-" : null, timeout);
+    }
+
+    /**
+     * GET of bytes {@code from} to {@code end} (exclusive), a part of a segment peers did not deliver,
+     * watched as it arrives and abandoned at will; an origin that ignores ranges answers 200 with the
+     * whole.
+     */
+    public HttpDownload download(URI uri, long from, long end, Duration timeout) {
+        return download(uri, "bytes=" + from + "-" + (end - 1), timeout);
+    }
+
+    private HttpDownload download(URI uri, String range, Duration timeout) {
         CompletableFuture<HttpResult> result = new CompletableFuture<>();
         HttpDownload download = new HttpDownload(result);
-        send(HttpMethod.GET, uri, null, fromByte > 0 ? "bytes=" + fromByte + "-" : null, timeout, result, download);
+        send(HttpMethod.GET, uri, null, range, null, timeout, result, download);
         return download;
     }
 
     /** POST of a JSON body; fails on a network error or timeout, completes with any status. */
     public CompletableFuture<HttpResult> postJson(URI uri, byte[] json, Duration timeout) {
-        return send(HttpMethod.POST, uri, json, null, timeout, new CompletableFuture<>(), null);
+        return send(HttpMethod.POST, uri, json, null, null, timeout, new CompletableFuture<>(), null);
     }
 
-    /** @param download watches the response as it arrives, or null */
-    private CompletableFuture<HttpResult> send(HttpMethod method, URI uri, byte[] body, String range, Duration timeout,
-                                               CompletableFuture<HttpResult> result, HttpDownload download) {
+    /**
+     * @param ifNoneMatch an entity tag the answer is conditional on, or null
+     * @param download    watches the response as it arrives, or null
+     */
+    private CompletableFuture<HttpResult> send(HttpMethod method, URI uri, byte[] body, String range, String ifNoneMatch,
+                                               Duration timeout, CompletableFuture<HttpResult> result,
+                                               HttpDownload download) {
         inFlight.add(result);
         result.whenComplete((r, failure) -> inFlight.remove(result));
         if (closed) {
@@ -122,6 +148,9 @@ public final class HttpFetcher implements AutoCloseable {
         }
         if (range != null) {
             req.headers().set(HttpHeaderNames.RANGE, range);
+        }
+        if (ifNoneMatch != null) {
+            req.headers().set(HttpHeaderNames.IF_NONE_MATCH, ifNoneMatch);
         }
         Channel reuse = takeIdle(key);
         if (reuse != null) {

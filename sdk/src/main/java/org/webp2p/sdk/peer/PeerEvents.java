@@ -5,10 +5,13 @@ import org.webp2p.sdk.fetch.FallbackReason;
 
 /** What the peer network tells its owner, always on the owner's event loop. */
 public interface PeerEvents {
-    /** A requested segment arrived whole from {@code peer}; unchecked: the owner checks its digest. */
-    void segment(String peer, long sequence, byte[] body);
+    /**
+     * What was asked of {@code peer} arrived whole: the segment ({@code offset} 0, every byte), or the
+     * range of it asked for. Unchecked: the owner checks the assembled segment's digest.
+     */
+    void arrived(String peer, long sequence, int offset, byte[] bytes);
 
-    /** Bytes of a requested segment so far. */
+    /** Bytes of a requested segment or range so far. */
     void progress(String peer, long sequence, long bytes);
 
     /** A requested segment will not come from {@code peer}. */

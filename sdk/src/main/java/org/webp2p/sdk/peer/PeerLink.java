@@ -29,26 +29,36 @@ final class PeerLink {
         this.session = session;
     }
 
-    /** A segment arriving from the peer, in order. */
+    /** A segment, or the bytes {@code from} to {@code end} of one, arriving from the peer in order. */
     static final class Download {
         final long expected;
+        final int from;
+        final int end;
         byte[] buffer;
         int received;
 
-        Download(long expected) {
+        Download(long expected, int from, int end) {
             this.expected = expected;
+            this.from = from;
+            this.end = end;
         }
     }
 
-    /** A segment going to the peer, chunk by chunk. */
+    /** A segment, or the bytes {@code offset} to {@code end} of one, going to the peer chunk by chunk. */
     static final class Upload {
         final long sequence;
         final byte[] data;
+        /** Its place among every link's uploads: lower was asked for first, and is served first. */
+        final long order;
+        final int end;
         int offset;
 
-        Upload(long sequence, byte[] data) {
+        Upload(long sequence, byte[] data, int offset, int end, long order) {
             this.sequence = sequence;
             this.data = data;
+            this.offset = offset;
+            this.end = end;
+            this.order = order;
         }
     }
 }

@@ -12,8 +12,11 @@ import org.webp2p.nat.NatType;
  * reliably and in order. Immutable; {@link PeerMessageCodec} reads and writes them.
  */
 public sealed interface PeerMessage {
-    /** Protocol version spoken here; a peer greeting with another one is disconnected. */
-    int VERSION = 1;
+    /**
+     * Protocol version spoken here; a peer greeting with another one is disconnected. Version 2 added
+     * the ranged {@link Request}: a version-1 peer would drop a link that sent it one as malformed.
+     */
+    int VERSION = 2;
     /** The largest segment a peer accepts; bigger is not a segment of any stream we serve. */
     int MAX_SEGMENT_BYTES = 32 << 20;
     /** How many sequence numbers one have-message may span. */
@@ -42,10 +45,30 @@ public sealed interface PeerMessage {
         }
     }
 
-    /** Asks for a whole segment. */
-    record Request(long sequence) implements PeerMessage {
+    /**
+     * Asks for {@code length} bytes of a segment from {@code offset}, or, with length {@link #TO_END},
+     * for everything from {@code offset} on; {@code Request(sequence)} asks for the whole segment and
+     * is written as version 1 wrote it.
+     */
+    record Request(long sequence, int offset, int length) implements PeerMessage {
+        /** The length of a request that runs to the end of the segment. */
+        public static final int TO_END = 0;
+
         public Request {
             checkSequence(sequence);
+            if (offset < 0 || length < 0 || offset + (long) length > MAX_SEGMENT_BYTES) {
+                throw new IllegalArgumentException("range outside any segment: " + offset + "+" + length);
+            }
+        }
+
+        /** The whole segment. */
+        public Request(long sequence) {
+            this(sequence, 0, TO_END);
+        }
+
+        /** Whether this asks for the whole segment, as a version-1 request did. */
+        public boolean whole() {
+            return offset == 0 && length == TO_END;
         }
     }
 

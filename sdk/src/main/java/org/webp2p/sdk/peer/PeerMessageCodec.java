@@ -33,6 +33,9 @@ public final class PeerMessageCodec {
             writeHave(out, h);
         } else if (message instanceof PeerMessage.Request r) {
             out.writeU8(REQUEST).writeVlu(r.sequence());
+            if (!r.whole()) {
+                out.writeVlu(r.offset()).writeVlu(r.length());
+            }
         } else if (message instanceof PeerMessage.Data d) {
             out.writeU8(DATA).writeVlu(d.sequence()).writeVlu(d.offset()).writeVlu(d.total()).writeBytes(d.bytes());
         } else if (message instanceof PeerMessage.Cancel c) {
@@ -66,7 +69,7 @@ public final class PeerMessageCodec {
             PeerMessage m = switch (in.readU8()) {
                 case HELLO -> new PeerMessage.Hello(in.readVluInt(), text(in), natType(text(in)));
                 case HAVE -> have(in);
-                case REQUEST -> new PeerMessage.Request(in.readVlu());
+                case REQUEST -> request(in);
                 case DATA -> new PeerMessage.Data(in.readVlu(), in.readVluInt(), in.readVluInt(), in.readRemaining());
                 case CANCEL -> new PeerMessage.Cancel(in.readVlu());
                 case REFUSE -> new PeerMessage.Refuse(in.readVlu(), refusal(in.readU8()));
@@ -79,6 +82,15 @@ public final class PeerMessageCodec {
         } catch (IllegalArgumentException e) {
             throw new MalformedInputException(e.getMessage());
         }
+    }
+
+    /** The range is optional: a request without one (version 1's only form) asks for the whole segment. */
+    private static PeerMessage.Request request(WireReader in) {
+        long sequence = in.readVlu();
+        if (!in.hasRemaining()) {
+            return new PeerMessage.Request(sequence);
+        }
+        return new PeerMessage.Request(sequence, in.readVluInt(), in.readVluInt());
     }
 
     private static PeerMessage.Have have(WireReader in) {

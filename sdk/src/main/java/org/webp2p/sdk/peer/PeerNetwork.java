@@ -374,7 +374,7 @@ public final class PeerNetwork {
                 events.heardOf(h.sequences().last());
             }
         } else if (message instanceof PeerMessage.Request r) {
-            serve(link, r.sequence());
+            serve(link, r);
         } else if (message instanceof PeerMessage.Data d) {
             received(link, d);
         } else if (message instanceof PeerMessage.Cancel c) {
@@ -390,13 +390,20 @@ public final class PeerNetwork {
         }
     }
 
-    private void serve(PeerLink link, long sequence) {
+    private void serve(PeerLink link, PeerMessage.Request r) {
+        long sequence = r.sequence();
         byte[] data = held.get(sequence);
         if (data == null) {
             send(link, new PeerMessage.Refuse(sequence, PeerMessage.Refuse.Reason.NOT_HELD));
             return;
         }
-        if (!uploads.offer(link, sequence, data)) {
+        if (!r.whole() && (r.offset() >= data.length || r.offset() + (long) r.length() > data.length)) {
+            drop(link.peerId, "asked for bytes " + r.offset() + "+" + r.length() + " of segment " + sequence
+                    + ", which is " + data.length + " bytes");
+            return;
+        }
+        int end = r.length() == PeerMessage.Request.TO_END ? data.length : r.offset() + r.length();
+        if (!uploads.offer(link, sequence, data, r.offset(), end)) {
             send(link, new PeerMessage.Refuse(sequence, PeerMessage.Refuse.Reason.BUSY));
         }
     }
@@ -412,20 +419,23 @@ public final class PeerNetwork {
             return;
         }
         // Chunks still in flight from an earlier, cancelled request of the same segment may come
-        // first: keep whatever extends what has arrived; the digest judges the whole at the end.
-        int fresh = d.offset() + d.bytes().length - download.received;
-        if (d.offset() > download.received || fresh <= 0) {
+        // first: keep whatever extends what has arrived, up to the end asked for; the digest judges
+        // the assembled segment at the end.
+        int at = download.from + download.received;
+        int upTo = Math.min(download.end, d.offset() + d.bytes().length);
+        int fresh = upTo - at;
+        if (d.offset() > at || fresh <= 0) {
             return;
         }
         if (download.buffer == null) {
-            download.buffer = new byte[d.total()];
+            download.buffer = new byte[download.end - download.from];
         }
-        System.arraycopy(d.bytes(), d.bytes().length - fresh, download.buffer, download.received, fresh);
+        System.arraycopy(d.bytes(), at - d.offset(), download.buffer, download.received, fresh);
         download.received += fresh;
         count(link, fresh, 0);
         if (download.received == download.buffer.length) {
             link.downloads.remove(d.sequence());
-            events.segment(link.peerId, d.sequence(), download.buffer);
+            events.arrived(link.peerId, d.sequence(), download.from, download.buffer);
         } else {
             events.progress(link.peerId, d.sequence(), download.received);
         }
@@ -448,24 +458,29 @@ public final class PeerNetwork {
     }
 
     /**
-     * Asks {@code peer} for a segment of {@code expectedBytes} (from the playlist's digest); the
-     * answer comes through {@link PeerEvents}. A peer announcing another size is dropped at once,
-     * before it can make this client buffer anything.
+     * Asks {@code peer} for bytes {@code offset} to {@code end} of a segment of {@code expectedBytes}
+     * (from the playlist's digest), the whole segment when they span it; the answer comes through
+     * {@link PeerEvents}. A peer announcing another size is dropped at once, before it can make this
+     * client buffer anything. One range per segment and peer at a time: a new one replaces the last.
      */
-    public void request(String peer, long sequence, long expectedBytes) {
+    public void request(String peer, long sequence, int expectedBytes, int offset, int end) {
         requireLoop("request");
+        if (offset < 0 || end <= offset || end > expectedBytes) {
+            throw new IllegalArgumentException("bytes " + offset + " to " + end + " of a segment of " + expectedBytes);
+        }
         PeerLink link = byPeer.get(peer);
         if (link == null || !link.greeted) {
             loop.execute(() -> events.transferFailed(peer, sequence, FallbackReason.PEER_LEFT));
             return;
         }
-        link.downloads.put(sequence, new PeerLink.Download(expectedBytes));
-        send(link, new PeerMessage.Request(sequence));
+        link.downloads.put(sequence, new PeerLink.Download(expectedBytes, offset, end));
+        send(link, offset == 0 && end == expectedBytes ? new PeerMessage.Request(sequence)
+                : new PeerMessage.Request(sequence, offset, end - offset));
     }
 
     /**
-     * Stops fetching a segment from {@code peer} and hands over what arrived so far, for HTTP to
-     * continue from; empty if nothing did.
+     * Stops fetching a segment from {@code peer} and hands over what arrived so far, from the start
+     * of the range asked for, for another peer or HTTP to continue from; empty if nothing did.
      */
     public byte[] cancel(String peer, long sequence) {
         requireLoop("cancel");

@@ -57,6 +57,21 @@ public final class VirtualPlayer implements Playback {
         playhead = sequence;
     }
 
+    /**
+     * Jumps forward to {@code sequence}, leaving out the segments before it (a live window that has
+     * moved past the playhead, {@link JoinPosition#rejoin}); a stall goes on until that segment is on
+     * hand. Nothing happens for a sequence at or before the playhead.
+     */
+    public void skipTo(long sequence) {
+        if (playhead < 0 || sequence <= playhead) {
+            return;
+        }
+        ready.keySet().removeIf(s -> s < sequence);
+        durations.forgetBefore(sequence);
+        playhead = sequence;
+        offsetMs = 0;
+    }
+
     /** The playlist says segment {@code sequence} lasts {@code durationMs}. */
     @Override
     public void describe(long sequence, long durationMs) {

@@ -36,10 +36,22 @@ class SegmentSchedulerTest {
         return scheduler;
     }
 
+    /**
+     * A scheduler that had segment 3 from a ({@code aBytes} in {@code aMs}) and segment 4 from z
+     * ({@code zBytes} in {@code zMs}), which measured both.
+     */
+    private SegmentScheduler measured(long aBytes, long aMs, long zBytes, long zMs) {
+        SegmentScheduler scheduler = askedForSegment3("a");
+        scheduler.completed(3, aMs, aBytes);
+        scheduler.plan(0, player, 4, s -> s == 4 ? Set.of("z") : Set.of());
+        scheduler.completed(4, zMs, zBytes);
+        return scheduler;
+    }
+
     /** Such a scheduler 2 s later, at that request's deadline, with {@code bytes} of it delivered. */
     private SegmentScheduler atDeadline(String peer, long bytes) {
         SegmentScheduler scheduler = askedForSegment3(peer);
-        scheduler.peerProgress(3, bytes);
+        scheduler.peerProgress(3, peer, bytes);
         now.set(2000);
         player.tick();
         return scheduler;
@@ -86,7 +98,7 @@ class SegmentSchedulerTest {
     void slowPeerIsCancelledAtItsDeadlineAndHttpContinuesWhereItStopped() {
         SegmentScheduler scheduler = atDeadline("slow", 70_000);
         assertThat(scheduler.plan(2000, player, 3, s -> Set.of("slow"))).containsExactly(
-                new FetchAction.CancelPeer(3, "slow"),
+                new FetchAction.CancelPeer(3, "slow", 0),
                 new FetchAction.FromHttp(3, 70_000, FallbackReason.SLOW_PEER));
         assertThat(fallbacks).containsExactly(new SegmentScheduler.Fallback(3, FallbackReason.SLOW_PEER));
     }
@@ -147,10 +159,7 @@ class SegmentSchedulerTest {
 
     @Test
     void asksTheHolderThatDeliveredFastestNotTheLowestId() {
-        SegmentScheduler scheduler = askedForSegment3("a");
-        scheduler.completed(3, 2000, 400_000);
-        scheduler.plan(0, player, 4, s -> s == 4 ? Set.of("z") : Set.of());
-        scheduler.completed(4, 400, 400_000);
+        SegmentScheduler scheduler = measured(400_000, 2000, 400_000, 400);
 
         List<FetchAction> actions = scheduler.plan(400, player, 5, s -> Set.of("a", "z"));
 
@@ -197,6 +206,91 @@ class SegmentSchedulerTest {
         assertThat(learning.plan(200, player, 2, s -> Set.of("a")))
                 .as("segment 2, 4 s ahead, now goes to a peer until 1.1 s before it is needed")
                 .containsExactly(new FetchAction.FromPeer(2, "a", 3100));
+    }
+
+    /** Peers that hold every segment, each of {@code bytes}, as the playlist's digests say. */
+    private static Availability holding(int bytes, String... peers) {
+        return new Availability() {
+            @Override
+            public Set<String> holders(long sequence) {
+                return Set.of(peers);
+            }
+
+            @Override
+            public int bytes(long sequence) {
+                return bytes;
+            }
+        };
+    }
+
+    @Test
+    void aSegmentNoMeasuredHolderWouldDeliverWellInTimeIsSplitBetweenTwo() {
+        // a and z each delivered 200 KB in 2 s (100 bytes/ms): 375 KB alone would take 3.75 s of the 6 s left
+        SegmentScheduler scheduler = measured(200_000, 2000, 200_000, 2000);
+
+        List<FetchAction> actions = scheduler.plan(2000, player, 5, holding(375_000, "a", "z"));
+
+        assertThat(actions).hasSize(2).allMatch(a -> a instanceof FetchAction.FromPeer);
+        assertThat(actions).extracting(a -> ((FetchAction.FromPeer) a).peerId()).containsExactlyInAnyOrder("a", "z");
+        assertThat(actions).extracting(a -> ((FetchAction.FromPeer) a).offset() + "-" + ((FetchAction.FromPeer) a).end())
+                .containsExactly("0-180224", "180224-375000");
+        assertThat(fallbacks).isEmpty();
+    }
+
+    @Test
+    void aHolderThatWouldDeliverWellInTimeTakesTheWholeSegment() {
+        SegmentScheduler scheduler = measured(400_000, 400, 200_000, 2000);
+
+        assertThat(scheduler.plan(2000, player, 5, holding(375_000, "a", "z")))
+                .as("a needs 0.4 s of the 6 s left")
+                .containsExactly(new FetchAction.FromPeer(5, "a", 8000));
+    }
+
+    @Test
+    void aPeerFallingBehindHandsWhatIsLeftToAnotherHolderInsteadOfHttp() {
+        SegmentScheduler scheduler = new SegmentScheduler(settings, true, fallbacks::add);
+        playing(0, 3);
+        scheduler.plan(0, player, 3, holding(375_000, "a"));
+        scheduler.peerProgress(3, "a", 10_000);
+
+        assertThat(scheduler.plan(400, player, 3, holding(375_000, "a", "b")))
+                .as("too early to judge a part by its first bytes").isEmpty();
+        assertThat(scheduler.plan(600, player, 3, holding(375_000, "a", "b")))
+                .as("10 KB in 0.6 s: the rest would take 22 s of the 1.4 s left")
+                .containsExactly(new FetchAction.CancelPeer(3, "a", 0),
+                        new FetchAction.FromPeer(3, "b", 10_000, FetchAction.FromPeer.TO_END, 2000));
+        assertThat(fallbacks).isEmpty();
+
+        scheduler.peerProgress(3, "b", 300_000);
+        now.set(2000);
+        player.tick();
+        assertThat(scheduler.plan(2000, player, 3, holding(375_000, "a", "b")))
+                .as("b too is cut at the deadline; HTTP fetches what neither delivered")
+                .containsExactly(new FetchAction.CancelPeer(3, "b", 10_000),
+                        new FetchAction.FromHttp(3, 310_000, FallbackReason.SLOW_PEER));
+    }
+
+    @Test
+    void aSlowPartStaysWhenNoOtherHolderWouldFinishItInTime() {
+        SegmentScheduler scheduler = askedForSegment3("b");
+        scheduler.completed(3, 2000, 20_000); // b: 10 bytes/ms
+        scheduler.plan(0, player, 4, holding(375_000, "a"));
+        scheduler.peerProgress(4, "a", 10_000);
+
+        assertThat(scheduler.plan(1500, player, 4, holding(375_000, "a", "b"))).isEmpty();
+    }
+
+    @Test
+    void aFailedPartOfASplitSegmentGoesToAnotherHolder() {
+        SegmentScheduler scheduler = measured(200_000, 2000, 200_000, 2000);
+        FetchAction.FromPeer zPart = scheduler.plan(2000, player, 5, holding(375_000, "a", "z")).stream()
+                .map(FetchAction.FromPeer.class::cast).filter(p -> p.peerId().equals("z")).findFirst().orElseThrow();
+        scheduler.peerProgress(5, "z", 50_000);
+        scheduler.peerFailed(5, "z", FallbackReason.PEER_LEFT, 2500);
+
+        assertThat(scheduler.plan(2500, player, 5, holding(375_000, "a", "z", "n")))
+                .as("a goes on with its part; z's, whose bytes went with it, goes whole to n")
+                .containsExactly(new FetchAction.FromPeer(5, "n", zPart.offset(), zPart.end(), 8000));
     }
 
     /**

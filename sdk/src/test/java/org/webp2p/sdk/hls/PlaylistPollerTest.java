@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.webp2p.sdk.http.HttpResult;
 import org.webp2p.sdk.time.FakeAlarmClock;
@@ -19,11 +21,23 @@ class PlaylistPollerTest {
     private final FakeAlarmClock clock = new FakeAlarmClock(0);
     private final List<CompletableFuture<HttpResult>> fetches = new ArrayList<>();
     private final List<MediaPlaylist> heard = new ArrayList<>();
-    private final PlaylistPoller poller = new PlaylistPoller(clock, () -> PLAYLIST, uri -> {
-        CompletableFuture<HttpResult> f = new CompletableFuture<>();
-        fetches.add(f);
-        return f;
-    }, heard::add);
+    private final List<URI> asked = new ArrayList<>();
+    /** The entity tag each fetch was conditional on, "" for an unconditional one. */
+    private final List<String> conditions = new ArrayList<>();
+    /** Where {@link #poller} fetches from: another rendition moves it. */
+    private final AtomicReference<URI> address = new AtomicReference<>(PLAYLIST);
+    private final PlaylistPoller poller = polling(address::get, heard::add);
+
+    /** A poller whose fetches wait for the test's answers, their conditions recorded. */
+    private PlaylistPoller polling(Supplier<URI> address, Consumer<MediaPlaylist> onPlaylist) {
+        return new PlaylistPoller(clock, address, (uri, etag) -> {
+            asked.add(uri);
+            conditions.add(etag == null ? "" : etag);
+            CompletableFuture<HttpResult> f = new CompletableFuture<>();
+            fetches.add(f);
+            return f;
+        }, onPlaylist);
+    }
 
     private static HttpResult live(int targetSeconds, long first, int count, boolean ended) {
         StringBuilder text = new StringBuilder("#EXTM3U\n#EXT-X-TARGETDURATION:" + targetSeconds
@@ -35,6 +49,10 @@ class PlaylistPollerTest {
             text.append("#EXT-X-ENDLIST\n");
         }
         return new HttpResult(200, "application/vnd.apple.mpegurl", null, text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static HttpResult tagged(HttpResult r, String etag) {
+        return new HttpResult(r.status(), r.contentType(), etag, r.body());
     }
 
     private void answer(HttpResult r) {
@@ -59,24 +77,45 @@ class PlaylistPollerTest {
 
     @Test
     void anAnswerForAnAddressLeftMeanwhileIsDroppedAndTheNewOneFetchedAtOnce() {
-        AtomicReference<URI> address = new AtomicReference<>(PLAYLIST);
-        List<URI> asked = new ArrayList<>();
-        PlaylistPoller moving = new PlaylistPoller(clock, address::get, uri -> {
-            asked.add(uri);
-            CompletableFuture<HttpResult> f = new CompletableFuture<>();
-            fetches.add(f);
-            return f;
-        }, heard::add);
-        moving.start();
+        poller.start();
         clock.runDue();
         URI low = URI.create("http://origin/live/demo/90p/index.m3u8");
         address.set(low);
-        moving.refresh();
+        poller.refresh();
         answer(live(2, 10, 3, false));
         assertThat(heard).as("the old rendition's playlist").isEmpty();
         assertThat(asked).containsExactly(PLAYLIST, low);
         answer(live(2, 10, 3, false));
         assertThat(heard).hasSize(1);
+    }
+
+    @Test
+    void pollsOnlyForAChangedPlaylistAndANotModifiedAnswerKeepsTheCadence() {
+        poller.start();
+        clock.runDue();
+        answer(tagged(live(1, 10, 3, false), "\"a\""));
+        clock.advance(500);
+        answer(new HttpResult(304, null, "\"a\"", new byte[0]));
+        assertThat(heard).as("nothing new to hear of").hasSize(1);
+        clock.advance(500);
+        answer(tagged(live(1, 11, 3, false), "\"b\""));
+        clock.advance(500);
+
+        assertThat(conditions).as("each poll asks only for a playlist newer than the last one it got")
+                .containsExactly("", "\"a\"", "\"a\"", "\"b\"");
+        assertThat(heard).extracting(MediaPlaylist::lastSequence).containsExactly(12L, 13L);
+    }
+
+    @Test
+    void aNewAddressIsFetchedUnconditionally() {
+        poller.start();
+        clock.runDue();
+        answer(tagged(live(1, 10, 3, false), "\"a\""));
+        address.set(URI.create("http://origin/live/demo/90p/index.m3u8"));
+        poller.refresh();
+        clock.runDue();
+
+        assertThat(conditions).as("another rendition's playlist has its own tags").containsExactly("", "");
     }
 
     @Test
@@ -163,11 +202,7 @@ class PlaylistPollerTest {
     @Test
     void whatTheOwnerThrowsOnAPlaylistIsReportedAndPollingGoesOn() {
         clock.recordFailures();
-        PlaylistPoller failing = new PlaylistPoller(clock, () -> PLAYLIST, uri -> {
-            CompletableFuture<HttpResult> f = new CompletableFuture<>();
-            fetches.add(f);
-            return f;
-        }, p -> {
+        PlaylistPoller failing = polling(() -> PLAYLIST, p -> {
             throw new IllegalStateException("owner bug");
         });
         failing.start();

@@ -55,6 +55,34 @@ class HttpFetcherTest {
     }
 
     @Test
+    void aConditionalGetSendsTheTagAndANotModifiedAnswerHasNoBody() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             HttpFetcher http = new HttpFetcher(group, null)) {
+            StringBuilder head = new StringBuilder();
+            Thread origin = new Thread(() -> {
+                try (Socket s = server.accept()) {
+                    head.append(readRequestHead(s.getInputStream()));
+                    s.getOutputStream().write("HTTP/1.1 304 Not Modified\r\nETag: \"v7\"\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
+                    s.getOutputStream().flush();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            origin.start();
+            URI uri = URI.create("http://127.0.0.1:" + server.getLocalPort() + "/live/demo/index.m3u8");
+
+            HttpResult r = http.getIfChanged(uri, "\"v7\"", Duration.ofSeconds(5)).get(10, TimeUnit.SECONDS);
+            origin.join(10_000);
+
+            assertThat(head.toString().toLowerCase()).contains("if-none-match: \"v7\"");
+            assertThat(r.status()).isEqualTo(304);
+            assertThat(r.body()).isEmpty();
+            assertThat(r.wireBytes()).as("the answer's head alone").isPositive();
+        }
+    }
+
+    @Test
     void aDownloadShowsItsBodyWhileItArrivesAndAbandoningItClosesItsConnection() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
              HttpFetcher http = new HttpFetcher(group, null)) {
@@ -108,15 +136,19 @@ class HttpFetcherTest {
         }
     }
 
-    private static void readRequestHead(InputStream in) throws IOException {
+    /** Reads a request's head, up to the blank line, and returns it. */
+    private static String readRequestHead(InputStream in) throws IOException {
         byte[] end = {'\r', '\n', '\r', '\n'};
+        StringBuilder head = new StringBuilder();
         int matched = 0;
         while (matched < end.length) {
             int b = in.read();
             if (b < 0) {
                 throw new IOException("request cut short");
             }
+            head.append((char) b);
             matched = b == end[matched] ? matched + 1 : b == '\r' ? 1 : 0;
         }
+        return head.toString();
     }
 }

@@ -20,8 +20,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.webp2p.nat.NatType;
 import org.webp2p.rtmfp.net.RtmfpEndpoint;
-import org.webp2p.sdk.diagnostics.PeerConnectionFailure;
-import org.webp2p.sdk.fetch.FallbackReason;
 import org.webp2p.server.TestNode;
 
 /**
@@ -82,27 +80,7 @@ public final class RoguePeer implements AutoCloseable {
         network = new PeerNetwork(endpoint, loop.next(), System::currentTimeMillis, "demo/180p",
                 behaviour == Behaviour.FULL ? 0 : 8,
                 behaviour == Behaviour.CRAWLS ? 16 : 0, lies,
-                new PeerEvents() {
-                    @Override
-                    public void segment(String peer, long sequence, byte[] body) {
-                    }
-
-                    @Override
-                    public void progress(String peer, long sequence, long bytes) {
-                    }
-
-                    @Override
-                    public void transferFailed(String peer, long sequence, FallbackReason reason) {
-                    }
-
-                    @Override
-                    public void peerFailed(PeerConnectionFailure failure) {
-                    }
-
-                    @Override
-                    public void heardOf(long sequence) {
-                    }
-                });
+                new QuietPeerEvents());
         tracker = URI.create("http://127.0.0.1:" + node.address("tracker").getPort() + "/v1/announce");
         ticket = node.ticket(network.peerId(), "demo");
         String rendezvous = "rtmfp://127.0.0.1:" + node.address("rendezvous").getPort() + "/webp2p";

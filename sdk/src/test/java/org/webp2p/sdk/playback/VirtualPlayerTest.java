@@ -104,4 +104,30 @@ class VirtualPlayerTest {
         assertThat(player.msUntilNeeded(6, 2000)).isEqualTo(1500);
         assertThat(player.msUntilNeeded(8, 2000)).isEqualTo(1500 + 3000 + 2000);
     }
+
+    @Test
+    void skippingForwardLeavesOutTheSegmentsBetweenAndTheStallEndsWhenTheNewPlayheadArrives() {
+        player.startAt(10);
+        for (long s = 10; s < 30; s++) {
+            player.describe(s, 1000);
+        }
+        player.arrived(10);
+        advance(1000);
+        advance(5000);
+        assertThat(player.isStalled()).as("segment 11 never came").isTrue();
+
+        player.skipTo(20);
+        assertThat(player.playhead()).isEqualTo(20);
+        assertThat(player.msUntilNeeded(22, 1000)).isEqualTo(2000);
+        advance(500);
+        player.arrived(20);
+        player.arrived(21);
+        assertThat(player.isStalled()).isFalse();
+        advance(1500);
+        assertThat(player.playhead()).isEqualTo(21);
+        assertThat(player.stats().stalls()).isEqualTo(1);
+
+        player.skipTo(5);
+        assertThat(player.playhead()).as("never backwards").isEqualTo(21);
+    }
 }

@@ -243,19 +243,25 @@ public final class TrackerService extends HttpService {
         for (WsSwarmSummary s : w.swarms().swarms()) {
             Optional<StreamHash> h = names.find(s.infoHash());
             out.add(new WebSwarm(s.infoHash(), h.map(StreamHash::stream).orElse(null),
-                    h.map(StreamHash::type).orElse(null), h.map(StreamHash::identity).orElse(null), s.complete(),
-                    s.incomplete()));
+                    h.map(StreamHash::type).orElse(null), h.map(StreamHash::identity).orElse(null),
+                    h.map(StreamHash::rendition).orElse(null), s.complete(), s.incomplete()));
         }
         return out;
     }
 
-    /** Browser peers (WebSocket), each with the origin stream its swarm belongs to when known; empty while stopped. */
+    /**
+     * Browser peers (WebSocket), each with the origin stream and rendition its swarm belongs to when
+     * known; empty while stopped.
+     */
     public List<WebPeer> webPeers() {
         WebSockets w = ws;
         KnownStreams names = known;
-        return w == null ? List.of() : w.swarms().peers().stream().map(p -> new WebPeer(p.peerId(), p.infoHash(),
-                names.find(p.infoHash()).map(StreamHash::stream).orElse(null), p.address(),
-                Instant.ofEpochMilli(p.joinedMs()), Instant.ofEpochMilli(p.lastSeenMs()))).toList();
+        return w == null ? List.of() : w.swarms().peers().stream().map(p -> {
+            Optional<StreamHash> h = names.find(p.infoHash());
+            return new WebPeer(p.peerId(), p.infoHash(), h.map(StreamHash::stream).orElse(null),
+                    h.map(StreamHash::rendition).orElse(null), p.address(), Instant.ofEpochMilli(p.joinedMs()),
+                    Instant.ofEpochMilli(p.lastSeenMs()));
+        }).toList();
     }
 
     @Override

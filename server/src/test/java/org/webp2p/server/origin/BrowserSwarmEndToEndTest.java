@@ -32,7 +32,8 @@ import org.webp2p.server.tracker.TrackerService;
  * Three browser viewers of the demo, for real: a node with every service, Debian's Chromium driven
  * by playwright-core (src/main/player/e2e/three-viewers.mjs), three browser contexts joining a few
  * seconds apart. They must take segments from each other over WebRTC, none may fail, and pingback
- * must hold exactly the bytes each page counted. In CI a missing Node.js or Chromium fails the
+ * must hold exactly the bytes each page counted, each under the rendition (180p, 90p) it played, as
+ * the tracker holds each page in its rendition's swarm. In CI a missing Node.js or Chromium fails the
  * build; on a developer's machine the test is skipped saying what is missing.
  */
 class BrowserSwarmEndToEndTest {
@@ -75,8 +76,11 @@ class BrowserSwarmEndToEndTest {
         TrackerService tracker = node.runtime().services().service(TrackerService.NAME, TrackerService.class);
         Set<String> identities = ConcurrentHashMap.newKeySet();
         ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor();
-        watch.scheduleAtFixedRate(() -> tracker.webSwarms().forEach(w -> identities.add(w.stream() + " " + w.identity())),
-                0, 500, TimeUnit.MILLISECONDS);
+        Set<String> peerSwarms = ConcurrentHashMap.newKeySet();
+        watch.scheduleAtFixedRate(() -> {
+            tracker.webSwarms().forEach(w -> identities.add(w.stream() + " " + w.rendition() + " " + w.identity()));
+            tracker.webPeers().forEach(p -> peerSwarms.add(p.swarm()));
+        }, 0, 500, TimeUnit.MILLISECONDS);
         JsonNode run;
         try {
             run = viewers("http://127.0.0.1:" + node.address("origin").getPort() + "/play/demo");
@@ -84,7 +88,10 @@ class BrowserSwarmEndToEndTest {
             watch.shutdownNow();
         }
         assertThat(identities).as("browser swarms seen").isNotEmpty()
-                .allSatisfy(i -> assertThat(i).matches("demo \\d+-avc1\\.\\w+-(320-180|160-90)-----"));
+                .allSatisfy(i -> assertThat(i).matches("demo (180p \\d+-avc1\\.\\w+-320-180|90p \\d+-avc1\\.\\w+-160-90)"
+                        + "-----"));
+        assertThat(peerSwarms).as("browser peers, by the swarm the tracker puts them in").isNotEmpty()
+                .isSubsetOf("demo/180p", "demo/90p");
         JsonNode pages = run.get("final");
         assertThat(pages).hasSize(3);
 
@@ -96,6 +103,7 @@ class BrowserSwarmEndToEndTest {
             assertThat(page.get("fatal").isNull()).as("fatal error on a page: %s (%s)", page.get("fatal"), run.get("logs"))
                     .isTrue();
             assertThat(page.get("startupMs").isNumber()).as("page played: %s", page).isTrue();
+            assertThat(page.get("rendition").asText()).as("rendition the page played").isIn("180p", "90p");
             assertThat(pingback.session(page.get("sessionId").asText()))
                     .hasValueSatisfying(s -> assertThat(s.client()).isEqualTo(ClientKind.BROWSER));
             http += page.get("httpBytes").asLong();
@@ -111,6 +119,14 @@ class BrowserSwarmEndToEndTest {
         assertThat(demo.httpBytes()).isEqualTo(http);
         assertThat(demo.p2pBytes()).isEqualTo(p2p);
         assertThat(demo.uploadedBytes()).isEqualTo(uploaded);
+
+        // Every segment byte was fetched while a rendition played or loaded: the renditions hold them all.
+        List<SwarmFigures> renditions = pingback.renditions();
+        assertThat(renditions).extracting(SwarmFigures::swarm).isNotEmpty().isSubsetOf("demo/180p", "demo/90p");
+        assertThat(renditions.stream().mapToLong(SwarmFigures::httpBytes).sum()).as("HTTP bytes by rendition: %s",
+                renditions).isEqualTo(http);
+        assertThat(renditions.stream().mapToLong(SwarmFigures::p2pBytes).sum()).as("P2P bytes by rendition: %s",
+                renditions).isEqualTo(p2p);
     }
 
     /** Runs the viewers against {@code page}; their figures after their last beacon, and what they logged. */

@@ -144,12 +144,13 @@ class WebSocketTrackerTest {
         assertThat(state.webSwarms()).singleElement().satisfies(s -> {
             assertThat(s.stream()).isEqualTo("demo");
             assertThat(s.identity()).isEqualTo("227856-avc1.42c00c-320-180-----");
+            assertThat(s.rendition()).as("as the master playlist names the variant").isEqualTo("180p");
             assertThat(s.peers()).isEqualTo(2);
         });
-        assertThat(state.webPeers()).extracting(WebPeer::peerId, WebPeer::stream, WebPeer::infoHash,
+        assertThat(state.webPeers()).extracting(WebPeer::peerId, WebPeer::swarm, WebPeer::infoHash,
                         p -> p.source().getHostAddress())
-                .containsExactlyInAnyOrder(tuple("-PM0203-aaaaaaaaaaaa", "demo", demoHash, "127.0.0.1"),
-                        tuple("-PM0203-bbbbbbbbbbbb", "demo", demoHash, "127.0.0.1"));
+                .containsExactlyInAnyOrder(tuple("-PM0203-aaaaaaaaaaaa", "demo/180p", demoHash, "127.0.0.1"),
+                        tuple("-PM0203-bbbbbbbbbbbb", "demo/180p", demoHash, "127.0.0.1"));
         Map<String, Number> metrics = node.runtime().services().status("tracker").metrics();
         assertThat(metrics.get("ws.sockets").intValue()).isEqualTo(2);
         assertThat(metrics.get("ws.offers-relayed").longValue()).isEqualTo(1);

@@ -50,7 +50,7 @@ public final class SwarmViewModel {
         // Swarms come largest first, so the busiest stream is offered first; then streams nobody watches.
         Set<String> names = new LinkedHashSet<>();
         s.swarms().stream().map(SwarmSummary::swarm).forEach(names::add);
-        s.webPeers().stream().map(WebPeer::stream).filter(Objects::nonNull).forEach(names::add);
+        s.webPeers().stream().map(WebPeer::swarm).filter(Objects::nonNull).forEach(names::add);
         s.streams().stream().map(StreamStats::name).forEach(names::add);
         if (!streams.equals(List.copyOf(names))) {
             streams.setAll(names);

@@ -160,10 +160,11 @@ class PeersViewTest {
         fx.browserJoins(ConsoleFixture.DEMO_INFO_HASH, pageA);
         fx.browserJoins(ConsoleFixture.DEMO_INFO_HASH, pageB);
         fx.trafficBeacon(ClientKind.SDK, "demo", "s-one", "peer-one", 1000, 3000, 500, Map.of());
-        fx.trafficBeacon(ClientKind.BROWSER, "demo", "s-a", pageA, 600, 400, 250, Map.of());
+        // The page plays the variant it joined the swarm of: its beacons name that rendition.
+        fx.trafficBeacon(ClientKind.BROWSER, "demo", "180p", "s-a", pageA, 600, 400, 250, Map.of());
 
         waitFor(5, TimeUnit.SECONDS, () -> rows(robot).size() == 4
-                && row(robot, pageA).map(p -> "demo".equals(p.stream()) && p.traffic().isPresent()).orElse(false)
+                && row(robot, pageA).map(p -> "demo/180p".equals(p.stream()) && p.traffic().isPresent()).orElse(false)
                 && row(robot, "peer-one").map(p -> p.traffic().isPresent()).orElse(false));
 
         assertThat(rows(robot)).extracting(LivePeer::peerId, LivePeer::kind).containsExactlyInAnyOrder(
@@ -171,7 +172,7 @@ class PeersViewTest {
                 tuple(pageA, ClientKind.BROWSER), tuple(pageB, ClientKind.BROWSER));
         assertThat(cell(robot, "Kind", pageA)).isEqualTo("browser");
         assertThat(cell(robot, "Kind", "peer-one")).isEqualTo("sdk");
-        assertThat(cell(robot, "Stream", pageB)).isEqualTo("demo");
+        assertThat(cell(robot, "Stream", pageB)).as("the rendition whose swarm it is in").isEqualTo("demo/180p");
         LiveSession sessionA = fx.pingback().session("s-a").orElseThrow().live();
         assertThat(cell(robot, "HTTP", pageA)).isEqualTo(sessionA.httpBytes()).isEqualTo(600L);
         assertThat(cell(robot, "P2P", pageA)).isEqualTo(400L);

@@ -323,6 +323,25 @@ class StreamsViewTest {
     }
 
     @Test
+    void aBrowserPageCountsOnTheRenditionItPlaysWithItsOwnViewerAndOffload(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-streams");
+        // In the WebSocket swarm of the demo's 180p variant, its beacons naming 180p.
+        fx.browserJoins(ConsoleFixture.DEMO_INFO_HASH, "-PM0203-aaaaaaaaaaaa");
+        fx.trafficBeacon(ClientKind.BROWSER, "demo", "180p", "b1", "-PM0203-aaaaaaaaaaaa", 600, 400, 200, Map.of());
+
+        waitFor(5, TimeUnit.SECONDS, () -> row(robot, "demo/180p").map(r -> r.browserViewers() == 1
+                && r.browser().sessions() == 1).orElse(false));
+        StreamRow hd = row(robot, "demo/180p").orElseThrow();
+        assertThat(hd.browser().httpBytes()).isEqualTo(600);
+        assertThat(hd.browser().p2pBytes()).isEqualTo(400);
+        assertThat(hd.offload()).isEqualTo(0.4);
+        assertThat(row(robot, "demo/90p").orElseThrow().browserViewers()).isZero();
+        StreamRow demo = row(robot, "demo").orElseThrow();
+        assertThat(demo.browserViewers()).as("the stream's row holds its renditions' viewers").isEqualTo(1);
+        assertThat(demo.browser()).isEqualTo(hd.browser());
+    }
+
+    @Test
     void opensTheStreamsPlayerPageInTheBrowserWithATokenWhenTheStreamNeedsOne(FxRobot robot) throws Exception {
         robot.clickOn("#nav-streams");
         fx.publishSegment("cam", 0);

@@ -114,15 +114,17 @@ class SwarmViewTest {
     }
 
     @Test
-    void browserPeersOfTheStreamAreDrawnAsSquaresBesideSdkCirclesWithALegendForBoth(FxRobot robot)
+    void browserPeersOfTheRenditionAreDrawnAsSquaresBesideSdkCirclesWithALegendForBoth(FxRobot robot)
             throws Exception {
-        fx.announce("demo", "peer-one", "FULL_CONE", "203.0.113.1:1935", 40, 45, 800);
+        // Both kinds in the demo's 180p rendition: the browser by the info hash of its variant.
+        fx.announce("demo/180p", "peer-one", "FULL_CONE", "203.0.113.1:1935", 40, 45, 800);
         fx.browserJoins(ConsoleFixture.DEMO_INFO_HASH, "-PM0203-aaaaaaaaaaaa");
+        // A page whose beacons name no rendition (an older player) still shows its bytes.
         fx.trafficBeacon(ClientKind.BROWSER, "demo", "s-a", "-PM0203-aaaaaaaaaaaa", 600, 400, 250, Map.of());
         robot.clickOn("#nav-swarm");
         SwarmView view = robot.lookup("#swarm-page").queryAs(SwarmView.class);
         SwarmGraphView graph = view.graph();
-        choose(robot, "demo");
+        choose(robot, "demo/180p");
 
         waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> graph.drawnPeers() == 2 && graph.settled()));
         assertThat(onFx(() -> view.model().graphPeers())).extracting(GraphPeer::peerId, GraphPeer::kind)

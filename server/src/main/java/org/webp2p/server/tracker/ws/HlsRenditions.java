@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.webp2p.protocol.RenditionName;
 
 /**
  * The renditions hls.js 1.7 reports for an entry playlist, read the way its {@code M3U8Parser} and
@@ -15,8 +17,13 @@ import java.util.regex.Pattern;
  * rendition a {@code secondary} one.
  */
 final class HlsRenditions {
-    /** One stream of a player's playlist and what names its swarm. */
-    record Rendition(String type, StreamProps props) {
+    /**
+     * One stream of a player's playlist and what names its swarm.
+     *
+     * @param name a variant's rendition name ({@link RenditionName}); null for an audio rendition, a bare
+     *             media playlist, or a variant whose URI names none
+     */
+    record Rendition(String type, StreamProps props, @Nullable String name) {
     }
 
     private static final Pattern IS_MEDIA_PLAYLIST = Pattern.compile("^#EXT(?:INF|-X-TARGETDURATION):",
@@ -42,7 +49,7 @@ final class HlsRenditions {
 
     static List<Rendition> of(String playlist) {
         if (IS_MEDIA_PLAYLIST.matcher(playlist).find()) {
-            return List.of(new Rendition("main", StreamProps.BARE_MEDIA_PLAYLIST));
+            return List.of(new Rendition("main", StreamProps.BARE_MEDIA_PLAYLIST, null));
         }
         List<Rendition> out = new ArrayList<>();
         List<Map<String, String>> levels = new ArrayList<>();
@@ -50,7 +57,7 @@ final class HlsRenditions {
         while (m.find()) {
             Map<String, String> attrs = attributes(m.group(1));
             levels.add(attrs);
-            out.add(new Rendition("main", variant(attrs)));
+            out.add(new Rendition("main", variant(attrs), RenditionName.ofVariantUri(m.group(2).strip()).orElse(null)));
         }
         List<Rendition> audio = audio(playlist, levels);
         out.addAll(audio);
@@ -115,12 +122,13 @@ final class HlsRenditions {
             String lang = attrs.get("LANGUAGE");
             String name = firstNonEmpty(attrs.get("NAME"), lang);
             out.add(new Rendition("secondary", new StreamProps("0", groupAudioCodec(levels, attrs.get("GROUP-ID")),
-                    null, null, lang, attrs.get("CHANNELS"), name, null, null)));
+                    null, null, lang, attrs.get("CHANNELS"), name, null, null), null));
         }
         // hls.js adds a "main" track when every rendition has its own URI but the variants carry audio too.
         if (!out.isEmpty() && !embedded && !levels.isEmpty() && codecsOf(levels.get(0).get("CODECS"), AUDIO) != null
                 && !levels.get(0).containsKey("AUDIO")) {
-            out.add(0, new Rendition("secondary", new StreamProps("0", null, null, null, null, null, "main", null, null)));
+            out.add(0, new Rendition("secondary", new StreamProps("0", null, null, null, null, null, "main", null, null),
+                    null));
         }
         return out;
     }

@@ -23,6 +23,7 @@ class StreamHashTest {
             assertThat(h.infoHash()).isEqualTo("/OhCf44068LyQuGuhQ4O");
             assertThat(h.identity()).isEqualTo("0--------");
             assertThat(h.type()).isEqualTo("main");
+            assertThat(h.rendition()).as("a stream without renditions").isNull();
         });
     }
 
@@ -42,6 +43,25 @@ class StreamHashTest {
         assertThat(hashes).extracting(StreamHash::identity)
                 .containsExactly("950400-avc1.64001e-640-360-----", "2000000-avc1.64001f-1280-720----30-");
         assertThat(hashes.get(0).infoHash()).isEqualTo("XwbgUrB9JXzdp6/vvQNd");
+    }
+
+    @Test
+    void eachVariantIsTheRenditionItsDirectoryNamesAsSdkClientsAndBeaconsNameIt() {
+        String master = """
+                #EXTM3U
+                #EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="aac",NAME="English",LANGUAGE="eng",URI="audio/en.m3u8"
+                #EXT-X-STREAM-INF:BANDWIDTH=227856,RESOLUTION=320x180,CODECS="avc1.42c00c",AUDIO="aac"
+                180p/index.m3u8
+                #EXT-X-STREAM-INF:BANDWIDTH=90000,RESOLUTION=160x90,CODECS="avc1.42c00c",AUDIO="aac"
+                90p/index.m3u8
+                #EXT-X-STREAM-INF:BANDWIDTH=50000,CODECS="avc1.42c00c",AUDIO="aac"
+                low.m3u8
+                #EXT-X-STREAM-INF:BANDWIDTH=40000,CODECS="avc1.42c00c",AUDIO="aac"
+                https://cdn.example/live/40k/index.m3u8
+                """;
+        assertThat(StreamHash.of("live", master)).extracting(StreamHash::type, StreamHash::rendition).containsExactly(
+                tuple("main", "180p"), tuple("main", "90p"), tuple("main", null), tuple("main", null),
+                tuple("secondary", null));
     }
 
     @Test

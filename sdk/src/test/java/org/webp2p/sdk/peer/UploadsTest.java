@@ -1,0 +1,71 @@
+package org.webp2p.sdk.peer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class UploadsTest {
+    private static final int SEGMENT_BYTES = 3 * Uploads.CHUNK_BYTES;
+
+    private static PeerLink link(String peer) {
+        return new PeerLink(peer, null);
+    }
+
+    private static void asked(PeerLink link, long sequence, long order) {
+        link.uploads.add(new PeerLink.Upload(sequence, new byte[SEGMENT_BYTES], 0, SEGMENT_BYTES, order));
+    }
+
+    /** The peers each chunk goes to until nothing is left, chunks acknowledged at once. */
+    private static List<String> sendingOrder(List<PeerLink> links) {
+        List<String> sent = new ArrayList<>();
+        PeerLink link;
+        while ((link = Uploads.next(links)) != null) {
+            PeerLink.Upload u = link.uploads.peek();
+            u.offset += Uploads.CHUNK_BYTES;
+            if (u.offset >= u.data.length) {
+                link.uploads.poll();
+            }
+            sent.add(link.peerId);
+        }
+        return sent;
+    }
+
+    @Test
+    void aCopyAskedForFirstGoesWholeBeforeTheNextOneStarts() {
+        PeerLink a = link("a");
+        PeerLink b = link("b");
+        PeerLink c = link("c");
+        asked(b, 7, 0);
+        asked(a, 7, 1);
+        asked(c, 7, 2);
+        asked(b, 8, 3);
+
+        assertThat(sendingOrder(List.of(a, b, c))).as("whole copies in the order asked, not chunks in turn")
+                .containsExactly("b", "b", "b", "a", "a", "a", "c", "c", "c", "b", "b", "b");
+    }
+
+    @Test
+    void aLinkWithAFullWindowLetsTheNextRequestGoAhead() {
+        PeerLink slow = link("slow");
+        PeerLink other = link("other");
+        asked(slow, 7, 0);
+        asked(other, 7, 1);
+        slow.chunksInFlight = Uploads.CHUNKS_IN_FLIGHT;
+
+        assertThat(Uploads.next(List.of(slow, other))).isSameAs(other);
+        slow.chunksInFlight--;
+        assertThat(Uploads.next(List.of(slow, other))).as("back first once acknowledged").isSameAs(slow);
+    }
+
+    @Test
+    void nothingToSendWhenNoLinkHasAnUploadWithRoom() {
+        PeerLink idle = link("idle");
+        PeerLink full = link("full");
+        asked(full, 7, 0);
+        full.chunksInFlight = Uploads.CHUNKS_IN_FLIGHT;
+
+        assertThat(Uploads.next(List.of(idle, full))).isNull();
+    }
+}
