@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.LongUnaryOperator;
+import org.webp2p.sdk.http.Transfer;
 
 /**
  * The segment downloads under way, each held to the {@link AbandonRule} at every playback step: those
@@ -14,18 +15,6 @@ import java.util.function.LongUnaryOperator;
  * each segment has until it plays, and gives up the downloads handed back. Loop-confined, like its owner.
  */
 public final class DownloadWatch {
-    /** A download under way: what it has received so far, and the way to give it up. */
-    public interface Transfer {
-        /** Bytes of the body received so far. */
-        long bodyBytes();
-
-        /** The body's whole length, or -1 while unknown. */
-        long expectedBytes();
-
-        /** Stops it: the rest of its bytes would take the link from the copy that replaces it. */
-        void abandon();
-    }
-
     /**
      * A download to give up, and the rendition its segment is to be fetched at instead.
      *

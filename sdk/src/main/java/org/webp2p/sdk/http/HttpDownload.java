@@ -9,7 +9,6 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import org.webp2p.sdk.abr.DownloadWatch;
 
 /**
  * A GET under way that its caller can watch and give up: how much of the body has arrived and how
@@ -17,7 +16,7 @@ import org.webp2p.sdk.abr.DownloadWatch;
  * come too late before it has come (see {@link org.webp2p.sdk.abr.AbandonRule}). The progress is
  * written on the connection's event loop and may be read from any thread.
  */
-public final class HttpDownload implements DownloadWatch.Transfer {
+public final class HttpDownload implements Transfer {
     private static final String PROGRESS = "progress";
 
     private final CompletableFuture<HttpResult> result;

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongUnaryOperator;
 import org.junit.jupiter.api.Test;
+import org.webp2p.sdk.http.Transfer;
 
 class AbandonRuleTest {
     /** The demo's renditions: 90p and 180p, by their peak bitrates. */
@@ -84,7 +85,7 @@ class AbandonRuleTest {
     }
 
     /** A download whose progress the test sets; it records being given up. */
-    private static final class FakeTransfer implements DownloadWatch.Transfer {
+    private static final class FakeTransfer implements Transfer {
         long bytes;
         boolean abandoned;
 
