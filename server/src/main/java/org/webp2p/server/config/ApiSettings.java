@@ -20,7 +20,7 @@ public final class ApiSettings {
             "Peers one client connects to at most.");
     public static final ConfigKey<Integer> PREFETCH_SEGMENTS = ConfigKey.integer("api.prefetch-segments", 6, 1, 100,
             "Segments ahead of playback a client may fetch from peers.");
-    public static final ConfigKey<Integer> UPLOAD_LIMIT_KBPS = ConfigKey.integer("api.upload-limit-kbps", 2000, 0, 10_000_000,
+    public static final ConfigKey<Integer> UPLOAD_LIMIT_KBPS = ConfigKey.integer("api.upload-limit-kbps", 6000, 0, 10_000_000,
             "Upload one client gives the swarm.");
     public static final ConfigKey<Duration> SESSION_TTL = ConfigKey.duration("api.session-ttl", "6h",
             "A session not renewed for this long is forgotten.");
