@@ -38,6 +38,7 @@ import org.webp2p.server.config.TrackerSettings;
 import org.webp2p.server.config.ValueType;
 import org.webp2p.server.http.Json;
 import org.webp2p.server.store.StoreException;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -84,9 +85,12 @@ final class SimulateCommand implements Callable<Integer> {
             + "demo-hd is the built-in 1.5 Mbit/s 720p rendition).")
     String stream;
 
-    @Option(names = "--baseline", description = "Also play as many viewers over HTTP alone, at the same time and "
-            + "under the same conditions, and report their stalls and startup beside the swarm's.")
-    boolean baseline;
+    @Option(names = "--baseline", arity = "0..1", paramLabel = "WHEN", fallbackValue = "together",
+            converter = BaselineTimingConverter.class, description = "Also play as many viewers over HTTP alone, each "
+            + "on a link drawn like its swarm twin's and with the same churn, and report their stalls and startup "
+            + "beside the swarm's: together (the default) at the same time, after once the swarm's run is over, so a "
+            + "machine that carries the swarm alone can still compare.")
+    SimulationReport.BaselineTiming baseline;
 
     @Option(names = "--network", paramLabel = "PROFILE[,KEY=VALUE...]", defaultValue = "lan", description = {
         "Each peer's access link, which its datagrams (through its emulated NAT) and its HTTP (through a relay) "
@@ -160,12 +164,13 @@ final class SimulateCommand implements Callable<Integer> {
                 credentials = peer -> issuer.issue(stream, "simulator-" + peer, length.plusHours(1));
             }
             out.printf("simulating %d peers%s on %s for %ds (churn %s, NAT mix %s%s, network %s) against %s%n", peers,
-                    baseline ? " and as many over HTTP alone" : "", stream, length.toSeconds(), churn, natMix,
+                    baseline == null ? "" : baseline == SimulationReport.BaselineTiming.TOGETHER
+                            ? " and as many over HTTP alone" : ", then as many over HTTP alone,", stream, length.toSeconds(), churn, natMix,
                     natGroups.isBlank() ? "" : ", NAT groups " + natGroups, links.spec(), target);
             out.flush();
             SwarmSimulator simulator = new SwarmSimulator(target, stream, credentials, group).network(links, networkSeed);
-            if (baseline) {
-                simulator.withBaseline();
+            if (baseline != null) {
+                simulator.withBaseline(baseline);
             }
             SimulationReport report = simulator.run(peers, mix, groups, churnPerMinute, length, line -> {
                 out.println(line);
@@ -233,8 +238,8 @@ final class SimulateCommand implements Callable<Integer> {
         SimulationReport.Baseline b = r.baseline();
         if (b != null) {
             out.printf(Locale.ROOT, "HTTP only         stalls %d (%d ms, ratio %.4f), startup p50/p95 %d / %d ms, "
-                    + "origin bytes %d%n", b.stalls(), b.stallMs(), b.stallRatio(), b.startupP50Ms(), b.startupP95Ms(),
-                    b.originBytes());
+                    + "origin bytes %d (%s the swarm)%n", b.stalls(), b.stallMs(), b.stallRatio(), b.startupP50Ms(),
+                    b.startupP95Ms(), b.originBytes(), b.timing() == SimulationReport.BaselineTiming.TOGETHER ? "beside" : "after");
         }
         out.flush();
     }
@@ -248,5 +253,17 @@ final class SimulateCommand implements Callable<Integer> {
                 .collect(Collectors.groupingBy(NeverStarted::reason, TreeMap::new, Collectors.counting()));
         long timeouts = peers.stream().filter(NeverStarted::countedAsTimeout).count();
         return peers.size() + " " + byReason + ", " + timeouts + " counted as startup timeouts";
+    }
+
+    /** {@code together} or {@code after}, in any case. */
+    static final class BaselineTimingConverter implements CommandLine.ITypeConverter<SimulationReport.BaselineTiming> {
+        @Override
+        public SimulationReport.BaselineTiming convert(String value) {
+            try {
+                return SimulationReport.BaselineTiming.valueOf(value.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not together or after");
+            }
+        }
     }
 }

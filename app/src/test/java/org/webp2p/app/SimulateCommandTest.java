@@ -32,6 +32,16 @@ class SimulateCommandTest extends CommandLineHarness {
         assertThat(baseline.path("stallMs").isNumber()).isTrue();
         assertThat(baseline.path("stallRatio").isNumber()).isTrue();
         assertThat(baseline.path("startupP50Ms").isNumber()).isTrue();
+        assertThat(baseline.path("timing").asText()).isEqualTo("TOGETHER");
         assertThat(out.toString()).contains("conditions        demo-hd, ").contains("HTTP only ");
+    }
+
+    @Test
+    void aBaselineTimingOtherThanTogetherOrAfterIsRefusedBeforeAnythingStarts() {
+        int code = run("simulate", "--data-dir", dir.resolve("node").toString(), "--baseline=sometimes");
+
+        assertThat(code).isNotZero();
+        assertThat(err.toString()).contains("'sometimes' is not together or after");
+        assertThat(dir.resolve("node")).doesNotExist();
     }
 }

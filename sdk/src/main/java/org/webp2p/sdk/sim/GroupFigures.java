@@ -97,9 +97,9 @@ final class GroupFigures {
     }
 
     /** This group's figures as the HTTP-only baseline of a report. */
-    SimulationReport.Baseline asBaseline() {
+    SimulationReport.Baseline asBaseline(SimulationReport.BaselineTiming timing) {
         return new SimulationReport.Baseline(stalls(), stallMs(), stallRatio(), startupPercentile(50),
-                startupPercentile(95), originBytes());
+                startupPercentile(95), originBytes(), timing);
     }
 
     private static Map<String, Long> counts(List<String> reasons) {

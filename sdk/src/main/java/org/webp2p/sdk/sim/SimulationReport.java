@@ -73,8 +73,21 @@ public record SimulationReport(String stream, String network, double streamBitra
                           ConnectionAttempt.Outcome outcome, @Nullable PeerFailureReason reason) {
     }
 
-    /** What the HTTP-only viewers of the same run experienced, to set the swarm's figures against. */
+    /**
+     * What the HTTP-only viewers of the same run experienced, to set the swarm's figures against.
+     *
+     * @param timing whether they played beside the swarm or after it
+     */
     public record Baseline(int stalls, long stallMs, double stallRatio, long startupP50Ms, long startupP95Ms,
-                           long originBytes) {
+                           long originBytes, BaselineTiming timing) {
+    }
+
+    /**
+     * When a baseline's HTTP-only viewers play. Beside the swarm they share its moment and its load on
+     * the machine; after it, its links and churn but not its load, so a machine carrying the swarm
+     * alone can still compare it with HTTP alone.
+     */
+    public enum BaselineTiming {
+        TOGETHER, AFTER
     }
 }

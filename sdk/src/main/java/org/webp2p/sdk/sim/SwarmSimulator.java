@@ -57,14 +57,13 @@ public final class SwarmSimulator {
     private final String stream;
     private final IntFunction<String> tokens;
     private final EventLoopGroup group;
-    private final Random random = new Random(7);
     private final List<ShapedLink> links = new CopyOnWriteArrayList<>();
     private NetworkProfile network = NetworkProfile.LAN;
     private long networkSeed = 1;
     /** The group NAT of every peer ever started, by peer ID ({@code -1}: its own NAT). */
     private final Map<String, Integer> groupOf = new ConcurrentHashMap<>();
     private volatile boolean stopRequested;
-    private boolean baseline;
+    private SimulationReport.BaselineTiming baseline;
     private String rendition;
 
     /**
@@ -154,12 +153,15 @@ public final class SwarmSimulator {
     }
 
     /**
-     * Also plays as many viewers over HTTP alone ({@link WebP2pPlayerSource.Builder#httpOnly}) beside
-     * the swarm, reported as the {@link SimulationReport#baseline}: each joins just after its swarm
-     * twin on a link drawn the same, and leaves with it. Before {@link #run}.
+     * Also plays as many viewers over HTTP alone ({@link WebP2pPlayerSource.Builder#httpOnly}), reported
+     * as the {@link SimulationReport#baseline}: each on a link drawn like its swarm twin's, joining and
+     * leaving when its twin does. {@link SimulationReport.BaselineTiming#TOGETHER TOGETHER} plays them
+     * beside the swarm; {@link SimulationReport.BaselineTiming#AFTER AFTER} once the swarm's run is
+     * over, for as long and with the same churn, so a machine that carries the swarm alone need not
+     * carry twice its clients. Before {@link #run}.
      */
-    public SwarmSimulator withBaseline() {
-        this.baseline = true;
+    public SwarmSimulator withBaseline(SimulationReport.BaselineTiming timing) {
+        this.baseline = timing;
         return this;
     }
 
@@ -193,70 +195,114 @@ public final class SwarmSimulator {
         }
         Group swarm = new Group(true);
         Group http = new Group(false);
-        List<Group> all = baseline ? List.of(swarm, http) : List.of(swarm);
-        NatAttempts natAttempts = new NatAttempts(groupOf);
-        Map<Integer, EmulatedNat> groupNats = new HashMap<>();
-        int next = 0;
-        long begin = System.currentTimeMillis();
-        long end = begin + duration.toMillis();
-        int atEnd;
+        List<List<Group>> phases = baseline == null ? List.of(List.of(swarm))
+                : baseline == SimulationReport.BaselineTiming.TOGETHER ? List.of(List.of(swarm, http))
+                : List.of(List.of(swarm), List.of(http));
+        Run run = new Run(new NatAttempts(groupOf), progress);
+        long swarmMs = 0;
+        int atEnd = 0;
         try (LoopbackLab lab = new LoopbackLab(MAPPING_TIMEOUT);
              ShapedHttpRelay relay = new ShapedHttpRelay(group)) {
-            for (int i = 0; i < peers && !stopRequested; i++) {
-                int twin = next;
-                for (Group g : all) {
-                    g.live.add(startPeer(lab, relay, groupNats, g, next++, twin, seats.get(i), progress));
+            for (List<Group> phase : phases) {
+                if (phase.get(0) == http) {
+                    progress.accept("the swarm's run is over; now as many viewers over HTTP alone, on the same links "
+                            + "with the same churn");
                 }
-                Thread.sleep(RAMP_MS / Math.max(1, peers));
-            }
-            long nextReport = begin + 10_000;
-            while (System.currentTimeMillis() < end && !stopRequested) {
-                Thread.sleep(Math.min(1000, Math.max(1, end - System.currentTimeMillis())));
-                // Each second, each peer leaves with the probability that makes the per-minute rate,
-                // and its HTTP-only twin with it.
-                for (int i = 0; i < swarm.live.size(); i++) {
-                    if (random.nextDouble() < churnPerMinute / 60.0) {
-                        int twin = next;
-                        for (Group g : all) {
-                            SimulatedPeer gone = g.live.get(i);
-                            leave(g, gone, natAttempts);
-                            g.live.set(i, startPeer(lab, relay, groupNats, g, next++, twin, gone.seat(), progress));
-                        }
-                    }
+                long begin = System.currentTimeMillis();
+                int live = play(run, lab, relay, phase, seats, churnPerMinute, duration);
+                if (phase.contains(swarm)) {
+                    atEnd = live;
+                    swarmMs = System.currentTimeMillis() - begin;
                 }
-                if (System.currentTimeMillis() >= nextReport) {
-                    nextReport += 10_000;
-                    progress.accept(progressLine(swarm, baseline ? http : null, begin));
-                }
-            }
-            atEnd = swarm.live.size();
-            for (Group g : all) {
-                g.live.forEach(p -> leave(g, p, natAttempts));
-                g.live.clear();
             }
         }
         GroupFigures f = swarm.gone;
+        NatAttempts natAttempts = run.natAttempts;
         return new SimulationReport(stream, network.spec(), f.streamBitrateKbps(), peers, churnPerMinute, swarm.started,
                 atEnd, f.offloadRatio(), f.stalls(), f.stallMs(), f.stallRatio(), f.startupPercentile(50),
                 f.startupPercentile(95), f.neverStarted(), f.natSuccess(), f.originBytes(), f.p2pBytes(),
-                System.currentTimeMillis() - begin, f.peerFailures(), f.fallbacks(), natAttempts.sameNat(),
+                swarmMs, f.peerFailures(), f.fallbacks(), natAttempts.sameNat(),
                 natAttempts.crossNatCone(), natAttempts.attempts, natAttempts.natTypes,
-                baseline ? http.gone.asBaseline() : null);
+                baseline == null ? null : http.gone.asBaseline(baseline));
     }
 
-    private static String progressLine(Group swarm, Group http, long begin) {
-        long stalls = swarm.live.stream().mapToLong(p -> p.source().stats().stalls()).sum() + swarm.gone.stalls();
-        long p2p = swarm.live.stream().mapToLong(p -> p.source().p2pBytes()).sum() + swarm.gone.p2pBytes();
-        long origin = swarm.live.stream().mapToLong(p -> p.source().httpBytes()).sum() + swarm.gone.originBytes();
-        int links = swarm.live.stream().mapToInt(p -> p.source().connectedPeers()).sum();
-        String line = String.format(Locale.ROOT, "%3ds  peers %d  links %d  offload %.0f%%  stalls %d",
-                (System.currentTimeMillis() - begin) / 1000, swarm.live.size(), links / 2,
-                p2p + origin == 0 ? 0.0 : 100.0 * p2p / (p2p + origin), stalls);
-        if (http == null) {
-            return line;
+    /** What the phases of one run share: the peer numbering, the swarm's indices by start, NAT tallies. */
+    private static final class Run {
+        final NatAttempts natAttempts;
+        final Consumer<String> progress;
+        final Map<Integer, EmulatedNat> groupNats = new HashMap<>();
+        /** The index each swarm viewer got, in the order they started: the n-th start's twin plays on its link. */
+        final List<Integer> swarmIndexByStart = new ArrayList<>();
+        int next;
+
+        Run(NatAttempts natAttempts, Consumer<String> progress) {
+            this.natAttempts = natAttempts;
+            this.progress = progress;
         }
-        return line + "  (HTTP only: stalls " + (http.live.stream().mapToLong(p -> p.source().stats().stalls()).sum()
-                + http.gone.stalls()) + ")";
+    }
+
+    /**
+     * Plays {@code groups} side by side for {@code duration} or until {@link #stop}: one viewer of each
+     * per seat, then each second each seat's viewers leave together with the per-minute churn's
+     * probability, drawn from the same seed in every phase, and new ones take the seat. Returns how
+     * many of the first group's viewers played at the end.
+     */
+    private int play(Run run, LoopbackLab lab, ShapedHttpRelay relay, List<Group> groups, List<Seat> seats,
+                     double churnPerMinute, Duration duration) throws InterruptedException, IOException {
+        Random churn = new Random(7);
+        int starts = 0;
+        long begin = System.currentTimeMillis();
+        long end = begin + duration.toMillis();
+        for (int i = 0; i < seats.size() && !stopRequested; i++) {
+            for (Group g : groups) {
+                g.live.add(startPeer(lab, relay, run, g, starts, seats.get(i)));
+            }
+            starts++;
+            Thread.sleep(RAMP_MS / Math.max(1, seats.size()));
+        }
+        long nextReport = begin + 10_000;
+        List<SimulatedPeer> first = groups.get(0).live;
+        while (System.currentTimeMillis() < end && !stopRequested) {
+            Thread.sleep(Math.min(1000, Math.max(1, end - System.currentTimeMillis())));
+            for (int i = 0; i < first.size(); i++) {
+                if (churn.nextDouble() < churnPerMinute / 60.0) {
+                    for (Group g : groups) {
+                        SimulatedPeer gone = g.live.get(i);
+                        leave(g, gone, run.natAttempts);
+                        g.live.set(i, startPeer(lab, relay, run, g, starts, gone.seat()));
+                    }
+                    starts++;
+                }
+            }
+            if (System.currentTimeMillis() >= nextReport) {
+                nextReport += 10_000;
+                run.progress.accept(progressLine(groups, begin));
+            }
+        }
+        int atEnd = first.size();
+        for (Group g : groups) {
+            g.live.forEach(p -> leave(g, p, run.natAttempts));
+            g.live.clear();
+        }
+        return atEnd;
+    }
+
+    private static String progressLine(List<Group> groups, long begin) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%3ds", (System.currentTimeMillis() - begin) / 1000));
+        for (Group g : groups) {
+            long stalls = g.live.stream().mapToLong(p -> p.source().stats().stalls()).sum() + g.gone.stalls();
+            if (!g.p2p) {
+                line.append(groups.size() > 1 ? "  (HTTP only: stalls " + stalls + ")"
+                        : "  HTTP-only viewers " + g.live.size() + "  stalls " + stalls);
+                continue;
+            }
+            long p2p = g.live.stream().mapToLong(p -> p.source().p2pBytes()).sum() + g.gone.p2pBytes();
+            long origin = g.live.stream().mapToLong(p -> p.source().httpBytes()).sum() + g.gone.originBytes();
+            int links = g.live.stream().mapToInt(p -> p.source().connectedPeers()).sum();
+            line.append(String.format(Locale.ROOT, "  peers %d  links %d  offload %.0f%%  stalls %d", g.live.size(),
+                    links / 2, p2p + origin == 0 ? 0.0 : 100.0 * p2p / (p2p + origin), stalls));
+        }
+        return line.toString();
     }
 
     /**
@@ -297,10 +343,19 @@ public final class SwarmSimulator {
         return seats;
     }
 
-    /** @param twin the index of the swarm peer an HTTP-only viewer plays beside, whose link it gets the like of */
-    private SimulatedPeer startPeer(LoopbackLab lab, ShapedHttpRelay relay, Map<Integer, EmulatedNat> groupNats,
-                                    Group g, int index, int twin, Seat seat, Consumer<String> progress)
+    /**
+     * Starts the viewer of {@code g} for the run's {@code start}-th start; an HTTP-only viewer gets a
+     * link like the one the swarm's viewer of the same start had.
+     */
+    private SimulatedPeer startPeer(LoopbackLab lab, ShapedHttpRelay relay, Run run, Group g, int start, Seat seat)
             throws IOException {
+        int index = run.next++;
+        if (g.p2p) {
+            run.swarmIndexByStart.add(index);
+        }
+        int twin = start < run.swarmIndexByStart.size() ? run.swarmIndexByStart.get(start) : index;
+        Map<Integer, EmulatedNat> groupNats = run.groupNats;
+        Consumer<String> progress = run.progress;
         boolean emulated = emulatesNats(api);
         NatType nat = seat.type();
         InetSocketAddress httpAddress = emulated ? address(index) : null;

@@ -69,7 +69,8 @@ class GroupFiguresTest {
         assertThat(figures.streamBitrateKbps()).isEqualTo(1_500);
         assertThat(figures.fallbacks()).containsEntry("URGENT", 2L).containsEntry("SEEDING", 1L);
         assertThat(figures.peerFailures()).containsEntry("REFUSED", 1L);
-        assertThat(figures.asBaseline()).isEqualTo(new SimulationReport.Baseline(3, 2_000, 0.02, 300, 700, 4_000));
+        assertThat(figures.asBaseline(SimulationReport.BaselineTiming.AFTER))
+                .isEqualTo(new SimulationReport.Baseline(3, 2_000, 0.02, 300, 700, 4_000, SimulationReport.BaselineTiming.AFTER));
     }
 
     @Test

@@ -104,7 +104,8 @@ class SwarmSimulatorTest {
             Thread watcher = new Thread(() -> await().atMost(Duration.ofSeconds(9)).pollInterval(Duration.ofMillis(200))
                     .until(() -> swarmSizes.add(tracker.peersOfStream("demo").size()) && swarmSizes.contains(3)));
             watcher.start();
-            SimulationReport r = new SwarmSimulator(api, "demo", peer -> null, group).rendition("180p").withBaseline()
+            SimulationReport r = new SwarmSimulator(api, "demo", peer -> null, group).rendition("180p")
+                    .withBaseline(SimulationReport.BaselineTiming.TOGETHER)
                     .run(3, NatMix.parse("full=1"), 0, Duration.ofSeconds(10), line -> { });
             watcher.join();
 
@@ -123,6 +124,40 @@ class SwarmSimulatorTest {
             await("the console's bytes are the simulator's").atMost(Duration.ofSeconds(10))
                     .until(() -> pingback.figures("demo").map(f -> List.of(f.httpBytes(), f.p2pBytes())).orElse(List.of()),
                             equalTo(List.of(r.originBytes(), r.p2pBytes())));
+        } finally {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+
+    @Test
+    void aBaselineAfterTheSwarmPlaysItsViewersOnceTheSwarmsRunIsOver() throws Exception {
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+        try (TestNode node = TestNode.open(Map.of("api.open", "true"))) {
+            node.runtime().services().startAll();
+            URI api = URI.create("http://127.0.0.1:" + node.address("api").getPort());
+            TrackerService tracker = node.runtime().services().service("tracker", TrackerService.class);
+            List<Integer> swarmWhenHttpBegan = new ArrayList<>();
+            long began = System.currentTimeMillis();
+            SimulationReport r = new SwarmSimulator(api, "demo", peer -> null, group).rendition("180p")
+                    .withBaseline(SimulationReport.BaselineTiming.AFTER)
+                    .run(2, NatMix.parse("full=1"), 0, Duration.ofSeconds(6), line -> {
+                        if (line.startsWith("the swarm's run is over")) {
+                            swarmWhenHttpBegan.add(tracker.peersOfStream("demo").size());
+                        }
+                    });
+            long wall = System.currentTimeMillis() - began;
+
+            assertThat(swarmWhenHttpBegan).as("announced once, when the swarm's viewers had all left the tracker")
+                    .containsExactly(0);
+            assertThat(r.durationMs()).as("the swarm's run alone").isBetween(6_000L, 9_000L);
+            assertThat(wall).as("the HTTP-only viewers played as long again").isGreaterThanOrEqualTo(12_000L);
+            assertThat(r.peersStarted()).isEqualTo(2);
+            SimulationReport.Baseline b = r.baseline();
+            assertThat(b).isNotNull();
+            assertThat(b.timing()).isEqualTo(SimulationReport.BaselineTiming.AFTER);
+            assertThat(b.stalls()).isZero();
+            assertThat(b.startupP95Ms()).isBetween(0L, 4000L);
+            assertThat(b.originBytes()).as("two viewers' worth of segments, all from the origin").isPositive();
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         }
