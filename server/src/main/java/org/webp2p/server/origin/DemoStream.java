@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -128,16 +129,23 @@ final class DemoStream {
     /** This clip as a variant: bandwidths measured over the clip's segments, codecs and size from its first. */
     private MasterPlaylist.Variant variant(String uri) {
         long peak = 0;
+        List<MediaSegment> segments = timeline.clip();
+        for (int i = 0; i < clip.size(); i++) {
+            peak = Math.max(peak, clip.get(i).length * 8L * 1000 / Math.max(1, segments.get(i).duration().toMillis()));
+        }
+        return new MasterPlaylist.Variant(uri, peak, averageBitrate(), format);
+    }
+
+    /** Bits per second over one loop of the clip, what its segments carry on average. */
+    private long averageBitrate() {
         long bytes = 0;
         long millis = 0;
         List<MediaSegment> segments = timeline.clip();
         for (int i = 0; i < clip.size(); i++) {
-            long ms = Math.max(1, segments.get(i).duration().toMillis());
-            peak = Math.max(peak, clip.get(i).length * 8L * 1000 / ms);
             bytes += clip.get(i).length;
-            millis += ms;
+            millis += Math.max(1, segments.get(i).duration().toMillis());
         }
-        return new MasterPlaylist.Variant(uri, peak, bytes * 8 * 1000 / millis, format);
+        return bytes * 8 * 1000 / millis;
     }
 
     private Optional<Servable> resolveOwn(String file) {
@@ -159,8 +167,16 @@ final class DemoStream {
         });
     }
 
+    /**
+     * As a published stream's: the clip's bitrate, the segments listed now and how long ago the newest
+     * of them was complete, as if an encoder had just delivered it.
+     */
     StreamStats stats() {
-        return new StreamStats(name, StreamStats.Kind.DEMO, Optional.empty(), 0, 0, Optional.empty(),
+        Instant now = clock.instant();
+        List<MediaSegment> listed = timeline.at(now).segments();
+        Optional<Duration> lastSegmentAge = listed.isEmpty() ? Optional.empty() : listed.get(listed.size() - 1)
+                .programDateTime().map(start -> Duration.between(start.plus(listed.get(listed.size() - 1).duration()), now));
+        return new StreamStats(name, StreamStats.Kind.DEMO, Optional.empty(), averageBitrate(), listed.size(), lastSegmentAge,
                 traffic.requests(), traffic.bytesOut(), traffic.notModifiedCount(), List.copyOf(renditions.keySet()));
     }
 

@@ -137,4 +137,23 @@ class DemoLoopsTest {
         long kbps = total * 8 / 1000 / (uris.size() * 2L);
         assertThat(kbps).as("near 1.5 Mbit/s").isBetween(1_300L, 1_700L);
     }
+
+    @Test
+    void aDemoStreamReportsItsBitrateListedSegmentsAndTheAgeOfItsNewestLikeAPublishedOne() throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:09Z"));
+        fx = new OriginFixture(dataDir, clock, Map.of());
+        StreamStats hd = fx.origin.streams().stream().filter(s -> s.name().equals("demo-hd")).findFirst().orElseThrow();
+        int listed = (int) fx.text("/live/demo-hd/index.m3u8").lines().filter(l -> l.endsWith(".ts")).count();
+
+        assertThat(hd.ingestBitrate()).as("the clip's average, near 1.5 Mbit/s").isBetween(1_300_000L, 1_700_000L);
+        assertThat(hd.segments()).isEqualTo(listed).isPositive();
+        assertThat(hd.lastSegmentAge()).hasValueSatisfying(age -> assertThat(age).isBetween(Duration.ZERO, Duration.ofSeconds(2)));
+        clock.advance(Duration.ofMillis(700));
+        Duration later = fx.origin.streams().stream().filter(s -> s.name().equals("demo-hd")).findFirst().orElseThrow()
+                .lastSegmentAge().orElseThrow();
+        Duration before = hd.lastSegmentAge().get();
+        assertThat(later).as("the same newest segment 0.7 s older, or a newer one completed since")
+                .satisfiesAnyOf(a -> assertThat(a).isEqualTo(before.plusMillis(700)),
+                        a -> assertThat(a).isLessThan(Duration.ofMillis(700)));
+    }
 }
