@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -34,6 +37,17 @@ class StoreTest {
             assertThat(store.schemaVersion()).isGreaterThanOrEqualTo(1);
         }
         assertThat(dir.resolve("db/webp2p.mv.db")).exists();
+    }
+
+    @Test
+    void theEmbeddedDatabaseHoldsCommitsUpToTwoSecondsSoItsWriterWakesRarely() throws Exception {
+        try (Store store = Store.open(Store.embeddedUrl(dir), "sa", "");
+             Connection c = DriverManager.getConnection(Store.embeddedUrl(dir), "sa", "");
+             ResultSet rs = c.createStatement().executeQuery(
+                     "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("2000");
+        }
     }
 
     @Test
