@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.webp2p.server.config.Config;
 import org.webp2p.server.config.RtmpSettings;
 import org.webp2p.server.config.ServiceName;
+import org.webp2p.server.net.ReceiveBatching;
 import org.webp2p.server.net.TcpServer;
 import org.webp2p.server.origin.LiveIngest;
 import org.webp2p.server.origin.OriginService;
@@ -123,6 +124,7 @@ public final class RtmpService implements Service {
     private void pipeline(SocketChannel ch, Handshake handshake, Duration handshakeTimeout, Duration idleTimeout,
                           int maxMessageLength, RtmpSessionHandler session) {
         ch.pipeline()
+                .addLast(new ReceiveBatching())
                 .addLast(new IdleStateHandler(idleTimeout.toMillis(), 0, 0, TimeUnit.MILLISECONDS))
                 .addLast(new HandshakeHandler(handshake, handshakeTimeout, metrics))
                 .addLast(new ChunkCodecHandler(maxMessageLength, metrics))

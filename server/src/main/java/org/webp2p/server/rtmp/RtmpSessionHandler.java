@@ -16,6 +16,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webp2p.server.net.ReceiveBatching;
 import org.webp2p.server.rtmp.session.CloseReason;
 import org.webp2p.server.rtmp.session.PublishSession;
 import org.webp2p.server.rtmp.session.RtmpMetrics;
@@ -43,6 +44,7 @@ final class RtmpSessionHandler extends ChannelInboundHandlerAdapter implements P
     private ChannelHandlerContext ctx;
     private PublishSession session;
     private boolean ending;
+    private boolean streaming;
 
     /** @param open the service's open connections, which this one joins until it is closed */
     RtmpSessionHandler(SessionFactory factory, Set<RtmpSessionHandler> open, RtmpMetrics metrics) {
@@ -61,7 +63,13 @@ final class RtmpSessionHandler extends ChannelInboundHandlerAdapter implements P
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         try {
-            session.onMessage((RtmpMessage) msg);
+            RtmpMessage message = (RtmpMessage) msg;
+            if (!streaming && (message.type() == RtmpMessage.AUDIO || message.type() == RtmpMessage.VIDEO)) {
+                // Media flows only after publish: from here on a publisher waits for nothing of ours.
+                streaming = true;
+                ReceiveBatching.start(ctx.pipeline());
+            }
+            session.onMessage(message);
         } catch (RtmpProtocolException e) {
             violated(e);
         } catch (RuntimeException e) {
