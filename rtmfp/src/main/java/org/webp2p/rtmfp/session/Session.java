@@ -367,7 +367,7 @@ public final class Session {
             case OUT_OF_WINDOW -> host.drop(DropReason.FLOW_REFUSED);
             case ACCEPTED -> { }
         }
-        acks.flowNeedsAck(flow, flow.sawOutOfOrder() || data.fin());
+        acks.flowNeedsAck(flow, flow.ackAtOnce() || data.fin());
     }
 
     private ReceiveFlow openReceiveFlow(UserData data) {
