@@ -141,6 +141,11 @@ public final class Session {
         return rtt.smoothedRttMillis();
     }
 
+    /** The congestion window in bytes (RFC 7016 §3.5.2.3): what may be in flight; exact on the endpoint's thread. */
+    public long congestionWindowBytes() {
+        return congestion.bytes();
+    }
+
     /** Counters for metrics; read them on the endpoint's thread for exact values. */
     public SessionStats stats() {
         return new SessionStats(packetsSent, packetsReceived, fragmentsLost, spuriousLosses, retransmitTimeouts,

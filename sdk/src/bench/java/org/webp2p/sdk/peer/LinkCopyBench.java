@@ -101,7 +101,7 @@ public final class LinkCopyBench {
             }
         }
         System.out.printf(Locale.ROOT, "%d trials a cell, %d-byte segment, upload limit %d kbit/s, chunks of %d B, "
-                + "%d in flight%n", trials, SEGMENT_BYTES, UPLOAD_LIMIT_KBPS, Uploads.CHUNK_BYTES, Uploads.CHUNKS_IN_FLIGHT);
+                + "at least %d in flight per link%n", trials, SEGMENT_BYTES, UPLOAD_LIMIT_KBPS, Uploads.CHUNK_BYTES, Uploads.CHUNKS_IN_FLIGHT);
         System.out.println("| cell | RTT | data loss | cap | Mathis | cold p50 | cold p90 | warm p50 | warm p90 "
                 + "| warm rate p50 | declared lost/copy (shown spurious; dropped by the links) | RTOs/copy |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
