@@ -40,8 +40,27 @@ class FlowControlTest {
         assertThat(window.bytes()).isEqualTo(3000);
         window.onLoss(50, 100);
         assertThat(window.bytes()).as("second loss within one RTT is the same event").isEqualTo(3000);
+        window.onAcknowledged(2000);
+        assertThat(window.bytes()).as("congestion avoidance: nothing until a window's worth is acked").isEqualTo(3000);
         window.onAcknowledged(1000);
-        assertThat(window.bytes()).as("congestion avoidance adds about a segment per window").isEqualTo(3333);
+        assertThat(window.bytes()).as("then a segment").isEqualTo(4000);
+    }
+
+    @Test
+    void congestionAvoidanceGrowsASegmentPerWindowHoweverTheAcksAreSpread() {
+        CongestionWindow perPacket = new CongestionWindow(1000, 20, 2);
+        CongestionWindow everySecond = new CongestionWindow(1000, 20, 2);
+        perPacket.onLoss(0, 100);
+        everySecond.onLoss(0, 100);
+        for (int i = 0; i < 10; i++) {
+            perPacket.onAcknowledged(1000);
+        }
+        for (int i = 0; i < 5; i++) {
+            everySecond.onAcknowledged(2000);
+        }
+
+        assertThat(perPacket.bytes()).isEqualTo(11_000);
+        assertThat(everySecond.bytes()).as("delayed acks do not slow it").isEqualTo(11_000);
     }
 
     @Test
