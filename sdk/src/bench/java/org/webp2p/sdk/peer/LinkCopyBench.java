@@ -8,13 +8,14 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.PriorityQueue;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+import org.webp2p.nat.NatType;
 import org.webp2p.nat.emulator.LinkConditions;
 import org.webp2p.nat.emulator.LinkCounters;
 import org.webp2p.nat.emulator.LinkShaper;
@@ -43,9 +44,11 @@ import org.webp2p.rtmfp.wire.Bytes;
  *
  * <p>Each trial opens a session, exchanges a small message (the Hello), sends one segment on the
  * fresh session ("cold", slow start from the initial window) and a second one two seconds after the
- * first began ("warm", the same session), and reports their times, the effective rate, the
- * fragments RTMFP declared lost against the datagrams the links really dropped on the data path,
- * and its retransmission timeouts. The table compares the median rate with the link's rate cap
+ * first began, or once it is done ("warm", the same session), and reports their times, the
+ * effective rate, the fragments RTMFP declared lost (and of those shown spurious) against the
+ * datagrams the links really dropped on the data path, and its retransmission timeouts. The table
+ * compares the median rate with the cap (the sender's uplink, the receiver's downlink or the upload
+ * limit, whichever is least; the budget's 375 KB bucket lets one copy pass faster than the limit)
  * and with what the Mathis formula allows (1.22 MSS / (RTT sqrt p), p the data path's loss).
  *
  * <p>Run from the repository root: {@code sdk/src/bench/run-link-bench.sh [TRIALS]} (default 40
@@ -229,7 +232,7 @@ public final class LinkCopyBench {
         }
 
         /** Runs events until {@code done} or the virtual deadline; true if done. */
-        private boolean runUntil(java.util.function.BooleanSupplier done, long deadlineNanos) {
+        private boolean runUntil(BooleanSupplier done, long deadlineNanos) {
             while (!done.getAsBoolean() && !events.isEmpty() && nowNanos < deadlineNanos) {
                 Event e = events.poll();
                 nowNanos = e.atNanos();
@@ -268,7 +271,7 @@ public final class LinkCopyBench {
             PeerLink link = new PeerLink("receiver", session);
             link.out = session.openFlow(Bytes.of("webp2p-segments/1".getBytes(StandardCharsets.US_ASCII)));
             CompletableFuture<Void> hello = link.out.send(PeerMessageCodec.encode(
-                    new PeerMessage.Hello(2, "bench", org.webp2p.nat.NatType.PORT_RESTRICTED_CONE)));
+                    new PeerMessage.Hello(2, "bench", NatType.PORT_RESTRICTED_CONE)));
             runUntil(hello::isDone, nowNanos + 10_000_000_000L);
             Uploads uploads = new Uploads(loop(), () -> nowNanos / 1_000_000, UPLOAD_LIMIT_KBPS, () -> List.of(link),
                     (l, n) -> { });
