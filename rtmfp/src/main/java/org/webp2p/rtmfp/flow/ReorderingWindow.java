@@ -1,11 +1,13 @@
 package org.webp2p.rtmfp.flow;
 
+import org.webp2p.rtmfp.RtmfpParams;
+
 /**
  * How long a fragment sent before one already acknowledged may still be on its way, so that a
  * path that reorders datagrams is not taken for a lossy one (RACK's reordering window, RFC 8985
  * §6.2): a quarter of the minimum round trip, grown by a quarter more each time a fragment taken
  * for lost turns out to have been delivered, never more than the smoothed round trip, and back to
- * a quarter after {@value #RECOVERIES_BEFORE_RESET} loss recoveries with no such mistake.
+ * a quarter after {@link RtmfpParams#reorderingResetRecoveries()} loss recoveries with no such mistake.
  *
  * <p>Without it, three acknowledgements of later data declared a fragment lost however little
  * later they came: on a mobile link whose datagrams differ in delay by up to 40 ms, each way,
@@ -14,14 +16,17 @@ package org.webp2p.rtmfp.flow;
  * halves the window (RFC 7016 §3.5.2.3). Pure: the caller passes the round-trip samples.
  */
 public final class ReorderingWindow {
-    /** RFC 8985 §6.2.4: the multiplier goes back to 1 after this many recoveries without a spurious loss. */
-    static final int RECOVERIES_BEFORE_RESET = 16;
-    /** Past this the smoothed round trip caps the window anyway (4 x a quarter of the minimum is the minimum). */
-    private static final int MAX_MULTIPLIER = 16;
+    /** Only bounds the counter: far sooner the smoothed round trip caps the window. */
+    private static final int MAX_MULTIPLIER = 64;
 
+    private final int resetRecoveries;
     private long minRttMillis = -1;
     private int multiplier = 1;
     private int recoveriesSinceSpurious;
+
+    public ReorderingWindow(RtmfpParams params) {
+        this.resetRecoveries = params.reorderingResetRecoveries();
+    }
 
     /** A round-trip sample (RFC 7016 §3.5.2.2 timestamp echo). */
     public void onRttSample(long rttMillis) {
@@ -55,7 +60,7 @@ public final class ReorderingWindow {
 
     /** A loss recovery began. */
     public void onRecovery() {
-        if (++recoveriesSinceSpurious >= RECOVERIES_BEFORE_RESET) {
+        if (++recoveriesSinceSpurious >= resetRecoveries) {
             multiplier = 1;
             recoveriesSinceSpurious = 0;
         }

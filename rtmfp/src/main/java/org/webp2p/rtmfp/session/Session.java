@@ -57,7 +57,7 @@ public final class Session {
     private final boolean initiator;
     private final PacketCipher cipher;
     private final RttEstimator rtt;
-    private final ReorderingWindow reordering = new ReorderingWindow();
+    private final ReorderingWindow reordering;
     private final CongestionWindow congestion;
     private final AtomicLong nextFlowId = new AtomicLong(1);
     private final Map<Long, SendFlow> sendFlows = new LinkedHashMap<>();
@@ -100,6 +100,7 @@ public final class Session {
         this.initiator = initiator;
         this.cipher = cipher;
         this.rtt = new RttEstimator(params);
+        this.reordering = new ReorderingWindow(params);
         this.acks = new AckScheduler(params);
         this.mobility = new AddressMobility(params.mobilityPingMillis());
         int segment = params.maxPacketLength() - MAX_HEADER_LENGTH;

@@ -120,7 +120,7 @@ class FlowControlTest {
 
     @Test
     void reorderingWindowIsAQuarterOfTheMinimumRoundTripAndGrowsWithEachSpuriousLoss() {
-        ReorderingWindow reordering = new ReorderingWindow();
+        ReorderingWindow reordering = new ReorderingWindow(PARAMS);
         assertThat(reordering.millis(100)).as("no sample yet: declare loss at once").isZero();
         reordering.onRttSample(120);
         reordering.onRttSample(100);
@@ -137,10 +137,10 @@ class FlowControlTest {
 
     @Test
     void reorderingWindowShrinksBackAfterSixteenRecoveriesWithoutAMistake() {
-        ReorderingWindow reordering = new ReorderingWindow();
+        ReorderingWindow reordering = new ReorderingWindow(PARAMS);
         reordering.onRttSample(100);
         reordering.onSpuriousLoss();
-        for (int i = 0; i < ReorderingWindow.RECOVERIES_BEFORE_RESET - 1; i++) {
+        for (int i = 0; i < PARAMS.reorderingResetRecoveries() - 1; i++) {
             reordering.onRecovery();
         }
         assertThat(reordering.millis(100)).isEqualTo(50);
@@ -152,7 +152,7 @@ class FlowControlTest {
 
     @Test
     void anAckSoonerThanHalfTheMinimumRoundTripAfterARetransmissionWasForTheFirstCopy() {
-        ReorderingWindow reordering = new ReorderingWindow();
+        ReorderingWindow reordering = new ReorderingWindow(PARAMS);
         assertThat(reordering.tooSoonForRetransmission(1)).as("no sample: cannot tell").isFalse();
         reordering.onRttSample(100);
 
