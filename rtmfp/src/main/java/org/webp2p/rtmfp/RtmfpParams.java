@@ -54,6 +54,10 @@ public final class RtmfpParams {
     private final int obligatoryAckAfterPackets;
     // RFC 7016 §3.6.2.5: a fragment is lost after this many acks of later-sent fragments.
     private final int naksForLoss;
+    // RFC 8985 §6.2 (RACK): ... and only once it has been out a round trip plus a reordering window, a
+    // quarter of the minimum RTT, one quarter more after each spurious loss, back to one quarter after
+    // this many loss recoveries without one (RFC 8985 §6.2.4).
+    private final int reorderingResetRecoveries;
     // RFC 7016 §3.5.2.3: congestion window initial, after timeout, and burst limit (in packets).
     private final int initialCongestionWindowPackets;
     private final int timedOutCongestionWindowPackets;
@@ -124,6 +128,7 @@ public final class RtmfpParams {
         delayedAckMillis = b.delayedAckMillis;
         obligatoryAckAfterPackets = b.obligatoryAckAfterPackets;
         naksForLoss = b.naksForLoss;
+        reorderingResetRecoveries = b.reorderingResetRecoveries;
         initialCongestionWindowPackets = b.initialCongestionWindowPackets;
         timedOutCongestionWindowPackets = b.timedOutCongestionWindowPackets;
         maxBurstPackets = b.maxBurstPackets;
@@ -193,6 +198,7 @@ public final class RtmfpParams {
     public long delayedAckMillis() { return delayedAckMillis; }
     public int obligatoryAckAfterPackets() { return obligatoryAckAfterPackets; }
     public int naksForLoss() { return naksForLoss; }
+    public int reorderingResetRecoveries() { return reorderingResetRecoveries; }
     public int initialCongestionWindowPackets() { return initialCongestionWindowPackets; }
     public int timedOutCongestionWindowPackets() { return timedOutCongestionWindowPackets; }
     public int maxBurstPackets() { return maxBurstPackets; }
@@ -240,6 +246,7 @@ public final class RtmfpParams {
         private long delayedAckMillis = 200;
         private int obligatoryAckAfterPackets = 2;
         private int naksForLoss = 3;
+        private int reorderingResetRecoveries = 16;
         private int initialCongestionWindowPackets = 4;
         private int timedOutCongestionWindowPackets = 2;
         private int maxBurstPackets = 6;
@@ -289,6 +296,7 @@ public final class RtmfpParams {
             delayedAckMillis = p.delayedAckMillis;
             obligatoryAckAfterPackets = p.obligatoryAckAfterPackets;
             naksForLoss = p.naksForLoss;
+            reorderingResetRecoveries = p.reorderingResetRecoveries;
             initialCongestionWindowPackets = p.initialCongestionWindowPackets;
             timedOutCongestionWindowPackets = p.timedOutCongestionWindowPackets;
             maxBurstPackets = p.maxBurstPackets;

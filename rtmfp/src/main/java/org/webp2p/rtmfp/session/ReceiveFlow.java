@@ -37,7 +37,7 @@ public final class ReceiveFlow {
     private long bufferedBytes;
     private long undeliveredBytes;
     private long finalSequence = -1;
-    private boolean outOfOrder;
+    private boolean ackAtOnce;
     private boolean finished;
     private long finishedAt;
     private long rejectionCode = -1;
@@ -136,11 +136,17 @@ public final class ReceiveFlow {
         return finishedAt;
     }
 
-    /** True if the last accepted fragment left a gap, which calls for an immediate ack. */
-    boolean sawOutOfOrder() {
-        boolean seen = outOfOrder;
-        outOfOrder = false;
-        return seen;
+    /**
+     * True if a fragment since the last call left a gap, filled one, or was a duplicate, each of which
+     * calls for an immediate ack (as RFC 5681 §4.2 asks of TCP): the sender learns at once of a loss,
+     * of a repair, or that its retransmission was needless. A repair acknowledged only when the
+     * delayed-ack timer ran out (200 ms) let the sender's retransmission timer fire first whenever
+     * nothing followed the repaired fragment.
+     */
+    boolean ackAtOnce() {
+        boolean due = ackAtOnce;
+        ackAtOnce = false;
+        return due;
     }
 
     /** What became of a received fragment. */
@@ -160,6 +166,7 @@ public final class ReceiveFlow {
         }
         long sequence = chunk.sequenceNumber();
         boolean duplicate = sequence <= cumulativeAck || pieces.containsKey(sequence);
+        ackAtOnce |= duplicate;
         if (!duplicate) {
             byte[] data = chunk.abandon() ? null : chunk.data().toByteArray();
             int size = data == null ? 0 : data.length;
@@ -174,8 +181,8 @@ public final class ReceiveFlow {
             if (chunk.fin()) {
                 finalSequence = sequence;
             }
-            if (sequence != cumulativeAck + 1) {
-                outOfOrder = true;
+            if (sequence != cumulativeAck + 1 || !pieces.tailMap(sequence, false).isEmpty()) {
+                ackAtOnce = true;
             }
             pieces.put(sequence, new Piece(chunk.fragment(), data));
             bufferedBytes += size;

@@ -16,6 +16,7 @@ import org.webp2p.rtmfp.chunk.ChunkCodec;
 import org.webp2p.rtmfp.chunk.Fragment;
 import org.webp2p.rtmfp.chunk.SequenceRange;
 import org.webp2p.rtmfp.chunk.UserData;
+import org.webp2p.rtmfp.flow.ReorderingWindow;
 import org.webp2p.rtmfp.wire.Bytes;
 import org.webp2p.rtmfp.wire.Vlu;
 import org.webp2p.rtmfp.wire.WireOption;
@@ -90,6 +91,12 @@ public final class SendFlow {
         final Message message;
         boolean inFlight;
         long transmitOrder;
+        /** When it was last transmitted. */
+        long sentAt;
+        /** When acknowledgements last declared it lost, or -1; a timeout does not count. */
+        long declaredLostAt = -1;
+        /** Its last transmission was a retransmission after {@link #declaredLostAt}. */
+        boolean retransmitted;
         int naks;
 
         Outgoing(long sequence, Fragment fragment, byte[] data, boolean abandon, boolean fin, boolean withOptions,
@@ -104,8 +111,13 @@ public final class SendFlow {
         }
     }
 
-    /** What an acknowledgement did to this flow. */
-    record AckOutcome(long bytesAcknowledged, boolean progress, int fragmentsLost) {
+    /**
+     * What an acknowledgement did to this flow.
+     *
+     * @param fragmentsLost fragments it declared lost
+     * @param spuriousLosses when each fragment it showed delivered after all had been declared lost
+     */
+    record AckOutcome(long bytesAcknowledged, boolean progress, int fragmentsLost, List<Long> spuriousLosses) {
     }
 
     SendFlow(Session session, long id, Bytes metadata, ReceiveFlow returnFor, RtmfpParams params) {
@@ -231,6 +243,7 @@ public final class SendFlow {
                 return null;
             }
             lost.pollFirst();
+            retransmit.retransmitted = retransmit.declaredLostAt >= 0;
             return transmit(retransmit, transmitOrder);
         }
         if (windowClosed()) {
@@ -282,6 +295,7 @@ public final class SendFlow {
         fragment.inFlight = true;
         fragment.naks = 0;
         fragment.transmitOrder = transmitOrder;
+        fragment.sentAt = session.nowMillis();
         inFlightBytes += fragment.data.length;
         long forward = outstanding.firstKey() - 1;
         return new UserData(id, fragment.sequence, fragment.sequence - forward, fragment.fragment, fragment.abandon,
@@ -303,13 +317,21 @@ public final class SendFlow {
         return headerSize(fragment.sequence, fragment.withOptions) + fragment.data.length;
     }
 
-    AckOutcome onAcknowledgement(Acknowledgement ack) {
+    /**
+     * Takes an acknowledgement at {@code nowMillis}. A fragment sent before one it acknowledges
+     * collects a nak; one with {@code naksForLoss} naks (RFC 7016 §3.6.2.5) is declared lost once it
+     * has also been out for {@code lossDelayMillis}, the round trip plus the reordering window
+     * (RFC 8985 §6.2), so that reordering is not taken for loss.
+     */
+    AckOutcome onAcknowledgement(Acknowledgement ack, long nowMillis, long lossDelayMillis, ReorderingWindow reordering) {
         acknowledged = true;
         long bytes = 0;
         long newestAcked = -1;
         boolean progress = false;
+        List<Long> spurious = new ArrayList<>(0);
         while (!outstanding.isEmpty() && outstanding.firstKey() <= ack.cumulativeAck()) {
             Outgoing settled = outstanding.pollFirstEntry().getValue();
+            noteSpurious(settled, nowMillis, reordering, spurious);
             bytes += settle(settled);
             progress = true;
             newestAcked = Math.max(newestAcked, settled.transmitOrder);
@@ -319,6 +341,7 @@ public final class SendFlow {
             while (it.hasNext()) {
                 Outgoing settled = it.next();
                 it.remove();
+                noteSpurious(settled, nowMillis, reordering, spurious);
                 bytes += settle(settled);
                 progress = true;
                 newestAcked = Math.max(newestAcked, settled.transmitOrder);
@@ -326,16 +349,43 @@ public final class SendFlow {
         }
         // RFC 7016 §3.6.2.5: data in flight must fit the receiver's advertised free buffer.
         farWindowBytes = ack.bufferBlocksAvailable() * 1024;
+        for (Outgoing o : outstanding.values()) {
+            if (o.inFlight && o.transmitOrder < newestAcked) {
+                o.naks++;
+            }
+        }
+        return new AckOutcome(bytes, progress, detectLosses(nowMillis, lossDelayMillis), spurious);
+    }
+
+    /**
+     * Declares lost the fragments with enough naks that have been out for {@code lossDelayMillis};
+     * called on every acknowledgement and timer tick, since the delay may run out between acks.
+     *
+     * @return how many it declared lost
+     */
+    int detectLosses(long nowMillis, long lossDelayMillis) {
         int lostNow = 0;
         for (Outgoing o : outstanding.values()) {
-            if (o.inFlight && o.transmitOrder < newestAcked && ++o.naks >= params.naksForLoss()) {
+            if (o.inFlight && o.naks >= params.naksForLoss() && nowMillis - o.sentAt >= lossDelayMillis) {
                 o.inFlight = false;
+                o.declaredLostAt = nowMillis;
                 inFlightBytes -= o.data.length;
                 lost.add(o.sequence);
                 lostNow++;
             }
         }
-        return new AckOutcome(bytes, progress, lostNow);
+        return lostNow;
+    }
+
+    /** A fragment declared lost and acknowledged before its retransmission could be was reordered, not lost. */
+    private void noteSpurious(Outgoing fragment, long nowMillis, ReorderingWindow reordering, List<Long> spurious) {
+        if (fragment.declaredLostAt < 0) {
+            return;
+        }
+        boolean notYetResent = lost.contains(fragment.sequence);
+        if (notYetResent || (fragment.retransmitted && reordering.tooSoonForRetransmission(nowMillis - fragment.sentAt))) {
+            spurious.add(fragment.declaredLostAt);
+        }
     }
 
     private long settle(Outgoing fragment) {
@@ -387,6 +437,8 @@ public final class SendFlow {
     /** A retransmission timeout: everything in flight is presumed lost. */
     void onTimeout() {
         for (Outgoing o : outstanding.values()) {
+            o.declaredLostAt = -1;
+            o.retransmitted = false;
             if (o.inFlight) {
                 o.inFlight = false;
                 inFlightBytes -= o.data.length;

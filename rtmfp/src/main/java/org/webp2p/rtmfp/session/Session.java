@@ -29,6 +29,7 @@ import org.webp2p.rtmfp.crypto.FlashCertificate;
 import org.webp2p.rtmfp.crypto.PacketCipher;
 import org.webp2p.rtmfp.crypto.PeerId;
 import org.webp2p.rtmfp.flow.CongestionWindow;
+import org.webp2p.rtmfp.flow.ReorderingWindow;
 import org.webp2p.rtmfp.flow.RttEstimator;
 import org.webp2p.rtmfp.packet.DatagramCodec;
 import org.webp2p.rtmfp.packet.Packet;
@@ -56,6 +57,7 @@ public final class Session {
     private final boolean initiator;
     private final PacketCipher cipher;
     private final RttEstimator rtt;
+    private final ReorderingWindow reordering;
     private final CongestionWindow congestion;
     private final AtomicLong nextFlowId = new AtomicLong(1);
     private final Map<Long, SendFlow> sendFlows = new LinkedHashMap<>();
@@ -84,6 +86,7 @@ public final class Session {
     private long packetsSent;
     private long packetsReceived;
     private long fragmentsLost;
+    private long spuriousLosses;
     private long retransmitTimeouts;
 
     Session(SessionHost host, RtmfpParams params, long nearSessionId, long farSessionId, InetSocketAddress farAddress,
@@ -97,6 +100,7 @@ public final class Session {
         this.initiator = initiator;
         this.cipher = cipher;
         this.rtt = new RttEstimator(params);
+        this.reordering = new ReorderingWindow(params);
         this.acks = new AckScheduler(params);
         this.mobility = new AddressMobility(params.mobilityPingMillis());
         int segment = params.maxPacketLength() - MAX_HEADER_LENGTH;
@@ -138,9 +142,14 @@ public final class Session {
         return rtt.smoothedRttMillis();
     }
 
+    /** The congestion window in bytes (RFC 7016 §3.5.2.3): what may be in flight; exact on the endpoint's thread. */
+    public long congestionWindowBytes() {
+        return congestion.bytes();
+    }
+
     /** Counters for metrics; read them on the endpoint's thread for exact values. */
     public SessionStats stats() {
-        return new SessionStats(packetsSent, packetsReceived, fragmentsLost, retransmitTimeouts,
+        return new SessionStats(packetsSent, packetsReceived, fragmentsLost, spuriousLosses, retransmitTimeouts,
                 rtt.smoothedRttMillis(), congestion.bytes());
     }
 
@@ -259,6 +268,7 @@ public final class Session {
             long sample = ((timestampTicks(now) - packet.timestampEcho()) & 0xffff) * RtmfpParams.TIMESTAMP_TICK_MILLIS;
             if (sample <= MAX_RTT_SAMPLE_MILLIS) {
                 rtt.onSample(sample);
+                reordering.onRttSample(sample);
             }
         }
         if (!from.equals(farAddress)) {
@@ -367,7 +377,7 @@ public final class Session {
             case OUT_OF_WINDOW -> host.drop(DropReason.FLOW_REFUSED);
             case ACCEPTED -> { }
         }
-        acks.flowNeedsAck(flow, flow.sawOutOfOrder() || data.fin());
+        acks.flowNeedsAck(flow, flow.ackAtOnce() || data.fin());
     }
 
     private ReceiveFlow openReceiveFlow(UserData data) {
@@ -395,15 +405,33 @@ public final class Session {
         if (flow == null) {
             return;
         }
-        SendFlow.AckOutcome outcome = flow.onAcknowledgement(ack);
+        SendFlow.AckOutcome outcome = flow.onAcknowledgement(ack, now, lossDelayMillis(), reordering);
         congestion.onAcknowledged(outcome.bytesAcknowledged());
-        fragmentsLost += outcome.fragmentsLost();
-        if (outcome.fragmentsLost() > 0) {
-            congestion.onLoss(now, Math.max(rtt.smoothedRttMillis(), params.minimumErtoMillis() / 4));
+        for (long declaredAt : outcome.spuriousLosses()) {
+            spuriousLosses++;
+            reordering.onSpuriousLoss();
+            congestion.onSpuriousLoss(declaredAt);
         }
+        onLosses(outcome.fragmentsLost(), now);
         if (outcome.progress()) {
             retransmitTimerStart = inFlightBytes() > 0 ? now : 0;
         }
+    }
+
+    private void onLosses(int fragments, long now) {
+        if (fragments == 0) {
+            return;
+        }
+        fragmentsLost += fragments;
+        if (congestion.onLoss(now, Math.max(rtt.smoothedRttMillis(), params.minimumErtoMillis() / 4), fragments)) {
+            reordering.onRecovery();
+        }
+    }
+
+    /** How long a fragment with enough naks must have been out to be declared lost: RFC 8985 §6.2. */
+    private long lossDelayMillis() {
+        long smoothed = rtt.smoothedRttMillis();
+        return smoothed < 0 ? 0 : smoothed + reordering.millis(smoothed);
     }
 
     /** Drives timers: keepalive, idle timeout, delayed acks, retransmission, probes, closing. */
@@ -441,8 +469,10 @@ public final class Session {
         }
         keepalive(now);
         acks.onTick(now);
+        long lossDelay = lossDelayMillis();
         for (SendFlow flow : sendFlows.values()) {
             flow.abandonExpired(now);
+            onLosses(flow.detectLosses(now, lossDelay), now);
         }
         // Measured against the current ERTO, so RTT samples taken after the send still count.
         if (retransmitTimerStart != 0 && now - retransmitTimerStart >= rtt.ertoMillis()) {

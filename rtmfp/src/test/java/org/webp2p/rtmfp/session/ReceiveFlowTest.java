@@ -46,6 +46,21 @@ class ReceiveFlowTest {
     }
 
     @Test
+    void asksForAnImmediateAckWhenAFragmentLeavesOrFillsAGapOrIsADuplicate() {
+        flow.onUserData(fragment(1, 0, Fragment.WHOLE, "a"), 0);
+        assertThat(flow.ackAtOnce()).as("in order: the delayed ack will do").isFalse();
+        flow.onUserData(fragment(3, 0, Fragment.WHOLE, "c"), 0);
+        assertThat(flow.ackAtOnce()).as("leaves a gap").isTrue();
+        flow.onUserData(fragment(2, 0, Fragment.WHOLE, "b"), 0);
+        assertThat(flow.ackAtOnce()).as("fills the gap: the sender's repair arrived").isTrue();
+        flow.onUserData(fragment(2, 0, Fragment.WHOLE, "b"), 0);
+        assertThat(flow.ackAtOnce()).as("a duplicate: the retransmission was needless").isTrue();
+        flow.onUserData(fragment(4, 0, Fragment.WHOLE, "d"), 0);
+        assertThat(flow.ackAtOnce()).isFalse();
+        assertThat(delivered).containsExactly("a", "b", "c", "d");
+    }
+
+    @Test
     void networkOrderDeliversCompleteMessagesAtOnce() {
         flow.setDeliveryOrder(DeliveryOrder.NETWORK);
         flow.onUserData(fragment(2, 0, Fragment.WHOLE, "second"), 0);

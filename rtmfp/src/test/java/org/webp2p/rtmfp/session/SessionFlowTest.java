@@ -369,6 +369,68 @@ class SessionFlowTest {
         assertThat(atServer.messages).singleElement().isEqualTo(randomMessage(3, 100_000));
     }
 
+    /**
+     * Reordering against loss (RFC 8985 §6.2): on a 100 ms round trip, after a first message has
+     * grown the window, the 20th datagram of a second one is held back {@code extraMillis} (or, if
+     * negative, lost). Returns the client's counters for the second message (the window and RTT
+     * as they are after it).
+     */
+    private SessionStats secondTransferWithMishap(long extraMillis) {
+        FakeNetwork net = new FakeNetwork(21);
+        Session client = connect(net, PARAMS)[0];
+        int messagesBefore = atServer.messages.size();
+        net.latencyMillis(50);
+        SendFlow flow = client.openFlow(Bytes.fromHex("01"));
+        CompletableFuture<Void> first = flow.send(randomMessage(3, 200_000));
+        net.run(3_000);
+        assertThat(first).isCompleted();
+        if (extraMillis != 0) {
+            net.holdBack(CLIENT, 20, extraMillis);
+        }
+        SessionStats before = client.stats();
+        CompletableFuture<Void> second = flow.send(randomMessage(4, 100_000));
+        net.run(3_000);
+        assertThat(second).isCompleted();
+        assertThat(atServer.messages.size()).isEqualTo(messagesBefore + 2);
+        SessionStats stats = client.stats();
+        return new SessionStats(stats.packetsSent() - before.packetsSent(), stats.packetsReceived() - before.packetsReceived(),
+                stats.fragmentsLost() - before.fragmentsLost(), stats.spuriousLosses() - before.spuriousLosses(),
+                stats.retransmitTimeouts() - before.retransmitTimeouts(), stats.smoothedRttMillis(), stats.congestionWindow());
+    }
+
+    @Test
+    void fragmentOvertakenWithinTheReorderingWindowIsNotTakenForLost() {
+        SessionStats reference = secondTransferWithMishap(0);
+
+        SessionStats reordered = secondTransferWithMishap(20);
+
+        assertThat(reordered.fragmentsLost()).isZero();
+        assertThat(reordered.congestionWindow()).isGreaterThanOrEqualTo(reference.congestionWindow());
+    }
+
+    @Test
+    void fragmentTakenForLostButDeliveredAfterAllUndoesTheHalving() {
+        SessionStats reference = secondTransferWithMishap(0);
+
+        SessionStats reordered = secondTransferWithMishap(60);
+
+        assertThat(reordered.fragmentsLost()).as("declared lost past the window").isEqualTo(1);
+        assertThat(reordered.spuriousLosses()).as("its ack came before the retransmission's could").isEqualTo(1);
+        assertThat(reordered.congestionWindow()).isGreaterThan(reference.congestionWindow() * 3 / 4);
+    }
+
+    @Test
+    void lostFragmentIsRetransmittedWithoutTimeoutAndHalvesTheWindow() {
+        SessionStats reference = secondTransferWithMishap(0);
+
+        SessionStats lost = secondTransferWithMishap(-1);
+
+        assertThat(lost.fragmentsLost()).isEqualTo(1);
+        assertThat(lost.spuriousLosses()).isZero();
+        assertThat(lost.retransmitTimeouts()).isZero();
+        assertThat(lost.congestionWindow()).isLessThan(reference.congestionWindow() * 3 / 4);
+    }
+
     private static <T> T completed(CompletableFuture<T> future) {
         assertThat(future).isCompleted();
         return future.join();

@@ -29,6 +29,11 @@ final class PeerLink {
         this.session = session;
     }
 
+    /** Unacknowledged chunks this link may have now ({@link Uploads#chunkWindow}); the fewest without a session. */
+    int chunkWindow() {
+        return session == null ? Uploads.CHUNKS_IN_FLIGHT : Uploads.chunkWindow(session.congestionWindowBytes());
+    }
+
     /** A segment, or the bytes {@code from} to {@code end} of one, arriving from the peer in order. */
     static final class Download {
         final long expected;

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Serves segments to peers without flooding this viewer's uplink: at most {@link #SLOTS} segments
- * at once, {@link #CHUNKS_IN_FLIGHT} unacknowledged chunks per link, every byte paced by the
+ * at once, unacknowledged chunks per link enough to cover its congestion window ({@link #chunkWindow}), every byte paced by the
  * {@link UploadBudget}, and requests served in the order they came, one copy at a time.
  *
  * <p>Why one at a time: when a new live segment appears, every neighbour of its first holders asks
@@ -32,11 +32,12 @@ final class Uploads {
     /** Data messages: small enough to interleave uploads, large enough to keep per-message cost low. */
     static final int CHUNK_BYTES = 16 * 1024;
     /**
-     * Unacknowledged chunks per link: keeps the pipe full without queueing a whole segment. Eight
-     * did not pay on shaped HD runs: the larger bursts overflow a slow uplink's queue
-     * (docs/protocol.md, Scheduling).
+     * Unacknowledged chunks per link at least: keeps the pipe full without queueing a whole segment.
+     * A link whose congestion window is larger gets more ({@link #chunkWindow}).
      */
     static final int CHUNKS_IN_FLIGHT = 4;
+    /** Unacknowledged chunks per link at most: 512 KiB, more than an HD segment. */
+    static final int MAX_CHUNKS_IN_FLIGHT = 32;
 
     private final EventLoop loop;
     private final LongSupplier clock;
@@ -92,6 +93,19 @@ final class Uploads {
     }
 
     /**
+     * Unacknowledged chunks a link whose RTMFP congestion window is {@code congestionWindowBytes}
+     * may have: enough to cover that window and one chunk more, so that what RTMFP may send is always
+     * queued, and at least {@link #CHUNKS_IN_FLIGHT}. A fixed four capped every copy at 64 KiB per
+     * round trip: 1.9 Mbit/s at 200 ms, whatever the link and its window allowed (docs/protocol.md,
+     * Upload). RTMFP's own window still decides what goes on the wire, so a larger one here adds no
+     * burst beyond it.
+     */
+    static int chunkWindow(long congestionWindowBytes) {
+        long covering = (congestionWindowBytes + CHUNK_BYTES - 1) / CHUNK_BYTES + 1;
+        return (int) Math.max(CHUNKS_IN_FLIGHT, Math.min(MAX_CHUNKS_IN_FLIGHT, covering));
+    }
+
+    /**
      * The link the next chunk goes on: of those with an upload queued and room in their window, the
      * one whose request came first; null when none can send.
      */
@@ -99,7 +113,7 @@ final class Uploads {
         PeerLink first = null;
         for (PeerLink link : links) {
             PeerLink.Upload u = link.uploads.peek();
-            if (u != null && link.chunksInFlight < CHUNKS_IN_FLIGHT
+            if (u != null && link.chunksInFlight < link.chunkWindow()
                     && (first == null || u.order < first.uploads.peek().order)) {
                 first = link;
             }

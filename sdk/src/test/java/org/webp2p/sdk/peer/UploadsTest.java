@@ -68,4 +68,12 @@ class UploadsTest {
 
         assertThat(Uploads.next(List.of(idle, full))).isNull();
     }
+
+    @Test
+    void aLinkMayHaveChunksEnoughToCoverItsCongestionWindowAndOneMore() {
+        assertThat(Uploads.chunkWindow(4 * 1187)).as("a fresh session: the floor").isEqualTo(Uploads.CHUNKS_IN_FLIGHT);
+        assertThat(Uploads.chunkWindow(4 * Uploads.CHUNK_BYTES)).isEqualTo(5);
+        assertThat(Uploads.chunkWindow(200_000)).as("200 KB: 12.2 chunks, so 13 and one more").isEqualTo(14);
+        assertThat(Uploads.chunkWindow(Long.MAX_VALUE / 2)).isEqualTo(Uploads.MAX_CHUNKS_IN_FLIGHT);
+    }
 }
