@@ -173,6 +173,9 @@ public final class SegmentScheduler {
             long untilNeeded = player.msUntilNeeded(seq, settings.defaultDurationMs());
             if (untilNeeded <= urgentMs) {
                 toHttp(nowMs, seq, new Slot(), urgentReason(seq, availability), actions);
+            } else if (p2p && !player.started()) {
+                // Until the first frame the downlink is the startup's: copies and seeding would share it.
+                continue;
             } else if (p2p && availability.holders(seq).isEmpty() && !avoid.containsKey(seq)
                     && seeding.seeds(seq, untilNeeded - urgentMs)) {
                 toHttp(nowMs, seq, new Slot(), FallbackReason.SEEDING, actions);

@@ -42,4 +42,9 @@ public interface Playback {
     long bufferAheadMs();
 
     PlaybackStats stats();
+
+    /** Whether the first frame has been shown: before it, the viewer is waiting on what it has asked for. */
+    default boolean started() {
+        return stats().startupMs() >= 0;
+    }
 }

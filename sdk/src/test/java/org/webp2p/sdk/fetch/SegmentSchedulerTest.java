@@ -81,6 +81,28 @@ class SegmentSchedulerTest {
     }
 
     @Test
+    void beforeTheFirstFrameOnlyWhatStartupWaitsForIsFetchedAndPeersComeAfter() {
+        SegmentScheduler scheduler = new SegmentScheduler(settings, true, fallbacks::add);
+        VirtualPlayer joining = new VirtualPlayer(now::get, now.get(), 2_500);
+        joining.startAt(0);
+        for (long s = 0; s < 20; s++) {
+            joining.describe(s, 2000);
+        }
+
+        List<FetchAction> first = scheduler.plan(0, joining, 30, s -> Set.of("a"));
+        assertThat(first).as("what the 4 s urgent window holds, and no copy sharing the downlink").containsExactly(
+                new FetchAction.FromHttp(0, 0, FallbackReason.URGENT), new FetchAction.FromHttp(1, 0, FallbackReason.URGENT),
+                new FetchAction.FromHttp(2, 0, FallbackReason.URGENT));
+        assertThat(scheduler.plan(100, joining, 30, s -> Set.of("a"))).as("still waiting for the first frame").isEmpty();
+
+        joining.arrived(0);
+        joining.arrived(1);
+        assertThat(joining.started()).isTrue();
+        assertThat(scheduler.plan(200, joining, 30, s -> Set.of("a")))
+                .filteredOn(a -> a instanceof FetchAction.FromPeer).extracting(FetchAction::sequence).isNotEmpty();
+    }
+
+    @Test
     void asksPeersRarestFirstWithinPerPeerLimitsAndDeadlines() {
         SegmentScheduler scheduler = new SegmentScheduler(settings, true, fallbacks::add);
         playing(0, 3);
