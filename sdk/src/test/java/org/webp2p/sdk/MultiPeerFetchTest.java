@@ -40,6 +40,8 @@ import org.webp2p.sdk.nat.LocalAddresses;
 import org.webp2p.sdk.peer.HeldSegments;
 import org.webp2p.sdk.peer.PeerNetwork;
 import org.webp2p.sdk.peer.QuietPeerEvents;
+import org.webp2p.sdk.playback.Playback;
+import org.webp2p.sdk.playback.PlaybackStats;
 import org.webp2p.sdk.playback.VirtualPlayer;
 import org.webp2p.server.TestNode;
 
@@ -47,8 +49,9 @@ import org.webp2p.server.TestNode;
  * One client's data path (scheduler, fetcher, store) against real peers over RTMFP, introduced by a
  * real rendezvous, serving the 1.5 Mbit/s demo's segments from a real origin: a segment comes in
  * parts from two peers, or from a peer that stalls and another that finishes its part, and is
- * assembled and checked against the origin's digest. The player never starts (it wants ten minutes
- * of buffer), so every segment's time to its deadline stands still and the test does not race it.
+ * assembled and checked against the origin's digest. The player never moves (it wants ten minutes
+ * of buffer, and says it has started so that the scheduler asks peers), so every segment's time to
+ * its deadline stands still and the test does not race it.
  */
 class MultiPeerFetchTest {
     private static final String SWARM = "demo-hd";
@@ -103,6 +106,59 @@ class MultiPeerFetchTest {
         }
     }
 
+    /** A player past its first frame whose playhead stands still: a paused one. */
+    private record StandingPlayer(VirtualPlayer still) implements Playback {
+        @Override
+        public void startAt(long sequence) {
+            still.startAt(sequence);
+        }
+
+        @Override
+        public void describe(long sequence, long durationMs) {
+            still.describe(sequence, durationMs);
+        }
+
+        @Override
+        public void arrived(long sequence) {
+            still.arrived(sequence);
+        }
+
+        @Override
+        public boolean has(long sequence) {
+            return still.has(sequence);
+        }
+
+        @Override
+        public void tick() {
+            still.tick();
+        }
+
+        @Override
+        public long playhead() {
+            return still.playhead();
+        }
+
+        @Override
+        public long msUntilNeeded(long sequence, long defaultDurationMs) {
+            return still.msUntilNeeded(sequence, defaultDurationMs);
+        }
+
+        @Override
+        public long bufferAheadMs() {
+            return still.bufferAheadMs();
+        }
+
+        @Override
+        public PlaybackStats stats() {
+            return still.stats();
+        }
+
+        @Override
+        public boolean started() {
+            return true;
+        }
+    }
+
     @BeforeEach
     void start() throws Exception {
         node = TestNode.open(Map.of());
@@ -118,7 +174,8 @@ class MultiPeerFetchTest {
                 .allMatch(s -> s.digest() != null);
 
         store = new SegmentStore();
-        VirtualPlayer player = new VirtualPlayer(System::currentTimeMillis, System.currentTimeMillis(), 600_000);
+        StandingPlayer player = new StandingPlayer(
+                new VirtualPlayer(System::currentTimeMillis, System.currentTimeMillis(), 600_000));
         SegmentScheduler scheduler = new SegmentScheduler(SchedulerSettings.defaults(), true, fallbacks::add);
         SegmentFetcher fetcher = new SegmentFetcher(loop, System::currentTimeMillis, http, Duration.ofSeconds(10),
                 store, scheduler, player, new Diagnostics(), null, s -> { }, new ThroughputMeter());
