@@ -59,11 +59,6 @@ public final class CongestionWindow {
         }
     }
 
-    /** A loss detected by acknowledgements of later data. */
-    public void onLoss(long nowMillis, long rttMillis) {
-        onLoss(nowMillis, rttMillis, 1);
-    }
-
     /**
      * {@code fragments} declared lost at {@code nowMillis} by acknowledgements of later data.
      *

@@ -36,9 +36,9 @@ class FlowControlTest {
         window.onAcknowledged(1000);
         window.onAcknowledged(1000);
         assertThat(window.bytes()).isEqualTo(6000);
-        window.onLoss(0, 100);
+        window.onLoss(0, 100, 1);
         assertThat(window.bytes()).isEqualTo(3000);
-        window.onLoss(50, 100);
+        window.onLoss(50, 100, 1);
         assertThat(window.bytes()).as("second loss within one RTT is the same event").isEqualTo(3000);
         window.onAcknowledged(2000);
         assertThat(window.bytes()).as("congestion avoidance: nothing until a window's worth is acked").isEqualTo(3000);
@@ -50,8 +50,8 @@ class FlowControlTest {
     void congestionAvoidanceGrowsASegmentPerWindowHoweverTheAcksAreSpread() {
         CongestionWindow perPacket = new CongestionWindow(1000, 20, 2);
         CongestionWindow everySecond = new CongestionWindow(1000, 20, 2);
-        perPacket.onLoss(0, 100);
-        everySecond.onLoss(0, 100);
+        perPacket.onLoss(0, 100, 1);
+        everySecond.onLoss(0, 100, 1);
         for (int i = 0; i < 10; i++) {
             perPacket.onAcknowledged(1000);
         }
