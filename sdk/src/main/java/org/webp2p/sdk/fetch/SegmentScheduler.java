@@ -166,6 +166,7 @@ public final class SegmentScheduler {
         long urgentMs = urgent.ms();
         long last = Math.min(liveEdge, head + settings.prefetchSegments() - 1);
         List<Long> forPeers = new ArrayList<>();
+        boolean started = player.started();
         for (long seq = head; seq <= last; seq++) {
             if (player.has(seq) || slots.containsKey(seq)) {
                 continue;
@@ -173,7 +174,7 @@ public final class SegmentScheduler {
             long untilNeeded = player.msUntilNeeded(seq, settings.defaultDurationMs());
             if (untilNeeded <= urgentMs) {
                 toHttp(nowMs, seq, new Slot(), urgentReason(seq, availability), actions);
-            } else if (p2p && !player.started()) {
+            } else if (p2p && !started) {
                 // Until the first frame the downlink is the startup's: copies and seeding would share it.
                 continue;
             } else if (p2p && availability.holders(seq).isEmpty() && !avoid.containsKey(seq)
