@@ -235,13 +235,22 @@ final class SimulateCommand implements Callable<Integer> {
         out.printf("NAT success       %s%n", r.natSuccess().isEmpty() ? "no peer connections tried" : r.natSuccess());
         out.printf("same NAT          %s%n", tally(r.sameNat()));
         out.printf("cross-NAT cones   %s%n", tally(r.crossNatCone()));
+        r.byLinkClass().forEach((name, c) -> out.printf(Locale.ROOT, "  %-15s %s, offload %.1f%%, fallbacks %s%n",
+                name, linkClass(c), c.offloadRatio() * 100, c.fallbacks()));
         SimulationReport.Baseline b = r.baseline();
         if (b != null) {
             out.printf(Locale.ROOT, "HTTP only         stalls %d (%d ms, ratio %.4f), startup p50/p95 %d / %d ms, "
                     + "origin bytes %d (%s the swarm)%n", b.stalls(), b.stallMs(), b.stallRatio(), b.startupP50Ms(),
                     b.startupP95Ms(), b.originBytes(), b.timing() == SimulationReport.BaselineTiming.TOGETHER ? "beside" : "after");
+            b.byLinkClass().forEach((name, c) -> out.printf("  %-15s %s%n", name, linkClass(c)));
         }
         out.flush();
+    }
+
+    /** Peers, stalls and startup of the viewers on one class of link. */
+    private static String linkClass(SimulationReport.LinkClassFigures c) {
+        return String.format(Locale.ROOT, "%d peers, stalls %d (%d ms), startup p50/p95 %d / %d ms", c.peers(),
+                c.stalls(), c.stallMs(), c.startupP50Ms(), c.startupP95Ms());
     }
 
     /** How many peers never showed a frame, by reason. */

@@ -33,6 +33,10 @@ class SimulateCommandTest extends CommandLineHarness {
         assertThat(baseline.path("stallRatio").isNumber()).isTrue();
         assertThat(baseline.path("startupP50Ms").isNumber()).isTrue();
         assertThat(baseline.path("timing").asText()).isEqualTo("TOGETHER");
+        assertThat(r.path("byLinkClass").path("lan").path("peers").asInt()).as("nothing shaped: one class, lan")
+                .isEqualTo(2);
+        assertThat(r.path("byLinkClass").path("lan").path("originBytes").asLong()).isEqualTo(r.path("originBytes").asLong());
+        assertThat(baseline.path("byLinkClass").path("lan").path("peers").asInt()).isEqualTo(2);
         assertThat(out.toString()).contains("conditions        demo-hd, ").contains("HTTP only ");
     }
 

@@ -9,6 +9,7 @@ import io.netty.channel.nio.NioIoHandler;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -56,9 +57,12 @@ class SurvivalTest {
             WebP2pPlayerSource b = client(2);
             a.start().get(5, TimeUnit.SECONDS);
             b.start().get(5, TimeUnit.SECONDS);
-            // Only the precondition: each peer classifies its NAT before it announces, which under a
-            // loaded build took most of 30 s (22 s alone beside a full build).
-            await().atMost(Duration.ofSeconds(60)).until(() -> a.connectedPeers() == 1 && b.connectedPeers() == 1);
+            // Only the precondition, given time for a loaded build; the failures say what held it up.
+            await("the two peers linked").atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(List.of(a.connectedPeers(), b.connectedPeers()))
+                            .as("peers linked; a's failures %s, b's %s", a.diagnostics().peerFailures(),
+                                    b.diagnostics().peerFailures())
+                            .containsExactly(1, 1));
 
             node.runtime().services().stop("rendezvous");
             await("links made through the rendezvous outlive it").during(Duration.ofSeconds(4))

@@ -44,7 +44,6 @@ import org.webp2p.sdk.nat.LocalAddresses;
 public final class PeerNetwork {
     /** Flow metadata of the segment protocol, so the far end knows what the flow carries. */
     static final Bytes FLOW_METADATA = Bytes.of("webp2p-segments/1".getBytes(StandardCharsets.US_ASCII));
-    private static final long RETRY_PEER_MS = 60_000;
     private static final long BAN_MS = 10 * 60_000;
 
     private final RtmfpEndpoint endpoint;
@@ -59,7 +58,7 @@ public final class PeerNetwork {
     private final Map<Session, PeerLink> bySession = new LinkedHashMap<>();
     private final Map<String, PeerLink> byPeer = new HashMap<>();
     private final Set<String> connecting = new HashSet<>();
-    private final Map<String, Long> retryAfter = new HashMap<>();
+    private final PeerRetries retries = new PeerRetries();
     private final Map<String, Long> bannedUntil = new HashMap<>();
     private final Map<String, LinkTotals> linkTotals = new LinkedHashMap<>();
     private final Map<NatType, ConnectionTotals> connectionTotals = new LinkedHashMap<>();
@@ -154,7 +153,7 @@ public final class PeerNetwork {
             }
             String id = p.peerId();
             if (id.equals(myId) || byPeer.containsKey(id) || connecting.contains(id)
-                    || retryAfter.getOrDefault(id, 0L) > now || bannedUntil.getOrDefault(id, 0L) > now) {
+                    || retries.waiting(id, now) || bannedUntil.getOrDefault(id, 0L) > now) {
                 continue;
             }
             connect(id, p.natType(), p.addresses(), p.sameNat());
@@ -171,7 +170,7 @@ public final class PeerNetwork {
         try {
             target = PeerId.fromHex(id);
         } catch (IllegalArgumentException e) {
-            retryAfter.put(id, Long.MAX_VALUE);
+            retries.never(id);
             return;
         }
         connecting.add(id);
@@ -189,7 +188,7 @@ public final class PeerNetwork {
             }
             if (failure != null) {
                 trying.remove(id);
-                retryAfter.put(id, clock.getAsLong() + RETRY_PEER_MS);
+                retries.failed(id, clock.getAsLong());
                 PeerFailureReason reason = sameNat && (farLocal.isEmpty() || localAddresses.isEmpty())
                         ? PeerFailureReason.SAME_NAT_NO_LOCAL_ADDRESS : failureReason(remoteNat);
                 attempts.add(id, remoteNat, sameNat, ConnectionAttempt.Outcome.FAILED, reason, clock.getAsLong());
@@ -365,6 +364,7 @@ public final class PeerNetwork {
             }
             link.natType = h.natType();
             link.greeted = true;
+            retries.linked(link.peerId);
             if (!connecting.contains(link.peerId)) {
                 succeeded(link); // else the attempt under way decides, knowing whether its own session reached a LAN
             }
@@ -505,7 +505,7 @@ public final class PeerNetwork {
             return;
         }
         swarm = next;
-        retryAfter.clear();
+        retries.clear();
         for (PeerLink link : List.copyOf(bySession.values())) {
             link.closedByUs = true;
             link.session.close();
@@ -565,8 +565,8 @@ public final class PeerNetwork {
         if (!link.greeted) {
             refused(link.peerId, PeerFailureReason.PEER_FULL);
             // Closed before a word was said: the peer is full (or not in our swarm). Asking again at
-            // every announce would only churn sessions, so it waits like a failed connection.
-            retryAfter.put(link.peerId, clock.getAsLong() + RETRY_PEER_MS);
+            // every announce would only churn sessions, so it waits a minute.
+            retries.refused(link.peerId, clock.getAsLong());
             events.peerFailed(new PeerConnectionFailure(link.peerId, PeerFailureReason.REFUSED,
                     "the peer closed the session before greeting: it has its fill of peers"));
         } else {

@@ -99,7 +99,21 @@ final class GroupFigures {
     /** This group's figures as the HTTP-only baseline of a report. */
     SimulationReport.Baseline asBaseline(SimulationReport.BaselineTiming timing) {
         return new SimulationReport.Baseline(stalls(), stallMs(), stallRatio(), startupPercentile(50),
-                startupPercentile(95), originBytes(), timing);
+                startupPercentile(95), originBytes(), byLinkClass(), timing);
+    }
+
+    /**
+     * The figures of the viewers on each class of access link: a swarm's offload and stalls differ
+     * between broadband and mobile viewers, and a total hides which of them P2P served.
+     */
+    Map<String, SimulationReport.LinkClassFigures> byLinkClass() {
+        Map<String, GroupFigures> classes = new TreeMap<>();
+        outcomes.forEach(o -> classes.computeIfAbsent(o.linkClass(), k -> new GroupFigures()).add(o));
+        Map<String, SimulationReport.LinkClassFigures> out = new LinkedHashMap<>();
+        classes.forEach((name, f) -> out.put(name, new SimulationReport.LinkClassFigures(f.outcomes.size(),
+                f.offloadRatio(), f.stalls(), f.stallMs(), f.stallRatio(), f.startupPercentile(50),
+                f.startupPercentile(95), f.originBytes(), f.p2pBytes(), f.fallbacks())));
+        return out;
     }
 
     private static Map<String, Long> counts(List<String> reasons) {

@@ -80,12 +80,17 @@ public record NetworkProfile(String spec, List<LinkClass> classes) {
 
     /** The link of one peer: a class by weight, then each setting from its range. */
     public LinkConditions draw(Random random) {
+        return pick(random).draw(random);
+    }
+
+    /** The class of one peer's link, by weight: the first step of {@link #draw}. */
+    LinkClass pick(Random random) {
         int total = classes.stream().mapToInt(LinkClass::weight).sum();
         int pick = random.nextInt(total);
         for (LinkClass c : classes) {
             pick -= c.weight();
             if (pick < 0) {
-                return c.draw(random);
+                return c;
             }
         }
         throw new IllegalStateException("weights sum to " + total);

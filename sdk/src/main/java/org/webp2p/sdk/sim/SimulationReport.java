@@ -1,7 +1,10 @@
 package org.webp2p.sdk.sim;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.webp2p.nat.NatType;
 import org.webp2p.sdk.diagnostics.PeerFailureReason;
@@ -35,6 +38,8 @@ import org.webp2p.sdk.peer.ConnectionAttempt;
  *                          port-restricted), likewise: what same-NAT attempts are measured against
  * @param attempts          every peer's recent connection attempts (up to 32 each), with how they ended
  * @param natTypes          every peer's NAT type, by peer ID
+ * @param byLinkClass       the same figures for the viewers of each class of access link
+ *                          ({@code broadband}, {@code mobile}; {@code lan} when nothing is shaped)
  * @param baseline          the same number of peers playing over HTTP alone at the same time, with
  *                          {@code --baseline}; null otherwise
  */
@@ -44,9 +49,11 @@ public record SimulationReport(String stream, String network, double streamBitra
                                List<NeverStarted> peersNeverStarted, Map<String, Double> natSuccess, long originBytes,
                                long p2pBytes, long durationMs, Map<String, Long> peerFailures,
                                Map<String, Long> fallbacks, Tally sameNat, Tally crossNatCone, List<Attempt> attempts,
-                               Map<String, NatType> natTypes, @Nullable Baseline baseline) {
+                               Map<String, NatType> natTypes, Map<String, LinkClassFigures> byLinkClass,
+                               @Nullable Baseline baseline) {
     public SimulationReport {
         peersNeverStarted = List.copyOf(peersNeverStarted);
+        byLinkClass = Collections.unmodifiableMap(new LinkedHashMap<>(byLinkClass));
         attempts = List.copyOf(attempts);
         natTypes = Map.copyOf(natTypes);
     }
@@ -79,7 +86,24 @@ public record SimulationReport(String stream, String network, double streamBitra
      * @param timing whether they played beside the swarm or after it
      */
     public record Baseline(int stalls, long stallMs, double stallRatio, long startupP50Ms, long startupP95Ms,
-                           long originBytes, BaselineTiming timing) {
+                           long originBytes, Map<String, LinkClassFigures> byLinkClass, BaselineTiming timing) {
+        public Baseline {
+            byLinkClass = Collections.unmodifiableMap(new LinkedHashMap<>(byLinkClass));
+        }
+    }
+
+    /**
+     * What the viewers on one class of access link experienced, counted as the totals are.
+     *
+     * @param peers     viewers started on such links
+     * @param fallbacks their segments fetched over HTTP rather than from a peer, by reason
+     */
+    public record LinkClassFigures(int peers, double offloadRatio, int stalls, long stallMs, double stallRatio,
+                                   long startupP50Ms, long startupP95Ms, long originBytes, long p2pBytes,
+                                   Map<String, Long> fallbacks) {
+        public LinkClassFigures {
+            fallbacks = Collections.unmodifiableMap(new TreeMap<>(fallbacks));
+        }
     }
 
     /**

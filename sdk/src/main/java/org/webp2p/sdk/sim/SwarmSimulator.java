@@ -43,6 +43,8 @@ import org.webp2p.sdk.playback.PlaybackStats;
 public final class SwarmSimulator {
     /** Peers start spread over this long, as an audience arrives, not all in one instant. */
     private static final long RAMP_MS = 3_000;
+    /** The link class of a peer a shaping profile could not shape: its node is not on this machine. */
+    static final String UNSHAPED = "unshaped";
     /** NAT mappings outlive the peers' 10 s keepalives, as home routers' do. */
     private static final Duration MAPPING_TIMEOUT = Duration.ofSeconds(60);
     /**
@@ -58,6 +60,8 @@ public final class SwarmSimulator {
     private final IntFunction<String> tokens;
     private final EventLoopGroup group;
     private final List<ShapedLink> links = new CopyOnWriteArrayList<>();
+    /** The class of link each was drawn from ({@code broadband}, {@code mobile}, ...). */
+    private final Map<ShapedLink, String> linkClasses = new ConcurrentHashMap<>();
     private NetworkProfile network = NetworkProfile.LAN;
     private long networkSeed = 1;
     /** The group NAT of every peer ever started, by peer ID ({@code -1}: its own NAT). */
@@ -68,11 +72,12 @@ public final class SwarmSimulator {
 
     /**
      * One simulated viewer: its client, the NAT in front of it if it is its own, the relay of its HTTP
-     * if its link is its own, its seat, and its session request. A group's NAT and link outlive its
-     * members.
+     * if its link is its own, its seat, the class of its link, and its session request. A group's NAT
+     * and link outlive its members.
      */
     private record SimulatedPeer(int index, WebP2pPlayerSource source, EmulatedNat ownGateway, ShapedHttpRelay relay,
-                                 InetAddress address, Seat seat, long requestedAt, CompletableFuture<?> session) {
+                                 InetAddress address, Seat seat, String linkClass, long requestedAt,
+                                 CompletableFuture<?> session) {
         void leave() {
             source.close();
             if (ownGateway != null) {
@@ -222,7 +227,7 @@ public final class SwarmSimulator {
                 atEnd, f.offloadRatio(), f.stalls(), f.stallMs(), f.stallRatio(), f.startupPercentile(50),
                 f.startupPercentile(95), f.neverStarted(), f.natSuccess(), f.originBytes(), f.p2pBytes(),
                 swarmMs, f.peerFailures(), f.fallbacks(), natAttempts.sameNat(),
-                natAttempts.crossNatCone(), natAttempts.attempts, natAttempts.natTypes,
+                natAttempts.crossNatCone(), natAttempts.attempts, natAttempts.natTypes, f.byLinkClass(),
                 baseline == null ? null : http.gone.asBaseline(baseline));
     }
 
@@ -231,6 +236,8 @@ public final class SwarmSimulator {
         final NatAttempts natAttempts;
         final Consumer<String> progress;
         final Map<Integer, EmulatedNat> groupNats = new HashMap<>();
+        /** The access link each group NAT shares, when links are shaped. */
+        final Map<Integer, ShapedLink> groupLinks = new HashMap<>();
         /** The index each swarm viewer got, in the order they started: the n-th start's twin plays on its link. */
         final List<Integer> swarmIndexByStart = new ArrayList<>();
         int next;
@@ -368,7 +375,7 @@ public final class SwarmSimulator {
                 b.httpRoute(relay::route);
             }
             return started(g, index, b.build(), null, ownLink == null ? null : relay,
-                    ownLink == null ? null : httpAddress.getAddress(), seat, progress);
+                    ownLink == null ? null : httpAddress.getAddress(), seat, linkClass(ownLink), progress);
         }
         EmulatedNat gateway = null;
         EmulatedNat shared = null;
@@ -384,6 +391,7 @@ public final class SwarmSimulator {
                         ShapedLink link = link(index);
                         shared.shape(link);
                         relay.attach(shared.publicAddress(), link);
+                        run.groupLinks.put(seat.groupNat(), link);
                     }
                 }
                 // A group's HTTP leaves from its NAT's public address too, so the tracker sees one office.
@@ -413,12 +421,25 @@ public final class SwarmSimulator {
                 b.httpRoute(relay::route);
             }
         }
+        ShapedLink applied = shared != null ? run.groupLinks.get(seat.groupNat()) : ownLink;
         return started(g, index, b.build(), gateway, ownLink == null ? null : relay,
-                ownLink == null ? null : httpAddress.getAddress(), seat, progress);
+                ownLink == null ? null : httpAddress.getAddress(), seat, linkClass(applied), progress);
+    }
+
+    /**
+     * The class a peer's link was drawn from: the profile's own under a profile that shapes nothing
+     * ({@code lan}), {@code unshaped} for a peer whose link could not be emulated.
+     */
+    private String linkClass(ShapedLink link) {
+        if (link != null) {
+            return linkClasses.get(link);
+        }
+        return network.shapes() ? UNSHAPED : network.classes().get(0).name();
     }
 
     private SimulatedPeer started(Group g, int index, WebP2pPlayerSource s, EmulatedNat ownGateway,
-                                  ShapedHttpRelay relay, InetAddress address, Seat seat, Consumer<String> progress) {
+                                  ShapedHttpRelay relay, InetAddress address, Seat seat, String linkClass,
+                                  Consumer<String> progress) {
         long requestedAt = System.currentTimeMillis();
         CompletableFuture<?> session = s.start();
         session.exceptionally(e -> {
@@ -429,7 +450,7 @@ public final class SwarmSimulator {
             groupOf.put(s.peerId(), seat.groupNat());
         }
         g.started++;
-        return new SimulatedPeer(index, s, ownGateway, relay, address, seat, requestedAt, session);
+        return new SimulatedPeer(index, s, ownGateway, relay, address, seat, linkClass, requestedAt, session);
     }
 
     /** Lets a viewer go, then takes what it experienced: closing lets its last fetches count. */
@@ -445,7 +466,7 @@ public final class SwarmSimulator {
     private static PeerOutcome outcome(SimulatedPeer p, long now) {
         WebP2pPlayerSource s = p.source();
         PlaybackStats stats = s.stats();
-        return new PeerOutcome(s.natType(), stats, s.httpBytes(), s.p2pBytes(), s.mediaKbps(), s.connections(),
+        return new PeerOutcome(s.natType(), p.linkClass(), stats, s.httpBytes(), s.p2pBytes(), s.mediaKbps(), s.connections(),
                 s.diagnostics().peerFailures().stream().map(f -> f.reason().name()).toList(),
                 s.diagnostics().fallbacks().stream().map(f -> f.reason().name()).toList(),
                 stats.startupMs() >= 0 ? null : neverStarted(p, now));
@@ -479,8 +500,11 @@ public final class SwarmSimulator {
     /** Link number {@code index}, the same in every run with the same seed, whatever the churn. */
     private ShapedLink link(int index) {
         long seed = networkSeed * 0x9E3779B97F4A7C15L + index;
-        ShapedLink link = ShapedLink.of(network.draw(new Random(seed)), seed);
+        Random random = new Random(seed);
+        NetworkProfile.LinkClass drawn = network.pick(random);
+        ShapedLink link = ShapedLink.of(drawn.draw(random), seed);
         links.add(link);
+        linkClasses.put(link, drawn.name());
         return link;
     }
 

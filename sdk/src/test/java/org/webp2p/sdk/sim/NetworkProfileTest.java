@@ -51,6 +51,20 @@ class NetworkProfileTest {
     }
 
     @Test
+    void theClassPickedIsTheOneTheLinkIsDrawnFrom() {
+        NetworkProfile mixed = NetworkProfile.parse("mixed");
+        Random picking = new Random(7);
+        Random drawing = new Random(7);
+        for (int i = 0; i < 100; i++) {
+            NetworkProfile.LinkClass c = mixed.pick(picking);
+            LinkConditions link = c.draw(picking);
+
+            assertThat(link).isEqualTo(mixed.draw(drawing));
+            assertThat(c.name()).isEqualTo(link.loss() == 0.01 ? "mobile" : "broadband");
+        }
+    }
+
+    @Test
     void sameSeedDrawsTheSameLinks() {
         NetworkProfile mixed = NetworkProfile.parse("mixed");
 

@@ -34,6 +34,8 @@ class ShapedSwarmTest {
             assertThat(r.peersStarted()).isEqualTo(3);
             assertThat(r.originBytes()).isPositive();
             assertThat(r.startupP50Ms()).isGreaterThanOrEqualTo(2 * 200 + 319);
+            assertThat(r.byLinkClass()).containsOnlyKeys("lan");
+            assertThat(r.byLinkClass().get("lan").peers()).isEqualTo(3);
             // Every peer's datagrams (to the rendezvous, to each other) crossed its link, open peers' too.
             assertThat(links.up().passed()).isPositive();
             assertThat(links.down().passed()).isPositive();
