@@ -248,9 +248,12 @@ public final class SegmentScheduler {
 
     /**
      * Gives a part that waits for a peer, or one whose peer would not finish it by the deadline at the
-     * pace it has kept, to the holder that would finish it soonest, if that one would finish in time:
-     * the bytes the slow peer delivered are kept and the new peer continues after them. Otherwise the
-     * part stays, and HTTP fetches what is missing at the deadline.
+     * pace it has kept, to the holders that would finish it soonest, if they would finish in time: the
+     * bytes the slow peer delivered are kept and the new peers continue after them. What is left is
+     * shared among several holders ({@link SegmentSplit}) when one alone would not finish it well in
+     * time: on a lossy link every peer is slow alone, and a remainder handed to one of them was still
+     * running at the deadline. Otherwise the part stays, and HTTP fetches what is missing at the
+     * deadline.
      */
     private void rescue(long nowMs, long seq, Slot slot, Availability availability, Map<String, Integer> busy,
                         List<FetchAction> actions) {
@@ -264,8 +267,13 @@ public final class SegmentScheduler {
             slot.parts.forEach(p -> taken.add(p.peer));
             List<String> others = new ArrayList<>(availability.holders(seq));
             others.removeAll(taken);
-            SegmentSplit.Candidate next = ranked(nowMs, others, busy).stream().findFirst().orElse(null);
-            if (next == null || remaining / next.bytesPerMs() > slot.deadline - nowMs) {
+            List<SegmentSplit.Candidate> ranked = ranked(nowMs, others, busy);
+            if (ranked.isEmpty() || remaining <= 0) {
+                continue;
+            }
+            long msLeft = slot.deadline - nowMs;
+            List<SegmentSplit.Share> shares = SegmentSplit.of((int) remaining, msLeft, ranked);
+            if (!inTime(shares, ranked, msLeft)) {
                 continue;
             }
             int from = (int) (part.from + part.received);
@@ -275,8 +283,23 @@ public final class SegmentScheduler {
                 busy.merge(part.peer, -1, Integer::sum);
             }
             slot.parts.remove(part);
-            start(nowMs, seq, slot, new Part(next.peer(), from, part.end, nowMs), busy, actions);
+            for (SegmentSplit.Share share : shares) {
+                int end = share.end() == remaining ? part.end : from + share.end();
+                start(nowMs, seq, slot, new Part(share.peer(), from + share.from(), end, nowMs), busy, actions);
+            }
         }
+    }
+
+    /** Whether every share, at its holder's measured rate, would arrive within {@code msLeft}. */
+    private static boolean inTime(List<SegmentSplit.Share> shares, List<SegmentSplit.Candidate> ranked, long msLeft) {
+        for (SegmentSplit.Share share : shares) {
+            double rate = ranked.stream().filter(c -> c.peer().equals(share.peer())).findFirst().orElseThrow()
+                    .bytesPerMs();
+            if ((share.end() - share.from()) / rate > msLeft) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether a part, at the pace its peer has kept so far, would miss the deadline. */

@@ -293,6 +293,28 @@ class SegmentSchedulerTest {
     }
 
     @Test
+    void whatASlowPeerLeftGoesToSeveralHoldersWhenNoneAloneWouldFinishItInTime() {
+        // a and z each delivered 100 KB in 2 s (50 bytes/ms); s, untried, takes segment 5 whole
+        SegmentScheduler scheduler = measured(100_000, 2000, 100_000, 2000);
+        assertThat(scheduler.plan(2000, player, 5, holding(375_000, "s")))
+                .containsExactly(new FetchAction.FromPeer(5, "s", 8000));
+        scheduler.peerProgress(5, "s", 16_384);
+
+        List<FetchAction> actions = scheduler.plan(3600, player, 5, holding(375_000, "s", "a", "z"));
+
+        // 358,616 bytes left and 4.4 s: 7.2 s for a or z alone, 3.6 s for the two together
+        assertThat(actions.get(0)).isEqualTo(new FetchAction.CancelPeer(5, "s", 0));
+        List<FetchAction.FromPeer> parts = actions.subList(1, actions.size()).stream()
+                .map(FetchAction.FromPeer.class::cast).toList();
+        assertThat(parts).extracting(FetchAction.FromPeer::peerId).containsExactlyInAnyOrder("a", "z");
+        assertThat(parts.get(0).offset()).as("after the bytes s delivered").isEqualTo(16_384);
+        assertThat(parts.get(1).offset()).isEqualTo(parts.get(0).end());
+        assertThat(parts.get(1).end()).isEqualTo(FetchAction.FromPeer.TO_END);
+        assertThat(parts).allMatch(p -> p.deadlineMs() == 8000);
+        assertThat(fallbacks).isEmpty();
+    }
+
+    @Test
     void aSlowPartStaysWhenNoOtherHolderWouldFinishItInTime() {
         SegmentScheduler scheduler = askedForSegment3("b");
         scheduler.completed(3, 2000, 20_000); // b: 10 bytes/ms
