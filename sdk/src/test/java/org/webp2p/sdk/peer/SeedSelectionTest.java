@@ -23,14 +23,14 @@ class SeedSelectionTest {
 
     @Test
     void aFewClientsSeedEachSegmentWhateverTheSwarmSize() {
-        assertThat(seedsPerSegment(200, EARLY)).isBetween(2.7, 3.3);
+        assertThat(seedsPerSegment(200, EARLY)).isBetween(4.5, 5.5);
         assertThat(seedsPerSegment(10, EARLY)).isBetween(2.2, 2.8);
         assertThat(seedsPerSegment(2, EARLY)).isBetween(0.9, 1.1);
     }
 
     @Test
     void moreClientsFetchASegmentNobodyHasShortlyBeforeItTurnsUrgent() {
-        assertThat(seedsPerSegment(200, LATE)).isBetween(8.0, 10.0);
+        assertThat(seedsPerSegment(200, LATE)).isBetween(13.5, 16.5);
         assertThat(seedsPerSegment(2, LATE)).as("everyone, in a pair").isEqualTo(2.0);
     }
 
