@@ -18,7 +18,6 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import org.webp2p.nat.FilteringBehaviour;
@@ -59,8 +58,7 @@ public final class SwarmSimulator {
     private final String stream;
     private final IntFunction<String> tokens;
     private final EventLoopGroup group;
-    private final List<ShapedLink> links = new CopyOnWriteArrayList<>();
-    /** The class of link each was drawn from ({@code broadband}, {@code mobile}, ...). */
+    /** Every link drawn, with the class it was drawn from ({@code broadband}, {@code mobile}, ...). */
     private final Map<ShapedLink, String> linkClasses = new ConcurrentHashMap<>();
     private NetworkProfile network = NetworkProfile.LAN;
     private long networkSeed = 1;
@@ -135,7 +133,7 @@ public final class SwarmSimulator {
     /** What the peers' links have done to their datagrams so far, summed over every peer. */
     public LinkCounters linkTotals() {
         long[] t = new long[6];
-        for (ShapedLink link : links) {
+        for (ShapedLink link : linkClasses.keySet()) {
             LinkCounters c = link.counters();
             t[0] += c.up().passed();
             t[1] += c.up().lost();
@@ -503,7 +501,6 @@ public final class SwarmSimulator {
         Random random = new Random(seed);
         NetworkProfile.LinkClass drawn = network.pick(random);
         ShapedLink link = ShapedLink.of(drawn.draw(random), seed);
-        links.add(link);
         linkClasses.put(link, drawn.name());
         return link;
     }
