@@ -32,7 +32,7 @@ final class PeerRetries {
     long failed(String peer, long nowMs) {
         Wait before = waits.get(peer);
         int failures = before == null ? 1 : before.failures() + 1;
-        long wait = failures >= 5 ? MOST_MS : Math.min(MOST_MS, FIRST_MS << (failures - 1));
+        long wait = Math.min(MOST_MS, FIRST_MS << Math.min(failures - 1, 4));
         return set(peer, failures, nowMs + wait, nowMs);
     }
 
