@@ -13,12 +13,23 @@ class FlowControlTest {
         RttEstimator rtt = new RttEstimator(PARAMS);
         assertThat(rtt.ertoMillis()).isEqualTo(PARAMS.initialErtoMillis());
         rtt.onSample(100);
-        // first sample: SRTT 100, RTTVAR 50 -> 300
-        assertThat(rtt.ertoMillis()).isEqualTo(300);
+        // first sample: SRTT 100, RTTVAR 50, and the far end's 200 ms delayed ack -> 500
+        assertThat(rtt.ertoMillis()).isEqualTo(500);
         rtt.onSample(1);
         rtt.onSample(1);
         rtt.onSample(1);
         assertThat(rtt.ertoMillis()).isGreaterThanOrEqualTo(PARAMS.minimumErtoMillis());
+    }
+
+    @Test
+    void ertoWaitsForADelayedAcknowledgementOnASteadyPath() {
+        RttEstimator rtt = new RttEstimator(PARAMS);
+        for (int i = 0; i < 50; i++) {
+            rtt.onSample(80);
+        }
+
+        assertThat(rtt.ertoMillis()).as("a lone packet's ack comes a delayed ack after the round trip")
+                .isGreaterThan(80 + PARAMS.delayedAckMillis());
     }
 
     @Test

@@ -399,6 +399,28 @@ class SessionFlowTest {
     }
 
     @Test
+    void loneMessageAcknowledgedOnlyByTheDelayedAckTimerDoesNotTimeOut() {
+        FakeNetwork net = new FakeNetwork(22);
+        Session client = connect(net, PARAMS)[0];
+        net.latencyMillis(50);
+        SendFlow flow = client.openFlow(Bytes.fromHex("01"));
+        flow.send(randomMessage(5, 200_000));
+        net.run(3_000);
+        SessionStats grown = client.stats();
+
+        // A message of one packet, as a peer's have-message between two segment copies: nothing
+        // follows it, so the far end acknowledges it only when its delayed-ack timer runs out.
+        CompletableFuture<Void> lone = flow.send(randomMessage(6, 100));
+        net.run(1_000);
+
+        assertThat(lone).isCompleted();
+        SessionStats after = client.stats();
+        assertThat(after.retransmitTimeouts()).isEqualTo(grown.retransmitTimeouts());
+        assertThat(after.congestionWindow()).as("the window grown by the transfer is kept")
+                .isGreaterThanOrEqualTo(grown.congestionWindow());
+    }
+
+    @Test
     void fragmentOvertakenWithinTheReorderingWindowIsNotTakenForLost() {
         SessionStats reference = secondTransferWithMishap(0);
 
