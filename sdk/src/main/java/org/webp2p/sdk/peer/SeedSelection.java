@@ -19,7 +19,8 @@ public final class SeedSelection {
      * Expected first copies per segment in a large swarm. Five, not three: with three, most viewers'
      * first holder of a new segment was one of its few seeds, busy with every neighbour's request, and
      * copies waited in its queue until cut at their deadline; five gave 4-7 points more offload at 50
-     * HD viewers on mixed links for 2 more origin copies per segment (docs/protocol.md, Scheduling).
+     * HD viewers on mixed links for 2 more origin copies per segment, and 4 again once copies were
+     * faster (docs/protocol.md, Scheduling; docs/benchmarks.md).
      */
     public static final double MAX_SEEDS = 5;
     /** Before the urgent window by less than this, a segment nobody has gets the rescue odds. */
