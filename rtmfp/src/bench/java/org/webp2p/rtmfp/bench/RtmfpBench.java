@@ -3,6 +3,7 @@ package org.webp2p.rtmfp.bench;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -134,6 +135,34 @@ public final class RtmfpBench {
         System.out.printf(Locale.ROOT, "idle sessions (in memory, DH group 2): %d handshakes in %.1f s (%.0f/s CPU-bound),"
                         + " %d sessions on the two sides, heap %.0f bytes per session%n",
                 count, seconds, count / seconds, sessions, (after - before) / (double) sessions);
+        idleTickCost(server, link, params);
+    }
+
+    /**
+     * What idle sessions cost the timers: a core visits every session at every tick (every
+     * {@code timerTickMillis}, 5 ms by default, which the rendezvous service keeps), whether or not
+     * anything is due.
+     */
+    private static void idleTickCost(RtmfpCore server, InMemoryLink link, RtmfpParams params) {
+        int sessions = server.sessions().size();
+        int ticks = 2_000;
+        double[] perTickMs = new double[7];
+        for (int round = -2; round < perTickMs.length; round++) { // two rounds of warm-up
+            long start = System.nanoTime();
+            for (int i = 0; i < ticks; i++) {
+                server.onTick();
+                link.drain();
+            }
+            if (round >= 0) {
+                perTickMs[round] = (System.nanoTime() - start) / 1e6 / ticks;
+            }
+        }
+        Arrays.sort(perTickMs);
+        double median = perTickMs[perTickMs.length / 2];
+        System.out.printf(Locale.ROOT, "timer tick over %d idle sessions: median %.3f ms of %d rounds (best %.3f),"
+                        + " %.2f us per session, %.0f%% of a core at one tick per %d ms%n",
+                sessions, median, perTickMs.length, perTickMs[0], median * 1000 / sessions,
+                100 * median / params.timerTickMillis(), params.timerTickMillis());
     }
 
     private static void inMemoryThroughput(int megabytes) {

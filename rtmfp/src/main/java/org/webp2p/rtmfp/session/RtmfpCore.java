@@ -401,7 +401,7 @@ public final class RtmfpCore implements SessionHost {
         requireCoreThread("onTick");
         long now = nowMillis();
         openings.onTick(now);
-        for (Session session : sessions.snapshot()) {
+        for (Session session : sessions.live()) {
             session.onTick(now);
         }
         Iterator<AnsweredKeying> answered = answeredKeyings.values().iterator();

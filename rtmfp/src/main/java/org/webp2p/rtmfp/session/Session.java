@@ -513,7 +513,7 @@ public final class Session {
     }
 
     private void flush(long now) {
-        if (state == SessionState.CLOSED) {
+        if (state == SessionState.CLOSED || nothingToSend()) {
             return;
         }
         int dataPackets = 0;
@@ -548,6 +548,25 @@ public final class Session {
                 }
             }
         }
+    }
+
+    /**
+     * True when a flush would build no packet: no acknowledgement due, no control chunk, and no
+     * data, which only an open session sends. Every timer tick flushes every session, so an idle
+     * one must not cost the lists a packet is built in.
+     */
+    private boolean nothingToSend() {
+        if (acks.due() || !control.isEmpty()) {
+            return false;
+        }
+        if (state == SessionState.OPEN) {
+            for (SendFlow flow : sendFlows.values()) {
+                if (flow.hasDataToSend()) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private int addAcknowledgements(List<Chunk> chunks, int room) {

@@ -39,6 +39,15 @@ final class SessionTable {
         return List.copyOf(byId.values());
     }
 
+    /**
+     * The sessions as they are, without a copy: for the timer, which visits every session at every
+     * tick. The view is weakly consistent, so a session that closes (and leaves the table) during
+     * the visit does not disturb it.
+     */
+    Iterable<Session> live() {
+        return byId.values();
+    }
+
     /** True if a new session from {@code address} would exceed a limit. */
     boolean full(InetAddress address) {
         return byId.size() >= params.maxSessions() || perAddress.getOrDefault(address, 0) >= params.maxSessionsPerAddress();
