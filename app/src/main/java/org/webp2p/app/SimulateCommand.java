@@ -230,6 +230,7 @@ final class SimulateCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "stalls            %d (%d ms, ratio %.4f)%n", r.stalls(), r.stallMs(), r.stallRatio());
         out.printf("startup p50/p95   %d / %d ms (session request to first frame)%n", r.startupP50Ms(),
                 r.startupP95Ms());
+        out.printf("live latency p50  %s (behind the live edge, as each peer left)%n", ms(r.liveLatencyP50Ms()));
         out.printf("origin bytes      %d (segments, playlists and headers)%n", r.originBytes());
         out.printf("peer bytes        %d%n", r.p2pBytes());
         out.printf("NAT success       %s%n", r.natSuccess().isEmpty() ? "no peer connections tried" : r.natSuccess());
@@ -240,8 +241,9 @@ final class SimulateCommand implements Callable<Integer> {
         SimulationReport.Baseline b = r.baseline();
         if (b != null) {
             out.printf(Locale.ROOT, "HTTP only         stalls %d (%d ms, ratio %.4f), startup p50/p95 %d / %d ms, "
-                    + "origin bytes %d (%s the swarm)%n", b.stalls(), b.stallMs(), b.stallRatio(), b.startupP50Ms(),
-                    b.startupP95Ms(), b.originBytes(), b.timing() == SimulationReport.BaselineTiming.TOGETHER ? "beside" : "after");
+                    + "live latency p50 %s, origin bytes %d (%s the swarm)%n", b.stalls(), b.stallMs(), b.stallRatio(),
+                    b.startupP50Ms(), b.startupP95Ms(), ms(b.liveLatencyP50Ms()), b.originBytes(),
+                    b.timing() == SimulationReport.BaselineTiming.TOGETHER ? "beside" : "after");
             b.byLinkClass().forEach((name, c) -> out.printf("  %-15s %s%n", name, linkClass(c)));
         }
         out.flush();
@@ -249,8 +251,13 @@ final class SimulateCommand implements Callable<Integer> {
 
     /** Peers, stalls and startup of the viewers on one class of link. */
     private static String linkClass(SimulationReport.LinkClassFigures c) {
-        return String.format(Locale.ROOT, "%d peers, stalls %d (%d ms), startup p50/p95 %d / %d ms", c.peers(),
-                c.stalls(), c.stallMs(), c.startupP50Ms(), c.startupP95Ms());
+        return String.format(Locale.ROOT, "%d peers, stalls %d (%d ms), startup p50/p95 %d / %d ms, latency p50 %s",
+                c.peers(), c.stalls(), c.stallMs(), c.startupP50Ms(), c.startupP95Ms(), ms(c.liveLatencyP50Ms()));
+    }
+
+    /** A duration for the text report; a figure that could not be told as such, not as -1. */
+    private static String ms(long ms) {
+        return ms < 0 ? "unknown" : ms + " ms";
     }
 
     /** How many peers never showed a frame, by reason. */

@@ -33,11 +33,16 @@ class SimulateCommandTest extends CommandLineHarness {
         assertThat(baseline.path("stallRatio").isNumber()).isTrue();
         assertThat(baseline.path("startupP50Ms").isNumber()).isTrue();
         assertThat(baseline.path("timing").asText()).isEqualTo("TOGETHER");
+        assertThat(r.path("liveLatencyP50Ms").asLong()).as("behind live, within the HD demo's window of 20 s")
+                .isBetween(1L, 20_000L);
+        assertThat(baseline.path("liveLatencyP50Ms").asLong()).as("three 2 s segments from the end, and then some")
+                .isBetween(4_000L, 20_000L);
         assertThat(r.path("byLinkClass").path("lan").path("peers").asInt()).as("nothing shaped: one class, lan")
                 .isEqualTo(2);
         assertThat(r.path("byLinkClass").path("lan").path("originBytes").asLong()).isEqualTo(r.path("originBytes").asLong());
         assertThat(baseline.path("byLinkClass").path("lan").path("peers").asInt()).isEqualTo(2);
-        assertThat(out.toString()).contains("conditions        demo-hd, ").contains("HTTP only ");
+        assertThat(out.toString()).contains("conditions        demo-hd, ").contains("HTTP only ")
+                .contains("live latency p50  ");
     }
 
     @Test

@@ -175,6 +175,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
     private volatile int connectedPeers;
     private volatile String rendition;
     private volatile List<RenditionSelector.Switch> switches = List.of();
+    private volatile long liveLatencyMs = -1;
 
     private WebP2pPlayerSource(Builder b) {
         this.api = Objects.requireNonNull(b.api, "api");
@@ -455,6 +456,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
             }
         }
         stats = player.stats();
+        liveLatencyMs = latency.latencyMs(player);
         store.evictBefore(player.playhead());
         if (peers != null) {
             peers.forgetBefore(player.playhead());
@@ -531,7 +533,7 @@ public final class WebP2pPlayerSource implements AutoCloseable {
     }
 
     private CompletableFuture<?> report() {
-        pingback.latency(latency.latencyMs(player));
+        pingback.latency(liveLatencyMs);
         pingback.rendition(rendition);
         return peers == null ? pingback.report(player.stats(), player.bufferAheadMs(), List.of(), List.of())
                 : pingback.report(player.stats(), player.bufferAheadMs(), peers.linkTotals(), peers.connectionTotals(),
@@ -639,6 +641,14 @@ public final class WebP2pPlayerSource implements AutoCloseable {
     /** How playback has gone so far: startup time, media played, stalls. */
     public PlaybackStats stats() {
         return stats;
+    }
+
+    /**
+     * How far behind live playback is, in ms, as of the last playback step: the encoder-to-screen
+     * delay ({@link LiveLatency}); -1 before the first frame or when the playlist dates no segment.
+     */
+    public long liveLatencyMs() {
+        return liveLatencyMs;
     }
 
     /**

@@ -54,10 +54,23 @@ final class GroupFigures {
      * timeouts (see {@link NeverStarted#countedAsTimeout}); -1 with neither.
      */
     long startupPercentile(int p) {
-        long[] sorted = LongStream.concat(
+        return percentile(p, LongStream.concat(
                 outcomes.stream().mapToLong(o -> o.stats().startupMs()).filter(v -> v >= 0),
-                neverStarted().stream().filter(NeverStarted::countedAsTimeout).mapToLong(NeverStarted::timeoutSampleMs))
-                .sorted().toArray();
+                neverStarted().stream().filter(NeverStarted::countedAsTimeout)
+                        .mapToLong(NeverStarted::timeoutSampleMs)));
+    }
+
+    /**
+     * The median of how far behind live the viewers played as they left, over those for whom it could
+     * be told; -1 with none. What a deeper start buys peers in time it costs in delay, and this shows it.
+     */
+    long liveLatencyP50Ms() {
+        return percentile(50, outcomes.stream().mapToLong(PeerOutcome::liveLatencyMs).filter(v -> v >= 0));
+    }
+
+    /** The nearest-rank {@code p}th percentile; -1 of no values. */
+    private static long percentile(int p, LongStream values) {
+        long[] sorted = values.sorted().toArray();
         if (sorted.length == 0) {
             return -1;
         }
@@ -99,7 +112,7 @@ final class GroupFigures {
     /** This group's figures as the HTTP-only baseline of a report. */
     SimulationReport.Baseline asBaseline(SimulationReport.BaselineTiming timing) {
         return new SimulationReport.Baseline(stalls(), stallMs(), stallRatio(), startupPercentile(50),
-                startupPercentile(95), originBytes(), byLinkClass(), timing);
+                startupPercentile(95), liveLatencyP50Ms(), originBytes(), byLinkClass(), timing);
     }
 
     /**
@@ -112,7 +125,7 @@ final class GroupFigures {
         Map<String, SimulationReport.LinkClassFigures> out = new LinkedHashMap<>();
         classes.forEach((name, f) -> out.put(name, new SimulationReport.LinkClassFigures(f.outcomes.size(),
                 f.offloadRatio(), f.stalls(), f.stallMs(), f.stallRatio(), f.startupPercentile(50),
-                f.startupPercentile(95), f.originBytes(), f.p2pBytes(), f.fallbacks())));
+                f.startupPercentile(95), f.liveLatencyP50Ms(), f.originBytes(), f.p2pBytes(), f.fallbacks())));
         return out;
     }
 

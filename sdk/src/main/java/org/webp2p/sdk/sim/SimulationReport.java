@@ -26,6 +26,8 @@ import org.webp2p.sdk.peer.ConnectionAttempt;
  * @param startupP50Ms      startup from the session request to the first frame (the first segment and the
  *                          player's minimum buffer on hand), over the peers that started and those that
  *                          never did counted as timeouts
+ * @param liveLatencyP50Ms  how far behind live the peers played as they left, the median over those it
+ *                          could be told of (the encoder-to-screen delay; -1 when none)
  * @param peersNeverStarted peers that showed no frame, each with the reason
  * @param natSuccess        peer connections made over tried, by pair {@code LOCAL->REMOTE}; a session
  *                          the far peer refused counts as tried, not made
@@ -46,8 +48,9 @@ import org.webp2p.sdk.peer.ConnectionAttempt;
 public record SimulationReport(String stream, String network, double streamBitrateKbps, int peers,
                                double churnPerMinute, int peersStarted, int peersAtEnd, double offloadRatio, int stalls,
                                long stallMs, double stallRatio, long startupP50Ms, long startupP95Ms,
-                               List<NeverStarted> peersNeverStarted, Map<String, Double> natSuccess, long originBytes,
-                               long p2pBytes, long durationMs, Map<String, Long> peerFailures,
+                               long liveLatencyP50Ms, List<NeverStarted> peersNeverStarted,
+                               Map<String, Double> natSuccess, long originBytes, long p2pBytes, long durationMs,
+                               Map<String, Long> peerFailures,
                                Map<String, Long> fallbacks, Tally sameNat, Tally crossNatCone, List<Attempt> attempts,
                                Map<String, NatType> natTypes, Map<String, LinkClassFigures> byLinkClass,
                                @Nullable Baseline baseline) {
@@ -86,7 +89,8 @@ public record SimulationReport(String stream, String network, double streamBitra
      * @param timing whether they played beside the swarm or after it
      */
     public record Baseline(int stalls, long stallMs, double stallRatio, long startupP50Ms, long startupP95Ms,
-                           long originBytes, Map<String, LinkClassFigures> byLinkClass, BaselineTiming timing) {
+                           long liveLatencyP50Ms, long originBytes, Map<String, LinkClassFigures> byLinkClass,
+                           BaselineTiming timing) {
         public Baseline {
             byLinkClass = Collections.unmodifiableMap(new LinkedHashMap<>(byLinkClass));
         }
@@ -99,7 +103,8 @@ public record SimulationReport(String stream, String network, double streamBitra
      * @param fallbacks their segments fetched over HTTP rather than from a peer, by reason
      */
     public record LinkClassFigures(int peers, double offloadRatio, int stalls, long stallMs, double stallRatio,
-                                   long startupP50Ms, long startupP95Ms, long originBytes, long p2pBytes,
+                                   long startupP50Ms, long startupP95Ms, long liveLatencyP50Ms, long originBytes,
+                                   long p2pBytes,
                                    Map<String, Long> fallbacks) {
         public LinkClassFigures {
             fallbacks = Collections.unmodifiableMap(new TreeMap<>(fallbacks));

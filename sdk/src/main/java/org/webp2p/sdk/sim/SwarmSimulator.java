@@ -223,9 +223,9 @@ public final class SwarmSimulator {
         NatAttempts natAttempts = run.natAttempts;
         return new SimulationReport(stream, network.spec(), f.streamBitrateKbps(), peers, churnPerMinute, swarm.started,
                 atEnd, f.offloadRatio(), f.stalls(), f.stallMs(), f.stallRatio(), f.startupPercentile(50),
-                f.startupPercentile(95), f.neverStarted(), f.natSuccess(), f.originBytes(), f.p2pBytes(),
-                swarmMs, f.peerFailures(), f.fallbacks(), natAttempts.sameNat(),
-                natAttempts.crossNatCone(), natAttempts.attempts, natAttempts.natTypes, f.byLinkClass(),
+                f.startupPercentile(95), f.liveLatencyP50Ms(), f.neverStarted(), f.natSuccess(), f.originBytes(),
+                f.p2pBytes(), swarmMs, f.peerFailures(), f.fallbacks(), natAttempts.sameNat(), natAttempts.crossNatCone(),
+                natAttempts.attempts, natAttempts.natTypes, f.byLinkClass(),
                 baseline == null ? null : http.gone.asBaseline(baseline));
     }
 
@@ -454,17 +454,19 @@ public final class SwarmSimulator {
     /** Lets a viewer go, then takes what it experienced: closing lets its last fetches count. */
     private static void leave(Group g, SimulatedPeer p, NatAttempts natAttempts) {
         long now = System.currentTimeMillis();
+        // Taken before closing: a closed source's player stands still while live moves on.
+        long latencyMs = p.source().liveLatencyMs();
         p.leave();
-        g.gone.add(outcome(p, now));
+        g.gone.add(outcome(p, now, latencyMs));
         if (g.p2p) {
             natAttempts.add(p);
         }
     }
 
-    private static PeerOutcome outcome(SimulatedPeer p, long now) {
+    private static PeerOutcome outcome(SimulatedPeer p, long now, long latencyMs) {
         WebP2pPlayerSource s = p.source();
         PlaybackStats stats = s.stats();
-        return new PeerOutcome(s.natType(), p.linkClass(), stats, s.httpBytes(), s.p2pBytes(), s.mediaKbps(), s.connections(),
+        return new PeerOutcome(s.natType(), p.linkClass(), stats, latencyMs, s.httpBytes(), s.p2pBytes(), s.mediaKbps(), s.connections(),
                 s.diagnostics().peerFailures().stream().map(f -> f.reason().name()).toList(),
                 s.diagnostics().fallbacks().stream().map(f -> f.reason().name()).toList(),
                 stats.startupMs() >= 0 ? null : neverStarted(p, now));
