@@ -13,16 +13,34 @@ public final class JoinPosition {
     }
 
     /**
-     * The segment to start at: a live player starts three segments from the end (the newest listed
-     * less two), as HLS players do (RFC 8216 §6.3.3), and with peers one further back, so a new
-     * segment has time to spread before it is needed; a playlist that has ended plays from its start.
+     * Segments behind the newest listed a viewer with peers starts at, when the window lists enough.
+     * Every segment of playback further back is two seconds more for a new segment to travel from its
+     * seeds through the swarm before it turns urgent. Three, as before, left about three seconds of
+     * peer time, and a viewer on a lossy mobile link, where one peer sends at 0.6-0.7 Mbit/s, took
+     * half its HD segments over HTTP; seven gave those viewers 0.76 of their bytes from peers against
+     * 0.50, for 8 s more delay: about 17 s behind live, 10 s more than a viewer without peers
+     * (docs/protocol.md, Scheduling). The browser player plays as far back as the window allows.
+     */
+    static final int P2P_BEHIND = 7;
+    /** Listed segments a viewer with peers keeps behind its playhead at start: a stall's worth of room. */
+    static final int P2P_ROOM = 2;
+
+    /**
+     * The segment to start at. A live player without peers starts three segments from the end (the
+     * newest listed less two), as HLS players do (RFC 8216 §6.3.3). With peers it starts up to
+     * {@link #P2P_BEHIND} segments back, so a new segment has time to spread before it is needed, but
+     * never with fewer than {@link #P2P_ROOM} listed behind it, where a short window would soon leave
+     * it behind (a low-latency window of 6 starts three back, as before), and never nearer the end
+     * than three back. A playlist that has ended plays from its start.
      */
     public static long join(MediaPlaylist playlist, boolean p2p) {
         if (playlist.ended()) {
             return playlist.mediaSequence();
         }
-        int behind = p2p ? 3 : 2;
-        return Math.max(playlist.mediaSequence(), playlist.lastSequence() - behind);
+        long last = playlist.lastSequence();
+        long start = p2p ? Math.min(last - 3, Math.max(playlist.mediaSequence() + P2P_ROOM, last - P2P_BEHIND))
+                : last - 2;
+        return Math.max(playlist.mediaSequence(), start);
     }
 
     /**

@@ -12,18 +12,38 @@ class JoinPositionTest {
 
     /** A playlist of 1 s segments {@code first} to {@code first + 5}. */
     private static MediaPlaylist window(long first, boolean ended) {
+        return window(first, 6, ended);
+    }
+
+    /** A playlist of {@code count} 1 s segments from {@code first}. */
+    private static MediaPlaylist window(long first, int count, boolean ended) {
         StringBuilder text = new StringBuilder("#EXTM3U\n#EXT-X-TARGETDURATION:1\n#EXT-X-MEDIA-SEQUENCE:" + first + "\n");
-        for (long s = first; s < first + 6; s++) {
+        for (long s = first; s < first + count; s++) {
             text.append("#EXTINF:1.0,\ns").append(s).append(".ts\n");
         }
         return MediaPlaylist.parse(text + (ended ? "#EXT-X-ENDLIST\n" : ""), BASE);
     }
 
     @Test
-    void joinsThreeSegmentsFromTheEndAndWithPeersFour() {
+    void withoutPeersJoinsThreeSegmentsFromTheEnd() {
         assertThat(JoinPosition.join(window(10, false), false)).isEqualTo(13);
-        assertThat(JoinPosition.join(window(10, false), true)).isEqualTo(12);
+        assertThat(JoinPosition.join(window(10, 10, false), false)).isEqualTo(17);
         assertThat(JoinPosition.join(window(10, true), true)).as("an ended playlist from its start").isEqualTo(10);
+    }
+
+    @Test
+    void withPeersJoinsSevenBehindTheNewestWhenTheWindowKeepsTwoBehindThat() {
+        assertThat(JoinPosition.join(window(10, 10, false), true)).as("10 listed: 10-19, so 12").isEqualTo(12);
+        assertThat(JoinPosition.join(window(10, 30, false), true)).as("a long window: still seven back")
+                .isEqualTo(32);
+    }
+
+    @Test
+    void withPeersInAShortWindowKeepsRoomBehindAndNeverJoinsNearerThanFourFromTheEnd() {
+        assertThat(JoinPosition.join(window(10, false), true)).as("6 listed, low latency: four from the end")
+                .isEqualTo(12);
+        assertThat(JoinPosition.join(window(10, 8, false), true)).as("8 listed: two kept behind").isEqualTo(12);
+        assertThat(JoinPosition.join(window(10, 3, false), true)).as("3 listed: the first").isEqualTo(10);
     }
 
     @Test
