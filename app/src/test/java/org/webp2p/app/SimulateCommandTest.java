@@ -46,6 +46,23 @@ class SimulateCommandTest extends CommandLineHarness {
     }
 
     @Test
+    void viewersWithPeersStartAsFarBehindLiveAsTheNodeSays() throws Exception {
+        Path json = dir.resolve("deep.json");
+        int code = run("simulate", "--data-dir", dir.resolve("node").toString(), "--peers", "3", "--nat-mix", "full=1",
+                "--duration", "6s", "--stream", "demo-hd", "--baseline", "--json", json.toString(),
+                "--set", "api.p2p-segments-behind-live=7");
+
+        assertThat(code).as(err.toString()).isZero();
+        JsonNode r = new ObjectMapper().readTree(json.toFile());
+        long withPeers = r.path("liveLatencyP50Ms").asLong();
+        long httpOnly = r.path("baseline").path("liveLatencyP50Ms").asLong();
+        assertThat(withPeers - httpOnly)
+                .as("two of three viewers have peers and start seven 2 s segments back, the HTTP-only ones two: %d ms "
+                        + "against %d ms", withPeers, httpOnly)
+                .isBetween(8_000L, 12_000L);
+    }
+
+    @Test
     void aBaselineTimingOtherThanTogetherOrAfterIsRefusedBeforeAnythingStarts() {
         int code = run("simulate", "--data-dir", dir.resolve("node").toString(), "--baseline=sometimes");
 

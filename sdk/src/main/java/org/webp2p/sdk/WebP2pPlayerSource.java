@@ -390,6 +390,15 @@ public final class WebP2pPlayerSource implements AutoCloseable {
         }
     }
 
+    /** Where in a live window playback starts: deeper with peers, as deep as the plan says. */
+    private int segmentsBehindLive(SessionPlan p) {
+        if (endpoint == null || !p.p2p().enabled()) {
+            return JoinPosition.WITHOUT_PEERS;
+        }
+        int planned = p.p2p().segmentsBehindLive();
+        return planned > 0 ? planned : JoinPosition.WITH_PEERS;
+    }
+
     /** Whether segments may come from peers: the plan says so, and this source is not HTTP only. */
     private boolean p2pEnabled(SessionPlan p) {
         return !httpOnly && p.p2p().enabled();
@@ -404,15 +413,15 @@ public final class WebP2pPlayerSource implements AutoCloseable {
                 latency.dated(s.sequence(), s.programDateTime());
             }
         }
-        boolean p2p = endpoint != null && plan.p2p().enabled();
+        int behind = segmentsBehindLive(plan);
         if (firstPlaylist.isDone()) {
             if (player instanceof VirtualPlayer v) {
-                JoinPosition.rejoin(fresh, v.playhead(), seq -> v.has(seq) || store.listed(seq) != null, p2p)
+                JoinPosition.rejoin(fresh, v.playhead(), seq -> v.has(seq) || store.listed(seq) != null, behind)
                         .ifPresent(v::skipTo);
             }
             return;
         }
-        player.startAt(JoinPosition.join(fresh, p2p));
+        player.startAt(JoinPosition.join(fresh, behind));
         firstPlaylist.complete(fresh);
         // Startup is on the clock: plan the first segments now, not at the next step.
         playbackAlarm.setIn(0);

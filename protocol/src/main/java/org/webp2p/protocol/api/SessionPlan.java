@@ -44,11 +44,15 @@ public record SessionPlan(String sessionId, String ticket, String stream, String
     /**
      * The scheduler's P2P settings for this client, with every reason it had (for the operator).
      *
-     * @param enabled whether to fetch from peers now; a client announces to the tracker either way
+     * @param enabled            whether to fetch from peers now; a client announces to the tracker either way
+     * @param segmentsBehindLive segments behind the newest listed at which a client with peers starts a live
+     *                           stream ({@code api.p2p-segments-behind-live}); 0 from an API that predates it,
+     *                           when the client keeps its own default
      */
-    public record P2p(boolean enabled, int maxPeers, int prefetchSegments, int uploadLimitKbps, List<String> reasons) {
+    public record P2p(boolean enabled, int maxPeers, int prefetchSegments, int uploadLimitKbps, int segmentsBehindLive,
+                      List<String> reasons) {
         public P2p {
-            if (maxPeers < 0 || prefetchSegments < 0 || uploadLimitKbps < 0) {
+            if (maxPeers < 0 || prefetchSegments < 0 || uploadLimitKbps < 0 || segmentsBehindLive < 0) {
                 throw new IllegalArgumentException("P2P settings must not be negative");
             }
             reasons = copy(reasons);

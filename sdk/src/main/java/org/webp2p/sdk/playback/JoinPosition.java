@@ -13,34 +13,37 @@ public final class JoinPosition {
     }
 
     /**
-     * Segments behind the newest listed a viewer with peers starts at, when the window lists enough.
-     * Every segment of playback further back is two seconds more for a new segment to travel from its
-     * seeds through the swarm before it turns urgent. Three, as before, left about three seconds of
-     * peer time, and a viewer on a lossy mobile link, where one peer sends at 0.6-0.7 Mbit/s, took
-     * half its HD segments over HTTP; seven gave those viewers 0.76 of their bytes from peers against
-     * 0.50, for 8 s more delay: about 17 s behind live, 10 s more than a viewer without peers
-     * (docs/protocol.md, Scheduling). The browser player plays as far back as the window allows.
+     * Segments behind the newest listed a player without peers starts at: the third from the end, as
+     * HLS players do (RFC 8216 §6.3.3).
      */
-    static final int P2P_BEHIND = 7;
-    /** Listed segments a viewer with peers keeps behind its playhead at start: a stall's worth of room. */
-    static final int P2P_ROOM = 2;
+    public static final int WITHOUT_PEERS = 2;
+    /**
+     * Segments behind the newest listed a player with peers starts at unless its plan says otherwise
+     * ({@code api.p2p-segments-behind-live}): one more than without, so a new segment has time to
+     * spread before it is needed, at about 2 s more delay with 2 s segments. Each segment further back
+     * gives peers as much time again and costs as much delay: with seven, viewers on lossy mobile links
+     * took 0.76 of their bytes from peers instead of 0.50, about 17 s behind live instead of 9 s
+     * (docs/protocol.md, Scheduling).
+     */
+    public static final int WITH_PEERS = 3;
+    /** Listed segments a player keeps behind its playhead at start, when it starts deeper than {@link #WITH_PEERS}. */
+    static final int ROOM = 2;
 
     /**
-     * The segment to start at. A live player without peers starts three segments from the end (the
-     * newest listed less two), as HLS players do (RFC 8216 §6.3.3). With peers it starts up to
-     * {@link #P2P_BEHIND} segments back, so a new segment has time to spread before it is needed, but
-     * never with fewer than {@link #P2P_ROOM} listed behind it, where a short window would soon leave
-     * it behind (a low-latency window of 6 starts three back, as before), and never nearer the end
-     * than three back. A playlist that has ended plays from its start.
+     * The segment to start at: {@code behind} segments behind the newest listed, but with no fewer than
+     * {@link #ROOM} listed behind it, since a short window would soon leave it behind, as long as that
+     * keeps it {@link #WITH_PEERS} back (or {@code behind}, if less); a low-latency window of 6 starts
+     * three back whatever is asked. A playlist that has ended plays from its start.
+     *
+     * @param behind {@link #WITHOUT_PEERS}, {@link #WITH_PEERS}, or what the plan says for a player with peers
      */
-    public static long join(MediaPlaylist playlist, boolean p2p) {
+    public static long join(MediaPlaylist playlist, int behind) {
         if (playlist.ended()) {
             return playlist.mediaSequence();
         }
         long last = playlist.lastSequence();
-        long start = p2p ? Math.min(last - 3, Math.max(playlist.mediaSequence() + P2P_ROOM, last - P2P_BEHIND))
-                : last - 2;
-        return Math.max(playlist.mediaSequence(), start);
+        long deepest = Math.max(playlist.mediaSequence() + ROOM, last - behind);
+        return Math.max(playlist.mediaSequence(), Math.min(last - Math.min(behind, WITH_PEERS), deepest));
     }
 
     /**
@@ -51,11 +54,12 @@ public final class JoinPosition {
      * playhead can still be had, and for a playlist that has ended.
      *
      * @param obtainable whether a segment is on hand or still listed, so it can be fetched
+     * @param behind     as for {@link #join}
      */
-    public static OptionalLong rejoin(MediaPlaylist playlist, long playhead, LongPredicate obtainable, boolean p2p) {
+    public static OptionalLong rejoin(MediaPlaylist playlist, long playhead, LongPredicate obtainable, int behind) {
         if (playlist.ended() || playhead < 0 || playhead >= playlist.mediaSequence() || obtainable.test(playhead)) {
             return OptionalLong.empty();
         }
-        return OptionalLong.of(join(playlist, p2p));
+        return OptionalLong.of(join(playlist, behind));
     }
 }

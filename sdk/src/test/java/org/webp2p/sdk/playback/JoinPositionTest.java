@@ -25,25 +25,28 @@ class JoinPositionTest {
     }
 
     @Test
-    void withoutPeersJoinsThreeSegmentsFromTheEnd() {
-        assertThat(JoinPosition.join(window(10, false), false)).isEqualTo(13);
-        assertThat(JoinPosition.join(window(10, 10, false), false)).isEqualTo(17);
-        assertThat(JoinPosition.join(window(10, true), true)).as("an ended playlist from its start").isEqualTo(10);
+    void withoutPeersJoinsThreeSegmentsFromTheEndAndWithPeersFour() {
+        assertThat(JoinPosition.join(window(10, false), JoinPosition.WITHOUT_PEERS)).isEqualTo(13);
+        assertThat(JoinPosition.join(window(10, 10, false), JoinPosition.WITHOUT_PEERS)).isEqualTo(17);
+        assertThat(JoinPosition.join(window(10, false), JoinPosition.WITH_PEERS)).isEqualTo(12);
+        assertThat(JoinPosition.join(window(10, 10, false), JoinPosition.WITH_PEERS)).isEqualTo(16);
+        assertThat(JoinPosition.join(window(10, true), 7)).as("an ended playlist from its start").isEqualTo(10);
     }
 
     @Test
-    void withPeersJoinsSevenBehindTheNewestWhenTheWindowKeepsTwoBehindThat() {
-        assertThat(JoinPosition.join(window(10, 10, false), true)).as("10 listed: 10-19, so 12").isEqualTo(12);
-        assertThat(JoinPosition.join(window(10, 30, false), true)).as("a long window: still seven back")
-                .isEqualTo(32);
+    void joinsDeeperWhenAskedWhileTheWindowKeepsTwoListedBehind() {
+        assertThat(JoinPosition.join(window(10, 10, false), 7)).as("10 listed: 10-19, so 12").isEqualTo(12);
+        assertThat(JoinPosition.join(window(10, 30, false), 7)).as("a long window: seven back").isEqualTo(32);
     }
 
     @Test
-    void withPeersInAShortWindowKeepsRoomBehindAndNeverJoinsNearerThanFourFromTheEnd() {
-        assertThat(JoinPosition.join(window(10, false), true)).as("6 listed, low latency: four from the end")
+    void aShortWindowKeepsRoomBehindButNeverStartsNearerTheEndThanWithPeersByDefault() {
+        assertThat(JoinPosition.join(window(10, false), 7)).as("6 listed, low latency: four from the end")
                 .isEqualTo(12);
-        assertThat(JoinPosition.join(window(10, 8, false), true)).as("8 listed: two kept behind").isEqualTo(12);
-        assertThat(JoinPosition.join(window(10, 3, false), true)).as("3 listed: the first").isEqualTo(10);
+        assertThat(JoinPosition.join(window(10, 8, false), 7)).as("8 listed: two kept behind").isEqualTo(12);
+        assertThat(JoinPosition.join(window(10, 3, false), 7)).as("3 listed: the first").isEqualTo(10);
+        assertThat(JoinPosition.join(window(10, 3, false), JoinPosition.WITHOUT_PEERS))
+                .as("asked for less than the default: as asked").isEqualTo(10);
     }
 
     @Test
@@ -51,11 +54,12 @@ class JoinPositionTest {
         MediaPlaylist moved = window(30, false);
         Set<Long> onHandOrListed = Set.of(26L, 27L);
 
-        assertThat(JoinPosition.rejoin(moved, 12, onHandOrListed::contains, true)).hasValue(32);
-        assertThat(JoinPosition.rejoin(moved, 26, onHandOrListed::contains, true))
+        assertThat(JoinPosition.rejoin(moved, 12, onHandOrListed::contains, JoinPosition.WITH_PEERS)).hasValue(32);
+        assertThat(JoinPosition.rejoin(moved, 26, onHandOrListed::contains, JoinPosition.WITH_PEERS))
                 .as("still listed behind the window, so it can be fetched").isEmpty();
-        assertThat(JoinPosition.rejoin(moved, 31, s -> false, true)).as("inside the window").isEmpty();
-        assertThat(JoinPosition.rejoin(window(30, true), 12, s -> false, true)).as("an ended playlist waits").isEmpty();
-        assertThat(JoinPosition.rejoin(moved, -1, s -> false, true)).as("not started").isEmpty();
+        assertThat(JoinPosition.rejoin(moved, 31, s -> false, JoinPosition.WITH_PEERS)).as("inside the window").isEmpty();
+        assertThat(JoinPosition.rejoin(window(30, true), 12, s -> false, JoinPosition.WITH_PEERS))
+                .as("an ended playlist waits").isEmpty();
+        assertThat(JoinPosition.rejoin(moved, -1, s -> false, JoinPosition.WITH_PEERS)).as("not started").isEmpty();
     }
 }

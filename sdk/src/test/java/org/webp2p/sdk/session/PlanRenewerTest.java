@@ -23,7 +23,7 @@ class PlanRenewerTest {
 
     private static SessionPlan plan(boolean p2p, long beaconMs) {
         return new SessionPlan("s1", "ticket-s1", "demo", "demo", List.of("http://origin/live/demo/index.m3u8"), null, null, List.of(),
-                List.of(), null, beaconMs, new SessionPlan.P2p(p2p, 8, 4, 1000, List.of()));
+                List.of(), null, beaconMs, new SessionPlan.P2p(p2p, 8, 4, 1000, 3, List.of()));
     }
 
     @Test

@@ -193,7 +193,7 @@ public final class ApiService extends HttpService {
                         .map(a -> url(scheme(req, c, ServiceName.PINGBACK), host, a, "/v1/beacons")).orElse(null),
                 c.get(PingbackSettings.INTERVAL).toMillis(),
                 new SessionPlan.P2p(d.p2pEnabled(), d.maxPeers(), d.prefetchSegments(), d.uploadLimitKbps(),
-                        d.reasons()));
+                        c.get(ApiSettings.P2P_SEGMENTS_BEHIND_LIVE), d.reasons()));
     }
 
     private void record(SessionRegistry.Session session, Decision d) {

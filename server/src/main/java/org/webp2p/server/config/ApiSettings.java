@@ -20,6 +20,10 @@ public final class ApiSettings {
             "Peers one client connects to at most.");
     public static final ConfigKey<Integer> PREFETCH_SEGMENTS = ConfigKey.integer("api.prefetch-segments", 6, 1, 100,
             "Segments ahead of playback a client may fetch from peers.");
+    public static final ConfigKey<Integer> P2P_SEGMENTS_BEHIND_LIVE = ConfigKey.integer("api.p2p-segments-behind-live", 3,
+            2, 100, "Segments behind the newest listed at which a client with peers starts playing a live stream: "
+                    + "each one more gives peers a segment's time more to deliver before HTTP takes over, and adds "
+                    + "as much delay (7 with 2 s segments: about 17 s behind live).");
     public static final ConfigKey<Integer> UPLOAD_LIMIT_KBPS = ConfigKey.integer("api.upload-limit-kbps", 6000, 0, 10_000_000,
             "Upload one client gives the swarm.");
     public static final ConfigKey<Duration> SESSION_TTL = ConfigKey.duration("api.session-ttl", "6h",
@@ -38,7 +42,7 @@ public final class ApiSettings {
                     + "open streams count per client address (/64 for IPv6).");
 
     static final List<ConfigKey<?>> KEYS = List.of(OPEN, OPEN_STREAMS, TOKEN_SECRET, PUBLIC_HOST, P2P, P2P_MIN_SWARM, MAX_PEERS,
-            PREFETCH_SEGMENTS, UPLOAD_LIMIT_KBPS, SESSION_TTL, TICKET_TTL, CLUSTER, CLUSTER_POLL, MAX_SESSIONS,
+            PREFETCH_SEGMENTS, P2P_SEGMENTS_BEHIND_LIVE, UPLOAD_LIMIT_KBPS, SESSION_TTL, TICKET_TTL, CLUSTER, CLUSTER_POLL, MAX_SESSIONS,
             MAX_SESSIONS_PER_SUBJECT);
 
     private ApiSettings() {

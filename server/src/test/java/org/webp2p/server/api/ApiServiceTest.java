@@ -273,6 +273,7 @@ class ApiServiceTest {
         String id = first.get("sessionId").asText();
         assertThat(first.get("p2p").get("enabled").asBoolean()).isFalse();
         assertThat(first.get("p2p").get("prefetchSegments").asInt()).isEqualTo(6);
+        assertThat(first.get("p2p").get("segmentsBehindLive").asInt()).isEqualTo(3);
 
         String beacon = """
                 {"beacons":[{"sessionId":"%s","ticket":"%s","swarm":"demo","httpBytes":1000,"p2pBytes":0,
