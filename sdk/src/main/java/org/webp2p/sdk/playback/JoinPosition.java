@@ -22,7 +22,7 @@ public final class JoinPosition {
      * ({@code api.p2p-segments-behind-live}): one more than without, so a new segment has time to
      * spread before it is needed, at about 2 s more delay with 2 s segments. Each segment further back
      * gives peers as much time again and costs as much delay: with seven, viewers on lossy mobile links
-     * took 0.76 of their bytes from peers instead of 0.50, about 17 s behind live instead of 9 s
+     * took 0.76 of their bytes from peers instead of 0.50, about 18 s behind live instead of 10 s
      * (docs/protocol.md, Scheduling).
      */
     public static final int WITH_PEERS = 3;

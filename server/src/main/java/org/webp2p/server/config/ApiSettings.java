@@ -23,7 +23,7 @@ public final class ApiSettings {
     public static final ConfigKey<Integer> P2P_SEGMENTS_BEHIND_LIVE = ConfigKey.integer("api.p2p-segments-behind-live", 3,
             2, 100, "Segments behind the newest listed at which a client with peers starts playing a live stream: "
                     + "each one more gives peers a segment's time more to deliver before HTTP takes over, and adds "
-                    + "as much delay (7 with 2 s segments: about 17 s behind live).");
+                    + "as much delay (3 with 2 s segments: about 10 s behind live; 7: about 18 s).");
     public static final ConfigKey<Integer> UPLOAD_LIMIT_KBPS = ConfigKey.integer("api.upload-limit-kbps", 6000, 0, 10_000_000,
             "Upload one client gives the swarm.");
     public static final ConfigKey<Duration> SESSION_TTL = ConfigKey.duration("api.session-ttl", "6h",
