@@ -7,7 +7,6 @@ import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Queue;
@@ -33,14 +32,22 @@ public final class NatReactor implements AutoCloseable {
         void readable(DatagramChannel channel, ByteBuffer buffer);
     }
 
-    /** Work due at a time on {@link #nanoTime()}; {@code order} keeps work due at once in the order given. */
-    private record Timed(long atNanos, long order, Runnable work) {
+    /**
+     * Work due at a time on {@link #nanoTime()}; {@code order} keeps work due at once in the order given.
+     * Compared directly rather than by a composed {@link java.util.Comparator}: every shaped datagram is
+     * a timer, and the composed comparator's lambdas were 4% of a 100-viewer swarm's CPU samples.
+     */
+    private record Timed(long atNanos, long order, Runnable work) implements Comparable<Timed> {
+        @Override
+        public int compareTo(Timed other) {
+            int byTime = Long.compare(atNanos, other.atNanos);
+            return byTime != 0 ? byTime : Long.compare(order, other.order);
+        }
     }
 
     private final Selector selector;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
-    private final PriorityQueue<Timed> timers = new PriorityQueue<>(
-            Comparator.comparingLong(Timed::atNanos).thenComparingLong(Timed::order));
+    private final PriorityQueue<Timed> timers = new PriorityQueue<>();
     private long timersGiven;
     private final List<EmulatedNat> nats = new ArrayList<>();
     private final Thread thread;

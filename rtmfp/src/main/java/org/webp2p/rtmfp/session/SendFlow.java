@@ -371,6 +371,10 @@ public final class SendFlow {
      * @return how many it declared lost
      */
     int detectLosses(long nowMillis, long lossDelayMillis) {
+        if (nakked.isEmpty()) {
+            // The common case at every timer tick of every flow: no iterator to make for nothing.
+            return 0;
+        }
         int lostNow = 0;
         Iterator<Outgoing> candidates = nakked.iterator();
         while (candidates.hasNext()) {
