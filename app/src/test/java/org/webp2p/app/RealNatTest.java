@@ -148,7 +148,10 @@ class RealNatTest {
                 (from.equals(to) ? sameNat : across).add(a);
             }
         }
-        assertThat(sameNat).as("attempts inside the office").isNotEmpty()
+        // A peer that switched rendition meanwhile refuses a session for the swarm it left: the LAN path
+        // worked, its answer is about the swarm, and says nothing of the NAT this test is about.
+        assertThat(sameNat).as("attempts inside the office").filteredOn(a -> !"WRONG_SWARM".equals(a.path("reason").asText()))
+                .isNotEmpty()
                 .allSatisfy(a -> assertThat(a.get("outcome").asText()).as("%s", a).isEqualTo("LAN"));
         assertThat(sameNat).allSatisfy(a -> assertThat(a.get("sameNat").asBoolean()).as("the tracker saw one NAT").isTrue());
         assertThat(across).as("attempts between port-restricted NATs").isNotEmpty()
