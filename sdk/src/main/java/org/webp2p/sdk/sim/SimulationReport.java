@@ -50,10 +50,9 @@ public record SimulationReport(String stream, String network, double streamBitra
                                long stallMs, double stallRatio, long startupP50Ms, long startupP95Ms,
                                long liveLatencyP50Ms, List<NeverStarted> peersNeverStarted,
                                Map<String, Double> natSuccess, long originBytes, long p2pBytes, long durationMs,
-                               Map<String, Long> peerFailures,
-                               Map<String, Long> fallbacks, Tally sameNat, Tally crossNatCone, List<Attempt> attempts,
-                               Map<String, NatType> natTypes, Map<String, LinkClassFigures> byLinkClass,
-                               @Nullable Baseline baseline) {
+                               Map<String, Long> peerFailures, Map<String, Long> fallbacks, Tally sameNat,
+                               Tally crossNatCone, List<Attempt> attempts, Map<String, NatType> natTypes,
+                               Map<String, LinkClassFigures> byLinkClass, @Nullable Baseline baseline) {
     public SimulationReport {
         peersNeverStarted = List.copyOf(peersNeverStarted);
         byLinkClass = Collections.unmodifiableMap(new LinkedHashMap<>(byLinkClass));
@@ -104,8 +103,7 @@ public record SimulationReport(String stream, String network, double streamBitra
      */
     public record LinkClassFigures(int peers, double offloadRatio, int stalls, long stallMs, double stallRatio,
                                    long startupP50Ms, long startupP95Ms, long liveLatencyP50Ms, long originBytes,
-                                   long p2pBytes,
-                                   Map<String, Long> fallbacks) {
+                                   long p2pBytes, Map<String, Long> fallbacks) {
         public LinkClassFigures {
             fallbacks = Collections.unmodifiableMap(new TreeMap<>(fallbacks));
         }

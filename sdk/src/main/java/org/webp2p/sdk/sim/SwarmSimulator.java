@@ -466,7 +466,8 @@ public final class SwarmSimulator {
     private static PeerOutcome outcome(SimulatedPeer p, long now, long latencyMs) {
         WebP2pPlayerSource s = p.source();
         PlaybackStats stats = s.stats();
-        return new PeerOutcome(s.natType(), p.linkClass(), stats, latencyMs, s.httpBytes(), s.p2pBytes(), s.mediaKbps(), s.connections(),
+        return new PeerOutcome(s.natType(), p.linkClass(), stats, latencyMs, s.httpBytes(), s.p2pBytes(), s.mediaKbps(),
+                s.connections(),
                 s.diagnostics().peerFailures().stream().map(f -> f.reason().name()).toList(),
                 s.diagnostics().fallbacks().stream().map(f -> f.reason().name()).toList(),
                 stats.startupMs() >= 0 ? null : neverStarted(p, now));
