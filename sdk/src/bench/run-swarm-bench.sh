@@ -8,6 +8,8 @@
 #                                                          then over broadband links, each followed by as many
 #                                                          HTTP-only viewers on the same links (--baseline=after:
 #                                                          200 clients at once saturate 2 cores)
+# Every run first plays as many viewers for 30 s, uncounted (--warmup): the JIT compiler's first half
+# minute would otherwise fall on the measured swarm and not on its HTTP-only viewers after it.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 duration=${1:-5m}
@@ -16,7 +18,7 @@ mkdir -p "$out"
 
 run() { # name peers churn mix [more simulate options]
     echo "== $1: $2 peers, churn $3, NAT mix $4, $duration ${*:5}"
-    ./webp2p simulate --peers "$2" --churn "$3" --nat-mix "$4" --duration "$duration" --json "$out/$1.json" "${@:5}" \
+    ./webp2p simulate --peers "$2" --churn "$3" --nat-mix "$4" --duration "$duration" --warmup 30s --json "$out/$1.json" "${@:5}" \
         2>/dev/null | grep -E '^(conditions|peers started|never started|P2P offload|stalls|startup|origin bytes|peer bytes|NAT success|HTTP only)'
 }
 

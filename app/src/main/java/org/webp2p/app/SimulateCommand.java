@@ -81,6 +81,12 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--duration", defaultValue = "1m", description = "How long to run: 90s, 5m (default ${DEFAULT-VALUE}).")
     String duration;
 
+    @Option(names = "--warmup", defaultValue = "0s", paramLabel = "DURATION", description = "First play as many viewers "
+            + "for this long, uncounted, then the measured run: every simulated viewer shares this JVM, whose JIT "
+            + "compiler takes a third of a 2-core machine for the first half minute, so a benchmark's swarm (and "
+            + "not its --baseline=after) would start on what is left. 30s for benchmarks (default ${DEFAULT-VALUE}).")
+    String warmup;
+
     @Option(names = "--stream", defaultValue = "demo", description = "Stream to play (default ${DEFAULT-VALUE}; "
             + "demo-hd is the built-in 1.5 Mbit/s 720p rendition).")
     String stream;
@@ -127,6 +133,7 @@ final class SimulateCommand implements Callable<Integer> {
         NatMix mix;
         NatGroups groups;
         Duration length;
+        Duration warmupLength;
         double churnPerMinute;
         NetworkProfile links;
         try {
@@ -138,6 +145,7 @@ final class SimulateCommand implements Callable<Integer> {
             }
             links = NetworkProfile.parse(network);
             length = ValueType.DURATION.parse(duration);
+            warmupLength = ValueType.DURATION.parse(warmup);
             Matcher m = CHURN.matcher(churn.trim());
             if (!m.matches() || peers < 1 || peers > 5000) {
                 throw new IllegalArgumentException("--churn must look like 10%/min and --peers be 1 to 5000");
@@ -168,7 +176,8 @@ final class SimulateCommand implements Callable<Integer> {
                             ? " and as many over HTTP alone" : ", then as many over HTTP alone,", stream, length.toSeconds(), churn, natMix,
                     natGroups.isBlank() ? "" : ", NAT groups " + natGroups, links.spec(), target);
             out.flush();
-            SwarmSimulator simulator = new SwarmSimulator(target, stream, credentials, group).network(links, networkSeed);
+            SwarmSimulator simulator = new SwarmSimulator(target, stream, credentials, group).network(links, networkSeed)
+                    .warmup(warmupLength);
             if (baseline != null) {
                 simulator.withBaseline(baseline);
             }
@@ -223,7 +232,7 @@ final class SimulateCommand implements Callable<Integer> {
     private static void print(PrintWriter out, SimulationReport r) {
         out.printf(Locale.ROOT, "%nconditions        %s, %.0f kbit/s, %d peers, churn %.0f%%/min, %d s, network %s%n",
                 r.stream(), r.streamBitrateKbps(), r.peers(), r.churnPerMinute() * 100, r.durationMs() / 1000,
-                r.network());
+                r.network() + (r.warmupMs() > 0 ? ", after a " + r.warmupMs() / 1000 + " s warm-up not counted" : ""));
         out.printf("peers started     %d (%d at the end)%n", r.peersStarted(), r.peersAtEnd());
         out.printf("never started     %s%n", neverStarted(r.peersNeverStarted()));
         out.printf(Locale.ROOT, "P2P offload       %.1f%%%n", r.offloadRatio() * 100);

@@ -50,16 +50,27 @@ class SimulateCommandTest extends CommandLineHarness {
         Path json = dir.resolve("deep.json");
         int code = run("simulate", "--data-dir", dir.resolve("node").toString(), "--peers", "3", "--nat-mix", "full=1",
                 "--duration", "6s", "--stream", "demo-hd", "--baseline", "--json", json.toString(),
-                "--set", "api.p2p-segments-behind-live=7");
+                "--set", "api.p2p-segments-behind-live=7", "--warmup", "2s");
 
         assertThat(code).as(err.toString()).isZero();
         JsonNode r = new ObjectMapper().readTree(json.toFile());
+        assertThat(r.path("warmupMs").asLong()).isEqualTo(2_000);
+        assertThat(out.toString()).contains("after a 2 s warm-up not counted");
         long withPeers = r.path("liveLatencyP50Ms").asLong();
         long httpOnly = r.path("baseline").path("liveLatencyP50Ms").asLong();
         assertThat(withPeers - httpOnly)
                 .as("two of three viewers have peers and start seven 2 s segments back, the HTTP-only ones two: %d ms "
                         + "against %d ms", withPeers, httpOnly)
                 .isBetween(8_000L, 12_000L);
+    }
+
+    @Test
+    void aWarmupThatIsNotADurationIsRefusedBeforeAnythingStarts() {
+        int code = run("simulate", "--data-dir", dir.resolve("node").toString(), "--warmup", "a while");
+
+        assertThat(code).isNotZero();
+        assertThat(err.toString()).contains("must be a duration");
+        assertThat(dir.resolve("node")).doesNotExist();
     }
 
     @Test

@@ -32,6 +32,9 @@ import org.webp2p.sdk.peer.ConnectionAttempt;
  * @param natSuccess        peer connections made over tried, by pair {@code LOCAL->REMOTE}; a session
  *                          the far peer refused counts as tried, not made
  * @param originBytes       everything the peers took from the origin over HTTP, headers included
+ * @param durationMs        how long the swarm played, in ms
+ * @param warmupMs          how long as many viewers played before it, uncounted, while the JIT compiled
+ *                          the code they share ({@link SwarmSimulator#warmup}); 0 without a warm-up
  * @param peerFailures      failed or dropped peer connections, by reason (CORRUPT: a peer sent bad data)
  * @param fallbacks         segments fetched over HTTP rather than from a peer, by reason
  * @param sameNat           attempts between peers behind one NAT (a {@code --nat-groups} group), from
@@ -50,6 +53,7 @@ public record SimulationReport(String stream, String network, double streamBitra
                                long stallMs, double stallRatio, long startupP50Ms, long startupP95Ms,
                                long liveLatencyP50Ms, List<NeverStarted> peersNeverStarted,
                                Map<String, Double> natSuccess, long originBytes, long p2pBytes, long durationMs,
+                               long warmupMs,
                                Map<String, Long> peerFailures, Map<String, Long> fallbacks, Tally sameNat,
                                Tally crossNatCone, List<Attempt> attempts, Map<String, NatType> natTypes,
                                Map<String, LinkClassFigures> byLinkClass, @Nullable Baseline baseline) {

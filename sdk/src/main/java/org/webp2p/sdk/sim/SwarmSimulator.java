@@ -53,6 +53,11 @@ public final class SwarmSimulator {
      */
     private static final NatProfile OPEN_LINK = new NatProfile(MappingBehaviour.ENDPOINT_INDEPENDENT,
             FilteringBehaviour.ENDPOINT_INDEPENDENT);
+    /**
+     * The warm-up's viewers are numbered from here, so that they take other loopback addresses and
+     * tokens than the measured run's, and the measured run's links are drawn as without a warm-up.
+     */
+    static final int WARMUP_FIRST_INDEX = 40_000;
 
     private final URI api;
     private final String stream;
@@ -67,6 +72,7 @@ public final class SwarmSimulator {
     private volatile boolean stopRequested;
     private SimulationReport.BaselineTiming baseline;
     private String rendition;
+    private Duration warmup = Duration.ZERO;
 
     /**
      * One simulated viewer: its client, the NAT in front of it if it is its own, the relay of its HTTP
@@ -168,6 +174,22 @@ public final class SwarmSimulator {
         return this;
     }
 
+    /**
+     * Before the measured run, plays as many viewers with peers for {@code length}, then lets them all
+     * leave, and counts nothing of theirs. Every simulated viewer shares this one JVM, and for its
+     * first half minute the JIT compiler took a third of a 2-core machine (a 50-viewer profile): the
+     * swarm's first viewers played on what was left, and most of a run's stalls came then, while an
+     * HTTP-only baseline played after it ({@link SimulationReport.BaselineTiming#AFTER}) found the code
+     * compiled. A real viewer's device does not share its CPU with a hundred others. Before {@link #run}.
+     */
+    public SwarmSimulator warmup(Duration length) {
+        if (length.isNegative()) {
+            throw new IllegalArgumentException("a warm-up cannot be negative: " + length);
+        }
+        this.warmup = length;
+        return this;
+    }
+
     /** Ends a running simulation early; {@link #run} then returns the report so far. */
     public void stop() {
         stopRequested = true;
@@ -201,11 +223,18 @@ public final class SwarmSimulator {
         List<List<Group>> phases = baseline == null ? List.of(List.of(swarm))
                 : baseline == SimulationReport.BaselineTiming.TOGETHER ? List.of(List.of(swarm, http))
                 : List.of(List.of(swarm), List.of(http));
-        Run run = new Run(new NatAttempts(groupOf), progress);
+        Run run = new Run(new NatAttempts(groupOf), progress, 0);
         long swarmMs = 0;
         int atEnd = 0;
         try (LoopbackLab lab = new LoopbackLab(MAPPING_TIMEOUT);
              ShapedHttpRelay relay = new ShapedHttpRelay(group)) {
+            if (!warmup.isZero()) {
+                progress.accept("warming up for " + warmup.toSeconds() + " s with " + peers
+                        + " viewers that are not counted");
+                Run warm = new Run(new NatAttempts(groupOf), line -> progress.accept("warm-up " + line),
+                        WARMUP_FIRST_INDEX);
+                play(warm, lab, relay, List.of(new Group(true)), seats, churnPerMinute, warmup);
+            }
             for (List<Group> phase : phases) {
                 if (phase.get(0) == http) {
                     progress.accept("the swarm's run is over; now as many viewers over HTTP alone, on the same links "
@@ -224,8 +253,8 @@ public final class SwarmSimulator {
         return new SimulationReport(stream, network.spec(), f.streamBitrateKbps(), peers, churnPerMinute, swarm.started,
                 atEnd, f.offloadRatio(), f.stalls(), f.stallMs(), f.stallRatio(), f.startupPercentile(50),
                 f.startupPercentile(95), f.liveLatencyP50Ms(), f.neverStarted(), f.natSuccess(), f.originBytes(),
-                f.p2pBytes(), swarmMs, f.peerFailures(), f.fallbacks(), natAttempts.sameNat(), natAttempts.crossNatCone(),
-                natAttempts.attempts, natAttempts.natTypes, f.byLinkClass(),
+                f.p2pBytes(), swarmMs, warmup.toMillis(), f.peerFailures(), f.fallbacks(), natAttempts.sameNat(),
+                natAttempts.crossNatCone(), natAttempts.attempts, natAttempts.natTypes, f.byLinkClass(),
                 baseline == null ? null : http.gone.asBaseline(baseline));
     }
 
@@ -240,9 +269,10 @@ public final class SwarmSimulator {
         final List<Integer> swarmIndexByStart = new ArrayList<>();
         int next;
 
-        Run(NatAttempts natAttempts, Consumer<String> progress) {
+        Run(NatAttempts natAttempts, Consumer<String> progress, int firstIndex) {
             this.natAttempts = natAttempts;
             this.progress = progress;
+            this.next = firstIndex;
         }
     }
 

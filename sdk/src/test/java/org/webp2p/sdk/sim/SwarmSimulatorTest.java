@@ -13,7 +13,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.webp2p.nat.NatType;
 import org.webp2p.protocol.admin.PeerRecord;
@@ -64,6 +68,45 @@ class SwarmSimulatorTest {
             assertThat(seen).extracting(p -> p.source().getHostAddress())
                     .containsExactlyInAnyOrder("127.3.0.1", "127.3.0.2", "127.3.0.3");
             assertThat(seen).extracting(p -> p.natType().name()).containsOnly("FULL_CONE", "SYMMETRIC");
+        } finally {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+
+    @Test
+    void aWarmUpPlaysAsManyViewersFirstFromOtherAddressesAndCountsNothingOfTheirs() throws Exception {
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+        try (TestNode node = TestNode.open(Map.of("api.open", "true"))) {
+            node.runtime().services().startAll();
+            URI api = URI.create("http://127.0.0.1:" + node.address("api").getPort());
+            TrackerService tracker = node.runtime().services().service("tracker", TrackerService.class);
+            Set<String> announcedFrom = ConcurrentHashMap.newKeySet();
+            AtomicBoolean running = new AtomicBoolean(true);
+            Thread watcher = new Thread(() -> {
+                while (running.get()) {
+                    tracker.peersOfStream("demo").forEach(p -> announcedFrom.add(p.source().getHostAddress()));
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+                }
+            });
+            watcher.start();
+            SimulationReport r;
+            try {
+                r = new SwarmSimulator(api, "demo", peer -> null, group).rendition("180p").warmup(Duration.ofSeconds(5))
+                        .run(2, NatMix.parse("full=1"), 0, Duration.ofSeconds(5), line -> { });
+            } finally {
+                running.set(false);
+                watcher.join();
+            }
+
+            assertThat(announcedFrom).as("the warm-up's viewers, then the measured ones, as without a warm-up")
+                    .containsExactlyInAnyOrder("127.3.160.1", "127.3.160.2", "127.3.0.1", "127.3.0.2");
+            assertThat(r.peersStarted()).isEqualTo(2);
+            assertThat(r.warmupMs()).isEqualTo(5_000);
+            assertThat(r.durationMs()).as("the measured run alone, not the warm-up too").isBetween(5_000L, 9_500L);
+            StreamStats demo = node.runtime().services().service("origin", OriginService.class).streams().stream()
+                    .filter(s -> s.name().equals("demo")).findFirst().orElseThrow();
+            assertThat(demo.bytesOut()).as("the origin also served the warm-up, which the report leaves out")
+                    .isGreaterThan(r.originBytes() * 13 / 10);
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         }
