@@ -1,6 +1,5 @@
 package org.webp2p.rtmfp.session;
 
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -283,12 +282,23 @@ public final class ReceiveFlow {
         }
     }
 
+    /**
+     * One array of the message's exact size: a stream grown from 32 bytes allocated about three times a
+     * 16 KiB message's size on the way, the largest source of garbage in a 50-viewer simulation.
+     */
     private byte[] assemble(long start, long end) {
-        ByteArrayOutputStream message = new ByteArrayOutputStream();
+        int length = 0;
         for (long s = start; s <= end; s++) {
-            message.writeBytes(pieces.get(s).data);
+            length += pieces.get(s).data.length;
         }
-        return message.toByteArray();
+        byte[] message = new byte[length];
+        int at = 0;
+        for (long s = start; s <= end; s++) {
+            byte[] data = pieces.get(s).data;
+            System.arraycopy(data, 0, message, at, data.length);
+            at += data.length;
+        }
+        return message;
     }
 
     private void deliver(long start, long end) {
