@@ -102,11 +102,7 @@ final class SegmentFetcher implements PeerEvents, Availability {
             peers.request(f.peerId(), f.sequence(), total, f.offset(),
                     f.end() == FetchAction.FromPeer.TO_END ? total : f.end());
         } else if (action instanceof FetchAction.CancelPeer c) {
-            byte[] delivered = peers.cancel(c.peerId(), c.sequence());
-            MediaPlaylist.Segment listed = store.listed(c.sequence());
-            if (delivered.length > 0 && listed != null && listed.digest() != null) {
-                store.partial(c.sequence(), (int) listed.digest().bytes()).fill(c.offset(), delivered, c.peerId());
-            }
+            peers.cancel(c.peerId(), c.sequence());
         }
     }
 
@@ -312,8 +308,12 @@ final class SegmentFetcher implements PeerEvents, Availability {
         return s == null || s.digest() == null ? 0 : (int) s.digest().bytes();
     }
 
+    /**
+     * Bytes from a peer go into the segment's parts as they come, so that they can be passed on at once:
+     * the first ones make this client tell its peers it has the segment arriving.
+     */
     @Override
-    public void arrived(String peer, long sequence, int offset, byte[] bytes) {
+    public void received(String peer, long sequence, int offset, byte[] bytes, long soFar, boolean whole) {
         MediaPlaylist.Segment listed = store.listed(sequence);
         if (listed == null || listed.digest() == null || store.holds(sequence)) {
             return; // slid out of the window, or arrived another way meanwhile
@@ -322,14 +322,14 @@ final class SegmentFetcher implements PeerEvents, Availability {
         partial.fill(offset, bytes, peer);
         if (partial.complete()) {
             assembled(sequence, partial);
-        } else {
-            scheduler.partArrived(sequence, peer, clock.getAsLong(), bytes.length);
+            return;
         }
-    }
-
-    @Override
-    public void progress(String peer, long sequence, long bytes) {
-        scheduler.peerProgress(sequence, peer, bytes);
+        peers.arriving(sequence);
+        if (whole) {
+            scheduler.partArrived(sequence, peer, clock.getAsLong(), soFar);
+        } else {
+            scheduler.peerProgress(sequence, peer, soFar);
+        }
     }
 
     @Override

@@ -152,6 +152,12 @@ final class SegmentStore {
                 current.removeAll(earlierRendition);
                 return current;
             }
+
+            /** Parts are only ever of the rendition followed now: a switch throws them away. */
+            @Override
+            public @Nullable PartialSegment arriving(long sequence) {
+                return held.containsKey(sequence) ? null : partials.get(sequence);
+            }
         };
     }
 }

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ import org.webp2p.rtmfp.net.RtmfpEndpoint;
 import org.webp2p.sdk.abr.ThroughputMeter;
 import org.webp2p.sdk.diagnostics.Diagnostics;
 import org.webp2p.sdk.fetch.FetchAction;
+import org.webp2p.sdk.fetch.PartialSegment;
 import org.webp2p.sdk.fetch.SchedulerSettings;
 import org.webp2p.sdk.fetch.SegmentScheduler;
 import org.webp2p.sdk.hls.MediaPlaylist;
@@ -75,6 +77,7 @@ class MultiPeerFetchTest {
     /** A peer that serves the segments it is told to hold, as the origin has them, within an upload limit. */
     private final class Holder implements HeldSegments {
         private final Map<Long, byte[]> held = new HashMap<>();
+        private final Map<Long, PartialSegment> arriving = new HashMap<>();
         final PeerNetwork network;
 
         Holder(int uploadKbps) throws Exception {
@@ -95,9 +98,32 @@ class MultiPeerFetchTest {
             });
         }
 
+        /** Receives the segment from now on, as {@link #fill} says, and tells its peers it passes it on. */
+        void startArriving(long sequence, int total) throws Exception {
+            onLoop(() -> {
+                arriving.put(sequence, new PartialSegment(total));
+                network.arriving(sequence);
+                return null;
+            });
+        }
+
+        /** Bytes {@code from} to {@code end} of an arriving segment came, as the origin has them. */
+        void fill(long sequence, int from, int end) throws Exception {
+            byte[] part = Arrays.copyOfRange(originBytes(sequence), from, end);
+            onLoop(() -> {
+                arriving.get(sequence).fill(from, part, "upstream");
+                return null;
+            });
+        }
+
         @Override
         public byte[] get(long sequence) {
             return held.get(sequence);
+        }
+
+        @Override
+        public PartialSegment arriving(long sequence) {
+            return arriving.get(sequence);
         }
 
         @Override
@@ -259,6 +285,30 @@ class MultiPeerFetchTest {
                 .containsExactly(stalling.network.peerId(), steady.network.peerId());
         assertThat(requests(first + 3).get(1).offset()).as("the second peer continues after the first one's bytes")
                 .isPositive();
+        assertThat(fallbacks).noneMatch(f -> f.sequence() == first + 3);
+        assertThat(onLoop(() -> store.get(first + 3))).isEqualTo(originBytes(first + 3));
+    }
+
+    @Test
+    void aPeerPassesASegmentOnAsItsBytesArriveThere() throws Exception {
+        Holder relay = new Holder(0);
+        linked(relay);
+        await("the urgent segments from HTTP", () -> stored(first) && stored(first + 2));
+        int size = originBytes(first + 3).length;
+
+        relay.startArriving(first + 3, size);
+        await("the request to the relay", () -> !requests(first + 3).isEmpty());
+        // The relay's own copy comes in 64 KiB steps over about two seconds, and goes on as it comes.
+        int step = 64 * 1024;
+        for (int from = 0; from < size; from += step) {
+            Thread.sleep(300);
+            assertThat(stored(first + 3)).as("not whole before the relay had every byte").isFalse();
+            relay.fill(first + 3, from, Math.min(size, from + step));
+        }
+        await("segment 3", () -> stored(first + 3));
+
+        assertThat(requests(first + 3)).extracting(FetchAction.FromPeer::peerId)
+                .containsExactly(relay.network.peerId());
         assertThat(fallbacks).noneMatch(f -> f.sequence() == first + 3);
         assertThat(onLoop(() -> store.get(first + 3))).isEqualTo(originBytes(first + 3));
     }

@@ -83,6 +83,15 @@ public final class PartialSegment {
         return out;
     }
 
+    /**
+     * Where the filled run of bytes that {@code offset} is in ends: {@code offset} itself when that
+     * byte is not filled yet. What a peer passing the segment on may send from {@code offset}.
+     */
+    public int filledUntil(int offset) {
+        Map.Entry<Integer, Integer> run = filled.floorEntry(offset);
+        return run != null && run.getValue() > offset ? run.getValue() : offset;
+    }
+
     /** Bytes filled so far. */
     public int filledBytes() {
         return filled.entrySet().stream().mapToInt(e -> e.getValue() - e.getKey()).sum();

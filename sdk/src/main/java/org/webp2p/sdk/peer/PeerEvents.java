@@ -6,13 +6,14 @@ import org.webp2p.sdk.fetch.FallbackReason;
 /** What the peer network tells its owner, always on the owner's event loop. */
 public interface PeerEvents {
     /**
-     * What was asked of {@code peer} arrived whole: the segment ({@code offset} 0, every byte), or the
-     * range of it asked for. Unchecked: the owner checks the assembled segment's digest.
+     * Bytes of a segment asked of {@code peer} came: {@code bytes} at {@code offset}, in order, as they
+     * arrive, so that they can be passed on at once. Unchecked: the owner checks the assembled
+     * segment's digest.
+     *
+     * @param soFar bytes of the range asked for that have come, these included
+     * @param whole true when they complete the range asked for
      */
-    void arrived(String peer, long sequence, int offset, byte[] bytes);
-
-    /** Bytes of a requested segment or range so far. */
-    void progress(String peer, long sequence, long bytes);
+    void received(String peer, long sequence, int offset, byte[] bytes, long soFar, boolean whole);
 
     /** A requested segment will not come from {@code peer}. */
     void transferFailed(String peer, long sequence, FallbackReason reason);

@@ -5,9 +5,11 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 import org.webp2p.nat.NatType;
 import org.webp2p.rtmfp.session.SendFlow;
 import org.webp2p.rtmfp.session.Session;
+import org.webp2p.sdk.fetch.PartialSegment;
 
 /** One RTMFP session with another viewer and what each side has asked of the other. Loop-confined. */
 final class PeerLink {
@@ -19,6 +21,8 @@ final class PeerLink {
     /** Segments this peer asked of us, oldest first. */
     final Deque<Upload> uploads = new ArrayDeque<>();
     NatType natType = NatType.UNKNOWN;
+    /** The protocol version the peer greeted with; 0 before its Hello. */
+    int version;
     SendFlow out;
     boolean greeted;
     boolean closedByUs;
@@ -39,7 +43,6 @@ final class PeerLink {
         final long expected;
         final int from;
         final int end;
-        byte[] buffer;
         int received;
 
         Download(long expected, int from, int end) {
@@ -49,18 +52,23 @@ final class PeerLink {
         }
     }
 
-    /** A segment, or the bytes {@code offset} to {@code end} of one, going to the peer chunk by chunk. */
+    /**
+     * A segment, or the bytes {@code offset} to {@code end} of one, going to the peer chunk by chunk:
+     * of a segment held, or of one still {@code arriving}, whose bytes go as they come.
+     */
     static final class Upload {
         final long sequence;
-        final byte[] data;
+        byte[] data;
+        @Nullable PartialSegment arriving;
         /** Its place among every link's uploads: lower was asked for first, and is served first. */
         final long order;
         final int end;
         int offset;
 
-        Upload(long sequence, byte[] data, int offset, int end, long order) {
+        Upload(long sequence, byte[] data, @Nullable PartialSegment arriving, int offset, int end, long order) {
             this.sequence = sequence;
             this.data = data;
+            this.arriving = arriving;
             this.offset = offset;
             this.end = end;
             this.order = order;

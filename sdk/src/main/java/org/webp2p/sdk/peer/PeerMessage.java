@@ -13,10 +13,15 @@ import org.webp2p.nat.NatType;
  */
 public sealed interface PeerMessage {
     /**
-     * Protocol version spoken here; a peer greeting with another one is disconnected. Version 2 added
-     * the ranged {@link Request}: a version-1 peer would drop a link that sent it one as malformed.
+     * Protocol version spoken here. Version 2 added the ranged {@link Request}: a version-1 peer would
+     * drop a link that sent it one as malformed. Version 3 added {@link Arriving}, which is sent only
+     * to peers that greeted with 3 or more.
      */
-    int VERSION = 2;
+    int VERSION = 3;
+    /** The oldest version still spoken to; a peer greeting with an older one is disconnected. */
+    int MIN_VERSION = 2;
+    /** The first version that knows {@link Arriving}. */
+    int ARRIVING_VERSION = 3;
     /** The largest segment a peer accepts; bigger is not a segment of any stream we serve. */
     int MAX_SEGMENT_BYTES = 32 << 20;
     /** How many sequence numbers one have-message may span. */
@@ -81,6 +86,17 @@ public sealed interface PeerMessage {
                 throw new IllegalArgumentException("data outside its segment: " + offset + "+" + bytes.length
                         + " of " + total);
             }
+        }
+    }
+
+    /**
+     * The sender is receiving a segment from peers and serves any range of it as its bytes arrive:
+     * ask for it as of a segment held (version 3). Bytes it passes on are not checked yet; the
+     * receiver checks the assembled segment's digest, as with any bytes from peers.
+     */
+    record Arriving(long sequence) implements PeerMessage {
+        public Arriving {
+            checkSequence(sequence);
         }
     }
 

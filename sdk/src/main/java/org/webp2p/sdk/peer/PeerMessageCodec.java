@@ -18,13 +18,15 @@ public final class PeerMessageCodec {
     static final int DATA = 4;
     static final int CANCEL = 5;
     static final int REFUSE = 6;
+    static final int ARRIVING = 7;
 
     private PeerMessageCodec() {
     }
 
     /** The message as the bytes of one message on a segment-protocol flow. */
     public static byte[] encode(PeerMessage message) {
-        WireWriter out = new WireWriter(32);
+        // Sized for a data message's chunk at once: grown from 32 bytes, it was reallocated ten times.
+        WireWriter out = new WireWriter(message instanceof PeerMessage.Data d ? d.bytes().length + 32 : 32);
         if (message instanceof PeerMessage.Hello h) {
             out.writeU8(HELLO).writeVlu(h.version())
                     .writeVluPrefixedBytes(h.swarm().getBytes(StandardCharsets.UTF_8))
@@ -42,6 +44,8 @@ public final class PeerMessageCodec {
             out.writeU8(CANCEL).writeVlu(c.sequence());
         } else if (message instanceof PeerMessage.Refuse r) {
             out.writeU8(REFUSE).writeVlu(r.sequence()).writeU8(r.reason().ordinal() + 1);
+        } else if (message instanceof PeerMessage.Arriving a) {
+            out.writeU8(ARRIVING).writeVlu(a.sequence());
         }
         return out.toByteArray();
     }
@@ -73,6 +77,7 @@ public final class PeerMessageCodec {
                 case DATA -> new PeerMessage.Data(in.readVlu(), in.readVluInt(), in.readVluInt(), in.readRemaining());
                 case CANCEL -> new PeerMessage.Cancel(in.readVlu());
                 case REFUSE -> new PeerMessage.Refuse(in.readVlu(), refusal(in.readU8()));
+                case ARRIVING -> new PeerMessage.Arriving(in.readVlu());
                 default -> throw new MalformedInputException("unknown peer message type " + bytes[0]);
             };
             if (in.hasRemaining()) {

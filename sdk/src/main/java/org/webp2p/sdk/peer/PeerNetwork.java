@@ -28,6 +28,7 @@ import org.webp2p.rtmfp.wire.MalformedInputException;
 import org.webp2p.sdk.diagnostics.PeerConnectionFailure;
 import org.webp2p.sdk.diagnostics.PeerFailureReason;
 import org.webp2p.sdk.fetch.FallbackReason;
+import org.webp2p.sdk.fetch.PartialSegment;
 import org.webp2p.sdk.nat.LocalAddresses;
 
 /**
@@ -55,6 +56,8 @@ public final class PeerNetwork {
     private final String myId;
     private final int maxPeers;
     private final Uploads uploads;
+    /** Segments peers were told this client receives and passes on ({@link #arriving}). */
+    private final TreeSet<Long> arrivingTold = new TreeSet<>();
     private final Map<Session, PeerLink> bySession = new LinkedHashMap<>();
     private final Map<String, PeerLink> byPeer = new HashMap<>();
     private final Set<String> connecting = new HashSet<>();
@@ -90,9 +93,10 @@ public final class PeerNetwork {
         this.clock = clockMs;
         this.swarm = swarm;
         this.maxPeers = maxPeers;
-        this.uploads = new Uploads(loop, clockMs, uploadLimitKbps, bySession::values,
-                (link, bytes) -> count(link, 0, bytes));
         this.held = held;
+        this.uploads = new Uploads(loop, clockMs, uploadLimitKbps, bySession::values, held,
+                (link, bytes) -> count(link, 0, bytes),
+                (link, sequence) -> send(link, new PeerMessage.Refuse(sequence, PeerMessage.Refuse.Reason.NOT_HELD)));
         this.events = events;
         this.myId = endpoint.peerId().toHex();
         this.localAddresses = LocalAddresses.of(endpoint.localAddress());
@@ -354,7 +358,7 @@ public final class PeerNetwork {
             return;
         }
         if (message instanceof PeerMessage.Hello h) {
-            if (h.version() != PeerMessage.VERSION || !h.swarm().equals(swarm)) {
+            if (h.version() < PeerMessage.MIN_VERSION || !h.swarm().equals(swarm)) {
                 refused(link.peerId, PeerFailureReason.WRONG_SWARM);
                 link.closedByUs = true;
                 link.session.close();
@@ -363,6 +367,7 @@ public final class PeerNetwork {
                 return;
             }
             link.natType = h.natType();
+            link.version = h.version();
             link.greeted = true;
             retries.linked(link.peerId);
             if (!connecting.contains(link.peerId)) {
@@ -373,6 +378,9 @@ public final class PeerNetwork {
             if (!h.sequences().isEmpty()) {
                 events.heardOf(h.sequences().last());
             }
+        } else if (message instanceof PeerMessage.Arriving a) {
+            link.has.add(a.sequence());
+            events.heardOf(a.sequence());
         } else if (message instanceof PeerMessage.Request r) {
             serve(link, r);
         } else if (message instanceof PeerMessage.Data d) {
@@ -390,9 +398,14 @@ public final class PeerNetwork {
         }
     }
 
+    /** Serves a segment held, or one arriving, whose bytes then go out as they come. */
     private void serve(PeerLink link, PeerMessage.Request r) {
         long sequence = r.sequence();
         byte[] data = held.get(sequence);
+        PartialSegment arriving = data == null ? held.arriving(sequence) : null;
+        if (arriving != null) {
+            data = arriving.bytes();
+        }
         if (data == null) {
             send(link, new PeerMessage.Refuse(sequence, PeerMessage.Refuse.Reason.NOT_HELD));
             return;
@@ -403,7 +416,7 @@ public final class PeerNetwork {
             return;
         }
         int end = r.length() == PeerMessage.Request.TO_END ? data.length : r.offset() + r.length();
-        if (!uploads.offer(link, sequence, data, r.offset(), end)) {
+        if (!uploads.offer(link, sequence, data, arriving, r.offset(), end)) {
             send(link, new PeerMessage.Refuse(sequence, PeerMessage.Refuse.Reason.BUSY));
         }
     }
@@ -427,17 +440,36 @@ public final class PeerNetwork {
         if (d.offset() > at || fresh <= 0) {
             return;
         }
-        if (download.buffer == null) {
-            download.buffer = new byte[download.end - download.from];
-        }
-        System.arraycopy(d.bytes(), at - d.offset(), download.buffer, download.received, fresh);
+        byte[] bytes = at == d.offset() && fresh == d.bytes().length ? d.bytes()
+                : Arrays.copyOfRange(d.bytes(), at - d.offset(), at - d.offset() + fresh);
         download.received += fresh;
         count(link, fresh, 0);
-        if (download.received == download.buffer.length) {
+        boolean whole = download.received == download.end - download.from;
+        if (whole) {
             link.downloads.remove(d.sequence());
-            events.arrived(link.peerId, d.sequence(), download.from, download.buffer);
-        } else {
-            events.progress(link.peerId, d.sequence(), download.received);
+        }
+        events.received(link.peerId, d.sequence(), at, bytes, download.received, whole);
+        // Peers may be waiting for these very bytes of a segment this client passes on as it arrives.
+        uploads.pump();
+    }
+
+    /**
+     * Tells the peers that know {@link PeerMessage.Arriving} that this client now receives {@code sequence} and passes
+     * its bytes on as they arrive ({@link PeerMessage.Arriving}); once per segment.
+     */
+    public void arriving(long sequence) {
+        requireLoop("arriving");
+        if (!arrivingTold.add(sequence)) {
+            return;
+        }
+        while (arrivingTold.size() > PeerMessage.MAX_HAVE_SPAN) {
+            arrivingTold.pollFirst();
+        }
+        PeerMessage.Arriving arriving = new PeerMessage.Arriving(sequence);
+        for (PeerLink link : bySession.values()) {
+            if (link.out != null && link.version >= PeerMessage.ARRIVING_VERSION && !link.has.contains(sequence)) {
+                send(link, arriving);
+            }
         }
     }
 
@@ -479,18 +511,15 @@ public final class PeerNetwork {
     }
 
     /**
-     * Stops fetching a segment from {@code peer} and hands over what arrived so far, from the start
-     * of the range asked for, for another peer or HTTP to continue from; empty if nothing did.
+     * Stops fetching a segment from {@code peer}; what arrived of it so far was handed over as it came
+     * ({@link PeerEvents#received}), for another peer or HTTP to continue from.
      */
-    public byte[] cancel(String peer, long sequence) {
+    public void cancel(String peer, long sequence) {
         requireLoop("cancel");
         PeerLink link = byPeer.get(peer);
-        PeerLink.Download download = link == null ? null : link.downloads.remove(sequence);
-        if (download == null) {
-            return new byte[0];
+        if (link != null && link.downloads.remove(sequence) != null) {
+            send(link, new PeerMessage.Cancel(sequence));
         }
-        send(link, new PeerMessage.Cancel(sequence));
-        return download.buffer == null ? new byte[0] : Arrays.copyOf(download.buffer, download.received);
     }
 
     /**

@@ -24,6 +24,8 @@ class PeerMessageCodecTest {
         assertThat(PeerMessageCodec.encode(new PeerMessage.Have(new TreeSet<>(List.of(200L, 209L)))))
                 .isEqualTo(hex("02 8148 0a 80 40"));
         assertThat(PeerMessageCodec.encode(new PeerMessage.Request(5))).isEqualTo(hex("03 05"));
+        // type 7, segment 200: the sender receives it and passes it on as it arrives
+        assertThat(PeerMessageCodec.encode(new PeerMessage.Arriving(200))).isEqualTo(hex("07 8148"));
         // docs/protocol.md's example: bytes 131072 to 196607 of segment 200
         assertThat(PeerMessageCodec.encode(new PeerMessage.Request(200, 131_072, 65_536)))
                 .isEqualTo(hex("03 8148 888000 848000"));
@@ -40,7 +42,8 @@ class PeerMessageCodecTest {
                 new PeerMessage.Have(new TreeSet<>(List.of(900_000_000L, 900_000_003L, 900_004_095L))),
                 new PeerMessage.Have(new TreeSet<>()), new PeerMessage.Request(1L << 40),
                 new PeerMessage.Request(9, 16_384, PeerMessage.Request.TO_END), new PeerMessage.Request(9, 0, 500),
-                new PeerMessage.Cancel(7), new PeerMessage.Refuse(7, PeerMessage.Refuse.Reason.NOT_HELD));
+                new PeerMessage.Cancel(7), new PeerMessage.Refuse(7, PeerMessage.Refuse.Reason.NOT_HELD),
+                new PeerMessage.Arriving(1L << 33));
         for (PeerMessage m : messages) {
             assertThat(PeerMessageCodec.decode(PeerMessageCodec.encode(m))).isEqualTo(m);
         }

@@ -6,11 +6,7 @@ import org.webp2p.sdk.fetch.FallbackReason;
 /** Events of a peer that only serves: it asks for nothing, so it has nothing to hear. */
 public final class QuietPeerEvents implements PeerEvents {
     @Override
-    public void arrived(String peer, long sequence, int offset, byte[] bytes) {
-    }
-
-    @Override
-    public void progress(String peer, long sequence, long bytes) {
+    public void received(String peer, long sequence, int offset, byte[] bytes, long soFar, boolean whole) {
     }
 
     @Override

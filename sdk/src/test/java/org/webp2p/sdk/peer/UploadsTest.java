@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.webp2p.sdk.fetch.PartialSegment;
 
 class UploadsTest {
     private static final int SEGMENT_BYTES = 3 * Uploads.CHUNK_BYTES;
@@ -14,7 +15,7 @@ class UploadsTest {
     }
 
     private static void asked(PeerLink link, long sequence, long order) {
-        link.uploads.add(new PeerLink.Upload(sequence, new byte[SEGMENT_BYTES], 0, SEGMENT_BYTES, order));
+        link.uploads.add(new PeerLink.Upload(sequence, new byte[SEGMENT_BYTES], null, 0, SEGMENT_BYTES, order));
     }
 
     /** The peers each chunk goes to until nothing is left, chunks acknowledged at once. */
@@ -44,6 +45,20 @@ class UploadsTest {
 
         assertThat(sendingOrder(List.of(a, b, c))).as("whole copies in the order asked, not chunks in turn")
                 .containsExactly("b", "b", "b", "a", "a", "a", "c", "c", "c", "b", "b", "b");
+    }
+
+    @Test
+    void aCopyOfASegmentStillArrivingSendsWhatCameAndLetsTheNextRequestGoAheadMeanwhile() {
+        PeerLink relayed = link("relayed");
+        PeerLink other = link("other");
+        PartialSegment arriving = new PartialSegment(SEGMENT_BYTES);
+        relayed.uploads.add(new PeerLink.Upload(7, arriving.bytes(), arriving, 0, SEGMENT_BYTES, 0));
+        asked(other, 8, 1);
+
+        assertThat(Uploads.next(List.of(relayed, other))).as("nothing of 7 has come yet").isSameAs(other);
+        arriving.fill(0, new byte[Uploads.CHUNK_BYTES], "seed");
+        assertThat(Uploads.next(List.of(relayed, other))).as("its first chunk came, and it was asked for first")
+                .isSameAs(relayed);
     }
 
     @Test
