@@ -10,6 +10,7 @@
 #                                                          200 clients at once saturate 2 cores)
 # Every run first plays as many viewers for 30 s, uncounted (--warmup): the JIT compiler's first half
 # minute would otherwise fall on the measured swarm and not on its HTTP-only viewers after it.
+# ./webp2p runs `simulate` with the parallel collector (docs/operations.md, The JVM).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 duration=${1:-5m}
