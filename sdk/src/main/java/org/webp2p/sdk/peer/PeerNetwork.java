@@ -535,6 +535,8 @@ public final class PeerNetwork {
         }
         swarm = next;
         retries.clear();
+        // Renditions number their segments alike: the new swarm has been told of none of them.
+        arrivingTold.clear();
         for (PeerLink link : List.copyOf(bySession.values())) {
             link.closedByUs = true;
             link.session.close();
