@@ -454,8 +454,8 @@ public final class PeerNetwork {
     }
 
     /**
-     * Tells the peers that know {@link PeerMessage.Arriving} that this client now receives {@code sequence} and passes
-     * its bytes on as they arrive ({@link PeerMessage.Arriving}); once per segment.
+     * Tells the peers that know {@link PeerMessage.Arriving} (version 3 on) that this client now
+     * receives {@code sequence} and passes its bytes on as they arrive; once per segment.
      */
     public void arriving(long sequence) {
         requireLoop("arriving");
